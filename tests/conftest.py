@@ -1,0 +1,49 @@
+"""Test-suite wide settings: quiet Streamlit's bare-mode log noise, Hypothesis profiles."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Let tests import the app packages (decision_aid, ...) without installing the project.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+# --- Streamlit log noise ------------------------------------------------------
+# Importing/using streamlit outside `streamlit run` (unit tests, AppTest) logs
+# "Thread '...': missing ScriptRunContext! This warning can be ignored when running
+# in bare mode." many times. A filter (rather than a log level) survives Streamlit
+# resetting its loggers' levels when it loads its config.
+class _DropMissingScriptRunContext(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "missing ScriptRunContext" not in record.getMessage()
+
+
+_NOISY_LOGGERS = (
+    "streamlit.runtime.scriptrunner_utils.script_run_context",
+    "streamlit.runtime.scriptrunner.script_run_context",  # older module path
+)
+for _name in _NOISY_LOGGERS:
+    logging.getLogger(_name).addFilter(_DropMissingScriptRunContext())
+
+
+# --- Hypothesis -----------------------------------------------------------------
+# No per-example deadline anywhere: the CI machine has 2 shared cores and timing-based
+# flakiness is worse than a slow example. CI (CI=true) explores more examples.
+settings.register_profile(
+    "ci",
+    deadline=None,
+    max_examples=300,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", deadline=None, max_examples=100)
+IN_CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if IN_CI else "dev"))

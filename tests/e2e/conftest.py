@@ -1,0 +1,181 @@
+"""Browser tests: system Chromium through pytest-playwright, against a Streamlit server
+started once per test session.
+
+Every test in this folder gets the ``e2e`` marker (deselect with ``-m "not e2e"``).
+Helpers: ``from .helpers import wait_for_app, expect_no_exception``.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+APP_SCRIPT = "streamlit_app.py"
+SERVER_START_TIMEOUT_S = 60.0
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+HERE = Path(__file__).resolve().parent
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # This hook sees the whole session's items, so only mark the ones in this folder.
+    for item in items:
+        if HERE in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _require_chromium() -> None:
+    """Browser tests need Debian's Chromium: missing in CI is a failure, locally a skip."""
+    if os.access(CHROMIUM, os.X_OK):
+        return
+    message = f"{CHROMIUM} not found: run `make browser` (apt-get install chromium fonts-dejavu-core)."
+    if _in_ci():
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    # Playwright's own browser builds cannot be downloaded here: use the system Chromium.
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict) -> dict:
+    return {**browser_context_args, "viewport": {"width": 1280, "height": 800}}
+
+
+@dataclass(frozen=True)
+class AppServer:
+    url: str  # e.g. "http://127.0.0.1:41234/"
+    port: int
+    pid: int
+    log_path: Path
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _streamlit_command() -> list[str]:
+    venv_streamlit = ROOT / ".venv" / "bin" / "streamlit"
+    if venv_streamlit.exists():
+        return [str(venv_streamlit)]
+    return [sys.executable, "-m", "streamlit"]
+
+
+def _health_ok(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as resp:
+            return resp.status == 200 and resp.read().strip() == b"ok"
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is not None:
+        return
+    # The server runs in its own process group (start_new_session): end just that group.
+    for sig, wait_s in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            proc.wait(timeout=wait_s)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+@pytest.fixture(scope="session")
+def app_server(_require_chromium: None) -> Iterator[AppServer]:
+    """Start ``streamlit run streamlit_app.py`` on a free port; yield its URL, PID and log file."""
+    port = _free_port()
+    log_dir = Path(tempfile.mkdtemp(prefix="hfs-e2e-"))
+    log_path = log_dir / "streamlit.log"
+    cmd = [
+        *_streamlit_command(),
+        "run",
+        APP_SCRIPT,
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
+    with open(log_path, "wb") as log_file:
+        proc = subprocess.Popen(
+            cmd,
+            cwd=ROOT,  # .streamlit/config.toml is read from the working directory
+            stdin=subprocess.DEVNULL,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+        while not _health_ok(port):
+            if proc.poll() is not None:
+                pytest.fail(
+                    f"streamlit exited early (code {proc.returncode}); log {log_path}:\n"
+                    f"{log_path.read_text(errors='replace')}",
+                    pytrace=False,
+                )
+            if time.monotonic() > deadline:
+                pytest.fail(
+                    f"streamlit not healthy after {SERVER_START_TIMEOUT_S:.0f} s; log {log_path}:\n"
+                    f"{log_path.read_text(errors='replace')}",
+                    pytrace=False,
+                )
+            time.sleep(0.2)  # polling the server process, not the page
+        yield AppServer(url=f"http://127.0.0.1:{port}/", port=port, pid=proc.pid, log_path=log_path)
+    finally:
+        _stop(proc)
+    # The log stays in its temp dir (small) so a failure can be investigated afterwards.
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """Attach the tail of the Streamlit server log to a failed browser test's report."""
+    report = yield
+    server = getattr(item, "funcargs", {}).get("app_server")
+    if report.failed and isinstance(server, AppServer) and server.log_path.exists():
+        report.sections.append(("streamlit server log (tail)", server.log()[-5000:]))
+    return report

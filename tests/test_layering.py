@@ -1,0 +1,84 @@
+"""Architecture and configuration guards.
+
+* Only ``decision_aid/ui/`` may import Streamlit: the domain code (evidence, scoring,
+  profiles, PDF, ...) must stay testable and reusable without a Streamlit runtime.
+* ``.streamlit/config.toml`` keeps the privacy/safety settings the app relies on.
+"""
+
+from __future__ import annotations
+
+import ast
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "decision_aid"
+UI = PACKAGE / "ui"
+CONFIG = ROOT / ".streamlit" / "config.toml"
+
+
+def _is_streamlit(module: str | None) -> bool:
+    return module is not None and (module == "streamlit" or module.startswith("streamlit."))
+
+
+def streamlit_imports(source: str, filename: str = "<string>") -> list[tuple[int, str]]:
+    """(line, description) of every Streamlit import in *source*, found with ast."""
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(source, filename=filename)):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, f"import {a.name}") for a in node.names if _is_streamlit(a.name)]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level == 0 and _is_streamlit(node.module):
+                found.append((node.lineno, f"from {node.module} import ..."))
+        elif isinstance(node, ast.Call) and node.args:
+            # importlib.import_module("streamlit") / __import__("streamlit")
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+            first = node.args[0]
+            if (
+                name in ("import_module", "__import__")
+                and isinstance(first, ast.Constant)
+                and isinstance(first.value, str)
+                and _is_streamlit(first.value)
+            ):
+                found.append((node.lineno, f"{name}({first.value!r})"))
+    return found
+
+
+def _domain_files() -> list[Path]:
+    return sorted(p for p in PACKAGE.rglob("*.py") if UI not in p.parents and ".venv" not in p.parts)
+
+
+def test_detector_finds_every_import_form() -> None:
+    src = (
+        "import os, streamlit as st\n"
+        "from streamlit.testing.v1 import AppTest\n"
+        "import importlib\n"
+        "importlib.import_module('streamlit')\n"
+        "from . import streamlit_helpers\n"  # relative: a sibling module, not Streamlit
+        "import streamlit_extras_not_streamlit\n"
+    )
+    assert [line for line, _ in streamlit_imports(src)] == [1, 2, 4]
+
+
+def test_domain_code_does_not_import_streamlit() -> None:
+    if not PACKAGE.is_dir():
+        pytest.fail(f"{PACKAGE} is missing")
+    files = _domain_files()
+    assert files, f"no Python files found under {PACKAGE}"
+    offenders = [
+        f"{path.relative_to(ROOT)}:{line}: {what}"
+        for path in files
+        for line, what in streamlit_imports(path.read_text(encoding="utf-8"), str(path))
+    ]
+    assert not offenders, "only decision_aid/ui/ may import streamlit:\n" + "\n".join(offenders)
+
+
+def test_streamlit_config_keeps_privacy_and_safety_settings() -> None:
+    config = tomllib.loads(CONFIG.read_text(encoding="utf-8"))
+    assert config.get("browser", {}).get("gatherUsageStats") is False, "telemetry must be off"
+    assert config.get("client", {}).get("showErrorDetails") == "none", "no tracebacks for users"
+    address = config.get("server", {}).get("address")
+    assert isinstance(address, str) and address, "server.address must be set (skips external-IP lookup)"
