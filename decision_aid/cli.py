@@ -1,0 +1,158 @@
+"""Command line: `check` a dataset, compare options for a query, or write the take-home summary.
+
+    python -m decision_aid check [PATH]
+    python -m decision_aid --query "relief=8&lasting=10&cause=vascular" [--format json|text]
+    python -m decision_aid summary --query "..." --out summary.pdf [--format pdf|json]
+
+Exit 0 on success, 2 on a bad dataset or a bad query (one line per problem on stderr,
+naming the file and field, or the parameter and its allowed values). Never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from decision_aid.engine import Result, evaluate
+from decision_aid.evidence import DEFAULT_DATASET, DatasetError, Evidence, load_evidence
+from decision_aid.profile import PRIORITIES, parse_query
+from decision_aid.wording import PRIORITY_LABELS, per_100_range
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+DEFAULT_BASE_URL = os.environ.get("HFS_BASE_URL", "http://localhost:8501/")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits 2 on bad usage already; this only keeps its message to one line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def _load(path: str | None) -> Evidence | None:
+    try:
+        return load_evidence(path)
+    except DatasetError as err:
+        for line in err.problems:
+            print(line, file=sys.stderr)
+        return None
+
+
+def cmd_check(argv: list[str]) -> int:
+    parser = _Parser(prog="python -m decision_aid check", description="Validate an evidence dataset.")
+    parser.add_argument("path", nargs="?", default=str(DEFAULT_DATASET), help="YAML file (default: shipped)")
+    args = parser.parse_args(argv)
+    evidence = _load(args.path)
+    if evidence is None:
+        return EXIT_BAD_INPUT
+    n_risks = sum(len(o.risks) for o in evidence.options.values())
+    meta = evidence.meta
+    print(
+        f"{args.path}: valid: version {meta.version}, last reviewed {meta.last_reviewed}, "
+        f"{len(evidence.options)} options, {n_risks} risks, {len(evidence.rules)} rules, "
+        f"{len(evidence.sources)} sources"
+    )
+    return EXIT_OK
+
+
+def result_for_query(query: str, data: str | None) -> tuple[Evidence, Result] | int:
+    """Evidence and result for a query, or an exit code after printing the problems."""
+    evidence = _load(data)
+    if evidence is None:
+        return EXIT_BAD_INPUT
+    parsed = parse_query(query)
+    if parsed.problems:
+        for problem in parsed.problems:
+            print(f"error: {problem.message()}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for warning in parsed.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return evidence, evaluate(evidence, parsed.profile, warnings=parsed.warnings)
+
+
+def format_text(result: Result) -> str:
+    """A short readable version for the terminal: fixed option order, no verdict."""
+    p = result.profile
+    lines = [
+        f"Hemifacial spasm decision aid (evidence {result.evidence_version})",
+        "Priorities: " + ", ".join(f"{PRIORITY_LABELS[k].lower()} {p[k]}/10" for k in PRIORITIES),
+    ]
+    for w in result.warnings:
+        lines.append(f"Note: {w}")
+    for o in result.options:
+        s = o.success
+        local = " (local figure)" if s.local else ""
+        lines.append("")
+        flags = ("" if o.suitable else "  [not suitable]") + ("  [you ruled this out]" if o.avoided else "")
+        lines.append(f"{o.name}{flags}")
+        lines.append(
+            f"  Good control: about {s.central:g} out of 100{local} "
+            f"(range {per_100_range(s.low, s.high)}; {s.timeframe})"
+        )
+        lines.append(
+            f"  Lines up with what you said matters: {o.match:.0f} out of 100 "
+            f"(range {o.match_low:.0f} to {o.match_high:.0f})"
+        )
+        for c in o.cautions:
+            lines.append(f"  Caution: {c}")
+    lines.append("")
+    lines.append("This is a summary of your answers, not medical advice.")
+    return "\n".join(lines)
+
+
+def cmd_compare(argv: list[str]) -> int:
+    parser = _Parser(prog="python -m decision_aid", description=__doc__.split("\n")[0])
+    parser.add_argument("--query", default="", help="answers in URL query-string form")
+    parser.add_argument("--format", choices=("json", "text"), default="json")
+    parser.add_argument("--data", default=None, help="evidence YAML (default: shipped)")
+    args = parser.parse_args(argv)
+    got = result_for_query(args.query, args.data)
+    if isinstance(got, int):
+        return got
+    _, result = got
+    if args.format == "json":
+        print(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
+    else:
+        print(format_text(result))
+    return EXIT_OK
+
+
+def cmd_summary(argv: list[str]) -> int:
+    parser = _Parser(prog="python -m decision_aid summary", description="Write the take-home summary.")
+    parser.add_argument("--query", default="", help="answers in URL query-string form")
+    parser.add_argument("--out", default="summary.pdf", help="PDF file to write (pdf format only)")
+    parser.add_argument("--format", choices=("pdf", "json"), default="pdf")
+    parser.add_argument("--paper", choices=("A4", "Letter"), default="A4")
+    parser.add_argument("--base-url", default=DEFAULT_BASE_URL, help="where the aid is served, for the link")
+    parser.add_argument("--data", default=None, help="evidence YAML (default: shipped)")
+    args = parser.parse_args(argv)
+    got = result_for_query(args.query, args.data)
+    if isinstance(got, int):
+        return got
+    evidence, result = got
+    from decision_aid import report  # the PDF stack is heavy: load it only for this command
+
+    if args.format == "json":
+        data = report.summary_data(evidence, result, base_url=args.base_url)
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    pdf = report.build_pdf(evidence, result, base_url=args.base_url, paper=args.paper)
+    try:
+        Path(args.out).write_bytes(pdf)
+    except OSError as exc:
+        print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"wrote {args.out} ({len(pdf):,} bytes)")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    commands = {"check": cmd_check, "summary": cmd_summary}
+    if argv and argv[0] in commands:
+        return commands[argv[0]](argv[1:])
+    return cmd_compare(argv)

@@ -1,0 +1,315 @@
+"""Evidence dataset: the schema as pydantic models, loading, and readable errors.
+
+The models are the single source of the schema. A bad file never raises a traceback at
+the user: `load_evidence` turns every problem into a `DatasetError` whose `problems`
+name the file, the field path (``options.mvd.risks[1].per_100.high``) and what is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+OPTION_IDS: tuple[str, ...] = ("medication", "botulinum", "mvd")
+"""The three options, in the one fixed order every view uses."""
+
+DEFAULT_DATASET = Path(__file__).resolve().parent.parent / "data" / "hfs_evidence.yaml"
+
+Certainty = Literal["high", "moderate", "low", "very_low"]
+
+
+class _Strict(BaseModel):
+    """Typos in YAML keys fail loudly instead of being silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Range(_Strict):
+    """A figure with its evidence range; chances are per 100 people."""
+
+    low: float = Field(ge=0)
+    central: float = Field(ge=0)
+    high: float = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Range:
+        if not self.low <= self.central <= self.high:
+            raise ValueError(
+                f"low <= central <= high is out of order (low {self.low:g}, "
+                f"central {self.central:g}, high {self.high:g})"
+            )
+        return self
+
+
+class Per100(Range):
+    """A chance out of 100 people: every bound must lie within 0-100."""
+
+    low: float = Field(ge=0, le=100)
+    central: float = Field(ge=0, le=100)
+    high: float = Field(ge=0, le=100)
+
+
+class Sourced(_Strict):
+    sources: list[str] = Field(min_length=1)
+
+
+class Text(Sourced):
+    """A plain-language statement with the sources it rests on."""
+
+    text: str = Field(min_length=1)
+
+
+class Quantity(Sourced):
+    """A count or duration (not a chance), with its range and unit."""
+
+    value: Range
+    unit: str
+    note: str = ""
+
+
+class Success(Sourced):
+    per_100: Per100
+    timeframe: str = Field(min_length=1)
+    definition: str = Field(min_length=1)
+    certainty: Certainty
+    certainty_why: str = Field(min_length=1)
+    note: str = ""
+
+
+class Chance(Sourced):
+    """A chance per 100 people with what it refers to (recurrence, delayed relief)."""
+
+    per_100: Per100
+    text: str = Field(min_length=1)
+    years: float | None = Field(default=None, gt=0)
+
+
+class Risk(Sourced):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str = Field(min_length=1)
+    per_100: Per100
+    permanent: bool
+    serious: bool
+    lasts: str = Field(min_length=1)
+    note: str = ""
+
+
+class Burden(_Strict):
+    """What the treatment asks of the patient; `None` where it does not apply."""
+
+    ongoing: bool = Field(description="treatment must continue for the effect to continue")
+    daily_pills: bool
+    general_anaesthetic: bool
+    injections_per_year: Quantity | None = None
+    clinic_visits_per_year: Quantity | None = None
+    hospital_nights: Quantity | None = None
+    recovery_weeks: Quantity | None = None
+    text: Text
+
+
+class Option(_Strict):
+    name: str = Field(min_length=1)
+    short_name: str = Field(min_length=1)
+    summary: str = Field(min_length=1)
+    involves: Text
+    success: Success
+    onset: Text
+    duration: Text
+    effect_weeks: Quantity | None = Field(
+        default=None,
+        description="how long one treatment keeps working (botulinum); None where it does not wear off",
+    )
+    recurrence: Chance | None = None
+    delayed_relief: Chance | None = None
+    stopped_for_side_effects: Chance | None = None
+    risks: list[Risk] = Field(min_length=1)
+    burden: Burden
+
+    @field_validator("risks")
+    @classmethod
+    def _unique_risk_ids(cls, risks: list[Risk]) -> list[Risk]:
+        ids = [r.id for r in risks]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"risk ids must be unique; repeated: {', '.join(dupes)}")
+        return risks
+
+
+Situation = Literal["cause", "anesthesia", "mri", "pregnant", "tried", "avoid"]
+
+
+class Rule(Sourced):
+    """A suitability rule read by the engine: when the situation matches, the option
+    becomes not suitable or gets a caution. `tried`/`avoid` match when the option itself
+    is in the patient's list."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    options: list[str] = Field(min_length=1)
+    when: dict[Situation, list[str] | bool]
+    effect: Literal["not_suitable", "caution"]
+    text: str = Field(min_length=1, description="plain sentence; {name} becomes the option's name")
+
+    @field_validator("options")
+    @classmethod
+    def _known_options(cls, options: list[str]) -> list[str]:
+        bad = [o for o in options if o not in OPTION_IDS]
+        if bad:
+            raise ValueError(f"unknown option id {bad[0]!r}; allowed: {', '.join(OPTION_IDS)}")
+        return options
+
+
+class Source(_Strict):
+    authors: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    published_in: str = Field(min_length=1, description="journal or publisher")
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    doi: str | None = None
+    url: str | None = None
+    note: str = ""
+
+    def citation(self) -> str:
+        """One line, as printed in the app, the summary and the CLI."""
+        parts = [self.authors.rstrip("."), self.title.rstrip("."), self.published_in.rstrip(".")]
+        text = ". ".join(parts) + "."
+        if self.year:
+            text += f" {self.year}."
+        if self.doi:
+            text += f" doi:{self.doi}"
+        elif self.url:
+            text += f" {self.url}"
+        return text.strip()
+
+
+class Meta(_Strict):
+    title: str
+    version: str = Field(min_length=1)
+    last_reviewed: dt.date
+    next_review: dt.date
+    comparison_timeframe: str = Field(min_length=1)
+    reference_class: str = Field(min_length=1)
+    made_by: str
+    funding: str
+    how_chosen: str
+
+
+class Evidence(_Strict):
+    meta: Meta
+    options: dict[str, Option]
+    rules: list[Rule]
+    sources: dict[str, Source] = Field(min_length=1)
+
+    @field_validator("options")
+    @classmethod
+    def _three_options(cls, options: dict[str, Option]) -> dict[str, Option]:
+        unknown = [k for k in options if k not in OPTION_IDS]
+        if unknown:
+            raise ValueError(f"unknown option id {unknown[0]!r}; allowed: {', '.join(OPTION_IDS)}")
+        missing = [k for k in OPTION_IDS if k not in options]
+        if missing:
+            raise ValueError(f"missing option {missing[0]!r}; every dataset needs {', '.join(OPTION_IDS)}")
+        return {k: options[k] for k in OPTION_IDS}
+
+    def ordered(self) -> list[tuple[str, Option]]:
+        return [(k, self.options[k]) for k in OPTION_IDS]
+
+
+class DatasetError(Exception):
+    """A dataset that cannot be used; `problems` holds one readable line per problem."""
+
+    def __init__(self, path: Path | str, problems: list[str]):
+        self.path = str(path)
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def loc_to_path(loc: tuple[int | str, ...]) -> str:
+    """('options', 'mvd', 'risks', 1, 'per_100', 'high') -> 'options.mvd.risks[1].per_100.high'."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(top level)"
+
+
+def _pydantic_problems(path: str, err: ValidationError) -> list[str]:
+    lines = []
+    for e in err.errors(include_url=False):
+        loc = tuple(p for p in e["loc"] if p not in ("function-after",))
+        msg = e["msg"].removeprefix("Value error, ")
+        lines.append(f"{path}: {loc_to_path(loc)}: {msg}")
+    return lines
+
+
+def _walk_sources(node: object, loc: tuple[int | str, ...]):
+    """Yield (field path, source id) for every `sources` list anywhere in the raw data."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "sources" and isinstance(value, list):
+                for i, sid in enumerate(value):
+                    yield loc_to_path((*loc, "sources", i)), sid
+            else:
+                yield from _walk_sources(value, (*loc, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _walk_sources(value, (*loc, i))
+
+
+def _unresolved_sources(path: str, raw: dict) -> list[str]:
+    """Checked on the raw data, so a file with schema errors still gets all its problems at once."""
+    known = raw.get("sources")
+    known = known if isinstance(known, dict) else {}
+    body = {k: v for k, v in raw.items() if k != "sources"}
+    return [
+        f"{path}: {where}: source id {sid!r} does not resolve to an entry in `sources`"
+        for where, sid in _walk_sources(body, ())
+        if not isinstance(sid, str) or sid not in known
+    ]
+
+
+def parse_evidence(text: str, path: Path | str = "<dataset>") -> Evidence:
+    """Validate YAML text; raise `DatasetError` with one line per problem."""
+    where = str(path)
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise DatasetError(where, [f"{where}: (YAML) {at}not valid YAML: {problem}"]) from None
+    if not isinstance(raw, dict):
+        problem = f"{where}: (top level): expected a mapping of meta, options, rules, sources"
+        raise DatasetError(where, [problem])
+    problems = []
+    evidence = None
+    try:
+        evidence = Evidence.model_validate(raw)
+    except ValidationError as err:
+        problems = _pydantic_problems(where, err)
+    problems += _unresolved_sources(where, raw)
+    if problems or evidence is None:
+        raise DatasetError(where, problems)
+    return evidence
+
+
+def load_evidence(path: Path | str | None = None) -> Evidence:
+    """Read and validate a dataset file (default: the shipped one)."""
+    p = Path(path) if path is not None else DEFAULT_DATASET
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+        raise DatasetError(p, [f"{p}: (file): cannot be read: {reason}"]) from None
+    return parse_evidence(text, p)
+
+
+@lru_cache(maxsize=8)
+def cached_evidence(path: str | None = None) -> Evidence:
+    """The dataset is read once per process: it is immutable (frozen models)."""
+    return load_evidence(path)

@@ -1,0 +1,230 @@
+"""The patient's answers, and the one parser that reads them from a query string.
+
+The CLI (`--query`) and the app's URL use the same names and the same parser, so a link
+copied from the app works on the command line and the other way round. Parsing never
+raises: each bad parameter becomes a `ParamProblem` naming it and its allowed values; the
+CLI turns those into exit 2, the app into a visible notice and the default value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+from urllib.parse import parse_qsl, urlencode
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from decision_aid.evidence import OPTION_IDS
+
+PRIORITIES: tuple[str, ...] = ("relief", "lasting", "serious_risk", "side_effects", "burden", "recovery")
+"""The six priority weights, in the order every view shows them."""
+
+DEFAULT_WEIGHT = 5
+MAX_NOTE_CHARS = 1000
+
+CHOICES: dict[str, tuple[str, ...]] = {
+    "cause": ("unknown", "vascular", "bells_trauma", "ms"),
+    "anesthesia": ("unsure", "fit", "unfit"),
+    "mri": ("not_done", "vessel", "no_vessel"),
+    "pregnant": ("no", "yes"),
+    "mode": ("home", "consult"),
+    "leaning": ("", *OPTION_IDS, "unsure"),
+    "sure_s": ("", "yes", "no"),
+    "sure_u": ("", "yes", "no"),
+    "sure_r": ("", "yes", "no"),
+    "sure_e": ("", "yes", "no"),
+}
+"""Allowed values of each choice parameter; the first is the default."""
+
+OPTION_LISTS = ("tried", "avoid")
+LOCAL_FIGURES = ("mvd_success", "mvd_hearing_loss")
+
+PARAMS: tuple[str, ...] = (
+    *PRIORITIES,
+    "cause",
+    "anesthesia",
+    "mri",
+    "pregnant",
+    *OPTION_LISTS,
+    "mode",
+    *LOCAL_FIGURES,
+    "leaning",
+    "note",
+    "sure_s",
+    "sure_u",
+    "sure_r",
+    "sure_e",
+)
+"""Every query parameter the aid understands, in a stable order for links."""
+
+Weight = Field(default=DEFAULT_WEIGHT, ge=0, le=10)
+
+
+class Profile(BaseModel):
+    """Everything the patient (and, in a consult, the clinician) said. Frozen: a new
+    answer makes a new profile, so cached results can never be changed under a view."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    relief: int = Weight
+    lasting: int = Weight
+    serious_risk: int = Weight
+    side_effects: int = Weight
+    burden: int = Weight
+    recovery: int = Weight
+    cause: Literal["unknown", "vascular", "bells_trauma", "ms"] = "unknown"
+    anesthesia: Literal["unsure", "fit", "unfit"] = "unsure"
+    mri: Literal["not_done", "vessel", "no_vessel"] = "not_done"
+    pregnant: Literal["no", "yes"] = "no"
+    tried: tuple[str, ...] = ()
+    avoid: tuple[str, ...] = ()
+    mode: Literal["home", "consult"] = "home"
+    mvd_success: float | None = Field(default=None, ge=0, le=100)
+    mvd_hearing_loss: float | None = Field(default=None, ge=0, le=100)
+    leaning: Literal["", "medication", "botulinum", "mvd", "unsure"] = ""
+    note: str = Field(default="", max_length=MAX_NOTE_CHARS)
+    sure_s: Literal["", "yes", "no"] = ""
+    sure_u: Literal["", "yes", "no"] = ""
+    sure_r: Literal["", "yes", "no"] = ""
+    sure_e: Literal["", "yes", "no"] = ""
+
+    def weights(self) -> dict[str, int]:
+        return {p: getattr(self, p) for p in PRIORITIES}
+
+    def to_params(self, *, include_defaults: bool = False) -> dict[str, str]:
+        """Query parameters for this profile; defaults are left out to keep links short."""
+        default = Profile()
+        out: dict[str, str] = {}
+        for name in PARAMS:
+            value = getattr(self, name)
+            if not include_defaults and value == getattr(default, name):
+                continue
+            out[name] = _format_value(value)
+        return out
+
+    def to_query(self, *, include_defaults: bool = False) -> str:
+        return urlencode(self.to_params(include_defaults=include_defaults))
+
+
+def _format_value(value: object) -> str:
+    if isinstance(value, tuple):
+        return ",".join(value)
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class ParamProblem:
+    """One bad parameter: the CLI prints it and exits 2; the app shows it and uses the default."""
+
+    param: str
+    value: str
+    allowed: str
+
+    def message(self) -> str:
+        shown = self.value if len(self.value) <= 40 else self.value[:37] + "..."
+        return f"{self.param}={shown!r} is not allowed; allowed: {self.allowed}"
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    profile: Profile
+    problems: list[ParamProblem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+_INT = re.compile(r"^\s*\d{1,2}\s*$")
+_NUM = re.compile(r"^\s*\d{1,3}(\.\d{1,4})?\s*$")
+MAX_QUERY_CHARS = 20_000
+
+
+def allowed_text(name: str) -> str:
+    """The allowed values of a parameter, as shown in every error message."""
+    if name in PRIORITIES:
+        return "a whole number from 0 to 10"
+    if name in CHOICES:
+        return ", ".join(v if v else "(empty)" for v in CHOICES[name])
+    if name in OPTION_LISTS:
+        return "a comma-separated list of " + ", ".join(OPTION_IDS)
+    if name in LOCAL_FIGURES:
+        return "a number from 0 to 100 (per 100 people), or empty"
+    if name == "note":
+        return f"free text of at most {MAX_NOTE_CHARS} characters"
+    return "(unknown parameter)"
+
+
+def _parse_one(name: str, raw: str) -> object:
+    """Return the typed value, or raise ValueError when it is not allowed."""
+    if name in PRIORITIES:
+        if not _INT.match(raw) or not 0 <= int(raw) <= 10:
+            raise ValueError
+        return int(raw)
+    if name in CHOICES:
+        value = raw.strip()
+        if value not in CHOICES[name]:
+            raise ValueError
+        return value
+    if name in OPTION_LISTS:
+        ids = [part.strip() for part in raw.split(",") if part.strip()]
+        if any(i not in OPTION_IDS for i in ids):
+            raise ValueError
+        return tuple(i for i in OPTION_IDS if i in ids)  # fixed order, no repeats
+    if name in LOCAL_FIGURES:
+        if not raw.strip():
+            return None
+        if not _NUM.match(raw) or not 0 <= float(raw) <= 100:
+            raise ValueError
+        return float(raw)
+    if name == "note":
+        if len(raw) > MAX_NOTE_CHARS or any(ord(c) < 32 and c not in "\n\r\t" for c in raw):
+            raise ValueError
+        return raw
+    raise KeyError(name)
+
+
+def parse_query(query: str | Mapping[str, str | list[str]]) -> ParsedQuery:
+    """Parse a query string (or a mapping such as Streamlit's query params).
+
+    Unknown names are ignored with a warning; a bad, empty or repeated value is a
+    problem for that name only, and the profile keeps the default for it.
+    """
+    pairs: list[tuple[str, str]]
+    warnings: list[str] = []
+    if isinstance(query, str):
+        text = query[1:] if query.startswith("?") else query
+        if len(text) > MAX_QUERY_CHARS:
+            warnings.append(
+                f"the link is {len(text):,} characters long; only the first {MAX_QUERY_CHARS:,} were read"
+            )
+            text = text[:MAX_QUERY_CHARS]
+        pairs = parse_qsl(text, keep_blank_values=True, errors="replace")
+    else:
+        pairs = []
+        for key, value in query.items():
+            values = value if isinstance(value, list) else [value]
+            pairs.extend((str(key), str(v)) for v in values)
+
+    seen: dict[str, list[str]] = {}
+    for key, value in pairs:
+        seen.setdefault(key, []).append(value)
+
+    values: dict[str, object] = {}
+    problems: list[ParamProblem] = []
+    for key, raws in seen.items():
+        if key not in PARAMS:
+            shown = key if len(key) <= 40 else key[:37] + "..."
+            warnings.append(f"unknown parameter {shown!r} was ignored")
+            continue
+        if len(raws) > 1 and len(set(raws)) > 1:
+            problems.append(ParamProblem(key, " & ".join(raws), f"one value only; {allowed_text(key)}"))
+            continue
+        try:
+            values[key] = _parse_one(key, raws[0])
+        except ValueError:
+            problems.append(ParamProblem(key, raws[0], allowed_text(key)))
+    return ParsedQuery(Profile(**values), problems, warnings)

@@ -1,0 +1,100 @@
+"""The command line, run as a user runs it: a subprocess, exit codes, stdout and stderr."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from decision_aid.evidence import DEFAULT_DATASET
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "decision_aid", *args], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_check_shipped_dataset():
+    out = cli("check")
+    assert out.returncode == 0, out.stderr
+    (line,) = out.stdout.strip().splitlines()
+    assert "valid" in line and "3 options" in line
+
+
+def test_check_broken_copy_exits_2_naming_file_and_field(tmp_path):
+    data = yaml.safe_load(DEFAULT_DATASET.read_text(encoding="utf-8"))
+    data["options"]["mvd"]["risks"][1]["per_100"]["high"] = 250
+    data["options"]["botulinum"]["success"]["sources"] = ["ghost"]
+    bad = tmp_path / "clinic.yaml"
+    bad.write_text(yaml.safe_dump(data), encoding="utf-8")
+    out = cli("check", str(bad))
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert any(f"{bad}: options.mvd.risks[1].per_100.high:" in line for line in lines)
+    assert any("options.botulinum.success.sources[0]" in line and "'ghost'" in line for line in lines)
+
+
+def test_check_broken_yaml_exits_2(tmp_path):
+    bad = tmp_path / "x.yaml"
+    bad.write_text("options: {mvd: [\n", encoding="utf-8")
+    out = cli("check", str(bad))
+    assert out.returncode == 2 and "not valid YAML" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_query_json_contract():
+    out = cli("--query", "relief=8&lasting=10&cause=vascular", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["profile"]["relief"] == 8 and data["profile"]["burden"] == 5
+    assert [o["rank"] for o in sorted(data["options"], key=lambda o: o["rank"])] == [1, 2, 3]
+    for o in data["options"]:
+        assert o["match_low"] <= o["match"] <= o["match_high"]
+        for sid in o["success"]["sources"]:
+            assert sid in data["sources"]
+
+
+def test_unknown_name_is_ignored_with_a_warning():
+    out = cli("--query", "relief=8&flavour=mint")
+    assert out.returncode == 0
+    assert "flavour" in out.stderr
+    assert any("flavour" in w for w in json.loads(out.stdout)["warnings"])
+
+
+@pytest.mark.parametrize(
+    ("query", "param", "allowed"),
+    [
+        ("relief=abc", "relief", "0 to 10"),
+        ("lasting=99", "lasting", "0 to 10"),
+        ("cause=<script>", "cause", "vascular"),
+        ("tried=acupuncture", "tried", "medication, botulinum, mvd"),
+    ],
+)
+def test_bad_value_exits_2_with_one_line(query, param, allowed):
+    out = cli("--query", query)
+    assert out.returncode == 2
+    assert out.stdout == ""
+    (line,) = out.stderr.strip().splitlines()
+    assert line.startswith(f"error: {param}=") and allowed in line
+
+
+def test_text_format_is_readable_and_in_fixed_order():
+    out = cli("--query", "avoid=mvd", "--format", "text")
+    assert out.returncode == 0
+    text = out.stdout
+    names = ["Medicines", "Botulinum", "MVD"]
+    positions = [text.lower().find(n.lower()) for n in names]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions)
+    assert "ruled this out" in text and "not medical advice" in text
+
+
+def test_bad_format_is_a_usage_error():
+    out = cli("--format", "xml")
+    assert out.returncode == 2 and "Traceback" not in out.stderr
