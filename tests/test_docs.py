@@ -1,0 +1,50 @@
+"""The README is tested against the code, so it cannot drift (Datasette's habit)."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from decision_aid.profile import CHOICES, PARAMS
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", PARAMS)
+def test_every_query_parameter_is_documented(name):
+    assert f"`{name}`" in README
+
+
+@pytest.mark.parametrize("name", [n for n in CHOICES if not n.startswith(("sure_", "leaning"))])
+def test_every_allowed_choice_is_documented(name):
+    row = next(line for line in README.splitlines() if line.startswith(f"| `{name}` "))
+    for value in CHOICES[name]:
+        assert f"`{value}`" in row, (name, value)
+
+
+def test_readme_gives_the_two_commands():
+    assert "make run" in README and "make test" in README
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^run:", makefile, re.M) and re.search(r"^test:", makefile, re.M)
+
+
+def test_cli_examples_in_readme_run():
+    """Each compare/check example in the README exits 0 as written (summary is tested elsewhere)."""
+    examples = re.findall(r"^\.venv/bin/python -m decision_aid (.+?)(?:\s+#.*)?$", README, re.M)
+    runnable = [e for e in examples if not e.startswith("summary") and "[PATH]" not in e]
+    assert len(runnable) >= 2
+    for example in runnable:
+        out = subprocess.run(
+            [sys.executable, "-m", "decision_aid", *shlex.split(example)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert out.returncode == 0, (example, out.stderr)
