@@ -19,7 +19,7 @@ from pathlib import Path
 from decision_aid.engine import Result, evaluate
 from decision_aid.evidence import DEFAULT_DATASET, DatasetError, Evidence, load_evidence
 from decision_aid.profile import PRIORITIES, parse_query
-from decision_aid.wording import PRIORITY_LABELS, per_100_range
+from decision_aid.wording import PRIORITY_LABELS, per_100, per_100_range
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -90,7 +90,7 @@ def format_text(result: Result) -> str:
         flags = ("" if o.suitable else "  [not suitable]") + ("  [you ruled this out]" if o.avoided else "")
         lines.append(f"{o.name}{flags}")
         lines.append(
-            f"  Good control: about {s.central:g} out of 100{local} "
+            f"  Good control: {per_100(s.central)}{local} "
             f"(range {per_100_range(s.low, s.high)}; {s.timeframe})"
         )
         lines.append(

@@ -56,37 +56,44 @@ NOT_A_VERDICT = (
 )
 
 
-def _num(x: float) -> str:
-    """Digits a patient can read: whole numbers where possible, one decimal otherwise."""
-    if abs(x - round(x)) < 0.05:
-        return f"{round(x):,}"
-    return f"{x:.1f}"
+def whole(x: float) -> int:
+    """Round half up (88.5 -> 89): Python's round() would give 88."""
+    return int(x + 0.5)
+
+
+def _rare(x: float) -> str:
+    """A chance under 1 in 100, on the next scale that shows it as whole people."""
+    if x * 10 >= 0.5:
+        return f"about {whole(x * 10)} out of 1,000"
+    return f"about {max(1, whole(x * 100))} out of 10,000"
 
 
 def per_100(x: float) -> str:
     """Natural frequency on the one denominator: '3 out of 100 people'.
 
-    Chances under 1 in 100 keep the same denominator and add the per-1,000 figure, so a
-    rare harm is neither rounded away to 0 nor shown on a different scale without saying so.
+    Chances under 1 in 100 keep the same denominator and add the per-1,000 (or 10,000)
+    figure, so a rare harm is neither rounded away to 0 nor put on another scale unsaid.
     """
-    if x == 0:
+    if x <= 0:
         return "0 out of 100 people"
-    if x < 1:
-        return f"fewer than 1 out of 100 people (about {_num(x * 10)} out of 1,000)"
-    return f"{_num(x)} out of 100 people"
+    if whole(x) < 1:
+        return f"fewer than 1 out of 100 people ({_rare(x)})"
+    return f"{whole(x):,} out of 100 people"
 
 
 def per_100_range(low: float, high: float) -> str:
-    if abs(low - high) < 0.05:
-        return f"{_num(low)} out of 100"
-    if high < 1:
-        return f"{_num(low * 10)} to {_num(high * 10)} out of 1,000"
-    return f"{_num(low)} to {_num(high)} out of 100"
+    """'63 to 95 out of 100'; a range of rare harms on the per-1,000 scale, saying so."""
+    if whole(high) < 1:
+        lo, hi = whole(low * 10), max(1, whole(high * 10))
+        return f"{lo} out of 1,000" if lo == hi else f"{lo} to {hi} out of 1,000"
+    lo, hi = whole(low), whole(high)
+    return f"{lo} out of 100" if lo == hi else f"{lo} to {hi} out of 100"
 
 
 def both_ways(x: float, good: str, bad: str) -> str:
-    """Frame a chance both ways, as IPDAS asks: '88 out of 100 ...; 12 out of 100 ...'."""
-    return f"{per_100(x)} {good}; {per_100(100 - x)} {bad}."
+    """Frame a chance both ways, as IPDAS asks; the two numbers always add up to 100."""
+    n = whole(x)
+    return f"{n} out of 100 people {good}; {100 - n} out of 100 people {bad}."
 
 
 def fit_word(score: float) -> str:
