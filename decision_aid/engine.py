@@ -12,6 +12,7 @@ is marked avoided and ranks after the others. The engine never says which option
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Literal
@@ -293,11 +294,22 @@ def _rule_applies(when: dict, option_id: str, profile: Profile) -> bool:
     return True
 
 
+def _fill_name(text: str, name: str) -> str:
+    """Put the option's name into a rule's text, capitalised where it starts a sentence."""
+    parts = re.split(r"(?<=[.!?]\s)", text)
+    return "".join(
+        part.replace("{name}", name[:1].upper() + name[1:], 1).replace("{name}", name)
+        if part.startswith("{name}")
+        else part.replace("{name}", name)
+        for part in parts
+    )
+
+
 def cautions_for(evidence: Evidence, option_id: str, profile: Profile) -> list[Caution]:
     """Every dataset rule that applies to this option in this situation, in dataset order."""
-    name = evidence.options[option_id].name
+    name = evidence.options[option_id].sentence_name
     return [
-        Caution(rule=r.id, effect=r.effect, text=r.text.replace("{name}", name), sources=list(r.sources))
+        Caution(rule=r.id, effect=r.effect, text=_fill_name(r.text, name), sources=list(r.sources))
         for r in evidence.rules
         if option_id in r.options and _rule_applies(r.when, option_id, profile)
     ]
@@ -491,7 +503,7 @@ def evaluate(
                     rule="avoid",
                     effect="caution",
                     sources=[],
-                    text=f"You said you do not want {opt.name}, whatever the figures say.",
+                    text=f"You said you do not want {opt.sentence_name}, whatever the figures say.",
                 )
             )
         results.append(

@@ -115,6 +115,7 @@ class Burden(_Strict):
 class Option(_Strict):
     name: str = Field(min_length=1)
     short_name: str = Field(min_length=1)
+    sentence_name: str = Field(min_length=1, description="the name as it reads inside a sentence")
     summary: str = Field(min_length=1)
     involves: Text
     success: Success
@@ -152,7 +153,7 @@ class Rule(Sourced):
     options: list[str] = Field(min_length=1)
     when: dict[Situation, list[str] | bool]
     effect: Literal["not_suitable", "caution"]
-    text: str = Field(min_length=1, description="plain sentence; {name} becomes the option's name")
+    text: str = Field(min_length=1, description="plain sentences; {name} becomes the option's sentence_name")
 
     @field_validator("options")
     @classmethod
