@@ -1,0 +1,34 @@
+"""IPDAS asks that patient text be measured: the dataset's plain-language fields, per option."""
+
+from __future__ import annotations
+
+import pytest
+
+from decision_aid.evidence import OPTION_IDS, load_evidence
+
+from .readability import grade
+
+EVIDENCE = load_evidence()
+TARGET_GRADE = 8.0
+
+
+def patient_text(option_id: str) -> str:
+    o = EVIDENCE.options[option_id]
+    parts = [o.summary, o.involves.text, o.onset.text, o.duration.text, o.burden.text.text,
+             o.success.certainty_why, *(f"{r.name}. {r.lasts}." for r in o.risks)]
+    return " ".join(parts)
+
+
+@pytest.mark.parametrize("option_id", OPTION_IDS)
+def test_option_text_reads_at_grade_8_or_below(option_id):
+    assert grade(patient_text(option_id)) <= TARGET_GRADE
+
+
+def test_cautions_read_at_grade_8_or_below():
+    assert grade(" ".join(r.text for r in EVIDENCE.rules)) <= TARGET_GRADE
+
+
+def test_grade_tells_plain_from_dense_text():
+    """The measure itself must be able to fail."""
+    assert grade("Microvascular decompression necessitates suboccipital craniotomy under general "
+                 "anaesthesia with considerable postoperative convalescence.") > TARGET_GRADE
