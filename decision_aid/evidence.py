@@ -274,11 +274,25 @@ def _unresolved_sources(path: str, raw: dict) -> list[str]:
     ]
 
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """Safe YAML without anchors/aliases: a dataset never needs them, and a recursive or
+    exponentially repeated alias would otherwise hang or crash whatever walks the data."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            msg = "aliases (*name) are not allowed in a dataset"
+            raise yaml.composer.ComposerError(None, None, msg, mark)
+        return super().compose_node(parent, index)
+
+
 def parse_evidence(text: str, path: Path | str = "<dataset>") -> Evidence:
     """Validate YAML text; raise `DatasetError` with one line per problem."""
     where = str(path)
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=_NoAliasLoader)  # a SafeLoader subclass
+    except RecursionError:
+        raise DatasetError(where, [f"{where}: (YAML): nested too deeply to be a dataset"]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import parse_qsl, urlencode
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from decision_aid.evidence import OPTION_IDS
 
@@ -183,6 +183,7 @@ def _parse_one(name: str, raw: str) -> object:
     if name == "note":
         if len(raw) > MAX_NOTE_CHARS or any(ord(c) < 32 and c not in "\n\r\t" for c in raw):
             raise ValueError
+        raw.encode("utf-8")  # a lone surrogate raises UnicodeEncodeError, a ValueError
         return raw
     raise KeyError(name)
 
@@ -227,4 +228,19 @@ def parse_query(query: str | Mapping[str, str | list[str]]) -> ParsedQuery:
             values[key] = _parse_one(key, raws[0])
         except ValueError:
             problems.append(ParamProblem(key, raws[0], allowed_text(key)))
-    return ParsedQuery(Profile(**values), problems, warnings)
+    return ParsedQuery(_build(values, seen, problems), problems, warnings)
+
+
+def _build(values: dict[str, object], raw: dict[str, list[str]], problems: list[ParamProblem]) -> Profile:
+    """The profile from the values that passed; anything the model still rejects becomes a
+    problem for its parameter, so parsing can never raise."""
+    while True:
+        try:
+            return Profile(**values)
+        except ValidationError as err:
+            bad = {str(e["loc"][0]) for e in err.errors() if e["loc"]}
+            if not bad & values.keys():
+                return Profile()
+            for name in bad & values.keys():
+                problems.append(ParamProblem(name, raw[name][0], allowed_text(name)))
+                del values[name]

@@ -96,7 +96,7 @@ def test_unresolved_source_id_is_named(raw, tmp_path):
 
 def test_unknown_option_id(raw, tmp_path):
     data = copy.deepcopy(raw)
-    data["options"]["acupuncture"] = data["options"]["medication"]
+    data["options"]["acupuncture"] = copy.deepcopy(data["options"]["medication"])
     (line,) = problems_for(data, tmp_path)
     assert "'acupuncture'" in line and "allowed: medication, botulinum, mvd" in line
 
@@ -117,7 +117,7 @@ def test_rule_with_unknown_option(raw, tmp_path):
 
 def test_misspelt_key_is_rejected(raw, tmp_path):
     data = copy.deepcopy(raw)
-    data["options"]["mvd"]["sucess"] = data["options"]["mvd"]["success"]
+    data["options"]["mvd"]["sucess"] = copy.deepcopy(data["options"]["mvd"]["success"])
     (line,) = problems_for(data, tmp_path)
     assert "options.mvd.sucess" in line and "Extra inputs are not permitted" in line
 
