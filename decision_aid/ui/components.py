@@ -1,0 +1,183 @@
+"""Small shared pieces of the pages: safe text, figures with their sources, the sidebar."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import streamlit as st
+
+from decision_aid.engine import FigureUsed, OptionResult
+from decision_aid.evidence import Evidence, Quantity, Range
+from decision_aid.profile import Profile
+from decision_aid.ui import state
+from decision_aid.ui.nav import PAGES, neighbours
+from decision_aid.wording import per_100, per_100_range
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:^=&])")
+
+
+def md(text: str) -> str:
+    """Text from the dataset or the URL, escaped so Markdown shows it literally."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def md_lines(text: str) -> str:
+    """Escaped text that keeps its line breaks (the patient's note)."""
+    return "  \n".join(md(line) for line in str(text).splitlines())
+
+
+def number(x: float) -> str:
+    """Digits a patient can read: whole numbers where possible, one decimal otherwise."""
+    if abs(x - round(x)) < 0.05:
+        return f"{round(x):,}"
+    return f"{x:.1f}"
+
+
+def is_consult(prof: Profile) -> bool:
+    return prof.mode == "consult"
+
+
+def sources_text(ids: Iterable[str]) -> str:
+    ids = list(ids)
+    return "Sources: " + ", ".join(ids) if ids else ""
+
+
+def range_text(fig: FigureUsed | Range) -> str:
+    return per_100_range(fig.low, fig.high)
+
+
+def figure_detail(fig: FigureUsed, sources: Iterable[str] | None = None) -> str:
+    """The clinician's layer beside a figure: range, local mark and source ids (escaped)."""
+    parts = [f"range {range_text(fig)}"]
+    if getattr(fig, "local", False) and fig.published:
+        pub = fig.published
+        parts.append(
+            f"LOCAL figure entered in this consult; published {per_100_range(pub['low'], pub['high'])}"
+        )
+    ids = list(sources if sources is not None else fig.sources)
+    if ids:
+        parts.append(sources_text(ids))
+    return md("; ".join(parts))
+
+
+def quantity_text(q: Quantity) -> str:
+    """'about 4 injection visits a year' from a dataset quantity."""
+    return f"about {number(q.value.central)} {q.unit}"
+
+
+def quantity_detail(q: Quantity) -> str:
+    v = q.value
+    return md(f"range {number(v.low)} to {number(v.high)} {q.unit}; {sources_text(q.sources)}")
+
+
+def chance_sentence(fig: FigureUsed, what: str) -> str:
+    """'About 9 out of 100 people: droopy eyelid.' in escaped Markdown."""
+    return md(f"{per_100(fig.central)}: {what}")
+
+
+def caution_box(o: OptionResult, prof: Profile) -> None:
+    """Every caution of one option, where that option is shown."""
+    for c in o.caution_details:
+        text = md(c.text)
+        if is_consult(prof) and c.sources:
+            text += "  \n" + md(sources_text(c.sources))
+        if c.effect == "not_suitable":
+            st.warning("**Not usually an option for you.** " + text)
+        elif c.rule == "avoid":
+            st.info("**Your choice:** " + text)
+        else:
+            st.info(text)
+
+
+def option_flags(o: OptionResult) -> list[str]:
+    flags = []
+    if o.avoided:
+        flags.append("You said this is a deal-breaker for you")
+    if not o.suitable:
+        flags.append("Not usually an option for you (see below)")
+    return flags
+
+
+def mode_notice(prof: Profile) -> None:
+    """In consult mode, say so at the top of every page (on a phone the sidebar is folded away)."""
+    if is_consult(prof):
+        st.caption(
+            "Consult mode: the clinician's layer is open. Switch back under "
+            "\"Who is using this now?\" in the menu."
+        )
+
+
+def link_notices() -> None:
+    notes = st.session_state.get(state.NOTICES) or []
+    if not notes:
+        return
+    with st.container(border=True, key="link_notices"):
+        for note in notes:
+            st.warning(md(note))
+        st.button("OK, hide these notes", on_click=state.dismiss_notices, key="hide_link_notices")
+
+
+def share_link(prof: Profile) -> str:
+    """The full link to these answers when the browser's URL is known, else the '?...' part."""
+    query = prof.to_query()
+    base = ""
+    try:
+        base = st.context.url or ""
+    except (AttributeError, RuntimeError):
+        base = ""
+    if not query:
+        return base or "(the address of this page)"
+    return f"{base}?{query}"
+
+
+def sidebar(prof: Profile) -> None:
+    """On every page: the mode, the link to the answers and where to get help."""
+    with st.sidebar:
+        st.radio(
+            "Who is using this now?",
+            ("home", "consult"),
+            format_func={"home": "Me, at home", "consult": "Me with my clinician (consult)"}.get,
+            help="Consult mode opens the clinician's layer: sources, ranges and local figures. "
+            "Your answers stay the same.",
+            **state.bind("mode"),
+        )
+        st.markdown("**Copy link to these answers**")
+        st.caption("Open this link later to see your answers again. Nothing is saved anywhere else.")
+        st.code(share_link(prof), language=None, wrap_lines=True)
+        st.caption(
+            "Questions? Talk to your doctor or nurse. This aid does not give medical advice."
+        )
+
+
+def page_footer(url_path: str) -> None:
+    """Back and next links, so the path can be followed one page at a time."""
+    back, nxt = neighbours(url_path)
+    st.divider()
+    cols = st.columns(2)
+    if back:
+        cols[0].page_link(back.path, label=f"Back: {back.title}", icon=":material/arrow_back:")
+    if nxt:
+        cols[1].page_link(nxt.path, label=f"Next: {nxt.title}", icon=":material/arrow_forward:")
+
+
+def sources_list(ev: Evidence, ids: Iterable[str] | None = None) -> None:
+    """Full citations, one per line, as a real list."""
+    wanted = list(ids) if ids is not None else list(ev.sources)
+    lines = [f"- **{md(sid)}**: {md(ev.sources[sid].citation())}" for sid in wanted if sid in ev.sources]
+    st.markdown("\n".join(lines))
+
+
+def app_root_url() -> str:
+    """The app's address without the page part (for the take-home summary's link)."""
+    try:
+        url = st.context.url or ""
+    except (AttributeError, RuntimeError):
+        url = ""
+    if not url:
+        return ""
+    trimmed = url.rstrip("/")
+    for page in PAGES:
+        if trimmed.endswith("/" + page.url_path):
+            return trimmed[: -len(page.url_path)]
+    return trimmed + "/"

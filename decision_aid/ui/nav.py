@@ -1,0 +1,30 @@
+"""The five pages, in order. Paths are relative to streamlit_app.py (the main script)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageDef:
+    path: str
+    title: str
+    url_path: str
+    icon: str
+
+
+PAGES: tuple[PageDef, ...] = (
+    PageDef("decision_aid/ui/pages/about.py", "About hemifacial spasm", "about", ":material/info:"),
+    PageDef("decision_aid/ui/pages/situation.py", "Your situation", "situation", ":material/person:"),
+    PageDef("decision_aid/ui/pages/priorities.py", "What matters to you", "priorities", ":material/tune:"),
+    PageDef("decision_aid/ui/pages/compare.py", "Compare the options", "compare", ":material/compare:"),
+    PageDef("decision_aid/ui/pages/next_steps.py", "Next steps", "next-steps", ":material/checklist:"),
+)
+
+BY_URL = {p.url_path: p for p in PAGES}
+
+
+def neighbours(url_path: str) -> tuple[PageDef | None, PageDef | None]:
+    """The page before and after this one."""
+    i = next(i for i, p in enumerate(PAGES) if p.url_path == url_path)
+    return (PAGES[i - 1] if i > 0 else None), (PAGES[i + 1] if i + 1 < len(PAGES) else None)

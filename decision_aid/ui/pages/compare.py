@@ -1,0 +1,272 @@
+"""Page 4: compare the three options, in one fixed order, against what the patient said matters."""
+
+import textwrap
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from decision_aid import charts
+from decision_aid.engine import OptionResult, Result
+from decision_aid.evidence import Evidence
+from decision_aid.profile import CHOICES, Profile
+from decision_aid.ui import components as c
+from decision_aid.ui import consult, state
+from decision_aid.ui.derived import fit_sentence
+from decision_aid.ui.widgets import priority_sliders
+from decision_aid.wording import NOT_A_VERDICT, SITUATION_LABELS, both_ways, per_100, per_100_range
+
+
+def _narrow(chart, chars: int = 30):
+    """Re-wrap an icon array's title lines for a narrow column (Vega titles do not wrap)."""
+    t = chart.title.to_dict()
+
+    def wrap(lines):
+        text = lines if isinstance(lines, str) else " ".join(lines)
+        return textwrap.wrap(text, chars) or [""]
+
+    t["text"] = wrap(t["text"])
+    if "subtitle" in t:
+        t["subtitle"] = wrap(t["subtitle"])
+    return chart.properties(title=alt.TitleParams(**t))
+
+
+def _show(chart, key: str) -> None:
+    """Stretch a chart to its column. Streamlit's default autosize ("fit") squeezes the plot
+    to make room for the wrapped titles and legends; "fit-x" stretches the width only."""
+    sized = chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+    st.altair_chart(sized, width="stretch", key=key)
+
+
+def _chart(chart, text: str, key: str) -> None:
+    """A chart and its text alternative right under it."""
+    _show(chart, key)
+    st.caption(c.md(text))
+
+
+def _at_a_glance(result: Result, prof: Profile) -> None:
+    st.header("The three options")
+    for o in result.options:
+        with st.container(border=True, key=f"glance_{o.id}"):
+            st.subheader(c.md(o.name))
+            for flag in c.option_flags(o):
+                st.markdown(f"**{c.md(flag)}.**")
+            c.caution_box(o, prof)
+            if not o.caution_details:
+                st.caption("No cautions from your answers.")
+
+
+def _good_control(result: Result, ev: Evidence, consulting: bool) -> None:
+    st.header("Chance of good control")
+    st.markdown(
+        f"Each picture shows **100 people** like those in the studies ({c.md(ev.meta.reference_class)}). "
+        f"Time frame: {c.md(ev.meta.comparison_timeframe)}."
+    )
+    cols = st.columns(3)
+    for col, o in zip(cols, result.options, strict=True):
+        s = o.success
+        with col:
+            chart = charts.icon_array(
+                s.central, label="have good control", color=charts.BENEFIT_COLOR,
+                title=o.short_name + (" (LOCAL figure)" if s.local else ""),
+            )
+            _show(_narrow(chart), f"icons_success_{o.id}")
+            st.markdown(c.md(both_ways(s.central, "have good control", "do not")))
+            if consulting:
+                st.caption(c.figure_detail(s) + "  \n" + c.md(f"When: {s.timeframe}"))
+            else:
+                with st.expander("Range and time frame"):
+                    st.caption(c.md(f"The studies found {c.range_text(s)}. When: {s.timeframe}."))
+    st.caption(c.md(charts.describe_icon_arrays(charts.success_frame(result), "have good control")))
+
+
+def _main_harm(o: OptionResult, lasting: bool):
+    risks = [r for r in o.risks if (r.serious or r.permanent) == lasting]
+    return max(risks, key=lambda r: r.central) if risks else None
+
+
+def _harms(result: Result, consulting: bool) -> None:
+    st.header("Main harms")
+    st.markdown(
+        "The most common side effect that passes, and the most likely serious or lasting harm, "
+        "for each option. Also **out of 100 people**."
+    )
+    for lasting, heading in ((False, "Side effects that pass"), (True, "Serious or lasting harms")):
+        st.subheader(heading)
+        cols = st.columns(3)
+        for col, o in zip(cols, result.options, strict=True):
+            r = _main_harm(o, lasting)
+            with col:
+                if r is None:
+                    st.markdown(f"**{c.md(o.short_name)}**: none reported in the studies used.")
+                    continue
+                st.markdown(f"**{c.md(o.short_name)}**: {c.md(r.name)}")
+                chart = charts.icon_array(
+                    r.central, label="have it", color=charts.HARM_COLOR,
+                    title=o.short_name + (" (LOCAL figure)" if r.local else ""),
+                )
+                _show(_narrow(chart), f"icons_harm_{lasting}_{o.id}")
+                st.markdown(c.md(f"{_capital(per_100(r.central))}. {r.lasts}."))
+                if consulting:
+                    st.caption(c.figure_detail(r))
+    with st.expander("All harms, in words", expanded=consulting):
+        frame = charts.harm_frame(result)
+        for o in result.options:
+            mine = frame[frame["option"] == o.id]
+            st.markdown(f"**{c.md(o.name)}**")
+            st.markdown("\n".join(
+                f"- {c.md(row['risk_name'])}: {c.md(per_100(row['central']))} "
+                f"({c.md(per_100_range(row['low'], row['high']))}). {c.md(row['lasts'])}."
+                for row in mine.to_dict("records")
+            ))
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _tradeoff(result: Result) -> None:
+    st.header("Good control against serious harm")
+    frame = charts.tradeoff_frame(result)
+    _chart(charts.tradeoff_chart(frame), charts.describe_tradeoff(frame), "chart_tradeoff")
+
+
+def _match(result: Result, prof: Profile, consulting: bool) -> None:
+    st.header("How the options line up with what you said matters")
+    with st.expander("Change what matters to you", expanded=False, key="change_priorities"):
+        st.caption("The picture below changes as you move a slider.")
+        priority_sliders(examples=False)
+    frame = charts.match_frame(result)
+    box = st.expander("Open this part with your clinician", expanded=False) if consulting else st.container()
+    with box:
+        _chart(charts.match_chart(frame), charts.describe_match(frame), "chart_match")
+        weights = prof.weights()
+        for o in result.options:
+            with st.container(border=True, key=f"fit_words_{o.id}"):
+                lines = []
+                if o.avoided:
+                    lines.append("**You said this is a deal-breaker for you.** "
+                                 "It is still shown so you can see it.")
+                lines.append(c.md(fit_sentence(o, weights)))
+                if consulting:
+                    lines.append(c.md(f"Match {c.number(o.match)} (range {c.number(o.match_low)} to "
+                                      f"{c.number(o.match_high)}) out of 100."))
+                st.markdown("  \n".join(lines))
+                for caution in o.cautions:
+                    st.caption(c.md("Caution: " + caution))
+        st.info(NOT_A_VERDICT)
+
+
+def _fit(result: Result) -> None:
+    st.header("How each option does on each thing")
+    frame = charts.fit_frame(result)
+    _chart(charts.fit_grid(frame, rows="priorities"), charts.describe_fit(frame), "chart_fit")
+
+
+def _projection(result: Result, ev: Evidence) -> None:
+    years = result.projection.years
+    st.header(f"The next {years} years")
+    frame = charts.projection_frame(result)
+    chart = charts.projection_chart(frame, years=years)
+    _chart(chart, charts.describe_projection(frame, years), "chart_projection")
+    for o in result.options:
+        p = result.projection.options[o.id]
+        parts = [f"on average, {per_100(p.controlled_pct['central'])} have the spasm under control"]
+        if p.daily_pills:
+            parts.append(f"tablets every day ({c.number(p.pill_days)} days)")
+        if p.injections["central"]:
+            parts.append(f"about {c.number(p.injections['central'])} injection visits")
+        if p.clinic_visits and p.clinic_visits["central"]:
+            parts.append(f"about {c.number(p.clinic_visits['central'])} clinic visits")
+        if p.operations:
+            parts.append(f"{p.operations} operation")
+        if p.hospital_nights:
+            parts.append(f"about {c.number(p.hospital_nights['central'])} nights in hospital")
+        if p.recovery_weeks:
+            parts.append(f"about {c.number(p.recovery_weeks['central'])} weeks of recovery")
+        st.markdown(f"**{c.md(o.short_name)}** over {years} years: " + c.md("; ".join(parts)) + ".")
+    with st.expander("How these figures are worked out"):
+        st.markdown("\n".join(f"- {c.md(a)}" for a in result.projection.assumptions))
+
+
+def _sensitivity(result: Result) -> None:
+    st.header("What would change the picture?")
+    changes = [s for s in result.sensitivity if s.changes]
+    if not changes:
+        st.markdown("Changing how much any one thing matters to you would not change the picture.")
+    for s in changes:
+        st.markdown(f"- {c.md(s.sentence)}")
+    steady = [s for s in result.sensitivity if not s.changes]
+    if changes and steady:
+        with st.expander("Things that would not change it"):
+            st.markdown("\n".join(f"- {c.md(s.sentence)}" for s in steady))
+
+
+def _people(x: float) -> str:
+    """A table cell under 'Out of 100 people', worded as everywhere else ('fewer than 1 (...)')."""
+    return per_100(x).replace(" out of 100 people", "")
+
+
+def _table(result: Result, consulting: bool) -> None:
+    """The same figures as plain tables, one per option (three columns fit a phone)."""
+    years = result.projection.years
+    with st.expander("All the figures in a table", expanded=consulting):
+        for o in result.options:
+            s = o.success
+            p = result.projection.options[o.id]
+            rows = [{"What": "Good control", "Out of 100 people": _people(s.central),
+                     "Range": c.range_text(s)}]
+            rows += [{"What": r.name, "Out of 100 people": _people(r.central), "Range": c.range_text(r)}
+                     for r in o.risks]
+            rows.append({"What": f"Spasm under control, average over {years} years",
+                         "Out of 100 people": _people(p.controlled_pct["central"]),
+                         "Range": per_100_range(p.controlled_pct["low"], p.controlled_pct["high"])})
+            st.markdown(f"**{c.md(o.name)}**")
+            st.table(pd.DataFrame(rows).set_index("What"))
+
+
+def _leaning() -> None:
+    st.header("Where are you leaning now?")
+    st.markdown("You can change your mind at any time. Your answer goes to the next page.")
+    st.radio(
+        "The option I am leaning towards",
+        [v for v in CHOICES["leaning"] if v],
+        format_func=SITUATION_LABELS["leaning"].get,
+        **state.bind("leaning"),
+    )
+
+
+def render() -> None:
+    ev = state.evidence()
+    prof = state.profile()
+    consulting = c.is_consult(prof)
+    result = state.result(ev, prof)
+
+    st.title("Compare the options")
+    st.markdown(
+        "The options are always shown in the same order. None of them is best for everyone. "
+        "All chances are **out of 100 people**."
+    )
+    for w in result.warnings:
+        st.warning(c.md(w))
+    if consulting:
+        consult.local_figures(ev)
+    _at_a_glance(result, prof)
+    if consulting:
+        consult.topic_cards(ev, result)
+    _good_control(result, ev, consulting)
+    _harms(result, consulting)
+    _tradeoff(result)
+    _match(result, prof, consulting)
+    _fit(result)
+    _projection(result, ev)
+    _sensitivity(result)
+    _table(result, consulting)
+    if consulting:
+        with st.expander("Evidence table with full citations", expanded=True):
+            consult.evidence_table(ev, result)
+    _leaning()
+    c.page_footer("compare")
+
+
+render()

@@ -1,0 +1,161 @@
+"""The patient's answers in the session and in the link.
+
+One canonical copy of every answer lives in ``st.session_state["answers"]`` (a plain dict
+keyed by the names of ``profile.PARAMS``). Widgets do not own answers: each widget's key is
+seeded from that dict when the widget is (re)created, and its ``on_change`` callback writes
+the new value back before the script runs. So an answer survives page switches (Streamlit
+drops the state of widgets that are not on the current page) and every run sees the same
+``Profile``, which the shell writes into the URL.
+
+On the first run of a session the link is parsed with ``profile.parse_query``; bad or
+unknown parameters become notices that name them, and the default is used.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import streamlit as st
+
+from decision_aid.engine import Result, evaluate_cached
+from decision_aid.evidence import OPTION_IDS, Evidence, cached_evidence
+from decision_aid.profile import MAX_NOTE_CHARS, ParsedQuery, Profile, parse_query
+
+ANSWERS = "answers"
+NOTICES = "link_notices"
+RESTORED = "_link_restored"
+EVIDENCE_ENV = "HFS_EVIDENCE_PATH"
+"""Environment variable naming another dataset file (tests, a clinic's own copy)."""
+
+# Choice answers whose "not answered" value is "" in the profile and None in the widget.
+_EMPTY_IS_NONE = ("leaning", "sure_s", "sure_u", "sure_r", "sure_e")
+
+
+def evidence() -> Evidence:
+    """The dataset (read once per process); raises DatasetError when it cannot be used."""
+    return cached_evidence(os.environ.get(EVIDENCE_ENV) or None)
+
+
+def _answers() -> dict[str, Any]:
+    return st.session_state[ANSWERS]
+
+
+def _link_notices(parsed: ParsedQuery) -> list[str]:
+    notes = []
+    for p in parsed.problems:
+        shown = p.value if len(p.value) <= 40 else p.value[:37] + "..."
+        notes.append(
+            f"The link had {p.param}={shown!r}, which is not allowed ({p.allowed}); using the default."
+        )
+    notes += [f"The link had a part this aid does not know: {w}." for w in parsed.warnings]
+    return notes
+
+
+def restore_from_link() -> None:
+    """First run of a session: answers from the URL (or defaults), notices for bad parts."""
+    ss = st.session_state
+    if RESTORED in ss and ANSWERS in ss:
+        return
+    qp = st.query_params
+    mapping = {key: qp.get_all(key) for key in qp}
+    try:
+        parsed = parse_query(mapping)
+        notices = _link_notices(parsed)
+    except ValueError:  # the parser should name bad parts itself; never let a link break the app
+        parsed = ParsedQuery(Profile())
+        notices = ["The link could not be read, so every answer starts from the default."]
+    ss[ANSWERS] = parsed.profile.model_dump()
+    ss[NOTICES] = notices
+    ss[RESTORED] = True
+
+
+def profile() -> Profile:
+    return Profile(**_answers())
+
+
+def result(ev: Evidence, prof: Profile) -> Result:
+    return evaluate_cached(ev, prof)
+
+
+def sync_url(prof: Profile) -> None:
+    """Put the answers into the link; defaults are left out, unchanged links are not rewritten."""
+    wanted = prof.to_params()
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def dismiss_notices() -> None:
+    st.session_state[NOTICES] = []
+
+
+# ---------------------------------------------------------------- widget binding
+
+
+def _to_widget(name: str, value: Any) -> Any:
+    if name in _EMPTY_IS_NONE and value == "":
+        return None
+    return value
+
+
+def _clean_note(text: str) -> str:
+    kept = "".join(c for c in text if ord(c) >= 32 or c in "\n\t")
+    return kept[:MAX_NOTE_CHARS]
+
+
+def _from_widget(name: str, value: Any) -> Any:
+    if name in _EMPTY_IS_NONE and value is None:
+        return ""
+    if name == "note":
+        return _clean_note(value or "")
+    if name in ("mvd_success", "mvd_hearing_loss") and value is not None:
+        return float(value)
+    return value
+
+
+def _store(name: str) -> None:
+    _answers()[name] = _from_widget(name, st.session_state[name])
+
+
+def bind(name: str) -> dict[str, Any]:
+    """Widget kwargs for the answer `name`: ``st.slider(..., **bind("relief"))``.
+
+    The widget key is the parameter name. Pass no ``value=``: the key is seeded here.
+    """
+    ss = st.session_state
+    if name not in ss:
+        ss[name] = _to_widget(name, _answers()[name])
+    return {"key": name, "on_change": _store, "args": (name,)}
+
+
+def flag_key(name: str, option_id: str) -> str:
+    return f"{name}_{option_id}"
+
+
+def _store_flag(name: str, option_id: str) -> None:
+    chosen = set(_answers()[name])
+    if st.session_state[flag_key(name, option_id)]:
+        chosen.add(option_id)
+    else:
+        chosen.discard(option_id)
+    _answers()[name] = tuple(o for o in OPTION_IDS if o in chosen)
+
+
+def bind_flag(name: str, option_id: str) -> dict[str, Any]:
+    """Checkbox kwargs for one option in an option list (`tried` or `avoid`)."""
+    key = flag_key(name, option_id)
+    if key not in st.session_state:
+        st.session_state[key] = option_id in _answers()[name]
+    return {"key": key, "on_change": _store_flag, "args": (name, option_id)}
+
+
+def bind_extra(key: str, default: Any = None) -> dict[str, Any]:
+    """Kwargs for a widget whose value is kept across pages but not put in the link (quiz)."""
+    extras = st.session_state.setdefault("extras", {})
+    if key not in st.session_state:
+        st.session_state[key] = extras.get(key, default)
+
+    def _keep() -> None:
+        extras[key] = st.session_state[key]
+
+    return {"key": key, "on_change": _keep}

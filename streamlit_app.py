@@ -1,0 +1,37 @@
+"""Hemifacial spasm decision aid: the thin shell.
+
+Page config, the dataset (a plain error page if it cannot be used), the answers from the
+link, the sidebar and the five pages. Everything else lives in decision_aid/ui/.
+"""
+
+import streamlit as st
+
+from decision_aid.evidence import DatasetError
+from decision_aid.ui import components, state
+from decision_aid.ui.nav import PAGES
+
+st.set_page_config(page_title="Hemifacial spasm decision aid", page_icon=":material/face:", layout="centered")
+
+try:
+    evidence = state.evidence()
+except DatasetError as err:
+    st.title("Hemifacial spasm decision aid")
+    st.error(
+        "The aid cannot start because its evidence file has problems. "
+        "Please tell the team who runs this aid."
+    )
+    st.markdown("**File:** " + components.md(err.path))
+    st.markdown("\n".join("- " + components.md(line) for line in err.problems))
+    st.stop()
+
+state.restore_from_link()
+profile = state.profile()
+
+pages = [st.Page(p.path, title=p.title, url_path=p.url_path, icon=p.icon, default=(i == 0))
+         for i, p in enumerate(PAGES)]
+current = st.navigation(pages, position="sidebar")
+components.sidebar(profile)
+components.mode_notice(profile)
+components.link_notices()
+state.sync_url(profile)  # answers change only in widget callbacks, which run before this script
+current.run()

@@ -1,0 +1,106 @@
+"""The five pages in a real browser: they load in both modes, a keyboard change reaches the
+comparison and the link, a link restores answers, and a 390 px phone never scrolls sideways."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .helpers import expect_no_exception, wait_for_app
+from .ui_helpers import (
+    CHART,
+    MATCH_TEXT,
+    PAGE_PATHS,
+    TITLES,
+    by_key,
+    horizontal_overflow,
+    open_page,
+    slider_input,
+    wait_for_charts,
+)
+
+
+@pytest.mark.parametrize("mode", ["home", "consult"])
+def test_every_page_loads_without_an_exception(page: Page, app_server, mode: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    for name in PAGE_PATHS:
+        open_page(page, app_server.url, name, f"?mode={mode}")
+        expect(page.get_by_role("heading", level=1).first).to_have_text(TITLES[name])
+        expect_no_exception(page)
+        if name == "compare":
+            expect(page.locator(f"{CHART} svg.marks").first).to_be_visible()
+    assert errors == [], f"uncaught JavaScript errors: {errors}"
+
+
+def test_keyboard_change_updates_comparison_and_url(page: Page, app_server) -> None:
+    open_page(page, app_server.url, "compare")
+    match_caption = page.get_by_text(MATCH_TEXT)
+    expect(match_caption).to_be_visible()
+    before = match_caption.inner_text()
+
+    by_key(page, "change_priorities").get_by_text("Change what matters to you").click()
+    slider = slider_input(page, "recovery")
+    expect(slider).to_have_value("5")
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+
+    expect(page).to_have_url(re.compile(r"recovery=7"))
+    expect(match_caption).not_to_have_text(before)
+    wait_for_app(page)
+    expect_no_exception(page)
+
+
+def test_keyboard_change_on_priorities_page_reaches_url(page: Page, app_server) -> None:
+    open_page(page, app_server.url, "priorities")
+    slider = slider_input(page, "relief")
+    slider.focus()
+    page.keyboard.press("ArrowLeft")
+    expect(page).to_have_url(re.compile(r"relief=4"))
+    expect(slider).to_have_value("4")
+
+
+def test_reloading_a_link_restores_the_answers(page: Page, app_server) -> None:
+    open_page(page, app_server.url, "priorities", "?relief=9&cause=vascular&avoid=mvd")
+    expect(slider_input(page, "relief")).to_have_value("9")
+    expect(by_key(page, "avoid_mvd").locator('input[type="checkbox"]')).to_be_checked()
+
+    page.reload()
+    wait_for_app(page)
+    expect(slider_input(page, "relief")).to_have_value("9")
+    expect(page).to_have_url(re.compile(r"relief=9"))
+
+    page.get_by_role("link", name="Your situation").first.click()
+    expect(page.get_by_role("heading", level=1).first).to_have_text(TITLES["situation"])
+    checked = by_key(page, "cause").get_by_role("radio", name="A blood vessel pressing on the facial nerve")
+    expect(checked).to_be_checked()
+    expect(page).to_have_url(re.compile(r"cause=vascular"))
+
+
+@pytest.mark.parametrize("mode", ["home", "consult"])
+def test_no_sideways_scrolling_at_390_px(page: Page, app_server, mode: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    for name in PAGE_PATHS:
+        open_page(page, app_server.url, name, f"?mode={mode}&relief=8")
+        if name == "compare":
+            wait_for_charts(page)
+        sizes = horizontal_overflow(page)
+        for where, (scroll, client) in sizes.items():
+            assert scroll <= client, f"{name} ({mode}): {where} scrolls sideways ({scroll} > {client} px)"
+
+
+def test_take_home_summary_downloads_a_pdf(page: Page, app_server) -> None:
+    open_page(page, app_server.url, "next_steps", "?relief=9&note=I+drive")
+    button = by_key(page, "download_summary").get_by_role("button")
+    expect(button).to_be_visible()
+    with page.expect_download(timeout=60_000) as info:
+        button.click()
+    download = info.value
+    path = download.path()
+    assert path is not None
+    with open(path, "rb") as fh:
+        assert fh.read(5) == b"%PDF-"
+    expect_no_exception(page)

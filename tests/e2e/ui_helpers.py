@@ -1,0 +1,66 @@
+"""Helpers for the page tests (test_app_pages.py): page URLs, widgets by key, overflow checks.
+
+No helper sleeps: every wait is a Playwright wait on a DOM or URL condition.
+"""
+
+from __future__ import annotations
+
+from playwright.sync_api import Locator, Page
+
+from .helpers import wait_for_app
+
+PAGE_PATHS = {
+    "about": "",
+    "situation": "situation",
+    "priorities": "priorities",
+    "compare": "compare",
+    "next_steps": "next-steps",
+}
+TITLES = {
+    "about": "About hemifacial spasm",
+    "situation": "Your situation",
+    "priorities": "What matters to you",
+    "compare": "Compare the options",
+    "next_steps": "Next steps",
+}
+MATCH_TEXT = "How the options line up with what you said matters, on a scale"
+CHART = '[data-testid="stVegaLiteChart"]'
+
+
+def open_page(page: Page, base_url: str, name: str, query: str = "") -> None:
+    """Go to one page of the app with an optional '?...' query and wait for the run to finish."""
+    page.goto(base_url + PAGE_PATHS[name] + query)
+    wait_for_app(page)
+
+
+def by_key(page: Page, key: str) -> Locator:
+    """The element of the widget or container created with key=`key`."""
+    return page.locator(f".st-key-{key}")
+
+
+def slider_input(page: Page, key: str) -> Locator:
+    """The keyboard target of a slider: a visually hidden input[type=range] (Streamlit 1.67)."""
+    return by_key(page, key).locator('input[type="range"]')
+
+
+def horizontal_overflow(page: Page) -> dict[str, list[int]]:
+    """scrollWidth and clientWidth of the document and of the main area (Streamlit scrolls there)."""
+    return page.evaluate(
+        """() => {
+            const main = document.querySelector('[data-testid="stMain"]');
+            const doc = document.scrollingElement;
+            return {document: [doc.scrollWidth, doc.clientWidth], main: [main.scrollWidth, main.clientWidth]};
+        }"""
+    )
+
+
+def wait_for_charts(page: Page, timeout: float = 30_000) -> None:
+    """Wait until every chart on the page has drawn its marks (Altair renders SVG here)."""
+    page.wait_for_function(
+        """(sel) => {
+            const charts = [...document.querySelectorAll(sel)];
+            return charts.length > 0 && charts.every((c) => c.querySelector('svg.marks'));
+        }""",
+        arg=CHART,
+        timeout=timeout,
+    )

@@ -1,0 +1,56 @@
+"""Words built from the dataset and the result: examples, fit sentences, questions, quiz."""
+
+from __future__ import annotations
+
+from decision_aid.engine import evaluate
+from decision_aid.evidence import load_evidence
+from decision_aid.profile import Profile
+from decision_aid.ui.derived import doctor_questions, fit_sentence, priority_examples, quiz
+
+EV = load_evidence()
+
+
+def _num(x: float) -> str:
+    return f"{round(x):,}" if abs(x - round(x)) < 0.05 else f"{x:.1f}"
+
+
+def test_recovery_example_takes_weeks_from_the_dataset():
+    weeks = EV.options["mvd"].burden.recovery_weeks
+    line = next(t for t in priority_examples(EV)["recovery"] if t.startswith(EV.options["mvd"].short_name))
+    assert f"about {_num(weeks.value.central)} {weeks.unit}" in line
+
+
+def test_every_priority_has_one_example_per_option_in_fixed_order():
+    names = [o.short_name for _, o in EV.ordered()]
+    for lines in priority_examples(EV).values():
+        assert [line.split(":")[0] for line in lines] == names
+
+
+def test_fit_sentence_names_wishes_both_ways():
+    result = evaluate(EV, Profile(lasting=10, recovery=10))
+    sentence = fit_sentence(result.option("mvd"), Profile(lasting=10, recovery=10).weights())
+    assert sentence.startswith(EV.options["mvd"].short_name)
+    assert "fits your wish for a result that lasts" in sentence
+
+
+def test_fit_sentence_ignores_priorities_that_do_not_matter():
+    prof = Profile(relief=0, lasting=0, serious_risk=0, side_effects=0, burden=0, recovery=10)
+    sentence = fit_sentence(evaluate(EV, prof).option("medication"), prof.weights())
+    assert "lasts" not in sentence and "spasm" not in sentence
+
+
+def test_doctor_questions_follow_the_answers():
+    prof = Profile(mri="not_done", pregnant="yes")
+    qs = doctor_questions(EV, prof, evaluate(EV, prof))
+    assert "Do I need an MRI scan before deciding?" in qs
+    assert any("pregnan" in q for q in qs)
+    prof = Profile(mri="vessel", avoid=("mvd",))
+    qs = doctor_questions(EV, prof, evaluate(EV, prof))
+    assert not any("MRI" in q or "operations does your team" in q for q in qs)
+
+
+def test_quiz_has_three_questions_with_answers_among_choices():
+    questions = quiz(EV)
+    assert len(questions) == 3
+    for q in questions:
+        assert q.answer in q.choices

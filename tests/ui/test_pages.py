@@ -1,0 +1,55 @@
+"""Every page runs without an exception in both modes and shows its own title."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import PAGES, go, open_app
+
+TITLES = {
+    "about": "About hemifacial spasm",
+    "situation": "Your situation",
+    "priorities": "What matters to you",
+    "compare": "Compare the options",
+    "next_steps": "Next steps",
+}
+
+
+@pytest.mark.parametrize("mode", ["home", "consult"])
+def test_every_page_renders_without_exception(mode):
+    at = open_app({"mode": mode})
+    for page in PAGES:
+        go(at, page)
+        assert [t.value for t in at.title] == [TITLES[page]], page
+        assert not at.exception, (page, [e.message for e in at.exception])
+
+
+def test_about_page_has_sources_review_date_and_about_this_aid():
+    at = open_app()
+    text = "\n".join(m.value for m in at.markdown)
+    assert "last reviewed" in text.lower()
+    assert "Who made it" in text and "Funding and conflicts of interest" in text
+    assert "no treatment for now" in text
+    headers = [s.value for s in at.subheader]
+    for name in ("Medicines (tablets)", "Botulinum toxin injections"):
+        assert any(name in h.replace("\\", "") for h in headers), name
+
+
+def test_compare_page_shows_every_chart_with_its_text_alternative():
+    at = open_app(page="compare")
+    descriptions = [el.proto.spec for el in at.get("vega_lite_chart")]
+    for words in ("Good control of the spasm and serious", "How the options line up", "How each option fits",
+                  "Out of 100 people, how many have the spasm under control"):
+        assert any(words in d for d in descriptions), words
+    captions = "\n".join(c.value for c in at.caption).replace("\\", "")
+    assert "How each option fits what you said matters" in captions
+    assert at.table, "the plain table of figures is missing"
+
+
+def test_options_appear_in_fixed_order_and_nothing_is_called_best():
+    at = open_app({"relief": "0", "recovery": "10"}, page="compare")
+    glance = [s.value.replace("\\", "") for s in at.subheader][:3]
+    assert glance == ["Medicines (tablets)", "Botulinum toxin injections",
+                      "Surgery: microvascular decompression (MVD)"]
+    text = "\n".join(m.value for m in at.markdown).lower()
+    assert "recommended" not in text and "best option" not in text

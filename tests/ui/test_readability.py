@@ -1,0 +1,40 @@
+"""Home-mode text reads at about US grade 8 or below (Flesch-Kincaid), page by page.
+
+Citations and the dataset's 'how the evidence was chosen' paragraph are left out: they are
+reference text, checked by the dataset's own readability test where it applies. List items
+count as sentences (a line without end punctuation gets a full stop).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from decision_aid.evidence import load_evidence
+from tests.readability import grade
+
+from .conftest import PAGES, go, open_app
+
+MAX_GRADE = 8.5
+SOURCE_IDS = tuple(load_evidence().sources)
+
+
+def _page_text(at) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [h.value for h in at.header]
+    parts += [i.value for i in at.info] + [w.value for w in at.warning]
+    lines = []
+    for line in re.sub(r"[\\*_#`]", "", "\n".join(parts)).splitlines():
+        line = re.sub(r"^\s*- ", "", line).strip()
+        if not line or line.startswith(SOURCE_IDS) or line.startswith("How the evidence was chosen"):
+            continue
+        lines.append(line if line[-1] in ".?!:" else line + ".")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_home_mode_text_is_plain(page):
+    at = open_app({"relief": "8", "cause": "vascular"})
+    go(at, page)
+    score = grade(_page_text(at))
+    assert score <= MAX_GRADE, f"{page}: Flesch-Kincaid grade {score:.1f} > {MAX_GRADE}"
