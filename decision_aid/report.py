@@ -1,0 +1,1077 @@
+"""The take-home summary: a printable PDF (A4 or US Letter) and the same content as JSON.
+
+Everything comes from one engine `Result` and the dataset it was computed from: no figure is
+worked out twice. `summary_data` gathers the content (answers in words, the three options
+with their figures, cautions, questions, the link back, the sources); `build_pdf` lays that
+content out with fpdf2, adds the charts from `decision_aid.charts` (rendered offline with
+vl-convert) and a QR code (segno), and returns the PDF as bytes. Nothing is written to disk.
+
+The fonts (DejaVu Sans, vendored in `assets/fonts/`) cover every character in the text
+(en dashes, "≥", accented names in citations) and are embedded, so the PDF prints the same
+anywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import parse_qsl, urlencode
+
+import segno
+from fpdf import FPDF
+from fpdf.enums import Align, VAlign, WrapMode, XPos, YPos
+from fpdf.fonts import FontFace
+from PIL import Image
+
+from decision_aid.engine import Caution, OptionResult, Result, RiskUsed
+from decision_aid.evidence import OPTION_IDS, Evidence
+from decision_aid.profile import PRIORITIES, Profile
+from decision_aid.wording import (
+    CERTAINTY_LABELS,
+    NOT_A_VERDICT,
+    PRIORITY_LABELS,
+    SITUATION_LABELS,
+    both_ways,
+    fit_word,
+    per_100,
+    per_100_range,
+    whole,
+)
+
+Paper = Literal["A4", "Letter"]
+PAPERS: tuple[str, ...] = ("A4", "Letter")
+
+FONT_DIR = Path(__file__).resolve().parent / "assets" / "fonts"
+FONT_REGULAR = FONT_DIR / "DejaVuSans.ttf"
+FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
+FONT = "DejaVu"
+
+SUMMARY_TITLE = "Your take-home summary"
+CONVERSATION_LINE = (
+    "This summary is to help you talk with your care team about what matters to you. "
+    "It does not say which treatment you should choose."
+)
+
+SURE_QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("sure_s", "Do you feel SURE about the best choice for you?"),
+    ("sure_u", "Do you know the benefits and risks of each option?"),
+    ("sure_r", "Are you clear about which benefits and risks matter most to you?"),
+    ("sure_e", "Do you have enough support and advice to make a choice?"),
+)
+"""The SURE test (O'Connor & Légaré, 2008): a 'No' to any of them is worth talking about."""
+SURE_CREDIT = "SURE test © O'Connor & Légaré, 2008."
+
+SITUATION_QUESTIONS: dict[str, str] = {
+    "cause": "What causes the spasm",
+    "mri": "MRI scan",
+    "anesthesia": "Fit for a general anaesthetic",
+    "pregnant": "Pregnant or planning a pregnancy",
+}
+
+HIGH_WEIGHT = 7
+"""A priority at or above this weight (out of 10) brings its own question for the care team."""
+
+
+# ---------------------------------------------------------------- words for the answers
+
+
+def weight_words(weight: int) -> str:
+    """How much a priority matters, in words (the number is always shown beside it)."""
+    if weight == 0:
+        return "Not at all"
+    if weight <= 3:
+        return "A little"
+    if weight <= 6:
+        return "Somewhat"
+    if weight <= 8:
+        return "A lot"
+    return "Very much"
+
+
+def _names(ids: Iterable[str], result: Result) -> list[str]:
+    return [result.option(i).short_name for i in ids]
+
+
+def reopen_link(result: Result, base_url: str) -> str:
+    """The link that reopens the aid with the same answers (the core's query-string contract)."""
+    query = Profile.model_validate(result.profile).to_query()
+    base = base_url.rstrip("?")
+    return f"{base}?{query}" if query else base
+
+
+# ---------------------------------------------------------------- questions to ask
+
+
+def questions_to_ask(evidence: Evidence, result: Result) -> list[str]:
+    """Questions for the care team that follow from this patient's answers (pure; the app reuses it).
+
+    Each question is triggered by something the patient said: no scan yet, surgery still in
+    play, pregnancy, treatments tried before, high priorities, where they lean, and any 'No'
+    in the SURE test. It never suggests an option; the last question (waiting) is always asked.
+    """
+    p = result.profile
+    names = {oid: evidence.options[oid].short_name for oid in OPTION_IDS}
+    by_id = {o.id: o for o in result.options}
+
+    def in_play(oid: str) -> bool:
+        o = by_id[oid]
+        return (o.suitable and not o.avoided) or p["leaning"] == oid
+
+    qs: list[str] = []
+    if p["mri"] == "not_done":
+        qs.append("Do I need an MRI scan before we decide? What would it show, and how long is the wait?")
+    elif p["mri"] == "no_vessel":
+        qs.append(
+            "My scan showed no blood vessel pressing on the nerve. What else could cause my spasm, "
+            "and which treatments fit that?"
+        )
+    if p["cause"] == "unknown" and p["mri"] != "not_done":
+        qs.append("What is causing my spasm, and how sure are you?")
+
+    if in_play("mvd"):
+        mvd = names["mvd"]
+        if p["cause"] in ("bells_trauma", "ms"):
+            cause = "Bell's palsy or an injury" if p["cause"] == "bells_trauma" else "multiple sclerosis"
+            qs.append(
+                f"Could my spasm come from {cause} rather than a blood vessel? "
+                f"What would that mean for {mvd}?"
+            )
+        if p["mvd_success"] is not None or p["mvd_hearing_loss"] is not None:
+            qs.append(
+                f"The figures for {mvd} marked 'local' are your team's own. How many operations are they "
+                "based on, and for how long were people followed up?"
+            )
+        else:
+            qs.append(
+                f"How many {mvd} operations for hemifacial spasm does your team do each year? Out of 100 "
+                "of your patients, how many are free of the spasm, and how many have hearing loss or "
+                "lasting weakness of the face?"
+            )
+        if p["anesthesia"] == "unsure":
+            qs.append("Am I fit enough for a general anaesthetic? What checks would I need first?")
+        if p["recovery"] >= HIGH_WEIGHT:
+            qs.append(
+                f"How long would I be in hospital and off work after {mvd}, "
+                "and what help would I need at home?"
+            )
+    if p["anesthesia"] == "unfit":
+        qs.append(
+            "If an operation is not possible for me, what can be done if injections or medicines "
+            "do not work well enough?"
+        )
+
+    if p["pregnant"] == "yes":
+        qs.append(
+            "I am pregnant or planning a pregnancy. Which treatments are safe now, which should wait "
+            "until after the birth, and when would be a good time to start?"
+        )
+
+    tried = {
+        "medication": "I have tried medicines before. Is another medicine or dose worth trying, and what "
+        "else can be done if it does not help?",
+        "botulinum": "I have had botulinum toxin injections before. Could the dose or the places injected "
+        "be changed, and what else can be done if they do not work well enough for me?",
+        "mvd": f"I have had {names['mvd']} before. What else can be done now, and would a second "
+        "operation make sense for me?",
+    }
+    qs.extend(tried[oid] for oid in OPTION_IDS if oid in p["tried"])
+
+    if in_play("botulinum") and p["burden"] >= HIGH_WEIGHT:
+        qs.append(
+            "How often would I need injections here, how long does each visit take, and can the time "
+            "between injections be longer?"
+        )
+    if p["side_effects"] >= HIGH_WEIGHT:
+        qs.append(
+            "Which side effects am I most likely to get with each treatment, and what can be done if "
+            "they happen?"
+        )
+    if p["serious_risk"] >= HIGH_WEIGHT:
+        qs.append(
+            "What are the most serious things that could go wrong with each treatment, and how would we "
+            "notice them?"
+        )
+
+    if p["leaning"] in OPTION_IDS:
+        qs.append(
+            f"I am leaning towards {names[p['leaning']]}. Is there anything about my situation that "
+            "makes it a poor fit for me?"
+        )
+    else:
+        qs.append(
+            "I have not decided yet. Do I need to decide now? Can I try one treatment and change later?"
+        )
+
+    if p["sure_u"] == "no":
+        qs.append("Can you go over the benefits and risks of each treatment with me again?")
+    if p["sure_r"] == "no":
+        qs.append("Can we talk through which benefits and risks matter most to me?")
+    if p["sure_e"] == "no":
+        qs.append(
+            "Who else can I talk to: a nurse, a support group, or someone who has had these treatments?"
+        )
+
+    qs.append("What is likely to happen if I wait and do not start any treatment for now?")
+    return list(dict.fromkeys(qs))
+
+
+# ---------------------------------------------------------------- figures as words
+
+
+def _in_studies(low: float, high: float) -> str | None:
+    """'63 to 95 out of 100 in studies', or None when the range is one figure (after rounding)."""
+    text = per_100_range(low, high)
+    return f"{text} in studies" if " to " in text else None
+
+
+def _with_range(central_words: str, extra: str | None) -> str:
+    """'2 out of 100 people (1 to 6 ...)'; merged into the rare-harm bracket if there is one."""
+    if not extra:
+        return central_words
+    if central_words.endswith(")"):
+        return f"{central_words[:-1]}; {extra})"
+    return f"{central_words} ({extra})"
+
+
+def success_words(o: OptionResult) -> dict[str, str]:
+    """The chance of good control, framed both ways, with its range (local figure marked)."""
+    s = o.success
+    out = {"both_ways": both_ways(s.central, "have good control", "do not")}
+    if s.local and s.published:
+        pub = s.published
+        out["local"] = f"{per_100(s.central)}: your care team's own figure (local)."
+        published = _with_range(per_100(pub["central"]), _in_studies(pub["low"], pub["high"]))
+        out["range"] = f"Published figures: {published}."
+    else:
+        spread = _in_studies(s.low, s.high)
+        out["range"] = f"Range: {spread}." if spread else "Only one estimate: no range is known."
+    return out
+
+
+def risk_words(r: RiskUsed) -> str:
+    """One harm as natural frequencies: '<name>: 10 out of 100 people (5 to 27 ...). <how long>.'"""
+    if r.local and r.published:
+        pub = r.published
+        extra = f"local: your care team's own figure; published {per_100_range(pub['low'], pub['high'])}"
+    else:
+        extra = _in_studies(r.low, r.high)
+    text = f"{r.name}: {_with_range(per_100(r.central), extra)}"
+    return f"{text}. {r.lasts.rstrip('.')}."
+
+
+def _is_serious(r: RiskUsed) -> bool:
+    return r.serious or r.permanent
+
+
+# ---------------------------------------------------------------- the summary content
+
+
+def _sources_used(evidence: Evidence, result: Result) -> list[str]:
+    """Source ids behind everything the summary shows, in order of first use."""
+    ids: list[str] = []
+    for o in result.options:
+        opt = evidence.options[o.id]
+        ids += o.success.sources
+        for r in o.risks:
+            ids += r.sources
+        ids += opt.duration.sources + opt.burden.text.sources
+        for c in o.caution_details:
+            ids += c.sources
+    return list(dict.fromkeys(ids))
+
+
+def _caution_dict(c: Caution, numbers: dict[str, int]) -> dict[str, Any]:
+    return {
+        "rule": c.rule,
+        "effect": c.effect,
+        "text": c.text,
+        "sources": list(c.sources),
+        "source_numbers": [numbers[s] for s in c.sources],
+    }
+
+
+def summary_data(
+    evidence: Evidence,
+    result: Result,
+    *,
+    base_url: str,
+    generated: dt.date | None = None,
+) -> dict[str, Any]:
+    """The summary's content as a JSON-able dict: what the PDF prints and the JSON download holds.
+
+    Figures are copied from `result` (the same objects the CLI's main JSON dumps), never recomputed.
+    """
+    return _summary(evidence, result, base_url=base_url, generated=generated)[0]
+
+
+def _summary(
+    evidence: Evidence, result: Result, *, base_url: str, generated: dt.date | None
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The summary content and the chart specs it describes (built once, used by both outputs)."""
+    meta = evidence.meta
+    p = result.profile
+    generated = generated or dt.date.today()
+    source_ids = _sources_used(evidence, result)
+    numbers = {sid: i + 1 for i, sid in enumerate(source_ids)}
+
+    options = []
+    for o in result.options:
+        opt = evidence.options[o.id]
+        d = o.model_dump(
+            mode="json",
+            include={
+                "id", "name", "short_name", "suitable", "avoided", "cautions", "match", "match_low",
+                "match_high", "contributions", "scores", "success", "risks",
+            },
+        )
+        d["success"]["words"] = success_words(o)
+        d["success"]["definition"] = opt.success.definition
+        d["success"]["certainty_words"] = CERTAINTY_LABELS[o.success.certainty]
+        for rd, r in zip(d["risks"], o.risks, strict=True):
+            rd["kind"] = "serious" if _is_serious(r) else "common"
+            rd["words"] = risk_words(r)
+        d["common_side_effects"] = [r.id for r in o.risks if not _is_serious(r)]
+        d["serious_risks"] = [r.id for r in o.risks if _is_serious(r)]
+        d["duration"] = {"text": opt.duration.text, "sources": list(opt.duration.sources)}
+        d["burden"] = {"text": opt.burden.text.text, "sources": list(opt.burden.text.sources)}
+        d["caution_details"] = [_caution_dict(c, numbers) for c in o.caution_details]
+        d["fit"] = {k: fit_word(v) for k, v in o.scores.items()}
+        own = (
+            o.success.sources
+            + [s for r in o.risks for s in r.sources]
+            + opt.duration.sources
+            + opt.burden.text.sources
+        )
+        d["source_numbers"] = sorted({numbers[s] for s in own})
+        d["status"] = _status_words(o)
+        options.append(d)
+
+    situation = [
+        {"question": SITUATION_QUESTIONS[k], "id": k, "value": p[k], "answer": SITUATION_LABELS[k][p[k]]}
+        for k in SITUATION_QUESTIONS
+    ]
+    situation.append(
+        {
+            "question": "Treatments tried before",
+            "id": "tried",
+            "value": list(p["tried"]),
+            "answer": ", ".join(_names(p["tried"], result)) or "None",
+        }
+    )
+    local = {
+        k: p[k] for k in ("mvd_success", "mvd_hearing_loss") if p[k] is not None
+    }
+    link = reopen_link(result, base_url)
+    specs = _chart_specs(result)
+    data = {
+        "title": SUMMARY_TITLE,
+        "decision": meta.title,
+        "generated": generated.isoformat(),
+        "dataset": {
+            "version": meta.version,
+            "last_reviewed": meta.last_reviewed.isoformat(),
+            "next_review": meta.next_review.isoformat(),
+            "made_by": meta.made_by,
+            "funding": meta.funding,
+        },
+        "evidence_version": result.evidence_version,
+        "conversation": CONVERSATION_LINE,
+        "not_a_verdict": NOT_A_VERDICT,
+        "comparison_timeframe": meta.comparison_timeframe,
+        "reference_class": meta.reference_class,
+        "profile": dict(p),
+        "answers": {
+            "mode": p["mode"],
+            "situation": situation,
+            "priorities": [
+                {
+                    "id": k,
+                    "label": PRIORITY_LABELS[k],
+                    "weight": p[k],
+                    "words": weight_words(p[k]),
+                    "text": f"{p[k]} out of 10",
+                }
+                for k in PRIORITIES
+            ],
+            "deal_breakers": _names(p["avoid"], result),
+            "note": p["note"],
+            "leaning": {"id": p["leaning"], "words": SITUATION_LABELS["leaning"][p["leaning"]]},
+            "local_figures": local,
+            "sure": [
+                {"id": k, "question": q, "answer": p[k] or None} for k, q in SURE_QUESTIONS
+            ],
+        },
+        "warnings": list(result.warnings),
+        "options": options,
+        "what_would_change": [s.sentence for s in result.sensitivity if s.changes],
+        "questions": questions_to_ask(evidence, result),
+        "sure_questions": [q for _, q in SURE_QUESTIONS],
+        "link": link,
+        "charts": [{k: c[k] for k in ("id", "heading", "description")} for c in specs],
+        "sources": {sid: result.sources[sid] for sid in source_ids},
+    }
+    return data, specs
+
+
+def _status_words(o: OptionResult) -> str:
+    parts = []
+    if not o.suitable:
+        parts.append("not suitable for you now, see the cautions")
+    if o.avoided:
+        parts.append("you said you do not want this")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+# ---------------------------------------------------------------- the PDF
+
+
+GREY_FILL = (232, 232, 232)
+RULE_GREY = 120
+BODY = 9
+SMALL = 7.8
+TINY = 6.8
+MARGIN = 12.0
+CHART_SCALE = 2
+SERIOUS_WHAT = "have a serious or permanent harm"
+
+
+def _lh(size: float) -> float:
+    """Line height in mm for a font size in points (about 1.3 times the size)."""
+    return size * 0.46
+
+
+class _PDF(FPDF):
+    def __init__(self, paper: str, footer_text: str):
+        super().__init__(orientation="P", unit="mm", format=paper)
+        self._footer_text = footer_text
+        self.add_font(FONT, "", str(FONT_REGULAR))
+        self.add_font(FONT, "B", str(FONT_BOLD))
+        self.set_margins(MARGIN, 11, MARGIN)
+        self.set_auto_page_break(True, margin=13)
+        self.set_font(FONT, size=BODY)
+
+    def footer(self) -> None:
+        self.set_y(-10)
+        self.set_font(FONT, size=TINY)
+        self.set_text_color(70)
+        self.cell(0, 4, f"{self._footer_text}   ·   page {self.page_no()} of {{nb}}", align="C")
+        self.set_text_color(0)
+
+    @property
+    def body_w(self) -> float:
+        return self.w - self.l_margin - self.r_margin
+
+    @property
+    def room(self) -> float:
+        """Height left on this page above the bottom margin."""
+        return self.page_break_trigger - self.get_y()
+
+    def need(self, height: float) -> None:
+        if self.room < height:
+            self.add_page()
+
+    def heading(self, text: str, keep: float = 25) -> None:
+        """A section heading that never sits alone at the foot of a page."""
+        self.need(keep + 9)
+        self.ln(2)
+        self.set_font(FONT, "B", 11.5)
+        self.cell(0, 6, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        y = self.get_y()
+        self.set_draw_color(RULE_GREY)
+        self.set_line_width(0.3)
+        self.line(self.l_margin, y, self.w - self.r_margin, y)
+        self.ln(1.5)
+        self.set_font(FONT, size=BODY)
+
+    def para(self, text: str, size: float = BODY, bold: bool = False, w: float = 0) -> None:
+        self.set_font(FONT, "B" if bold else "", size)
+        x = self.get_x()
+        self.multi_cell(w, _lh(size), text, align=Align.L, new_x=XPos.LEFT, new_y=YPos.NEXT)
+        self.set_x(x)
+        self.set_font(FONT, size=BODY)
+
+    def labelled(self, label: str, value: str, size: float = BODY) -> None:
+        """'Label value' with a bold label, wrapping under the left margin."""
+        h = _lh(size)
+        self.set_x(self.l_margin)
+        self.set_font(FONT, "B", size)
+        self.write(h, label + " ")
+        self.set_font(FONT, "", size)
+        self.write(h, value)
+        self.ln(h + 0.8)
+
+    def bullets(self, items: Iterable[str], size: float = BODY, mark: str = "•", indent: float = 4.5,
+                w: float | None = None) -> None:
+        h = _lh(size)
+        x = self.get_x()
+        width = w if w is not None else self.w - self.r_margin - x
+        for item in items:
+            self.need(h * 2)
+            self.set_font(FONT, "", size)
+            self.set_x(x)
+            self.cell(indent, h, mark)
+            self.multi_cell(width - indent, h, item, align=Align.L, new_x=XPos.LEFT, new_y=YPos.NEXT)
+            self.set_x(x)
+            self.ln(0.6)
+        self.set_x(x)
+
+
+def _png_size_mm(png: bytes, scale: float) -> tuple[float, float]:
+    """Natural size of a chart PNG rendered at `scale`: 1 CSS px = 0.2646 mm (96 dpi)."""
+    with Image.open(io.BytesIO(png)) as im:
+        w, h = im.size
+    return w / scale * 0.2646, h / scale * 0.2646
+
+
+PRINTED_LINK_MAX = 600
+"""A longer link (a long note, or one in another alphabet) is printed without the note."""
+
+
+def _without_note(link: str) -> str:
+    base, _, query = link.partition("?")
+    kept = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != "note"]
+    return base + ("?" + urlencode(kept) if kept else "")
+
+
+def _qr_png(link: str) -> tuple[bytes, bool]:
+    """QR code PNG for the link. If the link is too long for a QR code (a very long note), the
+    code carries the link without the note, and the second value says so."""
+    try:
+        qr = segno.make(link, error="m", micro=False)
+        full = True
+    except segno.encoder.DataOverflowError:
+        qr = segno.make(_without_note(link), error="l", micro=False)
+        full = False
+    buf = io.BytesIO()
+    qr.save(buf, kind="png", scale=8, border=2)
+    return buf.getvalue(), full
+
+
+def _chart_specs(result: Result) -> list[dict[str, Any]]:
+    """The key charts from the app's own builders (Altair), with headings and text alternatives.
+
+    `chart` is a callable that builds the Altair chart: only the PDF needs the charts themselves,
+    the JSON only their words.
+
+    The serious-harm arrays show, per option, the chances of its serious or permanent harms
+    added up (`charts.tradeoff_frame`, as the engine adds them for that priority); the table
+    gives each harm on its own.
+    """
+    from decision_aid import charts  # Altair and pandas load only when a summary is built
+
+    success = charts.success_frame(result)
+    serious = charts.tradeoff_frame(result).rename(
+        columns={"harm_low": "low", "harm": "central", "harm_high": "high"}
+    )[["option", "name", "short_name", "suitable", "avoided", "low", "central", "high"]]
+    match = charts.match_frame(result)
+    return [
+        {
+            "id": "good_control",
+            "heading": "Good control of the spasm",
+            "chart": lambda: charts.option_icon_arrays(
+                success,
+                title="Good control of the spasm: out of 100 people",
+                color=charts.BENEFIT_COLOR,
+                label="have good control",
+            ),
+            "description": charts.describe_icon_arrays(success, "have good control"),
+        },
+        {
+            "id": "serious_harm",
+            "heading": "Serious or permanent harm (the chances of each added up)",
+            "chart": lambda: charts.option_icon_arrays(
+                serious,
+                title="Serious or permanent harm: out of 100 people",
+                subtitle="The chances of each serious or permanent harm, added up",
+                color=charts.HARM_COLOR,
+                label="have a serious or permanent harm",
+            ),
+            "description": charts.describe_icon_arrays(serious, SERIOUS_WHAT),
+        },
+        {
+            "id": "match",
+            "heading": charts.MATCH_TITLE,
+            "chart": lambda: charts.match_chart(match),
+            "description": charts.describe_match(match),
+        },
+    ]
+
+
+def _render(build_chart: Any, scale: int) -> bytes:
+    from decision_aid import charts
+
+    return charts.to_png(build_chart(), scale=scale)
+
+
+def build_pdf(
+    evidence: Evidence,
+    result: Result,
+    *,
+    base_url: str,
+    paper: Paper = "A4",
+    generated: dt.date | None = None,
+) -> bytes:
+    """The take-home summary as PDF bytes, built in memory for one request (nothing touches disk)."""
+    if paper not in PAPERS:
+        raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
+    data, specs = _summary(evidence, result, base_url=base_url, generated=generated)
+    images = {c["id"]: {**c, "png": _render(c["chart"], CHART_SCALE)} for c in specs}
+    layouts = LAYOUTS[FIRST_LAYOUT[paper]:]
+    for i, layout in enumerate(layouts):  # roomier first; a more compact one if it runs long
+        try:
+            pdf = _compose(data, images, paper, layout, give_up=i < len(layouts) - 1)
+            break
+        except _TooLong:
+            continue
+    return bytes(pdf.output())
+
+
+@dataclass(frozen=True)
+class _Layout:
+    table_pt: float = 7.0
+    icon_w: float = 104.0
+    icon_h: float = 64.0
+    match_w: float = 58.0
+    note_lines: int = 5
+    sources_pt: float = 6.0
+
+
+MAX_PAGES = 4
+LAYOUTS = (
+    _Layout(),
+    _Layout(table_pt=6.8, icon_w=96.0, icon_h=58.0, match_w=54.0, note_lines=4, sources_pt=5.7),
+)
+"""Tried in turn until the summary fits on MAX_PAGES; the last one is used whatever its length."""
+FIRST_LAYOUT = {"A4": 0, "Letter": 1}
+"""US Letter is 18 mm shorter: the roomy layout almost never fits it, so it is not tried."""
+
+
+class _TooLong(Exception):
+    """The summary ran past MAX_PAGES with a layout that has a more compact one after it."""
+
+
+def _compose(data: dict, images: dict[str, dict], paper: str, layout: _Layout, *, give_up: bool) -> _PDF:
+    """Lay the summary out; with `give_up`, stop (raise _TooLong) as soon as it runs past MAX_PAGES."""
+    ds = data["dataset"]
+    pdf = _PDF(
+        paper,
+        f"Hemifacial spasm decision aid · evidence version {ds['version']} · printed {data['generated']}",
+    )
+    pdf.set_title(f"{data['title']}: {data['decision']}")
+    pdf.set_author(ds["made_by"])
+    pdf.set_subject("Hemifacial spasm: take-home summary of a decision aid")
+    pdf.set_lang("en")
+    pdf.set_creator("decision_aid.report")
+    pdf.add_page()
+    sections = (
+        lambda: _header(pdf, data),
+        lambda: _what_you_said(pdf, data),
+        lambda: _comparison(pdf, data, layout),
+        lambda: _icon_arrays(pdf, [images["good_control"], images["serious_harm"]], layout),
+        lambda: _match(pdf, data, images["match"], layout),
+        lambda: _cautions(pdf, data),
+        lambda: _questions(pdf, data),
+        lambda: _sure(pdf, data),
+        lambda: _notes(pdf, layout),
+        lambda: _sources(pdf, data, layout),
+    )
+    for section in sections:
+        section()
+        if give_up and pdf.page > MAX_PAGES:
+            raise _TooLong
+    return pdf
+
+
+# ---------------------------------------------------------------- PDF sections
+
+
+def _header(pdf: _PDF, data: dict) -> None:
+    ds = data["dataset"]
+    qr_png, qr_full = _qr_png(data["link"])
+    qr_size = 27.0
+    top = pdf.get_y()
+    text_w = pdf.body_w - qr_size - 8
+    pdf.set_font(FONT, "B", 16)
+    pdf.multi_cell(text_w, 7.5, data["title"], align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(FONT, "B", 10)
+    pdf.multi_cell(text_w, 4.8, data["decision"], align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(1)
+    pdf.set_font(FONT, "", SMALL)
+    pdf.multi_cell(
+        text_w,
+        _lh(SMALL),
+        f"Printed {data['generated']}.  Evidence version {ds['version']}, last reviewed "
+        f"{ds['last_reviewed']} (next review due {ds['next_review']}).",
+        align=Align.L,
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
+    pdf.ln(1)
+    pdf.set_font(FONT, "B", BODY)
+    pdf.multi_cell(text_w, _lh(BODY), data["conversation"], align=Align.L, new_x=XPos.LMARGIN,
+                   new_y=YPos.NEXT)
+    pdf.set_font(FONT, "", BODY)
+    pdf.multi_cell(text_w, _lh(BODY), data["not_a_verdict"], align=Align.L, new_x=XPos.LMARGIN,
+                   new_y=YPos.NEXT)
+    text_bottom = pdf.get_y()
+
+    x = pdf.w - pdf.r_margin - qr_size
+    pdf.image(io.BytesIO(qr_png), x=x, y=top, w=qr_size, h=qr_size, link=data["link"],
+              alt_text="QR code: a link that reopens the decision aid with your answers")
+    pdf.set_xy(x - 4, top + qr_size)
+    pdf.set_font(FONT, "", TINY)
+    caption = "Scan to reopen the aid with your answers"
+    if not qr_full:
+        caption += " (all but your note, which is too long for the code)"
+    pdf.multi_cell(qr_size + 8, 2.9, caption, align=Align.C, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_y(max(text_bottom, pdf.get_y()) + 0.5)
+    for w in data["warnings"]:
+        pdf.para(f"Note: {w}", size=SMALL)
+
+
+def _what_you_said(pdf: _PDF, data: dict) -> None:
+    a = data["answers"]
+    pdf.heading("What you told us", keep=60)
+    mode = "in a consultation, with your care team" if a["mode"] == "consult" else "at home"
+    top = pdf.get_y()
+
+    # Left: the situation, as label and answer lines.
+    left_w = 66.0
+    pdf.set_font(FONT, "B", BODY)
+    pdf.cell(left_w, _lh(BODY) + 0.6, "Your situation", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    items = [(s["question"], s["answer"]) for s in a["situation"]]
+    local = a["local_figures"]
+    if "mvd_success" in local:
+        items.append(("MVD spasm-free, your team's own figure (local)", per_100(local["mvd_success"])))
+    if "mvd_hearing_loss" in local:
+        items.append(("MVD hearing loss, your team's own figure (local)", per_100(local["mvd_hearing_loss"])))
+    items.append(("Answered", mode))
+    old_r = pdf.r_margin
+    pdf.set_right_margin(pdf.w - pdf.l_margin - left_w + 2)
+    for q, ans in items:
+        pdf.labelled(f"{q}:", ans, size=SMALL)
+    pdf.set_right_margin(old_r)
+    left_bottom = pdf.get_y()
+
+    # Right: the six priorities in words and numbers.
+    x = pdf.l_margin + left_w + 2
+    right_w = pdf.w - pdf.r_margin - x
+    pdf.set_xy(x, top)
+    pdf.set_font(FONT, "B", BODY)
+    pdf.cell(right_w, _lh(BODY) + 0.6, "What matters to you (0 = not at all, 10 = very much)",
+             new_x=XPos.LEFT, new_y=YPos.NEXT)
+    old_margin = pdf.l_margin
+    pdf.set_left_margin(x)
+    pdf.set_font(FONT, "", SMALL)
+    with pdf.table(
+        width=right_w,
+        col_widths=(right_w - 42, 22, 20),
+        align=Align.L,
+        text_align=(Align.L, Align.L, Align.L),
+        line_height=_lh(SMALL),
+        padding=(0.9, 1.0, 0.9, 1.0),
+        borders_layout="HORIZONTAL_LINES",
+        headings_style=FontFace(emphasis="B", fill_color=GREY_FILL),
+        v_align=VAlign.M,
+    ) as table:
+        head = table.row()
+        for h in ("Priority", "How much", "Out of 10"):
+            head.cell(h)
+        for pr in a["priorities"]:
+            row = table.row()
+            row.cell(pr["label"])
+            row.cell(pr["words"])
+            row.cell(f"{pr['weight']}/10")
+    pdf.set_left_margin(old_margin)
+    pdf.set_y(max(left_bottom, pdf.get_y()) + 1.5)
+
+    breakers = a["deal_breakers"]
+    pdf.labelled(
+        "Options you do not want, whatever the figures say:",
+        ", ".join(breakers) if breakers else "none (you did not rule out any option).",
+    )
+    pdf.labelled("Where you are leaning now:", a["leaning"]["words"])
+    pdf.set_font(FONT, "B", BODY)
+    pdf.cell(0, _lh(BODY) + 0.4, "In your own words, what else matters to you:",
+             new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(FONT, "", BODY)
+    note = a["note"].strip()
+    # The patient's own words, printed literally: no markup is interpreted.
+    pdf.multi_cell(
+        0, _lh(BODY), note if note else "(nothing written)", align=Align.L, border="L",
+        padding=(0.4, 0, 0.4, 3), new_x=XPos.LMARGIN, new_y=YPos.NEXT, wrapmode=WrapMode.WORD,
+    )
+    pdf.ln(1.2)
+    link = data["link"]
+    printed = link if len(link) <= PRINTED_LINK_MAX else _without_note(link)
+    pdf.set_font(FONT, "B", SMALL)
+    if printed == link:
+        intro = "Your answers are kept in this link, which reopens the aid where you left it:"
+    else:
+        intro = "Your answers, except your note (too long to print in a link), are kept in this link:"
+    pdf.multi_cell(0, _lh(SMALL), intro, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(FONT, "", TINY)
+    pdf.set_text_color(0, 0, 140)
+    pdf.multi_cell(0, _lh(TINY), printed, align=Align.L, link=printed, wrapmode=WrapMode.CHAR,
+                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if printed != link:
+        # On screen, this line opens the aid with everything, the note included.
+        pdf.set_font(FONT, "B", TINY)
+        pdf.cell(
+            0,
+            _lh(TINY) + 0.4,
+            "On a screen, click here to reopen the aid with all your answers and your note.",
+            link=link, new_x=XPos.LMARGIN, new_y=YPos.NEXT,
+        )
+    pdf.set_text_color(0)
+
+
+def _option_heading(o: dict) -> str:
+    return o["name"] + (f"\n({o['status']})" if o["status"] else "")
+
+
+def _comparison_rows(data: dict) -> list[tuple[str, list[str]]]:
+    opts = data["options"]
+
+    def lines(*parts: str) -> str:
+        return "\n".join(p for p in parts if p)
+
+    def risks(o: dict, kind: str) -> str:
+        shown = ["• " + r["words"] for r in o["risks"] if r["kind"] == kind]
+        return "\n".join(shown) if shown else "None reported in the studies we used."
+
+    return [
+        ("Chance of good control", [
+            lines(o["success"]["words"].get("local", ""), o["success"]["words"]["both_ways"],
+                  o["success"]["words"]["range"])
+            for o in opts
+        ]),
+        ("What counts as good control, and when", [
+            f"{o['success']['definition'].rstrip('.')}. When: {o['success']['timeframe'].rstrip('.')}."
+            for o in opts
+        ]),
+        ("How sure the figure is", [
+            o["success"]["certainty_words"][:1].upper() + o["success"]["certainty_words"][1:] + "."
+            for o in opts
+        ]),
+        ("How long it lasts", [o["duration"]["text"] for o in opts]),
+        ("Common side effects that pass", [risks(o, "common") for o in opts]),
+        ("Serious or permanent harms", [risks(o, "serious") for o in opts]),
+        ("What it asks of you", [o["burden"]["text"] for o in opts]),
+        ("Sources (see the list at the end)", [", ".join(str(n) for n in o["source_numbers"]) for o in opts]),
+    ]
+
+
+def _comparison(pdf: _PDF, data: dict, layout: _Layout) -> None:
+    pdf.heading("The three options side by side", keep=60)
+    pdf.para(
+        f"Out of 100 {data['reference_class']}, {data['comparison_timeframe']}: the same 100 people for "
+        "every option. Where studies disagree, the range is shown. Figures marked 'local' are your care "
+        "team's own, with the published figures beside them.",
+        size=SMALL,
+    )
+    pdf.ln(1)
+    label_w = 25.0
+    col_w = (pdf.body_w - label_w) / 3
+    pdf.set_font(FONT, "", layout.table_pt)
+    with pdf.table(
+        col_widths=(label_w, col_w, col_w, col_w),
+        text_align=Align.L,
+        line_height=_lh(layout.table_pt) * 0.98,
+        padding=(0.9, 1.1, 0.9, 1.1),
+        headings_style=FontFace(emphasis="B", fill_color=GREY_FILL, size_pt=8),
+        v_align=VAlign.T,
+        repeat_headings=1,
+    ) as table:
+        head = table.row()
+        head.cell("Out of 100 people")
+        for o in data["options"]:
+            head.cell(_option_heading(o))
+        for label, cells in _comparison_rows(data):
+            row = table.row()
+            row.cell(label, style=FontFace(emphasis="B"))
+            for text in cells:
+                row.cell(text)
+    pdf.set_font(FONT, size=BODY)
+
+
+def _fit_image(img: dict, max_w: float, max_h: float) -> tuple[float, float]:
+    w, h = _png_size_mm(img["png"], CHART_SCALE)
+    k = min(1.0, max_w / w, max_h / h)
+    return w * k, h * k
+
+
+def _icon_arrays(pdf: _PDF, images: list[dict], layout: _Layout) -> None:
+    """Both icon-array charts, each with its words beside it (the words also serve as alt text)."""
+    gap = 4.0
+    sizes = [_fit_image(img, layout.icon_w, layout.icon_h) for img in images]
+    pdf.heading("Pictures of the chances", keep=sizes[0][1] + 4)
+    pdf.para(
+        "Each picture shows 100 people. Filled figures are the people the sentence is about; "
+        "the figures are the same as in the table.",
+        size=SMALL,
+    )
+    pdf.ln(1)
+    for img, (w, h) in zip(images, sizes, strict=True):
+        pdf.need(h + 2)
+        top = pdf.get_y()
+        pdf.image(io.BytesIO(img["png"]), x=pdf.l_margin, y=top, w=w, h=h, alt_text=img["description"])
+        pdf.set_xy(pdf.l_margin + w + gap, top + 2)
+        pdf.para(img["heading"], size=SMALL, bold=True, w=pdf.body_w - w - gap)
+        pdf.set_x(pdf.l_margin + w + gap)
+        pdf.para(img["description"], size=SMALL, w=pdf.body_w - w - gap)
+        pdf.set_xy(pdf.l_margin, max(top + h, pdf.get_y()) + 2)
+
+
+def _match(pdf: _PDF, data: dict, img: dict, layout: _Layout) -> None:
+    """The match chart, with a plain grid of how each option fits each priority beside it (so the
+    picture does not depend on colour) and what would change the picture."""
+    w, h = _fit_image(img, layout.match_w, 110)
+    pdf.heading(img["heading"], keep=h)
+    top = pdf.get_y()
+    pdf.image(io.BytesIO(img["png"]), x=pdf.l_margin, y=top, w=w, h=h, alt_text=img["description"])
+    x = pdf.l_margin + w + 4
+    right_w = pdf.w - pdf.r_margin - x
+    pdf.set_xy(x, top)
+    pdf.para(data["not_a_verdict"], size=SMALL, bold=True, w=right_w)
+    pdf.ln(1)
+    pdf.set_x(x)
+    pdf.para(
+        "How each option does on each thing you rated, and the points it adds to its bar "
+        "(whole numbers, as in the chart; the weight you gave counts):",
+        size=SMALL, w=right_w,
+    )
+    pdf.ln(0.6)
+    opts = data["options"]
+    old_margin = pdf.l_margin
+    pdf.set_left_margin(x)
+    pdf.set_font(FONT, "", TINY)
+    first = right_w - 3 * 27
+    with pdf.table(
+        width=right_w,
+        col_widths=(first, 27, 27, 27),
+        align=Align.L,
+        text_align=Align.L,
+        line_height=_lh(TINY),
+        padding=(0.7, 0.9, 0.7, 0.9),
+        headings_style=FontFace(emphasis="B", fill_color=GREY_FILL),
+        v_align=VAlign.M,
+    ) as table:
+        head = table.row()
+        head.cell("What you said matters (weight)")
+        for o in opts:
+            head.cell(o["short_name"])
+        for pr in data["answers"]["priorities"]:
+            row = table.row()
+            row.cell(f"{pr['label']} ({pr['weight']}/10)")
+            for o in opts:
+                row.cell(f"{o['fit'][pr['id']].capitalize()}: {whole(o['contributions'][pr['id']])}")
+        row = table.row()
+        row.cell("Total out of 100 (could be)", style=FontFace(emphasis="B"))
+        for o in opts:
+            total = f"{whole(o['match'])} ({whole(o['match_low'])} to {whole(o['match_high'])})"
+            row.cell(total, style=FontFace(emphasis="B"))
+    pdf.set_left_margin(old_margin)
+    if data["what_would_change"]:
+        pdf.ln(1.2)
+        pdf.set_x(x)
+        pdf.para("What would change the picture:", size=SMALL, bold=True, w=right_w)
+        pdf.set_x(x)
+        pdf.bullets(data["what_would_change"], size=TINY, indent=3, w=right_w)
+    pdf.set_xy(pdf.l_margin, max(top + h, pdf.get_y()) + 1)
+
+
+def _cautions(pdf: _PDF, data: dict) -> None:
+    pdf.heading("Cautions for you", keep=20)
+    shown = [o for o in data["options"] if o["caution_details"]]
+    if not shown:
+        pdf.para("None of the cautions in the evidence apply to what you told us.")
+    for o in shown:
+        pdf.need(12)
+        pdf.para(o["name"], bold=True, size=BODY)
+        items = []
+        for c in o["caution_details"]:
+            prefix = "Not suitable now: " if c["effect"] == "not_suitable" else ""
+            refs = f" [{', '.join(str(n) for n in c['source_numbers'])}]" if c["source_numbers"] else ""
+            items.append(prefix + c["text"] + refs)
+        pdf.bullets(items, size=SMALL)
+
+
+def _questions(pdf: _PDF, data: dict) -> None:
+    pdf.heading("Questions you may want to ask", keep=20)
+    pdf.para("These follow from your answers. Tick the ones you want to ask.", size=SMALL)
+    pdf.ln(0.8)
+    pdf.bullets(data["questions"], mark="☐", indent=5, size=SMALL)
+
+
+def _sure(pdf: _PDF, data: dict) -> None:
+    pdf.heading("How ready do you feel? (SURE)", keep=28)
+    pdf.para(
+        "Tick Yes or No. If you tick No to any question, tell your care team: it helps to talk it "
+        "through before you decide.",
+        size=SMALL,
+    )
+    pdf.ln(0.8)
+    box = 3.4
+    answers = {s["id"]: s["answer"] for s in data["answers"]["sure"]}
+    row_h = 5.4
+    for sid, q in SURE_QUESTIONS:
+        y = pdf.get_y()
+        q_w = pdf.body_w - 62
+        pdf.set_font(FONT, "", BODY)
+        pdf.set_x(pdf.l_margin)
+        pdf.cell(q_w, row_h, q)
+        x = pdf.l_margin + q_w + 2
+        pdf.set_draw_color(0)
+        pdf.set_line_width(0.3)
+        for label in ("Yes", "No"):
+            pdf.rect(x, y + (row_h - box) / 2, box, box)
+            pdf.set_xy(x + box + 1, y)
+            pdf.cell(9, row_h, label)
+            x += 15
+        earlier = answers.get(sid)
+        if earlier:
+            pdf.set_xy(x, y)
+            pdf.set_font(FONT, "", TINY)
+            pdf.cell(0, row_h, f"(in the aid: {earlier})")
+        pdf.set_xy(pdf.l_margin, y + row_h + 0.6)
+    pdf.para(SURE_CREDIT, size=TINY)
+
+
+def _notes(pdf: _PDF, layout: _Layout) -> None:
+    """Ruled lines for the consultation: they fill what is left of the page (3 to 8 lines), or
+    start a new page with the layout's number of lines."""
+    gap = 7.0
+    heading_h = 14.0  # the heading with its rule and spacing, and a little to spare
+    fits = int((pdf.room - heading_h) // gap)
+    lines = min(fits, 8) if fits >= 3 else layout.note_lines
+    pdf.heading("Notes from the consultation", keep=lines * gap)
+    y = pdf.get_y() + gap
+    pdf.set_draw_color(150)
+    pdf.set_line_width(0.2)
+    for _ in range(lines):
+        pdf.line(pdf.l_margin, y, pdf.w - pdf.r_margin, y)
+        y += gap
+    pdf.set_y(y - gap + 2)
+
+
+def _sources(pdf: _PDF, data: dict, layout: _Layout) -> None:
+    pdf.heading("Sources", keep=30)
+    ds = data["dataset"]
+    pdf.para(
+        "The studies and pages behind the figures and cautions in this summary. "
+        f"Made by: {ds['made_by']}. Funding: {ds['funding']}.",
+        size=TINY,
+    )
+    pdf.ln(0.8)
+    pdf.set_font(FONT, "", layout.sources_pt)
+    with pdf.text_columns(ncols=2, gutter=5, text_align=Align.L, line_height=1.1, balance=True) as cols:
+        for n, citation in enumerate(data["sources"].values(), start=1):
+            with cols.paragraph(indent=5, bullet_string=f"{n}.", bullet_r_margin=1, bottom_margin=0.7) as par:
+                par.write(citation)
+    pdf.set_font(FONT, size=BODY)

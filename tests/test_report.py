@@ -1,0 +1,400 @@
+"""The take-home summary: the PDF (A4 and Letter), its JSON twin, the link back, the CLI.
+
+The PDF is checked as a reader would get it: opened with pypdf, its text extracted, its
+images decoded, its link annotations read. The JSON is checked against the CLI's main output
+(same Result, so every shared figure must be identical).
+"""
+
+from __future__ import annotations
+
+import builtins
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import quote_plus, urlsplit
+
+import pytest
+import yaml
+from PIL import Image
+from pypdf import PdfReader
+
+from decision_aid import report
+from decision_aid.engine import Result, evaluate
+from decision_aid.evidence import DEFAULT_DATASET, Evidence, load_evidence
+from decision_aid.profile import PRIORITIES, Profile, parse_query
+from decision_aid.wording import PRIORITY_LABELS, per_100
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE_URL = "https://hfs.example.org/aid/"
+EN_DASH, AT_LEAST = "\u2013", "\u2265"  # written as escapes: ruff flags a literal en dash
+NOTE = (
+    f"I drive for work {EN_DASH} 2 weeks off is hard; I need {AT_LEAST} 3 months between visits. "
+    "**not bold** <b>x</b>"
+)
+QUERY = (
+    "relief=8&lasting=10&serious_risk=9&side_effects=3&burden=7&recovery=2&cause=vascular&mri=not_done"
+    "&tried=medication&leaning=unsure&sure_s=no&sure_u=yes&note=" + quote_plus(NOTE)
+)
+PAGE_SIZES = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}
+# A consultation with the team's own MVD figures, a pregnancy and a deal-breaker.
+CONSULT = (
+    "mode=consult&mvd_success=92&mvd_hearing_loss=1&pregnant=yes&avoid=medication&anesthesia=fit"
+    "&mri=vessel&leaning=mvd"
+)
+# Every caution and option in play at once: the longest summary a patient can get.
+BUSY = (
+    "relief=10&lasting=10&serious_risk=10&side_effects=10&burden=10&recovery=10&cause=bells_trauma"
+    "&anesthesia=unsure&mri=not_done&pregnant=yes&tried=medication,botulinum,mvd&avoid=medication"
+    "&mode=consult&mvd_success=91&mvd_hearing_loss=1.5&leaning=mvd&sure_s=no&sure_u=no&sure_r=no&sure_e=no"
+    "&note=" + "Worried+about+time+off+work.+" * 30
+)
+
+EVIDENCE = load_evidence()
+
+
+def profile_of(query: str) -> Profile:
+    parsed = parse_query(query)
+    assert not parsed.problems, parsed.problems
+    return parsed.profile
+
+
+def result_of(query: str, evidence: Evidence = EVIDENCE) -> Result:
+    return evaluate(evidence, profile_of(query))
+
+
+def squash(text: str) -> str:
+    """Text without whitespace or the page footers, so wrapped lines and page breaks don't matter."""
+    text = re.sub(r"Hemifacial spasm decision aid · evidence version .*? page \d+ of \d+", "", text)
+    return "".join(text.split())
+
+
+def pdf_text(reader: PdfReader) -> str:
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+@pytest.fixture(scope="module", params=["A4", "Letter"])
+def built(request) -> tuple[str, Result, bytes, PdfReader]:
+    result = result_of(QUERY)
+    pdf = report.build_pdf(EVIDENCE, result, base_url=BASE_URL, paper=request.param)
+    return request.param, result, pdf, PdfReader(io.BytesIO(pdf))
+
+
+# ---------------------------------------------------------------- the PDF
+
+
+def test_pdf_opens_with_pages_of_the_right_size(built):
+    paper, _, pdf, reader = built
+    assert pdf.startswith(b"%PDF-")
+    assert 1 <= len(reader.pages) <= 4
+    want_w, want_h = PAGE_SIZES[paper]
+    for page in reader.pages:
+        assert float(page.mediabox.width) == pytest.approx(want_w, abs=0.5)
+        assert float(page.mediabox.height) == pytest.approx(want_h, abs=0.5)
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("query", ["", CONSULT])
+def test_usual_summaries_fit_on_four_pages(paper, query):
+    pdf = report.build_pdf(EVIDENCE, result_of(query), base_url=BASE_URL, paper=paper)
+    assert 1 <= len(PdfReader(io.BytesIO(pdf)).pages) <= 4
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_longest_possible_summary_stays_short(paper):
+    # Every caution and question at once, plus a 900-character note (printed, and in the link):
+    # the compact layout takes one more page, mostly for the longer list of sources.
+    pdf = report.build_pdf(EVIDENCE, result_of(BUSY), base_url=BASE_URL, paper=paper)
+    assert 1 <= len(PdfReader(io.BytesIO(pdf)).pages) <= 5
+
+
+def test_fonts_are_embedded(built):
+    _, _, _, reader = built
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    assert fonts
+    for ref in fonts.values():
+        font = ref.get_object()
+        descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+        assert "/FontFile2" in descriptor, f"{font['/BaseFont']} is not embedded"
+        assert "DejaVu" in str(font["/BaseFont"])
+
+
+def test_text_has_header_and_no_verdict_line(built):
+    _, result, _, reader = built
+    text = squash(pdf_text(reader))
+    meta = EVIDENCE.meta
+    for phrase in (
+        report.SUMMARY_TITLE,
+        meta.title,
+        f"Evidence version {meta.version}",
+        f"last reviewed {meta.last_reviewed.isoformat()}",
+        report.CONVERSATION_LINE,
+        "not medical advice",
+    ):
+        assert squash(phrase) in text, phrase
+    assert result.evidence_version == meta.version
+
+
+def test_text_has_what_the_patient_said(built):
+    _, result, _, reader = built
+    text = squash(pdf_text(reader))
+    p = result.profile
+    for key in PRIORITIES:
+        assert squash(PRIORITY_LABELS[key]) in text
+        assert squash(report.weight_words(p[key])) in text
+        assert f"{p[key]}/10" in text
+    assert squash("A blood vessel pressing on the facial nerve") in text  # cause, in words
+    assert squash("No scan yet") in text
+    assert squash(NOTE) in text  # the note, literally: markup is not interpreted
+    assert squash("Not sure yet") in text  # leaning
+
+
+def test_text_has_every_option_figure_and_caution(built):
+    _, result, _, reader = built
+    text = squash(pdf_text(reader))
+    for o in result.options:
+        assert squash(o.name) in text
+        assert squash(f"{per_100(o.success.central)} have good control") in text
+        assert squash(o.success.timeframe) in text
+        for r in o.risks:
+            assert squash(f"{r.name}: {per_100(r.central).rstrip(')')}") in text
+        for caution in o.cautions:
+            assert squash(caution) in text, caution
+
+
+def test_text_has_questions_sure_notes_and_sources(built):
+    _, result, _, reader = built
+    text = squash(pdf_text(reader))
+    for q in report.questions_to_ask(EVIDENCE, result):
+        assert squash(q) in text, q
+    for _, q in report.SURE_QUESTIONS:
+        assert squash(q) in text
+    assert squash("Notes from the consultation") in text
+    data = report.summary_data(EVIDENCE, result, base_url=BASE_URL)
+    for citation in data["sources"].values():
+        assert squash(citation) in text, citation
+
+
+def test_link_round_trips_to_the_same_answers(built):
+    _, result, _, reader = built
+    uris = link_targets(reader)
+    link = report.reopen_link(result, BASE_URL)
+    assert link in uris
+    assert link.startswith(BASE_URL + "?")
+    parsed = parse_query(urlsplit(link).query)
+    assert not parsed.problems and not parsed.warnings
+    assert parsed.profile == profile_of(QUERY)
+    assert squash(link) in squash(pdf_text(reader))  # printed too, for people who type it
+
+
+def test_chart_images_are_embedded_and_not_blank(built):
+    _, _, _, reader = built
+    images = [img.image for page in reader.pages for img in page.images]
+    charts = []
+    for im in images:
+        rgb = im.convert("RGB")
+        colours = rgb.getcolors(maxcolors=1 << 20) or [(0, c) for c in range(1 << 20)]
+        if len(colours) > 2:  # the QR code has two colours; charts many
+            charts.append(rgb)
+    assert len(charts) >= 3, f"expected 3 charts, found {len(charts)} of {len(images)} images"
+    for im in charts:
+        assert im.width > 300 and im.height > 300
+
+
+def test_unicode_survives_into_the_text():
+    raw = yaml.safe_load(DEFAULT_DATASET.read_text(encoding="utf-8"))
+    sid = EVIDENCE.options["botulinum"].success.sources[0]
+    raw["sources"][sid]["authors"] = "Espírito-Santo C, Castelão M, Légaré F"
+    raw["sources"][sid]["title"] = f"Control {AT_LEAST} 12 months {EN_DASH} a follow-up"
+    evidence = Evidence.model_validate(raw)
+    result = result_of(QUERY, evidence)
+    reader = PdfReader(io.BytesIO(report.build_pdf(evidence, result, base_url=BASE_URL)))
+    text = pdf_text(reader)
+    for s in ("Espírito-Santo", "Castelão", "Légaré", f"{AT_LEAST} 12 months", EN_DASH):
+        assert squash(s) in squash(text), s
+
+
+def link_targets(reader: PdfReader) -> set[str]:
+    return {
+        annot.get_object()["/A"]["/URI"]
+        for page in reader.pages
+        for annot in page.get("/Annots", []) or []
+        if "/A" in annot.get_object() and "/URI" in annot.get_object()["/A"]
+    }
+
+
+def test_very_long_note_is_printed_but_left_out_of_the_printed_link_and_qr_code():
+    # 1,000 accented letters become a 6,000-character link: too long for a QR code or to print.
+    query = "relief=9&note=" + "é" * 1000
+    result = result_of(query)
+    reader = PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result, base_url=BASE_URL)))
+    text = squash(pdf_text(reader))
+    assert "é" * 200 in text  # the note itself is printed in full
+    assert squash("too long for the code") in text
+    assert squash("except your note") in text
+    short = BASE_URL + "?relief=9"
+    assert squash(short) in text
+    full = report.reopen_link(result, BASE_URL)
+    assert {short, full} <= link_targets(reader)  # on screen, the full link is still one click away
+    assert parse_query(urlsplit(full).query).profile == profile_of(query)
+    assert 1 <= len(reader.pages) <= 4
+
+
+def test_built_in_memory_without_writing_files(monkeypatch, tmp_path):
+    real_open = builtins.open
+
+    def guarded(file, mode="r", *args, **kwargs):
+        if any(m in mode for m in "wax+"):
+            raise AssertionError(f"report tried to write {file!r}")
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(builtins, "open", guarded)
+    pdf = report.build_pdf(EVIDENCE, result_of(QUERY), base_url=BASE_URL, paper="Letter")
+    assert pdf.startswith(b"%PDF-")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_bad_paper_is_refused():
+    with pytest.raises(ValueError, match="paper"):
+        report.build_pdf(EVIDENCE, result_of(""), base_url=BASE_URL, paper="A5")  # type: ignore[arg-type]
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils (pdftoppm) not installed")
+def test_pages_render_and_are_not_blank(built, tmp_path):
+    paper, _, pdf, reader = built
+    path = tmp_path / f"summary_{paper}.pdf"
+    path.write_bytes(pdf)
+    subprocess.run(
+        ["pdftoppm", "-r", "30", "-png", str(path), str(tmp_path / "page")], check=True, timeout=60
+    )
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) == len(reader.pages)
+    for png in pages:
+        with Image.open(png) as im:
+            lo, hi = im.convert("L").getextrema()
+        assert lo < 100 and hi > 200, png.name
+
+
+# ---------------------------------------------------------------- questions
+
+
+def questions(query: str) -> list[str]:
+    return report.questions_to_ask(EVIDENCE, result_of(query))
+
+
+def test_questions_follow_from_the_answers():
+    assert any("MRI scan" in q for q in questions("mri=not_done"))
+    assert not any("MRI scan" in q for q in questions("mri=vessel"))
+    assert any("own" in q or "your team do" in q for q in questions("mri=vessel"))  # MVD in play
+    assert any("local" in q for q in questions("mri=vessel&mvd_success=90"))
+    mvd_out = questions("mri=vessel&avoid=mvd&recovery=9")
+    assert not any("MVD" in q for q in mvd_out)
+    assert any("pregnan" in q and "time" in q for q in questions("pregnant=yes"))
+    assert not any("pregnan" in q for q in questions("pregnant=no"))
+    for oid in ("medication", "botulinum", "mvd"):
+        assert any("what else can be done" in q.lower() for q in questions(f"tried={oid}"))
+    assert any("anaesthetic" in q for q in questions("anesthesia=unsure&mri=vessel"))
+    assert any("leaning towards MVD" in q for q in questions("leaning=mvd"))
+    assert any("go over the benefits" in q for q in questions("sure_u=no"))
+
+
+def test_questions_are_pure_and_never_a_verdict():
+    result = result_of(BUSY)
+    first = report.questions_to_ask(EVIDENCE, result)
+    assert first == report.questions_to_ask(EVIDENCE, result)
+    assert len(first) == len(set(first))
+    assert first[-1].startswith("What is likely to happen if I wait")
+    for q in first:
+        assert q.endswith("?")
+        assert not re.search(r"\b(best|recommend|should choose)\b", q, re.I), q
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "decision_aid", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+
+
+SHARED_OPTION_KEYS = (
+    "id", "name", "short_name", "suitable", "avoided", "cautions", "match", "match_low", "match_high",
+    "contributions", "scores",
+)
+FIGURE_KEYS = ("low", "central", "high", "local", "published", "sources")
+
+
+@pytest.mark.parametrize("query", [QUERY, BUSY])
+def test_summary_json_agrees_with_the_main_cli_output(query):
+    main = cli("--query", query, "--format", "json")
+    summary = cli("summary", "--query", query, "--format", "json", "--base-url", BASE_URL)
+    assert main.returncode == 0, main.stderr
+    assert summary.returncode == 0, summary.stderr
+    a, b = json.loads(main.stdout), json.loads(summary.stdout)
+    assert b["profile"] == a["profile"]
+    assert b["evidence_version"] == a["evidence_version"] == b["dataset"]["version"]
+    assert [o["id"] for o in b["options"]] == [o["id"] for o in a["options"]]
+    for oa, ob in zip(a["options"], b["options"], strict=True):
+        for key in SHARED_OPTION_KEYS:
+            assert ob[key] == oa[key], (oa["id"], key)
+        for key in (*FIGURE_KEYS, "timeframe", "certainty"):
+            assert ob["success"][key] == oa["success"][key], (oa["id"], "success", key)
+        assert [r["id"] for r in ob["risks"]] == [r["id"] for r in oa["risks"]]
+        for ra, rb in zip(oa["risks"], ob["risks"], strict=True):
+            for key in (*FIGURE_KEYS, "name", "permanent", "serious", "lasts"):
+                assert rb[key] == ra[key], (oa["id"], ra["id"], key)
+        assert [c["text"] for c in ob["caution_details"]] == [c["text"] for c in oa["caution_details"]]
+    for sid, citation in b["sources"].items():
+        assert a["sources"][sid] == citation
+    link = b["link"]
+    assert link.startswith(BASE_URL) and parse_query(urlsplit(link).query).profile == profile_of(query)
+
+
+def test_summary_data_is_json_and_lists_every_source_it_uses():
+    result = result_of(BUSY)
+    data = report.summary_data(EVIDENCE, result, base_url=BASE_URL)
+    assert json.loads(json.dumps(data)) == data
+    used = set()
+    for o in data["options"]:
+        used.update(o["success"]["sources"], o["duration"]["sources"], o["burden"]["sources"])
+        for r in o["risks"]:
+            used.update(r["sources"])
+        for c in o["caution_details"]:
+            used.update(c["sources"])
+            assert c["source_numbers"] == [list(data["sources"]).index(s) + 1 for s in c["sources"]]
+    assert used == set(data["sources"])
+    assert [p["label"] for p in data["answers"]["priorities"]] == [PRIORITY_LABELS[k] for k in PRIORITIES]
+    assert data["answers"]["deal_breakers"] == [EVIDENCE.options["medication"].short_name]
+    assert data["answers"]["local_figures"] == {"mvd_success": 91.0, "mvd_hearing_loss": 1.5}
+    assert data["questions"] == report.questions_to_ask(EVIDENCE, result)
+    assert {c["id"] for c in data["charts"]} == {"good_control", "serious_harm", "match"}
+
+
+# ---------------------------------------------------------------- command line
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_summary_out_writes_a_valid_pdf(tmp_path, paper):
+    out = tmp_path / "summary.pdf"
+    done = cli("summary", "--query", QUERY, "--out", str(out), "--paper", paper)
+    assert done.returncode == 0, done.stderr
+    reader = PdfReader(out)
+    assert 1 <= len(reader.pages) <= 4
+    assert float(reader.pages[0].mediabox.height) == pytest.approx(PAGE_SIZES[paper][1], abs=0.5)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "json"])
+def test_summary_bad_query_exits_2_naming_the_parameter(tmp_path, fmt):
+    out = tmp_path / "never.pdf"
+    done = cli("summary", "--query", "relief=8&mri=ct", "--format", fmt, "--out", str(out))
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert "Traceback" not in done.stderr
+    (line,) = done.stderr.strip().splitlines()
+    assert line.startswith("error: mri=") and "not_done" in line
+    assert not out.exists()
