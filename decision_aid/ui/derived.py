@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from decision_aid.engine import OptionResult, Result
+from decision_aid.engine import OptionResult
 from decision_aid.evidence import Evidence, Option, Quantity
-from decision_aid.profile import PRIORITIES, Profile
+from decision_aid.profile import PRIORITIES
 from decision_aid.wording import PRIORITY_WISH, per_100
 
 
@@ -124,41 +124,6 @@ def _join(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-# ---------------------------------------------------------------- questions for the doctor
-
-
-def doctor_questions(ev: Evidence, prof: Profile, result: Result) -> list[str]:
-    """Questions that follow from the answers, in the order a consult would take them."""
-    qs: list[str] = []
-    if prof.cause == "unknown":
-        qs.append("What do you think is causing my spasm?")
-    elif prof.cause in ("bells_trauma", "ms"):
-        qs.append("Does the cause of my spasm change which treatments could work for me?")
-    if prof.mri == "not_done":
-        qs.append("Do I need an MRI scan before deciding?")
-    elif prof.mri == "no_vessel":
-        qs.append("My scan showed no blood vessel on the nerve. What does that mean for my choices?")
-    if prof.anesthesia == "unsure":
-        qs.append("Am I fit for a general anaesthetic?")
-    if prof.pregnant == "yes":
-        qs.append("Which treatments are safe while I am pregnant or planning a pregnancy?")
-    for oid in prof.tried:
-        qs.append(f"I have tried {ev.options[oid].short_name} before. Is it worth trying again?")
-    considered = [o for o in result.options if not o.avoided and o.suitable]
-    ids = {o.id for o in considered}
-    if "medication" in ids:
-        qs.append("Which medicine would you suggest, and which side effects should I watch for?")
-    if "botulinum" in ids:
-        qs.append("Who would give the injections, and how often would I need them?")
-    if "mvd" in ids:
-        qs.append("How many of these operations does your team do each year, and what are your results?")
-        qs.append("What are the chances of hearing loss or face weakness with your team?")
-    if prof.leaning == "unsure" or not prof.leaning:
-        qs.append("What else could help me decide?")
-    qs.append("What happens if I wait and decide later?")
-    return qs
 
 
 # ---------------------------------------------------------------- check what you know

@@ -104,3 +104,25 @@ def test_take_home_summary_downloads_a_pdf(page: Page, app_server) -> None:
     with open(path, "rb") as fh:
         assert fh.read(5) == b"%PDF-"
     expect_no_exception(page)
+
+
+def test_take_home_summary_downloads_json_with_the_same_figures(page: Page, app_server) -> None:
+    import json
+
+    from decision_aid.engine import evaluate
+    from decision_aid.evidence import load_evidence
+    from decision_aid.profile import parse_query
+
+    query = "relief=9&mri=vessel&avoid=medication"
+    open_page(page, app_server.url, "next_steps", f"?{query}")
+    button = by_key(page, "download_summary_json").get_by_role("button")
+    with page.expect_download(timeout=60_000) as info:
+        button.click()
+    with open(info.value.path(), encoding="utf-8") as fh:
+        data = json.load(fh)
+    expected = evaluate(load_evidence(), parse_query(query).profile)
+    assert data["profile"]["relief"] == 9 and data["profile"]["avoid"] == ["medication"]
+    for want in expected.options:
+        got = next(o for o in data["options"] if o["id"] == want.id)
+        assert got["success"]["central"] == want.success.central
+    expect_no_exception(page)

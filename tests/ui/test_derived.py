@@ -5,7 +5,7 @@ from __future__ import annotations
 from decision_aid.engine import evaluate
 from decision_aid.evidence import load_evidence
 from decision_aid.profile import Profile
-from decision_aid.ui.derived import doctor_questions, fit_sentence, priority_examples, quiz
+from decision_aid.ui.derived import fit_sentence, priority_examples, quiz
 
 EV = load_evidence()
 
@@ -37,16 +37,6 @@ def test_fit_sentence_ignores_priorities_that_do_not_matter():
     prof = Profile(relief=0, lasting=0, serious_risk=0, side_effects=0, burden=0, recovery=10)
     sentence = fit_sentence(evaluate(EV, prof).option("medication"), prof.weights())
     assert "lasts" not in sentence and "spasm" not in sentence
-
-
-def test_doctor_questions_follow_the_answers():
-    prof = Profile(mri="not_done", pregnant="yes")
-    qs = doctor_questions(EV, prof, evaluate(EV, prof))
-    assert "Do I need an MRI scan before deciding?" in qs
-    assert any("pregnan" in q for q in qs)
-    prof = Profile(mri="vessel", avoid=("mvd",))
-    qs = doctor_questions(EV, prof, evaluate(EV, prof))
-    assert not any("MRI" in q or "operations does your team" in q for q in qs)
 
 
 def test_quiz_has_three_questions_with_answers_among_choices():

@@ -9,12 +9,13 @@ from .conftest import open_app, texts, unescape
 
 
 def test_questions_follow_from_the_answers():
+    """The page shows the same questions as the PDF (decision_aid.questions)."""
     text = unescape(texts(open_app({"mri": "not_done"}, page="next_steps")))
-    assert "Do I need an MRI scan before deciding?" in text
-    assert "How many of these operations does your team do each year" in text
+    assert "Do I need an MRI scan before we decide?" in text
+    assert "operations for hemifacial spasm does your team do each year" in text
     text = unescape(texts(open_app({"mri": "vessel", "avoid": "mvd"}, page="next_steps")))
     assert "Do I need an MRI scan" not in text
-    assert "How many of these operations" not in text
+    assert "does your team do each year" not in text
 
 
 def test_a_sure_no_points_to_talking_it_over():

@@ -1,13 +1,15 @@
 """Page 5: your answers, questions for your doctor, the SURE test, a short check, the summary."""
 
 import importlib.util
+import json
 
 import streamlit as st
 
 from decision_aid.profile import PRIORITIES, Profile
+from decision_aid.questions import questions_to_ask
 from decision_aid.ui import components as c
 from decision_aid.ui import state
-from decision_aid.ui.derived import doctor_questions, quiz
+from decision_aid.ui.derived import quiz
 from decision_aid.wording import PRIORITY_LABELS, SITUATION_LABELS
 
 SURE: tuple[tuple[str, str], ...] = (
@@ -84,15 +86,27 @@ def _take_home(ev, result) -> None:
         from decision_aid import report  # loaded only when the PDF module is there
 
         base_url = c.app_root_url()
+        paper = st.radio("Paper size", ("A4", "Letter"), horizontal=True, key="paper",
+                         format_func={"A4": "A4", "Letter": "US Letter"}.get)
 
-        def build() -> bytes:  # runs on click, in another thread: no Streamlit calls here
-            return report.build_pdf(ev, result, base_url=base_url)
+        def build_pdf() -> bytes:  # runs on click, in another thread: no Streamlit calls here
+            return report.build_pdf(ev, result, base_url=base_url, paper=paper)
+
+        def build_json() -> bytes:
+            data = report.summary_data(ev, result, base_url=base_url)
+            return json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8")
 
         st.download_button(
-            "Download your summary (PDF)", data=build, file_name="hfs-decision-summary.pdf",
+            "Download your summary (PDF)", data=build_pdf, file_name="hfs-decision-summary.pdf",
             mime="application/pdf", on_click="ignore", icon=":material/download:", key="download_summary",
             width="stretch",
         )
+        st.download_button(
+            "Download the same summary as data (JSON), for your records", data=build_json,
+            file_name="hfs-decision-summary.json", mime="application/json", on_click="ignore",
+            icon=":material/data_object:", key="download_summary_json", width="stretch",
+        )
+        st.caption("The summary is made on your request and is not kept anywhere.")
 
 
 def render() -> None:
@@ -107,7 +121,7 @@ def render() -> None:
 
     st.header("Questions to ask your doctor")
     st.markdown("These follow from your answers. Add your own.")
-    st.markdown("\n".join(f"- {c.md(q)}" for q in doctor_questions(ev, prof, result)))
+    st.markdown("\n".join(f"- {c.md(q)}" for q in questions_to_ask(ev, result)))
 
     _sure()
     _quiz()
