@@ -104,11 +104,17 @@ def format_text(result: Result) -> str:
     return "\n".join(lines)
 
 
-def cmd_compare(argv: list[str]) -> int:
-    parser = _Parser(prog="python -m decision_aid", description=__doc__.split("\n")[0])
+def _answers_parser(prog: str, description: str) -> _Parser:
+    """The arguments every command that reads answers shares: the same names as the link."""
+    parser = _Parser(prog=prog, description=description)
     parser.add_argument("--query", default="", help="answers in URL query-string form")
-    parser.add_argument("--format", choices=("json", "text"), default="json")
     parser.add_argument("--data", default=None, help="evidence YAML (default: shipped)")
+    return parser
+
+
+def cmd_compare(argv: list[str]) -> int:
+    parser = _answers_parser("python -m decision_aid", __doc__.split("\n")[0])
+    parser.add_argument("--format", choices=("json", "text"), default="json")
     args = parser.parse_args(argv)
     got = result_for_query(args.query, args.data)
     if isinstance(got, int):
@@ -122,13 +128,11 @@ def cmd_compare(argv: list[str]) -> int:
 
 
 def cmd_summary(argv: list[str]) -> int:
-    parser = _Parser(prog="python -m decision_aid summary", description="Write the take-home summary.")
-    parser.add_argument("--query", default="", help="answers in URL query-string form")
+    parser = _answers_parser("python -m decision_aid summary", "Write the take-home summary.")
     parser.add_argument("--out", default="summary.pdf", help="PDF file to write (pdf format only)")
     parser.add_argument("--format", choices=("pdf", "json"), default="pdf")
     parser.add_argument("--paper", choices=("A4", "Letter"), default="A4")
     parser.add_argument("--base-url", default=DEFAULT_BASE_URL, help="where the aid is served, for the link")
-    parser.add_argument("--data", default=None, help="evidence YAML (default: shipped)")
     args = parser.parse_args(argv)
     got = result_for_query(args.query, args.data)
     if isinstance(got, int):

@@ -171,53 +171,55 @@ class Result(_Out):
 # ---------------------------------------------------------------- figures used
 
 
-def _widen(published: Range, local: float | None) -> tuple[float, float, float, bool]:
+def _used(published: Range, sources: list[str], local: float | None) -> dict:
+    """The fields of a figure as used: a local figure replaces the central value, the range
+    widens to include it, and the published range is kept beside it."""
     if local is None:
-        return published.low, published.central, published.high, False
-    return min(published.low, local), local, max(published.high, local), True
+        return dict(
+            low=published.low,
+            central=published.central,
+            high=published.high,
+            sources=list(sources),
+            local=False,
+            published=None,
+        )
+    return dict(
+        low=min(published.low, local),
+        central=local,
+        high=max(published.high, local),
+        sources=list(sources),
+        local=True,
+        published=published.model_dump(),
+    )
 
 
 def success_used(option_id: str, option: Option, profile: Profile) -> SuccessUsed:
     """The success figure used: a clinician's local MVD figure replaces the central value."""
     s = option.success
     local = profile.mvd_success if option_id == "mvd" else None
-    low, central, high, is_local = _widen(s.per_100, local)
-    return SuccessUsed(
-        low=low,
-        central=central,
-        high=high,
-        sources=list(s.sources),
-        local=is_local,
-        published=s.per_100.model_dump() if is_local else None,
-        timeframe=s.timeframe,
-        certainty=s.certainty,
-    )
+    return SuccessUsed(**_used(s.per_100, s.sources, local), timeframe=s.timeframe, certainty=s.certainty)
 
 
 HEARING_RISK_ID = "hearing_loss_same_side"
 
 
 def risks_used(option_id: str, option: Option, profile: Profile) -> list[RiskUsed]:
-    out = []
-    for r in option.risks:
-        local = profile.mvd_hearing_loss if (option_id == "mvd" and r.id == HEARING_RISK_ID) else None
-        low, central, high, is_local = _widen(r.per_100, local)
-        out.append(
-            RiskUsed(
-                id=r.id,
-                name=r.name,
-                low=low,
-                central=central,
-                high=high,
-                sources=list(r.sources),
-                local=is_local,
-                published=r.per_100.model_dump() if is_local else None,
-                permanent=r.permanent,
-                serious=r.serious,
-                lasts=r.lasts,
-            )
+    """Every risk as used; a clinician's local MVD hearing-loss figure replaces its central value."""
+    return [
+        RiskUsed(
+            **_used(
+                r.per_100,
+                r.sources,
+                profile.mvd_hearing_loss if (option_id, r.id) == ("mvd", HEARING_RISK_ID) else None,
+            ),
+            id=r.id,
+            name=r.name,
+            permanent=r.permanent,
+            serious=r.serious,
+            lasts=r.lasts,
         )
-    return out
+        for r in option.risks
+    ]
 
 
 def _good(fig: FigureUsed | Range, end: End) -> float:
