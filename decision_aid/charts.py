@@ -20,6 +20,8 @@ option identity shown by shape or label as well as colour (Okabe-Ito palette); n
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 import textwrap
 from collections.abc import Sequence
@@ -868,8 +870,19 @@ def describe_fit(frame: pd.DataFrame) -> str:
 
 
 def to_png(chart: alt.TopLevelMixin, scale: float = 2) -> bytes:
-    """The chart as PNG bytes (for the PDF), rendered offline by vl-convert."""
+    """The chart as PNG bytes (for the PDF), rendered offline by vl-convert.
+
+    Rendering is the slow part of a PDF, and most of a summary's charts (the icon arrays)
+    depend only on the evidence, not on the patient's priorities: identical specs are
+    rendered once, in a small bounded cache keyed by the full spec.
+    """
+    spec = json.dumps(chart.to_dict(), sort_keys=True, separators=(",", ":"))
+    return _render_png(spec, scale)
+
+
+@functools.lru_cache(maxsize=12)
+def _render_png(spec_json: str, scale: float) -> bytes:
     import vl_convert as vlc  # heavy (a JS engine): only loaded when a PNG is needed
 
     version = "_".join(alt.SCHEMA_VERSION.split(".")[:2])
-    return vlc.vegalite_to_png(chart.to_dict(), vl_version=version, scale=scale)
+    return vlc.vegalite_to_png(json.loads(spec_json), vl_version=version, scale=scale)
