@@ -274,23 +274,32 @@ def _unresolved_sources(path: str, raw: dict) -> list[str]:
     ]
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """Safe YAML without anchors/aliases: a dataset never needs them, and a recursive or
-    exponentially repeated alias would otherwise hang or crash whatever walks the data."""
+MAX_YAML_DEPTH = 40
+MAX_YAML_VALUES = 200_000
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
-            msg = "aliases (*name) are not allowed in a dataset"
-            raise yaml.composer.ComposerError(None, None, msg, mark)
-        return super().compose_node(parent, index)
+
+def _small_tree(raw: object) -> bool:
+    """False for a recursive or alias-bombed tree. Aliases themselves are fine (a script's
+    yaml.safe_dump writes them for shared objects); the walk stops after MAX_YAML_VALUES."""
+    budget = MAX_YAML_VALUES
+    stack: list[tuple[object, int]] = [(raw, 0)]
+    while stack:
+        node, depth = stack.pop()
+        budget -= 1
+        if budget < 0 or depth > MAX_YAML_DEPTH:
+            return False
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node)
+    return True
 
 
 def parse_evidence(text: str, path: Path | str = "<dataset>") -> Evidence:
     """Validate YAML text; raise `DatasetError` with one line per problem."""
     where = str(path)
     try:
-        raw = yaml.load(text, Loader=_NoAliasLoader)  # a SafeLoader subclass
+        raw = yaml.safe_load(text)
     except RecursionError:
         raise DatasetError(where, [f"{where}: (YAML): nested too deeply to be a dataset"]) from None
     except yaml.YAMLError as exc:
@@ -298,6 +307,12 @@ def parse_evidence(text: str, path: Path | str = "<dataset>") -> Evidence:
         at = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise DatasetError(where, [f"{where}: (YAML) {at}not valid YAML: {problem}"]) from None
+    if not _small_tree(raw):
+        problem = (
+            f"{where}: (YAML): the data nests deeper than {MAX_YAML_DEPTH} levels or holds more than "
+            f"{MAX_YAML_VALUES:,} values (an anchor/alias (&name, *name) that refers to itself or repeats?)"
+        )
+        raise DatasetError(where, [problem])
     if not isinstance(raw, dict):
         problem = f"{where}: (top level): expected a mapping of meta, options, rules, sources"
         raise DatasetError(where, [problem])

@@ -168,3 +168,23 @@ def test_every_figure_in_shipped_data_cites_a_resolving_source():
         for risk in option.risks:
             assert risk.sources and set(risk.sources) <= evidence.sources.keys(), (oid, risk.id)
         assert set(option.success.sources) <= evidence.sources.keys()
+
+
+def test_shared_objects_written_as_yaml_aliases_still_load(raw, tmp_path):
+    """A clinic's script that edits the dataset with yaml.safe_dump writes &anchors/*aliases
+    for shared objects; that is valid YAML and must load."""
+    data = copy.deepcopy(raw)
+    shared = data["options"]["mvd"]["risks"][0]["sources"]
+    data["options"]["mvd"]["risks"][1]["sources"] = shared
+    path = tmp_path / "scripted.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    assert "*id" in path.read_text(encoding="utf-8")
+    assert load_evidence(path).options["mvd"].risks[1].sources == shared
+
+
+def test_recursive_alias_is_a_plain_problem(tmp_path):
+    path = tmp_path / "loop.yaml"
+    path.write_text("meta: &m\n  again: *m\n", encoding="utf-8")
+    with pytest.raises(DatasetError) as info:
+        load_evidence(path)
+    assert "refers to itself or repeats" in info.value.problems[0]
