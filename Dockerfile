@@ -1,0 +1,59 @@
+# Hemifacial spasm decision aid: one container serving the Streamlit app on port 8501.
+#
+#   docker build -t hfs-aid .
+#   docker run --rm -p 8501:8501 hfs-aid
+#   # a clinic's own reviewed dataset, mounted read-only over the shipped one's path:
+#   docker run --rm -p 8501:8501 \
+#     -v "$PWD/clinic_evidence.yaml:/data/clinic_evidence.yaml:ro" \
+#     -e HFS_EVIDENCE_PATH=/data/clinic_evidence.yaml hfs-aid
+#
+# The entry command checks the dataset (`python -m decision_aid check`) before it starts
+# Streamlit, so a broken mounted file stops the container with a message naming the file
+# and field. tests/test_docker.py checks this file and runs the entry command here.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+# An unprivileged user owns nothing in /app: the app only reads its files.
+RUN groupadd --system --gid 10001 aid \
+ && useradd --system --uid 10001 --gid aid --create-home --home-dir /home/aid --shell /usr/sbin/nologin aid
+
+WORKDIR /app
+
+# Runtime packages only (no test, lint or browser tooling); a separate layer so a code
+# change does not reinstall them.
+COPY requirements.txt ./
+RUN python -m pip install --no-compile -r requirements.txt
+
+# The app, its Streamlit settings (telemetry off, no tracebacks shown to users) and the
+# shipped evidence dataset.
+COPY .streamlit/ ./.streamlit/
+COPY decision_aid/ ./decision_aid/
+COPY data/ ./data/
+COPY streamlit_app.py ./
+COPY docker/entrypoint.sh docker/healthcheck.py ./docker/
+RUN chmod 0755 docker/entrypoint.sh
+
+# The evidence file the app and the start-up check read; mount a clinic's own copy and
+# point this at it. Telemetry off (also in .streamlit/config.toml). Inside a container
+# Streamlit must listen on all interfaces: config.toml pins 127.0.0.1 for local use, and
+# these environment variables override it.
+ENV HFS_EVIDENCE_PATH=/app/data/hfs_evidence.yaml \
+    STREAMLIT_BROWSER_GATHER_USAGE_STATS=false \
+    STREAMLIT_SERVER_HEADLESS=true \
+    STREAMLIT_SERVER_ADDRESS=0.0.0.0 \
+    STREAMLIT_SERVER_PORT=8501 \
+    STREAMLIT_SERVER_FILE_WATCHER_TYPE=none \
+    HOME=/home/aid
+
+USER aid
+EXPOSE 8501
+
+# Slim images have no curl: Python asks Streamlit's own health endpoint.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \
+    CMD ["python", "/app/docker/healthcheck.py"]
+
+ENTRYPOINT ["/app/docker/entrypoint.sh"]
