@@ -1,0 +1,1019 @@
+"""`make bench`: the real app against the bare one (bench/bare_app.py), side by side, in one run.
+
+Prints a table and writes bench/results.json. Each figure is a median with its spread
+(IQR: first to third quartile; min-max where there are few samples) and, where the issue
+sets one, the target and whether it was met. Ratios are real / bare from the same run.
+
+  (a) browser interaction latency: headless Chromium (/usr/bin/chromium). On the compare
+      page the "Change what matters to you" expander is opened and the "relief" slider gets
+      key presses (ArrowRight/ArrowLeft in turn). Time from the keydown event to the match
+      chart's SVG showing new figures (a MutationObserver in the page compares the marks'
+      geometry and text; the clock is the page's own performance.now()). Bare app: to its
+      "figures" text line changing. Between presses: wait until the app is idle, then a
+      bounded 300 ms settle. Target: ratio <= 1.3.
+  (b) a full script run under AppTest: a fresh AppTest.from_file(...).run() per sample with
+      a different random profile in the URL each time (so the engine cache does not hide the
+      work); real app on the compare page (also its landing page, for reference) against the
+      bare app. Target: ratio <= 1.5.
+  (c) server start to first page rendered: `streamlit run` launched, health endpoint polled,
+      a new browser context opens the page (real: /compare) and waits until the script run
+      is done and the chart (bare: the figures line) is there. No target; ratio reported.
+  (d) building the PDF summary (decision_aid.report.build_pdf) in a fresh process: the first
+      build (vl-convert's JS engine warms up) and warm builds; target warm < 1 s. One engine
+      evaluation (decision_aid.engine.evaluate, uncached) per random profile; target < 5 ms.
+  (e) server memory: VmRSS of the server process (/proc/<pid>/status) with 1, 10 and 30
+      browser sessions open (separate contexts in one browser), before any PDF; growth per
+      session in MB; target: ratio <= 1.3 at 30 sessions. Then the extra RSS of the first
+      PDF download (clicked in the browser on the next-steps page), reported on its own.
+
+Only loopback traffic: both servers listen on 127.0.0.1 on free ports. Every loop is bounded
+in count and time; servers run in their own process groups and are stopped on exit, on
+error and on Ctrl-C. Whole run: about 5-8 minutes on 2 cores.
+
+    .venv/bin/python bench/run.py             # the full run (make bench)
+    .venv/bin/python bench/run.py --quick     # fewer samples, for trying the script out
+    .venv/bin/python bench/run.py --profile   # cProfile of one compare-page AppTest run, then exit
+"""
+
+from __future__ import annotations
+
+import argparse
+import atexit
+import contextlib
+import datetime as dt
+import json
+import os
+import platform
+import random
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+RESULTS = BENCH / "results.json"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORT = {"width": 1280, "height": 900}
+HOST = "127.0.0.1"
+BUDGET_S = 9.5 * 60  # the whole run stops starting new phases after this
+START_TIMEOUT_S = 60.0
+PAGE_TIMEOUT_MS = 60_000
+PRESS_TIMEOUT_MS = 15_000
+SETTLE_S = 0.3
+BATCH = 5  # sessions opened at once in the memory phase
+
+# Script state on the root element (Streamlit 1.67; see tests/e2e/helpers.py).
+APP = '[data-testid="stApp"]'
+APP_DONE = f'{APP}[data-test-connection-state="CONNECTED"][data-test-script-state="notRunning"]'
+STATUS_WIDGET = '[data-testid="stStatusWidget"]'
+EXCEPTION = '[data-testid="stException"]'
+
+TARGETS = {
+    "interaction_ratio": 1.3,
+    "apptest_ratio": 1.5,
+    "pdf_warm_ms": 1000.0,
+    "engine_ms": 5.0,
+    "memory_ratio_30": 1.3,
+}
+
+# ============================================================================ helpers
+
+
+def summarize(samples: list[float]) -> dict[str, Any]:
+    """Median, quartiles and range of a list of samples (empty list: n=0 only)."""
+    xs = sorted(samples)
+    if not xs:
+        return {"n": 0}
+    if len(xs) >= 4:
+        q1, _, q3 = statistics.quantiles(xs, n=4, method="inclusive")
+    else:
+        q1, q3 = xs[0], xs[-1]
+    return {
+        "n": len(xs),
+        "median": statistics.median(xs),
+        "q1": q1,
+        "q3": q3,
+        "min": xs[0],
+        "max": xs[-1],
+    }
+
+
+def fmt(s: dict[str, Any] | None, unit: str = "ms", digits: int = 0) -> str:
+    if not s or not s.get("n"):
+        return "n/a"
+    m = f"{s['median']:.{digits}f}"
+    if s["n"] >= 5:
+        spread = f"IQR {s['q1']:.{digits}f}-{s['q3']:.{digits}f}"
+    elif s["n"] > 1:
+        spread = f"range {s['min']:.{digits}f}-{s['max']:.{digits}f}"
+    else:
+        spread = "1 sample"
+    return f"{m} {unit} ({spread}, n={s['n']})"
+
+
+def ratio(real: dict[str, Any] | None, bare: dict[str, Any] | None) -> float | None:
+    if not real or not bare or not real.get("n") or not bare.get("n") or not bare["median"]:
+        return None
+    return real["median"] / bare["median"]
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def rss_mb(pid: int) -> float | None:
+    """Resident memory of one process in MB, from the kernel's status file."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def log(msg: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+def machine() -> dict[str, Any]:
+    cpu = "unknown"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    mem_gib = None
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                mem_gib = round(int(line.split()[1]) / 1024 / 1024, 1)
+    import streamlit
+
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "ram_gib": mem_gib,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "streamlit": streamlit.__version__,
+    }
+
+
+# ============================================================================ servers
+
+_SERVERS: list[Server] = []
+
+
+@dataclass(frozen=True)
+class AppSpec:
+    name: str
+    script: str
+    path: str  # URL path of the measured page ("" = the app's root)
+    ready: str  # finder (see FINDERS_JS) of the element whose rendering means "page ready"
+    watch: str  # finder of the element whose figures change after a slider key press
+    env: tuple[tuple[str, str], ...] = ()  # extra environment for the server
+
+
+def real_spec() -> tuple[AppSpec, str]:
+    """The real app's compare page, read from the page list; a note if it had to fall back."""
+    from decision_aid.ui.nav import PAGES
+
+    compare = next((p for p in PAGES if p.path.endswith("compare.py")), None)
+    if compare is None:  # no compare page: the priorities page and the link text
+        prio = next(p for p in PAGES if p.path.endswith("priorities.py"))
+        note = "no compare page: measured on the 'what matters' page (the link text in the sidebar)"
+        return AppSpec("real", "streamlit_app.py", prio.url_path, "slider", "link"), note
+    return AppSpec("real", "streamlit_app.py", compare.url_path, "all_charts", "match_chart"), ""
+
+
+BARE = AppSpec("bare", "bench/bare_app.py", "", "figures", "figures")
+BARE_LIBS = AppSpec(
+    "bare_chart_libs", "bench/bare_app.py", "", "figures", "figures", (("BENCH_CHART_LIBS", "1"),)
+)
+
+# Element finders shared by the readiness wait and the latency probe (in the page).
+FINDERS_JS = """
+const CHARTS = () => Array.from(document.querySelectorAll('[data-testid="stVegaLiteChart"]'));
+const drawn = (el) => !!(el && el.querySelector('svg.marks path, svg.marks rect, svg.marks text'));
+const FIND = {
+  // the chart under the priority sliders: by its title, else the first chart after the sliders
+  match_chart: () => {
+    const charts = CHARTS();
+    const title = (c) => (c.querySelector('.role-title-text') || {}).textContent || '';
+    const titled = charts.find(c => /line up/i.test(title(c)));
+    if (titled) return titled;
+    const sliders = document.querySelector('.st-key-change_priorities');
+    const after = (c) => sliders.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING;
+    return sliders ? charts.find(after) : null;
+  },
+  all_charts: () => { const c = CHARTS(); return c.length && c.every(drawn) ? c[c.length - 1] : null; },
+  figures: () => document.querySelector('.st-key-figures p'),
+  slider: () => document.querySelector('[data-testid="stSlider"] input[type="range"]'),
+  link: () => document.querySelector('[data-testid="stSidebar"] [data-testid="stCode"]'),
+};
+"""
+
+
+class Server:
+    """`streamlit run SCRIPT` on a free loopback port, in its own process group."""
+
+    def __init__(self, spec: AppSpec, logdir: Path) -> None:
+        self.spec = spec
+        self.port = free_port()
+        self.log_path = logdir / f"{spec.name}-{self.port}.log"
+        self.proc: subprocess.Popen | None = None
+        self.t_launch = 0.0
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.port}/{self.spec.path}"
+
+    @property
+    def pid(self) -> int:
+        assert self.proc is not None
+        return self.proc.pid
+
+    def start(self) -> None:
+        streamlit = ROOT / ".venv" / "bin" / "streamlit"
+        cmd = [str(streamlit)] if streamlit.exists() else [sys.executable, "-m", "streamlit"]
+        cmd += [
+            "run",
+            self.spec.script,
+            "--server.port",
+            str(self.port),
+            "--server.address",
+            HOST,
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ]
+        env = {k: v for k, v in os.environ.items() if k != "HFS_EVIDENCE_PATH"}  # the shipped dataset
+        env.update(self.spec.env)
+        _SERVERS.append(self)
+        with open(self.log_path, "wb") as out:
+            self.t_launch = time.perf_counter()
+            self.proc = subprocess.Popen(
+                cmd,
+                cwd=ROOT,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+
+    def healthy(self) -> bool:
+        try:
+            with urllib.request.urlopen(f"http://{HOST}:{self.port}/_stcore/health", timeout=2) as r:
+                return r.status == 200 and r.read().strip() == b"ok"
+        except (urllib.error.URLError, OSError):
+            return False
+
+    def wait_healthy(self) -> float:
+        """Seconds from launch to a healthy server."""
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while not self.healthy():
+            if self.proc is None or self.proc.poll() is not None:
+                raise RuntimeError(f"{self.spec.name} server exited; log {self.log_path}:\n{self.log_tail()}")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{self.spec.name} server not healthy; log:\n{self.log_tail()}")
+            time.sleep(0.05)  # polling the server process, not a page
+        return time.perf_counter() - self.t_launch
+
+    def log_tail(self) -> str:
+        with contextlib.suppress(OSError):
+            return self.log_path.read_text(errors="replace")[-3000:]
+        return ""
+
+    def rss(self, samples: int = 3) -> float | None:
+        values = []
+        for i in range(samples):
+            if i:
+                time.sleep(0.5)
+            v = rss_mb(self.pid)
+            if v is not None:
+                values.append(v)
+        return statistics.median(values) if values else None
+
+    def stop(self) -> None:
+        proc = self.proc
+        if proc is None or proc.poll() is not None:
+            return
+        for sig, wait_s in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
+            try:
+                os.killpg(proc.pid, sig)  # this server's own process group only
+            except ProcessLookupError:
+                return
+            try:
+                proc.wait(timeout=wait_s)
+                return
+            except subprocess.TimeoutExpired:
+                continue
+
+
+def stop_all() -> None:
+    for s in _SERVERS:
+        s.stop()
+
+
+def _on_signal(signum: int, _frame: Any) -> None:
+    raise SystemExit(128 + signum)
+
+
+# ============================================================================ browser
+
+# Installed in the measured page: a keydown clock and a MutationObserver that notes when
+# the watched element's figures change. The signature is the marks' geometry and text, so
+# a re-render with the same data does not count, and an empty (still rendering) SVG is ignored.
+INSTRUMENT_JS = (
+    "(finder) => {"
+    + FINDERS_JS
+    + """
+  const sig = () => {
+    const el = FIND[finder]();
+    if (!el) return null;
+    const svg = el.querySelector('svg.marks');
+    if (svg) {
+      const marks = svg.querySelectorAll('path, rect, text, line, circle');
+      if (!marks.length) return null;
+      return Array.from(marks, n => n.tagName === 'text' ? 'T' + n.textContent
+        : (n.getAttribute('d') || '') + (n.getAttribute('transform') || '')
+          + (n.getAttribute('width') || '') + (n.getAttribute('x') || '')).join('|');
+    }
+    const text = el.innerText;
+    return text ? text : null;
+  };
+  const b = window.__bench = {prev: sig(), down: null, changed: null};
+  document.addEventListener('keydown', () => { b.down = performance.now(); b.changed = null; }, true);
+  new MutationObserver(() => {
+    if (b.down === null || b.changed !== null) return;
+    const s = sig();
+    if (s !== null && s !== b.prev) { b.changed = performance.now(); b.prev = s; }
+  }).observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+  return b.prev !== null;
+}"""
+)
+READY_JS = "(finder) => {" + FINDERS_JS + " return !!FIND[finder](); }"
+
+
+def wait_idle(page: Any, timeout: float = PAGE_TIMEOUT_MS) -> None:
+    page.locator(APP).wait_for(state="attached", timeout=timeout)
+    page.locator(APP_DONE).wait_for(state="attached", timeout=timeout)
+    page.locator(STATUS_WIDGET).wait_for(state="detached", timeout=timeout)
+
+
+def open_page(browser: Any, server: Server) -> tuple[Any, Any]:
+    """A new context (a new session) navigating to the measured page; does not wait for it."""
+    ctx = browser.new_context(viewport=VIEWPORT)
+    page = ctx.new_page()
+    page.goto(server.url, timeout=PAGE_TIMEOUT_MS, wait_until="commit")
+    return ctx, page
+
+
+def wait_ready(page: Any, spec: AppSpec) -> None:
+    """Until the script run is over and then the measured content has rendered."""
+    wait_idle(page)
+    page.wait_for_function(READY_JS, arg=spec.ready, timeout=PAGE_TIMEOUT_MS, polling=20)
+
+
+def open_ready(browser: Any, server: Server) -> tuple[Any, Any]:
+    ctx, page = open_page(browser, server)
+    wait_ready(page, server.spec)
+    return ctx, page
+
+
+def exceptions_on(page: Any) -> int:
+    return page.locator(EXCEPTION).count()
+
+
+# ============================================================================ (d) worker
+
+
+def random_profile(rng: random.Random) -> Any:
+    from decision_aid.evidence import OPTION_IDS
+    from decision_aid.profile import CHOICES, PRIORITIES, Profile
+
+    values: dict[str, Any] = {p: rng.randint(0, 10) for p in PRIORITIES}
+    for name in ("cause", "anesthesia", "mri", "pregnant", "mode", "leaning"):
+        values[name] = rng.choice(CHOICES[name])
+    for name in ("tried", "avoid"):
+        values[name] = tuple(o for o in OPTION_IDS if rng.random() < 0.25)
+    if rng.random() < 0.3:
+        values["mvd_success"] = round(rng.uniform(60, 99), 1)
+    if rng.random() < 0.3:
+        values["mvd_hearing_loss"] = round(rng.uniform(0, 10), 1)
+    return Profile(**values)
+
+
+def worker_engine_pdf(n_profiles: int, n_pdf: int) -> dict[str, Any]:
+    """Runs in a fresh process: engine per profile, then the first and warm PDF builds."""
+    from decision_aid.engine import evaluate
+    from decision_aid.evidence import load_evidence
+
+    rng = random.Random(6)
+    ev = load_evidence()
+    profiles = [random_profile(rng) for _ in range(n_profiles)]
+    evaluate(ev, profiles[0])  # first call: lazy imports, regex compiles
+    engine = []
+    for p in profiles:
+        t = time.perf_counter()
+        evaluate(ev, p)
+        engine.append((time.perf_counter() - t) * 1000)
+
+    out: dict[str, Any] = {"engine_ms": summarize(engine)}
+    rss0 = rss_mb(os.getpid())
+    t = time.perf_counter()
+    from decision_aid import report
+
+    out["report_import_ms"] = (time.perf_counter() - t) * 1000
+    results = [evaluate(ev, random_profile(rng)) for _ in range(n_pdf + 1)]
+    base = "http://localhost:8501/"
+    t = time.perf_counter()
+    first = report.build_pdf(ev, results[0], base_url=base)
+    out["pdf_first_ms"] = (time.perf_counter() - t) * 1000
+    out["pdf_bytes"] = len(first)
+    out["rss_before_first_pdf_mb"] = rss0
+    out["rss_after_first_pdf_mb"] = rss_mb(os.getpid())
+    warm = []
+    for r in results[1:]:
+        t = time.perf_counter()
+        report.build_pdf(ev, r, base_url=base)
+        warm.append((time.perf_counter() - t) * 1000)
+    out["pdf_warm_ms"] = summarize(warm)
+    return out
+
+
+def run_worker(n_profiles: int, n_pdf: int) -> dict[str, Any]:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", f"{n_profiles},{n_pdf}"]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    if done.returncode != 0:
+        raise RuntimeError(f"engine/PDF worker failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# ============================================================================ (b) AppTest
+
+
+def _quiet_streamlit() -> None:
+    import logging
+
+    class _Drop(logging.Filter):
+        def filter(self, record: logging.LogRecord) -> bool:
+            return "missing ScriptRunContext" not in record.getMessage()
+
+    for name in ("streamlit.runtime.scriptrunner_utils.script_run_context",):
+        logging.getLogger(name).addFilter(_Drop())
+
+
+def apptest_once(script: str, page: str | None, query: dict[str, str]) -> tuple[float, int]:
+    from streamlit.testing.v1 import AppTest
+
+    t = time.perf_counter()
+    at = AppTest.from_file(str(ROOT / script), default_timeout=120)
+    if page:
+        at.switch_page(page)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.run()
+    elapsed = (time.perf_counter() - t) * 1000
+    return elapsed, len(at.exception)
+
+
+def bench_apptest(n: int, compare_page: str) -> dict[str, Any]:
+    _quiet_streamlit()
+    rng = random.Random(7)
+    queries = [random_profile(rng).to_params() for _ in range(n + 1)]
+    cases = {
+        "real_compare": ("streamlit_app.py", compare_page),
+        "real_landing": ("streamlit_app.py", None),
+        "bare": ("bench/bare_app.py", None),
+    }
+    for script, page in cases.values():  # warm-up: imports, first compile
+        apptest_once(script, page, queries[0])
+    samples: dict[str, list[float]] = {k: [] for k in cases}
+    errors = dict.fromkeys(cases, 0)
+    for i in range(n):  # interleaved, so drift hits every case alike
+        for name, (script, page) in cases.items():
+            ms, exc = apptest_once(script, page, queries[i + 1])
+            samples[name].append(ms)
+            errors[name] += exc
+    return {k: {**summarize(v), "exceptions": errors[k]} for k, v in samples.items()}
+
+
+def profile_compare(compare_page: str) -> None:
+    """cProfile of the script thread during fresh compare-page runs (where the time goes)."""
+    import cProfile
+    import pstats
+
+    from streamlit.runtime.scriptrunner import script_runner
+
+    _quiet_streamlit()
+    prof = cProfile.Profile()
+    original = script_runner.exec_func_with_error_handling
+    active = {"on": False}
+
+    def profiled(func: Any, ctx: Any) -> Any:  # runs in the script thread
+        if not active["on"]:
+            return original(func, ctx)
+        prof.enable()
+        try:
+            return original(func, ctx)
+        finally:
+            prof.disable()
+
+    script_runner.exec_func_with_error_handling = profiled
+    try:
+        apptest_once("streamlit_app.py", compare_page, random_profile(random.Random(1)).to_params())  # warm
+        active["on"] = True
+        times = []
+        for seed in range(2, 7):
+            query = random_profile(random.Random(seed)).to_params()
+            ms, _ = apptest_once("streamlit_app.py", compare_page, query)
+            times.append(ms)
+    finally:
+        script_runner.exec_func_with_error_handling = original
+    shown = ", ".join(f"{t:.0f}" for t in times)
+    print(f"compare page, 5 fresh AppTest runs: {shown} ms (profile of the script thread below)")
+    pstats.Stats(prof).sort_stats("cumulative").print_stats(45)
+    pstats.Stats(prof).sort_stats("tottime").print_stats(20)
+
+
+# ============================================================================ main run
+
+
+@dataclass
+class Run:
+    quick: bool
+    t0: float = field(default_factory=time.monotonic)
+    notes: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def left(self) -> float:
+        return BUDGET_S - (time.monotonic() - self.t0)
+
+    def n(self, full: int, quick: int) -> int:
+        return quick if self.quick else full
+
+
+def bench_start_and_sessions(run: Run, specs: list[AppSpec], logdir: Path, browser: Any) -> dict[str, Any]:
+    """(c) start -> first page, several rounds; the last round's servers stay for (e) and (a)."""
+    rounds = run.n(3, 2)
+    start: dict[str, list[float]] = {s.name: [] for s in specs}
+    health: dict[str, list[float]] = {s.name: [] for s in specs}
+    keep: dict[str, tuple[Server, Any]] = {}
+    for r in range(rounds):
+        for spec in specs:
+            server = Server(spec, logdir)
+            server.start()
+            health[spec.name].append(server.wait_healthy() * 1000)
+            ctx, page = open_ready(browser, server)
+            start[spec.name].append((time.perf_counter() - server.t_launch) * 1000)
+            if exceptions_on(page):
+                run.notes.append(f"{spec.name}: exception shown on first page")
+            if r == rounds - 1:
+                keep[spec.name] = (server, ctx)
+            else:
+                ctx.close()
+                server.stop()
+        log(f"start round {r + 1}/{rounds}: " + ", ".join(f"{k} {v[-1]:.0f} ms" for k, v in start.items()))
+    run.data["start_to_first_page_ms"] = {k: summarize(v) for k, v in start.items()}
+    run.data["start_to_health_ms"] = {k: summarize(v) for k, v in health.items()}
+    return keep
+
+
+def bench_memory(run: Run, keep: dict[str, tuple[Server, Any]], browser: Any) -> dict[str, list[Any]]:
+    """(e) RSS with 1, 10, 30 sessions (the first is the context kept from (c))."""
+    levels = [1, 10, 30]
+    contexts: dict[str, list[Any]] = {name: [ctx] for name, (_, ctx) in keep.items()}
+    mem: dict[str, dict[str, Any]] = {name: {} for name in keep}
+    for level in levels:
+        for name, (server, _) in keep.items():
+            while len(contexts[name]) < level:  # a few at a time, as patients would arrive
+                if run.left() < 60:
+                    raise TimeoutError("time budget spent while opening sessions")
+                batch = [open_page(browser, server) for _ in range(min(BATCH, level - len(contexts[name])))]
+                for ctx, page in batch:
+                    wait_ready(page, server.spec)
+                    if exceptions_on(page):
+                        run.notes.append(f"{name}: exception shown in session {len(contexts[name]) + 1}")
+                    contexts[name].append(ctx)
+        time.sleep(2.0)  # let the servers finish the last runs and free temporaries
+        for name, (server, _) in keep.items():
+            mem[name][str(level)] = server.rss()
+        log(
+            f"memory with {level} sessions: "
+            + ", ".join(f"{k} {v[str(level)]:.0f} MB" for k, v in mem.items())
+        )
+    for name in mem:
+        m = mem[name]
+        m["growth_per_session_mb"] = (m["30"] - m["1"]) / 29
+    run.data["memory_mb"] = mem
+    return contexts
+
+
+def bench_memory_floor(run: Run, logdir: Path, browser: Any) -> None:
+    """Reference: the bare app with pandas, pyarrow and Altair imported, 1 session."""
+    server = Server(BARE_LIBS, logdir)
+    server.start()
+    try:
+        server.wait_healthy()
+        ctx, _ = open_ready(browser, server)
+        time.sleep(2.0)
+        run.data["memory_mb_bare_chart_libs_1"] = server.rss()
+        ctx.close()
+        log(f"memory floor with chart libraries, 1 session: {run.data['memory_mb_bare_chart_libs_1']:.0f} MB")
+    finally:
+        server.stop()
+
+
+def bench_pdf_download(run: Run, server: Server, browser: Any) -> None:
+    """(e) extra RSS of the first PDF, downloaded by clicking in the real app."""
+    from decision_aid.ui.nav import PAGES
+
+    nxt = next((p for p in PAGES if p.path.endswith("next_steps.py")), None)
+    if nxt is None:
+        run.notes.append("no next-steps page: first-PDF memory not measured")
+        return
+    before = server.rss()
+    ctx = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+    try:
+        page = ctx.new_page()
+        page.goto(f"http://{HOST}:{server.port}/{nxt.url_path}", timeout=PAGE_TIMEOUT_MS)
+        wait_idle(page)
+        button = page.locator(".st-key-download_summary button")
+        if button.count() == 0:
+            run.notes.append("no download button on the next-steps page: first-PDF memory not measured")
+            return
+        t = time.perf_counter()
+        with page.expect_download(timeout=120_000) as dl:
+            button.first.click()
+        download = dl.value
+        ms = (time.perf_counter() - t) * 1000
+        size = Path(download.path()).stat().st_size
+        time.sleep(2.0)
+        after = server.rss()
+        run.data["first_pdf_download"] = {
+            "click_to_download_ms": ms,
+            "bytes": size,
+            "rss_before_mb": before,
+            "rss_after_mb": after,
+            "extra_mb": (after - before) if (after and before) else None,
+        }
+        log(f"first PDF download: {ms:.0f} ms, RSS {before:.0f} -> {after:.0f} MB")
+    finally:
+        ctx.close()
+
+
+def bench_latency(run: Run, server: Server, browser: Any) -> dict[str, Any]:
+    """(a) key press on the relief slider -> watched figures changed, n presses."""
+    spec = server.spec
+    n = run.n(25, 8)
+    warmup = 3
+    ctx, page = open_ready(browser, server)
+    out: dict[str, Any] = {"timeouts": 0}
+    try:
+        expander = page.locator(".st-key-change_priorities")
+        if expander.count():
+            expander.locator("summary").first.click()
+        slider = page.locator('.st-key-relief input[type="range"]')
+        if slider.count() == 0:
+            slider = page.locator('[data-testid="stSlider"] input[type="range"]')
+        slider.first.wait_for(state="attached", timeout=PAGE_TIMEOUT_MS)
+        wait_idle(page)
+        if not page.evaluate(INSTRUMENT_JS, spec.watch):
+            raise RuntimeError(f"{spec.name}: nothing to watch at {spec.watch!r}")
+        samples = []
+        for i in range(warmup + n):
+            if run.left() < 20:
+                run.notes.append(f"{spec.name}: latency stopped early (time budget)")
+                break
+            slider.first.focus()
+            page.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
+            try:
+                page.wait_for_function(
+                    "() => window.__bench.changed !== null", timeout=PRESS_TIMEOUT_MS, polling=10
+                )
+            except Exception:  # a press that changed nothing in time: counted, not timed
+                out["timeouts"] += 1
+                wait_idle(page)
+                continue
+            ms = page.evaluate("() => window.__bench.changed - window.__bench.down")
+            if i >= warmup:
+                samples.append(ms)
+            wait_idle(page)
+            time.sleep(SETTLE_S)  # bounded settle between presses
+        out.update(summarize(samples))
+        out["exceptions"] = exceptions_on(page)
+        out["value_after"] = slider.first.get_attribute("aria-valuetext") or slider.first.input_value()
+    finally:
+        ctx.close()
+    log(f"latency {spec.name}: {fmt(out)}")
+    return out
+
+
+def table(run: Run) -> list[dict[str, Any]]:
+    d = run.data
+    rows: list[dict[str, Any]] = []
+
+    def row(measure: str, real: str, bare: str, r: float | None, target: str, met: bool | None) -> None:
+        rows.append(
+            {"measure": measure, "real": real, "bare": bare, "ratio": r, "target": target, "met": met}
+        )
+
+    lat = d.get("latency_ms", {})
+    r = ratio(lat.get("real"), lat.get("bare"))
+    t = TARGETS["interaction_ratio"]
+    row(
+        "(a) key press -> chart shows new figures (browser)",
+        fmt(lat.get("real")),
+        fmt(lat.get("bare")),
+        r,
+        f"ratio <= {t}",
+        None if r is None else r <= t,
+    )
+    at = d.get("apptest_ms", {})
+    r = ratio(at.get("real_compare"), at.get("bare"))
+    t = TARGETS["apptest_ratio"]
+    row(
+        "(b) full script run, AppTest (real: compare page)",
+        fmt(at.get("real_compare")),
+        fmt(at.get("bare")),
+        r,
+        f"ratio <= {t}",
+        None if r is None else r <= t,
+    )
+    r = ratio(at.get("real_landing"), at.get("bare"))
+    row(
+        "(b) full script run, AppTest (real: landing page)",
+        fmt(at.get("real_landing")),
+        fmt(at.get("bare")),
+        r,
+        "(reference)",
+        None,
+    )
+    st_ = d.get("start_to_first_page_ms", {})
+    r = ratio(st_.get("real"), st_.get("bare"))
+    row(
+        "(c) server start -> first page rendered",
+        fmt(st_.get("real")),
+        fmt(st_.get("bare")),
+        r,
+        "(none)",
+        None,
+    )
+    w = d.get("engine_pdf", {})
+    if w:
+        t = TARGETS["pdf_warm_ms"]
+        warm = w["pdf_warm_ms"]
+        row("(d) PDF summary, warm build", fmt(warm), "-", None, f"< {t:.0f} ms", warm["median"] < t)
+        row(
+            "(d) PDF summary, first build in a process",
+            f"{w['pdf_first_ms']:.0f} ms",
+            "-",
+            None,
+            "(reported)",
+            None,
+        )
+        t = TARGETS["engine_ms"]
+        eng = w["engine_ms"]
+        row(
+            "(d) engine evaluation per profile",
+            fmt(eng, digits=2),
+            "-",
+            None,
+            f"< {t:.0f} ms",
+            eng["median"] < t,
+        )
+    mem = d.get("memory_mb", {})
+    if mem.get("real") and mem.get("bare"):
+        for level in ("1", "10", "30"):
+            real_mb, bare_mb = mem["real"][level], mem["bare"][level]
+            r = real_mb / bare_mb if bare_mb else None
+            target = f"ratio <= {TARGETS['memory_ratio_30']}" if level == "30" else "(reported)"
+            met = (r <= TARGETS["memory_ratio_30"]) if (level == "30" and r is not None) else None
+            row(
+                f"(e) server RSS, {level} session(s), before any PDF",
+                f"{real_mb:.0f} MB",
+                f"{bare_mb:.0f} MB",
+                r,
+                target,
+                met,
+            )
+        floor = d.get("memory_mb_bare_chart_libs_1")
+        if floor:
+            real_mb = mem["real"]["1"]
+            row(
+                "(e) reference: bare app + pandas/pyarrow/Altair imported, 1 session",
+                f"{real_mb:.0f} MB",
+                f"{floor:.0f} MB",
+                real_mb / floor,
+                "(floor of any chart)",
+                None,
+            )
+        gr, gb = mem["real"]["growth_per_session_mb"], mem["bare"]["growth_per_session_mb"]
+        row("(e) RSS growth per session (1 -> 30)", f"{gr:.2f} MB", f"{gb:.2f} MB", None, "(reported)", None)
+    pdf = d.get("first_pdf_download")
+    if pdf and pdf.get("extra_mb") is not None:
+        row(
+            "(e) extra RSS of the first PDF download",
+            f"+{pdf['extra_mb']:.0f} MB ({pdf['rss_before_mb']:.0f} -> {pdf['rss_after_mb']:.0f})",
+            "-",
+            None,
+            "(reported)",
+            None,
+        )
+        row(
+            "(e) first PDF: click -> download (browser)",
+            f"{pdf['click_to_download_ms']:.0f} ms",
+            "-",
+            None,
+            "(reported)",
+            None,
+        )
+    return rows
+
+
+def print_table(rows: list[dict[str, Any]]) -> str:
+    head = ["measure", "real app", "bare app", "ratio", "target", "met"]
+    body = [
+        [
+            r["measure"],
+            r["real"],
+            r["bare"],
+            "-" if r["ratio"] is None else f"{r['ratio']:.2f}x",
+            r["target"],
+            {True: "yes", False: "NO", None: "-"}[r["met"]],
+        ]
+        for r in rows
+    ]
+    widths = [max(len(str(x)) for x in col) for col in zip(head, *body, strict=True)]
+    lines = [" | ".join(h.ljust(w) for h, w in zip(head, widths, strict=True))]
+    lines.append("-+-".join("-" * w for w in widths))
+    lines += [" | ".join(str(c).ljust(w) for c, w in zip(b, widths, strict=True)) for b in body]
+    return "\n".join(lines)
+
+
+PHASES = ("engine", "apptest", "start", "memory", "latency", "pdf")
+
+
+def browser_phases(run: Run, phases: tuple[str, ...], specs: list[AppSpec], logdir: Path) -> None:
+    """(c), (e), (a) and the first PDF download, on one pair of servers and one browser."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        run.data["machine"]["chromium"] = browser.version
+        try:
+            if "start" in phases:
+                log("(c) server start -> first page")
+                keep = bench_start_and_sessions(run, specs, logdir, browser)
+            else:
+                keep = {}
+                for spec in specs:
+                    server = Server(spec, logdir)
+                    server.start()
+                    server.wait_healthy()
+                    keep[spec.name] = (server, open_ready(browser, server)[0])
+            if "memory" in phases:
+                log("(e) memory with 1, 10, 30 sessions")
+                contexts = bench_memory(run, keep, browser)
+                for ctxs in contexts.values():
+                    for ctx in ctxs[1:]:
+                        ctx.close()
+                bench_memory_floor(run, logdir, browser)
+            if "latency" in phases:
+                log("(a) interaction latency")
+                run.data["latency_ms"] = {
+                    name: bench_latency(run, server, browser) for name, (server, _) in keep.items()
+                }
+            if "pdf" in phases:
+                log("(e) first PDF download")
+                bench_pdf_download(run, keep["real"][0], browser)
+        finally:
+            browser.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help="fewer samples (not for the README)")
+    ap.add_argument("--profile", action="store_true", help="cProfile one compare-page AppTest run, then exit")
+    ap.add_argument(
+        "--only",
+        help=f"comma-separated phases to run, of {','.join(PHASES)} (results go to a temp file unless --out)",
+    )
+    ap.add_argument("--out", help="results JSON (default: bench/results.json; --quick/--only: a temp file)")
+    ap.add_argument("--worker", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+
+    if args.worker:
+        n_profiles, n_pdf = (int(x) for x in args.worker.split(","))
+        print(json.dumps(worker_engine_pdf(n_profiles, n_pdf)))
+        return 0
+
+    real, note = real_spec()
+    from decision_aid.ui.nav import PAGES
+
+    compare_page = next((p.path for p in PAGES if p.url_path == real.path), None)
+    if args.profile:
+        profile_compare(compare_page or PAGES[0].path)
+        return 0
+
+    phases = PHASES if not args.only else tuple(p.strip() for p in args.only.split(",") if p.strip())
+    unknown = [p for p in phases if p not in PHASES]
+    if unknown:
+        ap.error(f"unknown phase {unknown[0]!r}; choose from {', '.join(PHASES)}")
+    partial = args.quick or bool(args.only)
+    out_path = Path(
+        args.out or (Path(tempfile.gettempdir()) / "hfs-bench-partial.json" if partial else RESULTS)
+    )
+    run = Run(quick=args.quick)
+    if note:
+        run.notes.append(note)
+    run.data["machine"] = machine()
+    run.data["date"] = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    run.data["quick"] = args.quick
+    run.data["pages"] = {"real": "/" + real.path, "bare": "/"}
+    run.data["phases"] = list(phases)
+    run.data["load_average_at_start"] = os.getloadavg()
+
+    signal.signal(signal.SIGTERM, _on_signal)
+    atexit.register(stop_all)
+    logdir = Path(tempfile.mkdtemp(prefix="hfs-bench-"))
+    log(f"server logs in {logdir}")
+    try:
+        if "engine" in phases:
+            log("(d) engine and PDF, in a fresh process")
+            run.data["engine_pdf"] = run_worker(run.n(500, 100), run.n(8, 3))
+            w = run.data["engine_pdf"]
+            log(
+                f"engine {fmt(w['engine_ms'], digits=2)}; PDF first {w['pdf_first_ms']:.0f} ms, "
+                f"warm {fmt(w['pdf_warm_ms'])}"
+            )
+        if "apptest" in phases:
+            log("(b) AppTest full runs")
+            run.data["apptest_ms"] = bench_apptest(run.n(15, 4), compare_page)
+            for k, v in run.data["apptest_ms"].items():
+                log(f"  {k}: {fmt(v)}")
+        if any(p in phases for p in ("start", "memory", "latency", "pdf")):
+            browser_phases(run, phases, [real, BARE], logdir)
+    except Exception as exc:  # report what was measured so far, then the error
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        run.notes.append(f"stopped early: {type(exc).__name__}: {first}")
+        log(f"stopped early: {type(exc).__name__}: {exc}")
+    finally:
+        stop_all()
+
+    rows = table(run)
+    run.data["rows"] = rows
+    run.data["notes"] = run.notes
+    run.data["targets"] = TARGETS
+    run.data["wall_s"] = round(time.monotonic() - run.t0, 1)
+    run.data["load_average_at_end"] = os.getloadavg()
+    text = print_table(rows)
+    print()
+    m = run.data["machine"]
+    print(
+        f"Machine: {m['nproc']} cores, {m['cpu']}, {m['ram_gib']} GiB RAM; Python {m['python']}, "
+        f"Streamlit {m['streamlit']}, Chromium {m.get('chromium', '?')}"
+    )
+    print(
+        f"Real app page: {run.data['pages']['real']}; bare app: bench/bare_app.py; "
+        f"wall time {run.data['wall_s']} s"
+    )
+    print(text)
+    for n_ in run.notes:
+        print(f"note: {n_}")
+    out_path.write_text(json.dumps(run.data, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwrote {out_path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
