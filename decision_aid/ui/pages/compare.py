@@ -3,15 +3,14 @@
 import textwrap
 
 import altair as alt
-import pandas as pd
 import streamlit as st
 
 from decision_aid import charts
 from decision_aid.engine import OptionResult, Result
 from decision_aid.evidence import Evidence
 from decision_aid.profile import CHOICES, Profile
+from decision_aid.ui import chart_cache, consult, state
 from decision_aid.ui import components as c
-from decision_aid.ui import consult, state
 from decision_aid.ui.derived import fit_sentence
 from decision_aid.ui.widgets import priority_sliders
 from decision_aid.wording import NOT_A_VERDICT, SITUATION_LABELS, both_ways, per_100, per_100_range
@@ -31,16 +30,24 @@ def _narrow(chart, chars: int = 30):
     return chart.properties(title=alt.TitleParams(**t))
 
 
-def _show(chart, key: str) -> None:
+def _fit_x(chart):
     """Stretch a chart to its column. Streamlit's default autosize ("fit") squeezes the plot
     to make room for the wrapped titles and legends; "fit-x" stretches the width only."""
-    sized = chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
-    st.altair_chart(sized, width="stretch", key=key)
+    return chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
 
 
-def _chart(chart, text: str, key: str) -> None:
+def _narrow_fit_x(chart):
+    return _fit_x(_narrow(chart))
+
+
+def _show(spec: dict, key: str) -> None:
+    """A finished spec from chart_cache (built only when its inputs change)."""
+    st.vega_lite_chart(spec, width="stretch", key=key)
+
+
+def _chart(spec: dict, text: str, key: str) -> None:
     """A chart and its text alternative right under it."""
-    _show(chart, key)
+    _show(spec, key)
     st.caption(c.md(text))
 
 
@@ -66,18 +73,19 @@ def _good_control(result: Result, ev: Evidence, consulting: bool) -> None:
     for col, o in zip(cols, result.options, strict=True):
         s = o.success
         with col:
-            chart = charts.icon_array(
-                s.central, label="have good control", color=charts.BENEFIT_COLOR,
-                title=o.short_name + (" (LOCAL figure)" if s.local else ""),
+            chart = chart_cache.spec(
+                charts.icon_array, s.central, label="have good control", color=charts.BENEFIT_COLOR,
+                title=o.short_name + (" (LOCAL figure)" if s.local else ""), finish=_narrow_fit_x,
             )
-            _show(_narrow(chart), f"icons_success_{o.id}")
+            _show(chart, f"icons_success_{o.id}")
             st.markdown(c.md(both_ways(s.central, "have good control", "do not")))
             if consulting:
                 st.caption(c.figure_detail(s) + "  \n" + c.md(f"When: {s.timeframe}"))
             else:
                 with st.expander("Range and time frame"):
                     st.caption(c.md(f"The studies found {c.range_text(s)}. When: {s.timeframe}."))
-    st.caption(c.md(charts.describe_icon_arrays(charts.success_frame(result), "have good control")))
+    frame = charts.success_frame(result)
+    st.caption(c.md(chart_cache.text(charts.describe_icon_arrays, frame, "have good control")))
 
 
 def _main_harm(o: OptionResult, lasting: bool):
@@ -101,11 +109,11 @@ def _harms(result: Result, consulting: bool) -> None:
                     st.markdown(f"**{c.md(o.short_name)}**: none reported in the studies used.")
                     continue
                 st.markdown(f"**{c.md(o.short_name)}**: {c.md(r.name)}")
-                chart = charts.icon_array(
-                    r.central, label="have it", color=charts.HARM_COLOR,
-                    title=o.short_name + (" (LOCAL figure)" if r.local else ""),
+                chart = chart_cache.spec(
+                    charts.icon_array, r.central, label="have it", color=charts.HARM_COLOR,
+                    title=o.short_name + (" (LOCAL figure)" if r.local else ""), finish=_narrow_fit_x,
                 )
-                _show(_narrow(chart), f"icons_harm_{lasting}_{o.id}")
+                _show(chart, f"icons_harm_{lasting}_{o.id}")
                 st.markdown(c.md(f"{_capital(per_100(r.central))}. {r.lasts}."))
                 if consulting:
                     st.caption(c.figure_detail(r))
@@ -128,7 +136,11 @@ def _capital(text: str) -> str:
 def _tradeoff(result: Result) -> None:
     st.header("Good control against serious harm")
     frame = charts.tradeoff_frame(result)
-    _chart(charts.tradeoff_chart(frame), charts.describe_tradeoff(frame), "chart_tradeoff")
+    _chart(
+        chart_cache.spec(charts.tradeoff_chart, frame, finish=_fit_x),
+        chart_cache.text(charts.describe_tradeoff, frame),
+        "chart_tradeoff",
+    )
 
 
 def _match(result: Result, prof: Profile, consulting: bool) -> None:
@@ -139,7 +151,11 @@ def _match(result: Result, prof: Profile, consulting: bool) -> None:
     frame = charts.match_frame(result)
     box = st.expander("Open this part with your clinician", expanded=False) if consulting else st.container()
     with box:
-        _chart(charts.match_chart(frame), charts.describe_match(frame), "chart_match")
+        _chart(
+            chart_cache.spec(charts.match_chart, frame, finish=_fit_x),
+            chart_cache.text(charts.describe_match, frame),
+            "chart_match",
+        )
         weights = prof.weights()
         for o in result.options:
             with st.container(border=True, key=f"fit_words_{o.id}"):
@@ -160,15 +176,22 @@ def _match(result: Result, prof: Profile, consulting: bool) -> None:
 def _fit(result: Result) -> None:
     st.header("How each option does on each thing")
     frame = charts.fit_frame(result)
-    _chart(charts.fit_grid(frame, rows="priorities"), charts.describe_fit(frame), "chart_fit")
+    _chart(
+        chart_cache.spec(charts.fit_grid, frame, rows="priorities", finish=_fit_x),
+        chart_cache.text(charts.describe_fit, frame),
+        "chart_fit",
+    )
 
 
 def _projection(result: Result, ev: Evidence) -> None:
     years = result.projection.years
     st.header(f"The next {years} years")
     frame = charts.projection_frame(result)
-    chart = charts.projection_chart(frame, years=years)
-    _chart(chart, charts.describe_projection(frame, years), "chart_projection")
+    _chart(
+        chart_cache.spec(charts.projection_chart, frame, years=years, finish=_fit_x),
+        chart_cache.text(charts.describe_projection, frame, years),
+        "chart_projection",
+    )
     for o in result.options:
         p = result.projection.options[o.id]
         parts = [f"on average, {per_100(p.controlled_pct['central'])} have the spasm under control"]
@@ -222,7 +245,7 @@ def _table(result: Result, consulting: bool) -> None:
                          "Out of 100 people": _people(p.controlled_pct["central"]),
                          "Range": per_100_range(p.controlled_pct["low"], p.controlled_pct["high"])})
             st.markdown(f"**{c.md(o.name)}**")
-            st.table(pd.DataFrame(rows).set_index("What"))
+            c.text_table(rows, "What")
 
 
 def _leaning() -> None:
