@@ -10,7 +10,10 @@ from decision_aid.evidence import DatasetError
 from decision_aid.ui import components, state
 from decision_aid.ui.nav import PAGES
 
-st.set_page_config(page_title="Hemifacial spasm decision aid", page_icon=":material/face:", layout="centered")
+# An emoji icon: Streamlit draws it as a data: URL. A ":material/...:" icon would make every
+# browser fetch the favicon from fonts.gstatic.com (found by tests/e2e/test_privacy.py).
+st.set_page_config(page_title="Hemifacial spasm decision aid", page_icon="🩺", layout="centered")
+components.page_style()
 
 try:
     evidence = state.evidence()
@@ -29,7 +32,9 @@ profile = state.profile()
 
 pages = [st.Page(p.path, title=p.title, url_path=p.url_path, icon=p.icon, default=(i == 0))
          for i, p in enumerate(PAGES)]
-current = st.navigation(pages, position="sidebar")
+# The sidebar's page links are the app's own (components.sidebar): Streamlit's menu would clear
+# the link's answers on every page change.
+current = st.navigation(pages, position="hidden")
 components.sidebar(profile)
 components.mode_notice(profile)
 components.link_notices()

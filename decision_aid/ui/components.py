@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import pandas as pd
 import streamlit as st
 
 from decision_aid.engine import FigureUsed, OptionResult
@@ -14,6 +15,14 @@ from decision_aid.ui import state
 from decision_aid.ui.nav import PAGES, neighbours
 from decision_aid.wording import per_100, per_100_range
 
+CAPTION_COLOR = "#666563"
+"""Caption text colour, fully opaque: 5.8:1 on white, 5.5:1 on the sidebar's #f8f8f7 (WCAG 1.4.3
+needs 4.5:1). Streamlit draws captions in its text colour at opacity 0.6, which shows as #828180:
+only 3.9:1 on white."""
+SELECTED_PILL_COLOR = "#a8303d"
+"""Text of a selected pill (st.pills): 5.8:1 on its pink background. Streamlit uses its primary
+colour #c53948 there, 4.47:1, just under the 4.5:1 that WCAG 1.4.3 needs."""
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:^=&])")
 
 
@@ -22,9 +31,70 @@ def md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
+_AUTOLINK_START = re.compile(r"(?i)(https?:(?=//)|www(?=\.)|@)")
+_WORD_JOINER = "\u2060"
+
+
+def no_autolink(text: str) -> str:
+    """Text from the link with web and e-mail addresses kept as plain words.
+
+    Streamlit's Markdown (GitHub-flavoured) turns "http://...", "www...." and "a@b.example" into
+    clickable links even when every special character is escaped, so a crafted link could put a
+    link to any site inside the aid's own boxes (found by tests/e2e/test_injection.py). An
+    invisible word joiner after "http:", "www" and "@" keeps them as text.
+    """
+    return _AUTOLINK_START.sub(lambda m: m.group(1) + _WORD_JOINER, str(text))
+
+
+_LABEL_SPECIAL = re.compile(r"([\\`*_\[\]<>~|$&])")
+_LABEL_DIRECTIVE = re.compile(r":(?=[\w/+-]+:)")  # ":smile:", ":material/face:" (":red[" needs "[")
+_LABEL_LINE_START = re.compile(r"^(\s*)(?:([-+>#])|(\d+)([.)]))(?=\s)")
+
+
+def _line_start(m: re.Match) -> str:
+    if m.group(2):
+        return f"{m.group(1)}\\{m.group(2)}"
+    return f"{m.group(1)}{m.group(3)}\\{m.group(4)}"
+
+
+def label(text: str) -> str:
+    """Dataset text for a widget label or option (checkbox, radio), shown literally.
+
+    Streamlit renders labels as Markdown but also uses the raw string as the widget's
+    aria-label, so ``md()`` would make a screen reader say "Medicines backslash (tablets
+    backslash)". This escapes only what can start markup (emphasis, code, links, images,
+    HTML, tables, maths, icons, a list, heading or quote at the start), so plain names and
+    questions keep no backslash (found by tests/e2e/test_accessibility.py).
+    """
+    out = _LABEL_SPECIAL.sub(r"\\\1", no_autolink(text))
+    out = _LABEL_DIRECTIVE.sub(r"\:", out)
+    return _LABEL_LINE_START.sub(_line_start, out)
+
+
+def text_table(rows: list[dict[str, str]], index: str) -> None:
+    """A table of text. ``st.table`` renders every cell and header as Markdown (Streamlit 1.67),
+    so each is escaped: a dataset name like "![x](http://...)" must stay text, not load an
+    image (found by tests/e2e/test_injection.py)."""
+    frame = pd.DataFrame([{md(k): md(v) for k, v in row.items()} for row in rows])
+    st.table(frame.set_index(md(index)))
+
+
 def md_lines(text: str) -> str:
-    """Escaped text that keeps its line breaks (the patient's note)."""
-    return "  \n".join(md(line) for line in str(text).splitlines())
+    """The patient's note (free text from the link): escaped, no links, line breaks kept."""
+    return "  \n".join(md(no_autolink(line)) for line in str(text).splitlines())
+
+
+def page_style() -> None:
+    """Readable captions and selected pills on every page (found by axe-core's color-contrast rule).
+
+    A style-only ``st.html`` goes to Streamlit's event container and takes no space on the page.
+    """
+    st.html(
+        "<style>"
+        f"[data-testid='stCaptionContainer'] {{ color: {CAPTION_COLOR}; opacity: 1; }}"
+        f"[data-testid='stButtonGroup'] button[data-selected='true'] * {{ color: {SELECTED_PILL_COLOR}; }}"
+        "</style>"
+    )
 
 
 def number(x: float) -> str:
@@ -114,7 +184,7 @@ def link_notices() -> None:
         return
     with st.container(border=True, key="link_notices"):
         for note in notes:
-            st.warning(md(note))
+            st.warning(md(no_autolink(note)))
         st.button("OK, hide these notes", on_click=state.dismiss_notices, key="hide_link_notices")
 
 
@@ -131,9 +201,25 @@ def share_link(prof: Profile) -> str:
     return f"{base}?{query}"
 
 
+def page_links(prof: Profile) -> None:
+    """The five pages, in order. Every link carries the answers in its query.
+
+    Streamlit's own page menu (and a page link without ``query_params``) clears the query on a
+    page change, so the answers survive only in the server's session. When that session is
+    gone (the server restarted, or a load balancer sent the tab to another server) the next
+    page change would silently reset every answer (found by tests/e2e/test_restart.py).
+    """
+    params = prof.to_params() or None
+    with st.container(key="page_links"):
+        for p in PAGES:
+            st.page_link(p.path, label=p.title, icon=p.icon, query_params=params)
+
+
 def sidebar(prof: Profile) -> None:
-    """On every page: the mode, the link to the answers and where to get help."""
+    """On every page: the pages, the mode, the link to the answers and where to get help."""
     with st.sidebar:
+        page_links(prof)
+        st.divider()
         st.radio(
             "Who is using this now?",
             ("home", "consult"),
@@ -153,12 +239,15 @@ def sidebar(prof: Profile) -> None:
 def page_footer(url_path: str) -> None:
     """Back and next links, so the path can be followed one page at a time."""
     back, nxt = neighbours(url_path)
+    params = state.profile().to_params() or None  # the answers go along (see page_links)
     st.divider()
     cols = st.columns(2)
     if back:
-        cols[0].page_link(back.path, label=f"Back: {back.title}", icon=":material/arrow_back:")
+        cols[0].page_link(back.path, label=f"Back: {back.title}", icon=":material/arrow_back:",
+                          query_params=params)
     if nxt:
-        cols[1].page_link(nxt.path, label=f"Next: {nxt.title}", icon=":material/arrow_forward:")
+        cols[1].page_link(nxt.path, label=f"Next: {nxt.title}", icon=":material/arrow_forward:",
+                          query_params=params)
 
 
 def sources_list(ev: Evidence, ids: Iterable[str] | None = None) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from decision_aid.engine import HEARING_RISK_ID, Result, RiskUsed
@@ -26,7 +25,7 @@ def local_figures(ev: Evidence) -> None:
     mvd = ev.options["mvd"]
     hearing = next((r for r in mvd.risks if r.id == HEARING_RISK_ID), None)
     with st.container(border=True, key="local_figures"):
-        st.subheader("Local surgical figures (clinician)")
+        st.header("Local surgical figures (clinician)")
         st.caption(
             "If your surgical team has its own results, enter them here. They replace the central "
             "figure for MVD and are marked LOCAL wherever they appear. "
@@ -130,7 +129,7 @@ def evidence_table(ev: Evidence, result: Result) -> None:
             "Per 100": f"{r.central:g}", "Range": f"{r.low:g} to {r.high:g}", "Sources": ", ".join(r.sources),
         } for r in o.risks]
         st.markdown(f"**{c.md(o.name)}**")
-        st.table(pd.DataFrame(rows).set_index("Figure"))
+        c.text_table(rows, "Figure")
     used = dict.fromkeys(sid for o in result.options for f in (o.success, *o.risks) for sid in f.sources)
     st.markdown("**Citations**")
     c.sources_list(ev, used)

@@ -65,7 +65,9 @@ def _quiz() -> None:
     st.header("Check what you know")
     st.markdown("Three short questions. You will see the answer straight away.")
     for q in quiz(ev):
-        choice = st.radio(q.question, q.choices, index=None, **state.bind_extra(q.key))
+        # Radio labels and options are Markdown: the dataset's names in them are escaped.
+        choice = st.radio(c.label(q.question), q.choices, index=None, format_func=c.label,
+                          **state.bind_extra(q.key))
         if choice is None:
             continue
         if choice == q.answer:

@@ -49,7 +49,7 @@ def render() -> None:
     with st.container(border=True, key="q_tried"):
         st.markdown("**Have you tried any of these treatments before?**")
         for oid, option in ev.ordered():
-            st.checkbox(c.md(option.name), **state.bind_flag("tried", oid))
+            st.checkbox(c.label(option.name), **state.bind_flag("tried", oid))
         st.caption("Why this matters: how a treatment worked for you before is a good guide.")
 
     # The profile as it is after this run's answers (callbacks ran before the script).
