@@ -655,6 +655,8 @@ def bench_memory_floor(run: Run, logdir: Path, browser: Any) -> None:
 
 def bench_pdf_download(run: Run, server: Server, browser: Any) -> None:
     """(e) extra RSS of the first PDF, downloaded by clicking in the real app."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     from decision_aid.ui.nav import PAGES
 
     nxt = next((p for p in PAGES if p.path.endswith("next_steps.py")), None)
@@ -667,13 +669,15 @@ def bench_pdf_download(run: Run, server: Server, browser: Any) -> None:
         page = ctx.new_page()
         page.goto(f"http://{HOST}:{server.port}/{nxt.url_path}", timeout=PAGE_TIMEOUT_MS)
         wait_idle(page)
-        button = page.locator(".st-key-download_summary button")
-        if button.count() == 0:
+        button = page.locator(".st-key-download_summary button").first
+        try:  # widgets arrive after the script run ends: wait for the button itself, bounded
+            button.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+        except PlaywrightTimeout:
             run.notes.append("no download button on the next-steps page: first-PDF memory not measured")
             return
         t = time.perf_counter()
         with page.expect_download(timeout=120_000) as dl:
-            button.first.click()
+            button.click()
         download = dl.value
         ms = (time.perf_counter() - t) * 1000
         size = Path(download.path()).stat().st_size
