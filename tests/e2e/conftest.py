@@ -95,6 +95,25 @@ def _streamlit_command() -> list[str]:
     return [sys.executable, "-m", "streamlit"]
 
 
+def streamlit_run_command(port: int) -> list[str]:
+    """The one command line every test server uses (the app's own config.toml still applies)."""
+    return [
+        *_streamlit_command(),
+        "run",
+        APP_SCRIPT,
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
+
+
 def _health_ok(port: int) -> bool:
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as resp:
@@ -125,21 +144,7 @@ def app_server(_require_chromium: None) -> Iterator[AppServer]:
     port = _free_port()
     log_dir = Path(tempfile.mkdtemp(prefix="hfs-e2e-"))
     log_path = log_dir / "streamlit.log"
-    cmd = [
-        *_streamlit_command(),
-        "run",
-        APP_SCRIPT,
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
+    cmd = streamlit_run_command(port)
     with open(log_path, "wb") as log_file:
         proc = subprocess.Popen(
             cmd,

@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .conftest import (
-    APP_SCRIPT,
     ROOT,
     SERVER_START_TIMEOUT_S,
     _free_port,
     _health_ok,
     _stop,
-    _streamlit_command,
+    streamlit_run_command,
 )
 
 
@@ -53,22 +52,7 @@ def start_server(
 ) -> Server:
     """Start ``streamlit run streamlit_app.py`` and wait for its health endpoint (bounded)."""
     port = port or _free_port()
-    cmd = [
-        *wrapper,
-        *_streamlit_command(),
-        "run",
-        APP_SCRIPT,
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
+    cmd = [*wrapper, *streamlit_run_command(port)]
     with open(log_path, "ab") as log_file:
         proc = subprocess.Popen(
             cmd,
