@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decision_aid.engine import OptionResult
 from decision_aid.evidence import Evidence, Option, Quantity
 from decision_aid.profile import PRIORITIES
-from decision_aid.wording import PRIORITY_WISH, per_100
+from decision_aid.wording import PRIORITY_WISH, per_100, whole
 
 
 def _num(x: float) -> str:
@@ -42,7 +42,7 @@ def _lasting_line(option: Option) -> str:
         return "works only while you keep having it"
     if option.recurrence:
         rec = option.recurrence
-        years = f" within about {_num(rec.years)} years" if rec.years else ""
+        years = f" within about {whole(rec.years)} years" if rec.years else ""
         return f"done once; the spasm comes back{years} for about {per_100(rec.per_100.central)}"
     return "done once"
 
