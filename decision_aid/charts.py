@@ -24,8 +24,9 @@ import functools
 import json
 import math
 import textwrap
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
 
 import altair as alt
 import pandas as pd
@@ -148,6 +149,8 @@ def _ordered(frame: pd.DataFrame) -> pd.DataFrame:
     if "short_name" not in frame.columns:
         frame = frame.assign(short_name=frame["option"].map(DEFAULT_SHORT_NAMES))
     rank = frame["option"].map({o: i for i, o in enumerate(OPTION_ORDER)})
+    if rank.is_monotonic_increasing and frame.index.equals(pd.RangeIndex(len(frame))):
+        return frame  # the adapters' frames come in order already (the common case, on every rerun)
     out = frame.assign(_rank=rank).sort_values("_rank", kind="stable").drop(columns="_rank")
     return out.reset_index(drop=True)
 
@@ -168,16 +171,66 @@ def _one_row_per_option(data: pd.DataFrame, what: str) -> None:
         raise ValueError(msg)
 
 
-def _option_color(data: pd.DataFrame, *, legend: alt.Legend | None) -> alt.Color:
+def _option_color(ids: Sequence[str], names: Sequence[str], *, legend: alt.Legend | None) -> alt.Color:
     return alt.Color("short_name:N").scale(
-        domain=_names(data), range=[OPTION_COLORS[o] for o in _ids(data)]
+        domain=list(names), range=[OPTION_COLORS[o] for o in ids]
     ).legend(legend)
 
 
-def _option_shape(data: pd.DataFrame, *, legend: alt.Legend | None) -> alt.Shape:
+def _option_shape(ids: Sequence[str], names: Sequence[str], *, legend: alt.Legend | None) -> alt.Shape:
     return alt.Shape("short_name:N").scale(
-        domain=_names(data), range=[OPTION_SHAPES[o] for o in _ids(data)]
+        domain=list(names), range=[OPTION_SHAPES[o] for o in ids]
     ).legend(legend)
+
+
+def _in_words(names: Sequence[str]) -> str:
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# ---------------------------------------------------------------- look and data
+
+
+@dataclass(frozen=True)
+class ChartParts:
+    """A chart in two parts: its look, which Altair builds from a few hashable settings, and
+    its data, as named datasets the look refers to.
+
+    The patient's answers change only the data (and rarely a setting, such as the top of the
+    harm axis), so the app builds each look once and sends just the data when a slider moves
+    (`decision_aid.ui.chart_cache`): no Altair work on a rerun, and the browser swaps the
+    data into the chart it already shows instead of building it again. `chart()` puts the two
+    together, for the PDF and the tests.
+    """
+
+    look: Callable[..., alt.TopLevelMixin]
+    settings: tuple[tuple[str, Any], ...]
+    data: Mapping[str, pd.DataFrame]
+
+    def look_chart(self) -> alt.TopLevelMixin:
+        """The chart without its data (layers refer to the datasets by name)."""
+        return self.look(**dict(self.settings))
+
+    def chart(self) -> alt.TopLevelMixin:
+        chart = self.look_chart()
+        chart.datasets = {name: records(frame) for name, frame in self.data.items()}
+        return chart
+
+
+def _settings(**kwargs: Any) -> tuple[tuple[str, Any], ...]:
+    """Keyword arguments as a hashable, ordered key (lists become tuples)."""
+    def frozen(v: Any) -> Any:
+        return tuple(frozen(x) for x in v) if isinstance(v, list | tuple) else v
+    return tuple(sorted((k, frozen(v)) for k, v in kwargs.items()))
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    """A frame as JSON-ready rows (NaN as null, numpy numbers as Python ones)."""
+    return json.loads(frame.to_json(orient="records", double_precision=10))
+
+
+def _named(name: str) -> alt.Chart:
+    return alt.Chart(alt.NamedData(name))
 
 
 def _chance_scale(top: float = 100) -> alt.Scale:
@@ -545,19 +598,43 @@ def tradeoff_chart(frame: pd.DataFrame, *, timeframe: str | None = None) -> alt.
     show the low-high range both ways. `frame` is `tradeoff_frame(result)`; `timeframe`
     (e.g. the dataset's comparison time frame) goes in the subtitle.
     """
+    return tradeoff_parts(frame, timeframe=timeframe).chart()
+
+
+def tradeoff_parts(frame: pd.DataFrame, *, timeframe: str | None = None) -> ChartParts:
+    """`tradeoff_chart` as look and data (see `ChartParts`)."""
     data = _ordered(frame)
     _one_row_per_option(data, "tradeoff_chart")
-    height = 240
     top = _harm_top(float(data["harm_high"].max()) if len(data) else 0.0)
-    data = _place_labels(data, width=CHART_WIDTH, height=height, top=top)
+    data = _place_labels(data, width=CHART_WIDTH, height=TRADEOFF_HEIGHT, top=top)
+    subtitle = []
+    timeframes = list(dict.fromkeys(data["timeframe"])) if "timeframe" in data.columns else []
+    if timeframe:
+        subtitle.append(f"Time frame: {timeframe}.")
+    elif len(timeframes) == 1:
+        subtitle.append(f"Time frame: {timeframes[0]}.")
+    elif len(timeframes) > 1:
+        subtitle.append("How long people were followed is not the same for each option.")
+    subtitle.append("Lines show the range in the studies.")
+    if top < 100:
+        subtitle.append(f"The harm scale goes up to {top:g}, not 100, so small numbers can be seen.")
+    settings = _settings(ids=_ids(data), names=_names(data), top=top, subtitle=subtitle)
+    return ChartParts(_tradeoff_look, settings, {"tradeoff": data})
+
+
+TRADEOFF_HEIGHT = 240
+
+
+def _tradeoff_look(*, ids: Sequence[str], names: Sequence[str], top: float,
+                   subtitle: Sequence[str]) -> alt.LayerChart:
     x_scale, y_scale = _chance_scale(), _chance_scale(top)
     x = alt.X("benefit:Q").scale(x_scale).axis(_axis(title="Good control of the spasm, out of 100 people",
                                                      values=list(range(0, 101, 20))))
     y = alt.Y("harm:Q").scale(y_scale).axis(_axis(title=["Serious or permanent harm,", "out of 100 people"],
                                                   tickMinStep=1))
     option = _legend(title="Option", symbolStrokeColor=TEXT_COLOR, symbolStrokeWidth=1, symbolSize=120)
-    color, shape = _option_color(data, legend=option), _option_shape(data, legend=option)
-    base = alt.Chart(data)
+    color, shape = _option_color(ids, names, legend=option), _option_shape(ids, names, legend=option)
+    base = _named("tradeoff")
     # Range lines in dark grey, not the option colour: orange and pink lines on white fall under
     # the 3:1 contrast that marks need (WCAG 1.4.11); each range runs through its own point.
     x_range = base.mark_rule(strokeWidth=1.5, color=NEUTRAL_STROKE).encode(
@@ -581,22 +658,16 @@ def tradeoff_chart(frame: pd.DataFrame, *, timeframe: str | None = None) -> alt.
         base.transform_filter(alt.datum.label_side == side).mark_text(align=side, **text).encode(**at)
         for side in ("left", "right")
     )
-    subtitle = []
-    timeframes = list(dict.fromkeys(data["timeframe"])) if "timeframe" in data.columns else []
-    if timeframe:
-        subtitle.append(f"Time frame: {timeframe}.")
-    elif len(timeframes) == 1:
-        subtitle.append(f"Time frame: {timeframes[0]}.")
-    elif len(timeframes) > 1:
-        subtitle.append("How long people were followed is not the same for each option.")
-    subtitle.append("Lines show the range in the studies.")
-    if top < 100:
-        subtitle.append(f"The harm scale goes up to {top:g}, not 100, so small numbers can be seen.")
+    title = "Good control and serious harm, out of 100 people"
     return alt.layer(x_range, y_range, points, left, right).properties(
-        width=CHART_WIDTH, height=height,
-        title=_title("Good control and serious harm, out of 100 people", subtitle),
-        description=describe_tradeoff(frame),
+        width=CHART_WIDTH, height=TRADEOFF_HEIGHT, title=_title(title, list(subtitle)),
+        description=f"{title}: a chart with a point for each option ({_in_words(names)}). {IN_WORDS}",
     )
+
+
+IN_WORDS = "The same figures are given in words with the chart."
+"""The end of every chart's short accessible name: the full text alternative (`describe_*`)
+is printed with the chart and read there, so a screen reader does not read it twice."""
 
 
 def describe_tradeoff(frame: pd.DataFrame) -> str:
@@ -643,16 +714,28 @@ def match_chart(frame: pd.DataFrame) -> alt.LayerChart:
     A thin line under each bar spans match_low to match_high; the total and its range are
     printed above the bar. `frame` is `match_frame(result)`.
     """
+    return match_parts(frame).chart()
+
+
+def match_parts(frame: pd.DataFrame) -> ChartParts:
+    """`match_chart` as look and data (see `ChartParts`)."""
     data = _ordered(frame)
-    names, labels = _names(data), _priority_labels()
     totals = _match_totals(data)
     noted = bool(totals["note"].str.len().any())
+    return ChartParts(_match_look, _settings(names=_names(data), noted=noted),
+                      {"match_bars": data, "match_totals": totals})
+
+
+def _match_look(*, names: Sequence[str], noted: bool) -> alt.LayerChart:
+    names, labels = list(names), _priority_labels()
     bar, band = 20, (80 if noted else 64)
     x_scale = _chance_scale()
     y = alt.Y("short_name:N").sort(names).scale(domain=names, paddingInner=0, paddingOuter=0).axis(None)
     # Dark edges: the light segments would not keep 3:1 contrast with the white page on their own.
-    # Priorities that add nothing are left out of the bars (a 0-wide bar still draws its edge).
-    bars = alt.Chart(data[data["points"] > 0]).mark_bar(size=bar, stroke=TEXT_COLOR, strokeWidth=0.75).encode(
+    # Priorities that add nothing are left out of the bars (a 0-wide bar still draws its edge);
+    # filtered here, not in the data, so the data keeps one shape whatever the answers.
+    bars = _named("match_bars").transform_filter(alt.datum.points > 0).mark_bar(
+        size=bar, stroke=TEXT_COLOR, strokeWidth=0.75).encode(
         x=alt.X("points:Q").stack("zero").scale(x_scale).axis(_axis(
             title="How closely it lines up with your answers (0 to 100)", values=list(range(0, 101, 20)))),
         y=y,
@@ -666,7 +749,7 @@ def match_chart(frame: pd.DataFrame) -> alt.LayerChart:
                  alt.Tooltip("weight:Q", title="How much it matters to you (0-10)"),
                  alt.Tooltip("points:Q", title="Adds", format=".1f")],
     )
-    base = alt.Chart(totals).encode(y=y)
+    base = _named("match_totals").encode(y=y)
     offset = bar / 2 + 7
     span = base.mark_rule(strokeWidth=1.5, color=TEXT_COLOR, yOffset=offset).encode(
         x=alt.X("match_low:Q").scale(x_scale), x2="match_high:Q")
@@ -681,7 +764,8 @@ def match_chart(frame: pd.DataFrame) -> alt.LayerChart:
         title=_title(MATCH_TITLE, ["Longer bar: lines up more closely with your answers. The thin line under "
                                    "each bar shows the range if the figures are at the low or high end.",
                                    NOT_A_VERDICT]),
-        description=describe_match(frame),
+        description=f"{MATCH_TITLE}: a bar for each option ({_in_words(names)}), on a scale from 0 to 100. "
+                    f"{IN_WORDS} {NOT_A_VERDICT}",
     )
 
 
@@ -689,11 +773,12 @@ def describe_match(frame: pd.DataFrame) -> str:
     """Text alternative of `match_chart`: each total with its range and its largest part."""
     data = _ordered(frame)
     parts = [f"{MATCH_TITLE}, on a scale from 0 to 100."]
+    rows = data.to_dict("records")
     for row in _match_totals(data).to_dict("records"):
-        mine = data[(data["option"] == row["option"]) & (data["points"] > 0)]
+        mine = [r for r in rows if r["option"] == row["option"] and r["points"] > 0]
         text = f"{row['heading']}. {row['note']}".rstrip()
-        if len(mine):
-            top = mine.sort_values("points", ascending=False, kind="stable").iloc[0]
+        if mine:
+            top = max(mine, key=lambda r: r["points"])  # the first of equals, as a stable sort
             text += f" The largest part comes from {top['priority_label'].lower()}."
         parts.append(text)
     parts.append(NOT_A_VERDICT)
@@ -709,19 +794,29 @@ def projection_chart(frame: pd.DataFrame, *, years: int) -> alt.LayerChart:
     Colour, point shape and line style all mark the option; a shaded band in the option's
     colour shows the range. The y axis runs 0-100. `frame` is `projection_frame(result)`.
     """
+    return projection_parts(frame, years=years).chart()
+
+
+def projection_parts(frame: pd.DataFrame, *, years: int) -> ChartParts:
+    """`projection_chart` as look and data (see `ChartParts`)."""
     data = _ordered(frame)
     data = data[data["year"] <= years].reset_index(drop=True)
+    return ChartParts(_projection_look, _settings(ids=_ids(data), names=_names(data), years=years),
+                      {"projection": data})
+
+
+def _projection_look(*, ids: Sequence[str], names: Sequence[str], years: int) -> alt.LayerChart:
     option = _legend(title="Option", symbolStrokeColor=TEXT_COLOR, symbolStrokeWidth=1, symbolSize=120)
-    color, shape = _option_color(data, legend=option), _option_shape(data, legend=option)
+    color, shape = _option_color(ids, names, legend=option), _option_shape(ids, names, legend=option)
     x = alt.X("year:O").scale(domain=list(range(1, years + 1))).axis(_axis(title="Year after starting",
                                                                            labelAngle=0))
     y_scale = _chance_scale()
     y = alt.Y("central:Q").scale(y_scale).axis(_axis(
         title=["People with the spasm under control,", "out of 100"], values=list(range(0, 101, 20))))
-    base = alt.Chart(data).encode(x=x)
+    base = _named("projection").encode(x=x)
     # Bands and lines are drawn one option at a time with fixed styles (solid, dashed, dotted), so
     # the only legend is the points' colour-and-shape one; an encoded dash would leak into it.
-    one = [(oid, base.transform_filter(alt.datum.option == oid)) for oid in _ids(data)]
+    one = [(oid, base.transform_filter(alt.datum.option == oid)) for oid in ids]
     bands = [b.mark_area(opacity=0.14, color=OPTION_COLORS[oid]).encode(y=alt.Y("low:Q").scale(y_scale),
                                                                         y2="high:Q") for oid, b in one]
     lines = [b.mark_line(strokeWidth=2.5, color=OPTION_COLORS[oid], strokeDash=OPTION_DASHES[oid]).encode(y=y)
@@ -734,12 +829,14 @@ def projection_chart(frame: pd.DataFrame, *, years: int) -> alt.LayerChart:
                  alt.Tooltip("high:Q", title="  to", format=".0f")],
     )
     span = "In the next year" if years == 1 else f"In each of the next {years} years"
+    each = "the next year" if years == 1 else f"each of the next {years} years"
     return alt.layer(*bands, *lines, points).properties(
         width=CHART_WIDTH, height=220,
         title=_title("Spasm under control, out of 100 people",
                      [f"{span}, for the average person in the studies; not a forecast for you.",
                       "Shaded band: the range from the studies."]),
-        description=describe_projection(frame, years),
+        description=f"Out of 100 people, how many have the spasm under control in {each}: a line for "
+                    f"each option ({_in_words(names)}). {IN_WORDS}",
     )
 
 
@@ -773,29 +870,39 @@ def _text_block(label: str, width: int, extra: str | None = None) -> str:
     return "\n".join([*textwrap.wrap(label, width), *([extra] if extra else [])])
 
 
-def _headers(keys: list[str], texts: list[str], field: str, *, bold: bool) -> alt.Chart:
+def _header_frame(keys: list[str], texts: list[str], field: str) -> pd.DataFrame:
+    lines = [t.count("\n") + 1 for t in texts]
+    return pd.DataFrame({field: keys, "text": texts, "shift": [-(n * LINE_HEIGHT) - 12 for n in lines]})
+
+
+def _headers(name: str, field: str, *, bold: bool) -> alt.Chart:
     """Column headers as text marks above the grid, bottom-aligned however many lines each has
     (Vega axis labels grow down into the plot when they have several lines)."""
-    lines = [t.count("\n") + 1 for t in texts]
-    frame = pd.DataFrame({field: keys, "text": texts, "shift": [-(n * LINE_HEIGHT) - 12 for n in lines]})
-    return alt.Chart(frame).mark_text(
+    return _named(name).mark_text(
         baseline="top", lineBreak="\n", lineHeight=LINE_HEIGHT, fontSize=FONT, color=TEXT_COLOR,
         fontWeight="bold" if bold else "normal",
     ).encode(x=alt.X(f"{field}:N", bandPosition=0.5), y=alt.value(0),
              yOffset=alt.YOffset("shift:Q").scale(None), text="text:N")
 
 
-def _row_labels(keys: list[str], texts: list[str], field: str, *, bold: bool, step: float) -> alt.Chart:
-    """Row labels as right-aligned text marks left of the grid, centred on the row (`step` px high;
-    with an offset channel Vega-Lite anchors text at the band's start, not its centre)."""
+def _row_label_frame(keys: list[str], texts: list[str], field: str, *, step: float) -> pd.DataFrame:
     lines = [t.count("\n") + 1 for t in texts]
-    frame = pd.DataFrame({field: keys, "text": texts,
-                          "shift": [step / 2 - (n * LINE_HEIGHT) / 2 for n in lines]})
-    return alt.Chart(frame).mark_text(
+    shift = [step / 2 - (n * LINE_HEIGHT) / 2 for n in lines]
+    return pd.DataFrame({field: keys, "text": texts, "shift": shift})
+
+
+def _row_labels(name: str, field: str, *, bold: bool) -> alt.Chart:
+    """Row labels as right-aligned text marks left of the grid, centred on the row (the frame's
+    `shift`; with an offset channel Vega-Lite anchors text at the band's start, not its centre)."""
+    return _named(name).mark_text(
         baseline="top", align="right", lineBreak="\n", lineHeight=LINE_HEIGHT, fontSize=FONT,
         color=TEXT_COLOR, fontWeight="bold" if bold else "normal",
     ).encode(y=alt.Y(f"{field}:N", bandPosition=0.5), x=alt.value(-10),
              yOffset=alt.YOffset("shift:Q").scale(None), text="text:N")
+
+
+FIT_COL_STEP = {"options": 82, "priorities": 76}
+FIT_ROW_STEP = 76
 
 
 def fit_grid(frame: pd.DataFrame, *, rows: Literal["options", "priorities"] = "options") -> alt.LayerChart:
@@ -805,31 +912,46 @@ def fit_grid(frame: pd.DataFrame, *, rows: Literal["options", "priorities"] = "o
     Default: options are rows (fixed order), priorities columns (PRIORITIES order), about
     520 px wide; `rows="priorities"` turns it round for a phone (about 350 px).
     """
+    return fit_parts(frame, rows=rows).chart()
+
+
+def fit_parts(frame: pd.DataFrame, *, rows: Literal["options", "priorities"] = "options") -> ChartParts:
+    """`fit_grid` as look and data (see `ChartParts`); how much each priority matters is data."""
     data = _ordered(frame)
     names, labels = _names(data), _priority_labels()
     weights = data.drop_duplicates("priority").set_index("priority_label")["weight"].to_dict()
     matters = {k: f"matters {int(w)}/10" for k, w in weights.items() if pd.notna(w)}
+    if rows == "options":
+        header = _header_frame(labels, [_text_block(k, 12, matters.get(k)) for k in labels], "priority_label")
+        side = _row_label_frame(names, [_text_block(n, 10) for n in names], "short_name", step=FIT_ROW_STEP)
+    else:
+        header = _header_frame(names, [_text_block(n, 10) for n in names], "short_name")
+        side = _row_label_frame(labels, [_text_block(k, 18, matters.get(k)) for k in labels],
+                                "priority_label", step=FIT_ROW_STEP)
+    return ChartParts(_fit_look, _settings(names=names, rows=rows),
+                      {"fit": data, "fit_header": header, "fit_side": side})
+
+
+def _fit_look(*, names: Sequence[str], rows: Literal["options", "priorities"]) -> alt.LayerChart:
+    names, labels = list(names), _priority_labels()
     # Band scales without padding: each row and column is exactly `step` pixels.
     option_scale = alt.Scale(domain=names, type="band", paddingInner=0, paddingOuter=0)
     priority_scale = alt.Scale(domain=labels, type="band", paddingInner=0, paddingOuter=0)
-    col_step, row_step = (82 if rows == "options" else 76), 76
+    col_step, row_step = FIT_COL_STEP[rows], FIT_ROW_STEP
     if rows == "options":
         x = alt.X("priority_label:N").scale(priority_scale).axis(None)
         y = alt.Y("short_name:N").scale(option_scale).axis(None)
-        header = _headers(labels, [_text_block(k, 12, matters.get(k)) for k in labels], "priority_label",
-                          bold=False)
-        side = _row_labels(names, [_text_block(n, 10) for n in names], "short_name", bold=True,
-                           step=row_step)
+        header = _headers("fit_header", "priority_label", bold=False)
+        side = _row_labels("fit_side", "short_name", bold=True)
         width, height = col_step * len(labels), row_step * len(names)
     else:
         x = alt.X("short_name:N").scale(option_scale).axis(None)
         y = alt.Y("priority_label:N").scale(priority_scale).axis(None)
-        header = _headers(names, [_text_block(n, 10) for n in names], "short_name", bold=True)
-        side = _row_labels(labels, [_text_block(k, 18, matters.get(k)) for k in labels], "priority_label",
-                           bold=False, step=row_step)
+        header = _headers("fit_header", "short_name", bold=True)
+        side = _row_labels("fit_side", "priority_label", bold=False)
         width, height = col_step * len(names), row_step * len(labels)
     ring_size = 520
-    base = alt.Chart(data).encode(x=x, y=y)
+    base = _named("fit").encode(x=x, y=y)
     tooltip = [alt.Tooltip("short_name:N", title="Option"), alt.Tooltip("priority_label:N", title="Priority"),
                alt.Tooltip("fit_word:N", title="Fit")]
     ring = base.mark_point(shape="circle", filled=False, size=ring_size, stroke=NEUTRAL_STROKE,
@@ -839,11 +961,14 @@ def fit_grid(frame: pd.DataFrame, *, rows: Literal["options", "priorities"] = "o
         tooltip=tooltip)
     words = base.mark_text(fontSize=FONT, color=TEXT_COLOR, baseline="top", yOffset=10).encode(
         text="fit_word:N")
+    title = "How each option fits what you said matters"
     return alt.layer(ring, dot, words, header, side).properties(
         width=width, height=height, view=NO_FRAME,
-        title=_title("How each option fits what you said matters",
-                     "A fuller dot fits better. The words say the same.", width=max(TITLE_CHARS, width // 9)),
-        description=describe_fit(frame),
+        title=_title(title, "A fuller dot fits better. The words say the same.",
+                     width=max(TITLE_CHARS, width // 9)),
+        description=f"{title}: a grid with a dot and words (fits well, fits partly, fits a little, "
+                    f"does not fit) for each option ({_in_words(names)}) and each thing you said "
+                    f"matters. {IN_WORDS}",
     )
 
 
@@ -855,12 +980,14 @@ def describe_fit(frame: pd.DataFrame) -> str:
     """Text alternative of `fit_grid`: per option, the priorities it fits well, partly, ... in words."""
     data = _ordered(frame)
     parts = ["How each option fits what you said matters."]
+    records_ = data.to_dict("records")
     for oid in _ids(data):
-        rows = data[data["option"] == oid].sort_values("priority_index", kind="stable")
-        parts.append(f"{rows.iloc[0]['short_name']}.")
-        words = list(FIT_WORDS) + [w for w in dict.fromkeys(rows["fit_word"]) if w not in FIT_WORDS]
+        rows = sorted((r for r in records_ if r["option"] == oid), key=lambda r: r["priority_index"])
+        parts.append(f"{rows[0]['short_name']}.")
+        seen = dict.fromkeys(r["fit_word"] for r in rows)
+        words = list(FIT_WORDS) + [w for w in seen if w not in FIT_WORDS]
         for word in words:
-            mine = rows[rows["fit_word"] == word]["priority_label"].str.lower().tolist()
+            mine = [r["priority_label"].lower() for r in rows if r["fit_word"] == word]
             if mine:
                 parts.append(f"{_sentence(word)}: {'; '.join(mine)}.")
     return " ".join(parts)

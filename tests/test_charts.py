@@ -171,13 +171,14 @@ def test_spec_validates_and_round_trips_through_json(built):
 
 
 def test_every_chart_has_a_text_alternative(built):
+    """The spec's description is the chart's accessible name: what it shows, for which options."""
     name, _, spec = built
     description = spec.get("description", "")
     assert isinstance(description, str) and len(description) > 40, f"{name} has no useful description"
     if name.startswith("fit_grid"):
         assert "fits" in description, description  # fit with priorities, in words; not a chance
     else:
-        assert "out of 100" in description or "0 to 100" in description, description
+        assert "out of 100" in description.lower() or "0 to 100" in description, description
 
 
 def test_no_verdict_words_anywhere(built):
@@ -486,3 +487,47 @@ def test_to_png_renders_identical_specs_once():
     assert first == again and first != other
     info = charts._render_png.cache_info()
     assert (info.hits, info.misses) == (1, 2)
+
+
+# ------------------------------------------------------------------ look and data
+
+
+def _evaluated(**weights: int):
+    from decision_aid.engine import evaluate
+    from decision_aid.evidence import load_evidence
+    from decision_aid.profile import Profile
+
+    return evaluate(load_evidence(), Profile(**weights))
+
+
+PARTS = {
+    "match": lambda r: charts.match_parts(charts.match_frame(r)),
+    "fit": lambda r: charts.fit_parts(charts.fit_frame(r), rows="priorities"),
+    "tradeoff": lambda r: charts.tradeoff_parts(charts.tradeoff_frame(r)),
+    "projection": lambda r: charts.projection_parts(charts.projection_frame(r), years=r.projection.years),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PARTS))
+def test_moving_a_priority_slider_changes_the_data_not_the_look(name):
+    """The app builds a look once and sends only data on a slider move; the browser keeps the
+    chart and swaps its data only while the look and the number of rows stay the same."""
+    before = PARTS[name](_evaluated(relief=10, serious_risk=0, burden=3))
+    after = PARTS[name](_evaluated(relief=0, serious_risk=10, burden=7))
+    assert before.look is after.look and before.settings == after.settings
+    assert before.data.keys() == after.data.keys()
+    assert {k: len(v) for k, v in before.data.items()} == {k: len(v) for k, v in after.data.items()}
+    if name in ("match", "fit"):
+        assert any(not before.data[k].equals(after.data[k]) for k in before.data), "the weights are data"
+
+
+@pytest.mark.parametrize("name", sorted(PARTS))
+def test_parts_put_together_are_the_chart(name):
+    r = _evaluated(relief=7, side_effects=2)
+    parts = PARTS[name](r)
+    spec = parts.chart().to_dict()
+    assert set(spec["datasets"]) == set(parts.data)
+    for key, frame in parts.data.items():
+        assert spec["datasets"][key] == charts.records(frame)
+    look = parts.look_chart().to_dict()
+    assert {k: v for k, v in spec.items() if k != "datasets"} == look

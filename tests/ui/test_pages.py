@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from .conftest import PAGES, go, open_app
+from decision_aid import charts
+from decision_aid.engine import evaluate
+from decision_aid.evidence import load_evidence
+from decision_aid.profile import parse_query
+
+from .conftest import PAGES, go, open_app, unescape
 
 TITLES = {
     "about": "About hemifacial spasm",
@@ -36,13 +43,20 @@ def test_about_page_has_sources_review_date_and_about_this_aid():
 
 
 def test_compare_page_shows_every_chart_with_its_text_alternative():
-    at = open_app(page="compare")
-    descriptions = [el.proto.spec for el in at.get("vega_lite_chart")]
-    for words in ("Good control of the spasm and serious", "How the options line up", "How each option fits",
+    """Each chart has a short accessible name in its spec, and its whole text alternative (the
+    figures in words, from the same frame) printed right under it."""
+    at = open_app({"relief": "9", "burden": "2"}, page="compare")
+    descriptions = [json.loads(el.proto.spec).get("description", "") for el in at.get("vega_lite_chart")]
+    for words in ("Good control and serious harm", "How the options line up", "How each option fits",
                   "Out of 100 people, how many have the spasm under control"):
-        assert any(words in d for d in descriptions), words
-    captions = "\n".join(c.value for c in at.caption).replace("\\", "")
-    assert "How each option fits what you said matters" in captions
+        assert any(d.startswith(words) for d in descriptions), words
+    result = evaluate(load_evidence(), parse_query({"relief": ["9"], "burden": ["2"]}).profile)
+    captions = [unescape(c.value) for c in at.caption]
+    for text in (charts.describe_tradeoff(charts.tradeoff_frame(result)),
+                 charts.describe_match(charts.match_frame(result)),
+                 charts.describe_fit(charts.fit_frame(result)),
+                 charts.describe_projection(charts.projection_frame(result), result.projection.years)):
+        assert text in captions, text
     assert at.table, "the plain table of figures is missing"
 
 

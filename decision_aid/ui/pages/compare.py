@@ -137,7 +137,7 @@ def _tradeoff(result: Result) -> None:
     st.header("Good control against serious harm")
     frame = charts.tradeoff_frame(result)
     _chart(
-        chart_cache.spec(charts.tradeoff_chart, frame, finish=_fit_x),
+        chart_cache.parts(charts.tradeoff_parts(frame), finish=_fit_x),
         chart_cache.text(charts.describe_tradeoff, frame),
         "chart_tradeoff",
     )
@@ -152,7 +152,7 @@ def _match(result: Result, prof: Profile, consulting: bool) -> None:
     box = st.expander("Open this part with your clinician", expanded=False) if consulting else st.container()
     with box:
         _chart(
-            chart_cache.spec(charts.match_chart, frame, finish=_fit_x),
+            chart_cache.parts(charts.match_parts(frame), finish=_fit_x),
             chart_cache.text(charts.describe_match, frame),
             "chart_match",
         )
@@ -177,7 +177,7 @@ def _fit(result: Result) -> None:
     st.header("How each option does on each thing")
     frame = charts.fit_frame(result)
     _chart(
-        chart_cache.spec(charts.fit_grid, frame, rows="priorities", finish=_fit_x),
+        chart_cache.parts(charts.fit_parts(frame, rows="priorities"), finish=_fit_x),
         chart_cache.text(charts.describe_fit, frame),
         "chart_fit",
     )
@@ -188,7 +188,7 @@ def _projection(result: Result, ev: Evidence) -> None:
     st.header(f"The next {years} years")
     frame = charts.projection_frame(result)
     _chart(
-        chart_cache.spec(charts.projection_chart, frame, years=years, finish=_fit_x),
+        chart_cache.parts(charts.projection_parts(frame, years=years), finish=_fit_x),
         chart_cache.text(charts.describe_projection, frame, years),
         "chart_projection",
     )
