@@ -35,8 +35,10 @@ pages = [st.Page(p.path, title=p.title, url_path=p.url_path, icon=p.icon, defaul
 # The sidebar's page links are the app's own (components.sidebar): Streamlit's menu would clear
 # the link's answers on every page change.
 current = st.navigation(pages, position="hidden")
-components.sidebar(profile)
+slots = st.session_state[state.SLOTS] = components.sidebar(profile)
 components.mode_notice(profile)
 components.link_notices()
 state.sync_url(profile)  # answers change only in widget callbacks, which run before this script
 current.run()
+if not next(d.draws_links for d in PAGES if d.title == current.title):
+    components.answer_links(profile, slots)

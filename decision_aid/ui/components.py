@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -215,10 +217,24 @@ def page_links(prof: Profile) -> None:
             st.page_link(p.path, label=p.title, icon=p.icon, query_params=params)
 
 
-def sidebar(prof: Profile) -> None:
+@dataclass(frozen=True)
+class Slots:
+    """The sidebar's places for what carries the answers: the page links and the copy-link box.
+
+    The shell fills them (`answer_links`) after the page has run, unless the page draws them
+    itself (`PageDef.draws_links`): on the compare page a slider reruns only a fragment, and a
+    fragment redraws what it wrote into a container outside it, so the links follow the answers
+    without a full rerun of the page.
+    """
+
+    links: Any
+    share: Any
+
+
+def sidebar(prof: Profile) -> Slots:
     """On every page: the pages, the mode, the link to the answers and where to get help."""
     with st.sidebar:
-        page_links(prof)
+        links = st.container()
         st.divider()
         st.radio(
             "Who is using this now?",
@@ -230,16 +246,25 @@ def sidebar(prof: Profile) -> None:
         )
         st.markdown("**Copy link to these answers**")
         st.caption("Open this link later to see your answers again. Nothing is saved anywhere else.")
-        st.code(share_link(prof), language=None, wrap_lines=True)
+        share = st.container()
         st.caption(
             "Questions? Talk to your doctor or nurse. This aid does not give medical advice."
         )
+    return Slots(links, share)
 
 
-def page_footer(url_path: str) -> None:
+def answer_links(prof: Profile, slots: Slots) -> None:
+    """The page links and the copy-link box, for these answers."""
+    with slots.links:
+        page_links(prof)
+    with slots.share:
+        st.code(share_link(prof), language=None, wrap_lines=True)
+
+
+def page_footer(url_path: str, prof: Profile | None = None) -> None:
     """Back and next links, so the path can be followed one page at a time."""
     back, nxt = neighbours(url_path)
-    params = state.profile().to_params() or None  # the answers go along (see page_links)
+    params = (prof or state.profile()).to_params() or None  # the answers go along (see page_links)
     st.divider()
     cols = st.columns(2)
     if back:

@@ -23,6 +23,7 @@ from decision_aid.evidence import OPTION_IDS, Evidence, cached_evidence
 from decision_aid.profile import MAX_NOTE_CHARS, ParsedQuery, Profile, parse_query
 
 ANSWERS = "answers"
+SLOTS = "_sidebar_slots"
 NOTICES = "link_notices"
 RESTORED = "_link_restored"
 EVIDENCE_ENV = "HFS_EVIDENCE_PATH"

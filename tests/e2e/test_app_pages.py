@@ -54,6 +54,39 @@ def test_keyboard_change_updates_comparison_and_url(page: Page, app_server) -> N
     expect_no_exception(page)
 
 
+def test_slider_on_compare_page_moves_every_link_that_carries_the_answers(page: Page, app_server) -> None:
+    """A slider there reruns only part of the page (a fragment); the sidebar's copy-link box and
+    page links, the Back/Next links and the URL must still follow it, each shown once."""
+    open_page(page, app_server.url, "compare", "?relief=9")
+    by_key(page, "change_priorities").get_by_text("Change what matters to you").click()
+    slider = slider_input(page, "relief")
+    slider.focus()
+    page.keyboard.press("ArrowLeft")
+    expect(page).to_have_url(re.compile(r"relief=8"))
+    wait_for_app(page)
+
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    expect(sidebar.locator('[data-testid="stCode"]')).to_have_count(1)
+    expect(sidebar.locator('[data-testid="stCode"]')).to_contain_text("relief=8")
+    page_links = sidebar.locator('[data-testid="stPageLink-NavLink"]')
+    expect(page_links).to_have_count(len(PAGE_PATHS))
+    for i in range(len(PAGE_PATHS)):
+        expect(page_links.nth(i)).to_have_attribute("href", re.compile(r"relief=8"))
+    main = page.locator('[data-testid="stMain"]')
+    nxt = main.get_by_role("link", name=re.compile("^Next: "))
+    back = main.get_by_role("link", name=re.compile("^Back: "))
+    expect(nxt).to_have_count(1)
+    expect(back).to_have_count(1)
+    expect(nxt).to_have_attribute("href", re.compile(r"relief=8"))
+    expect(main.get_by_role("heading", level=1)).to_have_count(1)
+    expect(page.get_by_text(MATCH_TEXT)).to_have_count(1)
+    expect_no_exception(page)
+
+    nxt.click()  # the next page opens with the moved answer
+    expect(page.get_by_role("heading", level=1).first).to_have_text(TITLES["next_steps"])
+    expect(page).to_have_url(re.compile(r"relief=8"))
+
+
 def test_keyboard_change_on_priorities_page_reaches_url(page: Page, app_server) -> None:
     open_page(page, app_server.url, "priorities")
     slider = slider_input(page, "relief")

@@ -29,12 +29,13 @@ from decision_aid.profile import Profile, parse_query
 
 from .helpers import expect_no_exception
 from .page_helpers import wait_rendered
-from .ui_helpers import CHART, PAGE_PATHS, TITLES, by_key, slider_input, wait_for_charts
+from .ui_helpers import PAGE_PATHS, TITLES, by_key, slider_input, wait_for_charts
 
 SESSIONS = 8
 POLL_EVERY_S = 0.25
 MAX_POLLS = 2_000  # 500 s at most, far beyond the test's own timeouts
-MATCH_CHART = f'{CHART}[aria-label^="{charts.MATCH_TITLE}"]'
+MATCH_WORDS = '[data-testid="stCaptionContainer"]'
+"""The match chart's text alternative, printed under it: the figures in words."""
 
 
 @dataclass
@@ -146,7 +147,8 @@ def test_concurrent_sessions_stay_isolated(browser: Browser, app_server) -> None
                 expect(p.get_by_role("heading", level=1).first).to_have_text(TITLES["compare"])
                 wait_rendered(p)
                 wait_for_charts(p)
-                expect(p.locator(MATCH_CHART)).to_have_attribute("aria-label", want)
+                words = p.locator(MATCH_WORDS).filter(has_text=f"{charts.MATCH_TITLE}, on a scale")
+                expect(words).to_have_text(want)
                 _wait_url_answers(p, a)
                 expect_no_exception(p)
         assert errors == [], f"uncaught JavaScript errors: {errors}"

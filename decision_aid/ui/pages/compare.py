@@ -259,6 +259,30 @@ def _leaning() -> None:
     )
 
 
+@st.fragment
+def _follows_the_sliders(body, footer, slots: c.Slots | None) -> None:
+    """Everything that moves with the "what matters" sliders, which sit inside it.
+
+    A slider move reruns only this fragment, not the page: the charts and words that depend on
+    how much each thing matters, the Back/Next links and the sidebar's links (they carry the
+    answers), and the URL. The rest of the page does not depend on those answers.
+    """
+    ev = state.evidence()
+    prof = state.profile()
+    consulting = c.is_consult(prof)
+    result = state.result(ev, prof)
+    with body:
+        _match(result, prof, consulting)
+        _fit(result)
+        _projection(result, ev)
+        _sensitivity(result)
+    with footer:
+        c.page_footer("compare", prof)
+    if slots is not None:
+        c.answer_links(prof, slots)
+    state.sync_url(prof)  # in a fragment rerun the shell, which does this, does not run
+
+
 def render() -> None:
     ev = state.evidence()
     prof = state.profile()
@@ -280,16 +304,14 @@ def render() -> None:
     _good_control(result, ev, consulting)
     _harms(result, consulting)
     _tradeoff(result)
-    _match(result, prof, consulting)
-    _fit(result)
-    _projection(result, ev)
-    _sensitivity(result)
+    body = st.container()
     _table(result, consulting)
     if consulting:
         with st.expander("Evidence table with full citations", expanded=True):
             consult.evidence_table(ev, result)
     _leaning()
-    c.page_footer("compare")
+    footer = st.container()
+    _follows_the_sliders(body, footer, st.session_state.get(state.SLOTS))
 
 
 render()
