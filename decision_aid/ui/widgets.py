@@ -20,9 +20,12 @@ DEAL_BREAKERS = {
 
 def priority_sliders(*, examples: bool = True) -> None:
     """The six 0-10 sliders, each with what it means for HFS in figures from the dataset."""
-    texts = priority_examples(state.evidence()) if examples else {}
+    if not examples:  # plain sliders: each extra element is one more message on every rerun
+        for p in PRIORITIES:
+            st.slider(PRIORITY_LABELS[p], min_value=0, max_value=10, step=1, **state.bind(p))
+        return
+    texts = priority_examples(state.evidence())
     for p in PRIORITIES:
         with st.container(border=True, key=f"box_{p}"):
             st.slider(PRIORITY_LABELS[p], min_value=0, max_value=10, step=1, **state.bind(p))
-            if examples:
-                st.caption("For example:\n" + "\n".join(f"- {c.md(line)}" for line in texts[p]))
+            st.caption("For example:\n" + "\n".join(f"- {c.md(line)}" for line in texts[p]))

@@ -125,7 +125,7 @@ def _harms(result: Result, consulting: bool) -> None:
             st.markdown("\n".join(
                 f"- {c.md(row['risk_name'])}: {c.md(per_100(row['central']))} "
                 f"({c.md(per_100_range(row['low'], row['high']))}). {c.md(row['lasts'])}."
-                for row in mine.to_dict("records")
+                for row in charts.rows_of(mine)
             ))
 
 
@@ -260,21 +260,22 @@ def _leaning() -> None:
 
 
 @st.fragment
-def _follows_the_sliders(body, footer, slots: c.Slots | None) -> None:
+def _follows_the_sliders(match_fit, sensitivity, footer, slots: c.Slots | None) -> None:
     """Everything that moves with the "what matters" sliders, which sit inside it.
 
     A slider move reruns only this fragment, not the page: the charts and words that depend on
     how much each thing matters, the Back/Next links and the sidebar's links (they carry the
-    answers), and the URL. The rest of the page does not depend on those answers.
+    answers), and the URL. The rest of the page does not depend on those answers. The
+    fragment writes into containers the page made, so the page keeps its order.
     """
     ev = state.evidence()
     prof = state.profile()
     consulting = c.is_consult(prof)
     result = state.result(ev, prof)
-    with body:
+    with match_fit:
         _match(result, prof, consulting)
         _fit(result)
-        _projection(result, ev)
+    with sensitivity:
         _sensitivity(result)
     with footer:
         c.page_footer("compare", prof)
@@ -304,14 +305,16 @@ def render() -> None:
     _good_control(result, ev, consulting)
     _harms(result, consulting)
     _tradeoff(result)
-    body = st.container()
+    match_fit = st.container()
+    _projection(result, ev)
+    sensitivity = st.container()
     _table(result, consulting)
     if consulting:
         with st.expander("Evidence table with full citations", expanded=True):
             consult.evidence_table(ev, result)
     _leaning()
     footer = st.container()
-    _follows_the_sliders(body, footer, st.session_state.get(state.SLOTS))
+    _follows_the_sliders(match_fit, sensitivity, footer, st.session_state.get(state.SLOTS))
 
 
 render()
