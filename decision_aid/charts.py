@@ -24,8 +24,8 @@ import functools
 import json
 import math
 import textwrap
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 import altair as alt
@@ -99,9 +99,10 @@ TITLE_FONT = 15
 
 
 def _title(text: str | Sequence[str], subtitle: str | Sequence[str] | None = None, *,
-           width: int = TITLE_CHARS, size: int = TITLE_FONT) -> alt.TitleParams:
-    """A left-aligned title wrapped into lines of `width` characters (Vega titles do not wrap)."""
-    sub = _wrap(subtitle, int(width * 1.3)) if subtitle else alt.Undefined
+           width: int = TITLE_CHARS, size: int = TITLE_FONT, sub_width: int | None = None) -> alt.TitleParams:
+    """A left-aligned title wrapped into lines of `width` characters (Vega titles do not wrap);
+    the smaller subtitle into `sub_width` (default: 1.3 times as many)."""
+    sub = _wrap(subtitle, sub_width or int(width * 1.3)) if subtitle else alt.Undefined
     return alt.TitleParams(
         text=_wrap(text, width), subtitle=sub, anchor="start", fontSize=size, subtitleFontSize=FONT,
         color=TEXT_COLOR, subtitleColor=TEXT_COLOR, offset=8,
@@ -214,6 +215,11 @@ class ChartParts:
     look: Callable[..., alt.TopLevelMixin]
     settings: tuple[tuple[str, Any], ...]
     data: Mapping[str, pd.DataFrame]
+    top: Mapping[str, Any] = field(default_factory=dict)
+    """Top-level properties that go with the data (an icon array's title holds its number),
+    set on the finished chart."""
+    data_key: Hashable | None = None
+    """When set, equal keys mean equal data, so the app converts the data once per key."""
 
     def look_chart(self) -> alt.TopLevelMixin:
         """The chart without its data (layers refer to the datasets by name)."""
@@ -221,6 +227,8 @@ class ChartParts:
 
     def chart(self) -> alt.TopLevelMixin:
         chart = self.look_chart()
+        for name, value in self.top.items():
+            setattr(chart, name, value)
         chart.datasets = {name: records(frame) for name, frame in self.data.items()}
         return chart
 
@@ -427,13 +435,11 @@ def _icon_statements(value: float, per: int, label: str, other_label: str) -> li
     return [first, f"{per - n:,} out of {per:,} {other_label}."]
 
 
-def _icon_view(value: float, *, color: str, legend_labels: tuple[str, str], per: int, columns: int,
-               title: alt.TitleParams) -> alt.Chart:
-    frame = icon_frame(value, per=per, columns=columns)
-    frame["group"] = frame["filled"].map({True: legend_labels[0], False: legend_labels[1]})
+def _icon_mark(data: pd.DataFrame | alt.NamedData, *, color: str, legend_labels: Sequence[str], per: int,
+               columns: int) -> alt.Chart:
     legend = _legend(title=None, symbolType=PERSON_PATH, symbolSize=220, symbolStrokeColor=NEUTRAL_STROKE,
                      symbolStrokeWidth=0.8, symbolOpacity=1)
-    return alt.Chart(frame).mark_point(
+    return alt.Chart(data).mark_point(
         filled=True, shape=PERSON_PATH, size=ICON_SIZE, stroke=NEUTRAL_STROKE, strokeWidth=0.8, opacity=1,
         aria=False,  # the chart's description says it all; 100 per-icon labels would only be noise
     ).encode(
@@ -441,26 +447,56 @@ def _icon_view(value: float, *, color: str, legend_labels: tuple[str, str], per:
         y=alt.Y("row:O").axis(None),
         color=alt.Color("group:N").scale(domain=list(legend_labels), range=[color, NEUTRAL_FILL])
         .legend(legend),
-    ).properties(width=columns * ICON_STEP, height=math.ceil(per / columns) * ICON_ROW, title=title,
-                 view=NO_FRAME)
+    ).properties(width=columns * ICON_STEP, height=math.ceil(per / columns) * ICON_ROW, view=NO_FRAME)
+
+
+def _icon_people(value: float, *, legend_labels: Sequence[str], per: int, columns: int) -> pd.DataFrame:
+    frame = icon_frame(value, per=per, columns=columns)
+    frame["group"] = frame["filled"].map({True: legend_labels[0], False: legend_labels[1]})
+    return frame
+
+
+def _icon_view(value: float, *, color: str, legend_labels: tuple[str, str], per: int, columns: int,
+               title: alt.TitleParams) -> alt.Chart:
+    frame = _icon_people(value, legend_labels=legend_labels, per=per, columns=columns)
+    return _icon_mark(frame, color=color, legend_labels=legend_labels, per=per, columns=columns).properties(
+        title=title)
 
 
 def icon_array(value: float, *, label: str, color: str, per: int = 100, columns: int = 10,
-               title: str | None = None, other_label: str = "do not") -> alt.Chart:
+               title: str | None = None, other_label: str = "do not",
+               title_chars: int | None = None) -> alt.Chart:
     """`per` people, the first round(value) filled with `color`, in one block from the top left.
 
     `label` is what the filled people have, as a verb phrase ('have good control of the
     spasm'); `other_label` says it for the rest ('do not'). The count is printed both ways
     round: '37 out of 100 people have good control of the spasm. 63 out of 100 do not.'
+    `title_chars` wraps the title and subtitle shorter, for a narrow column.
     """
+    return icon_array_parts(value, label=label, color=color, per=per, columns=columns, title=title,
+                            other_label=other_label, title_chars=title_chars).chart()
+
+
+def icon_array_parts(value: float, *, label: str, color: str, per: int = 100, columns: int = 10,
+                     title: str | None = None, other_label: str = "do not",
+                     title_chars: int | None = None) -> ChartParts:
+    """`icon_array` as look and data (see `ChartParts`); the title, with the number, goes on top."""
     statements = [s for s in _icon_statements(value, per, label, other_label) if s]
     heading = title if title is not None else statements[0]
     subtitle = statements if title is not None else statements[1:]
-    chars = max(24, columns * ICON_STEP * 3 // 17)
-    return _icon_view(
-        value, color=color, legend_labels=(f"People who {label}", f"People who {other_label}"), per=per,
-        columns=columns, title=_title(heading, subtitle, width=chars),
-    ).properties(description=describe_icon_array(value, label=label, per=per, other_label=other_label))
+    chars = title_chars or max(24, columns * ICON_STEP * 3 // 17)
+    labels = (f"People who {label}", f"People who {other_label}")
+    top = {
+        "title": _title(heading, subtitle, width=chars, sub_width=title_chars),
+        "description": describe_icon_array(value, label=label, per=per, other_label=other_label),
+    }
+    frame = _icon_people(value, legend_labels=labels, per=per, columns=columns)
+    return ChartParts(_icon_look, _settings(color=color, labels=labels, per=per, columns=columns),
+                      {"icons": frame}, top=top, data_key=("icons", per, columns, _count(value, per), labels))
+
+
+def _icon_look(*, color: str, labels: Sequence[str], per: int, columns: int) -> alt.Chart:
+    return _icon_mark(alt.NamedData("icons"), color=color, legend_labels=labels, per=per, columns=columns)
 
 
 def describe_icon_array(value: float, *, label: str, per: int = 100, other_label: str = "do not") -> str:

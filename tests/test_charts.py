@@ -505,6 +505,8 @@ PARTS = {
     "fit": lambda r: charts.fit_parts(charts.fit_frame(r), rows="priorities"),
     "tradeoff": lambda r: charts.tradeoff_parts(charts.tradeoff_frame(r)),
     "projection": lambda r: charts.projection_parts(charts.projection_frame(r), years=r.projection.years),
+    "icons": lambda r: charts.icon_array_parts(r.option("mvd").success.central, label="have good control",
+                                               color=charts.BENEFIT_COLOR, title="MVD surgery", title_chars=30),
 }
 
 
@@ -529,5 +531,17 @@ def test_parts_put_together_are_the_chart(name):
     assert set(spec["datasets"]) == set(parts.data)
     for key, frame in parts.data.items():
         assert spec["datasets"][key] == charts.records(frame)
-    look = parts.look_chart().to_dict()
-    assert {k: v for k, v in spec.items() if k != "datasets"} == look
+    look = parts.look_chart()
+    for key, value in parts.top.items():
+        setattr(look, key, value)
+    assert {k: v for k, v in spec.items() if k != "datasets"} == look.to_dict()
+
+
+def test_icon_array_data_key_names_the_picture_not_the_words():
+    """Equal keys share one converted dataset in the app: the same people filled. The number in
+    the title is top-level, so 37.4 and 37.2 share the picture but keep their own words."""
+    a, b, c = (charts.icon_array_parts(v, label="have it", color=charts.HARM_COLOR) for v in (37.4, 37.2, 38))
+    assert a.data_key == b.data_key and a.data["icons"].equals(b.data["icons"])
+    assert a.data_key != c.data_key and not a.data["icons"].equals(c.data["icons"])
+    assert a.top["description"] == b.top["description"]  # both show 37 people
+    assert "38 out of 100" in " ".join(c.top["title"].to_dict()["text"])

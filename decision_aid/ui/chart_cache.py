@@ -1,15 +1,14 @@
-"""Finished chart specs and their text alternatives, built once per distinct input per process.
+"""Chart specs and their text alternatives, built once per distinct input per process.
 
 A page script runs again on every rerun, so each slider move on the compare page rebuilt all
 of its charts: Altair objects, a Vega-Lite schema validation and an Arrow conversion of the
-data, about 50 ms a chart (bench/run.py --profile). Here a chart is built only when its inputs
-change; otherwise its finished spec comes back from memory, with the data already as Arrow
-bytes (st.vega_lite_chart passes those through). The charts that follow the answers come as
-`charts.ChartParts`: their look is built once per distinct setting and only their data is
-converted per answer (`parts`), so a new patient costs no Altair work either, and the browser
-keeps the chart and swaps in the data. Specs are shared across sessions, which is safe: they
-hold only dataset figures and answers already in the session's own link, and Streamlit copies
-a spec before changing it.
+data, about 50 ms a chart (bench/run.py --profile). Every chart on the page comes as
+`charts.ChartParts`: its look is built by Altair once per distinct setting and kept here as a
+finished spec; only its data is converted to Arrow per answer (once per key, when the parts
+name one), so neither a rerun nor a new patient costs Altair work, and the browser keeps the
+chart and swaps in the new data. Specs are shared across sessions, which is safe: they hold
+only dataset figures and answers already in the session's own link, and Streamlit copies a
+spec before changing it.
 """
 
 from __future__ import annotations
@@ -58,29 +57,18 @@ def _get(store: OrderedDict, key: Any, make: Callable[[], Any]) -> Any:
     return value
 
 
-def spec(
-    build: Callable[..., Any], *args: Any, finish: Callable[[Any], Any] | None = None, **kwargs: Any
-) -> dict:
-    """The Vega-Lite spec of ``finish(build(*args, **kwargs))``, for ``st.vega_lite_chart``."""
-
-    def make() -> dict:
-        chart = build(*args, **kwargs)
-        if finish is not None:
-            chart = finish(chart)
-        out = _to_dict(chart)
-        if "datasets" in out:
-            out["datasets"] = {k: _arrow(pd.DataFrame(v)) for k, v in out["datasets"].items()}
-        return out
-
-    return _get(_specs, (_name(build), _name(finish), _part(args), _part(kwargs)), make)
-
-
 def parts(chart: ChartParts, *, finish: Callable[[Any], Any] | None = None) -> dict:
     """The spec of ``chart`` (look from memory, data converted to Arrow), for ``st.vega_lite_chart``."""
     look = _get(_specs, ("look", _name(chart.look), chart.settings, _name(finish)),
                 lambda: _to_dict(finish(chart.look_chart()) if finish else chart.look_chart()))
     out = dict(look)
-    out["datasets"] = {k: _arrow(v) for k, v in chart.data.items()}
+    for name, value in chart.top.items():
+        out[name] = value.to_dict(validate=False) if hasattr(value, "to_dict") else value
+
+    def data() -> dict:
+        return {k: _arrow(v) for k, v in chart.data.items()}
+
+    out["datasets"] = data() if chart.data_key is None else dict(_get(_specs, ("data", chart.data_key), data))
     return out
 
 

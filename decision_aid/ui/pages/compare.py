@@ -1,7 +1,5 @@
 """Page 4: compare the three options, in one fixed order, against what the patient said matters."""
 
-import textwrap
-
 import altair as alt
 import streamlit as st
 
@@ -15,29 +13,14 @@ from decision_aid.ui.derived import fit_sentence
 from decision_aid.ui.widgets import priority_sliders
 from decision_aid.wording import NOT_A_VERDICT, SITUATION_LABELS, both_ways, per_100, per_100_range
 
-
-def _narrow(chart, chars: int = 30):
-    """Re-wrap an icon array's title lines for a narrow column (Vega titles do not wrap)."""
-    t = chart.title.to_dict()
-
-    def wrap(lines):
-        text = lines if isinstance(lines, str) else " ".join(lines)
-        return textwrap.wrap(text, chars) or [""]
-
-    t["text"] = wrap(t["text"])
-    if "subtitle" in t:
-        t["subtitle"] = wrap(t["subtitle"])
-    return chart.properties(title=alt.TitleParams(**t))
+TITLE_CHARS = 30
+"""An icon array's title and subtitle lines, for a column a third of the page wide."""
 
 
 def _fit_x(chart):
     """Stretch a chart to its column. Streamlit's default autosize ("fit") squeezes the plot
     to make room for the wrapped titles and legends; "fit-x" stretches the width only."""
     return chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
-
-
-def _narrow_fit_x(chart):
-    return _fit_x(_narrow(chart))
 
 
 def _show(spec: dict, key: str) -> None:
@@ -73,10 +56,10 @@ def _good_control(result: Result, ev: Evidence, consulting: bool) -> None:
     for col, o in zip(cols, result.options, strict=True):
         s = o.success
         with col:
-            chart = chart_cache.spec(
-                charts.icon_array, s.central, label="have good control", color=charts.BENEFIT_COLOR,
-                title=o.short_name + (" (LOCAL figure)" if s.local else ""), finish=_narrow_fit_x,
-            )
+            chart = chart_cache.parts(charts.icon_array_parts(
+                s.central, label="have good control", color=charts.BENEFIT_COLOR,
+                title=o.short_name + (" (LOCAL figure)" if s.local else ""), title_chars=TITLE_CHARS,
+            ), finish=_fit_x)
             _show(chart, f"icons_success_{o.id}")
             st.markdown(c.md(both_ways(s.central, "have good control", "do not")))
             if consulting:
@@ -109,10 +92,10 @@ def _harms(result: Result, consulting: bool) -> None:
                     st.markdown(f"**{c.md(o.short_name)}**: none reported in the studies used.")
                     continue
                 st.markdown(f"**{c.md(o.short_name)}**: {c.md(r.name)}")
-                chart = chart_cache.spec(
-                    charts.icon_array, r.central, label="have it", color=charts.HARM_COLOR,
-                    title=o.short_name + (" (LOCAL figure)" if r.local else ""), finish=_narrow_fit_x,
-                )
+                chart = chart_cache.parts(charts.icon_array_parts(
+                    r.central, label="have it", color=charts.HARM_COLOR,
+                    title=o.short_name + (" (LOCAL figure)" if r.local else ""), title_chars=TITLE_CHARS,
+                ), finish=_fit_x)
                 _show(chart, f"icons_harm_{lasting}_{o.id}")
                 st.markdown(c.md(f"{_capital(per_100(r.central))}. {r.lasts}."))
                 if consulting:
