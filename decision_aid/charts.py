@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 OPTION_ORDER: tuple[str, ...] = ("medication", "botulinum", "mvd")
 """The one fixed order of the options in every chart (never sorted by value)."""
 
+ORDER_INDEX: dict[str, int] = {o: i for i, o in enumerate(OPTION_ORDER)}
+
 OPTION_COLORS: dict[str, str] = {"medication": "#0072B2", "botulinum": "#E69F00", "mvd": "#CC79A7"}
 """Okabe-Ito colours for option identity (headers, legends, lines); never for good or bad."""
 
@@ -149,10 +151,10 @@ def _ordered(frame: pd.DataFrame) -> pd.DataFrame:
         raise ValueError(msg)
     if "short_name" not in frame.columns:
         frame = frame.assign(short_name=frame["option"].map(DEFAULT_SHORT_NAMES))
-    rank = frame["option"].map({o: i for i, o in enumerate(OPTION_ORDER)})
-    if rank.is_monotonic_increasing and frame.index.equals(pd.RangeIndex(len(frame))):
+    ranks = [ORDER_INDEX[o] for o in frame["option"].tolist()]
+    if ranks == sorted(ranks) and frame.index.equals(pd.RangeIndex(len(frame))):
         return frame  # the adapters' frames come in order already (the common case, on every rerun)
-    out = frame.assign(_rank=rank).sort_values("_rank", kind="stable").drop(columns="_rank")
+    out = frame.assign(_rank=ranks).sort_values("_rank", kind="stable").drop(columns="_rank")
     return out.reset_index(drop=True)
 
 
@@ -887,13 +889,12 @@ def _projection_look(*, ids: Sequence[str], names: Sequence[str], years: int) ->
 
 def describe_projection(frame: pd.DataFrame, years: int) -> str:
     """Text alternative of `projection_chart`: first and last year of each option, with ranges."""
-    data = _ordered(frame)
-    data = data[data["year"] <= years]
+    records_ = [r for r in rows_of(_ordered(frame)) if r["year"] <= years]
     span = "the next year" if years == 1 else f"each of the next {years} years"
     parts = [f"Out of 100 people, how many have the spasm under control in {span}."]
-    for oid in _ids(data):
-        rows = data[data["option"] == oid].sort_values("year")
-        first, last = rows.iloc[0], rows.iloc[-1]
+    for oid in dict.fromkeys(r["option"] for r in records_):
+        rows = sorted((r for r in records_ if r["option"] == oid), key=lambda r: r["year"])
+        first, last = rows[0], rows[-1]
         name, rng = first["short_name"], _range_text(last["low"], last["high"])
         if len(rows) == 1 or _count(first["central"]) == _count(last["central"]):
             each = "" if years == 1 else " each year"

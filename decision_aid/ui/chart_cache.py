@@ -72,6 +72,14 @@ def parts(chart: ChartParts, *, finish: Callable[[Any], Any] | None = None) -> d
     return out
 
 
+def built(build: Callable[..., ChartParts], *args: Any, finish: Callable[[Any], Any] | None = None,
+          **kwargs: Any) -> dict:
+    """``parts(build(*args, **kwargs))``, kept per distinct arguments: for charts of plain values
+    (an icon array of one figure), where even building the parts is more than a lookup."""
+    key = ("built", _name(build), _name(finish), _part(args), _part(kwargs))
+    return _get(_specs, key, lambda: parts(build(*args, **kwargs), finish=finish))
+
+
 def _to_dict(chart: Any) -> dict:
     # The chart tests validate every builder's output against the schema; no need per rerun.
     return chart.to_dict(validate=False)

@@ -77,8 +77,12 @@ def text_table(rows: list[dict[str, str]], index: str) -> None:
     """A table of text. ``st.table`` renders every cell and header as Markdown (Streamlit 1.67),
     so each is escaped: a dataset name like "![x](http://...)" must stay text, not load an
     image (found by tests/e2e/test_injection.py)."""
-    frame = pd.DataFrame([{md(k): md(v) for k, v in row.items()} for row in rows])
-    st.table(frame.set_index(md(index)))
+    columns = [k for k in rows[0] if k != index] if rows else []
+    frame = pd.DataFrame(
+        {md(k): [md(row[k]) for row in rows] for k in columns},
+        index=pd.Index([md(row[index]) for row in rows], name=md(index)),
+    )
+    st.table(frame)
 
 
 def md_lines(text: str) -> str:

@@ -56,10 +56,11 @@ def _good_control(result: Result, ev: Evidence, consulting: bool) -> None:
     for col, o in zip(cols, result.options, strict=True):
         s = o.success
         with col:
-            chart = chart_cache.parts(charts.icon_array_parts(
-                s.central, label="have good control", color=charts.BENEFIT_COLOR,
+            chart = chart_cache.built(
+                charts.icon_array_parts, s.central, label="have good control", color=charts.BENEFIT_COLOR,
                 title=o.short_name + (" (LOCAL figure)" if s.local else ""), title_chars=TITLE_CHARS,
-            ), finish=_fit_x)
+                finish=_fit_x,
+            )
             _show(chart, f"icons_success_{o.id}")
             st.markdown(c.md(both_ways(s.central, "have good control", "do not")))
             if consulting:
@@ -92,23 +93,21 @@ def _harms(result: Result, consulting: bool) -> None:
                     st.markdown(f"**{c.md(o.short_name)}**: none reported in the studies used.")
                     continue
                 st.markdown(f"**{c.md(o.short_name)}**: {c.md(r.name)}")
-                chart = chart_cache.parts(charts.icon_array_parts(
-                    r.central, label="have it", color=charts.HARM_COLOR,
+                chart = chart_cache.built(
+                    charts.icon_array_parts, r.central, label="have it", color=charts.HARM_COLOR,
                     title=o.short_name + (" (LOCAL figure)" if r.local else ""), title_chars=TITLE_CHARS,
-                ), finish=_fit_x)
+                    finish=_fit_x,
+                )
                 _show(chart, f"icons_harm_{lasting}_{o.id}")
                 st.markdown(c.md(f"{_capital(per_100(r.central))}. {r.lasts}."))
                 if consulting:
                     st.caption(c.figure_detail(r))
     with st.expander("All harms, in words", expanded=consulting):
-        frame = charts.harm_frame(result)
-        for o in result.options:
-            mine = frame[frame["option"] == o.id]
-            st.markdown(f"**{c.md(o.name)}**")
-            st.markdown("\n".join(
-                f"- {c.md(row['risk_name'])}: {c.md(per_100(row['central']))} "
-                f"({c.md(per_100_range(row['low'], row['high']))}). {c.md(row['lasts'])}."
-                for row in charts.rows_of(mine)
+        for o in result.options:  # one Markdown block per option: a name and its list
+            st.markdown(f"**{c.md(o.name)}**\n\n" + "\n".join(
+                f"- {c.md(r.name)}: {c.md(per_100(r.central))} "
+                f"({c.md(per_100_range(r.low, r.high))}). {c.md(r.lasts)}."
+                for r in o.risks
             ))
 
 
@@ -175,6 +174,7 @@ def _projection(result: Result, ev: Evidence) -> None:
         chart_cache.text(charts.describe_projection, frame, years),
         "chart_projection",
     )
+    paragraphs = []
     for o in result.options:
         p = result.projection.options[o.id]
         parts = [f"on average, {per_100(p.controlled_pct['central'])} have the spasm under control"]
@@ -190,7 +190,8 @@ def _projection(result: Result, ev: Evidence) -> None:
             parts.append(f"about {c.number(p.hospital_nights['central'])} nights in hospital")
         if p.recovery_weeks:
             parts.append(f"about {c.number(p.recovery_weeks['central'])} weeks of recovery")
-        st.markdown(f"**{c.md(o.short_name)}** over {years} years: " + c.md("; ".join(parts)) + ".")
+        paragraphs.append(f"**{c.md(o.short_name)}** over {years} years: " + c.md("; ".join(parts)) + ".")
+    st.markdown("\n\n".join(paragraphs))
     with st.expander("How these figures are worked out"):
         st.markdown("\n".join(f"- {c.md(a)}" for a in result.projection.assumptions))
 
