@@ -735,24 +735,31 @@ def describe_tradeoff(frame: pd.DataFrame) -> str:
 MATCH_TITLE = "How the options line up with what you said matters"
 
 
-def _match_totals(data: pd.DataFrame) -> pd.DataFrame:
+def _match_totals(data: pd.DataFrame) -> list[dict]:
     """One row per option: the heading printed above its bar (total and range, whole numbers)
     and a note when the option may not be suitable or the patient said no to it."""
     first: dict[str, dict] = {}
     for row in rows_of(data):
         first.setdefault(row["option"], row)
-    rows = list(first.values())
-    for row in rows:
+    totals = []
+    for row in first.values():
         total, low, high = (_count(row[k]) for k in ("match", "match_low", "match_high"))
         spread = f" (could be {low} to {high})" if low != high else ""
-        row["heading"] = f"{row['short_name']}: {total}{spread}"
         if not row.get("suitable", True):
-            row["note"] = "May not be suitable for you."
+            note = "May not be suitable for you."
         elif row.get("avoided", False):
-            row["note"] = "You said you do not want this."
+            note = "You said you do not want this."
         else:
-            row["note"] = ""
-    return pd.DataFrame(rows, columns=[*data.columns, "heading", "note"])
+            note = ""
+        totals.append({"option": row["option"], "short_name": row["short_name"], "match": row["match"],
+                       "match_low": row["match_low"], "match_high": row["match_high"],
+                       "heading": f"{row['short_name']}: {total}{spread}", "note": note})
+    return totals
+
+
+MATCH_BAR_COLUMNS = ("option", "short_name", "priority", "priority_label", "priority_index", "weight",
+                     "points", "match")
+"""What the bars draw and their tooltips read (the frame's other columns stay out of the chart)."""
 
 
 def match_chart(frame: pd.DataFrame) -> alt.LayerChart:
@@ -768,9 +775,10 @@ def match_parts(frame: pd.DataFrame) -> ChartParts:
     """`match_chart` as look and data (see `ChartParts`)."""
     data = _ordered(frame)
     totals = _match_totals(data)
-    noted = bool(totals["note"].str.len().any())
+    noted = any(t["note"] for t in totals)
+    bars = data[[c for c in MATCH_BAR_COLUMNS if c in data.columns]]
     return ChartParts(_match_look, _settings(names=_names(data), noted=noted),
-                      {"match_bars": data, "match_totals": totals})
+                      {"match_bars": bars, "match_totals": pd.DataFrame(totals)})
 
 
 def _match_look(*, names: Sequence[str], noted: bool) -> alt.LayerChart:
@@ -821,7 +829,7 @@ def describe_match(frame: pd.DataFrame) -> str:
     data = _ordered(frame)
     parts = [f"{MATCH_TITLE}, on a scale from 0 to 100."]
     rows = rows_of(data)
-    for row in rows_of(_match_totals(data)):
+    for row in _match_totals(data):
         mine = [r for r in rows if r["option"] == row["option"] and r["points"] > 0]
         text = f"{row['heading']}. {row['note']}".rstrip()
         if mine:
