@@ -24,6 +24,8 @@ import functools
 import json
 import math
 import textwrap
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -233,6 +235,46 @@ class ChartParts:
             setattr(chart, name, value)
         chart.datasets = {name: records(frame) for name, frame in self.data.items()}
         return chart
+
+
+LOOK_CACHE_SIZE = 64
+"""Looks kept as finished Vega-Lite dicts: a handful per chart (the settings hold only the
+dataset's names and a few switches), shared by the app and the PDF."""
+_looks: OrderedDict[Any, dict] = OrderedDict()
+_looks_lock = threading.Lock()
+
+
+def look_spec(parts: ChartParts, finish: Callable[[Any], Any] | None = None) -> dict:
+    """The Vega-Lite dict of ``finish(parts.look_chart())``, built by Altair once per distinct
+    look, settings and finish in this process (most of the Altair work, ~40 ms a chart). Shared:
+    callers copy before changing it. Not validated again: the chart tests validate every look."""
+    key = (parts.look.__module__, parts.look.__qualname__, parts.settings,
+           None if finish is None else (finish.__module__, finish.__qualname__))
+    with _looks_lock:
+        hit = _looks.get(key)
+        if hit is not None:
+            _looks.move_to_end(key)
+            return hit
+    chart = parts.look_chart()
+    spec = (finish(chart) if finish else chart).to_dict(validate=False)  # outside the lock
+    with _looks_lock:
+        _looks[key] = spec
+        while len(_looks) > LOOK_CACHE_SIZE:
+            _looks.popitem(last=False)
+    return spec
+
+
+def top_level(parts: ChartParts) -> dict[str, Any]:
+    """`parts.top` as Vega-Lite values (a title as its dict)."""
+    return {k: v.to_dict(validate=False) if hasattr(v, "to_dict") else v for k, v in parts.top.items()}
+
+
+def spec_of(parts: ChartParts, finish: Callable[[Any], Any] | None = None) -> dict:
+    """``parts.chart().to_dict()`` (with `finish` applied to the look), from the cached look: the
+    patient's figures go in as data and top-level values only."""
+    spec = {**look_spec(parts, finish), **top_level(parts)}
+    spec["datasets"] = {name: records(frame) for name, frame in parts.data.items()}
+    return spec
 
 
 def _settings(**kwargs: Any) -> tuple[tuple[str, Any], ...]:

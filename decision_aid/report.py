@@ -13,8 +13,13 @@ anywhere.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 import io
+import math
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,9 +27,11 @@ from typing import Any, Literal
 from urllib.parse import parse_qsl, urlencode
 
 import segno
+from fontTools import ttLib
 from fpdf import FPDF
-from fpdf.enums import Align, VAlign, WrapMode, XPos, YPos
-from fpdf.fonts import FontFace
+from fpdf.enums import Align, MethodReturnValue, WrapMode, XPos, YPos
+from fpdf.fonts import SubsetMap, TTFFont
+from fpdf.image_datastructures import ImageCache
 from PIL import Image
 
 from decision_aid.engine import Caution, OptionResult, Result, RiskUsed
@@ -317,7 +324,6 @@ BODY = 9
 SMALL = 7.8
 TINY = 6.8
 MARGIN = 12.0
-CHART_SCALE = 2
 SERIOUS_WHAT = "have a serious or permanent harm"
 
 
@@ -326,12 +332,160 @@ def _lh(size: float) -> float:
     return size * 0.46
 
 
+LINES_CACHE_SIZE = 2048
+"""Texts kept broken into lines. A summary breaks about 150 (300 when both layouts are tried),
+nearly all the dataset's own; the rest (a heading with a status, a row of weights) vary from
+patient to patient. Full, it holds well under a megabyte."""
+
+_lines_cache: OrderedDict[tuple[str, str, float, float], tuple[str, ...]] = OrderedDict()
+_lines_lock = threading.Lock()
+
+
+def _lines(pdf: FPDF, text: str, w: float, size: float, style: str = "") -> tuple[str, ...]:
+    """`text` broken into lines exactly as `pdf.multi_cell(w, ...)` would break it (no padding:
+    the text is `w` less the cell margins wide), from a small bounded cache.
+
+    Breaking text into lines is most of fpdf's work, character by character, and fpdf's tables
+    do it twice for each cell (once to size the row); the same dataset text is broken again in
+    every summary and in each layout tried. The key is the text itself, so a line only ever
+    comes back for the very text it was cut from. Leaves the font at `style` and `size`.
+    """
+    key = (text, style, size, round(w, 4))
+    pdf.set_font(FONT, style, size)
+    with _lines_lock:
+        lines = _lines_cache.get(key)
+        if lines is not None:
+            _lines_cache.move_to_end(key)
+            return lines
+    lines = tuple(pdf.multi_cell(w, 1, text, align=Align.L, dry_run=True, output=MethodReturnValue.LINES))
+    with _lines_lock:
+        _lines_cache[key] = lines
+        while len(_lines_cache) > LINES_CACHE_SIZE:
+            _lines_cache.popitem(last=False)
+    return lines
+
+
+@dataclass(frozen=True)
+class _Cell:
+    """A table cell: its text, in DejaVu `style` ("" or "B") at `size` points."""
+
+    text: str
+    style: str = ""
+    size: float = BODY
+
+
+def _table(pdf: _PDF, head: list[_Cell], rows: list[list[_Cell]], widths: tuple[float, ...], *,
+           line_h: float, padding: tuple[float, float, float, float], fill: tuple[int, int, int],
+           grid: bool = True, middle: bool = False) -> None:
+    """A table at the left margin as fpdf's `table()` draws it with these settings, from cached
+    line breaks: `grid` every border (else only the lines between rows, `HORIZONTAL_LINES`),
+    text at the top of its cell (`middle`: centred), `padding` (top, right, bottom, left), the
+    heading row filled and repeated at the top of each page, a row never split across pages,
+    never the heading row alone at the foot of a page.
+
+    `table()` lays every cell's text out twice (once to size the row) and the comparison table
+    is most of a summary's text: drawn by `table()` it took about as long as rendering a chart.
+    """
+    top, right, bottom, left = padding
+    style, size = pdf.font_style, pdf.font_size_pt
+    xs = [pdf.l_margin]
+    for w in widths[:-1]:
+        xs.append(xs[-1] + w)
+    last_row = len(rows)  # the heading row is row 0
+
+    Laid = tuple[list[tuple[str, ...]], list[float], float]  # lines and height per cell, row height
+
+    def lay_out(row: list[_Cell]) -> Laid:
+        lines = [
+            _lines(pdf, c.text, w - left - right + 2 * pdf.c_margin, c.size, c.style)
+            for c, w in zip(row, widths, strict=True)
+        ]
+        heights = []
+        for cell_lines in lines:
+            height = 0.0
+            for _ in cell_lines:  # added up line by line, as fpdf does
+                height += line_h
+            heights.append(height + top + bottom)
+        return lines, heights, max(heights)
+
+    def draw(row: list[_Cell], laid_out: Laid, index: int) -> None:
+        lines, heights, height = laid_out
+        y = pdf.get_y()
+        for x, w, c, cell_lines, cell_h in zip(xs, widths, row, lines, heights, strict=True):
+            # Drawn from the bottom edge up, as table() draws them, so a border lands on the
+            # same device pixel whichever of the two drew it.
+            if index == 0:
+                with pdf.local_context(fill_color=fill):
+                    pdf.rect(x, y + height, w, -height, style="DF" if grid else "F")
+            elif grid:
+                pdf.rect(x, y + height, w, -height)
+            if not grid:
+                if index < last_row:
+                    pdf.line(x, y + height, x + w, y + height)
+                if index > 0:
+                    pdf.line(x, y, x + w, y)
+            pdf.set_font(FONT, c.style, c.size)
+            pdf.set_xy(x + left - pdf.c_margin, y + top + ((height - cell_h) / 2 if middle else 0))
+            for line in cell_lines:
+                pdf.cell(w - left - right, line_h, line, new_x=XPos.LEFT, new_y=YPos.NEXT)
+        pdf.set_xy(pdf.l_margin, y + height)
+
+    heading = lay_out(head)
+    body = [(row, lay_out(row)) for row in rows]
+    if body:
+        pdf.need(heading[2] + body[0][1][2])
+    pdf.need(heading[2])
+    draw(head, heading, 0)
+    for i, (row, laid_out) in enumerate(body, start=1):
+        if pdf.room < laid_out[2]:
+            pdf.add_page()
+            draw(head, heading, 0)
+        draw(row, laid_out, i)
+    pdf.set_font(FONT, style, size)
+
+
+UNUSED_FONT_TABLES = frozenset({"GDEF", "GSUB", "GPOS", "kern"})
+"""Tables the font subsetter leaves out of the PDF (fpdf drops the OpenType layout tables;
+fontTools drops 'kern' when there is a GPOS). Left in, the subsetter still reads them all
+first (about 20 ms a font), only to throw them away."""
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed_font(path: str, style: str) -> TTFFont:
+    """A font parsed once per process: fpdf's `add_font` reads every glyph's width from the file,
+    about 30 ms per font, and a summary may be laid out twice (see `LAYOUTS`). Never put in a
+    document itself; `_add_font` gives each document its own copy."""
+    scratch = FPDF()
+    scratch.add_font(FONT, style, path)
+    return scratch.fonts[f"{FONT.lower()}{style}"]
+
+
+def _add_font(pdf: FPDF, style: str, path: Path) -> None:
+    """`pdf.add_font` from the parsed copy: the widths and character map are shared (read only);
+    what a document changes is its own (the glyph subset, the font file that output subsets in
+    place, the descriptor output numbers), so no document sees another's characters."""
+    template = _parsed_font(str(path), style)
+    font = copy.copy(template)
+    font.i = len(pdf.fonts) + 1
+    font.ttfont = ttLib.TTFont(path, recalcTimestamp=False, lazy=True)
+    if "GPOS" in font.ttfont:  # the subsetter then drops the legacy 'kern' table too
+        for tag in UNUSED_FONT_TABLES & set(font.ttfont.keys()):
+            del font.ttfont[tag]
+    font.desc = copy.copy(template.desc)
+    font.subset = SubsetMap(font)
+    font.missing_glyphs = []
+    font.biggest_size_pt = 0
+    pdf.fonts[font.fontkey] = font
+
+
 class _PDF(FPDF):
-    def __init__(self, paper: str, footer_text: str):
+    def __init__(self, paper: str, footer_text: str, image_cache: ImageCache | None = None):
         super().__init__(orientation="P", unit="mm", format=paper)
         self._footer_text = footer_text
-        self.add_font(FONT, "", str(FONT_REGULAR))
-        self.add_font(FONT, "B", str(FONT_BOLD))
+        if image_cache is not None:
+            self.image_cache = image_cache  # one per build: each image is decoded and compressed once
+        _add_font(self, "", FONT_REGULAR)
+        _add_font(self, "B", FONT_BOLD)
         self.set_margins(MARGIN, 11, MARGIN)
         self.set_auto_page_break(True, margin=13)
         self.set_font(FONT, size=BODY)
@@ -370,11 +524,20 @@ class _PDF(FPDF):
         self.set_font(FONT, size=BODY)
 
     def para(self, text: str, size: float = BODY, bold: bool = False, w: float = 0) -> None:
-        self.set_font(FONT, "B" if bold else "", size)
         x = self.get_x()
-        self.multi_cell(w, _lh(size), text, align=Align.L, new_x=XPos.LEFT, new_y=YPos.NEXT)
+        self.lines(text, w or self.w - self.r_margin - x, size, "B" if bold else "")
         self.set_x(x)
         self.set_font(FONT, size=BODY)
+
+    def lines(self, text: str, w: float, size: float, style: str = "") -> None:
+        """`multi_cell(w, _lh(size), text)` from the current position, left-aligned, ending
+        under it at the same x; the line breaks come from `_lines` (cached)."""
+        x, h = self.get_x(), _lh(size)
+        for line in _lines(self, text, w, size, style):
+            self.set_x(x)
+            self.cell(w, h, line, new_x=XPos.LEFT, new_y=YPos.NEXT)
+        if text.endswith("\n"):  # as multi_cell does after a final line break
+            self.ln()
 
     def labelled(self, label: str, value: str, size: float = BODY) -> None:
         """'Label value' with a bold label, wrapping under the left margin."""
@@ -396,7 +559,7 @@ class _PDF(FPDF):
             self.set_font(FONT, "", size)
             self.set_x(x)
             self.cell(indent, h, mark)
-            self.multi_cell(width - indent, h, item, align=Align.L, new_x=XPos.LEFT, new_y=YPos.NEXT)
+            self.lines(item, width - indent, size)
             self.set_x(x)
             self.ln(0.6)
         self.set_x(x)
@@ -436,8 +599,9 @@ def _qr_png(link: str) -> tuple[bytes, bool]:
 def _chart_specs(result: Result) -> list[dict[str, Any]]:
     """The key charts from the app's own builders (Altair), with headings and text alternatives.
 
-    `chart` is a callable that builds the Altair chart: only the PDF needs the charts themselves,
-    the JSON only their words.
+    `spec` is a callable that builds the chart's Vega-Lite spec: only the PDF needs the charts
+    themselves, the JSON only their words. `key` is the chart's data, all the builder reads, as
+    text (see `_chart_png`).
 
     The serious-harm arrays show, per option, the chances of its serious or permanent harms
     added up (`charts.tradeoff_frame`, as the engine adds them for that priority); the table
@@ -453,40 +617,86 @@ def _chart_specs(result: Result) -> list[dict[str, Any]]:
     return [
         {
             "id": "good_control",
+            "key": _frame_key(success),
             "heading": "Good control of the spasm",
-            "chart": lambda: charts.option_icon_arrays(
+            "spec": lambda: charts.option_icon_arrays(
                 success,
                 title="Good control of the spasm: out of 100 people",
                 color=charts.BENEFIT_COLOR,
                 label="have good control",
-            ),
+            ).to_dict(validate=False),
             "description": charts.describe_icon_arrays(success, "have good control"),
         },
         {
             "id": "serious_harm",
+            "key": _frame_key(serious),
             "heading": "Serious or permanent harm (the chances of each added up)",
-            "chart": lambda: charts.option_icon_arrays(
+            "spec": lambda: charts.option_icon_arrays(
                 serious,
                 title="Serious or permanent harm: out of 100 people",
                 subtitle="The chances of each serious or permanent harm, added up",
                 color=charts.HARM_COLOR,
                 label="have a serious or permanent harm",
-            ),
+            ).to_dict(validate=False),
             "description": charts.describe_icon_arrays(serious, SERIOUS_WHAT),
         },
         {
             "id": "match",
+            "key": _frame_key(match),
             "heading": charts.MATCH_TITLE,
-            "chart": lambda: charts.match_chart(match),
+            "spec": lambda: charts.spec_of(charts.match_parts(match)),
             "description": charts.describe_match(match),
         },
     ]
 
 
-def _render(build_chart: Any, scale: int) -> bytes:
-    from decision_aid import charts
+def _frame_key(frame: Any) -> str:
+    """A chart's data (a pandas frame) as text, every row and column: its cache key."""
+    return frame.to_json(orient="split", double_precision=15)
 
-    return charts.to_png(build_chart(), scale=scale)
+
+CHART_SCALES: dict[str, float] = {"good_control": 1.5, "serious_harm": 1.5, "match": 2.0}
+"""PNG pixels per CSS pixel. The icon arrays print about 100 mm wide, so 1.5 still gives about
+230 dpi (rendering and embedding a bigger PNG is a good part of a summary's time); the match
+chart prints narrower, with larger text, and keeps 2 (about 250 dpi)."""
+CHART_CACHE_SIZE = 12
+"""Charts kept rendered (up to about 400 kB each). The icon arrays depend only on the dataset,
+the options' status and any local figure, so a summary often finds its own here."""
+
+_chart_cache: OrderedDict[tuple[str, str, float], bytes] = OrderedDict()
+_chart_lock = threading.Lock()
+
+
+def _chart_png(spec: dict[str, Any]) -> bytes:
+    """A chart as PNG, from a small bounded cache keyed by the chart and all of its data.
+
+    Building a chart (Altair) and rendering it (vl-convert) take about 200 ms each, most of a
+    summary's time. The key is the data the builder reads, so a summary only ever gets a
+    picture drawn from exactly its own figures and answers.
+    """
+    scale = CHART_SCALES[spec["id"]]
+    key = (spec["id"], spec["key"], scale)
+    with _chart_lock:
+        png = _chart_cache.get(key)
+        if png is not None:
+            _chart_cache.move_to_end(key)
+            return png
+    png = _vega_png(spec["spec"](), scale)
+    with _chart_lock:
+        _chart_cache[key] = png
+        while len(_chart_cache) > CHART_CACHE_SIZE:
+            _chart_cache.popitem(last=False)
+    return png
+
+
+def _vega_png(spec: dict[str, Any], scale: float) -> bytes:
+    """Render a Vega-Lite spec with vl-convert, as `charts.to_png` does. The specs here are
+    not validated again (a tenth of the time): the chart tests validate every builder's output."""
+    import altair as alt
+    import vl_convert as vlc  # heavy (a JS engine): only loaded when a PNG is needed
+
+    version = "_".join(alt.SCHEMA_VERSION.split(".")[:2])
+    return vlc.vegalite_to_png(spec, vl_version=version, scale=scale)
 
 
 def build_pdf(
@@ -501,11 +711,14 @@ def build_pdf(
     if paper not in PAPERS:
         raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
     data, specs = _summary(evidence, result, base_url=base_url, generated=generated)
-    images = {c["id"]: {**c, "png": _render(c["chart"], CHART_SCALE)} for c in specs}
+    images = {c["id"]: {**c, "png": _chart_png(c), "scale": CHART_SCALES[c["id"]]} for c in specs}
+    images["qr"] = dict(zip(("png", "full"), _qr_png(data["link"]), strict=True))
+    image_cache = ImageCache()  # shared by the layouts tried, so each image is processed once
     layouts = LAYOUTS[FIRST_LAYOUT[paper]:]
     for i, layout in enumerate(layouts):  # roomier first; a more compact one if it runs long
         try:
-            pdf = _compose(data, images, paper, layout, give_up=i < len(layouts) - 1)
+            pdf = _compose(data, images, paper, layout, give_up=i < len(layouts) - 1,
+                           image_cache=image_cache)
             break
         except _TooLong:
             continue
@@ -536,12 +749,14 @@ class _TooLong(Exception):
     """The summary ran past MAX_PAGES with a layout that has a more compact one after it."""
 
 
-def _compose(data: dict, images: dict[str, dict], paper: str, layout: _Layout, *, give_up: bool) -> _PDF:
+def _compose(data: dict, images: dict[str, dict], paper: str, layout: _Layout, *, give_up: bool,
+             image_cache: ImageCache | None = None) -> _PDF:
     """Lay the summary out; with `give_up`, stop (raise _TooLong) as soon as it runs past MAX_PAGES."""
     ds = data["dataset"]
     pdf = _PDF(
         paper,
         f"Hemifacial spasm decision aid · evidence version {ds['version']} · printed {data['generated']}",
+        image_cache,
     )
     pdf.set_title(f"{data['title']}: {data['decision']}")
     pdf.set_author(ds["made_by"])
@@ -550,7 +765,7 @@ def _compose(data: dict, images: dict[str, dict], paper: str, layout: _Layout, *
     pdf.set_creator("decision_aid.report")
     pdf.add_page()
     sections = (
-        lambda: _header(pdf, data),
+        lambda: _header(pdf, data, images["qr"]),
         lambda: _what_you_said(pdf, data),
         lambda: _comparison(pdf, data, layout),
         lambda: _icon_arrays(pdf, [images["good_control"], images["serious_harm"]], layout),
@@ -571,9 +786,9 @@ def _compose(data: dict, images: dict[str, dict], paper: str, layout: _Layout, *
 # ---------------------------------------------------------------- PDF sections
 
 
-def _header(pdf: _PDF, data: dict) -> None:
+def _header(pdf: _PDF, data: dict, qr: dict) -> None:
     ds = data["dataset"]
-    qr_png, qr_full = _qr_png(data["link"])
+    qr_png, qr_full = qr["png"], qr["full"]
     qr_size = 27.0
     top = pdf.get_y()
     text_w = pdf.body_w - qr_size - 8
@@ -648,26 +863,17 @@ def _what_you_said(pdf: _PDF, data: dict) -> None:
              new_x=XPos.LEFT, new_y=YPos.NEXT)
     old_margin = pdf.l_margin
     pdf.set_left_margin(x)
-    pdf.set_font(FONT, "", SMALL)
-    with pdf.table(
-        width=right_w,
-        col_widths=(right_w - 42, 22, 20),
-        align=Align.L,
-        text_align=(Align.L, Align.L, Align.L),
-        line_height=_lh(SMALL),
-        padding=(0.9, 1.0, 0.9, 1.0),
-        borders_layout="HORIZONTAL_LINES",
-        headings_style=FontFace(emphasis="B", fill_color=GREY_FILL),
-        v_align=VAlign.M,
-    ) as table:
-        head = table.row()
-        for h in ("Priority", "How much", "Out of 10"):
-            head.cell(h)
-        for pr in a["priorities"]:
-            row = table.row()
-            row.cell(pr["label"])
-            row.cell(pr["words"])
-            row.cell(f"{pr['weight']}/10")
+    _table(
+        pdf,
+        [_Cell(h, "B", SMALL) for h in ("Priority", "How much", "Out of 10")],
+        [
+            [_Cell(pr["label"], "", SMALL), _Cell(pr["words"], "", SMALL),
+             _Cell(f"{pr['weight']}/10", "", SMALL)]
+            for pr in a["priorities"]
+        ],
+        (right_w - 42, 22, 20),
+        line_h=_lh(SMALL), padding=(0.9, 1.0, 0.9, 1.0), fill=GREY_FILL, grid=False, middle=True,
+    )
     pdf.set_left_margin(old_margin)
     pdf.set_y(max(left_bottom, pdf.get_y()) + 1.5)
 
@@ -759,30 +965,19 @@ def _comparison(pdf: _PDF, data: dict, layout: _Layout) -> None:
     pdf.ln(1)
     label_w = 25.0
     col_w = (pdf.body_w - label_w) / 3
-    pdf.set_font(FONT, "", layout.table_pt)
-    with pdf.table(
-        col_widths=(label_w, col_w, col_w, col_w),
-        text_align=Align.L,
-        line_height=_lh(layout.table_pt) * 0.98,
-        padding=(0.9, 1.1, 0.9, 1.1),
-        headings_style=FontFace(emphasis="B", fill_color=GREY_FILL, size_pt=8),
-        v_align=VAlign.T,
-        repeat_headings=1,
-    ) as table:
-        head = table.row()
-        head.cell("Out of 100 people")
-        for o in data["options"]:
-            head.cell(_option_heading(o))
-        for label, cells in _comparison_rows(data):
-            row = table.row()
-            row.cell(label, style=FontFace(emphasis="B"))
-            for text in cells:
-                row.cell(text)
+    size = layout.table_pt
+    head = [_Cell("Out of 100 people", "B", 8), *(_Cell(_option_heading(o), "B", 8) for o in data["options"])]
+    rows = [
+        [_Cell(label, "B", size), *(_Cell(text, "", size) for text in cells)]
+        for label, cells in _comparison_rows(data)
+    ]
+    _table(pdf, head, rows, (label_w, col_w, col_w, col_w), line_h=_lh(size) * 0.98,
+           padding=(0.9, 1.1, 0.9, 1.1), fill=GREY_FILL)
     pdf.set_font(FONT, size=BODY)
 
 
 def _fit_image(img: dict, max_w: float, max_h: float) -> tuple[float, float]:
-    w, h = _png_size_mm(img["png"], CHART_SCALE)
+    w, h = _png_size_mm(img["png"], img["scale"])
     k = min(1.0, max_w / w, max_h / h)
     return w * k, h * k
 
@@ -831,32 +1026,28 @@ def _match(pdf: _PDF, data: dict, img: dict, layout: _Layout) -> None:
     opts = data["options"]
     old_margin = pdf.l_margin
     pdf.set_left_margin(x)
-    pdf.set_font(FONT, "", TINY)
     first = right_w - 3 * 27
-    with pdf.table(
-        width=right_w,
-        col_widths=(first, 27, 27, 27),
-        align=Align.L,
-        text_align=Align.L,
-        line_height=_lh(TINY),
-        padding=(0.7, 0.9, 0.7, 0.9),
-        headings_style=FontFace(emphasis="B", fill_color=GREY_FILL),
-        v_align=VAlign.M,
-    ) as table:
-        head = table.row()
-        head.cell("What you said matters (weight)")
-        for o in opts:
-            head.cell(o["short_name"])
-        for pr in data["answers"]["priorities"]:
-            row = table.row()
-            row.cell(f"{pr['label']} ({pr['weight']}/10)")
-            for o in opts:
-                row.cell(f"{o['fit'][pr['id']].capitalize()}: {whole(o['contributions'][pr['id']])}")
-        row = table.row()
-        row.cell("Total out of 100 (could be)", style=FontFace(emphasis="B"))
-        for o in opts:
-            total = f"{whole(o['match'])} ({whole(o['match_low'])} to {whole(o['match_high'])})"
-            row.cell(total, style=FontFace(emphasis="B"))
+    rows = [
+        [
+            _Cell(f"{pr['label']} ({pr['weight']}/10)", "", TINY),
+            *(_Cell(f"{o['fit'][pr['id']].capitalize()}: {whole(o['contributions'][pr['id']])}", "", TINY)
+              for o in opts),
+        ]
+        for pr in data["answers"]["priorities"]
+    ]
+    rows.append([
+        _Cell("Total out of 100 (could be)", "B", TINY),
+        *(_Cell(f"{whole(o['match'])} ({whole(o['match_low'])} to {whole(o['match_high'])})", "B", TINY)
+          for o in opts),
+    ])
+    _table(
+        pdf,
+        [_Cell("What you said matters (weight)", "B", TINY),
+         *(_Cell(o["short_name"], "B", TINY) for o in opts)],
+        rows,
+        (first, 27, 27, 27),
+        line_h=_lh(TINY), padding=(0.7, 0.9, 0.7, 0.9), fill=GREY_FILL, middle=True,
+    )
     pdf.set_left_margin(old_margin)
     if data["what_would_change"]:
         pdf.ln(1.2)
@@ -950,9 +1141,80 @@ def _sources(pdf: _PDF, data: dict, layout: _Layout) -> None:
         size=TINY,
     )
     pdf.ln(0.8)
-    pdf.set_font(FONT, "", layout.sources_pt)
-    with pdf.text_columns(ncols=2, gutter=5, text_align=Align.L, line_height=1.1, balance=True) as cols:
-        for n, citation in enumerate(data["sources"].values(), start=1):
-            with cols.paragraph(indent=5, bullet_string=f"{n}.", bullet_r_margin=1, bottom_margin=0.7) as par:
-                par.write(citation)
+    _numbered_columns(pdf, list(data["sources"].values()), layout.sources_pt)
     pdf.set_font(FONT, size=BODY)
+
+
+@dataclass
+class _Line:
+    """One line of a numbered list, as `_numbered_columns` lays it out."""
+
+    text: str
+    bullet: str | None = None  # the number, on a paragraph's first line
+    last: bool = False  # a paragraph's last line: a little space follows
+
+
+def _numbered_columns(pdf: FPDF, items: list[str], size: float, *, gutter: float = 5.0,
+                      indent: float = 5.0, number_gap: float = 1.0, after: float = 0.7) -> None:
+    """A numbered list in two balanced columns, flowing onto further pages, as fpdf's
+    `text_columns(ncols=2, gutter, line_height=1.1, balance=True)` lays it out with one
+    `paragraph(indent, bullet_string="n.", bullet_r_margin, bottom_margin)` per item, but
+    from cached line breaks: for the sources, fpdf's own columns took as long as a chart.
+    """
+    pdf.set_font(FONT, "", size)
+    col_w = (pdf.w - pdf.l_margin - pdf.r_margin - gutter) / 2
+    cols = (pdf.l_margin, pdf.l_margin + col_w + gutter)
+    line_h = pdf.font_size * 1.1
+    lines: list[_Line] = []
+    for n, item in enumerate(items, start=1):
+        item_lines = [_Line(t) for t in _lines(pdf, item, col_w - indent, size)]
+        item_lines[0].bullet = f"{n}."
+        item_lines[-1].last = True
+        lines += item_lines
+    pdf.set_font(FONT, "", size)
+    page_bottom = pdf.h - pdf.b_margin
+    top = max(pdf.t_margin, pdf.y)
+    while True:
+        # Balance the columns when the rest fits on this page, as fpdf does (and like fpdf,
+        # give the last column the rest of the page in case the balance is out).
+        bottom, balancing = page_bottom, False
+        col_h = len(lines) * line_h / 2
+        if col_h < page_bottom - top:
+            balancing = True
+            bottom = top + max(col_h, line_h * (math.ceil(len(lines) / 2) + 0.5))
+            if bottom > page_bottom:
+                bottom, balancing = page_bottom, False
+        next_y, left_before = pdf.y, len(lines)
+        for c, left in enumerate(cols):
+            if not lines:
+                break
+            if balancing and c == len(cols) - 1:
+                bottom = page_bottom
+            lines = _column(pdf, lines, left, top, bottom, line_h, indent, number_gap, after)
+            next_y = max(next_y, pdf.y)
+        pdf.y = next_y
+        if not lines:
+            return
+        if top == pdf.t_margin and len(lines) == left_before:
+            raise ValueError("a line of the list is taller than a page")
+        pdf.add_page()
+        top = pdf.y
+
+
+def _column(pdf: FPDF, lines: list[_Line], left: float, top: float, bottom: float, line_h: float,
+            indent: float, number_gap: float, after: float) -> list[_Line]:
+    """Fill one column from `top` down to `bottom`; returns the lines left over."""
+    pdf.y = top
+    done = 0
+    for line in lines:
+        if pdf.y + line_h > bottom:
+            break
+        if line.bullet:
+            pdf.set_xy(left + indent - pdf.get_string_width(line.bullet) - number_gap, pdf.y)
+            pdf.cell(0, line_h, line.bullet, new_x=XPos.LEFT, new_y=YPos.TOP)
+        pdf.set_x(left + indent)
+        pdf.cell(0, line_h, line.text, new_x=XPos.LEFT, new_y=YPos.NEXT)
+        if line.last and line.text and pdf.y + after < bottom:
+            pdf.y += after
+        done += 1
+    return lines[done:]

@@ -505,8 +505,9 @@ PARTS = {
     "fit": lambda r: charts.fit_parts(charts.fit_frame(r), rows="priorities"),
     "tradeoff": lambda r: charts.tradeoff_parts(charts.tradeoff_frame(r)),
     "projection": lambda r: charts.projection_parts(charts.projection_frame(r), years=r.projection.years),
-    "icons": lambda r: charts.icon_array_parts(r.option("mvd").success.central, label="have good control",
-                                               color=charts.BENEFIT_COLOR, title="MVD surgery", title_chars=30),
+    "icons": lambda r: charts.icon_array_parts(
+        r.option("mvd").success.central, label="have good control", color=charts.BENEFIT_COLOR,
+        title="MVD surgery", title_chars=30),
 }
 
 
@@ -535,6 +536,8 @@ def test_parts_put_together_are_the_chart(name):
     for key, value in parts.top.items():
         setattr(look, key, value)
     assert {k: v for k, v in spec.items() if k != "datasets"} == look.to_dict()
+    assert charts.spec_of(parts) == spec  # from the cached look, as the app and the PDF build it
+    assert charts.spec_of(parts) == spec  # a second time, from the cache, unchanged
 
 
 def test_icon_array_data_key_names_the_picture_not_the_words():

@@ -8,6 +8,7 @@ images decoded, its link annotations read. The JSON is checked against the CLI's
 from __future__ import annotations
 
 import builtins
+import datetime as dt
 import io
 import json
 import re
@@ -204,6 +205,16 @@ def test_chart_images_are_embedded_and_not_blank(built):
         assert im.width > 300 and im.height > 300
 
 
+@pytest.mark.parametrize("query", [QUERY, BUSY])
+def test_match_chart_is_the_apps_own(query):
+    # The PDF builds the match chart from its parts with the look kept between summaries: the
+    # spec must be exactly the one the chart builder makes.
+    from decision_aid import charts
+
+    frame = charts.match_frame(result_of(query))
+    assert charts.spec_of(charts.match_parts(frame)) == charts.match_chart(frame).to_dict()
+
+
 def test_unicode_survives_into_the_text():
     raw = yaml.safe_load(DEFAULT_DATASET.read_text(encoding="utf-8"))
     sid = EVIDENCE.options["botulinum"].success.sources[0]
@@ -241,6 +252,47 @@ def test_very_long_note_is_printed_but_left_out_of_the_printed_link_and_qr_code(
     assert {short, full} <= link_targets(reader)  # on screen, the full link is still one click away
     assert parse_query(urlsplit(full).query).profile == profile_of(query)
     assert 1 <= len(reader.pages) <= 4
+
+
+def what_a_reader_gets(pdf: bytes) -> tuple[list[str], list[bytes], dict[str, set[int]]]:
+    """The text of each page, the pixels of each image, and the characters embedded in each font
+    (from its ToUnicode map): what a reader gets, whatever order the glyphs were numbered in."""
+    reader = PdfReader(io.BytesIO(pdf))
+    text = [page.extract_text() or "" for page in reader.pages]
+    images = [img.image.tobytes() for page in reader.pages for img in page.images]
+    chars: dict[str, set[int]] = {}
+    for page in reader.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            to_unicode = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+            chars.setdefault(str(font["/BaseFont"]), set()).update(
+                int(code, 16) for code in re.findall(r"<[0-9A-F]{4}> <([0-9A-F]{4})>", to_unicode)
+            )
+    return text, images, chars
+
+
+def test_nothing_of_one_summary_reaches_the_next():
+    # Summaries share caches (the parsed fonts, text broken into lines, rendered charts): each
+    # patient's PDF must read the same as one built from empty caches, whoever came just
+    # before, and carry none of the other's words, pictures or characters.
+    day = dt.date(2026, 1, 2)
+    greek = "Ζωή: δύο εβδομάδες"
+    mine = result_of(QUERY)
+    theirs = result_of("avoid=mvd&mvd_success=77&relief=2&note=" + quote_plus(greek))
+
+    def read(result: Result, *, cold: bool) -> tuple[list[str], list[bytes], dict[str, set[int]]]:
+        if cold:
+            report._chart_cache.clear()
+            report._lines_cache.clear()
+        return what_a_reader_gets(report.build_pdf(EVIDENCE, result, base_url=BASE_URL, generated=day))
+
+    cold_theirs, cold_mine = read(theirs, cold=True), read(mine, cold=True)
+    warm_theirs, warm_mine = read(theirs, cold=False), read(mine, cold=False)
+    assert warm_theirs == cold_theirs
+    assert warm_mine == cold_mine
+    assert any(ord("ω") in c for c in warm_theirs[2].values())
+    assert not any(ord("ω") in c for c in warm_mine[2].values())
+    assert squash(greek) not in squash("".join(warm_mine[0]))
 
 
 def test_built_in_memory_without_writing_files(monkeypatch, tmp_path):

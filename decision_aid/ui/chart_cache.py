@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from decision_aid.charts import ChartParts
+from decision_aid.charts import ChartParts, look_spec, top_level
 
 MAX_ENTRIES = 512
 _lock = threading.Lock()
@@ -59,16 +59,12 @@ def _get(store: OrderedDict, key: Any, make: Callable[[], Any]) -> Any:
 
 def parts(chart: ChartParts, *, finish: Callable[[Any], Any] | None = None) -> dict:
     """The spec of ``chart`` (look from memory, data converted to Arrow), for ``st.vega_lite_chart``."""
-    look = _get(_specs, ("look", _name(chart.look), chart.settings, _name(finish)),
-                lambda: _to_dict(finish(chart.look_chart()) if finish else chart.look_chart()))
-    out = dict(look)
-    for name, value in chart.top.items():
-        out[name] = value.to_dict(validate=False) if hasattr(value, "to_dict") else value
-
-    def data() -> dict:
-        return {k: _arrow(v) for k, v in chart.data.items()}
-
-    out["datasets"] = data() if chart.data_key is None else dict(_get(_specs, ("data", chart.data_key), data))
+    out = {**look_spec(chart, finish), **top_level(chart)}
+    if chart.data_key is not None:
+        out["datasets"] = dict(_get(_specs, ("data", chart.data_key),
+                                    lambda: {k: _arrow(v) for k, v in chart.data.items()}))
+    else:
+        out["datasets"] = {k: _arrow(v) for k, v in chart.data.items()}
     return out
 
 
@@ -78,11 +74,6 @@ def built(build: Callable[..., ChartParts], *args: Any, finish: Callable[[Any], 
     (an icon array of one figure), where even building the parts is more than a lookup."""
     key = ("built", _name(build), _name(finish), _part(args), _part(kwargs))
     return _get(_specs, key, lambda: parts(build(*args, **kwargs), finish=finish))
-
-
-def _to_dict(chart: Any) -> dict:
-    # The chart tests validate every builder's output against the schema; no need per rerun.
-    return chart.to_dict(validate=False)
 
 
 def _arrow(frame: pd.DataFrame) -> bytes:
