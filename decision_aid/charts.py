@@ -20,7 +20,6 @@ option identity shown by shape or label as well as colour (Okabe-Ito palette); n
 
 from __future__ import annotations
 
-import functools
 import json
 import math
 import textwrap
@@ -1094,20 +1093,14 @@ def describe_fit(frame: pd.DataFrame) -> str:
 # ---------------------------------------------------------------- export
 
 
-def to_png(chart: alt.TopLevelMixin, scale: float = 2) -> bytes:
-    """The chart as PNG bytes (for the PDF), rendered offline by vl-convert.
+def to_png(chart: alt.TopLevelMixin | dict, scale: float = 2) -> bytes:
+    """The chart (or its Vega-Lite dict) as PNG bytes, rendered offline by vl-convert.
 
-    Rendering is the slow part of a PDF, and most of a summary's charts (the icon arrays)
-    depend only on the evidence, not on the patient's priorities: identical specs are
-    rendered once, in a small bounded cache keyed by the full spec.
+    A dict is not validated again (a tenth of the time): the chart tests validate every
+    builder's output. The PDF keeps the pictures it renders (`report._chart_png`).
     """
-    spec = json.dumps(chart.to_dict(), sort_keys=True, separators=(",", ":"))
-    return _render_png(spec, scale)
-
-
-@functools.lru_cache(maxsize=12)
-def _render_png(spec_json: str, scale: float) -> bytes:
     import vl_convert as vlc  # heavy (a JS engine): only loaded when a PNG is needed
 
+    spec = chart if isinstance(chart, dict) else chart.to_dict()
     version = "_".join(alt.SCHEMA_VERSION.split(".")[:2])
-    return vlc.vegalite_to_png(json.loads(spec_json), vl_version=version, scale=scale)
+    return vlc.vegalite_to_png(spec, vl_version=version, scale=scale)

@@ -681,22 +681,14 @@ def _chart_png(spec: dict[str, Any]) -> bytes:
         if png is not None:
             _chart_cache.move_to_end(key)
             return png
-    png = _vega_png(spec["spec"](), scale)
+    from decision_aid import charts
+
+    png = charts.to_png(spec["spec"](), scale)
     with _chart_lock:
         _chart_cache[key] = png
         while len(_chart_cache) > CHART_CACHE_SIZE:
             _chart_cache.popitem(last=False)
     return png
-
-
-def _vega_png(spec: dict[str, Any], scale: float) -> bytes:
-    """Render a Vega-Lite spec with vl-convert, as `charts.to_png` does. The specs here are
-    not validated again (a tenth of the time): the chart tests validate every builder's output."""
-    import altair as alt
-    import vl_convert as vlc  # heavy (a JS engine): only loaded when a PNG is needed
-
-    version = "_".join(alt.SCHEMA_VERSION.split(".")[:2])
-    return vlc.vegalite_to_png(spec, vl_version=version, scale=scale)
 
 
 def build_pdf(

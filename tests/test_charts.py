@@ -477,21 +477,6 @@ def test_every_chart_builds_from_the_shipped_dataset(result):
             assert o.short_name in spec["description"]
 
 
-def test_to_png_renders_identical_specs_once():
-    """The PDF's icon arrays do not depend on priorities: the same spec is not rendered twice."""
-    charts._render_png.cache_clear()
-    chart = charts.icon_array(42, label="have good control", color=charts.BENEFIT_COLOR)
-    first = charts.to_png(chart)
-    again = charts.to_png(charts.icon_array(42, label="have good control", color=charts.BENEFIT_COLOR))
-    other = charts.to_png(charts.icon_array(43, label="have good control", color=charts.BENEFIT_COLOR))
-    assert first == again and first != other
-    info = charts._render_png.cache_info()
-    assert (info.hits, info.misses) == (1, 2)
-
-
-# ------------------------------------------------------------------ look and data
-
-
 def _evaluated(**weights: int):
     from decision_aid.engine import evaluate
     from decision_aid.evidence import load_evidence
