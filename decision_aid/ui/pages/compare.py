@@ -125,11 +125,16 @@ def _tradeoff(result: Result) -> None:
     )
 
 
-def _match(result: Result, prof: Profile, consulting: bool) -> None:
+def _match_heading():
+    """The heading and the sliders' expander; returns the place for the sliders (see
+    `_follows_the_sliders`)."""
     st.header("How the options line up with what you said matters")
     with st.expander("Change what matters to you", expanded=False, key="change_priorities"):
         st.caption("The picture below changes as you move a slider.")
-        priority_sliders(examples=False)
+        return st.container()
+
+
+def _match(result: Result, prof: Profile, consulting: bool) -> None:
     frame = charts.match_frame(result)
     box = st.expander("Open this part with your clinician", expanded=False) if consulting else st.container()
     with box:
@@ -244,13 +249,14 @@ def _leaning() -> None:
 
 
 @st.fragment
-def _follows_the_sliders(match_fit, sensitivity, footer, slots: c.Slots | None) -> None:
-    """Everything that moves with the "what matters" sliders, which sit inside it.
+def _follows_the_sliders(sliders, match_fit, sensitivity, footer, slots: c.Slots | None) -> None:
+    """Everything that moves with the "what matters" sliders, and the sliders themselves.
 
     A slider move reruns only this fragment, not the page: the charts and words that depend on
     how much each thing matters, the Back/Next links and the sidebar's links (they carry the
     answers), and the URL. The rest of the page does not depend on those answers. The
-    fragment writes into containers the page made, so the page keeps its order.
+    fragment writes into containers the page made, so the page keeps its order; the new
+    picture is drawn (and sent to the browser) first, the sliders, which do not change, after.
     """
     ev = state.evidence()
     prof = state.profile()
@@ -261,6 +267,8 @@ def _follows_the_sliders(match_fit, sensitivity, footer, slots: c.Slots | None) 
         _fit(result)
     with sensitivity:
         _sensitivity(result)
+    with sliders:
+        priority_sliders(examples=False)
     with footer:
         c.page_footer("compare", prof)
     if slots is not None:
@@ -289,6 +297,7 @@ def render() -> None:
     _good_control(result, ev, consulting)
     _harms(result, consulting)
     _tradeoff(result)
+    sliders = _match_heading()
     match_fit = st.container()
     _projection(result, ev)
     sensitivity = st.container()
@@ -298,7 +307,7 @@ def render() -> None:
             consult.evidence_table(ev, result)
     _leaning()
     footer = st.container()
-    _follows_the_sliders(match_fit, sensitivity, footer, st.session_state.get(state.SLOTS))
+    _follows_the_sliders(sliders, match_fit, sensitivity, footer, st.session_state.get(state.SLOTS))
 
 
 render()
