@@ -705,7 +705,7 @@ def tradeoff_parts(frame: pd.DataFrame, *, timeframe: str | None = None) -> Char
     if top < 100:
         subtitle.append(f"The harm scale goes up to {top:g}, not 100, so small numbers can be seen.")
     settings = _settings(ids=_ids(data), names=_names(data), top=top, subtitle=subtitle)
-    return ChartParts(_tradeoff_look, settings, {"tradeoff": data})
+    return ChartParts(_tradeoff_look, settings, {"tradeoff": _only(data, TRADEOFF_COLUMNS)})
 
 
 TRADEOFF_HEIGHT = 240
@@ -798,6 +798,16 @@ def _match_totals(data: pd.DataFrame) -> list[dict]:
     return totals
 
 
+def _only(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """The columns a chart draws or its tooltips read (of those the frame has): less to convert
+    and to send on every rerun."""
+    return frame[[c for c in columns if c in frame.columns]]
+
+
+TRADEOFF_COLUMNS = ("option", "short_name", "benefit", "benefit_low", "benefit_high", "harm", "harm_low",
+                    "harm_high", "label_x", "label_y", "label_side")
+PROJECTION_COLUMNS = ("option", "short_name", "year", "low", "central", "high")
+FIT_COLUMNS = ("option", "short_name", "priority", "priority_label", "score", "fit_word")
 MATCH_BAR_COLUMNS = ("option", "short_name", "priority", "priority_label", "priority_index", "weight",
                      "points", "match")
 """What the bars draw and their tooltips read (the frame's other columns stay out of the chart)."""
@@ -817,7 +827,7 @@ def match_parts(frame: pd.DataFrame) -> ChartParts:
     data = _ordered(frame)
     totals = _match_totals(data)
     noted = any(t["note"] for t in totals)
-    bars = data[[c for c in MATCH_BAR_COLUMNS if c in data.columns]]
+    bars = _only(data, MATCH_BAR_COLUMNS)
     return ChartParts(_match_look, _settings(names=_names(data), noted=noted),
                       {"match_bars": bars, "match_totals": pd.DataFrame(totals)})
 
@@ -898,7 +908,7 @@ def projection_parts(frame: pd.DataFrame, *, years: int) -> ChartParts:
     data = _ordered(frame)
     data = data[data["year"] <= years].reset_index(drop=True)
     return ChartParts(_projection_look, _settings(ids=_ids(data), names=_names(data), years=years),
-                      {"projection": data})
+                      {"projection": _only(data, PROJECTION_COLUMNS)})
 
 
 def _projection_look(*, ids: Sequence[str], names: Sequence[str], years: int) -> alt.LayerChart:
@@ -1026,7 +1036,7 @@ def fit_parts(frame: pd.DataFrame, *, rows: Literal["options", "priorities"] = "
         side = _row_label_frame(labels, [_text_block(k, 18, matters.get(k)) for k in labels],
                                 "priority_label", step=FIT_ROW_STEP)
     return ChartParts(_fit_look, _settings(names=names, rows=rows),
-                      {"fit": data, "fit_header": header, "fit_side": side})
+                      {"fit": _only(data, FIT_COLUMNS), "fit_header": header, "fit_side": side})
 
 
 def _fit_look(*, names: Sequence[str], rows: Literal["options", "priorities"]) -> alt.LayerChart:

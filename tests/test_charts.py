@@ -533,3 +533,15 @@ def test_icon_array_data_key_names_the_picture_not_the_words():
     assert a.data_key != c.data_key and not a.data["icons"].equals(c.data["icons"])
     assert a.top["description"] == b.top["description"]  # both show 37 people
     assert "38 out of 100" in " ".join(c.top["title"].to_dict()["text"])
+
+
+@pytest.mark.parametrize("name", sorted(PARTS))
+def test_every_field_the_look_reads_is_in_its_data(name):
+    """The data carries only the columns a chart reads; a field it reads but does not get would
+    draw nothing, silently."""
+    parts = PARTS[name](_evaluated(relief=7))
+    look = charts.look_spec(parts)
+    fields = {v for path, v in walk(look) if path.endswith(".field") and isinstance(v, str)}
+    fields |= {m for _, v in walk(look) if isinstance(v, str) for m in re.findall(r"datum\.(\w+)", v)}
+    columns = {c for frame in parts.data.values() for c in frame.columns}
+    assert fields and fields <= columns, sorted(fields - columns)
