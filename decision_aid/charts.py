@@ -7,9 +7,12 @@ Two layers, one direction:
   alternatives all read these, so no figure is computed twice;
 * **builders** (`icon_array`, `option_icon_arrays`, `tradeoff_chart`, `match_chart`,
   `projection_chart`, `fit_grid`) take a DataFrame (or plain values) and return an Altair chart.
-  Each sets `description=` to the same plain-language text as the matching `describe_*`
-  function, so a screen reader gets the whole figure in words (Vega-Embed turns it into the
-  chart's aria-label).
+  The charts that follow the answers are also offered as `*_parts` (`ChartParts`): a look built
+  from a few settings plus the data, so the app builds each look once (`look_spec`) and a
+  slider move changes only data. Every chart's `description=` (its aria-label, via Vega-Embed)
+  names what it shows and for which options; the figures themselves are in words in the
+  matching `describe_*` text, which the app prints under the chart and the PDF beside it (an
+  icon array's description is that text itself).
 
 Rules every chart keeps (docs: decision-aid standards, sections 2 and 6): one denominator
 (100 people) named in the title; option order fixed (medicines, botulinum toxin, MVD), never
