@@ -555,18 +555,24 @@ def evaluate_cached(evidence: Evidence, profile: Profile) -> Result:
     """Profiles and evidence are frozen, so a result can be reused across reruns and sessions.
 
     Keyed on the evidence object's identity (its dicts make it unhashable); the entry keeps
-    the evidence alive so an identity is never reused for another dataset while cached.
+    the evidence alive so an identity is never reused for another dataset while cached. The
+    patient's free-text note plays no part in the figures: it is left out of the key, so the
+    cache never holds it, and put back into the result handed out.
     """
-    key = (id(evidence), profile)
+    bare = profile.model_copy(update={"note": ""}) if profile.note else profile
+    key = (id(evidence), bare)
     hit = _CACHE.get(key)
     if hit is not None and hit[0] is evidence:
         _CACHE.move_to_end(key)
-        return hit[1]
-    result = evaluate(evidence, profile)
-    _CACHE[key] = (evidence, result)
-    if len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
-    return result
+        result = hit[1]
+    else:
+        result = evaluate(evidence, bare)
+        _CACHE[key] = (evidence, result)
+        if len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    if not profile.note:
+        return result
+    return result.model_copy(update={"profile": {**result.profile, "note": profile.note}})
 
 
 def rank(result: Result) -> list[OptionResult]:

@@ -297,3 +297,19 @@ def test_result_json_has_the_cli_contract_keys():
     assert {"name", "low", "central", "high", "permanent", "serious", "sources"} <= set(option["risks"][0])
     assert all(isinstance(v, str) and v for v in data["sources"].values())
     assert [o["id"] for o in data["options"]] == list(OPTION_IDS)
+
+
+def test_cached_results_hand_each_patient_their_own_note_and_never_keep_it():
+    """Results are shared across sessions: two patients with the same answers but different notes
+    each get their own note back, and the cache itself holds no note at all."""
+    from decision_aid import engine
+
+    engine._CACHE.clear()
+    mine = Profile(relief=8, note="I drive a bus")
+    theirs = Profile(relief=8, note="Wedding in May")
+    got_mine, got_theirs = engine.evaluate_cached(EVIDENCE, mine), engine.evaluate_cached(EVIDENCE, theirs)
+    assert got_mine.profile["note"] == "I drive a bus" and got_theirs.profile["note"] == "Wedding in May"
+    assert got_mine == evaluate(EVIDENCE, mine)  # the same result as without the cache
+    assert len(engine._CACHE) == 1  # one entry: the note is not part of the key
+    for (_, key), (_, cached) in engine._CACHE.items():
+        assert key.note == "" and cached.profile["note"] == ""
