@@ -265,18 +265,28 @@ def answer_links(prof: Profile, slots: Slots) -> None:
         st.code(share_link(prof), language=None, wrap_lines=True)
 
 
-def page_footer(url_path: str, prof: Profile | None = None) -> None:
+def page_footer(url_path: str) -> None:
     """Back and next links, so the path can be followed one page at a time."""
-    back, nxt = neighbours(url_path)
-    params = (prof or state.profile()).to_params() or None  # the answers go along (see page_links)
+    footer_links(url_path, state.profile(), footer_places())
+
+
+def footer_places() -> tuple[Any, Any]:
+    """The line and the two places for the Back and Next links (see `footer_links`)."""
     st.divider()
-    cols = st.columns(2)
+    back, nxt = st.columns(2)
+    return back.empty(), nxt.empty()
+
+
+def footer_links(url_path: str, prof: Profile, places: tuple[Any, Any]) -> None:
+    """The Back and Next links in their places; they carry the answers (see `page_links`)."""
+    back, nxt = neighbours(url_path)
+    params = prof.to_params() or None
     if back:
-        cols[0].page_link(back.path, label=f"Back: {back.title}", icon=":material/arrow_back:",
-                          query_params=params)
+        places[0].page_link(back.path, label=f"Back: {back.title}", icon=":material/arrow_back:",
+                            query_params=params)
     if nxt:
-        cols[1].page_link(nxt.path, label=f"Next: {nxt.title}", icon=":material/arrow_forward:",
-                          query_params=params)
+        places[1].page_link(nxt.path, label=f"Next: {nxt.title}", icon=":material/arrow_forward:",
+                            query_params=params)
 
 
 def sources_list(ev: Evidence, ids: Iterable[str] | None = None) -> None:

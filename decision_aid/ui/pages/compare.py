@@ -160,14 +160,18 @@ def _match(result: Result, prof: Profile, consulting: bool) -> None:
         st.info(NOT_A_VERDICT)
 
 
-def _fit(result: Result) -> None:
+def _fit(result: Result):
+    """The grid's heading and words; returns the place for the grid itself, which shows how much
+    each thing matters and so is drawn by `_follows_the_sliders` (`_fit_chart`)."""
     st.header("How each option does on each thing")
-    frame = charts.fit_frame(result)
-    _chart(
-        chart_cache.parts(charts.fit_parts(frame, rows="priorities"), finish=_fit_x),
-        chart_cache.text(charts.describe_fit, frame),
-        "chart_fit",
-    )
+    place = st.empty()
+    st.caption(c.md(chart_cache.text(charts.describe_fit, charts.fit_frame(result))))
+    return place
+
+
+def _fit_chart(result: Result, place) -> None:
+    spec = chart_cache.parts(charts.fit_parts(charts.fit_frame(result), rows="priorities"), finish=_fit_x)
+    place.vega_lite_chart(spec, width="stretch", key="chart_fit")
 
 
 def _projection(result: Result, ev: Evidence) -> None:
@@ -202,12 +206,11 @@ def _projection(result: Result, ev: Evidence) -> None:
 
 
 def _sensitivity(result: Result) -> None:
-    st.header("What would change the picture?")
     changes = [s for s in result.sensitivity if s.changes]
     if not changes:
         st.markdown("Changing how much any one thing matters to you would not change the picture.")
-    for s in changes:
-        st.markdown(f"- {c.md(s.sentence)}")
+    else:
+        st.markdown("\n".join(f"- {c.md(s.sentence)}" for s in changes))
     steady = [s for s in result.sensitivity if not s.changes]
     if changes and steady:
         with st.expander("Things that would not change it"):
@@ -249,28 +252,29 @@ def _leaning() -> None:
 
 
 @st.fragment
-def _follows_the_sliders(sliders, match_fit, sensitivity, footer, slots: c.Slots | None) -> None:
+def _follows_the_sliders(sliders, match, fit, sensitivity, footer, slots: c.Slots | None) -> None:
     """Everything that moves with the "what matters" sliders, and the sliders themselves.
 
     A slider move reruns only this fragment, not the page: the charts and words that depend on
     how much each thing matters, the Back/Next links and the sidebar's links (they carry the
-    answers), and the URL. The rest of the page does not depend on those answers. The
-    fragment writes into containers the page made, so the page keeps its order; the new
-    picture is drawn (and sent to the browser) first, the sliders, which do not change, after.
+    answers), and the URL. The rest of the page does not depend on those answers, and the
+    headings and words around these parts that do not either are drawn by the page. The
+    fragment writes into places the page made, so the page keeps its order; the new picture is
+    drawn (and sent to the browser) first. What the browser redraws on a slider move is what
+    decides how soon the picture changes, so the fragment draws no more than that.
     """
     ev = state.evidence()
     prof = state.profile()
     consulting = c.is_consult(prof)
     result = state.result(ev, prof)
-    with match_fit:
+    with match:
         _match(result, prof, consulting)
-        _fit(result)
+    _fit_chart(result, fit)
     with sensitivity:
         _sensitivity(result)
     with sliders:
         priority_sliders(examples=False)
-    with footer:
-        c.page_footer("compare", prof)
+    c.footer_links("compare", prof, footer)
     if slots is not None:
         c.answer_links(prof, slots)
     state.sync_url(prof)  # in a fragment rerun the shell, which does this, does not run
@@ -298,16 +302,18 @@ def render() -> None:
     _harms(result, consulting)
     _tradeoff(result)
     sliders = _match_heading()
-    match_fit = st.container()
+    match = st.container()
+    fit = _fit(result)
     _projection(result, ev)
+    st.header("What would change the picture?")
     sensitivity = st.container()
     _table(result, consulting)
     if consulting:
         with st.expander("Evidence table with full citations", expanded=True):
             consult.evidence_table(ev, result)
     _leaning()
-    footer = st.container()
-    _follows_the_sliders(sliders, match_fit, sensitivity, footer, st.session_state.get(state.SLOTS))
+    footer = c.footer_places()
+    _follows_the_sliders(sliders, match, fit, sensitivity, footer, st.session_state.get(state.SLOTS))
 
 
 render()
