@@ -31,10 +31,7 @@ from __future__ import annotations
 import argparse
 import atexit
 import json
-import os
 import re
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -51,9 +48,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+from tests.support import CHROMIUM, CHROMIUM_ARGS, free_port, rss_mb, stop_group  # noqa: E402
+
 HOST = "127.0.0.1"
 START_TIMEOUT_S = 60.0
 PAGE_TIMEOUT_MS = 90_000
@@ -69,13 +65,8 @@ SLIDER = '.st-key-relief input[type="range"]'
 # ============================================================================ server
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
-
-
 def _health(url: str) -> bool:
+    """The health endpoint under any base URL (`--url` may name another host's app)."""
     try:
         with urllib.request.urlopen(url + "_stcore/health", timeout=5) as resp:
             return resp.status == 200 and resp.read().strip() == b"ok"
@@ -84,22 +75,15 @@ def _health(url: str) -> bool:
 
 
 def _rss_mb(pid: int | None) -> float | None:
-    if pid is None:
-        return None
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        return None
-    return None
+    mb = rss_mb(pid)
+    return None if mb is None else round(mb, 1)
 
 
 class AppServer:
     """`streamlit run streamlit_app.py` on a free loopback port, in its own process group."""
 
     def __init__(self) -> None:
-        self.port = _free_port()
+        self.port = free_port(HOST)
         self.url = f"http://{HOST}:{self.port}/"
         streamlit = ROOT / ".venv" / "bin" / "streamlit"
         cmd = [str(streamlit)] if streamlit.exists() else [sys.executable, "-m", "streamlit"]
@@ -121,18 +105,7 @@ class AppServer:
         return self.proc.pid
 
     def stop(self) -> None:
-        if self.proc.poll() is not None:
-            return
-        for sig, wait_s in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
-            try:
-                os.killpg(self.proc.pid, sig)
-            except ProcessLookupError:
-                return
-            try:
-                self.proc.wait(timeout=wait_s)
-                return
-            except subprocess.TimeoutExpired:
-                continue
+        stop_group(self.proc)
 
 
 @dataclass

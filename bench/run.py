@@ -46,14 +46,11 @@ import os
 import platform
 import random
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,16 +61,8 @@ RESULTS = BENCH / "results.json"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.support import CHROMIUM, CHROMIUM_ARGS, free_port, health_ok, rss_mb, stop_group  # noqa: E402
+
 VIEWPORT = {"width": 1280, "height": 900}
 HOST = "127.0.0.1"
 BUDGET_S = 9.5 * 60  # the whole run stops starting new phases after this
@@ -136,23 +125,6 @@ def ratio(real: dict[str, Any] | None, bare: dict[str, Any] | None) -> float | N
     if not real or not bare or not real.get("n") or not bare.get("n") or not bare["median"]:
         return None
     return real["median"] / bare["median"]
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
-
-
-def rss_mb(pid: int) -> float | None:
-    """Resident memory of one process in MB, from the kernel's status file."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        return None
-    return None
 
 
 def log(msg: str) -> None:
@@ -243,7 +215,7 @@ class Server:
 
     def __init__(self, spec: AppSpec, logdir: Path) -> None:
         self.spec = spec
-        self.port = free_port()
+        self.port = free_port(HOST)
         self.log_path = logdir / f"{spec.name}-{self.port}.log"
         self.proc: subprocess.Popen | None = None
         self.t_launch = 0.0
@@ -290,11 +262,7 @@ class Server:
             )
 
     def healthy(self) -> bool:
-        try:
-            with urllib.request.urlopen(f"http://{HOST}:{self.port}/_stcore/health", timeout=2) as r:
-                return r.status == 200 and r.read().strip() == b"ok"
-        except (urllib.error.URLError, OSError):
-            return False
+        return health_ok(self.port, HOST)
 
     def wait_healthy(self) -> float:
         """Seconds from launch to a healthy server."""
@@ -323,19 +291,7 @@ class Server:
         return statistics.median(values) if values else None
 
     def stop(self) -> None:
-        proc = self.proc
-        if proc is None or proc.poll() is not None:
-            return
-        for sig, wait_s in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
-            try:
-                os.killpg(proc.pid, sig)  # this server's own process group only
-            except ProcessLookupError:
-                return
-            try:
-                proc.wait(timeout=wait_s)
-                return
-            except subprocess.TimeoutExpired:
-                continue
+        stop_group(self.proc)  # this server's own process group only
 
 
 def stop_all() -> None:
@@ -751,47 +707,25 @@ def table(run: Run) -> list[dict[str, Any]]:
             {"measure": measure, "real": real, "bare": bare, "ratio": r, "target": target, "met": met}
         )
 
+    def timed(measure: str, real: dict | None, bare: dict | None, target: str) -> None:
+        """A real/bare pair of timings; `target` is a TARGETS key (a ratio), or the words to print."""
+        r = ratio(real, bare)
+        if target in TARGETS:
+            t = TARGETS[target]
+            row(measure, fmt(real), fmt(bare), r, f"ratio <= {t}", None if r is None else r <= t)
+        else:
+            row(measure, fmt(real), fmt(bare), r, target, None)
+
     lat = d.get("latency_ms", {})
-    r = ratio(lat.get("real"), lat.get("bare"))
-    t = TARGETS["interaction_ratio"]
-    row(
-        "(a) key press -> chart shows new figures (browser)",
-        fmt(lat.get("real")),
-        fmt(lat.get("bare")),
-        r,
-        f"ratio <= {t}",
-        None if r is None else r <= t,
-    )
+    timed("(a) key press -> chart shows new figures (browser)", lat.get("real"), lat.get("bare"),
+          "interaction_ratio")
     at = d.get("apptest_ms", {})
-    r = ratio(at.get("real_compare"), at.get("bare"))
-    t = TARGETS["apptest_ratio"]
-    row(
-        "(b) full script run, AppTest (real: compare page)",
-        fmt(at.get("real_compare")),
-        fmt(at.get("bare")),
-        r,
-        f"ratio <= {t}",
-        None if r is None else r <= t,
-    )
-    r = ratio(at.get("real_landing"), at.get("bare"))
-    row(
-        "(b) full script run, AppTest (real: landing page)",
-        fmt(at.get("real_landing")),
-        fmt(at.get("bare")),
-        r,
-        "(reference)",
-        None,
-    )
+    timed("(b) full script run, AppTest (real: compare page)", at.get("real_compare"), at.get("bare"),
+          "apptest_ratio")
+    timed("(b) full script run, AppTest (real: landing page)", at.get("real_landing"), at.get("bare"),
+          "(reference)")
     st_ = d.get("start_to_first_page_ms", {})
-    r = ratio(st_.get("real"), st_.get("bare"))
-    row(
-        "(c) server start -> first page rendered",
-        fmt(st_.get("real")),
-        fmt(st_.get("bare")),
-        r,
-        "(none)",
-        None,
-    )
+    timed("(c) server start -> first page rendered", st_.get("real"), st_.get("bare"), "(none)")
     w = d.get("engine_pdf", {})
     if w:
         t = TARGETS["pdf_warm_ms"]

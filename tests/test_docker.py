@@ -18,12 +18,9 @@ that still proves the environment overrides the 127.0.0.1 pinned in config.toml.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shlex
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -35,13 +32,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import CHROMIUM, CHROMIUM_ARGS, free_port, health_ok, require_chromium, stop_group
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCKERFILE = ROOT / "Dockerfile"
 DOCKERIGNORE = ROOT / ".dockerignore"
 IMAGE_APP_DIR = "/app"
 TEST_HOST = "127.0.0.2"  # loopback, and not config.toml's 127.0.0.1
 START_TIMEOUT_S = 60.0
-CHROMIUM = "/usr/bin/chromium"
 
 
 # ----------------------------------------------------------------------------- Dockerfile
@@ -197,12 +195,6 @@ def image_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return app
 
 
-def free_port(host: str) -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((host, 0))
-        return s.getsockname()[1]
-
-
 def container_env(app: Path, **overrides: str) -> dict[str, str]:
     """The Dockerfile's ENV with /app mapped to the copy, this venv's python first on PATH."""
     env = {
@@ -226,28 +218,6 @@ def entry_command(app: Path) -> list[str]:
     return ["sh", str(app / cmd[0].removeprefix(IMAGE_APP_DIR + "/")), *cmd[1:]]
 
 
-def health_ok(host: str, port: int) -> bool:
-    try:
-        with urllib.request.urlopen(f"http://{host}:{port}/_stcore/health", timeout=2) as resp:
-            return resp.status == 200 and resp.read().strip() == b"ok"
-    except (urllib.error.URLError, OSError):
-        return False
-
-
-def stop(proc: subprocess.Popen) -> None:
-    for sig, wait_s in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
-        if proc.poll() is not None:
-            return
-        try:
-            os.killpg(proc.pid, sig)  # the entry command's own process group only
-        except ProcessLookupError:
-            return
-        try:
-            proc.wait(timeout=wait_s)
-        except subprocess.TimeoutExpired:
-            continue
-
-
 @pytest.fixture(scope="module")
 def served(image_tree: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict, Path]]:
     port = free_port(TEST_HOST)
@@ -266,14 +236,14 @@ def served(image_tree: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
         )
     try:
         deadline = time.monotonic() + START_TIMEOUT_S
-        while not health_ok(TEST_HOST, port):
+        while not health_ok(port, TEST_HOST):
             text = log.read_text(errors="replace")
             assert proc.poll() is None, f"entry command exited {proc.returncode}:\n{text}"
             assert time.monotonic() < deadline, f"not healthy after {START_TIMEOUT_S:.0f} s:\n{text}"
             time.sleep(0.2)  # polling the server process
         yield f"http://{TEST_HOST}:{port}/", env, log
     finally:
-        stop(proc)
+        stop_group(proc)
 
 
 def test_entry_command_serves_the_app_from_a_clean_copy(served):
@@ -300,12 +270,11 @@ def test_healthcheck_command_passes(served, image_tree):
 # Run in its own process: pytest-playwright's session-wide event loop (tests/e2e) would make
 # the sync API refuse to start a second time inside this test process.
 FIRST_PAGE_SCRIPT = """
+import json
 import sys
 from playwright.sync_api import sync_playwright
 
-url, chromium = sys.argv[1], sys.argv[2]
-args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+url, chromium, args = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
 with sync_playwright() as pw:
     browser = pw.chromium.launch(executable_path=chromium, args=args)
     try:
@@ -321,11 +290,12 @@ with sync_playwright() as pw:
 """
 
 
-@pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK), reason=f"{CHROMIUM} not installed")
 def test_first_page_renders_with_the_mounted_dataset(served):
+    require_chromium()  # missing in CI is a failure, locally a skip
     url, _, log = served
     done = subprocess.run(
-        [sys.executable, "-c", FIRST_PAGE_SCRIPT, url, CHROMIUM], capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", FIRST_PAGE_SCRIPT, url, CHROMIUM, json.dumps(CHROMIUM_ARGS)],
+        capture_output=True, text=True, timeout=120,
     )
     assert done.returncode == 0, done.stderr[-3000:] + "\n" + log.read_text(errors="replace")[-3000:]
     body = done.stdout
@@ -358,7 +328,7 @@ def test_bad_dataset_stops_the_entry_command(image_tree, tmp_path, kind):
     try:
         out, err = proc.communicate(timeout=60)
     finally:
-        stop(proc)
+        stop_group(proc)
     stderr = err.decode(errors="replace")
     assert proc.returncode not in (0, None), "the entry command carried on with a bad dataset"
     assert "Traceback" not in stderr, stderr
@@ -366,4 +336,4 @@ def test_bad_dataset_stops_the_entry_command(image_tree, tmp_path, kind):
     if kind == "broken":
         assert "meta.versoin" in stderr or "meta.version" in stderr, stderr
     assert "Uvicorn server started" not in out.decode(errors="replace") + stderr
-    assert not health_ok(TEST_HOST, port)
+    assert not health_ok(port, TEST_HOST)

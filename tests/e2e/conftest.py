@@ -7,39 +7,22 @@ Helpers: ``from .helpers import wait_for_app, expect_no_exception``.
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from tests.support import CHROMIUM, CHROMIUM_ARGS, free_port, health_ok, require_chromium, stop_group
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
 APP_SCRIPT = "streamlit_app.py"
 SERVER_START_TIMEOUT_S = 60.0
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 HERE = Path(__file__).resolve().parent
-
-
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -52,12 +35,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture(scope="session", autouse=True)
 def _require_chromium() -> None:
     """Browser tests need Debian's Chromium: missing in CI is a failure, locally a skip."""
-    if os.access(CHROMIUM, os.X_OK):
-        return
-    message = f"{CHROMIUM} not found: run `make browser` (apt-get install chromium fonts-dejavu-core)."
-    if _in_ci():
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
+    require_chromium()
 
 
 @pytest.fixture(scope="session")
@@ -80,12 +58,6 @@ class AppServer:
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _streamlit_command() -> list[str]:
@@ -114,34 +86,10 @@ def streamlit_run_command(port: int) -> list[str]:
     ]
 
 
-def _health_ok(port: int) -> bool:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as resp:
-            return resp.status == 200 and resp.read().strip() == b"ok"
-    except (urllib.error.URLError, OSError):
-        return False
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is not None:
-        return
-    # The server runs in its own process group (start_new_session): end just that group.
-    for sig, wait_s in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
-        try:
-            os.killpg(proc.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            proc.wait(timeout=wait_s)
-            return
-        except subprocess.TimeoutExpired:
-            continue
-
-
 @pytest.fixture(scope="session")
 def app_server(_require_chromium: None) -> Iterator[AppServer]:
     """Start ``streamlit run streamlit_app.py`` on a free port; yield its URL, PID and log file."""
-    port = _free_port()
+    port = free_port()
     log_dir = Path(tempfile.mkdtemp(prefix="hfs-e2e-"))
     log_path = log_dir / "streamlit.log"
     cmd = streamlit_run_command(port)
@@ -156,7 +104,7 @@ def app_server(_require_chromium: None) -> Iterator[AppServer]:
         )
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while not _health_ok(port):
+        while not health_ok(port):
             if proc.poll() is not None:
                 pytest.fail(
                     f"streamlit exited early (code {proc.returncode}); log {log_path}:\n"
@@ -172,7 +120,7 @@ def app_server(_require_chromium: None) -> Iterator[AppServer]:
             time.sleep(0.2)  # polling the server process, not the page
         yield AppServer(url=f"http://127.0.0.1:{port}/", port=port, pid=proc.pid, log_path=log_path)
     finally:
-        _stop(proc)
+        stop_group(proc)
     # The log stays in its temp dir (small) so a failure can be investigated afterwards.
 
 

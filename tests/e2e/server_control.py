@@ -14,14 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .conftest import (
-    ROOT,
-    SERVER_START_TIMEOUT_S,
-    _free_port,
-    _health_ok,
-    _stop,
-    streamlit_run_command,
-)
+from tests.support import free_port, health_ok, stop_group
+
+from .conftest import ROOT, SERVER_START_TIMEOUT_S, streamlit_run_command
 
 
 @dataclass
@@ -38,10 +33,6 @@ class Server:
         return self.log_path.read_text(errors="replace")
 
 
-def free_port() -> int:
-    return _free_port()
-
-
 def start_server(
     log_path: Path,
     *,
@@ -51,7 +42,7 @@ def start_server(
     timeout_s: float = SERVER_START_TIMEOUT_S,
 ) -> Server:
     """Start ``streamlit run streamlit_app.py`` and wait for its health endpoint (bounded)."""
-    port = port or _free_port()
+    port = port or free_port()
     cmd = [*wrapper, *streamlit_run_command(port)]
     with open(log_path, "ab") as log_file:
         proc = subprocess.Popen(
@@ -65,7 +56,7 @@ def start_server(
         )
     server = Server(port=port, proc=proc, log_path=log_path)
     deadline = time.monotonic() + timeout_s
-    while not _health_ok(port):
+    while not health_ok(port):
         if proc.poll() is not None or time.monotonic() > deadline:
             stop_server(server)
             msg = f"streamlit on port {port} did not become healthy; log {log_path}:\n{server.log()[-3000:]}"
@@ -76,8 +67,4 @@ def start_server(
 
 def stop_server(server: Server) -> None:
     """Stop the server's process group (SIGTERM, then SIGKILL) and wait for it."""
-    _stop(server.proc)
-
-
-def health_ok(port: int) -> bool:
-    return _health_ok(port)
+    stop_group(server.proc)
