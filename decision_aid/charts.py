@@ -26,8 +26,6 @@ from __future__ import annotations
 import json
 import math
 import textwrap
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -35,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import altair as alt
 import pandas as pd
 
+from decision_aid.lru import BoundedCache
 from decision_aid.profile import PRIORITIES
 from decision_aid.wording import NOT_A_VERDICT, PRIORITY_LABELS, fit_word, per_100, per_100_range
 
@@ -242,8 +241,7 @@ class ChartParts:
 LOOK_CACHE_SIZE = 64
 """Looks kept as finished Vega-Lite dicts: a handful per chart (the settings hold only the
 dataset's names and a few switches), shared by the app and the PDF."""
-_looks: OrderedDict[Any, dict] = OrderedDict()
-_looks_lock = threading.Lock()
+_looks: BoundedCache[dict] = BoundedCache(LOOK_CACHE_SIZE)
 
 
 def look_spec(parts: ChartParts, finish: Callable[[Any], Any] | None = None) -> dict:
@@ -252,18 +250,12 @@ def look_spec(parts: ChartParts, finish: Callable[[Any], Any] | None = None) -> 
     callers copy before changing it. Not validated again: the chart tests validate every look."""
     key = (parts.look.__module__, parts.look.__qualname__, parts.settings,
            None if finish is None else (finish.__module__, finish.__qualname__))
-    with _looks_lock:
-        hit = _looks.get(key)
-        if hit is not None:
-            _looks.move_to_end(key)
-            return hit
-    chart = parts.look_chart()
-    spec = (finish(chart) if finish else chart).to_dict(validate=False)  # outside the lock
-    with _looks_lock:
-        _looks[key] = spec
-        while len(_looks) > LOOK_CACHE_SIZE:
-            _looks.popitem(last=False)
-    return spec
+
+    def make() -> dict:
+        chart = parts.look_chart()
+        return (finish(chart) if finish else chart).to_dict(validate=False)
+
+    return _looks.get_or_make(key, make)
 
 
 def top_level(parts: ChartParts) -> dict[str, Any]:

@@ -13,13 +13,13 @@ is marked avoided and ranks after the others. The engine never says which option
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from decision_aid.evidence import OPTION_IDS, Evidence, Option, Range
+from decision_aid.lru import BoundedCache
 from decision_aid.profile import PRIORITIES, Profile
 from decision_aid.wording import PRIORITY_LABELS
 
@@ -547,8 +547,7 @@ def evaluate(
     )
 
 
-_CACHE: OrderedDict[tuple[int, Profile], tuple[Evidence, Result]] = OrderedDict()
-_CACHE_SIZE = 256
+_CACHE: BoundedCache[tuple[Evidence, Result]] = BoundedCache(256)
 
 
 def evaluate_cached(evidence: Evidence, profile: Profile) -> Result:
@@ -563,13 +562,10 @@ def evaluate_cached(evidence: Evidence, profile: Profile) -> Result:
     key = (id(evidence), bare)
     hit = _CACHE.get(key)
     if hit is not None and hit[0] is evidence:
-        _CACHE.move_to_end(key)
         result = hit[1]
     else:
         result = evaluate(evidence, bare)
-        _CACHE[key] = (evidence, result)
-        if len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
+        _CACHE.put(key, (evidence, result))
     if not profile.note:
         return result
     return result.model_copy(update={"profile": {**result.profile, "note": profile.note}})

@@ -18,8 +18,6 @@ import datetime as dt
 import functools
 import io
 import math
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +34,7 @@ from PIL import Image
 
 from decision_aid.engine import Caution, OptionResult, Result, RiskUsed
 from decision_aid.evidence import Evidence
+from decision_aid.lru import BoundedCache
 from decision_aid.profile import PRIORITIES, Profile
 from decision_aid.questions import questions_to_ask
 from decision_aid.wording import (
@@ -337,8 +336,7 @@ LINES_CACHE_SIZE = 2048
 nearly all the dataset's own; the rest (a heading with a status, a row of weights) vary from
 patient to patient. Full, it holds well under a megabyte."""
 
-_lines_cache: OrderedDict[tuple[str, str, float, float], tuple[str, ...]] = OrderedDict()
-_lines_lock = threading.Lock()
+_lines_cache: BoundedCache[tuple[str, ...]] = BoundedCache(LINES_CACHE_SIZE)
 
 
 def _lines(pdf: FPDF, text: str, w: float, size: float, style: str = "") -> tuple[str, ...]:
@@ -350,19 +348,12 @@ def _lines(pdf: FPDF, text: str, w: float, size: float, style: str = "") -> tupl
     every summary and in each layout tried. The key is the text itself, so a line only ever
     comes back for the very text it was cut from. Leaves the font at `style` and `size`.
     """
-    key = (text, style, size, round(w, 4))
     pdf.set_font(FONT, style, size)
-    with _lines_lock:
-        lines = _lines_cache.get(key)
-        if lines is not None:
-            _lines_cache.move_to_end(key)
-            return lines
-    lines = tuple(pdf.multi_cell(w, 1, text, align=Align.L, dry_run=True, output=MethodReturnValue.LINES))
-    with _lines_lock:
-        _lines_cache[key] = lines
-        while len(_lines_cache) > LINES_CACHE_SIZE:
-            _lines_cache.popitem(last=False)
-    return lines
+
+    def break_lines() -> tuple[str, ...]:
+        return tuple(pdf.multi_cell(w, 1, text, align=Align.L, dry_run=True, output=MethodReturnValue.LINES))
+
+    return _lines_cache.get_or_make((text, style, size, round(w, 4)), break_lines)
 
 
 @dataclass(frozen=True)
@@ -663,8 +654,7 @@ CHART_CACHE_SIZE = 12
 """Charts kept rendered (up to about 400 kB each). The icon arrays depend only on the dataset,
 the options' status and any local figure, so a summary often finds its own here."""
 
-_chart_cache: OrderedDict[tuple[str, str, float], bytes] = OrderedDict()
-_chart_lock = threading.Lock()
+_chart_cache: BoundedCache[bytes] = BoundedCache(CHART_CACHE_SIZE)
 
 
 def _chart_png(spec: dict[str, Any]) -> bytes:
@@ -674,21 +664,11 @@ def _chart_png(spec: dict[str, Any]) -> bytes:
     summary's time. The key is the data the builder reads, so a summary only ever gets a
     picture drawn from exactly its own figures and answers.
     """
-    scale = CHART_SCALES[spec["id"]]
-    key = (spec["id"], spec["key"], scale)
-    with _chart_lock:
-        png = _chart_cache.get(key)
-        if png is not None:
-            _chart_cache.move_to_end(key)
-            return png
     from decision_aid import charts
 
-    png = charts.to_png(spec["spec"](), scale)
-    with _chart_lock:
-        _chart_cache[key] = png
-        while len(_chart_cache) > CHART_CACHE_SIZE:
-            _chart_cache.popitem(last=False)
-    return png
+    scale = CHART_SCALES[spec["id"]]
+    return _chart_cache.get_or_make((spec["id"], spec["key"], scale),
+                                    lambda: charts.to_png(spec["spec"](), scale))
 
 
 def build_pdf(

@@ -13,20 +13,18 @@ spec before changing it.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 
 from decision_aid.charts import ChartParts, look_spec, top_level
+from decision_aid.lru import BoundedCache
 
 MAX_ENTRIES = 512
-_lock = threading.Lock()
-_specs: OrderedDict[Any, dict] = OrderedDict()
-_texts: OrderedDict[Any, str] = OrderedDict()
-_arrows: OrderedDict[Any, bytes] = OrderedDict()
+_specs: BoundedCache[dict] = BoundedCache(MAX_ENTRIES)
+_texts: BoundedCache[str] = BoundedCache(MAX_ENTRIES)
+_arrows: BoundedCache[bytes] = BoundedCache(MAX_ENTRIES)
 
 
 def _part(x: Any) -> Any:
@@ -44,28 +42,15 @@ def _name(fn: Callable | None) -> Any:
     return None if fn is None else (fn.__module__, fn.__qualname__)
 
 
-def _get(store: OrderedDict, key: Any, make: Callable[[], Any]) -> Any:
-    with _lock:
-        hit = store.get(key)
-        if hit is not None:
-            store.move_to_end(key)
-            return hit
-    value = make()  # outside the lock: two sessions may build the same chart once each
-    with _lock:
-        store[key] = value
-        while len(store) > MAX_ENTRIES:
-            store.popitem(last=False)
-    return value
-
-
 def parts(chart: ChartParts, *, finish: Callable[[Any], Any] | None = None) -> dict:
     """The spec of ``chart`` (look from memory, data converted to Arrow), for ``st.vega_lite_chart``."""
     out = {**look_spec(chart, finish), **top_level(chart)}
     if chart.data_key is not None:
-        out["datasets"] = dict(_get(_specs, ("data", chart.data_key),
-                                    lambda: {k: _arrow(v) for k, v in chart.data.items()}))
+        out["datasets"] = dict(_specs.get_or_make(("data", chart.data_key),
+                                                  lambda: {k: _arrow(v) for k, v in chart.data.items()}))
     else:  # by content: reading a small frame as JSON costs a sixth of converting it
-        out["datasets"] = {k: _get(_arrows, _part(v), lambda v=v: _arrow(v)) for k, v in chart.data.items()}
+        out["datasets"] = {k: _arrows.get_or_make(_part(v), lambda v=v: _arrow(v))
+                           for k, v in chart.data.items()}
     return out
 
 
@@ -74,7 +59,7 @@ def built(build: Callable[..., ChartParts], *args: Any, finish: Callable[[Any], 
     """``parts(build(*args, **kwargs))``, kept per distinct arguments: for charts of plain values
     (an icon array of one figure), where even building the parts is more than a lookup."""
     key = ("built", _name(build), _name(finish), _part(args), _part(kwargs))
-    return _get(_specs, key, lambda: parts(build(*args, **kwargs), finish=finish))
+    return _specs.get_or_make(key, lambda: parts(build(*args, **kwargs), finish=finish))
 
 
 def _arrow(frame: pd.DataFrame) -> bytes:
@@ -85,4 +70,5 @@ def _arrow(frame: pd.DataFrame) -> bytes:
 
 def text(describe: Callable[..., str], *args: Any, **kwargs: Any) -> str:
     """``describe(*args, **kwargs)``, the text alternative of a chart, cached the same way."""
-    return _get(_texts, (_name(describe), _part(args), _part(kwargs)), lambda: describe(*args, **kwargs))
+    key = (_name(describe), _part(args), _part(kwargs))
+    return _texts.get_or_make(key, lambda: describe(*args, **kwargs))
