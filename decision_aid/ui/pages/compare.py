@@ -23,9 +23,9 @@ def _fit_x(chart):
     return chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
 
 
-def _show(spec: dict, key: str) -> None:
-    """A finished spec from chart_cache (built only when its inputs change)."""
-    st.vega_lite_chart(spec, width="stretch", key=key)
+def _show(spec: dict, key: str, where=st) -> None:
+    """A finished spec from chart_cache, as wide as its column; `where`: a place made earlier."""
+    where.vega_lite_chart(spec, width="stretch", key=key)
 
 
 def _chart(spec: dict, text: str, key: str) -> None:
@@ -171,7 +171,7 @@ def _fit(result: Result):
 
 def _fit_chart(result: Result, place) -> None:
     spec = chart_cache.parts(charts.fit_parts(charts.fit_frame(result), rows="priorities"), finish=_fit_x)
-    place.vega_lite_chart(spec, width="stretch", key="chart_fit")
+    _show(spec, "chart_fit", place)
 
 
 def _projection(result: Result, ev: Evidence) -> None:
