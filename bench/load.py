@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.support import CHROMIUM, CHROMIUM_ARGS, free_port, rss_mb, stop_group  # noqa: E402
+from tests.support import CHROMIUM, CHROMIUM_ARGS, free_port, rss_mb, stop_group, streamlit_run_command  # noqa: E402
 
 HOST = "127.0.0.1"
 START_TIMEOUT_S = 60.0
@@ -85,11 +85,7 @@ class AppServer:
     def __init__(self) -> None:
         self.port = free_port(HOST)
         self.url = f"http://{HOST}:{self.port}/"
-        streamlit = ROOT / ".venv" / "bin" / "streamlit"
-        cmd = [str(streamlit)] if streamlit.exists() else [sys.executable, "-m", "streamlit"]
-        cmd += ["run", "streamlit_app.py", "--server.port", str(self.port), "--server.address", HOST,
-                "--server.headless", "true", "--browser.gatherUsageStats", "false",
-                "--server.fileWatcherType", "none"]
+        cmd = streamlit_run_command(self.port, host=HOST)
         self.proc = subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL, start_new_session=True)
         atexit.register(self.stop)

@@ -61,7 +61,15 @@ RESULTS = BENCH / "results.json"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.support import CHROMIUM, CHROMIUM_ARGS, free_port, health_ok, rss_mb, stop_group  # noqa: E402
+from tests.support import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    free_port,
+    health_ok,
+    rss_mb,
+    stop_group,
+    streamlit_run_command,
+)
 
 VIEWPORT = {"width": 1280, "height": 900}
 HOST = "127.0.0.1"
@@ -230,22 +238,7 @@ class Server:
         return self.proc.pid
 
     def start(self) -> None:
-        streamlit = ROOT / ".venv" / "bin" / "streamlit"
-        cmd = [str(streamlit)] if streamlit.exists() else [sys.executable, "-m", "streamlit"]
-        cmd += [
-            "run",
-            self.spec.script,
-            "--server.port",
-            str(self.port),
-            "--server.address",
-            HOST,
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ]
+        cmd = streamlit_run_command(self.port, self.spec.script, HOST)
         env = {k: v for k, v in os.environ.items() if k != "HFS_EVIDENCE_PATH"}  # the shipped dataset
         env.update(self.spec.env)
         _SERVERS.append(self)

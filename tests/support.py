@@ -8,6 +8,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -24,6 +25,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 LOOPBACK = "127.0.0.1"
+ROOT = Path(__file__).resolve().parent.parent
+APP_SCRIPT = "streamlit_app.py"
 
 
 def in_ci() -> bool:
@@ -68,6 +71,28 @@ def rss_mb(pid: int | None) -> float | None:
     except OSError:
         return None
     return None
+
+
+def streamlit_run_command(port: int, script: str = APP_SCRIPT, host: str = LOOPBACK) -> list[str]:
+    """The one command line every test and benchmark server uses, run from the repository root
+    (so the app's own .streamlit/config.toml still applies)."""
+    venv_streamlit = ROOT / ".venv" / "bin" / "streamlit"
+    streamlit = [str(venv_streamlit)] if venv_streamlit.exists() else [sys.executable, "-m", "streamlit"]
+    return [
+        *streamlit,
+        "run",
+        script,
+        "--server.port",
+        str(port),
+        "--server.address",
+        host,
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
 
 
 def stop_group(proc: subprocess.Popen | None) -> None:

@@ -8,7 +8,6 @@ Helpers: ``from .helpers import wait_for_app, expect_no_exception``.
 from __future__ import annotations
 
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -17,10 +16,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import CHROMIUM, CHROMIUM_ARGS, free_port, health_ok, require_chromium, stop_group
+from tests.support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    free_port,
+    health_ok,
+    require_chromium,
+    stop_group,
+    streamlit_run_command,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
-APP_SCRIPT = "streamlit_app.py"
 SERVER_START_TIMEOUT_S = 60.0
 HERE = Path(__file__).resolve().parent
 
@@ -58,32 +64,6 @@ class AppServer:
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
-
-
-def _streamlit_command() -> list[str]:
-    venv_streamlit = ROOT / ".venv" / "bin" / "streamlit"
-    if venv_streamlit.exists():
-        return [str(venv_streamlit)]
-    return [sys.executable, "-m", "streamlit"]
-
-
-def streamlit_run_command(port: int) -> list[str]:
-    """The one command line every test server uses (the app's own config.toml still applies)."""
-    return [
-        *_streamlit_command(),
-        "run",
-        APP_SCRIPT,
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
 
 
 @pytest.fixture(scope="session")
