@@ -18,7 +18,7 @@ components.page_style()
 try:
     evidence = state.evidence()
 except DatasetError as err:
-    st.title("Hemifacial spasm decision aid")
+    components.heading("Hemifacial spasm decision aid", 1)
     st.error(
         "The aid cannot start because its evidence file has problems. "
         "Please tell the team who runs this aid."

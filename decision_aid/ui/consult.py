@@ -25,7 +25,7 @@ def local_figures(ev: Evidence) -> None:
     mvd = ev.options["mvd"]
     hearing = next((r for r in mvd.risks if r.id == HEARING_RISK_ID), None)
     with st.container(border=True, key="local_figures"):
-        st.header("Local surgical figures (clinician)")
+        c.heading("Local surgical figures (clinician)")
         st.caption(
             "If your surgical team has its own results, enter them here. They replace the central "
             "figure for MVD and are marked LOCAL wherever they appear. "
@@ -102,7 +102,7 @@ def _card_text(topic: str, oid: str, ev: Evidence, result: Result) -> str:
 def topic_cards(ev: Evidence, result: Result) -> None:
     """Shared-decision cards: the patient picks a topic; the card shows the three options side by side."""
     with st.container(border=True, key="topic_cards"):
-        st.subheader("Topic cards")
+        c.heading("Topic cards", 3)
         st.caption("Let the patient choose which topic to talk about first.")
         topic = st.pills("Which topic first?", TOPICS, **state.bind_extra("topic", TOPICS[0]))
         if topic is None:

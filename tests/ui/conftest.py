@@ -53,6 +53,12 @@ def unescape(text: str) -> str:
     return text.replace("\\", "")
 
 
+def headings(at: AppTest, level: int) -> list[str]:
+    """The page's headings of one level, unescaped (`components.heading` writes "## ...")."""
+    mark = "#" * level + " "
+    return [unescape(m.value[len(mark):]) for m in at.markdown if m.value.startswith(mark)]
+
+
 def chart_frames(at: AppTest, description_start: str) -> list[pd.DataFrame]:
     """The data sets of the chart whose description (text alternative) starts with the given words."""
     for el in at.get("vega_lite_chart"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decision_aid.evidence import load_evidence
 from decision_aid.wording import per_100
 
-from .conftest import open_app, texts, unescape
+from .conftest import headings, open_app, texts, unescape
 
 
 def test_questions_follow_from_the_answers():
@@ -38,4 +38,4 @@ def test_quiz_gives_feedback_from_the_dataset():
 
 def test_take_home_summary_has_its_place():
     at = open_app(page="next_steps")
-    assert "Take-home summary" in [h.value for h in at.header]
+    assert "Take-home summary" in headings(at, 2)

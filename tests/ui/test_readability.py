@@ -21,7 +21,7 @@ SOURCE_IDS = tuple(load_evidence().sources)
 
 
 def _page_text(at) -> str:
-    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [h.value for h in at.header]
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
     parts += [i.value for i in at.info] + [w.value for w in at.warning]
     lines = []
     for line in re.sub(r"[\\*_#`]", "", "\n".join(parts)).splitlines():

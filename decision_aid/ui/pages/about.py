@@ -12,20 +12,20 @@ def render() -> None:
     consult = c.is_consult(prof)
     meta = ev.meta
 
-    st.title("About hemifacial spasm")
+    c.heading("About hemifacial spasm", 1)
     st.markdown(
         "**The choice:** how to treat your hemifacial spasm, or whether to treat it now. "
         "This aid helps you and your doctor make that choice together."
     )
 
-    st.header("What is it?")
+    c.heading("What is it?")
     st.markdown(
         "Hemifacial spasm makes the muscles on **one side of your face** twitch or pull. "
         "It often starts around the eye. Over time it can spread to the cheek and mouth. "
         "You cannot stop the twitches by trying."
     )
 
-    st.header("Why does it happen?")
+    c.heading("Why does it happen?")
     st.markdown(
         "- Most often, a **blood vessel presses on the facial nerve** inside the skull. "
         "Each pulse rubs the nerve, and the nerve sends out extra signals.\n"
@@ -33,23 +33,23 @@ def render() -> None:
         "- Rarely, it comes from **multiple sclerosis (MS)**."
     )
 
-    st.header("Is it dangerous?")
+    c.heading("Is it dangerous?")
     st.markdown(
         "No. It is not a stroke, and it does not harm your brain. "
         "But it can be tiring and upsetting, and it can get in the way when your eye closes."
     )
 
-    st.header("You do not have to treat it now")
+    c.heading("You do not have to treat it now")
     st.markdown(
         "Choosing **no treatment for now** is a reasonable choice. "
         "The spasm rarely goes away by itself, but it does no harm. "
         "You can start a treatment later if you want to."
     )
 
-    st.header("The three treatments")
+    c.heading("The three treatments")
     for oid, option in ev.ordered():
         with st.container(border=True, key=f"about_option_{oid}"):
-            st.subheader(c.md(option.name))
+            c.heading(c.md(option.name), 3)
             st.markdown(c.md(option.summary))
             if consult:
                 st.caption(c.md(f"What it involves: {option.involves.text}"))
@@ -59,7 +59,8 @@ def render() -> None:
         "Then you can compare the treatments side by side."
     )
 
-    st.header("Sources and review date", divider="gray")
+    st.divider()
+    c.heading("Sources and review date")
     st.markdown(
         f"Evidence last reviewed: **{meta.last_reviewed:%d %B %Y}** "
         f"(version {c.md(meta.version)}). Next review due: **{meta.next_review:%d %B %Y}**."
@@ -67,7 +68,7 @@ def render() -> None:
     with st.expander("All sources used in this aid", expanded=consult):
         c.sources_list(ev)
 
-    st.subheader("About this aid")
+    c.heading("About this aid", 3)
     st.markdown(
         f"- **Who made it:** {c.md(meta.made_by)}\n"
         f"- **How the evidence was chosen:** {c.md(meta.how_chosen)}\n"

@@ -35,10 +35,10 @@ def _chart(spec: dict, text: str, key: str) -> None:
 
 
 def _at_a_glance(result: Result, prof: Profile) -> None:
-    st.header("The three options")
+    c.heading("The three options")
     for o in result.options:
         with st.container(border=True, key=f"glance_{o.id}"):
-            st.subheader(c.md(o.name))
+            c.heading(c.md(o.name), 3)
             for flag in c.option_flags(o):
                 st.markdown(f"**{c.md(flag)}.**")
             c.caution_box(o, prof)
@@ -47,7 +47,7 @@ def _at_a_glance(result: Result, prof: Profile) -> None:
 
 
 def _good_control(result: Result, ev: Evidence, consulting: bool) -> None:
-    st.header("Chance of good control")
+    c.heading("Chance of good control")
     st.markdown(
         f"Each picture shows **100 people** like those in the studies ({c.md(ev.meta.reference_class)}). "
         f"Time frame: {c.md(ev.meta.comparison_timeframe)}."
@@ -78,13 +78,13 @@ def _main_harm(o: OptionResult, lasting: bool):
 
 
 def _harms(result: Result, consulting: bool) -> None:
-    st.header("Main harms")
+    c.heading("Main harms")
     st.markdown(
         "The most common side effect that passes, and the most likely serious or lasting harm, "
         "for each option. Also **out of 100 people**."
     )
     for lasting, heading in ((False, "Side effects that pass"), (True, "Serious or lasting harms")):
-        st.subheader(heading)
+        c.heading(heading, 3)
         cols = st.columns(3)
         for col, o in zip(cols, result.options, strict=True):
             r = _main_harm(o, lasting)
@@ -116,7 +116,7 @@ def _capital(text: str) -> str:
 
 
 def _tradeoff(result: Result) -> None:
-    st.header("Good control against serious harm")
+    c.heading("Good control against serious harm")
     frame = charts.tradeoff_frame(result)
     _chart(
         chart_cache.parts(charts.tradeoff_parts(frame), finish=_fit_x),
@@ -128,7 +128,7 @@ def _tradeoff(result: Result) -> None:
 def _match_heading():
     """The heading and the sliders' expander; returns the place for the sliders (see
     `_follows_the_sliders`)."""
-    st.header("How the options line up with what you said matters")
+    c.heading("How the options line up with what you said matters")
     with st.expander("Change what matters to you", expanded=False, key="change_priorities"):
         st.caption("The picture below changes as you move a slider.")
         return st.container()
@@ -163,7 +163,7 @@ def _match(result: Result, prof: Profile, consulting: bool) -> None:
 def _fit(result: Result):
     """The grid's heading and words; returns the place for the grid itself, which shows how much
     each thing matters and so is drawn by `_follows_the_sliders` (`_fit_chart`)."""
-    st.header("How each option does on each thing")
+    c.heading("How each option does on each thing")
     place = st.empty()
     st.caption(c.md(chart_cache.text(charts.describe_fit, charts.fit_frame(result))))
     return place
@@ -176,7 +176,7 @@ def _fit_chart(result: Result, place) -> None:
 
 def _projection(result: Result, ev: Evidence) -> None:
     years = result.projection.years
-    st.header(f"The next {years} years")
+    c.heading(f"The next {years} years")
     frame = charts.projection_frame(result)
     _chart(
         chart_cache.parts(charts.projection_parts(frame, years=years), finish=_fit_x),
@@ -241,7 +241,7 @@ def _table(result: Result, consulting: bool) -> None:
 
 
 def _leaning() -> None:
-    st.header("Where are you leaning now?")
+    c.heading("Where are you leaning now?")
     st.markdown("You can change your mind at any time. Your answer goes to the next page.")
     st.radio(
         "The option I am leaning towards",
@@ -286,7 +286,7 @@ def render() -> None:
     consulting = c.is_consult(prof)
     result = state.result(ev, prof)
 
-    st.title("Compare the options")
+    c.heading("Compare the options", 1)
     st.markdown(
         "The options are always shown in the same order. None of them is best for everyone. "
         "All chances are **out of 100 people**."
@@ -305,7 +305,7 @@ def render() -> None:
     match = st.container()
     fit = _fit(result)
     _projection(result, ev)
-    st.header("What would change the picture?")
+    c.heading("What would change the picture?")
     sensitivity = st.container()
     _table(result, consulting)
     if consulting:

@@ -43,7 +43,7 @@ def _answers_summary(prof: Profile, names: dict[str, str]) -> None:
 
 
 def _sure() -> None:
-    st.header("Are you ready to decide?")
+    c.heading("Are you ready to decide?")
     st.markdown("Four quick questions (the SURE test). There are no right answers.")
     for name, question in SURE:
         st.radio(question, ("yes", "no"), format_func={"yes": "Yes", "no": "No"}.get, horizontal=True,
@@ -62,7 +62,7 @@ def _sure() -> None:
 
 def _quiz() -> None:
     ev = state.evidence()
-    st.header("Check what you know")
+    c.heading("Check what you know")
     st.markdown("Three short questions. You will see the answer straight away.")
     for q in quiz(ev):
         # Radio labels and options are Markdown: the dataset's names in them are escaped.
@@ -78,7 +78,7 @@ def _quiz() -> None:
 
 def _take_home(ev, result) -> None:
     with st.container(border=True, key="take_home"):
-        st.header("Take-home summary")
+        c.heading("Take-home summary")
         st.markdown(
             "A summary of your answers and the figures, to print or to take to your appointment."
         )
@@ -117,11 +117,11 @@ def render() -> None:
     result = state.result(ev, prof)
     names = {oid: o.short_name for oid, o in ev.ordered()}
 
-    st.title("Next steps")
-    st.header("Your answers")
+    c.heading("Next steps", 1)
+    c.heading("Your answers")
     _answers_summary(prof, names)
 
-    st.header("Questions to ask your doctor")
+    c.heading("Questions to ask your doctor")
     st.markdown("These follow from your answers. Add your own.")
     st.markdown("\n".join(f"- {c.md(q)}" for q in questions_to_ask(ev, result)))
 

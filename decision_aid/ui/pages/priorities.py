@@ -10,14 +10,14 @@ from decision_aid.ui.widgets import DEAL_BREAKERS, priority_sliders
 
 
 def render() -> None:
-    st.title("What matters to you")
+    c.heading("What matters to you", 1)
     st.markdown(
         "Move each slider to show how much each thing matters to you. "
         "**0** means it does not matter to you. **10** means it matters a lot."
     )
     priority_sliders()
 
-    st.header("Is anything a deal-breaker?")
+    c.heading("Is anything a deal-breaker?")
     st.markdown(
         "Tick a box if you would not have a treatment, whatever the figures say. "
         "It is kept apart from the sliders. The treatment still shows on the next page, "
@@ -27,7 +27,7 @@ def render() -> None:
         for oid in OPTION_IDS:
             st.checkbox(DEAL_BREAKERS[oid], **state.bind_flag("avoid", oid))
 
-    st.header("Anything else that matters to you?")
+    c.heading("Anything else that matters to you?")
     st.text_area(
         "Write it in your own words (optional)",
         max_chars=MAX_NOTE_CHARS,

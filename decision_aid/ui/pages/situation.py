@@ -38,7 +38,7 @@ def render() -> None:
     prof = state.profile()
     consult = c.is_consult(prof)
 
-    st.title("Your situation")
+    c.heading("Your situation", 1)
     st.markdown("A few questions about you. Each answer can change which treatments suit you.")
 
     for name, question, why in QUESTIONS:
@@ -55,13 +55,13 @@ def render() -> None:
     # The profile as it is after this run's answers (callbacks ran before the script).
     prof = state.profile()
     result = state.result(ev, prof)
-    st.header("What your answers mean for the treatments")
+    c.heading("What your answers mean for the treatments")
     any_caution = False
     for o in result.options:
         if not o.caution_details:
             continue
         any_caution = True
-        st.subheader(c.md(o.name))
+        c.heading(c.md(o.name), 3)
         c.caution_box(o, prof)
     if not any_caution:
         st.success("Nothing in your answers rules out a treatment or needs a special caution.")
