@@ -87,15 +87,17 @@ with st.sidebar:
 for note in ss["notices"]:
     st.warning(note)
 
-st.title("Bare benchmark app")
+# Headings in Markdown, as the real app draws them (decision_aid.ui.components.heading): the
+# cheaper way to draw the same heading, so the floor stays the lowest Streamlit allows.
+st.markdown("# Bare benchmark app")
 
-st.header("Your situation")
+st.markdown("## Your situation")
 for name in ("cause", "mri", "anesthesia", "pregnant"):
     st.radio(name, CHOICES[name], **bind(name))
 for oid in OPTION_IDS:
     st.checkbox(f"Tried {oid}", **bind_flag("tried", oid))
 
-st.header("What matters to you")
+st.markdown("## What matters to you")
 with st.expander("Change what matters to you", expanded=False, key="change_priorities"):
     for p in PRIORITIES:
         st.slider(p, min_value=0, max_value=10, step=1, **bind(p))

@@ -84,6 +84,13 @@ def test_streamlit_config_keeps_privacy_and_safety_settings() -> None:
     assert isinstance(address, str) and address, "server.address must be set (skips external-IP lookup)"
 
 
+def test_streamlit_config_keeps_the_speed_settings() -> None:
+    """Measured in `make bench` (README, Performance): each one costs every rerun."""
+    runner = tomllib.loads(CONFIG.read_text(encoding="utf-8")).get("runner", {})
+    assert runner.get("magicEnabled") is False, "magic rewrites each page's syntax tree on compile"
+    assert runner.get("postScriptGC") is False, "a full gc.collect after every run: 25-55 ms of CPU"
+
+
 SLOW_HEADINGS = ("title", "header", "subheader")
 
 
