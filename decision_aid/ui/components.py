@@ -90,8 +90,15 @@ def md_lines(text: str) -> str:
     return "  \n".join(md(no_autolink(line)) for line in str(text).splitlines())
 
 
+TOUCH_TARGET_PX = 44
+"""Height of a choice or link on a touch screen: the size WCAG 2.5.5 and the phone makers'
+guidelines ask for. Streamlit draws radio options and checkboxes 21-22 px tall, and page links
+28 px, which a shaky finger (or an eyelid spasm) easily misses."""
+
+
 def page_style() -> None:
-    """Readable captions and selected pills on every page (found by axe-core's color-contrast rule).
+    """Readable captions and selected pills on every page (found by axe-core's color-contrast rule),
+    and large touch targets on touch screens (mouse users keep Streamlit's compact layout).
 
     A style-only ``st.html`` goes to Streamlit's event container and takes no space on the page.
     """
@@ -99,6 +106,8 @@ def page_style() -> None:
         "<style>"
         f"[data-testid='stCaptionContainer'] {{ color: {CAPTION_COLOR}; opacity: 1; }}"
         f"[data-testid='stButtonGroup'] button[data-selected='true'] * {{ color: {SELECTED_PILL_COLOR}; }}"
+        "@media (pointer: coarse) { [data-testid='stRadioOption'], [data-testid='stCheckbox'] label, "
+        f"[data-testid='stPageLink-NavLink'] {{ min-height: {TOUCH_TARGET_PX}px; align-items: center; }} }}"
         "</style>"
     )
 

@@ -1,5 +1,6 @@
 """The five pages in a real browser: they load in both modes, a keyboard change reaches the
-comparison and the link, a link restores answers, and a 390 px phone never scrolls sideways."""
+comparison and the link, a link restores answers, and a 390 px phone never scrolls sideways and
+gets choices and links large enough for a finger."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
+
+from decision_aid.ui.components import TOUCH_TARGET_PX
 
 from .helpers import expect_no_exception, wait_for_app
 from .ui_helpers import (
@@ -123,6 +126,33 @@ def test_no_sideways_scrolling_at_390_px(page: Page, app_server, mode: str) -> N
         sizes = horizontal_overflow(page)
         for where, (scroll, client) in sizes.items():
             assert scroll <= client, f"{name} ({mode}): {where} scrolls sideways ({scroll} > {client} px)"
+
+
+def test_choices_and_links_are_large_touch_targets_on_a_phone(browser, app_server) -> None:
+    """On a touch screen every radio option, checkbox and page link in the page is at least
+    TOUCH_TARGET_PX tall; with a mouse Streamlit's compact layout stays (the same page, smaller)."""
+    targets = ('[data-testid="stMain"] :is([data-testid="stRadioOption"], [data-testid="stCheckbox"] label, '
+               '[data-testid="stPageLink-NavLink"])')
+    heights = {}
+    for touch in (True, False):
+        phone = {"width": 390, "height": 844}
+        context = browser.new_context(viewport=phone, has_touch=touch, is_mobile=touch)
+        page = context.new_page()
+        try:
+            for name in ("situation", "priorities", "next_steps"):
+                open_page(page, app_server.url, name)
+                found = page.locator(targets)
+                expect(found.first).to_be_visible()
+                heights[(touch, name)] = found.evaluate_all(
+                    "els => els.map(e => [e.textContent.trim().slice(0, 40), "
+                    "e.getBoundingClientRect().height])")
+        finally:
+            context.close()
+    for name in ("situation", "priorities", "next_steps"):
+        small = [(text, h) for text, h in heights[(True, name)] if h < TOUCH_TARGET_PX - 0.5]
+        assert heights[(True, name)] and not small, f"{name}: too small to touch: {small}"
+        compact = [h for _, h in heights[(False, name)]]
+        assert min(compact) < TOUCH_TARGET_PX, f"{name}: with a mouse the layout should stay compact"
 
 
 def test_take_home_summary_downloads_a_pdf(page: Page, app_server) -> None:
