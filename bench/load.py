@@ -49,7 +49,15 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from decision_aid.charts import MATCH_TITLE  # noqa: E402
-from tests.support import CHROMIUM, CHROMIUM_ARGS, free_port, rss_mb, stop_group, streamlit_run_command  # noqa: E402
+from tests.support import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    MATCH_WORDS,
+    free_port,
+    rss_mb,
+    stop_group,
+    streamlit_run_command,
+)
 
 HOST = "127.0.0.1"
 START_TIMEOUT_S = 60.0
@@ -278,9 +286,7 @@ def run_load(sessions: int = 30, rounds: int = 3, url: str | None = None,
                     s.page.goto(base + "compare" + s.query(), wait_until="commit")
                 for s in batch:
                     _wait_rendered(s.page)
-                    # the match chart's figures in words, printed under it (as tests/e2e/test_load.py)
-                    words = s.page.locator('[data-testid="stCaptionContainer"]').filter(
-                        has_text=f"{MATCH_TITLE}, on a scale")
+                    words = s.page.locator(MATCH_WORDS).filter(has_text=f"{MATCH_TITLE}, on a scale")
                     words.first.wait_for(timeout=PAGE_TIMEOUT_MS)
                     if " ".join(words.first.inner_text().split()) != _expected_match(s):
                         problems.append(f"session {s.index}: the compare page shows other figures")

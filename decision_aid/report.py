@@ -423,9 +423,7 @@ def _table(pdf: _PDF, head: list[_Cell], rows: list[list[_Cell]], widths: tuple[
 
     heading = lay_out(head)
     body = [(row, lay_out(row)) for row in rows]
-    if body:
-        pdf.need(heading[2] + body[0][1][2])
-    pdf.need(heading[2])
+    pdf.need(heading[2] + (body[0][1][2] if body else 0))  # never the heading row alone
     draw(head, heading, 0)
     for i, (row, laid_out) in enumerate(body, start=1):
         if pdf.room < laid_out[2]:

@@ -24,6 +24,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+MATCH_WORDS = '[data-testid="stCaptionContainer"]'
+"""Where the match chart's figures are in words: the caption printed under the chart (filter by
+its first words, `charts.MATCH_TITLE` + ", on a scale"). The load tests compare it with the
+engine's own `charts.describe_match` for each session's answers."""
 LOOPBACK = "127.0.0.1"
 ROOT = Path(__file__).resolve().parent.parent
 APP_SCRIPT = "streamlit_app.py"

@@ -26,6 +26,7 @@ from decision_aid import charts
 from decision_aid.engine import evaluate
 from decision_aid.evidence import load_evidence
 from decision_aid.profile import Profile, parse_query
+from tests.support import MATCH_WORDS
 
 from .helpers import expect_no_exception
 from .page_helpers import wait_rendered
@@ -34,8 +35,6 @@ from .ui_helpers import PAGE_PATHS, TITLES, by_key, slider_input, wait_for_chart
 SESSIONS = 8
 POLL_EVERY_S = 0.25
 MAX_POLLS = 2_000  # 500 s at most, far beyond the test's own timeouts
-MATCH_WORDS = '[data-testid="stCaptionContainer"]'
-"""The match chart's text alternative, printed under it: the figures in words."""
 
 
 @dataclass
