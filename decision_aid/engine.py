@@ -44,8 +44,9 @@ LOCAL_SUCCESS_MEASURE = "spasm_gone"
 WEIGHT_POWER = 2
 """A priority counts as its weight times itself: a 10 counts four times a 5, so what the
 patient rates highest leads (with plain weights, several middling priorities could outvote it)."""
-SERIOUS_ANCHOR = 5.0
-"""Serious or permanent harms adding up to 5 or more in 100 people score 0."""
+SERIOUS_ANCHOR = 8.0
+"""Serious or permanent harms adding up to 8 or more in 100 people score 0 (with linear weights
+and 10, as before issue 11, 3.4 in 100 permanent harms used only a third of the scale)."""
 SIDE_EFFECT_ANCHOR = 50.0
 """Side effects that pass adding up to 50 or more in 100 people a year score 0."""
 VISITS_ANCHOR = 6.0
