@@ -380,15 +380,6 @@ def _risk_chance(risk: RiskUsed, end: End) -> float:
 # ---------------------------------------------------------------- scores
 
 
-def _follow_up(chance: Chance, end: End) -> float | None:
-    """The follow-up (years) the figure at this end comes from: `years_by_end` when the data
-    gives each end its own, else `years`."""
-    by_end = getattr(chance, "years_by_end", None)
-    if by_end is not None:
-        return _bad(by_end, end) if isinstance(by_end, Range) else None
-    return chance.years
-
-
 def recurrence_share(option: Option, years: float, end: End) -> float:
     """Share (0-1) of people whose spasm has come back by `years` after a one-off treatment.
 
@@ -398,12 +389,11 @@ def recurrence_share(option: Option, years: float, end: End) -> float:
     rec = option.recurrence
     if rec is None or rec.per_100 is None:
         return 0.0
-    spread = rec.mostly_within_years or _follow_up(rec, end)
-    follow_up = _follow_up(rec, end)
+    spread = rec.mostly_within_years or rec.years
     if spread is None:
         return _bad(rec.per_100, end) / 100
-    if follow_up is not None:
-        spread = min(spread, follow_up)
+    if rec.years is not None:
+        spread = min(spread, rec.years)
     return min(1.0, _bad(rec.per_100, end) / 100 * min(1.0, years / spread))
 
 
