@@ -57,7 +57,8 @@ WEEKS_OFF_ANCHOR = 4.0
 """Four or more weeks a year before usual activities (averaged over the years shown) use it up."""
 
 ANCHORS_TEXT: tuple[str, ...] = (
-    "Each thing that happens with a treatment counts under one priority only.",
+    "Each thing that happens with a treatment counts under one priority only. The need to keep "
+    "repeating a treatment, the time a treatment takes, and having an operation are counted apart.",
     "How much a priority counts: the number you gave it, times itself. So a 10 counts four times "
     "as much as a 5, and what you rate highest leads. Nothing is matched until you say how much "
     "at least one thing matters to you. Then any priority you left alone counts as 5.",
@@ -85,8 +86,8 @@ ANCHORS_TEXT: tuple[str, ...] = (
 """The value judgements of the scale, in plain words (grade 8): shown in the app, PDF and review pack."""
 
 NOT_RANKED_TEXT = (
-    "Nothing is matched or ranked yet: say how much at least one thing matters to you, "
-    "and the options will be lined up against what you said."
+    "Nothing is matched or put in order yet. Say how much at least one thing matters to you. "
+    "Then the options are lined up against what you said."
 )
 
 

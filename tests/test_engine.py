@@ -375,7 +375,7 @@ def test_rating_serious_harm_highest_never_puts_the_option_with_more_permanent_h
     assert first(result) != worst
 
 
-@given(one_priority_at_ten("lasting", fixed={**FIT_WITH_VESSEL, "tried": ()}))
+@given(one_priority_at_ten("lasting", fixed=FIT_WITH_VESSEL))
 def test_rating_a_lasting_result_highest_puts_mvd_first_for_a_fit_patient_with_a_vessel(profile):
     assert first(evaluate(EVIDENCE, profile)) == "mvd"
 
@@ -392,7 +392,14 @@ def test_anchors_text_states_every_anchor_and_label_in_plain_words():
     for p in PRIORITIES:
         assert PRIORITY_LABELS[p].split(":")[0] in text, p
     assert "times itself" in text and engine.WEIGHT_POWER == 2
-    assert grade(text) <= 8
+    assert grade(text) <= 8 and grade(NOT_RANKED_TEXT) <= 8
+
+
+def test_projection_assumptions_are_plain_and_cover_every_line():
+    assumptions = run().projection.assumptions
+    for name in [*(o.short_name for o in EVIDENCE.options.values()), EVIDENCE.no_treatment.short_name]:
+        assert any(a.startswith(name) for a in assumptions), name
+    assert grade(" ".join(assumptions)) <= 8
 
 
 def test_all_zero_weights_warns_and_matches_nothing():
