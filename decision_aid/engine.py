@@ -644,7 +644,7 @@ def _no_treatment_line(evidence: Evidence, years: int) -> OptionProjection:
     """The natural course as a reference line: the share whose spasm went away by itself, spread
     evenly over the follow-up the figure covers (empty when the data gives no follow-up)."""
     fig = next((f for f in evidence.no_treatment.figures if f.id == REMISSION_FIGURE_ID), None)
-    span = getattr(fig, "years", None) if fig is not None else None
+    span = fig.years if fig is not None else None
     by_year = []
     if fig is not None and span:
         for y in range(1, years + 1):
@@ -773,10 +773,11 @@ def projection_assumptions(evidence: Evidence) -> list[str]:
                 )
     fig = next((f for f in evidence.no_treatment.figures if f.id == REMISSION_FIGURE_ID), None)
     nt = evidence.no_treatment.short_name
-    if fig is not None and getattr(fig, "years", None):
+    if fig is not None and fig.years:
         out.append(
-            f"{nt}: the share whose spasm went away by itself ({fig.timeframe.rstrip('.')}), spread "
-            "evenly over those years. It is shown for comparison; the match does not score it."
+            f"{nt}: the share whose spasm went away by itself ({_n(fig.per_100.central)} in 100 over about "
+            f"{_n(fig.years)} years on average), spread evenly over those years. The line counts them as "
+            "better from then on. It is shown for comparison; the match does not score it."
         )
     else:
         out.append(

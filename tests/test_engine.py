@@ -618,6 +618,17 @@ def test_no_treatment_is_a_reference_with_its_figures():
     assert any(a.startswith(EVIDENCE.no_treatment.short_name) for a in result.projection.assumptions)
 
 
+def test_no_treatment_line_spreads_the_remission_figure_over_its_follow_up():
+    fig = next(f for f in EVIDENCE.no_treatment.figures if f.id == engine.REMISSION_FIGURE_ID)
+    line = run().projection.options[NO_TREATMENT_ID]
+    assert line.reference and fig.years
+    for point in line.by_year:
+        k = min(1.0, point.year / fig.years)
+        assert (point.low, point.central, point.high) == pytest.approx(
+            (fig.per_100.low * k, fig.per_100.central * k, fig.per_100.high * k), abs=0.06
+        )
+
+
 # ------------------------------------------------------------------ contract
 
 
