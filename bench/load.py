@@ -49,8 +49,9 @@ HOST = "127.0.0.1"
 PAGE_TIMEOUT_MS = 90_000
 BATCH = 10  # sessions opened at once
 POLL_EVERY_S = 0.5
-APP_DONE = ('[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
-            '[data-test-script-state="notRunning"]')
+APP_DONE = (
+    '[data-testid="stApp"][data-test-connection-state="CONNECTED"][data-test-script-state="notRunning"]'
+)
 SKELETON = '[data-testid="stSkeleton"]'
 EXCEPTION = '[data-testid="stException"]'
 SLIDER = '.st-key-relief input[type="range"]'
@@ -123,8 +124,9 @@ class Session:
 def _wait_rendered(page) -> None:
     page.locator(APP_DONE).wait_for(state="attached", timeout=PAGE_TIMEOUT_MS)
     page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=PAGE_TIMEOUT_MS)
-    page.wait_for_function(f"() => document.querySelectorAll('{SKELETON}').length === 0",
-                           timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_function(
+        f"() => document.querySelectorAll('{SKELETON}').length === 0", timeout=PAGE_TIMEOUT_MS
+    )
 
 
 def _url_holds(s: Session):
@@ -179,12 +181,17 @@ def _quantiles(xs: list[float]) -> dict[str, Any]:
         return {"n": 0}
     xs = sorted(xs)
     p95 = xs[min(len(xs) - 1, round(0.95 * (len(xs) - 1)))]
-    return {"n": len(xs), "median": round(statistics.median(xs), 3), "p95": round(p95, 3),
-            "max": round(xs[-1], 3)}
+    return {
+        "n": len(xs),
+        "median": round(statistics.median(xs), 3),
+        "p95": round(p95, 3),
+        "max": round(xs[-1], 3),
+    }
 
 
-def run_load(sessions: int = 30, rounds: int = 3, url: str | None = None,
-             budget_s: float = 600.0) -> dict[str, Any]:
+def run_load(
+    sessions: int = 30, rounds: int = 3, url: str | None = None, budget_s: float = 600.0
+) -> dict[str, Any]:
     """Run the load; return the figures (times in seconds). figures["ok"] is False on a failure."""
     from playwright.sync_api import sync_playwright
 
@@ -194,8 +201,12 @@ def run_load(sessions: int = 30, rounds: int = 3, url: str | None = None,
     pid = server.pid if server else None
     health = HealthPoller(base)
     health.start()
-    figures: dict[str, Any] = {"sessions": sessions, "rounds": rounds, "url": base,
-                               "rss_mb": {"start": _rss_mb(pid)}}
+    figures: dict[str, Any] = {
+        "sessions": sessions,
+        "rounds": rounds,
+        "url": base,
+        "rss_mb": {"start": _rss_mb(pid)},
+    }
     problems: list[str] = []
     all_sessions = [Session(i, relief=i % 11, lasting=10 - (i % 7)) for i in range(sessions)]
     notes = [s.note for s in all_sessions]
@@ -205,7 +216,7 @@ def run_load(sessions: int = 30, rounds: int = 3, url: str | None = None,
             # Open in batches: all pages of a batch load side by side.
             t0 = time.monotonic()
             for lo in range(0, sessions, BATCH):
-                batch = all_sessions[lo:lo + BATCH]
+                batch = all_sessions[lo : lo + BATCH]
                 for s in batch:
                     s.context = browser.new_context(viewport={"width": 1280, "height": 900})
                     s.page = s.context.new_page()
@@ -240,7 +251,7 @@ def run_load(sessions: int = 30, rounds: int = 3, url: str | None = None,
 
             t0 = time.monotonic()
             for lo in range(0, sessions, BATCH):
-                batch = all_sessions[lo:lo + BATCH]
+                batch = all_sessions[lo : lo + BATCH]
                 for s in batch:
                     s.page.goto(base + "compare" + s.query(), wait_until="commit")
                 for s in batch:

@@ -680,13 +680,25 @@ def table(run: Run) -> list[dict[str, Any]]:
             row(measure, fmt(real), fmt(bare), r, target, None)
 
     lat = d.get("latency_ms", {})
-    timed("(a) key press -> chart shows new figures (browser)", lat.get("real"), lat.get("bare"),
-          "interaction_ratio")
+    timed(
+        "(a) key press -> chart shows new figures (browser)",
+        lat.get("real"),
+        lat.get("bare"),
+        "interaction_ratio",
+    )
     at = d.get("apptest_ms", {})
-    timed("(b) full script run, AppTest (real: compare page)", at.get("real_compare"), at.get("bare"),
-          "apptest_ratio")
-    timed("(b) full script run, AppTest (real: landing page)", at.get("real_landing"), at.get("bare"),
-          "(reference)")
+    timed(
+        "(b) full script run, AppTest (real: compare page)",
+        at.get("real_compare"),
+        at.get("bare"),
+        "apptest_ratio",
+    )
+    timed(
+        "(b) full script run, AppTest (real: landing page)",
+        at.get("real_landing"),
+        at.get("bare"),
+        "(reference)",
+    )
     st_ = d.get("start_to_first_page_ms", {})
     timed("(c) server start -> first page rendered", st_.get("real"), st_.get("bare"), "(none)")
     w = d.get("engine_pdf", {})

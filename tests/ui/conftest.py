@@ -55,7 +55,7 @@ def unescape(text: str) -> str:
 def headings(at: AppTest, level: int) -> list[str]:
     """The page's headings of one level, unescaped (`components.heading` writes "## ...")."""
     mark = "#" * level + " "
-    return [unescape(m.value[len(mark):]) for m in at.markdown if m.value.startswith(mark)]
+    return [unescape(m.value[len(mark) :]) for m in at.markdown if m.value.startswith(mark)]
 
 
 def chart_frames(at: AppTest, description_start: str) -> list[pd.DataFrame]:

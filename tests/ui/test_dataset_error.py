@@ -10,9 +10,7 @@ from decision_aid.ui.state import EVIDENCE_ENV
 from .conftest import open_app
 
 
-@pytest.mark.parametrize(
-    ("kind", "problem"), [("broken", "not valid YAML"), ("missing", "No such file")]
-)
+@pytest.mark.parametrize(("kind", "problem"), [("broken", "not valid YAML"), ("missing", "No such file")])
 def test_unusable_dataset_shows_plain_error(tmp_path, monkeypatch, kind, problem):
     bad = tmp_path / f"{kind}.yaml"
     if kind == "broken":
