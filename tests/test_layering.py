@@ -202,3 +202,26 @@ def test_imports_run_one_way(folder: str, forbidden: set[str]) -> None:
         if (hits := _imports_of(path) & forbidden)
     ]
     assert not found, "\n".join(found)
+
+
+def test_no_test_parametrizes_a_name_of_pytest_playwright_fixture() -> None:
+    """A parameter called `page` (or `browser`, `context`) hides pytest-playwright's fixture of that
+    name and quietly makes the test run once per browser ("[chromium-about]")."""
+    reserved = {"page", "browser", "context", "browser_name"}
+    found = []
+    for path in sorted((ROOT / "tests").rglob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            if (
+                isinstance(node, ast.Call)
+                and ast.unparse(node.func).endswith("parametrize")
+                and node.args
+                and isinstance(node.args[0], ast.Constant | ast.Tuple | ast.List)
+            ):
+                first = node.args[0]
+                names = (
+                    [n.strip() for n in first.value.split(",")]
+                    if isinstance(first, ast.Constant)
+                    else [e.value for e in first.elts if isinstance(e, ast.Constant)]
+                )
+                found += [f"{path.relative_to(ROOT)}:{node.lineno}: {n}" for n in names if n in reserved]
+    assert not found, "\n".join(found)
