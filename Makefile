@@ -22,7 +22,7 @@ CHROMIUM      := /usr/bin/chromium
 DEJAVU_FONT   := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 APT_PACKAGES  := chromium fonts-dejavu-core poppler-utils
 
-.PHONY: help venv dev lock browser run lint test bench check clean distclean
+.PHONY: help venv dev browser run lint test bench check clean distclean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -61,6 +61,7 @@ venv: $(RUNTIME_STAMP) ## Create .venv with the locked runtime packages and the 
 dev: $(DEV_STAMP) ## Install the locked test/lint packages too
 
 # The dev lock is constrained by the runtime lock, so both agree on every shared package.
+.PHONY: lock
 lock: | $(BIN)/python ## Re-pin requirements*.lock from the bounds in requirements*.txt (uv, PyPI)
 	$(PIP) install -q uv==$(UV_VERSION)
 	$(BIN)/uv pip compile $(LOCK_FLAGS) requirements.txt -o $(RUNTIME_LOCK)
