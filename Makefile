@@ -34,19 +34,38 @@ help: ## List the targets
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }
 
-# Runtime packages; redone whenever requirements.txt is newer than the stamp.
-$(RUNTIME_STAMP): requirements.txt | $(BIN)/python
-	$(PIP) install -q -r requirements.txt
+# Installs come from the lock files (exact versions, with hashes), so a fresh clone gets the
+# versions CI tested; requirements*.txt hold the human-readable bounds they are locked from
+# (`make lock`). The project itself is installed editable and without dependencies, so
+# `decision_aid` and `devkit` import from anywhere and nothing edits sys.path.
+RUNTIME_LOCK := requirements.lock
+DEV_LOCK     := requirements-dev.lock
+# uv resolves the locks; used by `make lock` only (installed into .venv on demand). It keeps
+# the pinned versions that still fit the bounds; `make lock LOCK_ARGS=--upgrade` takes the newest.
+UV_VERSION   := 0.13.9
+LOCK_FLAGS   := --universal --python-version 3.11 --generate-hashes --quiet $(LOCK_ARGS)
+
+# Runtime packages, then the project; redone whenever the lock or pyproject.toml changes.
+$(RUNTIME_STAMP): $(RUNTIME_LOCK) pyproject.toml | $(BIN)/python
+	$(PIP) install -q --require-hashes -r $(RUNTIME_LOCK)
+	$(PIP) install -q --no-deps -e .
 	@touch $@
 
-# Dev packages (includes the runtime ones via -r requirements.txt).
-$(DEV_STAMP): requirements-dev.txt requirements.txt $(RUNTIME_STAMP)
-	$(PIP) install -q -r requirements-dev.txt
+# Dev packages (the dev lock holds the runtime ones too, at the same versions).
+$(DEV_STAMP): $(DEV_LOCK) $(RUNTIME_STAMP)
+	$(PIP) install -q --require-hashes -r $(DEV_LOCK)
 	@touch $@
 
-venv: $(RUNTIME_STAMP) ## Create .venv with the runtime packages (requirements.txt)
+venv: $(RUNTIME_STAMP) ## Create .venv with the locked runtime packages and the project (editable)
 
-dev: $(DEV_STAMP) ## Install the test/lint packages too (requirements-dev.txt)
+dev: $(DEV_STAMP) ## Install the locked test/lint packages too
+
+# The dev lock is constrained by the runtime lock, so both agree on every shared package.
+.PHONY: lock
+lock: | $(BIN)/python ## Re-pin requirements*.lock from the bounds in requirements*.txt (uv, PyPI)
+	$(PIP) install -q uv==$(UV_VERSION)
+	$(BIN)/uv pip compile $(LOCK_FLAGS) requirements.txt -o $(RUNTIME_LOCK)
+	$(BIN)/uv pip compile $(LOCK_FLAGS) requirements-dev.txt -c $(RUNTIME_LOCK) -o $(DEV_LOCK)
 
 # --- System packages ---------------------------------------------------------
 
@@ -77,8 +96,9 @@ check: venv ## Validate the shipped data/content (python -m decision_aid check)
 
 # --- Quality -----------------------------------------------------------------
 
-lint: dev ## ruff check .
+lint: dev ## ruff check . and ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 # Extra pytest arguments: make test PYTEST_ARGS="-k smoke -x"
 PYTEST_ARGS ?=

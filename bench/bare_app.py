@@ -19,23 +19,17 @@ Run it alone with: .venv/bin/streamlit run bench/bare_app.py
 from __future__ import annotations
 
 import os
-import sys
-from pathlib import Path
 from typing import Any
 
 import streamlit as st
-
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # `streamlit run bench/bare_app.py` puts bench/ on the path, not the root
-    sys.path.insert(0, str(ROOT))
 
 if os.environ.get("BENCH_CHART_LIBS") == "1":  # the memory floor of any Streamlit chart (bench/run.py)
     import altair  # noqa: F401
     import pandas  # noqa: F401
     import pyarrow  # noqa: F401
 
-from decision_aid.evidence import OPTION_IDS  # noqa: E402
-from decision_aid.profile import CHOICES, MAX_NOTE_CHARS, PRIORITIES, Profile, parse_query  # noqa: E402
+from decision_aid.evidence import OPTION_IDS
+from decision_aid.profile import CHOICES, MAX_NOTE_CHARS, PRIORITIES, Profile, parse_query
 
 ANSWERS = "answers"
 EMPTY_IS_NONE = ("leaning", "sure_s", "sure_u", "sure_r", "sure_e")

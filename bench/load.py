@@ -19,7 +19,7 @@ process group and is stopped on exit.
     .venv/bin/python bench/load.py --json bench/load.json # also write the figures as JSON
     .venv/bin/python bench/load.py --url http://127.0.0.1:8501/   # a server already running
 
-From bench/run.py (bench/ is on sys.path when run.py is run as a script):
+From another script in bench/ (Python puts a script's own folder on sys.path):
 
     from load import run_load, report
     figures = run_load(sessions=30, rounds=3)   # a dict; figures["ok"] is False on a failure
@@ -33,39 +33,25 @@ import atexit
 import json
 import re
 import statistics
-import subprocess
 import sys
 import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from decision_aid.charts import MATCH_TITLE  # noqa: E402
-from tests.support import (  # noqa: E402
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    MATCH_WORDS,
-    free_port,
-    rss_mb,
-    stop_group,
-    streamlit_run_command,
-)
+from decision_aid.charts import MATCH_TITLE
+from devkit.browser import CHROMIUM, CHROMIUM_ARGS, MATCH_WORDS
+from devkit.server import Server, rss_mb, start_streamlit, url_healthy
 
 HOST = "127.0.0.1"
-START_TIMEOUT_S = 60.0
 PAGE_TIMEOUT_MS = 90_000
 BATCH = 10  # sessions opened at once
 POLL_EVERY_S = 0.5
-APP_DONE = ('[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
-            '[data-test-script-state="notRunning"]')
+APP_DONE = (
+    '[data-testid="stApp"][data-test-connection-state="CONNECTED"][data-test-script-state="notRunning"]'
+)
 SKELETON = '[data-testid="stSkeleton"]'
 EXCEPTION = '[data-testid="stException"]'
 SLIDER = '.st-key-relief input[type="range"]'
@@ -74,43 +60,17 @@ SLIDER = '.st-key-relief input[type="range"]'
 # ============================================================================ server
 
 
-def _health(url: str) -> bool:
-    """The health endpoint under any base URL (`--url` may name another host's app)."""
-    try:
-        with urllib.request.urlopen(url + "_stcore/health", timeout=5) as resp:
-            return resp.status == 200 and resp.read().strip() == b"ok"
-    except (urllib.error.URLError, OSError):
-        return False
-
-
 def _rss_mb(pid: int | None) -> float | None:
     mb = rss_mb(pid)
     return None if mb is None else round(mb, 1)
 
 
-class AppServer:
-    """`streamlit run streamlit_app.py` on a free loopback port, in its own process group."""
-
-    def __init__(self) -> None:
-        self.port = free_port(HOST)
-        self.url = f"http://{HOST}:{self.port}/"
-        cmd = streamlit_run_command(self.port, host=HOST)
-        self.proc = subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL, start_new_session=True)
-        atexit.register(self.stop)
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while not _health(self.url):
-            if self.proc.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError(f"the app did not start on port {self.port}")
-            time.sleep(0.2)
-
-    @property
-    def pid(self) -> int:
-        return self.proc.pid
-
-    def stop(self) -> None:
-        stop_group(self.proc)
+def start_app() -> Server:
+    """`streamlit run streamlit_app.py` on a free loopback port, in its own process group,
+    stopped on any exit of this script too."""
+    server = start_streamlit(host=HOST)
+    atexit.register(server.stop)
+    return server
 
 
 @dataclass
@@ -128,7 +88,7 @@ class HealthPoller:
 
     def _run(self) -> None:
         for _ in range(self.max_polls):
-            if _health(self.url):
+            if url_healthy(self.url, timeout=5):
                 self.ok += 1
             else:
                 self.failures.append(time.strftime("%H:%M:%S"))
@@ -164,8 +124,9 @@ class Session:
 def _wait_rendered(page) -> None:
     page.locator(APP_DONE).wait_for(state="attached", timeout=PAGE_TIMEOUT_MS)
     page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=PAGE_TIMEOUT_MS)
-    page.wait_for_function(f"() => document.querySelectorAll('{SKELETON}').length === 0",
-                           timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_function(
+        f"() => document.querySelectorAll('{SKELETON}').length === 0", timeout=PAGE_TIMEOUT_MS
+    )
 
 
 def _url_holds(s: Session):
@@ -220,23 +181,32 @@ def _quantiles(xs: list[float]) -> dict[str, Any]:
         return {"n": 0}
     xs = sorted(xs)
     p95 = xs[min(len(xs) - 1, round(0.95 * (len(xs) - 1)))]
-    return {"n": len(xs), "median": round(statistics.median(xs), 3), "p95": round(p95, 3),
-            "max": round(xs[-1], 3)}
+    return {
+        "n": len(xs),
+        "median": round(statistics.median(xs), 3),
+        "p95": round(p95, 3),
+        "max": round(xs[-1], 3),
+    }
 
 
-def run_load(sessions: int = 30, rounds: int = 3, url: str | None = None,
-             budget_s: float = 600.0) -> dict[str, Any]:
+def run_load(
+    sessions: int = 30, rounds: int = 3, url: str | None = None, budget_s: float = 600.0
+) -> dict[str, Any]:
     """Run the load; return the figures (times in seconds). figures["ok"] is False on a failure."""
     from playwright.sync_api import sync_playwright
 
     t_start = time.monotonic()
-    server = AppServer() if url is None else None
+    server = start_app() if url is None else None
     base = (url.rstrip("/") + "/") if url else server.url
     pid = server.pid if server else None
     health = HealthPoller(base)
     health.start()
-    figures: dict[str, Any] = {"sessions": sessions, "rounds": rounds, "url": base,
-                               "rss_mb": {"start": _rss_mb(pid)}}
+    figures: dict[str, Any] = {
+        "sessions": sessions,
+        "rounds": rounds,
+        "url": base,
+        "rss_mb": {"start": _rss_mb(pid)},
+    }
     problems: list[str] = []
     all_sessions = [Session(i, relief=i % 11, lasting=10 - (i % 7)) for i in range(sessions)]
     notes = [s.note for s in all_sessions]
@@ -246,7 +216,7 @@ def run_load(sessions: int = 30, rounds: int = 3, url: str | None = None,
             # Open in batches: all pages of a batch load side by side.
             t0 = time.monotonic()
             for lo in range(0, sessions, BATCH):
-                batch = all_sessions[lo:lo + BATCH]
+                batch = all_sessions[lo : lo + BATCH]
                 for s in batch:
                     s.context = browser.new_context(viewport={"width": 1280, "height": 900})
                     s.page = s.context.new_page()
@@ -281,7 +251,7 @@ def run_load(sessions: int = 30, rounds: int = 3, url: str | None = None,
 
             t0 = time.monotonic()
             for lo in range(0, sessions, BATCH):
-                batch = all_sessions[lo:lo + BATCH]
+                batch = all_sessions[lo : lo + BATCH]
                 for s in batch:
                     s.page.goto(base + "compare" + s.query(), wait_until="commit")
                 for s in batch:

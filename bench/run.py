@@ -55,21 +55,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from devkit.browser import CHROMIUM, CHROMIUM_ARGS
+from devkit.server import ROOT, free_port, rss_mb, start_streamlit
+from devkit.server import Server as RunningServer
+
 BENCH = ROOT / "bench"
 RESULTS = BENCH / "results.json"
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from tests.support import (  # noqa: E402
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    free_port,
-    health_ok,
-    rss_mb,
-    stop_group,
-    streamlit_run_command,
-)
 
 VIEWPORT = {"width": 1280, "height": 900}
 HOST = "127.0.0.1"
@@ -219,14 +210,15 @@ const FIND = {
 
 
 class Server:
-    """`streamlit run SCRIPT` on a free loopback port, in its own process group."""
+    """`streamlit run SCRIPT` on a free loopback port, in its own process group (started and
+    stopped by `devkit.server`); registered at once so `stop_all` ends it on any exit."""
 
     def __init__(self, spec: AppSpec, logdir: Path) -> None:
         self.spec = spec
         self.port = free_port(HOST)
         self.log_path = logdir / f"{spec.name}-{self.port}.log"
-        self.proc: subprocess.Popen | None = None
-        self.t_launch = 0.0
+        self.running: RunningServer | None = None
+        _SERVERS.append(self)
 
     @property
     def url(self) -> str:
@@ -234,44 +226,23 @@ class Server:
 
     @property
     def pid(self) -> int:
-        assert self.proc is not None
-        return self.proc.pid
+        assert self.running is not None
+        return self.running.pid
 
-    def start(self) -> None:
-        cmd = streamlit_run_command(self.port, self.spec.script, HOST)
+    @property
+    def t_launch(self) -> float:
+        """`time.perf_counter()` at the launch."""
+        assert self.running is not None
+        return self.running.launched_at
+
+    def start(self) -> float:
+        """Launch the server and wait until it is healthy: seconds from launch to healthy."""
         env = {k: v for k, v in os.environ.items() if k != "HFS_EVIDENCE_PATH"}  # the shipped dataset
         env.update(self.spec.env)
-        _SERVERS.append(self)
-        with open(self.log_path, "wb") as out:
-            self.t_launch = time.perf_counter()
-            self.proc = subprocess.Popen(
-                cmd,
-                cwd=ROOT,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-
-    def healthy(self) -> bool:
-        return health_ok(self.port, HOST)
-
-    def wait_healthy(self) -> float:
-        """Seconds from launch to a healthy server."""
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while not self.healthy():
-            if self.proc is None or self.proc.poll() is not None:
-                raise RuntimeError(f"{self.spec.name} server exited; log {self.log_path}:\n{self.log_tail()}")
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"{self.spec.name} server not healthy; log:\n{self.log_tail()}")
-            time.sleep(0.05)  # polling the server process, not a page
-        return time.perf_counter() - self.t_launch
-
-    def log_tail(self) -> str:
-        with contextlib.suppress(OSError):
-            return self.log_path.read_text(errors="replace")[-3000:]
-        return ""
+        self.running = start_streamlit(
+            port=self.port, script=self.spec.script, host=HOST, env=env, log_path=self.log_path, poll_s=0.05
+        )
+        return self.running.healthy_after_s
 
     def rss(self, samples: int = 3) -> float | None:
         values = []
@@ -284,7 +255,8 @@ class Server:
         return statistics.median(values) if values else None
 
     def stop(self) -> None:
-        stop_group(self.proc)  # this server's own process group only
+        if self.running is not None:
+            self.running.stop()  # this server's own process group only
 
 
 def stop_all() -> None:
@@ -540,8 +512,7 @@ def bench_start_and_sessions(run: Run, specs: list[AppSpec], logdir: Path, brows
     for r in range(rounds):
         for spec in specs:
             server = Server(spec, logdir)
-            server.start()
-            health[spec.name].append(server.wait_healthy() * 1000)
+            health[spec.name].append(server.start() * 1000)
             ctx, page = open_ready(browser, server)
             start[spec.name].append((time.perf_counter() - server.t_launch) * 1000)
             if exceptions_on(page):
@@ -590,9 +561,8 @@ def bench_memory(run: Run, keep: dict[str, tuple[Server, Any]], browser: Any) ->
 def bench_memory_floor(run: Run, logdir: Path, browser: Any) -> None:
     """Reference: the bare app with pandas, pyarrow and Altair imported, 1 session."""
     server = Server(BARE_LIBS, logdir)
-    server.start()
     try:
-        server.wait_healthy()
+        server.start()
         ctx, _ = open_ready(browser, server)
         time.sleep(2.0)
         run.data["memory_mb_bare_chart_libs_1"] = server.rss()
@@ -710,13 +680,25 @@ def table(run: Run) -> list[dict[str, Any]]:
             row(measure, fmt(real), fmt(bare), r, target, None)
 
     lat = d.get("latency_ms", {})
-    timed("(a) key press -> chart shows new figures (browser)", lat.get("real"), lat.get("bare"),
-          "interaction_ratio")
+    timed(
+        "(a) key press -> chart shows new figures (browser)",
+        lat.get("real"),
+        lat.get("bare"),
+        "interaction_ratio",
+    )
     at = d.get("apptest_ms", {})
-    timed("(b) full script run, AppTest (real: compare page)", at.get("real_compare"), at.get("bare"),
-          "apptest_ratio")
-    timed("(b) full script run, AppTest (real: landing page)", at.get("real_landing"), at.get("bare"),
-          "(reference)")
+    timed(
+        "(b) full script run, AppTest (real: compare page)",
+        at.get("real_compare"),
+        at.get("bare"),
+        "apptest_ratio",
+    )
+    timed(
+        "(b) full script run, AppTest (real: landing page)",
+        at.get("real_landing"),
+        at.get("bare"),
+        "(reference)",
+    )
     st_ = d.get("start_to_first_page_ms", {})
     timed("(c) server start -> first page rendered", st_.get("real"), st_.get("bare"), "(none)")
     w = d.get("engine_pdf", {})
@@ -830,7 +812,6 @@ def browser_phases(run: Run, phases: tuple[str, ...], specs: list[AppSpec], logd
                 for spec in specs:
                     server = Server(spec, logdir)
                     server.start()
-                    server.wait_healthy()
                     keep[spec.name] = (server, open_ready(browser, server)[0])
             if "memory" in phases:
                 log("(e) memory with 1, 10, 30 sessions")

@@ -1,19 +1,16 @@
-"""Test-suite wide settings: quiet Streamlit's bare-mode log noise, Hypothesis profiles."""
+"""Test-suite wide settings: quiet Streamlit's bare-mode log noise, Hypothesis profiles.
+
+The project is installed (`pip install -e .`, see the Makefile), so `decision_aid` and `devkit`
+import from anywhere; nothing here edits sys.path."""
 
 from __future__ import annotations
 
 import logging
 import os
-import sys
-from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 
-ROOT = Path(__file__).resolve().parent.parent
-
-# Let tests import the app packages (decision_aid, ...) without installing the project.
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from devkit.browser import in_ci
 
 
 # --- Streamlit log noise ------------------------------------------------------
@@ -45,5 +42,4 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("dev", deadline=None, max_examples=100)
-IN_CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if IN_CI else "dev"))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if in_ci() else "dev"))

@@ -23,7 +23,6 @@ import shlex
 import shutil
 import subprocess
 import sys
-import time
 import tomllib
 import urllib.error
 import urllib.request
@@ -32,7 +31,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import CHROMIUM, CHROMIUM_ARGS, free_port, health_ok, require_chromium, stop_group
+from devkit.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
+from devkit.server import ServerStartError, free_port, health_ok, start, stop_group
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCKERFILE = ROOT / "Dockerfile"
@@ -223,27 +223,23 @@ def served(image_tree: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     port = free_port(TEST_HOST)
     env = container_env(image_tree, STREAMLIT_SERVER_ADDRESS=TEST_HOST, STREAMLIT_SERVER_PORT=str(port))
     log = tmp_path_factory.mktemp("entry") / "server.log"
-    with open(log, "wb") as out:
-        # Started from elsewhere on purpose: the entry command must find its own directory.
-        proc = subprocess.Popen(
+    # Started from elsewhere on purpose: the entry command must find its own directory.
+    try:
+        server = start(
             entry_command(image_tree),
+            port,
+            host=TEST_HOST,
             cwd=image_tree.parent,
             env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
+            log_path=log,
+            timeout_s=START_TIMEOUT_S,
         )
+    except ServerStartError as err:
+        pytest.fail(f"the entry command did not serve the app: {err}", pytrace=False)
     try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while not health_ok(port, TEST_HOST):
-            text = log.read_text(errors="replace")
-            assert proc.poll() is None, f"entry command exited {proc.returncode}:\n{text}"
-            assert time.monotonic() < deadline, f"not healthy after {START_TIMEOUT_S:.0f} s:\n{text}"
-            time.sleep(0.2)  # polling the server process
-        yield f"http://{TEST_HOST}:{port}/", env, log
+        yield server.url, env, log
     finally:
-        stop_group(proc)
+        server.stop()
 
 
 def test_entry_command_serves_the_app_from_a_clean_copy(served):

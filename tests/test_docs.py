@@ -50,3 +50,12 @@ def test_cli_examples_in_readme_run():
             timeout=60,
         )
         assert out.returncode == 0, (example, out.stderr)
+
+
+def test_every_make_target_the_readme_names_exists():
+    """`make X` in the prose or at the start of a line of a command block."""
+    named = set(re.findall(r"(?:`|^)make ([a-z][a-z-]*)", README, re.M))
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([a-z][a-z-]*):", makefile, re.M))
+    assert {"run", "test"} <= named
+    assert named <= targets, f"the README names make targets the Makefile lacks: {sorted(named - targets)}"

@@ -122,3 +122,106 @@ def test_the_app_draws_headings_as_markdown() -> None:
         for line, call in slow_heading_calls(path.read_text(encoding="utf-8"), str(path))
     ]
     assert not found, "use components.heading instead:\n" + "\n".join(found)
+
+
+# --- The project is installed, so imports need no path hacks ----------------------------
+
+CODE_DIRS = ("decision_aid", "devkit", "tests", "bench", "docker")
+
+
+def _project_files() -> list[Path]:
+    files = [ROOT / "streamlit_app.py"]
+    for name in CODE_DIRS:
+        files += sorted((ROOT / name).rglob("*.py"))
+    return [f for f in files if ".venv" not in f.parts]
+
+
+def sys_path_edits(source: str, filename: str = "<string>") -> list[tuple[int, str]]:
+    """(line, code) of every change to sys.path: a call of one of its list methods, an
+    assignment to it or to an item of it, or site.addsitedir."""
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(source, filename=filename)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            target = ast.unparse(node.func.value)
+            if (target == "sys.path" and node.func.attr != "index") or node.func.attr == "addsitedir":
+                found.append((node.lineno, ast.unparse(node)))
+        elif isinstance(node, ast.Assign | ast.AugAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for t in targets:
+                if ast.unparse(t.value if isinstance(t, ast.Subscript) else t) == "sys.path":
+                    found.append((node.lineno, ast.unparse(node)))
+    return found
+
+
+def test_detector_finds_every_sys_path_edit() -> None:
+    src = (
+        "import sys, site\n"
+        "sys.path.insert(0, 'x')\n"
+        "sys.path.append('x')\n"
+        "sys.path[:0] = ['x']\n"
+        "sys.path = ['x']\n"
+        "sys.path += ['x']\n"
+        "site.addsitedir('x')\n"
+        "print(sys.path, 'x' in sys.path)\n"
+    )
+    assert sorted(line for line, _ in sys_path_edits(src)) == [2, 3, 4, 5, 6, 7]
+
+
+def test_no_file_edits_sys_path() -> None:
+    """`pip install -e .` (the Makefile) makes `decision_aid` and `devkit` importable everywhere."""
+    found = [
+        f"{path.relative_to(ROOT)}:{line}: {code}"
+        for path in _project_files()
+        for line, code in sys_path_edits(path.read_text(encoding="utf-8"), str(path))
+    ]
+    assert not found, "install the project instead of editing sys.path:\n" + "\n".join(found)
+
+
+def _imports_of(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            names |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize(
+    ("folder", "forbidden"),
+    [
+        ("decision_aid", {"tests", "devkit", "bench"}),  # the app ships without the dev kit
+        ("devkit", {"tests", "decision_aid", "bench"}),  # the dev kit knows servers, not the app
+        ("bench", {"tests"}),  # the benchmarks share devkit with the tests, not the tests
+    ],
+)
+def test_imports_run_one_way(folder: str, forbidden: set[str]) -> None:
+    found = [
+        f"{path.relative_to(ROOT)} imports {', '.join(sorted(hits))}"
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        if (hits := _imports_of(path) & forbidden)
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_no_test_parametrizes_a_name_of_pytest_playwright_fixture() -> None:
+    """A parameter called `page` (or `browser`, `context`) hides pytest-playwright's fixture of that
+    name and quietly makes the test run once per browser ("[chromium-about]")."""
+    reserved = {"page", "browser", "context", "browser_name"}
+    found = []
+    for path in sorted((ROOT / "tests").rglob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            if (
+                isinstance(node, ast.Call)
+                and ast.unparse(node.func).endswith("parametrize")
+                and node.args
+                and isinstance(node.args[0], ast.Constant | ast.Tuple | ast.List)
+            ):
+                first = node.args[0]
+                names = (
+                    [n.strip() for n in first.value.split(",")]
+                    if isinstance(first, ast.Constant)
+                    else [e.value for e in first.elts if isinstance(e, ast.Constant)]
+                )
+                found += [f"{path.relative_to(ROOT)}:{node.lineno}: {n}" for n in names if n in reserved]
+    assert not found, "\n".join(found)

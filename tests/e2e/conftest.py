@@ -7,28 +7,19 @@ Helpers: ``from .helpers import wait_for_app, expect_no_exception``.
 
 from __future__ import annotations
 
-import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.support import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    free_port,
-    health_ok,
-    require_chromium,
-    stop_group,
-    streamlit_run_command,
-)
+from devkit.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
+from devkit.server import ROOT, Server, ServerStartError, start_streamlit
 
-ROOT = Path(__file__).resolve().parents[2]
-SERVER_START_TIMEOUT_S = 60.0
+__all__ = ["ROOT", "AppServer"]  # ROOT: the repository, for the tests that read its files
 HERE = Path(__file__).resolve().parent
+AppServer = Server
+"""The session's server (`devkit.server.Server`: url, port, pid, log_path, log())."""
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -55,53 +46,19 @@ def browser_context_args(browser_context_args: dict) -> dict:
     return {**browser_context_args, "viewport": {"width": 1280, "height": 800}}
 
 
-@dataclass(frozen=True)
-class AppServer:
-    url: str  # e.g. "http://127.0.0.1:41234/"
-    port: int
-    pid: int
-    log_path: Path
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace")
-
-
 @pytest.fixture(scope="session")
-def app_server(_require_chromium: None) -> Iterator[AppServer]:
-    """Start ``streamlit run streamlit_app.py`` on a free port; yield its URL, PID and log file."""
-    port = free_port()
-    log_dir = Path(tempfile.mkdtemp(prefix="hfs-e2e-"))
-    log_path = log_dir / "streamlit.log"
-    cmd = streamlit_run_command(port)
-    with open(log_path, "wb") as log_file:
-        proc = subprocess.Popen(
-            cmd,
-            cwd=ROOT,  # .streamlit/config.toml is read from the working directory
-            stdin=subprocess.DEVNULL,
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+def app_server(_require_chromium: None) -> Iterator[Server]:
+    """``streamlit run streamlit_app.py`` on a free port for the whole session (its log stays in
+    a temp dir, small, so a failure can be investigated afterwards)."""
+    log_path = Path(tempfile.mkdtemp(prefix="hfs-e2e-")) / "streamlit.log"
     try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while not health_ok(port):
-            if proc.poll() is not None:
-                pytest.fail(
-                    f"streamlit exited early (code {proc.returncode}); log {log_path}:\n"
-                    f"{log_path.read_text(errors='replace')}",
-                    pytrace=False,
-                )
-            if time.monotonic() > deadline:
-                pytest.fail(
-                    f"streamlit not healthy after {SERVER_START_TIMEOUT_S:.0f} s; log {log_path}:\n"
-                    f"{log_path.read_text(errors='replace')}",
-                    pytrace=False,
-                )
-            time.sleep(0.2)  # polling the server process, not the page
-        yield AppServer(url=f"http://127.0.0.1:{port}/", port=port, pid=proc.pid, log_path=log_path)
+        server = start_streamlit(log_path=log_path)
+    except ServerStartError as err:
+        pytest.fail(str(err), pytrace=False)
+    try:
+        yield server
     finally:
-        stop_group(proc)
-    # The log stays in its temp dir (small) so a failure can be investigated afterwards.
+        server.stop()
 
 
 @pytest.hookimpl(wrapper=True)
@@ -109,6 +66,6 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     """Attach the tail of the Streamlit server log to a failed browser test's report."""
     report = yield
     server = getattr(item, "funcargs", {}).get("app_server")
-    if report.failed and isinstance(server, AppServer) and server.log_path.exists():
+    if report.failed and isinstance(server, Server):
         report.sections.append(("streamlit server log (tail)", server.log()[-5000:]))
     return report

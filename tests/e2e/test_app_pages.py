@@ -109,7 +109,7 @@ def test_reloading_a_link_restores_the_answers(page: Page, app_server) -> None:
     expect(slider_input(page, "relief")).to_have_value("9")
     expect(page).to_have_url(re.compile(r"relief=9"))
 
-    page.get_by_role("link", name="Your situation").first.click()
+    page.get_by_role("link", name=TITLES["situation"]).first.click()
     expect(page.get_by_role("heading", level=1).first).to_have_text(TITLES["situation"])
     checked = by_key(page, "cause").get_by_role("radio", name="A blood vessel pressing on the facial nerve")
     expect(checked).to_be_checked()

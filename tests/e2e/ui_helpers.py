@@ -5,24 +5,20 @@ No helper sleeps: every wait is a Playwright wait on a DOM or URL condition.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from playwright.sync_api import Locator, Page
+
+from decision_aid.ui import nav
 
 from .helpers import wait_for_app
 
-PAGE_PATHS = {
-    "about": "",
-    "situation": "situation",
-    "priorities": "priorities",
-    "compare": "compare",
-    "next_steps": "next-steps",
-}
-TITLES = {
-    "about": "About hemifacial spasm",
-    "situation": "Your situation",
-    "priorities": "What matters to you",
-    "compare": "Compare the options",
-    "next_steps": "Next steps",
-}
+PAGE_NAMES = tuple(Path(p.path).stem for p in nav.PAGES)
+"""Short names of the pages, in order: "about", "situation", ..., "next_steps" (file stems)."""
+PAGE_PATHS = {name: p.url_path for name, p in zip(PAGE_NAMES, nav.PAGES, strict=True)} | {PAGE_NAMES[0]: ""}
+"""URL path of each page under the app's base URL (the first page is the app's root)."""
+TITLES = {name: p.title for name, p in zip(PAGE_NAMES, nav.PAGES, strict=True)}
+"""Each page's title, as the sidebar link and the page's heading show it."""
 MATCH_TEXT = "How the options line up with what you said matters, on a scale"
 CHART = '[data-testid="stVegaLiteChart"]'
 

@@ -10,15 +10,14 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from decision_aid.ui import nav
+
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "streamlit_app.py")
-PAGES = {
-    "about": "decision_aid/ui/pages/about.py",
-    "situation": "decision_aid/ui/pages/situation.py",
-    "priorities": "decision_aid/ui/pages/priorities.py",
-    "compare": "decision_aid/ui/pages/compare.py",
-    "next_steps": "decision_aid/ui/pages/next_steps.py",
-}
+PAGES = {Path(p.path).stem: p.path for p in nav.PAGES}
+"""Each page's script by its short name ("about", ..., "next_steps"), from the app's own list."""
+TITLES = {Path(p.path).stem: p.title for p in nav.PAGES}
+"""Each page's title (its one level-1 heading), from the app's own list."""
 TIMEOUT_S = 60
 
 
@@ -56,7 +55,7 @@ def unescape(text: str) -> str:
 def headings(at: AppTest, level: int) -> list[str]:
     """The page's headings of one level, unescaped (`components.heading` writes "## ...")."""
     mark = "#" * level + " "
-    return [unescape(m.value[len(mark):]) for m in at.markdown if m.value.startswith(mark)]
+    return [unescape(m.value[len(mark) :]) for m in at.markdown if m.value.startswith(mark)]
 
 
 def chart_frames(at: AppTest, description_start: str) -> list[pd.DataFrame]:

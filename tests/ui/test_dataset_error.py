@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
+
 from decision_aid.evidence import cached_evidence
 from decision_aid.ui.state import EVIDENCE_ENV
 
 from .conftest import open_app
 
 
-def test_broken_dataset_shows_plain_error(tmp_path, monkeypatch):
-    bad = tmp_path / "broken.yaml"
-    bad.write_text("meta:\n  title: [unclosed\n", encoding="utf-8")
+@pytest.mark.parametrize(("kind", "problem"), [("broken", "not valid YAML"), ("missing", "No such file")])
+def test_unusable_dataset_shows_plain_error(tmp_path, monkeypatch, kind, problem):
+    bad = tmp_path / f"{kind}.yaml"
+    if kind == "broken":
+        bad.write_text("meta:\n  title: [unclosed\n", encoding="utf-8")
     monkeypatch.setenv(EVIDENCE_ENV, str(bad))
     cached_evidence.cache_clear()
     try:
@@ -20,4 +24,4 @@ def test_broken_dataset_shows_plain_error(tmp_path, monkeypatch):
     assert not at.exception
     assert at.error and "evidence file has problems" in at.error[0].value
     shown = "\n".join(m.value for m in at.markdown).replace("\\", "")
-    assert str(bad) in shown and "not valid YAML" in shown
+    assert str(bad) in shown and problem in shown, shown

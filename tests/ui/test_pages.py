@@ -11,15 +11,7 @@ from decision_aid.engine import evaluate
 from decision_aid.evidence import load_evidence
 from decision_aid.profile import parse_query
 
-from .conftest import PAGES, go, headings, open_app, unescape
-
-TITLES = {
-    "about": "About hemifacial spasm",
-    "situation": "Your situation",
-    "priorities": "What matters to you",
-    "compare": "Compare the options",
-    "next_steps": "Next steps",
-}
+from .conftest import PAGES, TITLES, go, headings, open_app, unescape
 
 
 @pytest.mark.parametrize("mode", ["home", "consult"])

@@ -32,9 +32,9 @@ def _page_text(at) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("page", list(PAGES))
-def test_home_mode_text_is_plain(page):
+@pytest.mark.parametrize("page_name", list(PAGES))
+def test_home_mode_text_is_plain(page_name):
     at = open_app({"relief": "8", "cause": "vascular"})
-    go(at, page)
+    go(at, page_name)
     score = grade(_page_text(at))
-    assert score <= MAX_GRADE, f"{page}: Flesch-Kincaid grade {score:.1f} > {MAX_GRADE}"
+    assert score <= MAX_GRADE, f"{page_name}: Flesch-Kincaid grade {score:.1f} > {MAX_GRADE}"
