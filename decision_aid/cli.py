@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from decision_aid.engine import Result, evaluate
-from decision_aid.evidence import DEFAULT_DATASET, DatasetError, Evidence, load_evidence
+from decision_aid.evidence import DEFAULT_DATASET, MAX_DATASET_BYTES, DatasetError, Evidence, load_evidence
 from decision_aid.profile import MAX_QUERY_CHARS, PRIORITIES, parse_query
 from decision_aid.wording import PRIORITY_LABELS, per_100, per_100_range
 
@@ -47,7 +47,12 @@ def _load(path: str | None) -> Evidence | None:
 
 def cmd_check(argv: list[str]) -> int:
     parser = _Parser(prog="python -m decision_aid check", description="Validate an evidence dataset.")
-    parser.add_argument("path", nargs="?", default=str(DEFAULT_DATASET), help="YAML file (default: shipped)")
+    parser.add_argument(
+        "path",
+        nargs="?",
+        default=str(DEFAULT_DATASET),
+        help=f"YAML file (default: shipped): a regular file of at most {MAX_DATASET_BYTES:,} bytes",
+    )
     args = parser.parse_args(argv)
     evidence = _load(args.path)
     if evidence is None:
