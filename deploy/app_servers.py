@@ -23,8 +23,12 @@ import re
 import sys
 from collections.abc import Sequence
 
-FAIL = "max_fails=1 fail_timeout=10s"
-"""One refused connection takes a server out of its pools for 10 s (passive health check)."""
+FAIL = "max_fails=1 fail_timeout=3s"
+"""One refused connection takes a server out of its pools for 3 s (passive health check): long
+enough not to try a stopped server on every request, short enough that a restarted one is back
+soon. In a rolling restart, wait until the proxy sends a server's requests to it again before
+stopping the next (tests/deploy/stack.py, `Stack.wait_in_rotation`), or every server may be out
+of the pools at once and the proxy answers 502."""
 _ADDRESS = re.compile(r"^[0-9A-Za-z.\-]+:[0-9]{1,5}$")
 
 

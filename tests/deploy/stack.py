@@ -124,6 +124,29 @@ class Stack:
         for app in self.apps:
             app.stop()
 
+    def wait_in_rotation(self, app: AppServer, timeout_s: float = 60.0) -> None:
+        """Wait until the proxy sends `app`'s own requests to it again (after a restart nginx
+        skips a server that refused a connection for fail_timeout): a request with its route
+        cookie must be answered by it alone, as the access log shows."""
+        route = app_servers_module().route_name(self.apps.index(app))
+        log = self.prefix / "logs" / "access.log"
+
+        def answered_by_app() -> bool:
+            before = log.stat().st_size
+            cookie = {"Cookie": f"hfs_route={route}"}
+            request = urllib.request.Request(self.url + "favicon.png", headers=cookie)
+            try:
+                with urllib.request.urlopen(request, timeout=5) as resp:
+                    resp.read()
+            except (urllib.error.URLError, OSError):
+                return False
+            with open(log, "rb") as f:
+                f.seek(before)
+                new = f.read().decode(errors="replace")
+            return f'upstream="{app.address}"' in new
+
+        _wait(answered_by_app, f"app server {app.address} back in the proxy's rotation", timeout_s)
+
     def logs(self) -> dict[str, str]:
         """Every log the stack wrote: nginx's and each app server's."""
         out = {p.name: p.read_text(errors="replace") for p in sorted((self.prefix / "logs").glob("*"))}
