@@ -21,8 +21,10 @@ PORT   ?= 8501
 CHROMIUM      := /usr/bin/chromium
 DEJAVU_FONT   := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 APT_PACKAGES  := chromium fonts-dejavu-core poppler-utils
+# Debian's nginx, for the proxy in front of several app servers (deploy/, make test-deploy).
+NGINX         := /usr/sbin/nginx
 
-.PHONY: help venv dev browser run lint test bench check clean distclean
+.PHONY: help venv dev browser nginx run lint test test-deploy bench check clean distclean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -85,6 +87,21 @@ browser: ## Make sure Chromium, DejaVu fonts and poppler-utils are installed (ap
 	  exit 1; \
 	fi
 
+# The proxy of deploy/nginx.conf. Installing the package does not leave an nginx running
+# that matters here: the tests start their own, on loopback, with their own prefix.
+nginx: ## Make sure Debian's nginx is installed (apt), for make test-deploy
+	@if [ -x $(NGINX) ]; then \
+	  echo "nginx: $(NGINX) present"; \
+	elif [ "$$(id -u)" -eq 0 ]; then \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get -o DPkg::Lock::Timeout=600 update -q && \
+	  apt-get -o DPkg::Lock::Timeout=600 install -y -q nginx; \
+	else \
+	  echo "nginx: $(NGINX) is missing and this is not root." >&2; \
+	  echo "       Run: sudo apt-get update && sudo apt-get install -y nginx" >&2; \
+	  exit 1; \
+	fi
+
 # --- Running -----------------------------------------------------------------
 
 # Settings come from .streamlit/config.toml (headless, 127.0.0.1, no telemetry).
@@ -104,6 +121,11 @@ lint: dev ## ruff check . and ruff format --check .
 PYTEST_ARGS ?=
 test: dev browser lint ## Lint, then run the whole pytest suite (unit + browser)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# nginx with deploy/nginx.conf in front of three app servers on loopback; 20 browser sessions
+# through it while servers stop and restart (tests/deploy/, about a minute and a half).
+test-deploy: dev browser nginx ## The deployment behind nginx: 3 app servers, 20 sessions, restarts
+	HFS_TEST_DEPLOY=1 $(BIN)/python -m pytest tests/deploy $(PYTEST_ARGS)
 
 bench: dev browser ## Run the benchmark script (bench/run.py)
 	$(BIN)/python bench/run.py

@@ -42,3 +42,6 @@ state.sync_url(profile)  # answers change only in widget callbacks, which run be
 current.run()
 if not next(d.draws_links for d in PAGES if d.title == current.title):
     components.answer_links(profile, slots)
+# A tab that reconnected to a new server session sent its widgets' values with its first request
+# (maybe with the patient's next change): they become the answers now (state.py says why).
+state.adopt_browser_values()

@@ -3,9 +3,12 @@
     python -m decision_aid check [PATH]
     python -m decision_aid --query "relief=8&lasting=10&cause=vascular" [--format json|text]
     python -m decision_aid summary --query "..." --out summary.pdf [--format pdf|json]
+    python -m decision_aid --query-file answers.txt      (or --query-file - for standard input)
 
 Exit 0 on success, 2 on a bad dataset or a bad query (one line per problem on stderr,
 naming the file and field, or the parameter and its allowed values). Never a traceback.
+A query longer than ``profile.MAX_QUERY_CHARS`` (20,000 characters) is refused with exit 2
+and a line naming the limit: cutting it would cut inside a value (``relief=10`` read as 1).
 """
 
 from __future__ import annotations
@@ -17,8 +20,8 @@ import sys
 from pathlib import Path
 
 from decision_aid.engine import Result, evaluate
-from decision_aid.evidence import DEFAULT_DATASET, DatasetError, Evidence, load_evidence
-from decision_aid.profile import parse_query
+from decision_aid.evidence import DEFAULT_DATASET, MAX_DATASET_BYTES, DatasetError, Evidence, load_evidence
+from decision_aid.profile import MAX_QUERY_CHARS, parse_query
 from decision_aid.wording import PRIORITY_LABELS, per_100, per_100_range
 
 EXIT_OK = 0
@@ -44,7 +47,12 @@ def _load(path: str | None) -> Evidence | None:
 
 def cmd_check(argv: list[str]) -> int:
     parser = _Parser(prog="python -m decision_aid check", description="Validate an evidence dataset.")
-    parser.add_argument("path", nargs="?", default=str(DEFAULT_DATASET), help="YAML file (default: shipped)")
+    parser.add_argument(
+        "path",
+        nargs="?",
+        default=str(DEFAULT_DATASET),
+        help=f"YAML file (default: shipped): a regular file of at most {MAX_DATASET_BYTES:,} bytes",
+    )
     args = parser.parse_args(argv)
     evidence = _load(args.path)
     if evidence is None:
@@ -133,10 +141,73 @@ def format_text(result: Result) -> str:
     return "\n".join(lines)
 
 
+def _too_long(where: str, length: str) -> str:
+    return (
+        f"error: {where} is {length} characters long; the limit is {MAX_QUERY_CHARS:,} "
+        "(a longer query is not read at all, so no value is cut)"
+    )
+
+
+_TRAILING_ROOM = 1024
+"""Characters read past the limit, so that a file's final newlines are not taken for more query."""
+
+
+def _read_query_file(path: str) -> str:
+    """A query from a file (``-``: standard input), read no further than just past the limit.
+
+    Pipes and process substitution (``<(...)``) are fine; the read is bounded either way, so a
+    huge or endless input costs no memory. Raises ValueError with the line to print.
+    """
+    where = "standard input" if path == "-" else f"--query-file {path}"
+    try:
+        if path == "-":
+            text = sys.stdin.read(MAX_QUERY_CHARS + _TRAILING_ROOM)
+        else:
+            with open(path, encoding="utf-8", newline="") as f:
+                text = f.read(MAX_QUERY_CHARS + _TRAILING_ROOM)
+    except OSError as exc:
+        raise ValueError(f"error: cannot read {where}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ValueError(f"error: {where} is not UTF-8 text") from None
+    text = text.strip()  # a file ends in a newline; a query's own spaces are %20 or +
+    if len(text) > MAX_QUERY_CHARS:
+        raise ValueError(_too_long(where, f"more than {MAX_QUERY_CHARS:,}"))
+    return text
+
+
+class _AnswersParser(_Parser):
+    """Reads ``--query`` or ``--query-file`` into ``args.query``; refuses one past the limit."""
+
+    def parse_args(  # type: ignore[override]
+        self, args: list[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        parsed = super().parse_args(args, namespace)
+        try:
+            if parsed.query_file is not None:
+                parsed.query = _read_query_file(parsed.query_file)
+            text = parsed.query[1:] if parsed.query.startswith("?") else parsed.query
+            if len(text) > MAX_QUERY_CHARS:
+                raise ValueError(_too_long("the query", f"{len(text):,}"))
+        except ValueError as exc:
+            self.exit(EXIT_BAD_INPUT, f"{exc}\n")
+        return parsed
+
+
 def _answers_parser(prog: str, description: str) -> _Parser:
     """The arguments every command that reads answers shares: the same names as the link."""
-    parser = _Parser(prog=prog, description=description)
-    parser.add_argument("--query", default="", help="answers in URL query-string form")
+    parser = _AnswersParser(prog=prog, description=description)
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument(
+        "--query",
+        default="",
+        help=f"the answers in URL query-string form (at most {MAX_QUERY_CHARS:,} characters)",
+    )
+    source.add_argument(
+        "--query-file",
+        metavar="PATH",
+        default=None,
+        help=f"read the query from a file, '-' for standard input (same {MAX_QUERY_CHARS:,}-character limit)",
+    )
     parser.add_argument("--data", default=None, help="evidence YAML (default: shipped)")
     return parser
 
@@ -184,8 +255,12 @@ def cmd_summary(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; return its exit code (usage errors too, instead of raising SystemExit)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     commands = {"check": cmd_check, "summary": cmd_summary}
-    if argv and argv[0] in commands:
-        return commands[argv[0]](argv[1:])
-    return cmd_compare(argv)
+    try:
+        if argv and argv[0] in commands:
+            return commands[argv[0]](argv[1:])
+        return cmd_compare(argv)
+    except SystemExit as exc:  # argparse: usage errors (2) and --help (0)
+        return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT

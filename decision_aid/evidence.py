@@ -8,6 +8,8 @@ name the file, the field path (``options.mvd.risks[1].per_100.high``) and what i
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -549,14 +551,77 @@ def parse_evidence(text: str, path: Path | str = "<dataset>") -> Evidence:
     return evidence
 
 
-def load_evidence(path: Path | str | None = None) -> Evidence:
-    """Read and validate a dataset file (default: the shipped one)."""
-    p = Path(path) if path is not None else DEFAULT_DATASET
+MAX_DATASET_BYTES = 1024 * 1024
+"""The largest dataset file `load_evidence` (and so `check`, the app and the container's entry
+command) accepts: 1 MiB, about twenty times the shipped file. A larger file is refused before it
+is read, so a wrong path or mount (a disk image, /dev/zero) cannot fill the memory."""
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def _unreadable(p: Path, exc: OSError) -> DatasetError:
+    return DatasetError(p, [f"{p}: (file): cannot be read: {exc.strerror or type(exc).__name__}"])
+
+
+def _read_dataset_bytes(p: Path) -> bytes:
+    """The file's bytes, or DatasetError with one line; never blocks and never reads past the limit.
+
+    The file is opened without blocking (so a FIFO with no writer does not hang), checked on the
+    open descriptor (regular file, at most MAX_DATASET_BYTES) and only then read, at most the
+    limit plus one byte (a file that grows meanwhile is still caught).
+    """
+    too_big = f"{p}: (file): larger than the limit of {MAX_DATASET_BYTES:,} bytes (MAX_DATASET_BYTES)"
     try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
-        raise DatasetError(p, [f"{p}: (file): cannot be read: {reason}"]) from None
+        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise _unreadable(p, exc) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = _file_kind(info.st_mode)
+            raise DatasetError(p, [f"{p}: (file): cannot be read: {kind}, not a regular YAML file"])
+        if info.st_size > MAX_DATASET_BYTES:
+            raise DatasetError(p, [f"{too_big}: it has {info.st_size:,} bytes"])
+        chunks: list[bytes] = []
+        left = MAX_DATASET_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1024 * 1024))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as exc:
+        raise _unreadable(p, exc) from None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > MAX_DATASET_BYTES:
+        raise DatasetError(p, [f"{too_big}: it grew while being read"])
+    return data
+
+
+def load_evidence(path: Path | str | None = None) -> Evidence:
+    """Read and validate a dataset file (default: the shipped one).
+
+    Only a regular file of at most MAX_DATASET_BYTES is read; anything else is refused at once
+    with one line naming the file.
+    """
+    p = Path(path) if path is not None else DEFAULT_DATASET
+    data = _read_dataset_bytes(p)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DatasetError(p, [f"{p}: (file): cannot be read: UnicodeDecodeError (not UTF-8 text)"]) from None
     return parse_evidence(text, p)
 
 

@@ -9,6 +9,14 @@ drops the state of widgets that are not on the current page) and every run sees 
 
 On the first run of a session the link is parsed with ``profile.parse_query``; bad or
 unknown parameters become notices that name them, and the default is used.
+
+A tab that reconnects to a new server session (the server restarted, or another server behind
+the proxy took over) sends the values its widgets show with its first request, and that request
+may carry the patient's next change. The new session has no record of those widgets, so
+Streamlit runs no ``on_change`` callback for them, and seeding their keys from the link would
+overwrite the change. So on a session's first run the widgets the browser reports are left
+unseeded (Streamlit gives them the browser's value, through each widget's own deserialiser) and
+``adopt_browser_values`` copies those values into the answers after the page has drawn them.
 """
 
 from __future__ import annotations
@@ -26,6 +34,8 @@ ANSWERS = "answers"
 SLOTS = "_sidebar_slots"
 NOTICES = "link_notices"
 RESTORED = "_link_restored"
+FROM_BROWSER = "_from_browser"
+"""Widget keys whose first value in this session comes from a reconnecting browser."""
 EVIDENCE_ENV = "HFS_EVIDENCE_PATH"
 """Environment variable naming another dataset file (tests, a clinic's own copy)."""
 
@@ -68,7 +78,63 @@ def restore_from_link() -> None:
         notices = ["The link could not be read, so every answer starts from the default."]
     ss[ANSWERS] = parsed.profile.model_dump()
     ss[NOTICES] = notices
+    ss[FROM_BROWSER] = _browser_widget_keys()
     ss[RESTORED] = True
+
+
+def _browser_widget_keys() -> set[str]:
+    """Keys of the widgets whose values came with this (first) request from the browser.
+
+    A fresh page load sends none; a tab reconnecting to a new session sends every widget it
+    shows. Streamlit has no public call for this: it reads the session's incoming widget states
+    (element ids end in the widget's key) and degrades to "none" if that internal moves.
+    """
+    try:
+        from streamlit.runtime.state.common import user_key_from_element_id
+        from streamlit.runtime.state.session_state_proxy import get_session_state
+
+        incoming = get_session_state()._state._new_widget_state.states
+        keys = {user_key_from_element_id(wid) for wid in incoming}
+    except Exception:  # an internal changed: behave as before (seed every widget from the link)
+        return set()
+    return {k for k in keys if k is not None and _is_answer_key(k)}
+
+
+def _is_answer_key(key: str) -> bool:
+    if key in _answers():
+        return True
+    name, _, option_id = key.partition("_")
+    return name in ("tried", "avoid") and option_id in OPTION_IDS
+
+
+def _from_browser(key: str) -> bool:
+    """This widget has no value in the session yet and the browser sent one: do not seed it."""
+    ss = st.session_state
+    return key not in ss and key in ss.get(FROM_BROWSER, ())
+
+
+def adopt_browser_values() -> None:
+    """After the page has run: the values a reconnecting browser sent become the answers.
+
+    Call it at the end of the script. When an answer changed, the script runs again so that
+    every part of the page and the link shows it (once per session at most).
+    """
+    ss = st.session_state
+    pending = ss.get(FROM_BROWSER)
+    if not pending:
+        return
+    before = dict(_answers())
+    for key in pending:
+        if key not in ss:  # not drawn on this page after all: the link's value stands
+            continue
+        if key in _answers():
+            _store(key)
+        else:
+            name, _, option_id = key.partition("_")
+            _store_flag(name, option_id)
+    ss[FROM_BROWSER] = set()
+    if _answers() != before:
+        st.rerun()
 
 
 def profile() -> Profile:
@@ -124,7 +190,7 @@ def bind(name: str) -> dict[str, Any]:
     The widget key is the parameter name. Pass no ``value=``: the key is seeded here.
     """
     ss = st.session_state
-    if name not in ss:
+    if name not in ss and not _from_browser(name):
         ss[name] = _to_widget(name, _answers()[name])
     return {"key": name, "on_change": _store, "args": (name,)}
 
@@ -145,7 +211,7 @@ def _store_flag(name: str, option_id: str) -> None:
 def bind_flag(name: str, option_id: str) -> dict[str, Any]:
     """Checkbox kwargs for one option in an option list (`tried` or `avoid`)."""
     key = flag_key(name, option_id)
-    if key not in st.session_state:
+    if key not in st.session_state and not _from_browser(key):
         st.session_state[key] = option_id in _answers()[name]
     return {"key": key, "on_change": _store_flag, "args": (name, option_id)}
 
