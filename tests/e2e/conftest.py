@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support import (
     CHROMIUM,
@@ -29,6 +30,12 @@ from tests.support import (
 ROOT = Path(__file__).resolve().parents[2]
 SERVER_START_TIMEOUT_S = 60.0
 HERE = Path(__file__).resolve().parent
+EXPECT_TIMEOUT_MS = 30_000
+"""How long an `expect(...)` waits for the page to reach a state. Playwright's own default is
+5 s: enough on a quiet machine, not when two busy processes share its 2 cores (a slider move's
+rerun then takes seconds). A passing wait returns as soon as the state holds, so this costs
+nothing; only a real failure waits it out."""
+expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
