@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from devkit.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
 from devkit.server import ROOT, Server, ServerStartError, start_streamlit
@@ -20,6 +21,12 @@ __all__ = ["ROOT", "AppServer"]  # ROOT: the repository, for the tests that read
 HERE = Path(__file__).resolve().parent
 AppServer = Server
 """The session's server (`devkit.server.Server`: url, port, pid, log_path, log())."""
+EXPECT_TIMEOUT_MS = 30_000
+"""How long an `expect(...)` waits for the page to reach a state. Playwright's own default is
+5 s: enough on a quiet machine, not when two busy processes share its 2 cores (a slider move's
+rerun then takes seconds). A passing wait returns as soon as the state holds, so this costs
+nothing; only a real failure waits it out."""
+expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
