@@ -10,6 +10,8 @@ thread that the test unblocks itself if the loader ever waits for a writer again
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -123,3 +125,21 @@ def test_missing_and_not_utf8_are_one_line(tmp_path, capsys):
 def test_check_help_states_the_limit(capsys):
     assert cli.main(["check", "--help"]) == cli.EXIT_OK
     assert f"{MAX_DATASET_BYTES:,} bytes" in " ".join(capsys.readouterr().out.split())
+
+
+def test_the_container_entry_command_stops_at_once_on_a_wrong_mount(tmp_path):
+    # docker/entrypoint.sh checks HFS_EVIDENCE_PATH before it starts the server: a mount of a
+    # device or a FIFO must stop the container with the one line, not fill memory or hang.
+    fifo = tmp_path / "evidence.yaml"
+    os.mkfifo(fifo)
+    root = Path(__file__).resolve().parent.parent
+    path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    for mounted, words in (("/dev/zero", "a device"), (str(fifo), "a named pipe (FIFO)")):
+        done = subprocess.run(
+            ["sh", str(root / "docker" / "entrypoint.sh")],
+            env={**os.environ, "PATH": path, "HFS_EVIDENCE_PATH": mounted},
+            capture_output=True, text=True, timeout=60,
+        )
+        assert done.returncode == 2, done.stderr
+        assert f"{mounted}: (file): cannot be read: {words}" in done.stderr
+        assert "not starting" in done.stderr and "Uvicorn" not in done.stdout + done.stderr
