@@ -663,7 +663,21 @@ def _add_fallback(pdf: FPDF, family: str, face: FontFace) -> None:
     _add_font(pdf, "", Path(face.path), family=family, number=face.number)
 
 
-def use_note_fonts(pdf: FPDF, text: str) -> None:
+SHAPING_MAX_NEUTRAL_RUN = 300
+"""fpdf's bidi pass recurses once per character over a run with no letter or figure in it
+(1,000 emoji or dots hit Python's recursion limit): a note with a longer run is not shaped."""
+_STRONG = frozenset(("L", "R", "AL", "EN", "AN"))
+
+
+def _longest_neutral_run(text: str) -> int:
+    longest = run = 0
+    for c in text:
+        run = 0 if unicodedata.bidirectional(c) in _STRONG else run + 1
+        longest = max(longest, run)
+    return longest
+
+
+def use_note_fonts(pdf: FPDF, text: str, *, shape: bool = True) -> None:
     """Make `pdf` able to draw `text`: the fallback faces it needs, and HarfBuzz shaping when
     uharfbuzz is installed (without it, right-to-left runs may print out of order)."""
     faces, _ = note_faces(text)
@@ -674,8 +688,9 @@ def use_note_fonts(pdf: FPDF, text: str) -> None:
             _add_fallback(pdf, family, face)
         families.append(family)
     pdf.set_fallback_fonts(families, exact_match=False)
-    with contextlib.suppress(FPDFException):  # no uharfbuzz: printed unshaped
-        pdf.set_text_shaping(True)
+    if shape and _longest_neutral_run(text) <= SHAPING_MAX_NEUTRAL_RUN:
+        with contextlib.suppress(FPDFException):  # no uharfbuzz: printed unshaped
+            pdf.set_text_shaping(True)
 
 
 def plain_fonts(pdf: FPDF) -> None:
@@ -1099,9 +1114,11 @@ def _what_you_said(pdf: _PDF, data: dict) -> None:
     pdf.set_text_color(0)
 
 
-NOTE_MAX_LINES = 14
-"""The most lines the note box takes (about 50 mm in small type): a note of 1,000 characters in
-any script fits once short lines are joined, so the summary keeps its length (MAX_PAGES)."""
+NOTE_BODY_LINES = 8
+NOTE_MAX_H = NOTE_BODY_LINES * BODY * 0.46
+"""The most height the note box takes (8 lines of body type, about 33 mm): what a note of
+1,000 characters of prose takes, so no note, however it is written, makes the summary longer
+(MAX_PAGES) than that one does."""
 NOTE_JOIN = " / "
 NOTE_CONTINUES = (
     "… The rest of your note did not fit here. It is kept in full in the aid (open the link "
@@ -1116,19 +1133,17 @@ def _note_lines(pdf: FPDF, text: str, size: float) -> list[str]:
 
 
 def note_layout(pdf: FPDF, note: str) -> tuple[str, float, bool]:
-    """How the note box prints `note` (already printable): the text, its size, and whether it
-    had to be cut. Body type if it fits in 8 lines; else small type; past NOTE_MAX_LINES the
-    lines are joined with " / " (every word kept); only if that still runs past, the first
-    NOTE_MAX_LINES lines, and NOTE_CONTINUES says where the rest is."""
-    if len(_note_lines(pdf, note, BODY)) <= 8:
-        return note, BODY, False
-    if len(_note_lines(pdf, note, SMALL)) <= NOTE_MAX_LINES:
-        return note, SMALL, False
+    """How the note box prints `note` (already printable) within NOTE_MAX_H: the text, its size,
+    and whether it had to be cut. In turn: body type; small type; its lines joined with " / "
+    (every word kept) in small, then tiny type; only if that still runs past, as many lines as
+    fit, and NOTE_CONTINUES (one more line) says where the rest is."""
     joined = NOTE_JOIN.join(line.strip() for line in note.splitlines() if line.strip())
-    lines = _note_lines(pdf, joined, SMALL)
-    if len(lines) <= NOTE_MAX_LINES:
-        return joined, SMALL, False
-    return "\n".join(str(line) for line in lines[:NOTE_MAX_LINES]), SMALL, True
+    for text, size in ((note, BODY), (note, SMALL), (joined, SMALL), (joined, TINY)):
+        if len(_note_lines(pdf, text, size)) * _lh(size) <= NOTE_MAX_H:
+            return text, size, False
+    fits = int(NOTE_MAX_H // _lh(TINY)) - 1
+    lines = _note_lines(pdf, joined, TINY)[:fits]
+    return "\n".join(str(line) for line in lines), TINY, True
 
 
 def _note_box(pdf: _PDF, note: str) -> None:
@@ -1143,7 +1158,11 @@ def _note_box(pdf: _PDF, note: str) -> None:
     shown, marked = printable_note(note)
     use_note_fonts(pdf, shown)
     try:
-        text, size, cut = note_layout(pdf, shown)
+        try:
+            text, size, cut = note_layout(pdf, shown)
+        except RecursionError:  # fpdf's bidi pass on an unusual note: print it unshaped
+            use_note_fonts(pdf, shown, shape=False)
+            text, size, cut = note_layout(pdf, shown)
         pdf.set_font(FONT, "", size)
         pdf.multi_cell(
             0, _lh(size), text, align=Align.L, border="L", padding=(0.4, 0, 0.4, 3),
