@@ -144,15 +144,25 @@ def test_note_in_each_script_is_printed(name: str, tmp_path: Path) -> None:
     assert report.UNPRINTABLE_MARK not in shown
 
 
+def note_words(pdf: bytes, tmp_path: Path) -> list[tuple[float, str]]:
+    """The note box's words on page 1 as pdftotext lays them out: (left edge, word), in the
+    order the glyphs are drawn, left to right."""
+    bbox = text_of(pdf, tmp_path, "-f", "1", "-l", "1", "-bbox")
+    words = [(float(x), w) for x, w in re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', bbox)]
+    texts = [w for _, w in words]
+    start = texts.index("words,")
+    start = texts.index("you:", start) + 1
+    return words[start:texts.index("Your", start)]
+
+
 @needs_noto
 @needs_poppler
 @pytest.mark.parametrize("name", ["hebrew_digits", "arabic_digits"])
 def test_right_to_left_note_keeps_its_figures_in_order(name: str, tmp_path: Path) -> None:
     # "I ... 3 out of 100": read right to left, 3 comes before 100, so on the page (left to
     # right) "100" stands left of "3". Printed unshaped, the run was reversed: "100 out of 3".
-    words = re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>',
-                       text_of(build(NOTES[name]), tmp_path, "-f", "1", "-l", "1", "-bbox"))
-    x = {w: float(x0) for x0, w in words if w in ("3", "100")}
+    words = note_words(build(NOTES[name]), tmp_path)
+    x = {w: x0 for x0, w in words if w in ("3", "100")}
     assert set(x) == {"3", "100"}, words
     assert x["100"] < x["3"], f"{name}: the figures print in reverse order (reads '100 out of 3')"
 
@@ -160,12 +170,10 @@ def test_right_to_left_note_keeps_its_figures_in_order(name: str, tmp_path: Path
 @needs_noto
 @needs_poppler
 def test_hebrew_words_read_right_to_left_in_the_note_order(tmp_path: Path) -> None:
-    words = re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)</word>',
-                       text_of(build(NOTES["hebrew_digits"]), tmp_path, "-f", "1", "-l", "1", "-bbox"))
-    line = [w for y, w in words if abs(float(y) - float(next(y2 for y2, w2 in words if w2 == "3"))) < 1]
+    words = note_words(build(NOTES["hebrew_digits"]), tmp_path)
     # pdftotext gives the glyphs left to right: each Hebrew word spelt backwards, the line's
     # words from the last to the first.
-    logical = " ".join(w if w.isdigit() else w[::-1] for w in reversed(line))
+    logical = " ".join(w if w.isdigit() else w[::-1] for _, w in reversed(words))
     assert logical == NOTES["hebrew_digits"]
 
 
