@@ -677,6 +677,19 @@ def _longest_neutral_run(text: str) -> int:
     return longest
 
 
+def needs_shaping(text: str) -> bool:
+    """Whether `text` needs HarfBuzz: right-to-left letters or figures (bidi classes R, AL, AN),
+    combining marks (Devanagari and Thai vowel signs, accents typed apart) or joiners and
+    variation selectors (emoji sequences). Shaping makes fpdf's line breaking many times slower,
+    so plain Latin, Chinese or Japanese is printed without it."""
+    for c in text:
+        if unicodedata.bidirectional(c) in ("R", "AL", "AN") or unicodedata.category(c) in ("Mn", "Mc", "Me"):
+            return True
+        if c == "\u200d" or 0xFE00 <= ord(c) <= 0xFE0F:
+            return True
+    return False
+
+
 def use_note_fonts(pdf: FPDF, text: str, *, shape: bool = True) -> None:
     """Make `pdf` able to draw `text`: the fallback faces it needs, and HarfBuzz shaping when
     uharfbuzz is installed (without it, right-to-left runs may print out of order)."""
@@ -688,7 +701,7 @@ def use_note_fonts(pdf: FPDF, text: str, *, shape: bool = True) -> None:
             _add_fallback(pdf, family, face)
         families.append(family)
     pdf.set_fallback_fonts(families, exact_match=False)
-    if shape and _longest_neutral_run(text) <= SHAPING_MAX_NEUTRAL_RUN:
+    if shape and needs_shaping(text) and _longest_neutral_run(text) <= SHAPING_MAX_NEUTRAL_RUN:
         with contextlib.suppress(FPDFException):  # no uharfbuzz: printed unshaped
             pdf.set_text_shaping(True)
 
@@ -1139,6 +1152,8 @@ def note_layout(pdf: FPDF, note: str) -> tuple[str, float, bool]:
     fit, and NOTE_CONTINUES (one more line) says where the rest is."""
     joined = NOTE_JOIN.join(line.strip() for line in note.splitlines() if line.strip())
     for text, size in ((note, BODY), (note, SMALL), (joined, SMALL), (joined, TINY)):
+        if (text.count("\n") + 1) * _lh(size) > NOTE_MAX_H:
+            continue  # too many lines before any wraps: no need to lay it out
         if len(_note_lines(pdf, text, size)) * _lh(size) <= NOTE_MAX_H:
             return text, size, False
     fits = int(NOTE_MAX_H // _lh(TINY)) - 1
