@@ -1161,6 +1161,27 @@ def note_layout(pdf: FPDF, note: str) -> tuple[str, float, bool]:
     return "\n".join(str(line) for line in lines), TINY, True
 
 
+def _draw_note_lines(pdf: _PDF, text: str, size: float) -> None:
+    """`text` as `multi_cell` would print it with a rule on its left, but one line at a time,
+    telling fpdf before each line that no font is set: with fallback fonts and shaping, fpdf
+    2.8.9 can print a line in the font the line before it ended in (a right-to-left line after
+    a Devanagari one printed as gibberish), or in no font at all."""
+    lines = _note_lines(pdf, text, size)
+    pdf.need(len(lines) * _lh(size) + 1)  # the box is never split across pages
+    pdf.set_font(FONT, "", size)
+    top = pdf.get_y()
+    pdf.set_y(top + 0.4)
+    for line in lines:
+        pdf.current_font_is_set_on_page = False
+        pdf.set_x(pdf.l_margin + 3)
+        pdf.cell(pdf.body_w - 3, _lh(size), str(line), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    bottom = pdf.get_y() + 0.4
+    pdf.set_draw_color(0)
+    pdf.set_line_width(0.2)
+    pdf.line(pdf.l_margin, top, pdf.l_margin, bottom)
+    pdf.set_y(bottom)
+
+
 def _note_box(pdf: _PDF, note: str) -> None:
     """The patient's own words, printed literally (no markup is interpreted), in any script
     the system's fonts cover, shaped (right-to-left runs keep their order), within NOTE_MAX_LINES."""
@@ -1178,11 +1199,7 @@ def _note_box(pdf: _PDF, note: str) -> None:
         except RecursionError:  # fpdf's bidi pass on an unusual note: print it unshaped
             use_note_fonts(pdf, shown, shape=False)
             text, size, cut = note_layout(pdf, shown)
-        pdf.set_font(FONT, "", size)
-        pdf.multi_cell(
-            0, _lh(size), text, align=Align.L, border="L", padding=(0.4, 0, 0.4, 3),
-            new_x=XPos.LMARGIN, new_y=YPos.NEXT, wrapmode=WrapMode.WORD,
-        )
+        _draw_note_lines(pdf, text, size)
     finally:
         plain_fonts(pdf)
     for notice in ([NOTE_CONTINUES] if cut else []) + ([UNPRINTABLE_NOTICE] if marked else []):

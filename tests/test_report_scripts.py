@@ -157,6 +157,18 @@ def note_words(pdf: bytes, tmp_path: Path) -> list[tuple[float, str]]:
 
 @needs_noto
 @needs_poppler
+def test_note_mixing_scripts_line_after_line_prints_every_line(tmp_path: Path) -> None:
+    # fpdf 2.8.9 printed a right-to-left line that followed a line ending in a fallback font
+    # (here Devanagari) in that font: gibberish on the page, and in pdftotext.
+    note = "\n".join((NOTES["chinese"], NOTES["hindi"], "אני מפחד 3 מתוך 100 hearing loss",
+                      NOTES["arabic_digits"], NOTES["emoji"], NOTES["thai"]))
+    shown = note_section(text_of(build(note), tmp_path))
+    lost = sorted(letters(note) - letters(shown))
+    assert lost == [], f"not printed: {lost}\n{shown}"
+
+
+@needs_noto
+@needs_poppler
 @pytest.mark.parametrize("name", ["hebrew_digits", "arabic_digits"])
 def test_right_to_left_note_keeps_its_figures_in_order(name: str, tmp_path: Path) -> None:
     # "I ... 3 out of 100": read right to left, 3 comes before 100, so on the page (left to
