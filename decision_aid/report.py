@@ -642,6 +642,19 @@ def unprintable(text: str) -> list[str]:
     return note_faces(text)[1]
 
 
+def unprintable_words(text: str) -> str | None:
+    """What the app says beside a note the PDF cannot print in full (None when it can)."""
+    missing = unprintable(text)
+    if not missing:
+        return None
+    some = "1 of the characters" if len(missing) == 1 else f"{len(missing)} of the characters"
+    return (
+        f"{some} in your note cannot be printed on the summary (PDF): they show there as "
+        f"{UNPRINTABLE_MARK}. Your note is kept in full in the link and in the summary's data "
+        "file (JSON)."
+    )
+
+
 def printable_note(text: str) -> tuple[str, bool]:
     """The note as the PDF prints it: tabs as spaces, each character no font can draw as
     UNPRINTABLE_MARK; and whether any was."""

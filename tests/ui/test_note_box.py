@@ -8,7 +8,7 @@ import pytest
 from decision_aid import report
 from decision_aid.profile import MAX_NOTE_CHARS
 
-from .conftest import open_app, texts
+from .conftest import go, open_app, texts
 
 
 def test_link_note_with_a_vertical_tab_is_kept_as_a_line_break():
@@ -50,6 +50,8 @@ def test_box_cleans_control_characters_like_the_link():
 def test_app_says_when_the_pdf_cannot_print_a_character(monkeypatch: pytest.MonkeyPatch, tmp_path):
     monkeypatch.setenv(report.FONT_DIRS_ENV, str(tmp_path))  # no fallback fonts at all
     at = open_app({"note": "I worry 我很担心"}, page="priorities")
+    assert "cannot be printed on the summary" in texts(at)
+    go(at, "next_steps")
     assert "cannot be printed on the summary" in texts(at)
     monkeypatch.delenv(report.FONT_DIRS_ENV)
     at = open_app({"note": "I worry"}, page="priorities")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from decision_aid.evidence import OPTION_IDS
 from decision_aid.profile import MAX_NOTE_CHARS, Profile
-from decision_aid.report import unprintable
+from decision_aid.report import unprintable_words
 from decision_aid.ui import components as c
 from decision_aid.ui import state
 from decision_aid.ui.widgets import DEAL_BREAKERS, priority_sliders
@@ -61,13 +61,9 @@ def note_feedback(prof: Profile) -> None:
             st.markdown("**You wrote:**")
             st.markdown(c.md_lines(prof.note))
             st.caption("This is not scored. It goes on your summary so you can talk about it.")
-            missing = unprintable(prof.note)
+            missing = unprintable_words(prof.note)
             if missing:
-                st.caption(
-                    f"{len(missing)} of the characters in your note cannot be printed on the "
-                    "summary (PDF): they show there as □. Your note is kept in full in the link "
-                    "and in the summary's data file (JSON)."
-                )
+                st.caption(missing)
 
 
 render()
