@@ -23,6 +23,15 @@ RUN groupadd --system --gid 10001 aid \
 
 WORKDIR /app
 
+# Fonts for a patient's note in any script (the PDF's fallback fonts, SIL Open Font Licence;
+# decision_aid/report.py finds them in Debian's font folders). Only the regular Noto Sans faces
+# are used: the serif, bold and CJK bold faces are removed (about 100 MB), leaving about 50 MB.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji \
+ && find /usr/share/fonts/truetype/noto /usr/share/fonts/opentype/noto -type f \
+      ! -name 'NotoSans*-Regular.tt[fc]' ! -name 'NotoColorEmoji.ttf' -delete \
+ && rm -rf /var/lib/apt/lists/*
+
 # Runtime packages only (no test, lint or browser tooling); a separate layer so a code
 # change does not reinstall them.
 COPY requirements.txt ./

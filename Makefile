@@ -20,11 +20,15 @@ PORT   ?= 8501
 # System packages needed by the browser tests and the PDF checks.
 CHROMIUM      := /usr/bin/chromium
 DEJAVU_FONT   := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
-APT_PACKAGES  := chromium fonts-dejavu-core poppler-utils
+# The PDF prints a patient's note in any script with these as fallback fonts (SIL Open Font
+# Licence; decision_aid/report.py finds them here). Without them such characters print as a box.
+NOTO_FONT     := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+FONT_PACKAGES := fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
+APT_PACKAGES  := chromium fonts-dejavu-core poppler-utils $(FONT_PACKAGES)
 # Debian's nginx, for the proxy in front of several app servers (deploy/, make test-deploy).
 NGINX         := /usr/sbin/nginx
 
-.PHONY: help venv dev browser nginx run lint test test-deploy bench check clean distclean
+.PHONY: help venv dev browser fonts nginx run lint test test-deploy bench check clean distclean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -74,15 +78,15 @@ lock: | $(BIN)/python ## Re-pin requirements*.lock from the bounds in requiremen
 # Debian's Chromium is what Playwright drives (never `playwright install`: it
 # downloads a browser build, which is not possible here). DejaVu is the Unicode
 # font for the PDF; poppler-utils (pdftoppm) renders PDFs in checks.
-browser: ## Make sure Chromium, DejaVu fonts and poppler-utils are installed (apt)
-	@if [ -x $(CHROMIUM) ] && [ -f $(DEJAVU_FONT) ] && command -v pdftoppm >/dev/null; then \
-	  echo "browser: $(CHROMIUM), DejaVu fonts and pdftoppm present"; \
+browser: ## Make sure Chromium, DejaVu and Noto fonts and poppler-utils are installed (apt)
+	@if [ -x $(CHROMIUM) ] && [ -f $(DEJAVU_FONT) ] && [ -f $(NOTO_FONT) ] && command -v pdftoppm >/dev/null; then \
+	  echo "browser: $(CHROMIUM), DejaVu and Noto fonts and pdftoppm present"; \
 	elif [ "$$(id -u)" -eq 0 ]; then \
 	  export DEBIAN_FRONTEND=noninteractive; \
 	  apt-get -o DPkg::Lock::Timeout=600 update -q && \
 	  apt-get -o DPkg::Lock::Timeout=600 install -y -q $(APT_PACKAGES); \
 	else \
-	  echo "browser: $(CHROMIUM) (or DejaVu fonts / pdftoppm) is missing and this is not root." >&2; \
+	  echo "browser: $(CHROMIUM) (or DejaVu/Noto fonts / pdftoppm) is missing and this is not root." >&2; \
 	  echo "         Run: sudo apt-get update && sudo apt-get install -y $(APT_PACKAGES)" >&2; \
 	  exit 1; \
 	fi
@@ -102,10 +106,24 @@ nginx: ## Make sure Debian's nginx is installed (apt), for make test-deploy
 	  exit 1; \
 	fi
 
+# The Noto fonts for a note in any script. Optional for `make run`: without them (and not
+# root) it says so and goes on; the PDF then prints such characters as a box and says so.
+fonts: ## Install the Noto fonts the PDF prints notes in other scripts with (apt)
+	@if [ -f $(NOTO_FONT) ]; then \
+	  echo "fonts: Noto fonts present"; \
+	elif [ "$$(id -u)" -eq 0 ]; then \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get -o DPkg::Lock::Timeout=600 update -q && \
+	  apt-get -o DPkg::Lock::Timeout=600 install -y -q $(FONT_PACKAGES); \
+	else \
+	  echo "fonts: the Noto fonts are missing: a note in Chinese, Thai, Hindi, ... prints as boxes." >&2; \
+	  echo "       Run: sudo apt-get update && sudo apt-get install -y $(FONT_PACKAGES)" >&2; \
+	fi
+
 # --- Running -----------------------------------------------------------------
 
 # Settings come from .streamlit/config.toml (headless, 127.0.0.1, no telemetry).
-run: venv ## Start the app on http://127.0.0.1:$(PORT) (PORT=... to change)
+run: venv fonts ## Start the app on http://127.0.0.1:$(PORT) (PORT=... to change)
 	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT)
 
 check: venv ## Validate the shipped data/content (python -m decision_aid check)

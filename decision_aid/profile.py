@@ -9,6 +9,7 @@ CLI turns those into exit 2, the app into a visible notice and the default value
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal, get_args, get_origin
@@ -186,7 +187,7 @@ def allowed_text(name: str) -> str:
     if name in LOCAL_FIGURES:
         return "a number from 0 to 100 (per 100 people), or empty"
     if name == "note":
-        return f"free text of at most {MAX_NOTE_CHARS} characters"
+        return f"free text of at most {MAX_NOTE_CHARS} characters (a longer note is cut, with a notice)"
     return "(unknown parameter)"
 
 
@@ -221,11 +222,47 @@ def _parse_one(name: str, raw: str) -> object:
             raise ValueError
         return float(raw)
     if name == "note":
-        if len(raw) > MAX_NOTE_CHARS or any(ord(c) < 32 and c not in "\n\r\t" for c in raw):
-            raise ValueError
-        raw.encode("utf-8")  # a lone surrogate raises UnicodeEncodeError, a ValueError
-        return raw
+        return clean_note(raw)[:MAX_NOTE_CHARS]  # never refused: a patient's words are kept
     raise KeyError(name)
+
+
+LINE_BREAKS = frozenset("\r\x0b\x0c\x85\u2028\u2029")
+"""Characters that end a line, besides "\n": a lone carriage return, the vertical tab a word
+processor uses for a manual line break, form feed, NEL and the Unicode line and paragraph
+separators. Each becomes "\n"; "\r\n" becomes one "\n"."""
+
+
+def clean_note(text: str) -> str:
+    """The patient's note made safe to keep, show and print, with every word kept: line breaks
+    of every kind become "\n", other control characters (NUL, ESC, DEL, C1 codes) a space, a
+    lone surrogate (not text) U+FFFD; tabs stay. The box and the link clean a note the same way,
+    so a note reads back as it was typed. Not cut: see `note_cut_warning`."""
+    text = text.replace("\r\n", "\n")
+    out = []
+    for c in text:
+        if c in LINE_BREAKS:
+            out.append("\n")
+        elif c in "\n\t":
+            out.append(c)
+        elif unicodedata.category(c) == "Cc":
+            out.append(" ")
+        elif 0xD800 <= ord(c) <= 0xDFFF:
+            out.append("\ufffd")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def note_cut_warning(raw: str) -> str | None:
+    """The notice for a note longer than MAX_NOTE_CHARS (None if it fits): what was kept and why.
+    Says how much, never what: warnings may be printed where the note must not go (stderr)."""
+    length = len(clean_note(raw))
+    if length <= MAX_NOTE_CHARS:
+        return None
+    return (
+        f"the note is {length:,} characters long and a note holds at most {MAX_NOTE_CHARS:,}: "
+        f"the first {MAX_NOTE_CHARS:,} are kept, the last {length - MAX_NOTE_CHARS:,} left out"
+    )
 
 
 def parse_query(query: str | Mapping[str, str | list[str]]) -> ParsedQuery:
@@ -266,6 +303,8 @@ def parse_query(query: str | Mapping[str, str | list[str]]) -> ParsedQuery:
             continue
         try:
             values[key] = _parse_one(key, raws[0])
+            if key == "note" and (cut := note_cut_warning(raws[0])):
+                warnings.append(cut)
         except ValueError:
             problems.append(ParamProblem(key, raws[0], allowed_text(key)))
     return ParsedQuery(_build(values, seen, problems), problems, warnings)

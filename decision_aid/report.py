@@ -8,16 +8,26 @@ vl-convert) and a QR code (segno), and returns the PDF as bytes. Nothing is writ
 
 The fonts (DejaVu Sans, vendored in `assets/fonts/`) cover every character in the text
 (en dashes, "≥", accented names in citations) and are embedded, so the PDF prints the same
-anywhere.
+anywhere. The patient's note may be in any script: characters DejaVu lacks are drawn from the
+Noto fonts the system has (Debian's fonts-noto-core, fonts-noto-cjk, fonts-noto-color-emoji;
+`make` and the Dockerfile install them) as fpdf fallback fonts, and the note is shaped with
+HarfBuzz (uharfbuzz), so right-to-left runs with figures keep their order. A character no font
+can draw prints as UNPRINTABLE_MARK, and the PDF says the note is kept in full in the link and
+the JSON. fpdf and fontTools log what they cannot draw, quoting it: their warnings are off
+(`quiet_font_logs`), so no word of a note reaches a log.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import functools
 import io
+import logging
 import math
+import os
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +36,7 @@ from urllib.parse import parse_qsl, urlencode
 
 import segno
 from fontTools import ttLib
-from fpdf import FPDF
+from fpdf import FPDF, FPDFException
 from fpdf.enums import Align, MethodReturnValue, WrapMode, XPos, YPos
 from fpdf.fonts import SubsetMap, TTFFont
 from fpdf.image_datastructures import ImageCache
@@ -439,24 +449,26 @@ fontTools drops 'kern' when there is a GPOS). Left in, the subsetter still reads
 first (about 20 ms a font), only to throw them away."""
 
 
-@functools.lru_cache(maxsize=4)
-def _parsed_font(path: str, style: str) -> TTFFont:
+@functools.lru_cache(maxsize=16)
+def _parsed_font(path: str, style: str, number: int = 0) -> TTFFont:
     """A font parsed once per process: fpdf's `add_font` reads every glyph's width from the file,
-    about 30 ms per font, and a summary may be laid out twice (see `LAYOUTS`). Never put in a
-    document itself; `_add_font` gives each document its own copy."""
+    about 30 ms per font (300 ms for the CJK collection), and a summary may be laid out twice
+    (see `LAYOUTS`). Never put in a document itself; `_add_font` gives each document its own copy."""
     scratch = FPDF()
-    scratch.add_font(FONT, style, path)
+    scratch.add_font(FONT, style, path, collection_font_number=number)
     return scratch.fonts[f"{FONT.lower()}{style}"]
 
 
-def _add_font(pdf: FPDF, style: str, path: Path) -> None:
+def _add_font(pdf: FPDF, style: str, path: Path, *, family: str = FONT, number: int = 0) -> None:
     """`pdf.add_font` from the parsed copy: the widths and character map are shared (read only);
     what a document changes is its own (the glyph subset, the font file that output subsets in
     place, the descriptor output numbers), so no document sees another's characters."""
-    template = _parsed_font(str(path), style)
+    template = _parsed_font(str(path), style, number)
     font = copy.copy(template)
     font.i = len(pdf.fonts) + 1
-    font.ttfont = ttLib.TTFont(path, recalcTimestamp=False, lazy=True)
+    font.fontkey = f"{family.lower()}{style}"
+    font.ttfont = ttLib.TTFont(path, recalcTimestamp=False, lazy=True, fontNumber=number)
+    font._hbfont = None  # HarfBuzz's view of the font, made when the note is shaped
     if "GPOS" in font.ttfont:  # the subsetter then drops the legacy 'kern' table too
         for tag in UNUSED_FONT_TABLES & set(font.ttfont.keys()):
             del font.ttfont[tag]
@@ -465,6 +477,252 @@ def _add_font(pdf: FPDF, style: str, path: Path) -> None:
     font.missing_glyphs = []
     font.biggest_size_pt = 0
     pdf.fonts[font.fontkey] = font
+
+
+# ---------------------------------------------------------------- any script in the note
+
+QUIET_LOGGERS = ("fpdf", "fontTools")
+"""Libraries whose warnings quote the text being drawn: fpdf's "Font ... is missing the
+following glyphs: '我' ..." names the first ten characters of a note it could not draw."""
+
+
+def quiet_font_logs() -> None:
+    """Drop fpdf's and fontTools' warnings and below (their loggers only; errors still pass,
+    and the aid's own loggers are untouched), so no character of a note reaches a log."""
+    for name in QUIET_LOGGERS:
+        logger = logging.getLogger(name)
+        if logger.level < logging.ERROR:
+            logger.setLevel(logging.ERROR)
+
+
+quiet_font_logs()
+
+FONT_DIRS_ENV = "HFS_FONT_DIRS"
+"""Folders to look for fallback fonts in, separated by ':' (default SYSTEM_FONT_DIRS; tests
+point it at an empty folder to check the summary without them)."""
+SYSTEM_FONT_DIRS: tuple[str, ...] = (
+    "/usr/share/fonts/truetype/noto",
+    "/usr/share/fonts/opentype/noto",
+    "/usr/share/fonts/truetype/ancient-scripts",
+)
+PREFERRED_FALLBACKS: tuple[tuple[str, str], ...] = (
+    ("NotoSans-Regular.ttf", ""),
+    ("NotoSansHebrew-Regular.ttf", ""),
+    ("NotoSansArabic-Regular.ttf", ""),
+    ("NotoSansDevanagari-Regular.ttf", ""),
+    ("NotoSansThai-Regular.ttf", ""),
+    ("NotoSansCJK-Regular.ttc", "Noto Sans CJK SC"),
+    ("NotoColorEmoji.ttf", ""),
+    ("NotoSansSymbols-Regular.ttf", ""),
+    ("NotoSansSymbols2-Regular.ttf", ""),
+    ("NotoSansMath-Regular.ttf", ""),
+    ("Symbola_hint.ttf", ""),
+)
+"""Fallback fonts tried first, in order (file name, and the face's family in a collection):
+the scripts patients most often write. Any other Noto Sans regular face found is tried after
+them, so rarer scripts (Tamil, Ethiopic, Georgian, ...) print too. All are under the SIL Open
+Font Licence (Symbola: free for any use) and are embedded as subsets."""
+UNPRINTABLE_MARK = "□"
+UNPRINTABLE_NOTICE = (
+    f"{UNPRINTABLE_MARK} marks a character this summary cannot print. Your note is kept in full "
+    "in the link and in the summary's data file (JSON)."
+)
+TAB_AS = "    "
+
+
+@dataclass(frozen=True)
+class FontFace:
+    """One font face on disk: a file and, in a collection (.ttc), the face's number."""
+
+    path: str
+    number: int = 0
+
+
+def _font_dirs() -> tuple[str, ...]:
+    env = os.environ.get(FONT_DIRS_ENV)
+    if env is not None:
+        return tuple(d for d in env.split(os.pathsep) if d)
+    return SYSTEM_FONT_DIRS
+
+
+@functools.lru_cache(maxsize=4)
+def _fallback_faces(dirs: tuple[str, ...]) -> tuple[FontFace, ...]:
+    """The fallback faces found in `dirs`, in the order they are tried (see PREFERRED_FALLBACKS)."""
+    found: dict[str, str] = {}
+    for d in dirs:
+        try:
+            names = sorted(os.listdir(d))
+        except OSError:
+            continue
+        for name in names:
+            found.setdefault(name, os.path.join(d, name))
+    faces = []
+    for name, family in PREFERRED_FALLBACKS:
+        if name in found:
+            face = _face_in(found[name], family)
+            if face is not None:
+                faces.append(face)
+    preferred = {name for name, _ in PREFERRED_FALLBACKS}
+    for name, path in found.items():
+        if name not in preferred and name.startswith("NotoSans") and name.endswith("-Regular.ttf"):
+            faces.append(FontFace(path))
+    return tuple(faces)
+
+
+def _face_in(path: str, family: str) -> FontFace | None:
+    """The face of `family` in a font file (the first face when no family is asked for), or None
+    when the file cannot be read."""
+    try:
+        if not path.endswith((".ttc", ".otc")):
+            return FontFace(path)
+        collection = ttLib.TTCollection(path, lazy=True)
+        for number, font in enumerate(collection.fonts):
+            if not family or font["name"].getDebugName(1) == family:
+                return FontFace(path, number)
+    except Exception:  # a broken system font must not break the summary
+        return None
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _cmap(face: FontFace) -> frozenset[int]:
+    """The characters a face can draw (empty when the file cannot be read)."""
+    try:
+        font = ttLib.TTFont(face.path, fontNumber=face.number, lazy=True)
+        return frozenset(font.getBestCmap() or ())
+    except Exception:  # a broken system font must not break the summary
+        return frozenset()
+
+
+def _ignorable(c: str) -> bool:
+    """Characters that draw nothing themselves: white space, joiners, direction marks,
+    variation selectors. They never count as unprintable."""
+    cp = ord(c)
+    return (
+        c.isspace()
+        or unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")
+        or 0xFE00 <= cp <= 0xFE0F
+        or 0xE0100 <= cp <= 0xE01EF
+    )
+
+
+def _main_cmap() -> frozenset[int]:
+    return frozenset(_parsed_font(str(FONT_REGULAR), "").cmap)
+
+
+def _face_for(cp: int) -> FontFace | None:
+    """The first fallback face that draws `cp`, or None."""
+    for face in _fallback_faces(_font_dirs()):
+        if cp in _cmap(face):
+            return face
+    return None
+
+
+def note_faces(text: str) -> tuple[list[FontFace], list[str]]:
+    """The fallback faces `text` needs (in the order tried) and, in order of first use, the
+    characters that no font here can draw."""
+    main = _main_cmap()
+    faces: list[FontFace] = []
+    missing: list[str] = []
+    for c in dict.fromkeys(text):
+        if ord(c) in main or _ignorable(c):
+            continue
+        face = _face_for(ord(c))
+        if face is None:
+            missing.append(c)
+        elif face not in faces:
+            faces.append(face)
+    order = _fallback_faces(_font_dirs())
+    return sorted(faces, key=order.index), missing
+
+
+def unprintable(text: str) -> list[str]:
+    """The distinct characters of `text` the PDF cannot draw with the fonts on this machine
+    (the app says so beside the note). Never logged, never stored."""
+    return note_faces(text)[1]
+
+
+def unprintable_words(text: str) -> str | None:
+    """What the app says beside a note the PDF cannot print in full (None when it can)."""
+    missing = unprintable(text)
+    if not missing:
+        return None
+    some = "1 of the characters" if len(missing) == 1 else f"{len(missing)} of the characters"
+    return (
+        f"{some} in your note cannot be printed on the summary (PDF): they show there as "
+        f"{UNPRINTABLE_MARK}. Your note is kept in full in the link and in the summary's data "
+        "file (JSON)."
+    )
+
+
+def printable_note(text: str) -> tuple[str, bool]:
+    """The note as the PDF prints it: tabs as spaces, each character no font can draw as
+    UNPRINTABLE_MARK; and whether any was."""
+    missing = set(unprintable(text))
+    shown = "".join(UNPRINTABLE_MARK if c in missing else c for c in text.replace("\t", TAB_AS))
+    return shown, bool(missing)
+
+
+_COLOR_TABLES = ("CBDT", "COLR", "sbix", "SVG ")
+
+
+def _add_fallback(pdf: FPDF, family: str, face: FontFace) -> None:
+    """Add a fallback face to `pdf` as `family` (regular). Outline fonts come from a parsed copy,
+    as `_add_font` does; a colour font (emoji) is tied to its document, so it is added afresh."""
+    template = _parsed_font(face.path, "", face.number)
+    if any(t in template.ttfont for t in _COLOR_TABLES):
+        pdf.add_font(family, "", face.path, collection_font_number=face.number)
+        return
+    _add_font(pdf, "", Path(face.path), family=family, number=face.number)
+
+
+SHAPING_MAX_NEUTRAL_RUN = 300
+"""fpdf's bidi pass recurses once per character over a run with no letter or figure in it
+(1,000 emoji or dots hit Python's recursion limit): a note with a longer run is not shaped."""
+_STRONG = frozenset(("L", "R", "AL", "EN", "AN"))
+
+
+def _longest_neutral_run(text: str) -> int:
+    longest = run = 0
+    for c in text:
+        run = 0 if unicodedata.bidirectional(c) in _STRONG else run + 1
+        longest = max(longest, run)
+    return longest
+
+
+def needs_shaping(text: str) -> bool:
+    """Whether `text` needs HarfBuzz: right-to-left letters or figures (bidi classes R, AL, AN),
+    combining marks (Devanagari and Thai vowel signs, accents typed apart) or joiners and
+    variation selectors (emoji sequences). Shaping makes fpdf's line breaking many times slower,
+    so plain Latin, Chinese or Japanese is printed without it."""
+    for c in text:
+        if unicodedata.bidirectional(c) in ("R", "AL", "AN") or unicodedata.category(c) in ("Mn", "Mc", "Me"):
+            return True
+        if c == "\u200d" or 0xFE00 <= ord(c) <= 0xFE0F:
+            return True
+    return False
+
+
+def use_note_fonts(pdf: FPDF, text: str, *, shape: bool = True) -> None:
+    """Make `pdf` able to draw `text`: the fallback faces it needs, and HarfBuzz shaping when
+    uharfbuzz is installed (without it, right-to-left runs may print out of order)."""
+    faces, _ = note_faces(text)
+    families = []
+    for i, face in enumerate(faces):
+        family = f"fallback{i}"
+        if family.lower() not in pdf.fonts:
+            _add_fallback(pdf, family, face)
+        families.append(family)
+    pdf.set_fallback_fonts(families, exact_match=False)
+    if shape and needs_shaping(text) and _longest_neutral_run(text) <= SHAPING_MAX_NEUTRAL_RUN:
+        with contextlib.suppress(FPDFException):  # no uharfbuzz: printed unshaped
+            pdf.set_text_shaping(True)
+
+
+def plain_fonts(pdf: FPDF) -> None:
+    """Back to the summary's own text: DejaVu only, no shaping (faster, and cached line breaks)."""
+    pdf.set_fallback_fonts([], exact_match=False)
+    pdf.set_text_shaping(False)
 
 
 class _PDF(FPDF):
@@ -856,13 +1114,7 @@ def _what_you_said(pdf: _PDF, data: dict) -> None:
     pdf.set_font(FONT, "B", BODY)
     pdf.cell(0, _lh(BODY) + 0.4, "In your own words, what else matters to you:",
              new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font(FONT, "", BODY)
-    note = a["note"].strip()
-    # The patient's own words, printed literally: no markup is interpreted.
-    pdf.multi_cell(
-        0, _lh(BODY), note if note else "(nothing written)", align=Align.L, border="L",
-        padding=(0.4, 0, 0.4, 3), new_x=XPos.LMARGIN, new_y=YPos.NEXT, wrapmode=WrapMode.WORD,
-    )
+    _note_box(pdf, a["note"])
     pdf.ln(1.2)
     link = data["link"]
     printed = link if len(link) <= PRINTED_LINK_MAX else _without_note(link)
@@ -886,6 +1138,87 @@ def _what_you_said(pdf: _PDF, data: dict) -> None:
             link=link, new_x=XPos.LMARGIN, new_y=YPos.NEXT,
         )
     pdf.set_text_color(0)
+
+
+NOTE_BODY_LINES = 8
+NOTE_MAX_H = NOTE_BODY_LINES * BODY * 0.46
+"""The most height the note box takes (8 lines of body type, about 33 mm): what a note of
+1,000 characters of prose takes, so no note, however it is written, makes the summary longer
+(MAX_PAGES) than that one does."""
+NOTE_JOIN = " / "
+NOTE_CONTINUES = (
+    "… The rest of your note did not fit here. It is kept in full in the aid (open the link "
+    "below on a screen) and in the summary's data file (JSON)."
+)
+
+
+def _note_lines(pdf: FPDF, text: str, size: float) -> list[str]:
+    pdf.set_font(FONT, "", size)
+    return pdf.multi_cell(pdf.body_w - 3, _lh(size), text, align=Align.L, padding=(0, 0, 0, 0),
+                          dry_run=True, output=MethodReturnValue.LINES, wrapmode=WrapMode.WORD)
+
+
+def note_layout(pdf: FPDF, note: str) -> tuple[str, float, bool]:
+    """How the note box prints `note` (already printable) within NOTE_MAX_H: the text, its size,
+    and whether it had to be cut. In turn: body type; small type; its lines joined with " / "
+    (every word kept) in small, then tiny type; only if that still runs past, as many lines as
+    fit, and NOTE_CONTINUES (one more line) says where the rest is."""
+    joined = NOTE_JOIN.join(line.strip() for line in note.splitlines() if line.strip())
+    for text, size in ((note, BODY), (note, SMALL), (joined, SMALL), (joined, TINY)):
+        if (text.count("\n") + 1) * _lh(size) > NOTE_MAX_H:
+            continue  # too many lines before any wraps: no need to lay it out
+        if len(_note_lines(pdf, text, size)) * _lh(size) <= NOTE_MAX_H:
+            return text, size, False
+    fits = int(NOTE_MAX_H // _lh(TINY)) - 1
+    lines = _note_lines(pdf, joined, TINY)[:fits]
+    return "\n".join(str(line) for line in lines), TINY, True
+
+
+def _draw_note_lines(pdf: _PDF, text: str, size: float) -> None:
+    """`text` as `multi_cell` would print it with a rule on its left, but one line at a time,
+    telling fpdf before each line that no font is set: with fallback fonts and shaping, fpdf
+    2.8.9 can print a line in the font the line before it ended in (a right-to-left line after
+    a Devanagari one printed as gibberish), or in no font at all."""
+    lines = _note_lines(pdf, text, size)
+    pdf.need(len(lines) * _lh(size) + 1)  # the box is never split across pages
+    pdf.set_font(FONT, "", size)
+    top = pdf.get_y()
+    pdf.set_y(top + 0.4)
+    for line in lines:
+        pdf.current_font_is_set_on_page = False
+        pdf.set_x(pdf.l_margin + 3)
+        pdf.cell(pdf.body_w - 3, _lh(size), str(line), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    bottom = pdf.get_y() + 0.4
+    pdf.set_draw_color(0)
+    pdf.set_line_width(0.2)
+    pdf.line(pdf.l_margin, top, pdf.l_margin, bottom)
+    pdf.set_y(bottom)
+
+
+def _note_box(pdf: _PDF, note: str) -> None:
+    """The patient's own words, printed literally (no markup is interpreted), in any script
+    the system's fonts cover, shaped (right-to-left runs keep their order), within NOTE_MAX_LINES."""
+    note = note.strip()
+    if not note:
+        pdf.set_font(FONT, "", BODY)
+        pdf.multi_cell(0, _lh(BODY), "(nothing written)", align=Align.L, border="L",
+                       padding=(0.4, 0, 0.4, 3), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        return
+    shown, marked = printable_note(note)
+    use_note_fonts(pdf, shown)
+    try:
+        try:
+            text, size, cut = note_layout(pdf, shown)
+        except RecursionError:  # fpdf's bidi pass on an unusual note: print it unshaped
+            use_note_fonts(pdf, shown, shape=False)
+            text, size, cut = note_layout(pdf, shown)
+        _draw_note_lines(pdf, text, size)
+    finally:
+        plain_fonts(pdf)
+    for notice in ([NOTE_CONTINUES] if cut else []) + ([UNPRINTABLE_NOTICE] if marked else []):
+        pdf.set_font(FONT, "B", TINY)
+        pdf.multi_cell(0, _lh(TINY), notice, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(FONT, "", BODY)
 
 
 def _option_heading(o: dict) -> str:

@@ -245,11 +245,14 @@ def test_100_kb_query(chunk):
     assert any("characters long" in w for w in parsed.warnings)
 
 
-def test_100_kb_note_is_a_problem_naming_note():
-    for parsed in (parse_query("note=" + "a" * 100_000), parse_query({"note": "a" * 100_000})):
+def test_100_kb_note_is_kept_up_to_the_limit_with_a_warning():
+    # The app hands the parser a mapping (no cap on the link's length); the CLI a string.
+    for parsed, length in ((parse_query({"note": "a" * 99_990 + "b" * 10}), "100,000"),
+                           (parse_query("note=" + "a" * 4_990 + "b" * 10), "5,000")):
         assert_sound(parsed)
-        assert [p.param for p in parsed.problems] == ["note"]
-        assert parsed.profile.note == ""
+        assert parsed.problems == []
+        assert parsed.profile.note == "a" * MAX_NOTE_CHARS
+        assert [w for w in parsed.warnings if f"{length} characters" in w and "first 1,000" in w]
 
 
 # ----------------------------------------------------------------------------- CLI: queries

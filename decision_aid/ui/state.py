@@ -28,7 +28,7 @@ import streamlit as st
 
 from decision_aid.engine import Result, evaluate_cached
 from decision_aid.evidence import OPTION_IDS, Evidence, cached_evidence
-from decision_aid.profile import MAX_NOTE_CHARS, ParsedQuery, Profile, parse_query
+from decision_aid.profile import MAX_NOTE_CHARS, ParsedQuery, Profile, clean_note, parse_query
 
 ANSWERS = "answers"
 SLOTS = "_sidebar_slots"
@@ -59,8 +59,16 @@ def _link_notices(parsed: ParsedQuery) -> list[str]:
         notes.append(
             f"The link had {p.param}={shown!r}, which is not allowed ({p.allowed}); using the default."
         )
-    notes += [f"The link had a part this aid does not know: {w}." for w in parsed.warnings]
+    for w in parsed.warnings:
+        if w.startswith("the note is"):
+            notes.append(f"Your note in the link was too long: {w}. The part left out is shown below.")
+        else:
+            notes.append(f"The link had a part this aid does not know: {w}.")
     return notes
+
+
+NOTE_LEFT_OUT = "_note_left_out"
+"""The part of a link's note past MAX_NOTE_CHARS, shown once so the patient can copy it back."""
 
 
 def restore_from_link() -> None:
@@ -73,6 +81,8 @@ def restore_from_link() -> None:
     try:
         parsed = parse_query(mapping)
         notices = _link_notices(parsed)
+        raw_note = mapping.get("note") or [""]
+        ss[NOTE_LEFT_OUT] = clean_note(raw_note[0])[MAX_NOTE_CHARS:] if len(raw_note) == 1 else ""
     except ValueError:  # the parser should name bad parts itself; never let a link break the app
         parsed = ParsedQuery(Profile())
         notices = ["The link could not be read, so every answer starts from the default."]
@@ -165,9 +175,17 @@ def _to_widget(name: str, value: Any) -> Any:
     return value
 
 
+NOTE_CUT = "_note_cut"
+"""How many characters the last change to the note box left out (0: none): the page says so."""
+
+
 def _clean_note(text: str) -> str:
-    kept = "".join(c for c in text if ord(c) >= 32 or c in "\n\t")
-    return kept[:MAX_NOTE_CHARS]
+    """The box's note cleaned as a link's note is (`profile.clean_note`) and cut to the limit;
+    a cut is remembered so the page can say what happened (the box has no max_chars: Streamlit
+    refuses a whole paste past it, silently)."""
+    cleaned = clean_note(text)
+    st.session_state[NOTE_CUT] = max(0, len(cleaned) - MAX_NOTE_CHARS)
+    return cleaned[:MAX_NOTE_CHARS]
 
 
 def _from_widget(name: str, value: Any) -> Any:
@@ -181,7 +199,20 @@ def _from_widget(name: str, value: Any) -> Any:
 
 
 def _store(name: str) -> None:
-    _answers()[name] = _from_widget(name, st.session_state[name])
+    value = _from_widget(name, st.session_state[name])
+    _answers()[name] = value
+    if name == "note" and value != st.session_state[name]:
+        st.session_state[name] = value  # the box shows what is kept: cleaned, cut to the limit
+        if st.session_state.get(NOTE_CUT):
+            st.toast(note_cut_words(st.session_state[NOTE_CUT]), icon=":material/content_cut:")
+
+
+def note_cut_words(left_out: int) -> str:
+    """What the app says when a note typed or pasted into the box was cut to the limit."""
+    return (
+        f"Your note can hold {MAX_NOTE_CHARS:,} characters. The first {MAX_NOTE_CHARS:,} are kept; "
+        f"the last {left_out:,} were left out. You can shorten the note and add the rest."
+    )
 
 
 def bind(name: str) -> dict[str, Any]:

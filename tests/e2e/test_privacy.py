@@ -1,7 +1,8 @@
 """Privacy in a real session: nothing about the patient is kept or sent anywhere.
 
 One browser session with distinctive answers runs against a server of its own (module
-fixture): a link with answers (note ZEBRA-PRIVACY-7731, relief=3, cause=ms, ...), the PDF
+fixture): a link with answers (note ZEBRA-PRIVACY-7731 and words in Chinese, Thai, Hindi,
+Hebrew and Arabic with figures, an emoji and a character no font draws; relief=3, cause=ms, ...), the PDF
 summary downloaded, every page visited, a second note typed into the page, a slider moved with
 the keyboard, the compare page in home and then consult mode. The server runs with TMPDIR and
 HOME pointed at empty directories made for it and, where strace exists (Debian's package; it
@@ -15,7 +16,7 @@ The tests then check:
   directory holds an answer;
 - strace saw the server open no file for writing and create, rename or remove nothing
   (only /dev and /proc entries are allowed), and connect to nothing but loopback;
-- the server log holds none of the answers;
+- the server log holds none of the answers, nor any single character of the note's scripts;
 - every request the browser made (Playwright's request and websocket events) went to the
   app's own host, 127.0.0.1 or localhost.
 """
@@ -40,7 +41,10 @@ from .page_helpers import open_rendered, wait_rendered
 from .server_control import start_server, stop_server
 from .ui_helpers import TITLES, by_key, slider_input, wait_for_charts
 
-NOTE = "ZEBRA-PRIVACY-7731"
+# The note is in several scripts, with a character no font draws (plane-15 private use): fpdf
+# names what it cannot draw in a warning, which used to reach the server log word for word.
+SCRIPTS = "我很担心 ฉันกังวล मुझे डर אני 3 מתוך 100 أخشى 3 من 100 🏥 \U000f0041"
+NOTE = "ZEBRA-PRIVACY-7731 " + SCRIPTS
 TYPED_NOTE = "QUOKKA-TYPED-4402"
 ANSWERS = {
     "relief": "3",
@@ -55,7 +59,8 @@ ANSWERS = {
 }
 QUERY = "?" + urllib.parse.urlencode(ANSWERS)
 # What must not appear in the server log or in any new temp file.
-MARKERS = (NOTE, TYPED_NOTE, *(f"{k}={v}" for k, v in ANSWERS.items() if k != "note"))
+MARKERS = (NOTE, TYPED_NOTE, "ZEBRA-PRIVACY-7731", *(f"{k}={v}" for k, v in ANSWERS.items() if k != "note"),
+           *sorted({c for c in SCRIPTS if not c.isascii() and not c.isspace()}))
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 SKIP_DIRS = {".venv", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis", ".mypy_cache",

@@ -7,6 +7,7 @@ import streamlit as st
 
 from decision_aid.profile import PRIORITIES, Profile
 from decision_aid.questions import questions_to_ask
+from decision_aid.report import unprintable_words
 from decision_aid.ui import components as c
 from decision_aid.ui import state
 from decision_aid.ui.derived import quiz
@@ -40,6 +41,9 @@ def _answers_summary(prof: Profile, names: dict[str, str]) -> None:
         st.markdown("**You also wrote:**")
         with st.container(border=True, key="summary_note"):
             st.markdown(c.md_lines(prof.note))
+            missing = unprintable_words(prof.note)
+            if missing:
+                st.caption(missing)
 
 
 def _sure() -> None:
