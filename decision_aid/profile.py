@@ -30,6 +30,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "mri": ("not_done", "vessel", "no_vessel"),
     "pregnant": ("no", "yes"),
     "mode": ("home", "consult"),
+    "topic": ("glance", "works", "harms", "years", "fit", "figures"),
     "leaning": ("", *OPTION_IDS, "unsure"),
     "sure_s": ("", "yes", "no"),
     "sure_u": ("", "yes", "no"),
@@ -49,6 +50,7 @@ PARAMS: tuple[str, ...] = (
     "pregnant",
     *OPTION_LISTS,
     "mode",
+    "topic",
     *LOCAL_FIGURES,
     "leaning",
     "note",
@@ -81,6 +83,8 @@ class Profile(BaseModel):
     tried: tuple[str, ...] = ()
     avoid: tuple[str, ...] = ()
     mode: Literal["home", "consult"] = "home"
+    topic: Literal["glance", "works", "harms", "years", "fit", "figures"] = "glance"
+    """Which topic the compare page shows (one at a time); kept in the link."""
     mvd_success: float | None = Field(default=None, ge=0, le=100)
     mvd_hearing_loss: float | None = Field(default=None, ge=0, le=100)
     leaning: Literal["", "medication", "botulinum", "mvd", "unsure"] = ""
