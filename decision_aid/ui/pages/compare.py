@@ -21,7 +21,7 @@ PAGE_CSS = (
     f".st-key-to_figures button {{ min-height: {TOUCH_PX}px; }}"
     "</style>"
 )
-HOME_CSS = "<style>[data-testid='stElementToolbar'] { display: none; }</style>"
+HOME_CSS = "<style>[data-testid='stElementToolbar'] { display: none !important; }</style>"
 """Home mode: no chart toolbars (table, download, full screen): each chart's words are one click away."""
 
 

@@ -67,7 +67,7 @@ def _benefit_group(ctx: Ctx, measure: str, by_option: dict[str, dict], show_sour
             spec = chart_cache.built(
                 charts.icon_array_parts,
                 b["central"],
-                label=f"are counted: {label.lower()}",
+                label="have this result",
                 color=charts.BENEFIT_COLOR,
                 title=title,
                 title_chars=TITLE_CHARS,
