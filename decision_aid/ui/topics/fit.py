@@ -10,7 +10,7 @@ from typing import Any
 import streamlit as st
 
 from decision_aid import charts, engine
-from decision_aid.profile import PRIORITIES, Profile
+from decision_aid.profile import DEFAULT_WEIGHT, PRIORITIES, Profile
 from decision_aid.ui import chart_cache, state
 from decision_aid.ui import components as c
 from decision_aid.ui.derived import fit_sentence
@@ -29,8 +29,12 @@ def priorities_stated(ctx: Ctx) -> bool:
 
 
 def _sliders() -> None:
+    """Two columns of the six sliders; an unstated priority waits in the middle (it stays unstated
+    until moved)."""
     cols = st.columns(2)
     for i, p in enumerate(PRIORITIES):
+        if p not in st.session_state and st.session_state[state.ANSWERS].get(p) is None:
+            st.session_state[p] = DEFAULT_WEIGHT
         cols[i % 2].slider(PRIORITY_LABELS[p], min_value=0, max_value=10, step=1, **state.bind(p))
 
 
