@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import parse_qsl, urlencode
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from decision_aid.evidence import OPTION_IDS
 
@@ -107,6 +107,21 @@ class Profile(BaseModel):
     def to_query(self, *, include_defaults: bool = False) -> str:
         return urlencode(self.to_params(include_defaults=include_defaults))
 
+    @field_validator(*LOCAL_FIGURES)
+    @classmethod
+    def _four_decimals(cls, value: float | None) -> float | None:
+        """A local figure keeps the four decimals a link can carry, so the figure used is
+        exactly the one the link brings back (issue 14, point 4)."""
+        return None if value is None else round(value, 4) + 0.0
+
+
+def format_number(value: float) -> str:
+    """A local figure as the parser reads it back: plain digits, at most four decimals, no
+    exponent ("0.004", "85.5", "100"). `f"{v:g}"` wrote "1e-05" and cut "1.2345679" to six
+    digits, which the link's own parser then refused (issue 14, point 4)."""
+    text = f"{value + 0.0:.4f}".rstrip("0").rstrip(".")  # + 0.0 turns -0.0 into 0.0
+    return text or "0"
+
 
 def _format_value(value: object) -> str:
     if isinstance(value, tuple):
@@ -114,7 +129,7 @@ def _format_value(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:g}"
+        return format_number(value)
     return str(value)
 
 
