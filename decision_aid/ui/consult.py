@@ -52,8 +52,8 @@ def local_figure_used(figure: FigureUsed | None, name: str) -> str:
             f"Published: {per_100(pub['central'])} (range {per_100_range(pub['low'], pub['high'])})."
         )
     return (
-        f"Used: the published figure, {per_100(figure.central)} "
-        f"(range {per_100_range(figure.low, figure.high)})."
+        f"Published: {per_100(figure.central)} (range {per_100_range(figure.low, figure.high)}). "
+        "Used: the published figure."
     )
 
 
