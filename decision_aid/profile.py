@@ -48,6 +48,7 @@ PARAMS: tuple[str, ...] = (
     "blood_thinners",
     "sides",
     "mvd_result",
+    "quiz",
 )
 """Every query parameter the aid understands, in a stable order for links (new names go last,
 so links made before them keep their order)."""
@@ -80,7 +81,7 @@ class Profile(BaseModel):
     mode: Literal["home", "consult"] = "home"
     mvd_success: float | None = Field(default=None, ge=0, le=100)
     mvd_hearing_loss: float | None = Field(default=None, ge=0, le=100)
-    leaning: Literal["", "medication", "botulinum", "mvd", "unsure"] = ""
+    leaning: Literal["", "medication", "botulinum", "mvd", "no_treatment", "unsure"] = ""
     note: str = Field(default="", max_length=MAX_NOTE_CHARS)
     sure_s: Literal["", "yes", "no"] = ""
     sure_u: Literal["", "yes", "no"] = ""
@@ -90,6 +91,7 @@ class Profile(BaseModel):
     blood_thinners: Literal["", "yes", "no"] = ""
     sides: Literal["one", "both"] = "one"
     mvd_result: Literal["", "no_help", "came_back"] = ""  # how an earlier MVD went: used only with tried=mvd
+    quiz: tuple[str, ...] = ()  # the knowledge check's results, "id:right" or "id:wrong" (see QUIZ_ITEM)
 
     @property
     def priorities_stated(self) -> bool:
@@ -101,6 +103,10 @@ class Profile(BaseModel):
     def mvd_result_used(self) -> str:
         """`mvd_result` where it means something (an earlier MVD was tried), otherwise ""."""
         return self.mvd_result if "mvd" in self.tried else ""
+
+    def quiz_results(self) -> dict[str, bool]:
+        """The knowledge check as answered: question id -> answered right (unanswered are absent)."""
+        return {i.split(":")[0]: i.endswith(":right") for i in self.quiz}
 
     def weights(self) -> dict[str, int]:
         """The weight of each priority; an unstated one counts as the middle of the scale."""
@@ -185,6 +191,9 @@ class ParsedQuery:
 _INT = re.compile(r"^\s*\d{1,2}\s*$")
 _AGE = re.compile(r"^\s*\d{1,3}\s*$")
 _NUM = re.compile(r"^\s*\d{1,3}(\.\d{1,4})?\s*$")
+QUIZ_ITEM = re.compile(r"^[a-z][a-z_]{0,29}:(right|wrong)$")
+"""One knowledge-check result in the link: the question's id and how it was answered."""
+MAX_QUIZ_ITEMS = 10
 MAX_QUERY_CHARS = 20_000
 
 
@@ -202,6 +211,8 @@ def allowed_text(name: str) -> str:
         return "a number from 0 to 100 (per 100 people), or empty"
     if name == "note":
         return f"free text of at most {MAX_NOTE_CHARS} characters"
+    if name == "quiz":
+        return f"a comma-separated list of up to {MAX_QUIZ_ITEMS} question:right or question:wrong"
     return "(unknown parameter)"
 
 
@@ -240,6 +251,12 @@ def _parse_one(name: str, raw: str) -> object:
             raise ValueError
         raw.encode("utf-8")  # a lone surrogate raises UnicodeEncodeError, a ValueError
         return raw
+    if name == "quiz":
+        items = tuple(part.strip() for part in raw.split(",") if part.strip())
+        ids = [i.split(":")[0] for i in items]
+        if len(items) > MAX_QUIZ_ITEMS or len(set(ids)) < len(ids) or not all(map(QUIZ_ITEM.match, items)):
+            raise ValueError
+        return items
     raise KeyError(name)
 
 

@@ -21,8 +21,10 @@ import streamlit as st
 from decision_aid.engine import Result, evaluate_cached
 from decision_aid.evidence import OPTION_IDS, Evidence, cached_evidence
 from decision_aid.profile import (
+    DEFAULT_WEIGHT,
     LOCAL_FIGURES,
     MAX_NOTE_CHARS,
+    PRIORITIES,
     ParsedQuery,
     Profile,
     format_number,
@@ -108,6 +110,8 @@ def _to_widget(name: str, value: Any) -> Any:
         return None
     if name in LOCAL_FIGURES:  # a text box showing exactly what the link carries
         return "" if value is None else format_number(value)
+    if name in PRIORITIES and value is None:  # not set: the slider waits in the middle
+        return DEFAULT_WEIGHT
     return value
 
 
@@ -211,3 +215,36 @@ def bind_extra(key: str, default: Any = None) -> dict[str, Any]:
         extras[key] = st.session_state[key]
 
     return {"key": key, "on_change": _keep}
+
+
+def quiz_key(question_id: str) -> str:
+    """The widget key of one knowledge-check question."""
+    return f"quiz_{question_id}"
+
+
+def _store_quiz(question_id: str, right_answer: str) -> None:
+    chosen = st.session_state[quiz_key(question_id)]
+    st.session_state.setdefault("extras", {})[quiz_key(question_id)] = chosen  # kept across pages
+    results = _answers_profile_quiz()
+    if chosen is None:
+        results.pop(question_id, None)
+    else:
+        results[question_id] = chosen == right_answer
+    _answers()["quiz"] = tuple(f"{q}:{'right' if ok else 'wrong'}" for q, ok in results.items())
+
+
+def _answers_profile_quiz() -> dict[str, bool]:
+    return {i.split(":")[0]: i.endswith(":right") for i in _answers().get("quiz", ())}
+
+
+def bind_quiz(question_id: str, right_answer: str) -> dict[str, Any]:
+    """Radio kwargs for one knowledge-check question. Its result (right or wrong) goes into the
+    answers and the link as `quiz`, so the summary can say how the check went; a link with a
+    right answer shows it chosen again (a wrong one is shown as a note: which choice is not kept)."""
+    key = quiz_key(question_id)
+    extras = st.session_state.setdefault("extras", {})
+    if key not in st.session_state:
+        right = _answers_profile_quiz().get(question_id)
+        st.session_state[key] = extras.get(key, right_answer if right else None)
+    return {"key": key, "on_change": _store_quiz, "args": (question_id, right_answer)}
+

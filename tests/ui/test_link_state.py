@@ -56,8 +56,8 @@ def test_changing_an_answer_updates_the_url():
     assert at.query_params["relief"] == "8"
     at.checkbox(key="avoid_mvd").check().run()
     assert at.query_params["avoid"] == "mvd"
-    at.slider(key="relief").set_value(5).run()  # back to the default: left out of the link
-    assert "relief" not in at.query_params
+    at.slider(key="relief").set_value(5).run()  # 5 is a stated answer now, not "not set"
+    assert at.query_params["relief"] == "5"
 
 
 def test_answers_survive_page_switches():
@@ -189,3 +189,29 @@ def test_every_local_figure_a_profile_holds_is_the_one_its_link_brings_back(name
     parsed = parse_query(prof.to_query())
     assert not parsed.problems, (value, prof.to_query(), parsed.problems)
     assert getattr(parsed.profile, name) == getattr(prof, name)
+
+
+# ---------------------------------------------------------------- new answers (issue 11)
+
+
+def test_new_situation_answers_come_from_the_link_and_go_back_into_it():
+    query = {"age": "72", "blood_thinners": "yes", "sides": "both", "mri": "other_finding",
+             "pregnant": "planning", "tried": "mvd", "mvd_result": "came_back"}
+    at = open_app(query, page="situation")
+    assert at.number_input(key="age").value == 72
+    for name in ("blood_thinners", "sides", "mri", "pregnant", "mvd_result"):
+        assert at.radio(key=name).value == query[name], name
+    at.number_input(key="age").set_value(None).run()  # age is optional: it can be taken back
+    at.radio(key="blood_thinners").set_value("").run()
+    at.radio(key="sides").set_value("one").run()
+    assert "age" not in at.query_params and "blood_thinners" not in at.query_params
+    assert "sides" not in at.query_params
+    at.number_input(key="age").set_value(45).run()
+    assert at.query_params["age"] == "45"
+
+
+def test_unset_priorities_stay_out_of_the_link_until_moved():
+    at = open_app(page="priorities")
+    assert not any(p in at.query_params for p in ("relief", "lasting", "burden"))
+    at.slider(key="burden").set_value(6).run()
+    assert dict(at.query_params) == {"burden": "6"}
