@@ -106,6 +106,7 @@ class Chance(Sourced):
         default=None, gt=0, description="most of these events happen within this many years (recurrence)"
     )
     months: Range | None = Field(default=None, description="how long the late ones take (delayed relief)")
+    note: str = ""
 
     @model_validator(mode="after")
     def _figure_or_reason(self) -> Chance:
@@ -159,6 +160,9 @@ class Option(_Strict):
         default=None, description="published time between injections (botulinum); longer than effect_weeks"
     )
     recurrence: Chance | None = None
+    reoperation: Chance | None = Field(
+        default=None, description="a second operation (MVD); shown, not projected"
+    )
     delayed_relief: Chance | None = None
     stopped_for_side_effects: Chance | None = None
     risks: list[Risk] = Field(min_length=1)
@@ -247,6 +251,7 @@ class Rule(Sourced):
     )
     effect: Literal["not_suitable", "caution"]
     text: str = Field(min_length=1, description="plain sentences; {name} becomes the option's sentence_name")
+    note: str = Field(default="", description="for reviewers: what the sources do and do not support")
 
     @field_validator("options")
     @classmethod
