@@ -38,7 +38,7 @@ def test_deal_breaker_marks_option_as_avoided_and_still_shows_it():
 
 def test_consult_mode_shows_local_figures_and_citations():
     at = open_app({"mode": "consult"}, page="compare")
-    keys = {n.key for n in at.number_input}
+    keys = {n.key for n in at.text_input}
     assert {"mvd_success", "mvd_hearing_loss"} <= keys
     text = unescape(texts(at))
     assert "Sources:" in text
@@ -49,14 +49,14 @@ def test_consult_mode_shows_local_figures_and_citations():
 
 def test_home_mode_hides_the_clinician_layer():
     at = open_app(page="compare")
-    assert not at.number_input
+    assert not at.text_input
     text = unescape(texts(at))
     assert "Citations" not in text and "Topic cards" not in headings(at, 3)
 
 
 def test_local_figure_is_marked_local_and_goes_in_the_link():
     at = open_app({"mode": "consult"}, page="compare")
-    at.number_input(key="mvd_success").set_value(70).run()
+    at.text_input(key="mvd_success").input("70").run()
     assert at.query_params["mvd_success"] == "70"
     assert "LOCAL figure" in unescape(texts(at))
 
