@@ -7,6 +7,7 @@ import streamlit as st
 from decision_aid.grid import benefits, no_treatment_figures
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx
+from decision_aid.ui.topics.glance import GRID_CSS, table_html
 from decision_aid.wording import per_100, per_100_range
 
 
@@ -66,7 +67,9 @@ def rows(ctx: Ctx) -> list[dict[str, str]]:
 def render(ctx: Ctx) -> None:
     st.markdown("Every figure the aid uses, out of 100 people, with where it comes from.")
     table = rows(ctx)
-    c.text_table(table, "Figure")
+    headers = list(table[0]) if table else []
+    st.html(GRID_CSS)
+    st.html(table_html(headers, [[row[h] for h in headers] for row in table]))
     with st.expander("Full citations", expanded=False):
         used = dict.fromkeys(s.strip() for row in table for s in row["Sources"].split(",") if s.strip())
         c.sources_list(ctx.ev, used)

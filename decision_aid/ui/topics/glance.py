@@ -47,20 +47,20 @@ GRID_CSS = f"""<style>
 
 
 def _cell_html(cell: Cell, consulting: bool, column_name: str, sources: bool) -> str:
-    parts = [f'<span class="label">{escape(column_name)}</span>']
+    parts = [f'<span class="label">{escape(column_name, quote=False)}</span>']
     if cell.figure is not None:
-        parts.append(f'<span class="fig">{escape(cell.figure)}</span>')
-    parts.append(escape(cell.text))
+        parts.append(f'<span class="fig">{escape(cell.figure, quote=False)}</span>')
+    parts.append(escape(cell.text, quote=False))
     if cell.local:
-        parts.append(f'<span class="caution">{escape(LOCAL_MARK.capitalize())}</span>')
+        parts.append(f'<span class="caution">{escape(LOCAL_MARK.capitalize(), quote=False)}</span>')
     if cell.figure is not None and not consulting and cell.certainty:
-        parts.append(f'<span class="more">{escape(sure(cell.certainty).capitalize())}</span>')
+        parts.append(f'<span class="more">{escape(sure(cell.certainty).capitalize(), quote=False)}</span>')
     if consulting:
         more = detail(cell.low, cell.high, cell.sources if sources else ())
         if cell.certainty:
             more = (sure(cell.certainty) + "; " + more).strip("; ")
         if more:
-            parts.append(f'<span class="more">{escape(more)}</span>')
+            parts.append(f'<span class="more">{escape(more, quote=False)}</span>')
     if cell.caution:
         parts.append('<span class="caution">⚠ See the caution below</span>')
     return " ".join(parts)
@@ -76,18 +76,36 @@ def grid_html(grid: Grid, consulting: bool, sources: bool = False) -> str:
             note = '<span class="caution">May not be an option for you</span>'
         elif col.avoided:
             note = '<span class="more">You said no to this</span>'
-        heads.append(f'<th scope="col">{escape(col.name)}{note}</th>')
+        heads.append(f'<th scope="col">{escape(col.name, quote=False)}{note}</th>')
     rows = []
     for row in grid.rows:
         cells = []
         for col, cell in zip(grid.columns, row.cells, strict=True):
             css = ' class="ref"' if col.id == "no_treatment" else ""
             cells.append(f"<td{css}>{_cell_html(cell, consulting, col.name, sources)}</td>")
-        rows.append(f'<tr><th scope="row">{escape(row.question)}</th>{"".join(cells)}</tr>')
+        rows.append(f'<tr><th scope="row">{escape(row.question, quote=False)}</th>{"".join(cells)}</tr>')
     return (
         '<table class="hfs-grid">'
         f'<thead><tr><th scope="col">Question</th>{"".join(heads)}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def table_html(headers: list[str], rows: list[list[str]], caption: str = "") -> str:
+    """Any text table in the grid's look (a card per row on a phone), every cell escaped; the
+    first column is the row's header."""
+    head = "".join(f'<th scope="col">{escape(h, quote=False)}</th>' for h in headers)
+    body = []
+    for row in rows:
+        first, rest = row[0], row[1:]
+        cells = "".join(
+            f'<td><span class="label">{escape(h, quote=False)}</span> {escape(v, quote=False)}</td>'
+            for h, v in zip(headers[1:], rest, strict=True)
+        )
+        body.append(f'<tr><th scope="row">{escape(first, quote=False)}</th>{cells}</tr>')
+    cap = f"<caption>{escape(caption, quote=False)}</caption>" if caption else ""
+    return (
+        f'<table class="hfs-grid">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
     )
 
 
@@ -100,7 +118,9 @@ def render(ctx: Ctx) -> None:
     if grid.cautions:
         names = {col.id: col.name for col in grid.columns}
         with st.container(key="grid_cautions"):
-            st.markdown("**⚠ Cautions from your answers**  \n" + "  \n".join(
-                f"{c.md(names[oid])}: {c.md(text)}" for oid, text in grid.cautions))
+            st.markdown(
+                "**⚠ Cautions from your answers**  \n"
+                + "  \n".join(f"{c.md(names[oid])}: {c.md(text)}" for oid, text in grid.cautions)
+            )
     if ctx.consult:
         consult.local_figures(ctx.ev)  # a closed panel of its own
