@@ -357,8 +357,11 @@ def _caution_rows(ev: Evidence, res: OptionResult) -> set[str]:
     rows: set[str] = set()
     for c in res.caution_details:
         rule = rules.get(c.rule)
-        keys = list(rule.when) if rule is not None else [c.rule]
-        for k in keys:
+        when = dict(rule.when) if rule is not None else {c.rule: True}
+        for k, values in when.items():
+            if k == "mri" and "no_vessel" not in (values if isinstance(values, list) else []):
+                rows.add("involves")  # no scan yet, or it found something else: before any treatment
+                continue
             rows.update(CONCERNS.get(k, ("involves",)))
     return rows
 

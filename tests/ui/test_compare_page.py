@@ -12,7 +12,9 @@ GRID = "hfs-grid"
 
 
 def _grid_html(at) -> str:
-    return next((h.proto.body for h in at.get("html") if GRID in h.proto.body), "").replace("&#x27;", "'")
+    """Every grid-style table on the page (the glance grid, the figures tables), as HTML."""
+    bodies = [h.proto.body for h in at.get("html") if GRID in h.proto.body and "<table" in h.proto.body]
+    return "\n".join(bodies).replace("&#x27;", "'")
 
 
 def _charts(at) -> int:

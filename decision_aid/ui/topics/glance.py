@@ -117,10 +117,13 @@ def render(ctx: Ctx) -> None:
     st.html(grid_html(grid, ctx.consult, show_sources))
     if grid.cautions:
         names = {col.id: col.name for col in grid.columns}
+        by_text: dict[str, list[str]] = {}
+        for oid, text in grid.cautions:  # one line per caution, naming every option it concerns
+            by_text.setdefault(text, []).append(names[oid])
         with st.container(key="grid_cautions"):
             st.markdown(
                 "**⚠ Cautions from your answers**  \n"
-                + "  \n".join(f"{c.md(names[oid])}: {c.md(text)}" for oid, text in grid.cautions)
+                + "  \n".join(f"**{c.md(', '.join(who))}:** {c.md(text)}" for text, who in by_text.items())
             )
     if ctx.consult:
         consult.local_figures(ctx.ev)  # a closed panel of its own
