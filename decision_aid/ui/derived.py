@@ -73,9 +73,10 @@ def _recovery_line(option: Option) -> str:
 def priority_examples(ev: Evidence) -> dict[str, list[str]]:
     """For each priority, one short line per option saying what it means for HFS."""
     out: dict[str, list[str]] = {p: [] for p in PRIORITIES}
-    for _, o in ev.ordered():
+    for oid, o in ev.ordered():
         name = o.short_name
-        out["relief"].append(f"{name}: good control for {per_100(o.success.per_100.central)}")
+        control = ev.control(oid).per_100  # the control measure has a number for every option
+        out["relief"].append(f"{name}: clearly better while it works for {per_100(control.central)}")
         out["lasting"].append(f"{name}: {_lasting_line(o)}")
         serious = _serious(o)
         out["serious_risk"].append(
@@ -145,16 +146,18 @@ def quiz(ev: Evidence) -> list[QuizQuestion]:
     bot = ev.options.get("botulinum")
     if bot:
         figures = []
-        for _, o in ev.ordered():
-            text = per_100(o.success.per_100.central)
+        for oid, _ in ev.ordered():
+            text = per_100(ev.control(oid).per_100.central)
             if text not in figures:
                 figures.append(text)
-        answer = per_100(bot.success.per_100.central)
+        control = ev.control("botulinum")
+        answer = per_100(control.per_100.central)
         out.append(QuizQuestion(
             "quiz_success",
-            f"Out of 100 people who have {bot.name.lower()}, about how many get good control?",
+            f"Out of 100 people who have {bot.name.lower()}, about how many are clearly better "
+            "while the treatment works?",
             tuple(figures), answer,
-            f"About {answer} get good control with {bot.short_name} ({bot.success.timeframe}).",
+            f"About {answer} are clearly better with {bot.short_name} ({control.timeframe}).",
         ))
     names = [o.name for _, o in ev.ordered()]
     once = [o for _, o in ev.ordered() if not o.burden.ongoing]
