@@ -49,6 +49,7 @@ PARAMS: tuple[str, ...] = (
     "sides",
     "mvd_result",
     "quiz",
+    "topic",
 )
 """Every query parameter the aid understands, in a stable order for links (new names go last,
 so links made before them keep their order)."""
@@ -79,6 +80,8 @@ class Profile(BaseModel):
     tried: tuple[str, ...] = ()
     avoid: tuple[str, ...] = ()
     mode: Literal["home", "consult"] = "home"
+    topic: Literal["glance", "works", "harms", "years", "fit", "figures"] = "glance"
+    """Which topic the compare page shows (one at a time); kept in the link."""
     mvd_success: float | None = Field(default=None, ge=0, le=100)
     mvd_hearing_loss: float | None = Field(default=None, ge=0, le=100)
     leaning: Literal["", "medication", "botulinum", "mvd", "no_treatment", "unsure"] = ""
