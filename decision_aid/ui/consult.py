@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from decision_aid.engine import HEARING_RISK_ID, FigureUsed
+from decision_aid.engine import HEARING_RISK_ID, LOCAL_SUCCESS_MEASURE, BenefitUsed, FigureUsed
 from decision_aid.evidence import Evidence
 from decision_aid.profile import LOCAL_FIGURES, format_number
 from decision_aid.ui import components as c
@@ -31,9 +31,9 @@ def local_problem(raw: str) -> str:
     return "use plain digits with at most four decimals, for example 0.0125"
 
 
-def local_figure_used(figure: FigureUsed | None, name: str) -> str:
+def local_figure_used(figure: FigureUsed | BenefitUsed | None) -> str:
     """The figure a local box stands for, as used now: local (with the published one) or published."""
-    if figure is None:
+    if figure is None or figure.central is None:
         return ""
     if figure.local and figure.published:
         pub = figure.published
@@ -47,7 +47,7 @@ def local_figure_used(figure: FigureUsed | None, name: str) -> str:
     )
 
 
-def _local_box(name: str, figure: FigureUsed | None, sources: list[str], note: str = "") -> None:
+def _local_box(name: str, figure: FigureUsed | BenefitUsed | None, note: str = "") -> None:
     st.text_input(LOCAL_LABELS[name], placeholder="not given", **state.bind(name))
     raw = state.local_problems().get(name)
     if raw is not None:
@@ -56,7 +56,8 @@ def _local_box(name: str, figure: FigureUsed | None, sources: list[str], note: s
             f"\"{shown}\" is not used: {local_problem(raw)}. "
             "The published figure is used until you change it."
         )))
-    st.caption(c.md(f"{local_figure_used(figure, name)} {note}{c.sources_text(sources)}"))
+    sources = c.sources_text(figure.sources) if figure is not None else ""
+    st.caption(c.md(f"{local_figure_used(figure)} {note}{sources}"))
 
 
 def local_figures(ev: Evidence) -> None:
@@ -79,7 +80,7 @@ def local_figures(ev: Evidence) -> None:
             "figure for MVD and are marked LOCAL wherever they appear. Leave empty to use the "
             "published figures. Plain digits, at most four decimals."
         )
-        s = mvd.success
-        _local_box("mvd_success", s, s.sources, f"When: {s.timeframe}. ")
+        gone = next((b for b in mvd.benefits if b.measure == LOCAL_SUCCESS_MEASURE), None)
+        _local_box("mvd_success", gone, f"{gone.label}, {gone.timeframe}. " if gone else "")
         if hearing is not None:
-            _local_box("mvd_hearing_loss", hearing, hearing.sources)
+            _local_box("mvd_hearing_loss", hearing)

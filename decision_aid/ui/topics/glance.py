@@ -103,5 +103,4 @@ def render(ctx: Ctx) -> None:
             st.markdown("**⚠ Cautions from your answers**  \n" + "  \n".join(
                 f"{c.md(names[oid])}: {c.md(text)}" for oid, text in grid.cautions))
     if ctx.consult:
-        with st.expander("Local surgical figures (clinician)", expanded=False):
-            consult.local_figures(ctx.ev)
+        consult.local_figures(ctx.ev)  # its own closed panel, labelled with the figures in use
