@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SkipValidation,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 OPTION_IDS: tuple[str, ...] = ("medication", "botulinum", "mvd")
 """The three options, in the one fixed order every view uses."""
@@ -246,8 +254,8 @@ class Rule(Sourced):
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     options: list[str] = Field(min_length=1)
-    when: dict[str, list[str] | bool | int] = Field(
-        min_length=1, description="keys and values are checked against SITUATION_VALUES (see _when_problems)"
+    when: dict[str, SkipValidation[list[str] | bool | int]] = Field(
+        min_length=1, description="keys and values are checked by _when_problems (one readable problem each)"
     )
     effect: Literal["not_suitable", "caution"]
     text: str = Field(min_length=1, description="plain sentences; {name} becomes the option's sentence_name")

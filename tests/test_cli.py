@@ -31,7 +31,7 @@ def test_check_shipped_dataset():
 def test_check_broken_copy_exits_2_naming_file_and_field(tmp_path):
     data = yaml.safe_load(DEFAULT_DATASET.read_text(encoding="utf-8"))
     data["options"]["mvd"]["risks"][1]["per_100"]["high"] = 250
-    data["options"]["botulinum"]["success"]["sources"] = ["ghost"]
+    data["options"]["botulinum"]["benefits"][0]["sources"] = ["ghost"]
     bad = tmp_path / "clinic.yaml"
     bad.write_text(yaml.safe_dump(data), encoding="utf-8")
     out = cli("check", str(bad))
@@ -39,7 +39,7 @@ def test_check_broken_copy_exits_2_naming_file_and_field(tmp_path):
     assert "Traceback" not in out.stderr
     lines = out.stderr.strip().splitlines()
     assert any(f"{bad}: options.mvd.risks[1].per_100.high:" in line for line in lines)
-    assert any("options.botulinum.success.sources[0]" in line and "'ghost'" in line for line in lines)
+    assert any("options.botulinum.benefits[0].sources[0]" in line and "'ghost'" in line for line in lines)
 
 
 def test_check_broken_yaml_exits_2(tmp_path):

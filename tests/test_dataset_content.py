@@ -441,3 +441,29 @@ def test_review_metadata_fixes(ev: Evidence) -> None:
     assert ev.sources["sindou2018"].doi == "10.1016/j.neuchi.2018.01.001"
     assert ev.meta.reviewers == []  # no clinician has signed this dataset yet
     assert ev.meta.update_policy.report_errors.strip()
+
+
+def test_a_source_named_in_a_note_is_listed_with_that_figure() -> None:
+    """Notes cite by id ("(miller2012)"); a reader checks them against the figure's own list."""
+    import yaml
+
+    raw = yaml.safe_load(DEFAULT_DATASET.read_text(encoding="utf-8"))
+    ids = sorted(raw["sources"], key=len, reverse=True)
+    named = re.compile(r"\b(" + "|".join(map(re.escape, ids)) + r")\b")
+    missing = []
+
+    def walk(node: object, where: str) -> None:
+        if isinstance(node, dict):
+            listed = set(node.get("sources") or [])
+            for key in ("note", "text", "not_measured"):
+                if "sources" in node and isinstance(node.get(key), str):
+                    missing.extend(f"{where}.{key}: {sid}" for sid in set(named.findall(node[key])) - listed)
+            for key, value in node.items():
+                if key != "sources":
+                    walk(value, f"{where}.{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, f"{where}[{i}]")
+
+    walk({k: v for k, v in raw.items() if k != "sources"}, "")
+    assert not missing, missing
