@@ -319,7 +319,11 @@ def _option_row(o: OptionResult) -> dict:
 
 
 def _weights(result: Result) -> dict[str, int | None]:
-    return {p: result.profile.get(p) for p in PRIORITIES}
+    """The weights the match used (the result's profile is a Profile, or a dict from JSON)."""
+    prof = result.profile
+    if isinstance(prof, dict):
+        return {p: prof.get(p) for p in PRIORITIES}
+    return prof.weights()
 
 
 def success_frame(result: Result) -> pd.DataFrame:
@@ -394,7 +398,9 @@ def match_frame(result: Result) -> pd.DataFrame:
                 "weight": weights[p], "points": (o.contributions or {}).get(p, 0.0), "score": o.scores.get(p),
                 "match": o.match, "match_low": o.match_low, "match_high": o.match_high,
             })
-    return pd.DataFrame(rows)
+    columns = ["option", "name", "short_name", "suitable", "avoided", "priority", "priority_label",
+               "priority_index", "weight", "points", "score", "match", "match_low", "match_high"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def projection_frame(result: Result) -> pd.DataFrame:

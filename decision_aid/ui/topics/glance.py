@@ -27,7 +27,7 @@ GRID_CSS = f"""<style>
 .hfs-grid th, .hfs-grid td {{ border: 1px solid #c9c9c9; padding: 0.3rem 0.4rem; vertical-align: top;
   text-align: left; }}
 .hfs-grid thead th {{ background: #f0f2f6; }}
-.hfs-grid thead th:first-child {{ width: 15%; }}
+.hfs-grid thead th:first-child {{ width: 13%; }}
 .hfs-grid tbody th {{ background: #f8f8f7; }}
 .hfs-grid td.ref {{ background: #fafafa; }}
 .hfs-grid .fig {{ font-weight: 700; display: block; }}
@@ -47,20 +47,20 @@ GRID_CSS = f"""<style>
 
 
 def _cell_html(cell: Cell, consulting: bool, column_name: str, sources: bool) -> str:
-    parts = [f'<span class="label">{escape(column_name)}</span>']
+    parts = [f'<span class="label">{escape(column_name, quote=False)}</span>']
     if cell.figure is not None:
-        parts.append(f'<span class="fig">{escape(cell.figure)}</span>')
-    parts.append(escape(cell.text))
+        parts.append(f'<span class="fig">{escape(cell.figure, quote=False)}</span>')
+    parts.append(escape(cell.text, quote=False))
     if cell.local:
-        parts.append(f'<span class="caution">{escape(LOCAL_MARK.capitalize())}</span>')
+        parts.append(f'<span class="caution">{escape(LOCAL_MARK.capitalize(), quote=False)}</span>')
     if cell.figure is not None and not consulting and cell.certainty:
-        parts.append(f'<span class="more">{escape(sure(cell.certainty).capitalize())}</span>')
+        parts.append(f'<span class="more">{escape(sure(cell.certainty).capitalize(), quote=False)}</span>')
     if consulting:
         more = detail(cell.low, cell.high, cell.sources if sources else ())
         if cell.certainty:
             more = (sure(cell.certainty) + "; " + more).strip("; ")
         if more:
-            parts.append(f'<span class="more">{escape(more)}</span>')
+            parts.append(f'<span class="more">{escape(more, quote=False)}</span>')
     if cell.caution:
         parts.append('<span class="caution">⚠ See the caution below</span>')
     return " ".join(parts)
@@ -76,14 +76,14 @@ def grid_html(grid: Grid, consulting: bool, sources: bool = False) -> str:
             note = '<span class="caution">May not be an option for you</span>'
         elif col.avoided:
             note = '<span class="more">You said no to this</span>'
-        heads.append(f'<th scope="col">{escape(col.name)}{note}</th>')
+        heads.append(f'<th scope="col">{escape(col.name, quote=False)}{note}</th>')
     rows = []
     for row in grid.rows:
         cells = []
         for col, cell in zip(grid.columns, row.cells, strict=True):
             css = ' class="ref"' if col.id == "no_treatment" else ""
             cells.append(f"<td{css}>{_cell_html(cell, consulting, col.name, sources)}</td>")
-        rows.append(f'<tr><th scope="row">{escape(row.question)}</th>{"".join(cells)}</tr>')
+        rows.append(f'<tr><th scope="row">{escape(row.question, quote=False)}</th>{"".join(cells)}</tr>')
     return (
         '<table class="hfs-grid">'
         f'<thead><tr><th scope="col">Question</th>{"".join(heads)}</tr></thead>'
@@ -91,16 +91,45 @@ def grid_html(grid: Grid, consulting: bool, sources: bool = False) -> str:
     )
 
 
+def table_html(headers: list[str], rows: list[list[str]], caption: str = "") -> str:
+    """Any text table in the grid's look (a card per row on a phone), every cell escaped; the
+    first column is the row's header."""
+    head = "".join(f'<th scope="col">{escape(h, quote=False)}</th>' for h in headers)
+    body = []
+    for row in rows:
+        first, rest = row[0], row[1:]
+        cells = "".join(
+            f'<td><span class="label">{escape(h, quote=False)}</span> {escape(v, quote=False)}</td>'
+            for h, v in zip(headers[1:], rest, strict=True)
+        )
+        body.append(f'<tr><th scope="row">{escape(first, quote=False)}</th>{cells}</tr>')
+    cap = f"<caption>{escape(caption, quote=False)}</caption>" if caption else ""
+    return (
+        f'<table class="hfs-grid">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    )
+
+
 def render(ctx: Ctx) -> None:
     grid = glance_grid(ctx.ev, ctx.result)
-    st.caption(DIFFERENT_STUDIES)
-    show_sources = sources_toggle("glance") if ctx.consult else False
+    if ctx.consult:
+        note, switch = st.columns([4, 1], vertical_alignment="center")
+        note.caption(DIFFERENT_STUDIES)
+        with switch:
+            show_sources = sources_toggle("glance")
+    else:
+        st.caption(DIFFERENT_STUDIES)
+        show_sources = False
     st.html(GRID_CSS)
     st.html(grid_html(grid, ctx.consult, show_sources))
     if grid.cautions:
         names = {col.id: col.name for col in grid.columns}
+        by_text: dict[str, list[str]] = {}
+        for oid, text in grid.cautions:  # one line per caution, naming every option it concerns
+            by_text.setdefault(text, []).append(names[oid])
         with st.container(key="grid_cautions"):
-            st.markdown("**⚠ Cautions from your answers**  \n" + "  \n".join(
-                f"{c.md(names[oid])}: {c.md(text)}" for oid, text in grid.cautions))
+            st.markdown(
+                "**⚠ Cautions from your answers**  \n"
+                + "  \n".join(f"**{c.md(', '.join(who))}:** {c.md(text)}" for text, who in by_text.items())
+            )
     if ctx.consult:
-        consult.local_figures(ctx.ev)  # its own closed panel, labelled with the figures in use
+        consult.local_figures(ctx.ev)  # a closed panel of its own

@@ -36,6 +36,11 @@ def render(ctx: Ctx) -> None:
     reference = charts.reference_frame(result)
     spec = chart_cache.parts(charts.projection_parts(frame, years=years, reference=reference), finish=fit_x)
     show(spec, "chart_projection")
+    if reference.empty:
+        st.caption(
+            "No treatment for now has no line here: its figures are not given year by year. "
+            "Its figures are in the At a glance topic."
+        )
     if any(o.success.local for o in result.options):
         st.caption(c.md(f"The MVD surgery line uses {LOCAL_MARK}."))
     in_words(chart_cache.text(charts.describe_projection, frame, years, reference))
