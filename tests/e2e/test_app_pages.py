@@ -1,7 +1,7 @@
-"""The five pages in a real browser: they load in both modes, a keyboard change sets a priority
-and reaches the link, new situation answers and the ending work, a link restores answers, and a
-390 px phone never scrolls sideways and gets choices and links large enough for a finger.
-(The compare page's topics have their own browser tests: test_topics.py.)"""
+"""The five pages in a real browser: they load in both modes, a keyboard change reaches the
+comparison (fit topic) and the link, a priority is set by keyboard, new situation answers and the
+ending work, a link restores answers, and a 390 px phone never scrolls sideways and gets choices
+and links large enough for a finger. (More on the compare topics: test_topics.py.)"""
 
 from __future__ import annotations
 
@@ -14,12 +14,14 @@ from decision_aid.ui.components import TOUCH_TARGET_PX
 
 from .helpers import expect_no_exception, wait_for_app
 from .ui_helpers import (
+    MATCH_TEXT,
     PAGE_PATHS,
     TITLES,
     by_key,
     horizontal_overflow,
     open_page,
     slider_input,
+    wait_for_charts,
 )
 
 
@@ -31,7 +33,61 @@ def test_every_page_loads_without_an_exception(page: Page, app_server, mode: str
         open_page(page, app_server.url, name, f"?mode={mode}")
         expect(page.get_by_role("heading", level=1).first).to_have_text(TITLES[name])
         expect_no_exception(page)
+        if name == "compare":  # the first topic: the at-a-glance grid, no chart
+            expect(page.locator("table.hfs-grid")).to_be_visible()
     assert errors == [], f"uncaught JavaScript errors: {errors}"
+
+
+def test_keyboard_change_updates_comparison_and_url(page: Page, app_server) -> None:
+    open_page(page, app_server.url, "compare", "?topic=fit&recovery=5")
+    match_caption = page.get_by_text(MATCH_TEXT)
+    expect(match_caption).to_be_visible()
+    before = match_caption.inner_text()
+
+    by_key(page, "change_priorities").get_by_text("Change what matters to you").click()
+    slider = slider_input(page, "recovery")
+    expect(slider).to_have_value("5")
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+
+    expect(page).to_have_url(re.compile(r"recovery=7"))
+    expect(match_caption).not_to_have_text(before)
+    wait_for_app(page)
+    expect_no_exception(page)
+
+
+def test_slider_on_compare_page_moves_every_link_that_carries_the_answers(page: Page, app_server) -> None:
+    """A slider there reruns only part of the page (a fragment); the sidebar's copy-link box and
+    page links, the Back/Next links and the URL must still follow it, each shown once."""
+    open_page(page, app_server.url, "compare", "?relief=9&topic=fit")
+    by_key(page, "change_priorities").get_by_text("Change what matters to you").click()
+    slider = slider_input(page, "relief")
+    slider.focus()
+    page.keyboard.press("ArrowLeft")
+    expect(page).to_have_url(re.compile(r"relief=8"))
+    wait_for_app(page)
+
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    expect(sidebar.locator('[data-testid="stCode"]')).to_have_count(1)
+    expect(sidebar.locator('[data-testid="stCode"]')).to_contain_text("relief=8")
+    page_links = sidebar.locator('[data-testid="stPageLink-NavLink"]')
+    expect(page_links).to_have_count(len(PAGE_PATHS))
+    for i in range(len(PAGE_PATHS)):
+        expect(page_links.nth(i)).to_have_attribute("href", re.compile(r"relief=8"))
+    main = page.locator('[data-testid="stMain"]')
+    nxt = main.get_by_role("link", name=re.compile("^Next: "))
+    back = main.get_by_role("link", name=re.compile("^Back: "))
+    expect(nxt).to_have_count(1)
+    expect(back).to_have_count(1)
+    expect(nxt).to_have_attribute("href", re.compile(r"relief=8"))
+    expect(main.get_by_role("heading", level=1)).to_have_count(1)
+    expect(page.get_by_text(MATCH_TEXT)).to_have_count(1)
+    expect_no_exception(page)
+
+    nxt.click()  # the next page opens with the moved answer
+    expect(page.get_by_role("heading", level=1).first).to_have_text(TITLES["next_steps"])
+    expect(page).to_have_url(re.compile(r"relief=8"))
 
 
 def test_keyboard_change_on_priorities_page_reaches_url(page: Page, app_server) -> None:
@@ -100,7 +156,9 @@ def test_reloading_a_link_restores_the_answers(page: Page, app_server) -> None:
 def test_no_sideways_scrolling_at_390_px(page: Page, app_server, mode: str) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     for name in PAGE_PATHS:
-        open_page(page, app_server.url, name, f"?mode={mode}&relief=8")
+        open_page(page, app_server.url, name, f"?mode={mode}&relief=8&topic=works")
+        if name == "compare":
+            wait_for_charts(page)
         sizes = horizontal_overflow(page)
         for where, (scroll, client) in sizes.items():
             assert scroll <= client, f"{name} ({mode}): {where} scrolls sideways ({scroll} > {client} px)"
