@@ -1,6 +1,7 @@
 """The five pages in a real browser: they load in both modes, a keyboard change reaches the
-comparison and the link, a link restores answers, and a 390 px phone never scrolls sideways and
-gets choices and links large enough for a finger."""
+comparison (fit topic) and the link, a priority is set by keyboard, new situation answers and the
+ending work, a link restores answers, and a 390 px phone never scrolls sideways and gets choices
+and links large enough for a finger. (More on the compare topics: test_topics.py.)"""
 
 from __future__ import annotations
 
@@ -91,11 +92,47 @@ def test_slider_on_compare_page_moves_every_link_that_carries_the_answers(page: 
 
 def test_keyboard_change_on_priorities_page_reaches_url(page: Page, app_server) -> None:
     open_page(page, app_server.url, "priorities")
+    box = by_key(page, "box_relief")
+    expect(box).to_contain_text("Control of the spasm (not set yet)")
+    expect(box).to_contain_text("Not set yet.")
+    expect(page).not_to_have_url(re.compile(r"relief="))
     slider = slider_input(page, "relief")
     slider.focus()
     page.keyboard.press("ArrowLeft")
     expect(page).to_have_url(re.compile(r"relief=4"))
     expect(slider).to_have_value("4")
+    expect(box).to_contain_text("Control of the spasm (set)")
+    expect(box).to_contain_text("Set: 4 out of 10.")
+    expect(by_key(page, "box_lasting")).to_contain_text("(not set yet)")
+
+
+def test_new_situation_answers_reach_the_link(page: Page, app_server) -> None:
+    open_page(page, app_server.url, "situation")
+    age = by_key(page, "age").locator("input")
+    age.fill("67")
+    age.press("Enter")
+    expect(page).to_have_url(re.compile(r"age=67"))
+    expect(by_key(page, "mvd_result")).to_have_count(0)
+    by_key(page, "tried_mvd").get_by_text("Surgery").click()
+    result = by_key(page, "mvd_result")
+    expect(result).to_be_visible()
+    result.get_by_text("It helped, then the spasm came back").click()
+    expect(page).to_have_url(re.compile(r"mvd_result=came_back"))
+    expect_no_exception(page)
+
+
+def test_a_sure_no_on_next_steps_links_to_the_help_with_the_answers(page: Page, app_server) -> None:
+    open_page(page, app_server.url, "next_steps", "?relief=7")
+    by_key(page, "leaning").get_by_text("No treatment for now").click()
+    expect(page).to_have_url(re.compile(r"leaning=no_treatment"))
+    by_key(page, "sure_r").get_by_text("No", exact=True).click()
+    help_box = by_key(page, "sure_help_sure_r")
+    expect(help_box).to_contain_text("Not clear what matters most to you?")
+    link = help_box.get_by_role("link", name="Go to: What matters to you")
+    expect(link).to_have_attribute("href", re.compile(r"relief=7.*leaning=no_treatment"))
+    link.click()
+    expect(page.get_by_role("heading", level=1).first).to_have_text(TITLES["priorities"])
+    expect(page).to_have_url(re.compile(r"sure_r=no"))
 
 
 def test_reloading_a_link_restores_the_answers(page: Page, app_server) -> None:
