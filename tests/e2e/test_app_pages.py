@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 from decision_aid.ui.components import TOUCH_TARGET_PX
 
 from .helpers import expect_no_exception, wait_for_app
+from .page_helpers import open_rendered
 from .ui_helpers import (
     MATCH_TEXT,
     PAGE_PATHS,
@@ -91,7 +92,7 @@ def test_slider_on_compare_page_moves_every_link_that_carries_the_answers(page: 
 
 
 def test_keyboard_change_on_priorities_page_reaches_url(page: Page, app_server) -> None:
-    open_page(page, app_server.url, "priorities")
+    open_rendered(page, app_server.url, "priorities")  # the sliders drawn, not their placeholders
     box = by_key(page, "box_relief")
     expect(box).to_contain_text("Control of the spasm (not set yet)")
     expect(box).to_contain_text("Not set yet.")
@@ -107,7 +108,7 @@ def test_keyboard_change_on_priorities_page_reaches_url(page: Page, app_server) 
 
 
 def test_new_situation_answers_reach_the_link(page: Page, app_server) -> None:
-    open_page(page, app_server.url, "situation")
+    open_rendered(page, app_server.url, "situation")
     age = by_key(page, "age").locator("input")
     age.fill("67")
     age.press("Enter")
@@ -122,7 +123,7 @@ def test_new_situation_answers_reach_the_link(page: Page, app_server) -> None:
 
 
 def test_a_sure_no_on_next_steps_links_to_the_help_with_the_answers(page: Page, app_server) -> None:
-    open_page(page, app_server.url, "next_steps", "?relief=7")
+    open_rendered(page, app_server.url, "next_steps", "?relief=7")
     by_key(page, "leaning").get_by_text("No treatment for now").click()
     expect(page).to_have_url(re.compile(r"leaning=no_treatment"))
     by_key(page, "sure_r").get_by_text("No", exact=True).click()
