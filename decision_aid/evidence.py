@@ -72,21 +72,46 @@ class Quantity(Sourced):
     note: str = ""
 
 
-class Success(Sourced):
-    per_100: Per100
+class Benefit(Sourced):
+    """One benefit figure on one named measure: figures are compared only within a measure,
+    because "spasm gone" and "clearly better while it works" are different outcomes."""
+
+    measure: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="a key of meta.measures")
+    per_100: Per100 | None = Field(description="None = never measured for this option")
+    not_measured: str = Field(default="", description="why there is no figure; required when per_100 is None")
     timeframe: str = Field(min_length=1)
-    definition: str = Field(min_length=1)
+    while_treated: bool = Field(description="the benefit holds only while treatment continues")
     certainty: Certainty
     certainty_why: str = Field(min_length=1)
+    expert_estimate: bool = Field(default=False, description="an expert's estimate, not a study result")
     note: str = ""
+
+    @model_validator(mode="after")
+    def _figure_or_reason(self) -> Benefit:
+        if self.per_100 is None and not self.not_measured.strip():
+            raise ValueError("per_100 is null, so not_measured must say why there is no figure")
+        return self
 
 
 class Chance(Sourced):
-    """A chance per 100 people with what it refers to (recurrence, delayed relief)."""
+    """A chance per 100 people with what it refers to (recurrence, delayed relief, stopping)."""
 
-    per_100: Per100
+    per_100: Per100 | None = Field(description="None = not measured; then the projection must not use it")
+    not_measured: str = Field(default="", description="why there is no figure; required when per_100 is None")
     text: str = Field(min_length=1)
-    years: float | None = Field(default=None, gt=0)
+    certainty: Certainty
+    timeframe: str = Field(min_length=1, description="what period the figure covers")
+    years: float | None = Field(default=None, gt=0, description="follow-up length the figure comes from")
+    mostly_within_years: float | None = Field(
+        default=None, gt=0, description="most of these events happen within this many years (recurrence)"
+    )
+    months: Range | None = Field(default=None, description="how long the late ones take (delayed relief)")
+
+    @model_validator(mode="after")
+    def _figure_or_reason(self) -> Chance:
+        if self.per_100 is None and not self.not_measured.strip():
+            raise ValueError("per_100 is null, so not_measured must say why there is no figure")
+        return self
 
 
 class Risk(Sourced):
@@ -96,6 +121,11 @@ class Risk(Sourced):
     permanent: bool
     serious: bool
     lasts: str = Field(min_length=1)
+    per: Literal["person", "injection"] = Field(
+        default="person", description="injection = the figure counts injections, not people"
+    )
+    certainty: Certainty
+    timeframe: str = Field(min_length=1, description="what period the figure covers")
     note: str = ""
 
 
@@ -118,12 +148,15 @@ class Option(_Strict):
     sentence_name: str = Field(min_length=1, description="the name as it reads inside a sentence")
     summary: str = Field(min_length=1)
     involves: Text
-    success: Success
+    benefits: list[Benefit] = Field(min_length=1)
     onset: Text
     duration: Text
     effect_weeks: Quantity | None = Field(
         default=None,
         description="how long one treatment keeps working (botulinum); None where it does not wear off",
+    )
+    reinjection_weeks: Quantity | None = Field(
+        default=None, description="published time between injections (botulinum); longer than effect_weeks"
     )
     recurrence: Chance | None = None
     delayed_relief: Chance | None = None
@@ -140,8 +173,66 @@ class Option(_Strict):
             raise ValueError(f"risk ids must be unique; repeated: {', '.join(dupes)}")
         return risks
 
+    @field_validator("benefits")
+    @classmethod
+    def _one_benefit_per_measure(cls, benefits: list[Benefit]) -> list[Benefit]:
+        measures = [b.measure for b in benefits]
+        dupes = sorted({m for m in measures if measures.count(m) > 1})
+        if dupes:
+            raise ValueError(f"one benefit per measure; repeated: {', '.join(dupes)}")
+        return benefits
 
-Situation = Literal["cause", "anesthesia", "mri", "pregnant", "tried", "avoid"]
+    def benefit(self, measure: str) -> Benefit | None:
+        """This option's figure on `measure`, or None when the dataset has none."""
+        return next((b for b in self.benefits if b.measure == measure), None)
+
+
+class Figure(Sourced):
+    """A natural-course figure for "no treatment for now" (a reference, never scored)."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str = Field(min_length=1)
+    per_100: Per100
+    timeframe: str = Field(min_length=1)
+    certainty: Certainty
+    note: str = ""
+
+
+class NoTreatment(_Strict):
+    """What is known about waiting: shown beside the options wherever figures are compared."""
+
+    name: str = Field(min_length=1)
+    short_name: str = Field(min_length=1)
+    summary: str = Field(min_length=1)
+    involves: Text
+    figures: list[Figure] = Field(min_length=1)
+
+    @field_validator("figures")
+    @classmethod
+    def _unique_figure_ids(cls, figures: list[Figure]) -> list[Figure]:
+        ids = [f.id for f in figures]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"figure ids must be unique; repeated: {', '.join(dupes)}")
+        return figures
+
+
+SITUATION_VALUES: dict[str, tuple[str, ...]] = {
+    "cause": ("unknown", "vascular", "bells_trauma", "ms"),
+    "anesthesia": ("unsure", "fit", "unfit"),
+    "mri": ("not_done", "vessel", "no_vessel", "other_finding"),
+    "pregnant": ("no", "yes", "planning"),
+    "blood_thinners": ("", "yes", "no"),
+    "sides": ("one", "both"),
+    "mvd_result": ("", "no_help", "came_back"),
+}
+"""The situation values a rule's `when` may name (the profile offers the same values)."""
+
+WHEN_FLAGS: tuple[str, ...] = ("tried", "avoid")
+"""`when` keys that take `true`: they match when the rule's option is in the patient's list."""
+
+AGE_RANGE: tuple[int, int] = (18, 110)
+"""`when.age_at_least` matches when the patient's age is given and at least this."""
 
 
 class Rule(Sourced):
@@ -151,7 +242,9 @@ class Rule(Sourced):
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     options: list[str] = Field(min_length=1)
-    when: dict[Situation, list[str] | bool]
+    when: dict[str, list[str] | bool | int] = Field(
+        min_length=1, description="keys and values are checked against SITUATION_VALUES (see _when_problems)"
+    )
     effect: Literal["not_suitable", "caution"]
     text: str = Field(min_length=1, description="plain sentences; {name} becomes the option's sentence_name")
 
@@ -186,12 +279,37 @@ class Source(_Strict):
         return text.strip()
 
 
+class Measure(_Strict):
+    """One outcome in the vocabulary every benefit figure names."""
+
+    label: str = Field(min_length=1)
+    definition: str = Field(min_length=1)
+
+
+class Reviewer(_Strict):
+    """A clinician who reviewed the dataset; none listed = "not yet reviewed by a clinician"."""
+
+    name: str = Field(min_length=1)
+    role: str = Field(min_length=1)
+    date: dt.date
+    scope: str = Field(min_length=1)
+
+
+class UpdatePolicy(_Strict):
+    interval: str = Field(min_length=1)
+    triggers: str = Field(min_length=1)
+    report_errors: str = Field(min_length=1)
+
+
 class Meta(_Strict):
     title: str
     version: str = Field(min_length=1)
     last_reviewed: dt.date
     next_review: dt.date
-    comparison_timeframe: str = Field(min_length=1)
+    measures: dict[str, Measure] = Field(min_length=1)
+    control_measure: str = Field(min_length=1, description="the measure the match uses for control")
+    reviewers: list[Reviewer] = Field(default_factory=list)
+    update_policy: UpdatePolicy
     reference_class: str = Field(min_length=1)
     made_by: str
     funding: str
@@ -201,6 +319,7 @@ class Meta(_Strict):
 class Evidence(_Strict):
     meta: Meta
     options: dict[str, Option]
+    no_treatment: NoTreatment
     rules: list[Rule]
     sources: dict[str, Source] = Field(min_length=1)
 
@@ -217,6 +336,18 @@ class Evidence(_Strict):
 
     def ordered(self) -> list[tuple[str, Option]]:
         return [(k, self.options[k]) for k in OPTION_IDS]
+
+    def benefit(self, option_id: str, measure: str) -> Benefit | None:
+        """The option's figure on `measure`, or None where the dataset has none."""
+        return self.options[option_id].benefit(measure)
+
+    def control(self, option_id: str) -> Benefit:
+        """The figure the match and `success` use: the same measure for every option,
+        always with a number (the loader checks both)."""
+        found = self.benefit(option_id, self.meta.control_measure)
+        if found is None or found.per_100 is None:  # only for a model built without parse_evidence
+            raise KeyError(f"{option_id} has no figure for {self.meta.control_measure!r}")
+        return found
 
 
 class DatasetError(Exception):
@@ -274,6 +405,79 @@ def _unresolved_sources(path: str, raw: dict) -> list[str]:
     ]
 
 
+def _when_problems(rule: object) -> list[tuple[str, str]]:
+    """(path suffix, problem) for each unknown key or value in one rule's `when`."""
+    when = rule.get("when") if isinstance(rule, dict) else None
+    if not isinstance(when, dict):
+        return []
+    out = []
+    allowed_keys = (*SITUATION_VALUES, *WHEN_FLAGS, "age_at_least")
+    for key, value in when.items():
+        at = f"when.{key}"
+        if key in WHEN_FLAGS:
+            if value is not True:
+                out.append((at, f"must be true (it matches when the option is in the patient's {key} list)"))
+        elif key == "age_at_least":
+            lo, hi = AGE_RANGE
+            if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+                out.append((at, f"must be a whole number of years from {lo} to {hi}, not {value!r}"))
+        elif key in SITUATION_VALUES:
+            allowed = SITUATION_VALUES[key]
+            if not isinstance(value, list) or not value:
+                out.append((at, f"must be a list of one or more of: {', '.join(map(repr, allowed))}"))
+                continue
+            for i, v in enumerate(value):
+                if v not in allowed:
+                    out.append(
+                        (f"{at}[{i}]", f"unknown value {v!r}; allowed: {', '.join(map(repr, allowed))}")
+                    )
+        else:
+            out.append((at, f"unknown situation {key!r}; allowed: {', '.join(allowed_keys)}"))
+    return out
+
+
+def _cross_problems(path: str, raw: dict) -> list[str]:
+    """Checks that span parts of the file (measures named by benefits, the control measure
+    in every option, rule situations). Run on the raw data so that a file with schema errors
+    still gets every problem at once; parts too broken to read are left to the schema."""
+    problems: list[str] = []
+    meta = raw.get("meta") if isinstance(raw.get("meta"), dict) else {}
+    measures = meta.get("measures") if isinstance(meta.get("measures"), dict) else None
+    control = meta.get("control_measure")
+    known = ", ".join(measures) if measures else "(none)"
+    if measures is not None and isinstance(control, str) and control not in measures:
+        problems.append(
+            f"{path}: meta.control_measure: {control!r} is not a key of meta.measures; known: {known}"
+        )
+    options = raw.get("options") if isinstance(raw.get("options"), dict) else {}
+    for oid, opt in options.items():
+        benefits = opt.get("benefits") if isinstance(opt, dict) else None
+        if not isinstance(benefits, list):
+            continue
+        for i, ben in enumerate(benefits):
+            m = ben.get("measure") if isinstance(ben, dict) else None
+            if measures is not None and isinstance(m, str) and m not in measures:
+                problems.append(
+                    f"{path}: options.{oid}.benefits[{i}].measure: {m!r} is not a key of meta.measures; "
+                    f"known: {known}"
+                )
+        if isinstance(control, str) and control:
+            numeric = [
+                b
+                for b in benefits
+                if isinstance(b, dict) and b.get("measure") == control and isinstance(b.get("per_100"), dict)
+            ]
+            if not numeric:
+                problems.append(
+                    f"{path}: options.{oid}.benefits: needs a benefit with measure {control!r} "
+                    "(meta.control_measure) and a per_100 figure: the match uses it for every option"
+                )
+    rules = raw.get("rules") if isinstance(raw.get("rules"), list) else []
+    for i, rule in enumerate(rules):
+        problems += [f"{path}: rules[{i}].{at}: {msg}" for at, msg in _when_problems(rule)]
+    return problems
+
+
 MAX_YAML_DEPTH = 40
 MAX_YAML_VALUES = 200_000
 
@@ -322,6 +526,7 @@ def parse_evidence(text: str, path: Path | str = "<dataset>") -> Evidence:
         evidence = Evidence.model_validate(raw)
     except ValidationError as err:
         problems = _pydantic_problems(where, err)
+    problems += _cross_problems(where, raw)
     problems += _unresolved_sources(where, raw)
     if problems or evidence is None:
         raise DatasetError(where, problems)

@@ -39,8 +39,10 @@ def test_shipped_dataset_loads(ev: Evidence) -> None:
 
 
 def test_medication_success_is_the_patient_page_estimate(ev: Evidence) -> None:
-    success = ev.options["medication"].success
-    assert success.per_100.central == 30
+    success = ev.control("medication")
+    assert success.per_100 is not None and success.per_100.central == 30
+    assert success.expert_estimate, "an expert estimate must be labelled as one"
+    assert success.per_100.high - success.per_100.low >= 40, "a wide range, not false precision"
     assert "patientpage" in success.sources
     assert success.certainty == "very_low"
     # the uncertainty must be said in words, not hidden behind a single number
@@ -48,11 +50,13 @@ def test_medication_success_is_the_patient_page_estimate(ev: Evidence) -> None:
 
 
 def test_botulinum_controls_spasm_more_than_90_in_100(ev: Evidence) -> None:
-    assert ev.options["botulinum"].success.per_100.central > 90
+    control = ev.control("botulinum")
+    assert control.per_100 is not None and control.per_100.central > 90
+    assert control.while_treated
 
 
 def test_mvd_success_matches_patient_page_70_to_90(ev: Evidence) -> None:
-    rng = ev.options["mvd"].success.per_100
+    rng = ev.benefit("mvd", "spasm_gone").per_100
     assert 70 <= rng.central <= 90
     assert rng.low <= 70 and rng.high >= 90, "the range must cover the page's 70-90 in 100"
 
@@ -94,8 +98,8 @@ def test_every_option_has_equal_detail(ev: Evidence, option_id: str) -> None:
         assert getattr(opt, field).strip(), f"{option_id}.{field} is empty"
     for part in (opt.involves, opt.onset, opt.duration, opt.burden.text):
         assert part.text.strip() and part.sources
-    assert opt.success.timeframe.strip() and opt.success.definition.strip()
-    assert opt.success.certainty_why.strip()
+    for benefit in opt.benefits:
+        assert benefit.timeframe.strip() and benefit.certainty_why.strip()
     assert len(opt.risks) >= 2, f"{option_id} needs at least 2 risks"
 
 
@@ -119,10 +123,11 @@ def test_summary_is_short_and_plain(ev: Evidence, option_id: str) -> None:
 def test_success_ranges_explain_why_sources_disagree(ev: Evidence) -> None:
     # where sources disagree the range is stored and the note must say so
     for option_id, opt in ev.ordered():
-        rng = opt.success.per_100
-        if rng.low != rng.high:
-            assert opt.success.note.strip(), f"{option_id}: a range needs a note on why sources disagree"
-            assert len(opt.success.sources) >= 2
+        for benefit in opt.benefits:
+            rng = benefit.per_100
+            if rng is not None and rng.low != rng.high:
+                assert benefit.note.strip(), f"{option_id}: a range needs a note on why sources disagree"
+                assert len(benefit.sources) >= 2
 
 
 def test_ranges_that_disagree_carry_a_note(ev: Evidence) -> None:

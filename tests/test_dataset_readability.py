@@ -15,7 +15,8 @@ TARGET_GRADE = 8.0
 def patient_text(option_id: str) -> str:
     o = EVIDENCE.options[option_id]
     parts = [o.summary, o.involves.text, o.onset.text, o.duration.text, o.burden.text.text,
-             o.success.certainty_why, *(f"{r.name}. {r.lasts}." for r in o.risks)]
+             *(b.certainty_why for b in o.benefits), *(b.not_measured for b in o.benefits),
+             *(f"{r.name}. {r.lasts}." for r in o.risks)]
     return " ".join(parts)
 
 

@@ -55,17 +55,17 @@ def test_wrong_type_names_field(raw, tmp_path):
 
 def test_missing_field_is_named(raw, tmp_path):
     data = copy.deepcopy(raw)
-    del data["options"]["botulinum"]["success"]["timeframe"]
+    del data["options"]["botulinum"]["benefits"][0]["timeframe"]
     (line,) = problems_for(data, tmp_path)
-    assert "options.botulinum.success.timeframe" in line
+    assert "options.botulinum.benefits[0].timeframe" in line
     assert "Field required" in line
 
 
 def test_chance_above_100_is_rejected(raw, tmp_path):
     data = copy.deepcopy(raw)
-    data["options"]["medication"]["success"]["per_100"]["high"] = 130
+    data["options"]["medication"]["benefits"][0]["per_100"]["high"] = 130
     lines = problems_for(data, tmp_path)
-    assert any("options.medication.success.per_100.high" in line and "100" in line for line in lines)
+    assert any("options.medication.benefits[0].per_100.high" in line and "100" in line for line in lines)
 
 
 def test_negative_chance_is_rejected(raw, tmp_path):
@@ -79,10 +79,10 @@ def test_negative_chance_is_rejected(raw, tmp_path):
 
 def test_low_central_high_out_of_order(raw, tmp_path):
     data = copy.deepcopy(raw)
-    rng = data["options"]["mvd"]["success"]["per_100"]
+    rng = data["options"]["mvd"]["benefits"][0]["per_100"]
     rng["low"], rng["high"] = rng["high"], rng["low"]
     (line,) = problems_for(data, tmp_path)
-    assert "options.mvd.success.per_100" in line
+    assert "options.mvd.benefits[0].per_100" in line
     assert "out of order" in line
 
 
@@ -117,7 +117,7 @@ def test_rule_with_unknown_option(raw, tmp_path):
 
 def test_misspelt_key_is_rejected(raw, tmp_path):
     data = copy.deepcopy(raw)
-    data["options"]["mvd"]["sucess"] = copy.deepcopy(data["options"]["mvd"]["success"])
+    data["options"]["mvd"]["sucess"] = copy.deepcopy(data["options"]["mvd"]["benefits"])
     (line,) = problems_for(data, tmp_path)
     assert "options.mvd.sucess" in line and "Extra inputs are not permitted" in line
 
@@ -167,7 +167,8 @@ def test_every_figure_in_shipped_data_cites_a_resolving_source():
     for oid, option in evidence.ordered():
         for risk in option.risks:
             assert risk.sources and set(risk.sources) <= evidence.sources.keys(), (oid, risk.id)
-        assert set(option.success.sources) <= evidence.sources.keys()
+        for benefit in option.benefits:
+            assert set(benefit.sources) <= evidence.sources.keys(), (oid, benefit.measure)
 
 
 def test_shared_objects_written_as_yaml_aliases_still_load(raw, tmp_path):
