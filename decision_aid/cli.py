@@ -77,10 +77,10 @@ def result_for_query(query: str, data: str | None) -> tuple[Evidence, Result] | 
 
 def format_text(result: Result) -> str:
     """A short readable version for the terminal: fixed option order, no verdict."""
-    p = result.profile
+    w = result.profile.weights()
     lines = [
         f"Hemifacial spasm decision aid (evidence {result.evidence_version})",
-        "Priorities: " + ", ".join(f"{PRIORITY_LABELS[k].lower()} {p[k]}/10" for k in PRIORITIES),
+        "Priorities: " + ", ".join(f"{PRIORITY_LABELS[k].lower()} {w[k]}/10" for k in PRIORITIES),
     ]
     for w in result.warnings:
         lines.append(f"Note: {w}")

@@ -157,7 +157,7 @@ class Projection(_Out):
 
 class Result(_Out):
     evidence_version: str
-    profile: dict
+    profile: Profile
     warnings: list[str]
     options: list[OptionResult]
     sensitivity: list[SensitivityItem]
@@ -538,7 +538,7 @@ def evaluate(
     names = {oid: evidence.options[oid].short_name for oid in OPTION_IDS}
     return Result(
         evidence_version=evidence.meta.version,
-        profile=profile.model_dump(mode="json"),
+        profile=profile,
         warnings=warnings,
         options=[OptionResult(**r, rank=ranks[r["id"]]) for r in results],
         sensitivity=sensitivity(scored, profile, names),
@@ -568,7 +568,7 @@ def evaluate_cached(evidence: Evidence, profile: Profile) -> Result:
         _CACHE.put(key, (evidence, result))
     if not profile.note:
         return result
-    return result.model_copy(update={"profile": {**result.profile, "note": profile.note}})
+    return result.model_copy(update={"profile": profile})
 
 
 def rank(result: Result) -> list[OptionResult]:

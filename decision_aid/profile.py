@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args, get_origin
 from urllib.parse import parse_qsl, urlencode
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -22,21 +22,9 @@ PRIORITIES: tuple[str, ...] = ("relief", "lasting", "serious_risk", "side_effect
 """The six priority weights, in the order every view shows them."""
 
 DEFAULT_WEIGHT = 5
+"""The weight an unstated priority counts with once the patient has stated another one."""
 MAX_NOTE_CHARS = 1000
-
-CHOICES: dict[str, tuple[str, ...]] = {
-    "cause": ("unknown", "vascular", "bells_trauma", "ms"),
-    "anesthesia": ("unsure", "fit", "unfit"),
-    "mri": ("not_done", "vessel", "no_vessel"),
-    "pregnant": ("no", "yes"),
-    "mode": ("home", "consult"),
-    "leaning": ("", *OPTION_IDS, "unsure"),
-    "sure_s": ("", "yes", "no"),
-    "sure_u": ("", "yes", "no"),
-    "sure_r": ("", "yes", "no"),
-    "sure_e": ("", "yes", "no"),
-}
-"""Allowed values of each choice parameter; the first is the default."""
+MIN_AGE, MAX_AGE = 18, 110
 
 OPTION_LISTS = ("tried", "avoid")
 LOCAL_FIGURES = ("mvd_success", "mvd_hearing_loss")
@@ -56,28 +44,37 @@ PARAMS: tuple[str, ...] = (
     "sure_u",
     "sure_r",
     "sure_e",
+    "age",
+    "blood_thinners",
+    "sides",
+    "mvd_result",
 )
-"""Every query parameter the aid understands, in a stable order for links."""
+"""Every query parameter the aid understands, in a stable order for links (new names go last,
+so links made before them keep their order)."""
 
-Weight = Field(default=DEFAULT_WEIGHT, ge=0, le=10)
+Weight = Field(default=None, ge=0, le=10)
+"""None = the patient has not stated this priority (left out of the link)."""
 
 
 class Profile(BaseModel):
     """Everything the patient (and, in a consult, the clinician) said. Frozen: a new
-    answer makes a new profile, so cached results can never be changed under a view."""
+    answer makes a new profile, so cached results can never be changed under a view.
+
+    Each choice's Literal lists its allowed values with the default first; `CHOICES` is read
+    from these fields, so the model is the one copy."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    relief: int = Weight
-    lasting: int = Weight
-    serious_risk: int = Weight
-    side_effects: int = Weight
-    burden: int = Weight
-    recovery: int = Weight
+    relief: int | None = Weight
+    lasting: int | None = Weight
+    serious_risk: int | None = Weight
+    side_effects: int | None = Weight
+    burden: int | None = Weight
+    recovery: int | None = Weight
     cause: Literal["unknown", "vascular", "bells_trauma", "ms"] = "unknown"
     anesthesia: Literal["unsure", "fit", "unfit"] = "unsure"
-    mri: Literal["not_done", "vessel", "no_vessel"] = "not_done"
-    pregnant: Literal["no", "yes"] = "no"
+    mri: Literal["not_done", "vessel", "no_vessel", "other_finding"] = "not_done"
+    pregnant: Literal["no", "yes", "planning"] = "no"
     tried: tuple[str, ...] = ()
     avoid: tuple[str, ...] = ()
     mode: Literal["home", "consult"] = "home"
@@ -89,9 +86,25 @@ class Profile(BaseModel):
     sure_u: Literal["", "yes", "no"] = ""
     sure_r: Literal["", "yes", "no"] = ""
     sure_e: Literal["", "yes", "no"] = ""
+    age: int | None = Field(default=None, ge=MIN_AGE, le=MAX_AGE)
+    blood_thinners: Literal["", "yes", "no"] = ""
+    sides: Literal["one", "both"] = "one"
+    mvd_result: Literal["", "no_help", "came_back"] = ""  # how an earlier MVD went: used only with tried=mvd
+
+    @property
+    def priorities_stated(self) -> bool:
+        """True once the patient has said how much at least one thing matters: before that
+        nothing is matched or ranked, so the defaults cannot lean the comparison."""
+        return any(getattr(self, p) is not None for p in PRIORITIES)
+
+    @property
+    def mvd_result_used(self) -> str:
+        """`mvd_result` where it means something (an earlier MVD was tried), otherwise ""."""
+        return self.mvd_result if "mvd" in self.tried else ""
 
     def weights(self) -> dict[str, int]:
-        return {p: getattr(self, p) for p in PRIORITIES}
+        """The weight of each priority; an unstated one counts as the middle of the scale."""
+        return {p: DEFAULT_WEIGHT if (w := getattr(self, p)) is None else w for p in PRIORITIES}
 
     def to_params(self, *, include_defaults: bool = False) -> dict[str, str]:
         """Query parameters for this profile; defaults are left out to keep links short."""
@@ -106,6 +119,22 @@ class Profile(BaseModel):
 
     def to_query(self, *, include_defaults: bool = False) -> str:
         return urlencode(self.to_params(include_defaults=include_defaults))
+
+
+def _choices() -> dict[str, tuple[str, ...]]:
+    """Allowed values of every Literal field of the Profile, default first."""
+    out = {}
+    for name, info in Profile.model_fields.items():
+        if get_origin(info.annotation) is Literal:
+            values = get_args(info.annotation)
+            if values[0] != info.default:  # the model is the contract: keep the default first
+                raise TypeError(f"Profile.{name}: the default must be the first allowed value")
+            out[name] = values
+    return out
+
+
+CHOICES: dict[str, tuple[str, ...]] = _choices()
+"""Allowed values of each choice parameter; the first is the default."""
 
 
 def _format_value(value: object) -> str:
@@ -139,6 +168,7 @@ class ParsedQuery:
 
 
 _INT = re.compile(r"^\s*\d{1,2}\s*$")
+_AGE = re.compile(r"^\s*\d{1,3}\s*$")
 _NUM = re.compile(r"^\s*\d{1,3}(\.\d{1,4})?\s*$")
 MAX_QUERY_CHARS = 20_000
 
@@ -146,7 +176,9 @@ MAX_QUERY_CHARS = 20_000
 def allowed_text(name: str) -> str:
     """The allowed values of a parameter, as shown in every error message."""
     if name in PRIORITIES:
-        return "a whole number from 0 to 10"
+        return "a whole number from 0 to 10, or empty (not said)"
+    if name == "age":
+        return f"a whole number of years from {MIN_AGE} to {MAX_AGE}, or empty"
     if name in CHOICES:
         return ", ".join(v if v else "(empty)" for v in CHOICES[name])
     if name in OPTION_LISTS:
@@ -161,7 +193,15 @@ def allowed_text(name: str) -> str:
 def _parse_one(name: str, raw: str) -> object:
     """Return the typed value, or raise ValueError when it is not allowed."""
     if name in PRIORITIES:
+        if not raw.strip():
+            return None
         if not _INT.match(raw) or not 0 <= int(raw) <= 10:
+            raise ValueError
+        return int(raw)
+    if name == "age":
+        if not raw.strip():
+            return None
+        if not _AGE.match(raw) or not MIN_AGE <= int(raw) <= MAX_AGE:
             raise ValueError
         return int(raw)
     if name in CHOICES:

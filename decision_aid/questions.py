@@ -21,33 +21,34 @@ def questions_to_ask(evidence: Evidence, result: Result) -> list[str]:
     in the SURE test. It never suggests an option; the last question (waiting) is always asked.
     """
     p = result.profile
+    w = p.weights()
     names = {oid: evidence.options[oid].short_name for oid in OPTION_IDS}
     by_id = {o.id: o for o in result.options}
 
     def in_play(oid: str) -> bool:
         o = by_id[oid]
-        return (o.suitable and not o.avoided) or p["leaning"] == oid
+        return (o.suitable and not o.avoided) or p.leaning == oid
 
     qs: list[str] = []
-    if p["mri"] == "not_done":
+    if p.mri == "not_done":
         qs.append("Do I need an MRI scan before we decide? What would it show, and how long is the wait?")
-    elif p["mri"] == "no_vessel":
+    elif p.mri == "no_vessel":
         qs.append(
             "My scan showed no blood vessel pressing on the nerve. What else could cause my spasm, "
             "and which treatments fit that?"
         )
-    if p["cause"] == "unknown" and p["mri"] != "not_done":
+    if p.cause == "unknown" and p.mri != "not_done":
         qs.append("What is causing my spasm, and how sure are you?")
 
     if in_play("mvd"):
         mvd = names["mvd"]
-        if p["cause"] in ("bells_trauma", "ms"):
-            cause = "Bell's palsy or an injury" if p["cause"] == "bells_trauma" else "multiple sclerosis"
+        if p.cause in ("bells_trauma", "ms"):
+            cause = "Bell's palsy or an injury" if p.cause == "bells_trauma" else "multiple sclerosis"
             qs.append(
                 f"Could my spasm come from {cause} rather than a blood vessel? "
                 f"What would that mean for {mvd}?"
             )
-        if p["mvd_success"] is not None or p["mvd_hearing_loss"] is not None:
+        if p.mvd_success is not None or p.mvd_hearing_loss is not None:
             qs.append(
                 f"The figures for {mvd} marked 'local' are your team's own. How many operations are they "
                 "based on, and for how long were people followed up?"
@@ -58,20 +59,20 @@ def questions_to_ask(evidence: Evidence, result: Result) -> list[str]:
                 "of your patients, how many are free of the spasm, and how many have hearing loss or "
                 "lasting weakness of the face?"
             )
-        if p["anesthesia"] == "unsure":
+        if p.anesthesia == "unsure":
             qs.append("Am I fit enough for a general anaesthetic? What checks would I need first?")
-        if p["recovery"] >= HIGH_WEIGHT:
+        if w["recovery"] >= HIGH_WEIGHT:
             qs.append(
                 f"How long would I be in hospital and off work after {mvd}, "
                 "and what help would I need at home?"
             )
-    if p["anesthesia"] == "unfit":
+    if p.anesthesia == "unfit":
         qs.append(
             "If an operation is not possible for me, what can be done if injections or medicines "
             "do not work well enough?"
         )
 
-    if p["pregnant"] == "yes":
+    if p.pregnant == "yes":
         qs.append(
             "I am pregnant or planning a pregnancy. Which treatments are safe now, which should wait "
             "until after the birth, and when would be a good time to start?"
@@ -85,27 +86,27 @@ def questions_to_ask(evidence: Evidence, result: Result) -> list[str]:
         "mvd": f"I have had {names['mvd']} before. What else can be done now, and would a second "
         "operation make sense for me?",
     }
-    qs.extend(tried[oid] for oid in OPTION_IDS if oid in p["tried"])
+    qs.extend(tried[oid] for oid in OPTION_IDS if oid in p.tried)
 
-    if in_play("botulinum") and p["burden"] >= HIGH_WEIGHT:
+    if in_play("botulinum") and w["burden"] >= HIGH_WEIGHT:
         qs.append(
             "How often would I need injections here, how long does each visit take, and can the time "
             "between injections be longer?"
         )
-    if p["side_effects"] >= HIGH_WEIGHT:
+    if w["side_effects"] >= HIGH_WEIGHT:
         qs.append(
             "Which side effects am I most likely to get with each treatment, and what can be done if "
             "they happen?"
         )
-    if p["serious_risk"] >= HIGH_WEIGHT:
+    if w["serious_risk"] >= HIGH_WEIGHT:
         qs.append(
             "What are the most serious things that could go wrong with each treatment, and how would we "
             "notice them?"
         )
 
-    if p["leaning"] in OPTION_IDS:
+    if p.leaning in OPTION_IDS:
         qs.append(
-            f"I am leaning towards {names[p['leaning']]}. Is there anything about my situation that "
+            f"I am leaning towards {names[p.leaning]}. Is there anything about my situation that "
             "makes it a poor fit for me?"
         )
     else:
@@ -113,11 +114,11 @@ def questions_to_ask(evidence: Evidence, result: Result) -> list[str]:
             "I have not decided yet. Do I need to decide now? Can I try one treatment and change later?"
         )
 
-    if p["sure_u"] == "no":
+    if p.sure_u == "no":
         qs.append("Can you go over the benefits and risks of each treatment with me again?")
-    if p["sure_r"] == "no":
+    if p.sure_r == "no":
         qs.append("Can we talk through which benefits and risks matter most to me?")
-    if p["sure_e"] == "no":
+    if p.sure_e == "no":
         qs.append(
             "Who else can I talk to: a nurse, a support group, or someone who has had these treatments?"
         )

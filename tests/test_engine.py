@@ -308,8 +308,8 @@ def test_cached_results_hand_each_patient_their_own_note_and_never_keep_it():
     mine = Profile(relief=8, note="I drive a bus")
     theirs = Profile(relief=8, note="Wedding in May")
     got_mine, got_theirs = engine.evaluate_cached(EVIDENCE, mine), engine.evaluate_cached(EVIDENCE, theirs)
-    assert got_mine.profile["note"] == "I drive a bus" and got_theirs.profile["note"] == "Wedding in May"
+    assert got_mine.profile.note == "I drive a bus" and got_theirs.profile.note == "Wedding in May"
     assert got_mine == evaluate(EVIDENCE, mine)  # the same result as without the cache
     assert len(engine._CACHE) == 1  # one entry: the note is not part of the key
     for (_, key), (_, cached) in engine._CACHE.items():
-        assert key.note == "" and cached.profile["note"] == ""
+        assert key.note == "" and cached.profile.note == ""

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from decision_aid.profile import PARAMS, PRIORITIES, Profile, parse_query
+from decision_aid.profile import CHOICES, PARAMS, PRIORITIES, Profile, parse_query
 
 
 def test_defaults():
     p = parse_query("").profile
     assert p.weights() == dict.fromkeys(PRIORITIES, 5)
+    assert not p.priorities_stated
     assert (p.cause, p.anesthesia, p.mri, p.pregnant, p.mode) == (
         "unknown",
         "unsure",
@@ -18,6 +19,50 @@ def test_defaults():
         "home",
     )
     assert p.tried == () and p.avoid == ()
+    assert (p.age, p.blood_thinners, p.sides, p.mvd_result) == (None, "", "one", "")
+
+
+def test_one_stated_priority_states_them_all_and_the_rest_count_as_five():
+    p = parse_query("serious_risk=9").profile
+    assert p.priorities_stated
+    assert p.relief is None  # not stated: kept apart from a stated 5, so the link round-trips
+    assert p.weights() == {**dict.fromkeys(PRIORITIES, 5), "serious_risk": 9}
+
+
+def test_a_stated_middle_weight_is_kept_in_the_link():
+    stated = parse_query("relief=5").profile
+    assert stated.priorities_stated and stated.to_query() == "relief=5"
+    assert parse_query(stated.to_query()).profile == stated
+    assert not parse_query("relief=").profile.priorities_stated  # empty = not said
+
+
+def test_new_situation_answers_are_read():
+    p = parse_query(
+        "age=72&blood_thinners=yes&sides=both&mri=other_finding&pregnant=planning&tried=mvd&mvd_result=came_back"
+    ).profile
+    assert (p.age, p.blood_thinners, p.sides, p.mri, p.pregnant, p.mvd_result) == (
+        72,
+        "yes",
+        "both",
+        "other_finding",
+        "planning",
+        "came_back",
+    )
+    assert p.mvd_result_used == "came_back"
+
+
+def test_mvd_result_without_an_earlier_mvd_is_kept_but_not_used():
+    parsed = parse_query("mvd_result=no_help")
+    assert parsed.problems == [] and parsed.profile.mvd_result == "no_help"
+    assert parsed.profile.mvd_result_used == ""
+
+
+def test_choices_come_from_the_model_with_the_default_first():
+    for name, values in CHOICES.items():
+        assert getattr(Profile(), name) == values[0], name
+    assert {"blood_thinners", "sides", "mvd_result"} <= set(CHOICES)
+    assert "other_finding" in CHOICES["mri"] and "planning" in CHOICES["pregnant"]
+    assert set(CHOICES) <= set(PARAMS)
 
 
 def test_values_are_read():
@@ -40,7 +85,15 @@ def test_values_are_read():
         ("avoid=mvd,pills", "avoid"),
         ("mvd_success=101", "mvd_success"),
         ("mode=clinic", "mode"),
-        ("relief=", "relief"),
+        ("age=17", "age"),
+        ("age=111", "age"),
+        ("age=70.5", "age"),
+        ("age=seventy", "age"),
+        ("blood_thinners=maybe", "blood_thinners"),
+        ("sides=left", "sides"),
+        ("mvd_result=failed", "mvd_result"),
+        ("mri=tumour", "mri"),
+        ("pregnant=soon", "pregnant"),
         ("relief=1e3", "relief"),
         ("relief=5&relief=6", "relief"),
     ],
@@ -88,6 +141,10 @@ def test_round_trip_every_param():
         sure_u="no",
         sure_r="yes",
         sure_e="no",
+        age=64,
+        blood_thinners="no",
+        sides="both",
+        mvd_result="no_help",
     )
     assert set(p.to_params()) == set(PARAMS)
     assert parse_query(p.to_query()).profile == p
