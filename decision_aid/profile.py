@@ -37,6 +37,7 @@ PARAMS: tuple[str, ...] = (
     "pregnant",
     *OPTION_LISTS,
     "mode",
+    "topic",
     *LOCAL_FIGURES,
     "leaning",
     "note",
@@ -78,6 +79,8 @@ class Profile(BaseModel):
     tried: tuple[str, ...] = ()
     avoid: tuple[str, ...] = ()
     mode: Literal["home", "consult"] = "home"
+    topic: Literal["glance", "works", "harms", "years", "fit", "figures"] = "glance"
+    """Which topic the compare page shows (one at a time); kept in the link."""
     mvd_success: float | None = Field(default=None, ge=0, le=100)
     mvd_hearing_loss: float | None = Field(default=None, ge=0, le=100)
     leaning: Literal["", "medication", "botulinum", "mvd", "unsure"] = ""

@@ -1,0 +1,99 @@
+"""At a glance: the Option-Grid-style grid (`decision_aid.grid`), first on the page.
+
+One real HTML table (a header per option, a header per question), so a screen reader can move
+across a row; on a narrow screen CSS turns each row into one card per question with the options
+inside, each labelled, so nothing scrolls sideways. All text is escaped before it goes in.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import streamlit as st
+
+from decision_aid.grid import Cell, Grid, glance_grid
+from decision_aid.ui import components as c
+from decision_aid.ui import consult
+from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, detail, sure
+
+NARROW_PX = 640
+GRID_CSS = f"""<style>
+.hfs-grid {{ width: 100%; border-collapse: collapse; font-size: 0.9rem; line-height: 1.35; }}
+.hfs-grid th, .hfs-grid td {{ border: 1px solid #c9c9c9; padding: 0.35rem 0.45rem; vertical-align: top;
+  text-align: left; }}
+.hfs-grid thead th {{ background: #f0f2f6; }}
+.hfs-grid tbody th {{ background: #f8f8f7; width: 17%; }}
+.hfs-grid td.ref {{ background: #fafafa; }}
+.hfs-grid .fig {{ font-weight: 700; display: block; }}
+.hfs-grid .more {{ color: #555; font-size: 0.8rem; display: block; }}
+.hfs-grid .caution {{ color: #7a4b00; font-weight: 600; display: block; }}
+.hfs-grid .label {{ display: none; }}
+@media (max-width: {NARROW_PX}px) {{
+  .hfs-grid, .hfs-grid tbody, .hfs-grid tr, .hfs-grid th, .hfs-grid td {{ display: block; width: auto; }}
+  .hfs-grid thead {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }}
+  .hfs-grid tr {{ border: 1px solid #c9c9c9; border-radius: 0.5rem; margin-bottom: 0.75rem; }}
+  .hfs-grid tbody th {{ width: auto; border: none; border-bottom: 1px solid #c9c9c9; }}
+  .hfs-grid td {{ border: none; border-bottom: 1px solid #eee; }}
+  .hfs-grid .label {{ display: block; font-weight: 700; }}
+}}
+</style>"""
+
+
+def _cell_html(cell: Cell, consulting: bool, column_name: str) -> str:
+    parts = [f'<span class="label">{escape(column_name)}</span>']
+    if cell.figure is not None:
+        parts.append(f'<span class="fig">{escape(cell.figure)}</span>')
+    parts.append(escape(cell.text))
+    if cell.local:
+        parts.append(f'<span class="caution">{escape(LOCAL_MARK.capitalize())}</span>')
+    if cell.figure is not None and not consulting and cell.certainty:
+        parts.append(f'<span class="more">{escape(sure(cell.certainty).capitalize())}</span>')
+    if consulting:
+        more = detail(cell.low, cell.high, cell.sources)
+        if cell.certainty:
+            more = (sure(cell.certainty) + "; " + more).strip("; ")
+        if more:
+            parts.append(f'<span class="more">{escape(more)}</span>')
+    if cell.caution:
+        parts.append('<span class="caution">⚠ See the caution below</span>')
+    return " ".join(parts)
+
+
+def grid_html(grid: Grid, consulting: bool) -> str:
+    """The grid as an escaped HTML table (headers for options and questions)."""
+    heads = []
+    for col in grid.columns:
+        note = ""
+        if not col.suitable:
+            note = '<span class="caution">May not be an option for you</span>'
+        elif col.avoided:
+            note = '<span class="more">You said no to this</span>'
+        heads.append(f'<th scope="col">{escape(col.name)}{note}</th>')
+    rows = []
+    for row in grid.rows:
+        cells = []
+        for col, cell in zip(grid.columns, row.cells, strict=True):
+            css = ' class="ref"' if col.id == "no_treatment" else ""
+            cells.append(f"<td{css}>{_cell_html(cell, consulting, col.name)}</td>")
+        rows.append(f'<tr><th scope="row">{escape(row.question)}</th>{"".join(cells)}</tr>')
+    return (
+        '<table class="hfs-grid"><caption class="more" style="caption-side: bottom; text-align: left">'
+        "Each figure is out of 100 people, from different studies with different follow-up. "
+        "No study compared these options in the same people.</caption>"
+        f'<thead><tr><th scope="col">Question</th>{"".join(heads)}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def render(ctx: Ctx) -> None:
+    grid = glance_grid(ctx.ev, ctx.result)
+    st.html(GRID_CSS)
+    st.html(grid_html(grid, ctx.consult))
+    if grid.cautions:
+        names = {col.id: col.name for col in grid.columns}
+        with st.container(border=True, key="grid_cautions"):
+            st.markdown("**Cautions from your answers**")
+            st.markdown("\n".join(f"- **{c.md(names[oid])}:** {c.md(text)}" for oid, text in grid.cautions))
+    if ctx.consult:
+        with st.expander("Local surgical figures (clinician)", expanded=False):
+            consult.local_figures(ctx.ev)
