@@ -86,8 +86,10 @@ SITUATION_QUESTIONS: dict[str, str] = {
 # ---------------------------------------------------------------- words for the answers
 
 
-def weight_words(weight: int) -> str:
+def weight_words(weight: int | None) -> str:
     """How much a priority matters, in words (the number is always shown beside it)."""
+    if weight is None:
+        return "Not said yet"
     if weight == 0:
         return "Not at all"
     if weight <= 3:
@@ -212,7 +214,7 @@ def success_words(o: OptionResult) -> dict[str, str]:
     return out
 
 
-def risk_words(r: RiskUsed) -> str:
+def risk_words(r: RiskUsed, *, when: bool = True) -> str:
     """One harm as natural frequencies: '<name>: 10 out of 100 injections (5 to 27 ...; counted
     per injection, not per person). <how long>. When: <period>. How sure: low.'"""
     per = _get(r, "per", "person") or "person"
@@ -225,7 +227,7 @@ def risk_words(r: RiskUsed) -> str:
         extra = f"{extra}; {PER_INJECTION}" if extra else PER_INJECTION
     text = f"{r.name}: {_with_range(_per_words(r.central, per), extra)}. {r.lasts.rstrip('.')}."
     timeframe = _get(r, "timeframe")
-    if timeframe:
+    if timeframe and when:
         text += f" When: {timeframe.rstrip('.')}."
     sure = certainty_words(_get(r, "certainty"), short=True)
     return f"{text} {sure}" if sure else text
@@ -314,6 +316,7 @@ def _option_dict(evidence: Evidence, o: OptionResult, stated: bool) -> dict[str,
     for rd, r in zip(d["risks"], o.risks, strict=True):
         rd["kind"] = "serious" if _is_serious(r) else "common"
         rd["words"] = risk_words(r)
+        rd["table_words"] = risk_words(r, when=False)
     d["common_side_effects"] = [r.id for r in o.risks if not _is_serious(r)]
     d["serious_risks"] = [r.id for r in o.risks if _is_serious(r)]
     d["summary"] = opt.summary
@@ -410,8 +413,12 @@ def _comparison_data(evidence: Evidence, options: list[dict], no_treatment: dict
                      "cells": cells})
 
     def risks(o: dict, kind: str) -> str:
-        shown = ["• " + r["words"] for r in o["risks"] if r["kind"] == kind]
-        return "\n".join(shown) if shown else "None reported in the studies we used."
+        mine = [r for r in o["risks"] if r["kind"] == kind]
+        if not mine:
+            return "None reported in the studies we used."
+        when = list(dict.fromkeys(r["timeframe"].rstrip(".") for r in mine if r.get("timeframe")))
+        shown = ["• " + r["table_words"] for r in mine]
+        return "\n".join(shown + ([f"When: {'; '.join(when)}."] if when else []))
 
     course = [f"• {f['name']}: {f['words']}" for f in no_treatment["figures"] if not f["measure"]]
     rows += [
@@ -438,6 +445,8 @@ def _summary(
     p = _profile(result)
     generated = generated or dt.date.today()
     stated = bool(_get(result, "priorities_stated", True))
+    given = result.profile
+    counts = given.weights() if hasattr(given, "weights") else {k: p[k] for k in PRIORITIES}
 
     options = [_option_dict(evidence, o, stated) for o in result.options]
     no_treatment = _no_treatment(evidence, result)
@@ -461,7 +470,8 @@ def _summary(
         d["source_numbers"] = sorted({numbers[s] for s in _option_sources(d) if s in numbers})
 
     situation = [
-        {"question": q, "id": k, "value": p[k], "answer": SITUATION_LABELS.get(k, {}).get(p[k], str(p[k]))}
+        {"question": q, "id": k, "value": p[k],
+         "answer": SITUATION_LABELS.get(k, {}).get(p[k]) or (str(p[k]) if p[k] else "Not answered")}
         for k, q in SITUATION_QUESTIONS.items()
         if k in p
     ]
@@ -518,8 +528,9 @@ def _summary(
                     "id": k,
                     "label": PRIORITY_LABELS[k],
                     "weight": p[k],
+                    "counts_as": counts[k],
                     "words": weight_words(p[k]),
-                    "text": f"{p[k]} out of 10",
+                    "text": f"{p[k]} out of 10" if p[k] is not None else f"not said (counts as {counts[k]})",
                 }
                 for k in PRIORITIES
             ],
@@ -1119,7 +1130,7 @@ def _what_you_said(pdf: _PDF, data: dict) -> None:
         [_Cell(h, "B", SMALL) for h in ("Priority", "How much", "Out of 10")],
         [
             [_Cell(pr["label"], "", SMALL), _Cell(pr["words"], "", SMALL),
-             _Cell(f"{pr['weight']}/10", "", SMALL)]
+             _Cell(f"{pr['weight']}/10" if pr["weight"] is not None else "–", "", SMALL)]
             for pr in a["priorities"]
         ],
         (right_w - 42, 22, 20),
@@ -1133,7 +1144,6 @@ def _what_you_said(pdf: _PDF, data: dict) -> None:
         "Options you do not want, whatever the figures say:",
         ", ".join(breakers) if breakers else "none (you did not rule out any option).",
     )
-    pdf.labelled("Where you are leaning now:", a["leaning"]["words"])
     pdf.set_font(FONT, "B", BODY)
     pdf.cell(0, _lh(BODY) + 0.4, "In your own words, what else matters to you:",
              new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -1304,25 +1314,30 @@ def _fit_image(img: dict, max_w: float, max_h: float) -> tuple[float, float]:
 
 
 def _icon_arrays(pdf: _PDF, images: list[dict], layout: _Layout) -> None:
-    """Both icon-array charts, each with its words beside it (the words also serve as alt text)."""
-    gap = 4.0
-    sizes = [_fit_image(img, layout.icon_w, layout.icon_h) for img in images]
-    pdf.heading("Pictures of the chances", keep=sizes[0][1] + 4)
+    """The icon-array charts side by side, each with its words under it (the words also serve as
+    alt text)."""
+    gap = 5.0
+    each_w = (pdf.body_w - gap * (len(images) - 1)) / len(images)
+    sizes = [_fit_image(img, each_w, layout.icon_h) for img in images]
+    tallest = max(h for _, h in sizes)
+    pdf.heading("Pictures of the chances", keep=tallest + 20)
     pdf.para(
-        "Each picture shows 100 people. Filled figures are the people the sentence is about; "
+        "Each picture shows 100 people. Filled figures are the people the words are about; "
         "the figures are the same as in the table.",
         size=SMALL,
     )
     pdf.ln(1)
-    for img, (w, h) in zip(images, sizes, strict=True):
-        pdf.need(h + 2)
-        top = pdf.get_y()
-        pdf.image(io.BytesIO(img["png"]), x=pdf.l_margin, y=top, w=w, h=h, alt_text=img["description"])
-        pdf.set_xy(pdf.l_margin + w + gap, top + 2)
-        pdf.para(img["heading"], size=SMALL, bold=True, w=pdf.body_w - w - gap)
-        pdf.set_x(pdf.l_margin + w + gap)
-        pdf.para(img["description"], size=SMALL, w=pdf.body_w - w - gap)
-        pdf.set_xy(pdf.l_margin, max(top + h, pdf.get_y()) + 2)
+    top = pdf.get_y()
+    bottom = top
+    for i, (img, (w, h)) in enumerate(zip(images, sizes, strict=True)):
+        x = pdf.l_margin + i * (each_w + gap)
+        pdf.image(io.BytesIO(img["png"]), x=x, y=top, w=w, h=h, alt_text=img["description"])
+        pdf.set_xy(x, top + tallest + 1)
+        pdf.para(img["heading"], size=TINY, bold=True, w=each_w)
+        pdf.set_x(x)
+        pdf.para(img["description"], size=TINY, w=each_w)
+        bottom = max(bottom, pdf.get_y())
+    pdf.set_xy(pdf.l_margin, bottom + 1)
 
 
 def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:
@@ -1360,7 +1375,7 @@ def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:
     first = right_w - len(opts) * col
     rows = [
         [
-            _Cell(f"{pr['label']} ({pr['weight']}/10)", "", TINY),
+            _Cell(f"{pr['label']} ({pr['counts_as']}/10)", "", TINY),
             *(_Cell(f"{o['fit'][pr['id']].capitalize()}: {whole(o['contributions'][pr['id']])}", "", TINY)
               for o in opts),
         ]
