@@ -125,7 +125,8 @@ NOT_STATED = (
     "In the aid, move at least one priority to see how each option lines up with what you said."
 )
 NOT_MATCHED = "Not matched or ranked: it may not be suitable for you (see the cautions)."
-PER_INJECTION = "counted per injection, not per person"
+PER_INJECTION = "per injection"
+PER_INJECTION_NOTE = "'Per injection' marks a figure counted per injection, not per person."
 NOT_MEASURED = "Not measured."
 
 
@@ -422,7 +423,7 @@ def _comparison_data(evidence: Evidence, options: list[dict], no_treatment: dict
 
     course = [f"• {f['name']}: {f['words']}" for f in no_treatment["figures"] if not f["measure"]]
     rows += [
-        {"id": "over_time", "label": "How long it lasts; without treatment, what happens over time",
+        {"id": "over_time", "label": "How long it lasts (without treatment: what happens over time)",
          "cells": ["\n".join(course) or NOT_MEASURED, *(o["duration"]["text"] for o in options)]},
         {"id": "common", "label": "Side effects that pass",
          "cells": ["None: no treatment.", *(risks(o, "common") for o in options)]},
@@ -885,7 +886,7 @@ def _chart_specs(result: Result, options: list[dict], stated: bool) -> list[dict
         )
         for o in options
     ])
-    what = f"have this result: {label[:1].lower()}{label[1:]}"
+    what = "have this result"
     specs = [
         {
             "id": "control",
@@ -992,13 +993,17 @@ class _Layout:
     icon_h: float = 64.0
     match_w: float = 58.0
     note_lines: int = 5
+    note_lines_max: int = 8
     sources_pt: float = 6.0
 
 
 MAX_PAGES = 5
 LAYOUTS = (
     _Layout(),
-    _Layout(grid_pt=6.8, table_pt=6.6, icon_w=96.0, icon_h=58.0, match_w=54.0, note_lines=4, sources_pt=5.7),
+    _Layout(grid_pt=6.8, table_pt=6.4, icon_w=96.0, icon_h=46.0, match_w=54.0, note_lines=3,
+            note_lines_max=4, sources_pt=5.4),
+    _Layout(grid_pt=6.4, table_pt=6.0, icon_w=90.0, icon_h=40.0, match_w=50.0, note_lines=3,
+            note_lines_max=3, sources_pt=5.0),
 )
 """Tried in turn until the summary fits on MAX_PAGES; the last one is used whatever its length."""
 FIRST_LAYOUT = {"A4": 0, "Letter": 1}
@@ -1030,9 +1035,9 @@ def _compose(data: dict, images: dict[str, dict], paper: str, layout: _Layout, *
         lambda: _leaning_and_questions(pdf, data),
         lambda: _what_you_said(pdf, data),
         lambda: _comparison(pdf, data, layout),
+        lambda: _cautions(pdf, data),
         lambda: _icon_arrays(pdf, [images["control"], images["serious_harm"]], layout),
         lambda: _match(pdf, data, images.get("match"), layout),
-        lambda: _cautions(pdf, data),
         lambda: _sure(pdf, data),
         lambda: _notes(pdf, layout),
         lambda: _about_figures(pdf, data),
@@ -1279,30 +1284,35 @@ def _leaning_and_questions(pdf: _PDF, data: dict) -> None:
 
 
 def _comparison(pdf: _PDF, data: dict, layout: _Layout) -> None:
+    """The options side by side in detail, after 'No treatment for now' as a reference (its column
+    of the table, printed as a block above it so the option columns keep their width)."""
     comp = data["comparison"]
+    nt = data["no_treatment"]
     pdf.heading("The options in more detail", keep=60)
     pdf.para(
         f"{data['different_studies']} Figures are about {data['reference_class']}. "
-        "Figures marked 'local' are your care team's own, with the published figures beside them. "
-        "How sure the evidence is: high (we are confident), moderate (probably close), low (may be "
-        "quite different), very low (could be very different).",
+        f"Figures marked 'local' are your care team's own, with the published figures beside them. "
+        f"{PER_INJECTION_NOTE} How sure the evidence is: high (we are confident), moderate (probably "
+        "close), low (may be quite different), very low (could be very different).",
         size=TINY,
     )
-    pdf.ln(1)
+    pdf.ln(0.8)
+    pdf.para(f"{nt['name']}, for reference (not scored): {nt['summary']} {nt['involves']['text']}",
+             size=SMALL)
+    pdf.bullets([f"{f['name']}: {f['words']}" for f in nt["figures"]], size=SMALL)
+    pdf.ln(0.6)
     label_w = 22.0
-    n = len(comp["columns"])
-    col_w = (pdf.body_w - label_w) / n
-    size = layout.table_pt
     opts = data["options"]
-    head = [_Cell("", "B", 7.4), _Cell(comp["columns"][0] + "\n(for reference)", "B", 7.4),
-            *(_Cell(_option_heading(o), "B", 7.4) for o in opts)]
+    col_w = (pdf.body_w - label_w) / len(opts)
+    size = layout.table_pt
+    head = [_Cell("", "B", 7.4), *(_Cell(_option_heading(o), "B", 7.4) for o in opts)]
     rows = [
-        [_Cell(r["label"], "B", size), *(_Cell(text, "", size) for text in r["cells"])]
+        [_Cell(r["label"], "B", size), *(_Cell(text, "", size) for text in r["cells"][1:])]
         for r in comp["rows"]
     ]
-    rows.append([_Cell("Sources (see the list at the end)", "B", size), _Cell("", "", size),
+    rows.append([_Cell("Sources (see the list at the end)", "B", size),
                  *(_Cell(", ".join(str(n) for n in o["source_numbers"]), "", size) for o in opts)])
-    _table(pdf, head, rows, (label_w, *(col_w,) * n), line_h=_lh(size) * 0.98,
+    _table(pdf, head, rows, (label_w, *(col_w,) * len(opts)), line_h=_lh(size) * 0.98,
            padding=(0.8, 1.0, 0.8, 1.0), fill=GREY_FILL)
     pdf.set_font(FONT, size=BODY)
 
@@ -1320,7 +1330,11 @@ def _icon_arrays(pdf: _PDF, images: list[dict], layout: _Layout) -> None:
     each_w = (pdf.body_w - gap * (len(images) - 1)) / len(images)
     sizes = [_fit_image(img, each_w, layout.icon_h) for img in images]
     tallest = max(h for _, h in sizes)
-    pdf.heading("Pictures of the chances", keep=tallest + 20)
+    words = max(
+        len(_lines(pdf, img["heading"], each_w, TINY, "B")) + len(_lines(pdf, img["description"], each_w, TINY))
+        for img in images
+    )
+    pdf.heading("Pictures of the chances", keep=tallest + words * _lh(TINY) + 12)
     pdf.para(
         "Each picture shows 100 people. Filled figures are the people the words are about; "
         "the figures are the same as in the table.",
@@ -1430,8 +1444,7 @@ def _anchors(pdf: _PDF, m: dict, w: float) -> None:
 def _about_figures(pdf: _PDF, data: dict) -> None:
     """Where the figures come from, who checked them, and any figure the care team entered."""
     ds = data["dataset"]
-    pdf.heading("About these figures", keep=20)
-    pdf.para(data["different_studies"], size=TINY)
+    pdf.heading("About these figures, and their sources", keep=40)
     pdf.para(f"Who checked them: {ds['reviewed']} Made by: {ds['made_by']}. Funding: {ds['funding']}.",
              size=TINY)
     pdf.para(f"Updates: {ds['update_policy']['interval']} {ds['update_policy']['report_errors']}", size=TINY)
@@ -1504,7 +1517,7 @@ def _notes(pdf: _PDF, layout: _Layout) -> None:
     gap = 7.0
     heading_h = 14.0  # the heading with its rule and spacing, and a little to spare
     fits = int((pdf.room - heading_h) // gap)
-    lines = min(fits, 8) if fits >= 3 else layout.note_lines
+    lines = min(fits, layout.note_lines_max) if fits >= 3 else layout.note_lines
     pdf.heading("Notes from the consultation", keep=lines * gap)
     y = pdf.get_y() + gap
     pdf.set_draw_color(150)
@@ -1516,9 +1529,10 @@ def _notes(pdf: _PDF, layout: _Layout) -> None:
 
 
 def _sources(pdf: _PDF, data: dict, layout: _Layout) -> None:
-    pdf.heading("Sources", keep=30)
-    pdf.para("The studies and pages behind the figures and cautions in this summary.", size=TINY)
     pdf.ln(0.8)
+    pdf.para("Sources: the studies and pages behind the figures and cautions in this summary.",
+             size=TINY, bold=True)
+    pdf.ln(0.5)
     _numbered_columns(pdf, list(data["sources"].values()), layout.sources_pt)
     pdf.set_font(FONT, size=BODY)
 
