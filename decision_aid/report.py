@@ -1003,7 +1003,7 @@ LAYOUTS = (
     _Layout(grid_pt=6.8, table_pt=6.4, icon_w=96.0, icon_h=46.0, match_w=54.0, note_lines=3,
             note_lines_max=4, sources_pt=5.4),
     _Layout(grid_pt=6.4, table_pt=6.0, icon_w=90.0, icon_h=40.0, match_w=50.0, note_lines=3,
-            note_lines_max=3, sources_pt=5.0),
+            note_lines_max=3, sources_pt=4.8),
 )
 """Tried in turn until the summary fits on MAX_PAGES; the last one is used whatever its length."""
 FIRST_LAYOUT = {"A4": 0, "Letter": 1}
