@@ -19,7 +19,7 @@ from pathlib import Path
 
 from decision_aid.engine import Result, evaluate
 from decision_aid.evidence import DEFAULT_DATASET, DatasetError, Evidence, load_evidence
-from decision_aid.profile import PRIORITIES, parse_query
+from decision_aid.profile import parse_query
 from decision_aid.wording import PRIORITY_LABELS, per_100, per_100_range
 
 EXIT_OK = 0
@@ -75,31 +75,60 @@ def result_for_query(query: str, data: str | None) -> tuple[Evidence, Result] | 
     return evidence, evaluate(evidence, parsed.profile, warnings=parsed.warnings)
 
 
+def _range_words(low: float | None, central: float | None, high: float | None) -> str:
+    if central is None or low is None or high is None:
+        return "not measured"
+    if low == high:
+        return per_100(central)
+    return f"{per_100(central)} (range {per_100_range(low, high)})"
+
+
 def format_text(result: Result) -> str:
-    """A short readable version for the terminal: fixed option order, no verdict."""
-    w = result.profile.weights()
-    lines = [
-        f"Hemifacial spasm decision aid (evidence {result.evidence_version})",
-        "Priorities: " + ", ".join(f"{PRIORITY_LABELS[k].lower()} {w[k]}/10" for k in PRIORITIES),
-    ]
+    """A short readable version for the terminal: fixed option order, no verdict. Nothing is
+    matched before a priority is stated, and an option that is not suitable is never matched."""
+    lines = [f"Hemifacial spasm decision aid (evidence {result.evidence_version})"]
+    if result.weights is None:
+        lines.append(
+            "Priorities: none stated yet, so the options are not matched or ranked. "
+            "Add one (for example relief=8) to line them up against what matters to you."
+        )
+    else:
+        said = result.profile
+        parts = [
+            f"{PRIORITY_LABELS[k].lower()} {w}/10" + ("" if getattr(said, k) is not None else " (not said)")
+            for k, w in result.weights.items()
+        ]
+        lines.append("Priorities: " + ", ".join(parts))
     for w in result.warnings:
         lines.append(f"Note: {w}")
+    ranked = sum(o.rank is not None for o in result.options)
     for o in result.options:
-        s = o.success
-        local = " (local figure)" if s.local else ""
         lines.append("")
-        flags = ("" if o.suitable else "  [not suitable]") + ("  [you ruled this out]" if o.avoided else "")
+        flags = "" if o.suitable else "  [may not be suitable]"
+        flags += "  [you ruled this out]" if o.avoided else ""
         lines.append(f"{o.name}{flags}")
-        lines.append(
-            f"  Good control: {per_100(s.central)}{local} "
-            f"(range {per_100_range(s.low, s.high)}; {s.timeframe})"
-        )
-        lines.append(
-            f"  Lines up with what you said matters: {o.match:.0f} out of 100 "
-            f"(range {o.match_low:.0f} to {o.match_high:.0f})"
-        )
+        control = [b for b in o.benefits if b.measure == o.success.measure]
+        for b in control + [b for b in o.benefits if b not in control]:
+            if b.central is None:
+                lines.append(f"  {b.label}: {b.not_measured or 'not measured'}")
+                continue
+            local = " (local figure)" if b.local else ""
+            lines.append(f"  {b.label}: {_range_words(b.low, b.central, b.high)}{local} [{b.timeframe}]")
+        if o.match is not None:
+            lines.append(
+                f"  Lines up with what you said matters: {o.match:.0f} out of 100 "
+                f"(range {o.match_low:.0f} to {o.match_high:.0f}); number {o.rank} of {ranked}"
+            )
+        elif not o.suitable:
+            lines.append("  Not matched: this option may not be suitable for you (see below).")
         for c in o.cautions:
             lines.append(f"  Caution: {c}")
+    nt = result.no_treatment
+    lines.append("")
+    lines.append(f"{nt.name} (shown for comparison; not matched)")
+    lines.append(f"  {nt.summary}")
+    for f in nt.figures:
+        lines.append(f"  {f.name}: {_range_words(f.low, f.central, f.high)} [{f.timeframe}]")
     lines.append("")
     lines.append("This is a summary of your answers, not medical advice.")
     return "\n".join(lines)

@@ -6,8 +6,11 @@ average of those scores, times 100, and each priority's share of it is returned 
 contribution so every view can say *why*. `match_low` / `match_high` re-run the same model
 with every figure of that option at the unfavourable / favourable end of its evidence range.
 
-Deal-breakers ("avoid") stay out of the arithmetic: the option keeps its figures and match,
-is marked avoided and ranks after the others. The engine never says which option to choose.
+Nothing is matched or ranked until the patient has stated at least one priority, so default
+weights can never lean the comparison; an option that is not suitable is never matched or
+ranked. Deal-breakers ("avoid") stay out of the arithmetic: the option keeps its figures and
+match, is marked avoided and ranks after the others. The engine never says which option to
+choose. Each consequence counts under one priority only (see `ANCHORS_TEXT`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from decision_aid.evidence import OPTION_IDS, Evidence, Option, Range
+from decision_aid.evidence import OPTION_IDS, Benefit, Chance, Evidence, Option, Quantity, Range
 from decision_aid.lru import BoundedCache
 from decision_aid.profile import PRIORITIES, Profile
 from decision_aid.wording import PRIORITY_LABELS
@@ -28,36 +31,62 @@ ENDS: tuple[End, ...] = ("low", "central", "high")
 """Which end of the evidence: 'low' is the unfavourable end for that option, 'high' the favourable."""
 
 DEFAULT_YEARS = 5
+NO_TREATMENT_ID = "no_treatment"
+"""The key of the natural-course reference line in `Projection.options` (never scored)."""
+REMISSION_FIGURE_ID = "remission"
+"""The natural-course figure the no-treatment line is drawn from."""
+LOCAL_SUCCESS_MEASURE = "spasm_gone"
+"""The measure a team's own MVD success figure (`mvd_success`, 'spasm-free') replaces."""
 
-# Scale anchors: value judgements, not evidence. Each says what counts as the worst score (0)
-# on a priority; the app's "how this is worked out" section prints them.
-SERIOUS_ANCHOR = 10.0
-"""Serious or permanent harms adding up to 10 or more in 100 people score 0."""
+# Scale anchors: value judgements, not evidence. Each says how a consequence is turned into a
+# score from 0 to 1; ANCHORS_TEXT says the same in plain words for the app, the PDF and the
+# review pack.
+WEIGHT_POWER = 2
+"""A priority counts as its weight times itself: a 10 counts four times a 5, so what the
+patient rates highest leads (with plain weights, several middling priorities could outvote it)."""
+SERIOUS_ANCHOR = 8.0
+"""Serious or permanent harms adding up to 8 or more in 100 people score 0 (with linear weights
+and 10, as before issue 11, 3.4 in 100 permanent harms used only a third of the scale)."""
 SIDE_EFFECT_ANCHOR = 50.0
-"""Temporary side effects adding up to 50 or more in 100 people score 0."""
-BURDEN_ANCHOR = 6.0
-"""Six or more injections or clinic visits a year score 0."""
+"""Side effects that pass adding up to 50 or more in 100 people a year score 0."""
+VISITS_ANCHOR = 6.0
+"""Six or more treatment visits a year use up the whole time-and-effort scale."""
 DAILY_PILL_BURDEN = 0.5
-"""Taking pills every day uses up half of the burden scale on its own."""
-ANAESTHETIC_SHARE = 0.5
-"""A general anaesthetic uses up half of the recovery scale; recovery time the other half."""
-RECOVERY_ANCHOR = 8.0
-"""Eight or more weeks of recovery use up the other half."""
-DELAYED_RELIEF_YEARS = 0.25
-"""People whose relief after MVD comes late are counted as not controlled for the first 3 months."""
+"""Taking pills every day uses up half of the time-and-effort scale."""
+WEEKS_OFF_ANCHOR = 4.0
+"""Four or more weeks a year before usual activities (averaged over the years shown) use it up."""
 
 ANCHORS_TEXT: tuple[str, ...] = (
-    "Control of the spasm: the chance of good control out of 100.",
-    "A result that lasts: the chance of control that lasts without repeat treatment over the "
-    "years shown, out of 100; treatments that must be repeated or taken every day score 0.",
-    f"Serious or permanent harm: 1 minus the chances of serious or permanent harms added up, "
-    f"where {SERIOUS_ANCHOR:g} or more in 100 scores 0.",
-    f"Side effects that pass: 1 minus the chances of temporary side effects added up, where "
-    f"{SIDE_EFFECT_ANCHOR:g} or more in 100 scores 0.",
-    f"Few visits, injections or pills: 1 minus injections and visits a year over {BURDEN_ANCHOR:g}, "
-    f"and daily pills take away {DAILY_PILL_BURDEN:g}.",
-    f"No operation or time off: a general anaesthetic takes away {ANAESTHETIC_SHARE:g}, and recovery "
-    f"time takes away up to {1 - ANAESTHETIC_SHARE:g} more ({RECOVERY_ANCHOR:g} weeks or more).",
+    "Each thing that happens with a treatment counts under one priority only.",
+    "How much a priority counts: the number you gave it, times itself. So a 10 counts four times "
+    "as much as a 5, and what you rate highest leads. Nothing is matched until you say how much "
+    "at least one thing matters to you. Then any priority you left alone counts as 5.",
+    f"{PRIORITY_LABELS['relief']}: how many out of 100 are clearly better while the treatment works. "
+    "The same measure is used for every option.",
+    f"{PRIORITY_LABELS['lasting']}: a treatment you must repeat or take every day "
+    "scores 0. An operation scores by how many out of 100 do not have the spasm come back over the "
+    "years shown.",
+    f"{PRIORITY_LABELS['serious_risk']}: we add up the chances of harms that are serious or do not "
+    f"go away. If they add up to {SERIOUS_ANCHOR:g} or more in 100 people, the score is 0. None "
+    f"at all gets full marks.",
+    f"{PRIORITY_LABELS['side_effects']}: we add up the chances of side effects that go away, for one "
+    f"year. A chance per injection is turned into a chance for a year of shots. If they add up to "
+    f"{SIDE_EFFECT_ANCHOR:g} or more in 100 people, the score is 0.",
+    f"{PRIORITY_LABELS['burden'].split(':')[0]}: this counts visits for treatment, pills every "
+    f"day and weeks off after an operation. {VISITS_ANCHOR:g} or more visits a year use up the "
+    f"whole scale. Pills every day use up half of it. Weeks off are spread over the years shown; "
+    f"{WEEKS_OFF_ANCHOR:g} or more weeks a year use up the whole scale. Repeat visits count here "
+    f"for the time they take. Under '{PRIORITY_LABELS['lasting'].lower()}' they count only because "
+    f"the treatment must go on.",
+    f"{PRIORITY_LABELS['recovery']}: an operation scores 0. Every other option gets full marks.",
+    "The match is the average of these scores, each counted by how much it matters to you, out of "
+    "100. The range beside it uses the worst and the best ends of every figure.",
+)
+"""The value judgements of the scale, in plain words (grade 8): shown in the app, PDF and review pack."""
+
+NOT_RANKED_TEXT = (
+    "Nothing is matched or ranked yet: say how much at least one thing matters to you, "
+    "and the options will be lined up against what you said."
 )
 
 
@@ -78,8 +107,32 @@ class FigureUsed(_Out):
 
 
 class SuccessUsed(FigureUsed):
+    """The control figure the match uses: the same measure for every option."""
+
+    measure: str
+    label: str
     timeframe: str
+    while_treated: bool
     certainty: str
+    expert_estimate: bool = False
+
+
+class BenefitUsed(_Out):
+    """One benefit figure on one measure; numbers are None where it was never measured."""
+
+    measure: str
+    label: str
+    low: float | None
+    central: float | None
+    high: float | None
+    not_measured: str
+    timeframe: str
+    while_treated: bool
+    certainty: str
+    expert_estimate: bool
+    sources: list[str]
+    local: bool = False
+    published: dict[str, float] | None = None
 
 
 class RiskUsed(FigureUsed):
@@ -88,6 +141,11 @@ class RiskUsed(FigureUsed):
     permanent: bool
     serious: bool
     lasts: str
+    per: Literal["person", "injection"] = "person"
+    certainty: str = ""
+    timeframe: str = ""
+    per_year: dict[str, float] | None = None
+    """For a per-injection figure: the chance per person over a year of injections (derived)."""
 
 
 class Caution(_Out):
@@ -105,16 +163,37 @@ class OptionResult(_Out):
     avoided: bool
     cautions: list[str]
     caution_details: list[Caution]
-    match: float
-    match_low: float
-    match_high: float
-    rank: int
-    contributions: dict[str, float]
+    match: float | None
+    match_low: float | None
+    match_high: float | None
+    rank: int | None
+    contributions: dict[str, float] | None
     scores: dict[str, float]
     scores_low: dict[str, float]
     scores_high: dict[str, float]
     success: SuccessUsed
+    benefits: list[BenefitUsed]
     risks: list[RiskUsed]
+
+
+class NoTreatmentFigure(_Out):
+    id: str
+    name: str
+    low: float
+    central: float
+    high: float
+    timeframe: str
+    certainty: str
+    sources: list[str]
+
+
+class NoTreatmentResult(_Out):
+    """The natural course, shown beside the options as a reference; never scored or ranked."""
+
+    name: str
+    short_name: str
+    summary: str
+    figures: list[NoTreatmentFigure]
 
 
 class SensitivityItem(_Out):
@@ -138,7 +217,7 @@ class YearPoint(_Out):
 
 
 class OptionProjection(_Out):
-    controlled_pct: dict[str, float]
+    controlled_pct: dict[str, float] | None
     by_year: list[YearPoint]
     injections: dict[str, float]
     clinic_visits: dict[str, float] | None
@@ -147,6 +226,8 @@ class OptionProjection(_Out):
     recovery_weeks: dict[str, float] | None
     daily_pills: bool
     pill_days: int
+    reference: bool = False
+    """True for the no-treatment line: shown for comparison, not an option the match scores."""
 
 
 class Projection(_Out):
@@ -158,8 +239,11 @@ class Projection(_Out):
 class Result(_Out):
     evidence_version: str
     profile: Profile
+    priorities_stated: bool
+    weights: dict[str, int] | None
     warnings: list[str]
     options: list[OptionResult]
+    no_treatment: NoTreatmentResult
     sensitivity: list[SensitivityItem]
     projection: Projection
     sources: dict[str, str]
@@ -193,33 +277,87 @@ def _used(published: Range, sources: list[str], local: float | None) -> dict:
     )
 
 
-def success_used(option_id: str, option: Option, profile: Profile) -> SuccessUsed:
-    """The success figure used: a clinician's local MVD figure replaces the central value."""
-    s = option.success
-    local = profile.mvd_success if option_id == "mvd" else None
-    return SuccessUsed(**_used(s.per_100, s.sources, local), timeframe=s.timeframe, certainty=s.certainty)
+def _local_benefit(option_id: str, measure: str, profile: Profile) -> float | None:
+    return profile.mvd_success if (option_id, measure) == ("mvd", LOCAL_SUCCESS_MEASURE) else None
+
+
+def benefits_used(evidence: Evidence, option_id: str, profile: Profile) -> list[BenefitUsed]:
+    """Every benefit figure of the option, on its own measure; a team's own 'spasm-free'
+    figure for MVD replaces that measure's central value and is marked local."""
+    out = []
+    for b in evidence.options[option_id].benefits:
+        local = _local_benefit(option_id, b.measure, profile)
+        if b.per_100 is None:
+            numbers = dict(low=None, central=None, high=None, local=False, published=None)
+        else:
+            numbers = _used(b.per_100, b.sources, local)
+            del numbers["sources"]
+        out.append(
+            BenefitUsed(
+                **numbers,
+                measure=b.measure,
+                label=evidence.meta.measures[b.measure].label,
+                not_measured=b.not_measured,
+                timeframe=b.timeframe,
+                while_treated=b.while_treated,
+                certainty=b.certainty,
+                expert_estimate=b.expert_estimate,
+                sources=list(b.sources),
+            )
+        )
+    return out
+
+
+def success_used(evidence: Evidence, option_id: str, profile: Profile) -> SuccessUsed:
+    """The control figure the match uses (the dataset's control measure, the same for every option)."""
+    b: Benefit = evidence.control(option_id)
+    assert b.per_100 is not None  # the loader guarantees a number for the control measure
+    return SuccessUsed(
+        **_used(b.per_100, b.sources, _local_benefit(option_id, b.measure, profile)),
+        measure=b.measure,
+        label=evidence.meta.measures[b.measure].label,
+        timeframe=b.timeframe,
+        while_treated=b.while_treated,
+        certainty=b.certainty,
+        expert_estimate=b.expert_estimate,
+    )
 
 
 HEARING_RISK_ID = "hearing_loss_same_side"
 
 
+def _per_year(per_injection: float, injections: float) -> float:
+    """Chance per person over a year of `injections` injections, each with the same chance."""
+    return 100 * (1 - (1 - per_injection / 100) ** injections)
+
+
 def risks_used(option_id: str, option: Option, profile: Profile) -> list[RiskUsed]:
-    """Every risk as used; a clinician's local MVD hearing-loss figure replaces its central value."""
-    return [
-        RiskUsed(
-            **_used(
-                r.per_100,
-                r.sources,
-                profile.mvd_hearing_loss if (option_id, r.id) == ("mvd", HEARING_RISK_ID) else None,
-            ),
-            id=r.id,
-            name=r.name,
-            permanent=r.permanent,
-            serious=r.serious,
-            lasts=r.lasts,
+    """Every risk as used; a clinician's local MVD hearing-loss figure replaces its central value.
+    A per-injection figure also gets its per-person-per-year chance (fewest injections at the low
+    end, most at the high end)."""
+    shots = option.burden.injections_per_year
+    out = []
+    for r in option.risks:
+        local = profile.mvd_hearing_loss if (option_id, r.id) == ("mvd", HEARING_RISK_ID) else None
+        fields = _used(r.per_100, r.sources, local)
+        per_year = None
+        if r.per == "injection" and shots is not None:
+            per_year = {end: round(_per_year(fields[end], getattr(shots.value, end)), 1) for end in ENDS}
+        out.append(
+            RiskUsed(
+                **fields,
+                id=r.id,
+                name=r.name,
+                permanent=r.permanent,
+                serious=r.serious,
+                lasts=r.lasts,
+                per=r.per,
+                certainty=r.certainty,
+                timeframe=r.timeframe,
+                per_year=per_year,
+            )
         )
-        for r in option.risks
-    ]
+    return out
 
 
 def _good(fig: FigureUsed | Range, end: End) -> float:
@@ -227,21 +365,46 @@ def _good(fig: FigureUsed | Range, end: End) -> float:
     return {"low": fig.low, "central": fig.central, "high": fig.high}[end]
 
 
-def _bad(fig: FigureUsed | Range, end: End) -> float:
+def _bad(fig: FigureUsed | Range | dict, end: End) -> float:
     """A figure where more is worse (a harm, a burden): the unfavourable end is its high value."""
+    if isinstance(fig, dict):
+        return {"low": fig["high"], "central": fig["central"], "high": fig["low"]}[end]
     return {"low": fig.high, "central": fig.central, "high": fig.low}[end]
+
+
+def _risk_chance(risk: RiskUsed, end: End) -> float:
+    """The chance per person (a year of injections for a per-injection figure) at one end."""
+    return _bad(risk.per_year if risk.per_year is not None else risk, end)
 
 
 # ---------------------------------------------------------------- scores
 
 
-def _recurrence_share(option: Option, years: int, end: End) -> float:
-    """Share (0-1) of successes lost to recurrence by the end of `years`, at a steady yearly rate."""
+def _follow_up(chance: Chance, end: End) -> float | None:
+    """The follow-up (years) the figure at this end comes from: `years_by_end` when the data
+    gives each end its own, else `years`."""
+    by_end = getattr(chance, "years_by_end", None)
+    if by_end is not None:
+        return _bad(by_end, end) if isinstance(by_end, Range) else None
+    return chance.years
+
+
+def recurrence_share(option: Option, years: float, end: End) -> float:
+    """Share (0-1) of people whose spasm has come back by `years` after a one-off treatment.
+
+    The figure counts what the studies saw over their follow-up. Where the data says most of
+    it happens within `mostly_within_years`, it is spread over those first years; otherwise
+    evenly over the follow-up. Nothing more is added after that (no figure says how much)."""
     rec = option.recurrence
-    if rec is None:
+    if rec is None or rec.per_100 is None:
         return 0.0
-    per_year = _bad(rec.per_100, end) / (rec.years or 1.0)
-    return min(1.0, per_year * years / 100)
+    spread = rec.mostly_within_years or _follow_up(rec, end)
+    follow_up = _follow_up(rec, end)
+    if spread is None:
+        return _bad(rec.per_100, end) / 100
+    if follow_up is not None:
+        spread = min(spread, follow_up)
+    return min(1.0, _bad(rec.per_100, end) / 100 * min(1.0, years / spread))
 
 
 def _clip(x: float) -> float:
@@ -251,34 +414,38 @@ def _clip(x: float) -> float:
 def attribute_scores(
     option: Option, success: SuccessUsed, risks: list[RiskUsed], end: End, years: int = DEFAULT_YEARS
 ) -> dict[str, float]:
-    """Score 0-1 on each priority (1 = best for what that priority asks), at one evidence end."""
+    """Score 0-1 on each priority (1 = best for what that priority asks), at one evidence end.
+
+    Each consequence has one owner: needing repeat treatment -> lasting; visits, pills and
+    weeks off -> burden; the operation itself -> recovery."""
     b = option.burden
-    succ = _good(success, end) / 100
-    serious = sum(_bad(r, end) for r in risks if r.serious or r.permanent)
-    temporary = sum(_bad(r, end) for r in risks if not (r.serious or r.permanent))
-    per_year = sum(_bad(q.value, end) for q in (b.injections_per_year, b.clinic_visits_per_year) if q)
-    recovery_weeks = _bad(b.recovery_weeks.value, end) if b.recovery_weeks else 0.0
-    lasting = 0.0 if b.ongoing else succ * (1 - _recurrence_share(option, years, end))
+    serious = sum(_risk_chance(r, end) for r in risks if r.serious or r.permanent)
+    passing = sum(_risk_chance(r, end) for r in risks if not (r.serious or r.permanent))
+    visits = sum(_bad(q.value, end) for q in (b.injections_per_year, b.clinic_visits_per_year) if q)
+    weeks_off = _bad(b.recovery_weeks.value, end) / years if b.recovery_weeks else 0.0
     return {
-        "relief": _clip(succ),
-        "lasting": _clip(lasting),
+        "relief": _clip(_good(success, end) / 100),
+        "lasting": 0.0 if b.ongoing else _clip(1 - recurrence_share(option, years, end)),
         "serious_risk": _clip(1 - serious / SERIOUS_ANCHOR),
-        "side_effects": _clip(1 - temporary / SIDE_EFFECT_ANCHOR),
-        "burden": _clip(1 - per_year / BURDEN_ANCHOR - (DAILY_PILL_BURDEN if b.daily_pills else 0)),
-        "recovery": _clip(
+        "side_effects": _clip(1 - passing / SIDE_EFFECT_ANCHOR),
+        "burden": _clip(
             1
-            - (ANAESTHETIC_SHARE if b.general_anaesthetic else 0)
-            - (1 - ANAESTHETIC_SHARE) * min(1.0, recovery_weeks / RECOVERY_ANCHOR)
+            - visits / VISITS_ANCHOR
+            - (DAILY_PILL_BURDEN if b.daily_pills else 0)
+            - weeks_off / WEEKS_OFF_ANCHOR
         ),
+        "recovery": 0.0 if b.general_anaesthetic else 1.0,
     }
 
 
 def weighted_match(scores: dict[str, float], weights: dict[str, int]) -> tuple[float, dict[str, float]]:
-    """Match 0-100 and each priority's share of it (the shares add up to the match)."""
-    total = sum(weights.values())
+    """Match 0-100 and each priority's share of it (the shares add up to the match).
+    A priority counts as its weight to the power WEIGHT_POWER."""
+    counts = {p: weights[p] ** WEIGHT_POWER for p in PRIORITIES}
+    total = sum(counts.values())
     if total == 0:
         return 0.0, dict.fromkeys(PRIORITIES, 0.0)
-    contributions = {p: 100 * weights[p] * scores[p] / total for p in PRIORITIES}
+    contributions = {p: 100 * counts[p] * scores[p] / total for p in PRIORITIES}
     return sum(contributions.values()), contributions
 
 
@@ -286,12 +453,17 @@ def weighted_match(scores: dict[str, float], weights: dict[str, int]) -> tuple[f
 
 
 def _rule_applies(when: dict, option_id: str, profile: Profile) -> bool:
-    for field, wanted in when.items():
-        value = getattr(profile, field)
-        if isinstance(wanted, bool):
-            if (option_id in value) != wanted:
+    for key, wanted in when.items():
+        if isinstance(wanted, bool):  # tried / avoid: the option itself is in the patient's list
+            if (option_id in getattr(profile, key)) != wanted:
                 return False
-        elif value not in wanted:
+        elif key == "age_at_least":
+            if profile.age is None or profile.age < wanted:
+                return False
+        elif key == "mvd_result":
+            if profile.mvd_result_used not in wanted:  # only after an earlier MVD
+                return False
+        elif getattr(profile, key) not in wanted:
             return False
     return True
 
@@ -331,7 +503,7 @@ class _Scored:
 def _score_all(evidence: Evidence, profile: Profile, years: int) -> list[_Scored]:
     out = []
     for oid, opt in evidence.ordered():
-        succ = success_used(oid, opt, profile)
+        succ = success_used(evidence, oid, profile)
         risks = risks_used(oid, opt, profile)
         cautions = cautions_for(evidence, oid, profile)
         out.append(
@@ -358,21 +530,26 @@ def _lines_up(scored: list[_Scored], weights: dict[str, int]) -> str | None:
     return leaders[0] if len(leaders) == 1 else None
 
 
-def sensitivity(scored: list[_Scored], profile: Profile, names: dict[str, str]) -> list[SensitivityItem]:
-    """For each priority: would changing that weight alone change which option lines up most closely?"""
+def sensitivity(
+    scored: list[_Scored], profile: Profile, names: dict[str, str], *, compared: bool = True
+) -> list[SensitivityItem]:
+    """For each priority: would changing that weight alone change which option lines up most closely?
+    Before anything is compared, every item says that nothing is ranked yet."""
     weights = profile.weights()
-    now = _lines_up(scored, weights)
+    now = _lines_up(scored, weights) if compared else None
     items = []
     for p in PRIORITIES:
         w = weights[p]
-        up = next(
-            ((v, o) for v in range(w + 1, 11) if (o := _lines_up(scored, {**weights, p: v})) != now),
-            (None, None),
-        )
-        down = next(
-            ((v, o) for v in range(w - 1, -1, -1) if (o := _lines_up(scored, {**weights, p: v})) != now),
-            (None, None),
-        )
+        up = down = (None, None)
+        if compared:
+            up = next(
+                ((v, o) for v in range(w + 1, 11) if (o := _lines_up(scored, {**weights, p: v})) != now),
+                (None, None),
+            )
+            down = next(
+                ((v, o) for v in range(w - 1, -1, -1) if (o := _lines_up(scored, {**weights, p: v})) != now),
+                (None, None),
+            )
         items.append(
             SensitivityItem(
                 priority=p,
@@ -384,7 +561,7 @@ def sensitivity(scored: list[_Scored], profile: Profile, names: dict[str, str]) 
                 up_option=up[1],
                 down_at=down[0],
                 down_option=down[1],
-                sentence=_sensitivity_sentence(p, now, up, down, names),
+                sentence=_sensitivity_sentence(p, now, up, down, names) if compared else NOT_RANKED_TEXT,
             )
         )
     return items
@@ -415,66 +592,230 @@ def _sensitivity_sentence(p: str, now: str | None, up: tuple, down: tuple, names
     return text[0].upper() + text[1:] + "."
 
 
+# ---------------------------------------------------------------- projection
+
+
+def _long_term(chance: Chance | None) -> Chance | None:
+    """A 'stopped' figure the projection may use: a number from a follow-up of a year or more."""
+    if chance is None or chance.per_100 is None or chance.years is None or chance.years < 1:
+        return None
+    return chance
+
+
+def _interval(option: Option) -> Quantity | Range | None:
+    """Weeks between injections: the published re-injection interval, else 52 / injections a year."""
+    if option.reinjection_weeks is not None:
+        return option.reinjection_weeks.value
+    shots = option.burden.injections_per_year
+    if shots is None:
+        return None
+    v = shots.value
+    return Range(low=52 / v.high, central=52 / v.central, high=52 / v.low)
+
+
+def coverage(option: Option, end: End) -> float | None:
+    """Share (0-1) of the year one injection's effect covers, at one evidence end: the effect's
+    length against the time between injections (never more than the whole year)."""
+    interval = _interval(option)
+    if option.effect_weeks is None or interval is None:
+        return None
+    return min(1.0, _good(option.effect_weeks.value, end) / _bad(interval, end))
+
+
+def _controlled(option: Option, success: SuccessUsed, year: int, end: End) -> float:
+    """Share (0-1) clearly better in `year` for the average person, at one evidence end."""
+    s = _good(success, end) / 100
+    b = option.burden
+    cover = coverage(option, end)
+    if cover is not None:
+        return s * cover
+    if b.ongoing:
+        stopped = _long_term(option.stopped_for_side_effects)
+        if stopped is None:
+            return s
+        share = _bad(stopped.per_100, end) / 100 * min(1.0, year / stopped.years)
+        return s * (1 - share)
+    share = s * (1 - recurrence_share(option, year, end))
+    late = option.delayed_relief
+    if year == 1 and late is not None and late.per_100 is not None and late.months is not None:
+        share -= _bad(late.per_100, end) / 100 * min(12.0, _bad(late.months, end)) / 12
+    return share
+
+
+def _totals(q: Quantity | None, years: int, per_year: bool = True) -> dict[str, float] | None:
+    if q is None:
+        return None
+    k = years if per_year else 1
+    return {"low": q.value.low * k, "central": q.value.central * k, "high": q.value.high * k}
+
+
+def _no_treatment_line(evidence: Evidence, years: int) -> OptionProjection:
+    """The natural course as a reference line: the share whose spasm went away by itself, spread
+    evenly over the follow-up the figure covers (empty when the data gives no follow-up)."""
+    fig = next((f for f in evidence.no_treatment.figures if f.id == REMISSION_FIGURE_ID), None)
+    span = getattr(fig, "years", None) if fig is not None else None
+    by_year = []
+    if fig is not None and span:
+        for y in range(1, years + 1):
+            k = min(1.0, y / span)
+            p = fig.per_100
+            by_year.append(
+                YearPoint(
+                    year=y,
+                    low=round(p.low * k, 1),
+                    central=round(p.central * k, 1),
+                    high=round(p.high * k, 1),
+                )
+            )
+    mean = {e: round(sum(getattr(p, e) for p in by_year) / years, 1) for e in ENDS} if by_year else None
+    return OptionProjection(
+        controlled_pct=mean,
+        by_year=by_year,
+        injections={"low": 0, "central": 0, "high": 0},
+        clinic_visits=None,
+        operations=0,
+        hospital_nights=None,
+        recovery_weeks=None,
+        daily_pills=False,
+        pill_days=0,
+        reference=True,
+    )
+
+
 def project(evidence: Evidence, profile: Profile, years: int = DEFAULT_YEARS) -> Projection:
-    """What the next `years` look like with each option, for the average person."""
+    """What the next `years` look like with each option, for the average person, with the
+    natural course beside them as a reference line."""
     options = {}
     for oid, opt in evidence.ordered():
-        succ = success_used(oid, opt, profile)
+        succ = success_used(evidence, oid, profile)
         b = opt.burden
         by_year = []
         for y in range(1, years + 1):
-            vals = {}
-            for end in ("low", "central", "high"):
-                s = _good(succ, end) / 100
-                if b.ongoing and opt.effect_weeks and b.injections_per_year:
-                    cover = min(
-                        1.0,
-                        _good(b.injections_per_year.value, "central")
-                        * _good(opt.effect_weeks.value, end)
-                        / 52,
-                    )
-                    share = s * cover
-                elif b.ongoing:
-                    stopped = opt.stopped_for_side_effects
-                    stop = _bad(stopped.per_100, end) / 100 if stopped else 0.0
-                    share = s * (1 - stop)
-                else:
-                    share = s * (1 - _recurrence_share(opt, y - 1, end))
-                    if y == 1 and opt.delayed_relief:
-                        share -= s * _bad(opt.delayed_relief.per_100, end) / 100 * DELAYED_RELIEF_YEARS
-                vals[end] = round(100 * _clip(share), 1)
+            vals = {end: round(100 * _clip(_controlled(opt, succ, y, end)), 1) for end in ENDS}
             by_year.append(YearPoint(year=y, **vals))
-        mean = {e: round(sum(getattr(p, e) for p in by_year) / years, 1) for e in ("low", "central", "high")}
-
-        def total(q, per_year: bool = True):
-            if q is None:
-                return None
-            k = years if per_year else 1
-            return {"low": q.value.low * k, "central": q.value.central * k, "high": q.value.high * k}
-
+        mean = {e: round(sum(getattr(p, e) for p in by_year) / years, 1) for e in ENDS}
         options[oid] = OptionProjection(
             controlled_pct=mean,
             by_year=by_year,
-            injections=total(b.injections_per_year) or {"low": 0, "central": 0, "high": 0},
-            clinic_visits=total(b.clinic_visits_per_year),
+            injections=_totals(b.injections_per_year, years) or {"low": 0, "central": 0, "high": 0},
+            clinic_visits=_totals(b.clinic_visits_per_year, years),
             operations=1 if b.general_anaesthetic else 0,
-            hospital_nights=total(b.hospital_nights, per_year=False),
-            recovery_weeks=total(b.recovery_weeks, per_year=False),
+            hospital_nights=_totals(b.hospital_nights, years, per_year=False),
+            recovery_weeks=_totals(b.recovery_weeks, years, per_year=False),
             daily_pills=b.daily_pills,
             pill_days=365 * years if b.daily_pills else 0,
         )
-    return Projection(years=years, assumptions=list(PROJECTION_ASSUMPTIONS), options=options)
+    options[NO_TREATMENT_ID] = _no_treatment_line(evidence, years)
+    return Projection(years=years, assumptions=projection_assumptions(evidence), options=options)
 
 
-PROJECTION_ASSUMPTIONS = (
-    "Figures are for the average person in the published studies, not a forecast for you.",
-    "Botulinum toxin: the share helped, times the share of each year one injection keeps working, "
-    "with injections at the usual interval.",
-    "Medicines: the share helped, less those who stop because of side effects where a figure exists; "
-    "the effect often fades over time, which the figures do not show.",
-    "MVD: the share helped, less a steady yearly share whose spasm comes back; people whose relief "
-    f"comes late are counted as not controlled for the first {round(DELAYED_RELIEF_YEARS * 12)} months.",
-)
+def _n(x: float) -> str:
+    return f"{x:.0f}" if abs(x - round(x)) < 0.05 or x >= 10 else f"{x:.1f}"
+
+
+def projection_assumptions(evidence: Evidence) -> list[str]:
+    """Each assumption of the projection, in plain words, with the figures it uses."""
+    label = evidence.meta.measures[evidence.meta.control_measure].label.lower()
+    out = [
+        "These lines are for the average person in the published studies, not a forecast for you. "
+        f"Every line counts the same thing: people who are {label.removesuffix('.')}.",
+        "The shaded range uses the least and the most favourable ends of every figure.",
+    ]
+    for _, opt in evidence.ordered():
+        name = opt.short_name
+        cover = {end: coverage(opt, end) for end in ENDS}
+        if cover["central"] is not None:
+            interval = _interval(opt)
+            eff = opt.effect_weeks.value
+            where = (
+                "published series"
+                if opt.reinjection_weeks is not None
+                else "the usual number of injections a year"
+            )
+            out.append(
+                f"{name}: one injection works for about {_n(eff.low)} to {_n(eff.high)} weeks, and "
+                f"{where} give about {_n(interval.low)} to {_n(interval.high)} weeks between injections. "
+                f"So the effect covers about {_n(100 * cover['low'])} to {_n(100 * cover['high'])} "
+                f"days in 100 (about {_n(100 * cover['central'])} on average), not every day. The line is "
+                "the share clearly better at an injection's best, times that share of the year."
+            )
+        elif opt.burden.ongoing:
+            if _long_term(opt.stopped_for_side_effects) is not None:
+                out.append(
+                    f"{name}: the share helped, less the people who stop because of side effects over "
+                    "the years the figure covers."
+                )
+            else:
+                out.append(
+                    f"{name}: the share helped, the same every year. No study has followed people on these "
+                    "medicines for years, so the line does not take off people who stop because of side "
+                    "effects or whose benefit fades. The true line is probably lower."
+                )
+        else:
+            rec = opt.recurrence
+            if rec is not None and rec.per_100 is not None:
+                spread = rec.mostly_within_years
+                when = (
+                    f"most of it within the first {_n(spread)} years, as the studies found, and none "
+                    "added after that"
+                    if spread
+                    else f"spread evenly over the {_n(rec.years)} years the studies followed people"
+                    if rec.years
+                    else "all of it counted from the first year"
+                )
+                out.append(
+                    f"{name}: the share helped after the operation, less those whose spasm comes back "
+                    f"({_n(rec.per_100.low)} to {_n(rec.per_100.high)} in 100 in the studies), {when}."
+                )
+            late = opt.delayed_relief
+            if late is not None and late.per_100 is not None and late.months is not None:
+                out.append(
+                    f"{name}: in the first year, about {_n(late.per_100.low)} to "
+                    f"{_n(late.per_100.high)} in 100 people are counted as not yet better for "
+                    f"{_n(late.months.low)} to "
+                    f"{_n(late.months.high)} months, because their relief comes late."
+                )
+            elif late is not None:
+                out.append(
+                    f"{name}: some people's relief comes weeks or months after the operation; the line does "
+                    "not show this because the studies do not say how long it takes."
+                )
+    fig = next((f for f in evidence.no_treatment.figures if f.id == REMISSION_FIGURE_ID), None)
+    nt = evidence.no_treatment.short_name
+    if fig is not None and getattr(fig, "years", None):
+        out.append(
+            f"{nt}: the share whose spasm went away by itself ({fig.timeframe.rstrip('.')}), spread "
+            "evenly over those years. It is shown for comparison; the match does not score it."
+        )
+    else:
+        out.append(
+            f"{nt}: no line is drawn, because the figures do not say over how many years the spasm "
+            "went away by itself. It is shown for comparison; the match does not score it."
+        )
+    return out
+
+
+# ---------------------------------------------------------------- evaluate
+
+
+def no_treatment_result(evidence: Evidence) -> NoTreatmentResult:
+    nt = evidence.no_treatment
+    return NoTreatmentResult(
+        name=nt.name,
+        short_name=nt.short_name,
+        summary=nt.summary,
+        figures=[
+            NoTreatmentFigure(
+                id=f.id,
+                name=f.name,
+                **f.per_100.model_dump(),
+                timeframe=f.timeframe,
+                certainty=f.certainty,
+                sources=list(f.sources),
+            )
+            for f in nt.figures
+        ],
+    )
 
 
 def evaluate(
@@ -483,22 +824,26 @@ def evaluate(
     """The full comparison for one patient: what every view (app, PDF, CLI) shows."""
     warnings = list(warnings or [])
     weights = profile.weights()
-    if sum(weights.values()) == 0:
+    stated = profile.priorities_stated
+    if stated and sum(weights.values()) == 0:
         warnings.append(
             "Every priority is set to 0, so there is nothing to compare the options on: "
-            "the match is 0 for every option. Move at least one slider above 0."
+            "nothing is matched. Move at least one slider above 0."
         )
+    if profile.mvd_result and not profile.mvd_result_used:
+        warnings.append(
+            "You said how an earlier MVD operation went, but not that you have had MVD before, "
+            "so that answer was not used. Add MVD to the treatments you have tried if you had it."
+        )
+    compared = stated and sum(weights.values()) > 0
     scored = _score_all(evidence, profile, years)
+    avoid_rules = {r.id for r in evidence.rules if "avoid" in r.when}
 
     results = []
     for s in scored:
         oid = s.option_id
         opt = evidence.options[oid]
-        match, contributions = weighted_match(s.scores["central"], weights)
-        lo, _ = weighted_match(s.scores["low"], weights)
-        hi, _ = weighted_match(s.scores["high"], weights)
         cautions = cautions_for(evidence, oid, profile)
-        avoid_rules = {r.id for r in evidence.rules if "avoid" in r.when}
         if s.avoided and not any(c.rule in avoid_rules for c in cautions):
             cautions.append(
                 Caution(
@@ -508,6 +853,10 @@ def evaluate(
                     text=f"You said you do not want {opt.sentence_name}, whatever the figures say.",
                 )
             )
+        matched = compared and s.suitable
+        match, contributions = weighted_match(s.scores["central"], weights)
+        lo, _ = weighted_match(s.scores["low"], weights)
+        hi, _ = weighted_match(s.scores["high"], weights)
         results.append(
             dict(
                 id=oid,
@@ -517,31 +866,34 @@ def evaluate(
                 avoided=s.avoided,
                 cautions=[c.text for c in cautions],
                 caution_details=cautions,
-                match=round(match, 1),
-                match_low=round(min(lo, match), 1),
-                match_high=round(max(hi, match), 1),
-                contributions={k: round(v, 2) for k, v in contributions.items()},
+                match=round(match, 1) if matched else None,
+                match_low=round(min(lo, match), 1) if matched else None,
+                match_high=round(max(hi, match), 1) if matched else None,
+                contributions={k: round(v, 2) for k, v in contributions.items()} if matched else None,
                 scores={k: round(v, 3) for k, v in s.scores["central"].items()},
                 scores_low={k: round(v, 3) for k, v in s.scores["low"].items()},
                 scores_high={k: round(v, 3) for k, v in s.scores["high"].items()},
-                success=success_used(oid, opt, profile),
+                success=success_used(evidence, oid, profile),
+                benefits=benefits_used(evidence, oid, profile),
                 risks=risks_used(oid, opt, profile),
             )
         )
     order = {oid: i for i, oid in enumerate(OPTION_IDS)}
-
-    def group(r: dict) -> int:
-        return 0 if r["suitable"] and not r["avoided"] else (1 if r["suitable"] else 2)
-
-    ranked = sorted(results, key=lambda r: (group(r), -r["match"], order[r["id"]]))
+    ranked = sorted(
+        (r for r in results if r["match"] is not None),
+        key=lambda r: (r["avoided"], -r["match"], order[r["id"]]),
+    )
     ranks = {r["id"]: i + 1 for i, r in enumerate(ranked)}
     names = {oid: evidence.options[oid].short_name for oid in OPTION_IDS}
     return Result(
         evidence_version=evidence.meta.version,
         profile=profile,
+        priorities_stated=stated,
+        weights=weights if stated else None,
         warnings=warnings,
-        options=[OptionResult(**r, rank=ranks[r["id"]]) for r in results],
-        sensitivity=sensitivity(scored, profile, names),
+        options=[OptionResult(**r, rank=ranks.get(r["id"])) for r in results],
+        no_treatment=no_treatment_result(evidence),
+        sensitivity=sensitivity(scored, profile, names, compared=compared),
         projection=project(evidence, profile, years),
         sources={sid: src.citation() for sid, src in evidence.sources.items()},
     )
@@ -572,5 +924,6 @@ def evaluate_cached(evidence: Evidence, profile: Profile) -> Result:
 
 
 def rank(result: Result) -> list[OptionResult]:
-    """Options ordered by rank, for views that sort; the app's default order stays fixed."""
-    return sorted(result.options, key=lambda o: o.rank)
+    """Options ordered by rank (unranked ones last, in the fixed order), for views that sort;
+    the app's default order stays fixed."""
+    return sorted(result.options, key=lambda o: (o.rank is None, o.rank or 0))

@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SkipValidation,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 OPTION_IDS: tuple[str, ...] = ("medication", "botulinum", "mvd")
 """The three options, in the one fixed order every view uses."""
@@ -106,6 +114,7 @@ class Chance(Sourced):
         default=None, gt=0, description="most of these events happen within this many years (recurrence)"
     )
     months: Range | None = Field(default=None, description="how long the late ones take (delayed relief)")
+    note: str = ""
 
     @model_validator(mode="after")
     def _figure_or_reason(self) -> Chance:
@@ -159,6 +168,9 @@ class Option(_Strict):
         default=None, description="published time between injections (botulinum); longer than effect_weeks"
     )
     recurrence: Chance | None = None
+    reoperation: Chance | None = Field(
+        default=None, description="a second operation (MVD); shown, not projected"
+    )
     delayed_relief: Chance | None = None
     stopped_for_side_effects: Chance | None = None
     risks: list[Risk] = Field(min_length=1)
@@ -242,11 +254,12 @@ class Rule(Sourced):
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     options: list[str] = Field(min_length=1)
-    when: dict[str, list[str] | bool | int] = Field(
-        min_length=1, description="keys and values are checked against SITUATION_VALUES (see _when_problems)"
+    when: dict[str, SkipValidation[list[str] | bool | int]] = Field(
+        min_length=1, description="keys and values are checked by _when_problems (one readable problem each)"
     )
     effect: Literal["not_suitable", "caution"]
     text: str = Field(min_length=1, description="plain sentences; {name} becomes the option's sentence_name")
+    note: str = Field(default="", description="for reviewers: what the sources do and do not support")
 
     @field_validator("options")
     @classmethod

@@ -11,14 +11,17 @@ from decision_aid.evidence import OPTION_IDS, Evidence
 
 HIGH_WEIGHT = 7
 """A priority at or above this weight (out of 10) brings its own question for the care team."""
+OLDER_AGE = 60
+"""From this age, questions about age-related risks are asked (MVD hearing, medicine side effects)."""
 
 
 def questions_to_ask(evidence: Evidence, result: Result) -> list[str]:
     """Questions for the care team that follow from this patient's answers (pure; the app reuses it).
 
-    Each question is triggered by something the patient said: no scan yet, surgery still in
-    play, pregnancy, treatments tried before, high priorities, where they lean, and any 'No'
-    in the SURE test. It never suggests an option; the last question (waiting) is always asked.
+    Each question is triggered by something the patient said: the scan, surgery still in play,
+    pregnancy or planning one, blood thinners, both sides, age, treatments tried before and how
+    an earlier MVD went, high priorities, where they lean, and any 'No' in the SURE test.
+    Driving and work, cost, and waiting are asked of everyone. It never suggests an option.
     """
     p = result.profile
     w = p.weights()
@@ -34,8 +37,18 @@ def questions_to_ask(evidence: Evidence, result: Result) -> list[str]:
         qs.append("Do I need an MRI scan before we decide? What would it show, and how long is the wait?")
     elif p.mri == "no_vessel":
         qs.append(
-            "My scan showed no blood vessel pressing on the nerve. What else could cause my spasm, "
-            "and which treatments fit that?"
+            "My scan showed no blood vessel pressing on the nerve. Was it a detailed scan of the facial "
+            "nerve, and could a vessel have been missed? What else could cause my spasm?"
+        )
+    elif p.mri == "other_finding":
+        qs.append(
+            "My scan found something else. What is it, does it need to be looked at or treated first, "
+            "and does it change which treatments are open to me?"
+        )
+    if p.sides == "both":
+        qs.append(
+            "My spasm is on both sides of my face, which is rare. Could it be another condition, "
+            "and what tests would tell?"
         )
     if p.cause == "unknown" and p.mri != "not_done":
         qs.append("What is causing my spasm, and how sure are you?")
@@ -61,7 +74,9 @@ def questions_to_ask(evidence: Evidence, result: Result) -> list[str]:
             )
         if p.anesthesia == "unsure":
             qs.append("Am I fit enough for a general anaesthetic? What checks would I need first?")
-        if w["recovery"] >= HIGH_WEIGHT:
+        if p.age is not None and p.age >= OLDER_AGE:
+            qs.append(f"I am {p.age}. Does my age change the risks of {mvd} for me, such as to my hearing?")
+        if max(w["recovery"], w["burden"]) >= HIGH_WEIGHT:
             qs.append(
                 f"How long would I be in hospital and off work after {mvd}, "
                 "and what help would I need at home?"
@@ -74,9 +89,21 @@ def questions_to_ask(evidence: Evidence, result: Result) -> list[str]:
 
     if p.pregnant == "yes":
         qs.append(
-            "I am pregnant or planning a pregnancy. Which treatments are safe now, which should wait "
-            "until after the birth, and when would be a good time to start?"
+            "I am pregnant. Which treatments are safe now, which should wait until after the birth, "
+            "and what if I want to breastfeed?"
         )
+    elif p.pregnant == "planning":
+        qs.append(
+            "I am planning a pregnancy. Which treatments fit best before and during it? Could a "
+            "medicine make my birth control pill work less well, or affect a baby?"
+        )
+    if p.blood_thinners == "yes":
+        qs.append(
+            "I take a blood thinner. Does it need to be stopped or changed before an operation or "
+            "injections, and who should decide that with me?"
+        )
+    if p.age is not None and p.age >= OLDER_AGE and in_play("medication"):
+        qs.append(f"I am {p.age}. Are the medicines more likely to make me sleepy, unsteady or low in salt?")
 
     tried = {
         "medication": "I have tried medicines before. Is another medicine or dose worth trying, and what "
@@ -87,6 +114,16 @@ def questions_to_ask(evidence: Evidence, result: Result) -> list[str]:
         "operation make sense for me?",
     }
     qs.extend(tried[oid] for oid in OPTION_IDS if oid in p.tried)
+    if p.mvd_result_used == "no_help":
+        qs.append(
+            f"My {names['mvd']} never helped. Could it still help late, and what would a second operation "
+            "offer me, knowing that second operations work less often and have more problems?"
+        )
+    elif p.mvd_result_used == "came_back":
+        qs.append(
+            f"My spasm came back after {names['mvd']}. What are the chances and risks of a second "
+            "operation for me, compared with the other treatments?"
+        )
 
     if in_play("botulinum") and w["burden"] >= HIGH_WEIGHT:
         qs.append(
@@ -123,5 +160,12 @@ def questions_to_ask(evidence: Evidence, result: Result) -> list[str]:
             "Who else can I talk to: a nurse, a support group, or someone who has had these treatments?"
         )
 
+    qs.append(
+        "Is it safe for me to drive with my spasm, and after each treatment? "
+        "How much time off work would each one need?"
+    )
+    qs.append(
+        "What would each treatment cost me here, and what does my insurance or health service pay for?"
+    )
     qs.append("What is likely to happen if I wait and do not start any treatment for now?")
     return list(dict.fromkeys(qs))

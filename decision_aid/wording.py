@@ -7,8 +7,8 @@ PRIORITY_LABELS: dict[str, str] = {
     "lasting": "A result that lasts without repeat treatment",
     "serious_risk": "Avoiding rare but serious or permanent harm",
     "side_effects": "Avoiding common side effects that pass",
-    "burden": "Few visits, injections or pills",
-    "recovery": "No operation, anaesthetic or time off to recover",
+    "burden": "Little time and effort: few visits, pills or weeks off",
+    "recovery": "No operation or general anaesthetic",
 }
 
 PRIORITY_WISH: dict[str, str] = {
@@ -16,8 +16,8 @@ PRIORITY_WISH: dict[str, str] = {
     "lasting": "your wish for a result that lasts",
     "serious_risk": "your wish to avoid serious or permanent harm",
     "side_effects": "your wish to avoid side effects that pass",
-    "burden": "your wish for few visits, injections or pills",
-    "recovery": "your wish to avoid an operation and time off",
+    "burden": "your wish to spend little time and effort on treatment",
+    "recovery": "your wish to avoid an operation",
 }
 
 CERTAINTY_LABELS: dict[str, str] = {

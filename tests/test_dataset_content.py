@@ -29,7 +29,7 @@ def _risk(ev: Evidence, option: str, risk_id: str):
 
 
 def test_shipped_dataset_loads(ev: Evidence) -> None:
-    assert ev.meta.version == "1.0.0"
+    assert ev.meta.version == "1.1.0"
     assert list(ev.options) == list(OPTION_IDS)
     assert ev.meta.next_review > ev.meta.last_reviewed
     assert ev.meta.funding and ev.meta.how_chosen and ev.meta.made_by
@@ -141,7 +141,16 @@ def test_mvd_recurrence_and_delayed_relief(ev: Evidence) -> None:
     mvd = ev.options["mvd"]
     assert mvd.recurrence is not None and mvd.recurrence.years
     assert mvd.recurrence.per_100.central < 10
-    assert mvd.delayed_relief is not None
+    # Barker 1995: nearly all failures within 24 months; the projection must not spread them evenly
+    assert mvd.recurrence.mostly_within_years is not None and mvd.recurrence.mostly_within_years <= 2
+    delayed = mvd.delayed_relief
+    assert delayed is not None and delayed.per_100 is not None
+    # about 1 in 3 (Sindou 2018: 33 +/- 8), not the 61 who merely still twitched at one week
+    assert 26 <= delayed.per_100.central <= 41 and delayed.per_100.high <= 41
+    assert delayed.months is not None and delayed.months.high >= 12
+    assert "sindou2018" in delayed.sources and delayed.note.strip()
+    assert mvd.reoperation is not None and mvd.reoperation.per_100 is not None
+    assert "barker1995" in mvd.reoperation.sources
     assert ev.options["botulinum"].recurrence is None  # it wears off by design
 
 
@@ -162,17 +171,92 @@ def test_every_rule_names_real_options_and_known_sources(ev: Evidence) -> None:
         for key, value in rule.when.items():
             if key in ("tried", "avoid"):
                 assert value is True
+            elif key == "age_at_least":
+                assert isinstance(value, int) and 18 <= value <= 110
             else:
                 assert isinstance(value, list) and value
 
 
-def test_mvd_not_suitable_without_vessel_or_anaesthetic(ev: Evidence) -> None:
-    effects = {(tuple(r.when.get("mri", [])), tuple(r.when.get("anesthesia", []))): r.effect
-               for r in ev.rules if r.options == ["mvd"]}
-    assert effects[(("no_vessel",), ())] == "not_suitable"
-    assert effects[((), ("unfit",))] == "not_suitable"
-    assert effects[(("not_done",), ())] == "caution"
-    assert effects[((), ("unsure",))] == "caution"
+def _rule(ev: Evidence, rule_id: str):
+    matches = [r for r in ev.rules if r.id == rule_id]
+    assert matches, f"no rule {rule_id!r}"
+    return matches[0]
+
+
+def test_only_unfit_for_anaesthetic_rules_mvd_out(ev: Evidence) -> None:
+    """A scan without a vessel is a caution (scans miss vessels); only unfitness rules MVD out."""
+    not_suitable = [r for r in ev.rules if r.effect == "not_suitable"]
+    assert [(r.options, r.when) for r in not_suitable] == [(["mvd"], {"anesthesia": ["unfit"]})]
+    no_vessel = _rule(ev, "mvd_no_vessel_on_scan")
+    assert no_vessel.effect == "caution" and no_vessel.when == {"mri": ["no_vessel"]}
+    assert "miss" in no_vessel.text and "thin-slice" in no_vessel.text
+    assert {"mri2009", "radiology1995"} <= set(no_vessel.sources)
+    unsure = [r for r in ev.rules if r.when.get("anesthesia") == ["unsure"]]
+    assert unsure and all(r.effect == "caution" for r in unsure)
+
+
+@pytest.mark.parametrize("mri", ["not_done", "other_finding"])
+def test_scan_cautions_apply_to_every_option(ev: Evidence, mri: str) -> None:
+    rules = [r for r in ev.rules if r.when == {"mri": [mri]}]
+    assert rules and all(r.effect == "caution" for r in rules)
+    assert {o for r in rules for o in r.options} == set(OPTION_IDS)
+    assert "han2009" in {s for r in rules for s in r.sources}
+
+
+def test_both_sides_asks_about_another_condition_for_every_option(ev: Evidence) -> None:
+    rule = _rule(ev, "both_sides")
+    assert rule.when == {"sides": ["both"]} and set(rule.options) == set(OPTION_IDS)
+    assert "another condition" in rule.text and "rare" in rule.text
+    assert {"wang1998", "han2009"} <= set(rule.sources)
+
+
+def test_age_rules_name_their_sources(ev: Evidence) -> None:
+    mvd = _rule(ev, "mvd_age_60_or_over")
+    assert mvd.when == {"age_at_least": 60} and "samsung2013" in mvd.sources and "hearing" in mvd.text
+    med = _rule(ev, "medication_age_65_or_over")
+    assert med.options == ["medication"] and "falls" in med.text and "sodium" in med.text
+    assert {"bzd_falls2017", "berghuis2017"} <= set(med.sources)
+
+
+def test_blood_thinners_tell_the_team_for_every_option(ev: Evidence) -> None:
+    rules = [r for r in ev.rules if r.when == {"blood_thinners": ["yes"]}]
+    assert {o for r in rules for o in r.options} == set(OPTION_IDS)
+    for rule in rules:
+        assert rule.text.startswith("You take a blood thinner. Tell ")
+        assert rule.note.strip(), f"{rule.id}: say in the note what the sources do not cover"
+
+
+def test_planning_a_pregnancy_is_not_being_pregnant(ev: Evidence) -> None:
+    planning = [r for r in ev.rules if r.when.get("pregnant") == ["planning"]]
+    assert {o for r in planning for o in r.options} == set(OPTION_IDS)
+    for rule in planning:
+        assert "you are pregnant" not in rule.text.lower()
+        assert rule.text.startswith("You said you may plan a pregnancy.")
+    med = _rule(ev, "medication_planning_pregnancy")
+    assert "birth control" in med.text and "breastfeeding" in med.text and "cbz_oc2011" in med.sources
+    assert "before they become pregnant" in _rule(ev, "mvd_planning_pregnancy").text
+    assert not any("valproate" in r.text.lower() for r in ev.rules), "valproate is not an option in this aid"
+
+
+def test_previous_mvd_that_never_helped_differs_from_one_that_came_back(ev: Evidence) -> None:
+    no_help = _rule(ev, "mvd_never_helped")
+    came_back = _rule(ev, "mvd_came_back")
+    assert no_help.when == {"tried": True, "mvd_result": ["no_help"]}
+    assert came_back.when == {"tried": True, "mvd_result": ["came_back"]}
+    assert "months" in no_help.text and "failure" in no_help.text
+    assert "less good" in came_back.text and "more common" in came_back.text
+    assert {"barker1995", "engh2005"} <= set(came_back.sources)
+    assert "less often" in _rule(ev, "mvd_tried").text
+
+
+def test_cause_rules_say_what_a_clinician_would(ev: Evidence) -> None:
+    bells = _rule(ev, "mvd_after_bells_or_injury")
+    assert "synkinesis" in bells.text and "does not help it" in bells.text
+    ms = _rule(ev, "mvd_multiple_sclerosis")
+    assert "scan" not in ms.text.lower(), "the patient may have just said the scan shows no vessel"
+    settle = _rule(ev, "ms_may_settle")
+    assert set(settle.options) == set(OPTION_IDS) and "by itself" in settle.text
+    assert "whatever" in _rule(ev, "botulinum_any_cause").text
 
 
 def test_cause_rules_for_bells_and_ms(ev: Evidence) -> None:
@@ -230,3 +314,156 @@ def test_patient_page_is_marked_low_quality(ev: Evidence) -> None:
     assert "low quality" in page.note.lower()
     for sid in ("eyebendigo", "wheatoneye", "mianguide", "naaan", "ytrove-mvd", "facefacts"):
         assert "low quality" in ev.sources[sid].note.lower(), sid
+
+
+# --- issue 11: like-for-like outcomes and honest figures ---------------------------
+
+
+def test_old_shared_time_frame_is_gone() -> None:
+    text = DEFAULT_DATASET.read_text(encoding="utf-8")
+    assert "comparison_timeframe" not in text
+    assert "same 100 people" not in text
+
+
+def test_measures_are_defined_and_every_option_has_each(ev: Evidence) -> None:
+    assert {"spasm_gone", "clearly_better"} <= set(ev.meta.measures)
+    assert ev.meta.control_measure == "clearly_better"
+    for option_id, opt in ev.ordered():
+        assert {b.measure for b in opt.benefits} <= set(ev.meta.measures)
+        control = ev.control(option_id)
+        assert control.per_100 is not None
+        assert ev.benefit(option_id, "spasm_gone") is not None, option_id
+
+
+def test_spasm_gone_is_not_made_up_for_injections_or_medicines(ev: Evidence) -> None:
+    for option_id in ("medication", "botulinum"):
+        gone = ev.benefit(option_id, "spasm_gone")
+        assert gone.per_100 is None, f"{option_id}: no study measured spasm gone"
+        assert "not" in gone.not_measured.lower()
+    mvd_gone = ev.benefit("mvd", "spasm_gone").per_100
+    assert 85 <= mvd_gone.central <= 90 and mvd_gone.low == 63.4  # Sindou 85-90; Weidemeier 63.4
+    assert not ev.benefit("mvd", "spasm_gone").while_treated
+
+
+def test_botulinum_benefit_holds_only_at_the_peak_while_treated(ev: Evidence) -> None:
+    better = ev.control("botulinum")
+    assert better.while_treated and "peak" in better.timeframe
+    assert (better.per_100.low, better.per_100.central, better.per_100.high) == (73, 95, 98.4)
+
+
+def test_medicine_estimate_is_labelled_and_wide(ev: Evidence) -> None:
+    better = ev.control("medication")
+    assert better.expert_estimate and better.certainty == "very_low"
+    assert (better.per_100.low, better.per_100.central, better.per_100.high) == (10, 30, 70)
+    assert "not a study" in better.note
+
+
+def test_cochrane_65_is_labelled_as_any_side_effect_against_dummy_pills(ev: Evidence) -> None:
+    risk = _risk(ev, "medication", "any_side_effect")
+    assert risk.per_100.central == 65 and "27" in risk.name and "dummy pills" in risk.name
+    assert "4 weeks" in risk.timeframe
+    assert not any("sleepiness, dizziness or unsteadiness" in r.name.lower() and r.per_100.central == 65
+                   for r in ev.options["medication"].risks)
+
+
+def test_stopping_medicines_is_not_a_3_in_100_figure(ev: Evidence) -> None:
+    stopped = ev.options["medication"].stopped_for_side_effects
+    assert stopped is not None and stopped.per_100 is None
+    assert "often" in stopped.not_measured
+
+
+def test_missing_medicine_harms_are_listed_with_label_sources(ev: Evidence) -> None:
+    assert "berghuis2017" in _risk(ev, "medication", "low_sodium").sources
+    assert "clonazepam_label" in _risk(ev, "medication", "sleepy_clonazepam").sources
+    assert "dependence" in _risk(ev, "medication", "sleepy_clonazepam").lasts
+    baclofen = _risk(ev, "medication", "sleepy_baclofen")
+    assert "baclofen_label" in baclofen.sources and "stopped slowly" in baclofen.lasts
+    involves = ev.options["medication"].involves
+    assert "pill" in involves.text and "cbz_oc2011" in involves.sources
+
+
+def test_no_per_injection_figure_is_shown_as_per_person(ev: Evidence) -> None:
+    for option_id, opt in ev.ordered():
+        for risk in opt.risks:
+            if re.search(r"in 100 (injections|treatments)", risk.note):
+                assert risk.per == "injection", f"{option_id}.{risk.id} counts injections"
+    bot = {r.id: r for r in ev.options["botulinum"].risks}
+    per_injection = ("eyelid_droop", "dry_eye_or_tearing", "double_vision", "face_droop")
+    assert all(bot[i].per == "injection" for i in per_injection)
+    assert all(r.per == "person" for r in ev.options["mvd"].risks)
+
+
+def test_botulinum_ranges_widened_per_review(ev: Evidence) -> None:
+    assert _risk(ev, "botulinum", "dry_eye_or_tearing").per_100.high > 10
+    assert _risk(ev, "botulinum", "dry_eye_or_tearing").per_100.central > 1
+    assert _risk(ev, "botulinum", "face_droop").per_100.high > 9.1
+
+
+def test_reinjection_interval_is_longer_than_the_effect(ev: Evidence) -> None:
+    bot = ev.options["botulinum"]
+    assert bot.reinjection_weeks is not None and bot.effect_weeks is not None
+    assert bot.reinjection_weeks.value.central > bot.effect_weeks.value.central
+    assert bot.reinjection_weeks.value.high >= 25  # Curitiba: reviewed every 5.8 months
+    assert {"pellegrini2019", "batisti2017"} <= set(bot.reinjection_weeks.sources)
+
+
+def test_mvd_harms_complete_and_csf_leak_serious(ev: Evidence) -> None:
+    csf = _risk(ev, "mvd", "csf_leak")
+    assert csf.serious and csf.per_100.high >= 3
+    mening = _risk(ev, "mvd", "meningitis_or_infection")
+    assert mening.serious and "chojak2023" in mening.sources
+    assert _risk(ev, "mvd", "hearing_loss_temporary").per_100.central == 3.2
+    assert _risk(ev, "mvd", "readmission").per_100.central == 6.8
+
+
+def test_every_risk_has_certainty_and_timeframe_in_the_file() -> None:
+    import yaml
+
+    raw = yaml.safe_load(DEFAULT_DATASET.read_text(encoding="utf-8"))
+    for option_id, opt in raw["options"].items():
+        for risk in opt["risks"]:
+            assert risk.get("certainty") in ("high", "moderate", "low", "very_low"), (option_id, risk["id"])
+            assert str(risk.get("timeframe", "")).strip(), (option_id, risk["id"])
+
+
+def test_no_treatment_has_sourced_natural_course_figures(ev: Evidence) -> None:
+    nt = ev.no_treatment
+    figures = {f.id: f for f in nt.figures}
+    assert figures["remission"].per_100.central == 41.3 and "lee2017" in figures["remission"].sources
+    assert "duarte2020" in figures["remission"].sources and "selected" in figures["remission"].note
+    assert figures["worse"].per_100.central == 10.6
+    assert "does no harm" not in nt.summary and "eye" in nt.summary
+
+
+def test_review_metadata_fixes(ev: Evidence) -> None:
+    assert ev.sources["alexandria2019"].authors.startswith("Morsy MM")
+    assert ev.sources["alexandria2019"].year == 2020
+    assert ev.sources["sindou2018"].doi == "10.1016/j.neuchi.2018.01.001"
+    assert ev.meta.reviewers == []  # no clinician has signed this dataset yet
+    assert ev.meta.update_policy.report_errors.strip()
+
+
+def test_a_source_named_in_a_note_is_listed_with_that_figure() -> None:
+    """Notes cite by id ("(miller2012)"); a reader checks them against the figure's own list."""
+    import yaml
+
+    raw = yaml.safe_load(DEFAULT_DATASET.read_text(encoding="utf-8"))
+    ids = sorted(raw["sources"], key=len, reverse=True)
+    named = re.compile(r"\b(" + "|".join(map(re.escape, ids)) + r")\b")
+    missing = []
+
+    def walk(node: object, where: str) -> None:
+        if isinstance(node, dict):
+            listed = set(node.get("sources") or [])
+            for key in ("note", "text", "not_measured"):
+                if "sources" in node and isinstance(node.get(key), str):
+                    missing.extend(f"{where}.{key}: {sid}" for sid in set(named.findall(node[key])) - listed)
+            for key, value in node.items():
+                if key != "sources":
+                    walk(value, f"{where}.{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, f"{where}[{i}]")
+
+    walk({k: v for k, v in raw.items() if k != "sources"}, "")
+    assert not missing, missing

@@ -29,6 +29,22 @@ def test_cautions_read_at_grade_8_or_below():
     assert grade(" ".join(r.text for r in EVIDENCE.rules)) <= TARGET_GRADE
 
 
+@pytest.mark.parametrize("rule", EVIDENCE.rules, ids=lambda r: r.id)
+def test_each_caution_reads_at_grade_8_or_below(rule):
+    """A patient often sees one caution alone, so each must be plain on its own."""
+    assert grade(rule.text.replace("{name}", "this treatment")) <= TARGET_GRADE
+
+
+def test_chances_no_treatment_and_measures_read_at_grade_8_or_below():
+    chances = [c for _, o in EVIDENCE.ordered()
+               for c in (o.recurrence, o.delayed_relief, o.reoperation, o.stopped_for_side_effects) if c]
+    nt = EVIDENCE.no_treatment
+    parts = [*(c.text for c in chances), *(c.not_measured for c in chances),
+             nt.summary, nt.involves.text, *(f"{f.name}." for f in nt.figures),
+             *(f"{m.label}. {m.definition}" for m in EVIDENCE.meta.measures.values())]
+    assert grade(" ".join(parts)) <= TARGET_GRADE
+
+
 def test_grade_tells_plain_from_dense_text():
     """The measure itself must be able to fail."""
     assert grade("Microvascular decompression necessitates suboccipital craniotomy under general "

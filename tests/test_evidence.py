@@ -189,3 +189,139 @@ def test_recursive_alias_is_a_plain_problem(tmp_path):
     with pytest.raises(DatasetError) as info:
         load_evidence(path)
     assert "refers to itself or repeats" in info.value.problems[0]
+
+
+# --- issue 11 schema: measures, benefits, chances, risks, rule situations ----------
+
+
+def _benefit(data: dict, option: str, measure: str) -> dict:
+    return next(b for b in data["options"][option]["benefits"] if b["measure"] == measure)
+
+
+def test_benefit_measure_must_be_a_known_measure(raw, tmp_path):
+    data = copy.deepcopy(raw)
+    data["options"]["mvd"]["benefits"][0]["measure"] = "cured_forever"
+    (line,) = problems_for(data, tmp_path)
+    assert "options.mvd.benefits[0].measure" in line
+    assert "'cured_forever'" in line and "meta.measures" in line
+
+
+def test_control_measure_must_be_a_known_measure(raw, tmp_path):
+    data = copy.deepcopy(raw)
+    data["meta"]["control_measure"] = "good_control"
+    lines = problems_for(data, tmp_path)
+    assert any(line.split(": ")[1] == "meta.control_measure" and "'good_control'" in line for line in lines)
+    # and every option is told it now lacks a figure on that measure
+    assert sum("needs a benefit with measure 'good_control'" in line for line in lines) == 3
+
+
+def test_null_figure_needs_a_reason(raw, tmp_path):
+    data = copy.deepcopy(raw)
+    gone = _benefit(data, "botulinum", "spasm_gone")
+    index = data["options"]["botulinum"]["benefits"].index(gone)
+    gone["not_measured"] = ""
+    (line,) = problems_for(data, tmp_path)
+    assert f"options.botulinum.benefits[{index}]" in line and "not_measured" in line
+
+
+def test_every_option_needs_a_number_for_the_control_measure(raw, tmp_path):
+    data = copy.deepcopy(raw)
+    better = _benefit(data, "mvd", "clearly_better")
+    better["per_100"] = None
+    better["not_measured"] = "pretend nobody counted it"
+    (line,) = problems_for(data, tmp_path)
+    assert "options.mvd.benefits:" in line and "'clearly_better'" in line and "per_100" in line
+
+
+def test_chance_with_null_figure_needs_a_reason(raw, tmp_path):
+    data = copy.deepcopy(raw)
+    data["options"]["mvd"]["recurrence"]["per_100"] = None
+    (line,) = problems_for(data, tmp_path)
+    assert "options.mvd.recurrence" in line and "not_measured" in line
+
+
+def test_risk_needs_certainty_and_timeframe_and_a_known_denominator(raw, tmp_path):
+    data = copy.deepcopy(raw)
+    risk = data["options"]["botulinum"]["risks"][0]
+    del risk["certainty"]
+    del risk["timeframe"]
+    risk["per"] = "visit"
+    lines = problems_for(data, tmp_path)
+    assert len(lines) == 3
+    assert any("options.botulinum.risks[0].certainty" in line and "Field required" in line for line in lines)
+    assert any("options.botulinum.risks[0].timeframe" in line and "Field required" in line for line in lines)
+    assert any("options.botulinum.risks[0].per" in line and "'injection'" in line for line in lines)
+
+
+def test_rule_situation_keys_and_values_are_checked(raw, tmp_path):
+    data = copy.deepcopy(raw)
+    data["rules"][0]["when"] = {"mri": ["no_vessel", "blurry"]}
+    data["rules"][1]["when"] = {"weather": ["rainy"]}
+    data["rules"][2]["when"] = {"age_at_least": 12}
+    data["rules"][3]["when"] = {"tried": ["mvd"]}
+    data["rules"][4]["when"] = {"pregnant": "planning"}
+    lines = problems_for(data, tmp_path)
+    assert len(lines) == 5
+    mri = [line for line in lines if "rules[0].when.mri[1]" in line]
+    assert mri and "'blurry'" in mri[0] and "'other_finding'" in mri[0]
+    assert any("rules[1].when.weather" in line and "unknown situation" in line for line in lines)
+    assert any("rules[2].when.age_at_least" in line and "18 to 110" in line for line in lines)
+    assert any("rules[3].when.tried" in line and "must be true" in line for line in lines)
+    assert any("rules[4].when.pregnant" in line and "list" in line for line in lines)
+
+
+def test_new_situation_values_are_accepted(raw, tmp_path):
+    data = copy.deepcopy(raw)
+    data["rules"][0]["when"] = {
+        "mri": ["other_finding"], "pregnant": ["planning"], "blood_thinners": ["yes"], "sides": ["both"],
+        "mvd_result": ["no_help", "came_back"], "age_at_least": 60, "tried": True,
+    }
+    path = tmp_path / "ok.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    assert load_evidence(path).rules[0].when["age_at_least"] == 60
+
+
+def test_every_new_problem_is_reported_at_once(raw, tmp_path):
+    """A file broken in many new ways still lists every problem, with its path, in one go."""
+    data = copy.deepcopy(raw)
+    data["options"]["mvd"]["benefits"][0]["measure"] = "cured_forever"
+    _benefit(data, "medication", "spasm_gone")["not_measured"] = ""
+    del data["options"]["mvd"]["risks"][0]["certainty"]
+    data["rules"][0]["when"] = {"mri": ["blurry"]}
+    data["no_treatment"]["figures"][0]["sources"] = ["nobody2099"]
+    data["meta"]["version"] = ""
+    lines = problems_for(data, tmp_path)
+    wanted = [
+        "options.mvd.benefits[0].measure",
+        "options.medication.benefits[1]",
+        "options.mvd.risks[0].certainty",
+        "rules[0].when.mri[0]",
+        "no_treatment.figures[0].sources[0]",
+        "meta.version",
+    ]
+    for where in wanted:
+        assert any(where in line for line in lines), (where, lines)
+    assert len(lines) == len(wanted)
+
+
+def test_old_comparison_timeframe_is_rejected(raw, tmp_path):
+    data = copy.deepcopy(raw)
+    data["meta"]["comparison_timeframe"] = "in the first year or so"
+    (line,) = problems_for(data, tmp_path)
+    assert "meta.comparison_timeframe" in line and "Extra inputs are not permitted" in line
+
+
+def test_no_treatment_is_required(raw, tmp_path):
+    data = copy.deepcopy(raw)
+    del data["no_treatment"]
+    (line,) = problems_for(data, tmp_path)
+    assert "no_treatment" in line and "Field required" in line
+
+
+def test_control_and_benefit_helpers():
+    evidence = load_evidence()
+    for oid, _ in evidence.ordered():
+        control = evidence.control(oid)
+        assert control.measure == evidence.meta.control_measure and control.per_100 is not None
+    assert evidence.benefit("botulinum", "spasm_gone").per_100 is None
+    assert evidence.benefit("mvd", "no_such_measure") is None

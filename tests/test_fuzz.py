@@ -369,8 +369,8 @@ def _truncate_mid_flow(text: str) -> str:
 MUTATIONS: list[tuple[str, Callable[[], str | bytes], list[str]]] = [
     (
         "removed-success-figures",
-        _mutate(lambda d: d["options"]["mvd"]["success"].pop("per_100")),
-        ["options.mvd.success.per_100"],
+        _mutate(lambda d: d["options"]["mvd"]["benefits"][0].pop("per_100")),
+        ["options.mvd.benefits[0].per_100"],
     ),
     ("removed-meta-version", _mutate(lambda d: d["meta"].pop("version")), ["meta.version"]),
     ("removed-option", _mutate(lambda d: d["options"].pop("botulinum")), ["options", "botulinum"]),
@@ -388,8 +388,8 @@ MUTATIONS: list[tuple[str, Callable[[], str | bytes], list[str]]] = [
     ("sources-as-list", _mutate(lambda d: d.__setitem__("sources", [])), ["sources"]),
     (
         "huge-number",
-        _mutate(lambda d: d["options"]["mvd"]["success"]["per_100"].__setitem__("high", 10**30)),
-        ["options.mvd.success.per_100.high"],
+        _mutate(lambda d: d["options"]["mvd"]["benefits"][0]["per_100"].__setitem__("high", 10**30)),
+        ["options.mvd.benefits[0].per_100.high"],
     ),
     (
         "unknown-source-id",

@@ -35,3 +35,60 @@ def test_waiting_is_always_an_option_and_nothing_is_recommended():
         assert any("wait" in q for q in qs)
         assert len(qs) == len(set(qs))
         assert not any("best" in q.lower() or "recommend" in q.lower() for q in qs)
+
+
+def test_new_situations_bring_their_own_questions():
+    plain = set(ask())
+    cases = {
+        "blood thinner": {"blood_thinners": "yes"},
+        "both sides": {"sides": "both"},
+        "found something else": {"mri": "other_finding"},
+        "planning a pregnancy": {"pregnant": "planning"},
+        "never helped": {"tried": ("mvd",), "mvd_result": "no_help"},
+        "came back": {"tried": ("mvd",), "mvd_result": "came_back"},
+        "I am 72": {"age": 72, "anesthesia": "fit", "mri": "vessel"},
+    }
+    for words, answers in cases.items():
+        new = [q for q in ask(**answers) if q not in plain]
+        assert any(words in q for q in new), (words, new)
+        assert not any(words in q for q in plain), words
+
+
+def test_mvd_result_asks_nothing_without_an_earlier_mvd():
+    assert not any("never helped" in q for q in ask(mvd_result="no_help"))
+
+
+def test_pregnant_and_planning_are_asked_apart():
+    pregnant, planning = ask(pregnant="yes"), ask(pregnant="planning")
+    assert any("I am pregnant." in q for q in pregnant) and not any("I am pregnant." in q for q in planning)
+    assert any("birth control" in q for q in planning)
+
+
+def test_everyone_is_asked_about_driving_work_and_cost():
+    for answers in ({}, {"relief": 9, "tried": ("botulinum",)}):
+        qs = ask(**answers)
+        assert any("drive" in q and "work" in q for q in qs)
+        assert any("cost" in q for q in qs)
+
+
+def test_questions_read_at_grade_8_or_below():
+    from .readability import grade
+
+    every = ask(
+        mri="other_finding",
+        sides="both",
+        pregnant="planning",
+        blood_thinners="yes",
+        age=72,
+        tried=("mvd", "botulinum"),
+        mvd_result="came_back",
+        relief=9,
+        burden=9,
+        side_effects=9,
+        serious_risk=9,
+        sure_u="no",
+        sure_r="no",
+        sure_e="no",
+        leaning="mvd",
+    )
+    assert grade(" ".join(every)) <= 8
