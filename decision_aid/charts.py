@@ -319,7 +319,11 @@ def _option_row(o: OptionResult) -> dict:
 
 
 def _weights(result: Result) -> dict[str, int | None]:
-    return {p: result.profile.get(p) for p in PRIORITIES}
+    """The weights the match used (the result's profile is a Profile, or a dict from JSON)."""
+    prof = result.profile
+    if isinstance(prof, dict):
+        return {p: prof.get(p) for p in PRIORITIES}
+    return prof.weights()
 
 
 def success_frame(result: Result) -> pd.DataFrame:

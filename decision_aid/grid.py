@@ -11,7 +11,6 @@ flagged when a caution from the patient's situation concerns it. Columns: "No tr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -121,6 +120,14 @@ def _first_sentence(text: str, max_words: int = MAX_WORDS) -> str:
     return first if len(first.split()) <= max_words else ""
 
 
+def short(text: str, max_words: int = MAX_WORDS) -> str:
+    """A dataset phrase cut to its first clause (before ':', ';' or '('), for a cell; the full
+    text stays in the topics and the figures table."""
+    first = re.split(r"\s*[:;(]", " ".join(str(text).split()), maxsplit=1)[0].rstrip(" ,.")
+    words = first.split()
+    return first if len(words) <= max_words else " ".join(words[:max_words]) + "..."
+
+
 def _num(x: float) -> str:
     return str(whole(x))
 
@@ -166,12 +173,15 @@ def benefits(o: OptionResult) -> list[dict[str, Any]]:
 def _benefit_cell(b: dict[str, Any] | None, ongoing: bool) -> Cell:
     if b is None or b.get("central") is None:
         return Cell("Not measured.", not_measured=True, sources=tuple((b or {}).get("sources") or ()))
-    when = " ".join(str(b.get("timeframe") or "").split())
-    text = when if len(when.split()) <= MAX_WORDS else ""
+    parts = []
+    if b.get("timeframe"):
+        parts.append("When: " + short(b["timeframe"], 10))
     if b.get("while_treated") or (b.get("while_treated") is None and ongoing):
-        text = (text + "; " if text else "") + "only while treated"
+        parts.append("only while treated")
+    if b.get("expert_estimate"):
+        parts.append("an expert's estimate, not a study")
     return Cell(
-        text[:1].upper() + text[1:],
+        "; ".join(parts) + ".",
         b["central"],
         b.get("low"),
         b.get("high"),
@@ -187,7 +197,7 @@ def _risk_cell(risks: list[Any], serious: bool) -> Cell:
         return Cell("None reported in the studies used.")
     r = max(mine, key=lambda r: _get(r, "central"))
     more = len(mine) - 1
-    text = _get(r, "name") + (f"; {more} more in the harms topic" if more else "")
+    text = short(_get(r, "name")) + (f"; {more} more in the harms topic" if more else "")
     return Cell(
         text,
         _get(r, "central"),
@@ -214,14 +224,15 @@ def _involves(opt: Option) -> Cell:
 
 
 def _timing(opt: Option) -> Cell:
-    soon = _first_sentence(opt.onset.text, 12)
+    first = _first_sentence(opt.onset.text, 2 * MAX_WORDS)
+    soon = short(first) + "." if first else ""
     if opt.effect_weeks is not None:
-        last = f"each one lasts {_qty(opt.effect_weeks)}"
+        last = f"Each one lasts {_qty(opt.effect_weeks)}."
     elif opt.burden.ongoing:
-        last = "works only while you keep taking it"
+        last = "It works only while you keep taking it."
     else:
-        last = "usually lasts for years"
-    text = f"{soon} It {last}." if soon else f"It {last}."
+        last = _first_sentence(opt.duration.text, 10) or "It is done once."
+    text = f"{soon} {last}" if soon else last
     ids = dict.fromkeys(
         [*opt.onset.sources, *opt.duration.sources, *(opt.effect_weeks.sources if opt.effect_weeks else ())]
     )
@@ -309,14 +320,11 @@ def _no_treatment_cells(ev: Evidence, result: Result) -> dict[str, Cell]:
     nt = _get(result, "no_treatment") or _get(ev, "no_treatment")
     figures = no_treatment_figures(ev, result)
 
-    def figure(words: Iterable[str]) -> Cell | None:
+    def figure(fid: str) -> Cell | None:
         for f in figures:
-            key = f"{f.get('id', '')} {f.get('name', '')}".lower()
-            if any(w in key for w in words) and f.get("central") is not None:
-                name = " ".join(str(f.get("name", "")).split())
-                short = name if len(name.split()) <= MAX_WORDS else _first_sentence(name) or "See the figures"
+            if f.get("id") == fid and f.get("central") is not None:
                 return Cell(
-                    short,
+                    short(f.get("name", "")) + ".",
                     f["central"],
                     f.get("low"),
                     f.get("high"),
@@ -333,13 +341,11 @@ def _no_treatment_cells(ev: Evidence, result: Result) -> dict[str, Cell]:
             summary or "Wait and watch; start a treatment later if you want.",
             sources=tuple(_get(involves, "sources", ()) or ()),
         ),
-        "clearly_better": Cell("No treatment effect; the spasm usually stays.", not_measured=True),
-        "spasm_gone": figure(("remission", "goes away", "gone"))
-        or Cell("Rare; not measured well.", not_measured=True),
-        "timing": figure(("spread", "worse", "progress"))
-        or Cell("The spasm often spreads or gets stronger."),
+        "clearly_better": figure("partly_better") or Cell("Not measured.", not_measured=True),
+        "spasm_gone": figure("remission") or Cell("Not measured.", not_measured=True),
+        "timing": figure("worse") or Cell("The spasm often spreads or gets stronger over the years."),
         "passing": none,
-        "serious": figure(("eye", "driv", "vision")) or none,
+        "serious": none,
         "visits": Cell("No treatment visits; see your doctor if it changes."),
         "not_working": Cell("You can start a treatment at any time."),
         "cost": Cell("No treatment cost."),
@@ -351,8 +357,11 @@ def _caution_rows(ev: Evidence, res: OptionResult) -> set[str]:
     rows: set[str] = set()
     for c in res.caution_details:
         rule = rules.get(c.rule)
-        keys = list(rule.when) if rule is not None else [c.rule]
-        for k in keys:
+        when = dict(rule.when) if rule is not None else {c.rule: True}
+        for k, values in when.items():
+            if k == "mri" and "no_vessel" not in (values if isinstance(values, list) else []):
+                rows.add("involves")  # no scan yet, or it found something else: before any treatment
+                continue
             rows.update(CONCERNS.get(k, ("involves",)))
     return rows
 

@@ -21,7 +21,7 @@ PAGE_CSS = (
     f".st-key-to_figures button {{ min-height: {TOUCH_PX}px; }}"
     "</style>"
 )
-HOME_CSS = "<style>[data-testid='stElementToolbar'] { display: none; }</style>"
+HOME_CSS = "<style>[data-testid='stElementToolbar'] { display: none !important; }</style>"
 """Home mode: no chart toolbars (table, download, full screen): each chart's words are one click away."""
 
 
@@ -58,10 +58,10 @@ def _steps(topic: str, where: str) -> None:
             )
 
 
-def _step_heading(topic: str) -> None:
+def _step_heading(topic: str, consulting: bool) -> None:
     t = BY_ID[topic]
     ids = [s.id for s in STEPS]
-    where = f"Topic {ids.index(topic) + 1} of {len(ids)}: " if topic in ids else ""
+    where = f"Topic {ids.index(topic) + 1} of {len(ids)}: " if topic in ids and not consulting else ""
     c.heading(c.md(where + t.title), 2)
 
 
@@ -84,6 +84,8 @@ def render() -> None:
     prof = state.profile()
     topic = prof.topic
     ctx = Ctx(ev, prof, state.result(ev, prof))
+    # Wide: the grid's five columns and the topic buttons need the room (the shell sets "centered").
+    st.set_page_config(layout="wide")
     st.html(PAGE_CSS + ("" if ctx.consult else HOME_CSS))
 
     c.heading("Compare the options", 1)
@@ -91,7 +93,7 @@ def render() -> None:
         _choose(topic)
     else:
         _steps(topic, "top")
-    _step_heading(topic)
+    _step_heading(topic, ctx.consult)
     for w in ctx.result.warnings:
         st.warning(c.md(w))
     slots = st.session_state.get(state.SLOTS)

@@ -7,6 +7,7 @@ import streamlit as st
 from decision_aid.grid import benefits, no_treatment_figures
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx
+from decision_aid.ui.topics.glance import GRID_CSS, table_html
 from decision_aid.wording import per_100, per_100_range
 
 
@@ -20,7 +21,8 @@ def rows(ctx: Ctx) -> list[dict[str, str]]:
     for f in no_treatment_figures(ctx.ev, ctx.result):
         out.append(
             {
-                "Figure": f"No treatment for now: {f.get('name', '')}",
+                "Option": "No treatment for now",
+                "Figure": str(f.get("name", "")),
                 "Out of 100": _people(f.get("central")),
                 "Range": per_100_range(f["low"], f["high"]) if f.get("low") is not None else "",
                 "When": str(f.get("timeframe") or ""),
@@ -30,12 +32,11 @@ def rows(ctx: Ctx) -> list[dict[str, str]]:
         )
     for o in ctx.result.options:
         for b in benefits(o):
-            name = f"{o.short_name}: {b.get('label') or b['measure']}" + (
-                f" ({LOCAL_MARK})" if b.get("local") else ""
-            )
+            name = str(b.get("label") or b["measure"]) + (f" ({LOCAL_MARK})" if b.get("local") else "")
             measured = b.get("central") is not None
             out.append(
                 {
+                    "Option": o.short_name,
                     "Figure": name,
                     "Out of 100": _people(b.get("central")),
                     "Range": per_100_range(b["low"], b["high"])
@@ -50,7 +51,8 @@ def rows(ctx: Ctx) -> list[dict[str, str]]:
             per = getattr(r, "per", "person") or "person"
             out.append(
                 {
-                    "Figure": f"{o.short_name}: {r.name}"
+                    "Option": o.short_name,
+                    "Figure": r.name
                     + (" (per injection)" if per == "injection" else "")
                     + (f" ({LOCAL_MARK})" if r.local else ""),
                     "Out of 100": _people(r.central),
@@ -64,9 +66,19 @@ def rows(ctx: Ctx) -> list[dict[str, str]]:
 
 
 def render(ctx: Ctx) -> None:
-    st.markdown("Every figure the aid uses, out of 100 people, with where it comes from.")
+    st.markdown(
+        "Every figure the aid uses, out of 100 people, with where it comes from: one table, "
+        "one tab for each option."
+    )
     table = rows(ctx)
-    c.text_table(table, "Figure")
+    headers = [h for h in (table[0] if table else {}) if h != "Option"]
+    st.html(GRID_CSS)
+    names = list(dict.fromkeys(row["Option"] for row in table))
+    for tab, name in zip(st.tabs(names), names, strict=True):
+        with tab:
+            st.html(
+                table_html(headers, [[row[h] for h in headers] for row in table if row["Option"] == name])
+            )
     with st.expander("Full citations", expanded=False):
         used = dict.fromkeys(s.strip() for row in table for s in row["Sources"].split(",") if s.strip())
         c.sources_list(ctx.ev, used)

@@ -10,11 +10,11 @@ from typing import Any
 import streamlit as st
 
 from decision_aid import charts, engine
-from decision_aid.profile import PRIORITIES, Profile
+from decision_aid.profile import DEFAULT_WEIGHT, PRIORITIES, Profile
 from decision_aid.ui import chart_cache, state
 from decision_aid.ui import components as c
 from decision_aid.ui.derived import fit_sentence
-from decision_aid.ui.topics.common import Ctx, fit_x, show
+from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, fit_x, show
 from decision_aid.wording import NOT_A_VERDICT, PRIORITY_LABELS
 
 
@@ -29,8 +29,12 @@ def priorities_stated(ctx: Ctx) -> bool:
 
 
 def _sliders() -> None:
+    """Two columns of the six sliders; an unstated priority waits in the middle (it stays unstated
+    until moved)."""
     cols = st.columns(2)
     for i, p in enumerate(PRIORITIES):
+        if p not in st.session_state and st.session_state[state.ANSWERS].get(p) is None:
+            st.session_state[p] = DEFAULT_WEIGHT
         cols[i % 2].slider(PRIORITY_LABELS[p], min_value=0, max_value=10, step=1, **state.bind(p))
 
 
@@ -40,6 +44,9 @@ def _lines_up(ctx: Ctx) -> None:
         frame = charts.match_frame(ctx.result)
         show(chart_cache.parts(charts.match_parts(frame), finish=fit_x), "chart_match")
         st.caption(c.md(chart_cache.text(charts.describe_match, frame)))
+        mvd = ctx.result.option("mvd")
+        if mvd.suitable and mvd.match is not None and any(f.local for f in (mvd.success, *mvd.risks)):
+            st.caption(c.md(f"MVD surgery's match uses {LOCAL_MARK}."))
     weights = ctx.prof.weights()
     lines = []
     for o in ctx.result.options:

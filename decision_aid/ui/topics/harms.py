@@ -7,6 +7,8 @@ home mode each figure says how sure the evidence is.
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from decision_aid import charts
@@ -32,12 +34,18 @@ def _mine(risks: list[RiskUsed], lasting: bool) -> list[RiskUsed]:
     return [r for r in risks if bool(r.serious or r.permanent) == lasting]
 
 
+def _lasts(text: str) -> str:
+    """How long a harm lasts, its first sentence (the rest is in the figures topic and the PDF)."""
+    first = re.split(r"(?<=[.!?])\s+", " ".join(text.split()), maxsplit=1)[0]
+    return first if first.endswith((".", "!", "?")) else first + "."
+
+
 def _line(r: RiskUsed, ctx: Ctx, show_sources: bool) -> str:
     per = getattr(r, "per", "person") or "person"
     fig = figure_words(
         r.central, per=per, certainty=None if ctx.consult else getattr(r, "certainty", None), local=r.local
     )
-    text = f"- {c.md(r.name)}: **{c.md(fig)}**. {c.md(r.lasts)}."
+    text = f"- {c.md(r.name)}: **{c.md(fig)}**. {c.md(_lasts(r.lasts))}"
     if show_sources:
         when = getattr(r, "timeframe", "") or ""
         extra = detail(r.low, r.high, r.sources, when)

@@ -7,10 +7,12 @@ says "not measured", never a number.
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from decision_aid import charts
-from decision_aid.grid import benefits
+from decision_aid.grid import benefits, short
 from decision_aid.ui import chart_cache
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import (
@@ -67,7 +69,7 @@ def _benefit_group(ctx: Ctx, measure: str, by_option: dict[str, dict], show_sour
             spec = chart_cache.built(
                 charts.icon_array_parts,
                 b["central"],
-                label=f"are counted: {label.lower()}",
+                label="have this result",
                 color=charts.BENEFIT_COLOR,
                 title=title,
                 title_chars=TITLE_CHARS,
@@ -94,30 +96,47 @@ def _benefit_group(ctx: Ctx, measure: str, by_option: dict[str, dict], show_sour
     in_words(f"{label}. " + " ".join(words))
 
 
+def _first(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", " ".join(text.split()), maxsplit=1)[0]
+
+
+def _chance(label: str, ch, consulting: bool) -> str:
+    """'Late relief: 33 out of 100 people (how sure: low)', or 'not measured'."""
+    if ch.per_100 is None:
+        return f"**{label}:** not measured."
+    fig = figure_words(ch.per_100.central, certainty=None if consulting else ch.certainty)
+    return f"**{label}:** {c.md(fig)}, {c.md(short(ch.timeframe, 10).lower())}."
+
+
 def _timing(ctx: Ctx, show_sources: bool) -> None:
     c.heading("How soon it works and how long it lasts", 3)
     cols = st.columns(3)
     for col, (oid, opt) in zip(cols, ctx.ev.ordered(), strict=True):
         with col, st.container(border=True, key=f"timing_{oid}"):
-            st.markdown(f"**{c.md(opt.short_name)}**")
-            lines = [f"**How soon:** {c.md(opt.onset.text)}", f"**How long:** {c.md(opt.duration.text)}"]
-            d = opt.delayed_relief
+            lines = [
+                f"**{c.md(opt.short_name)}**",
+                f"**How soon:** {c.md(_first(opt.onset.text))}",
+                f"**How long:** {c.md(_first(opt.duration.text))}",
+            ]
+            d, rec = opt.delayed_relief, opt.recurrence
             if d is not None:
-                lines.append(f"**Late relief:** {c.md(per_100(d.per_100.central))}. {c.md(d.text)}")
-            rec = opt.recurrence
+                lines.append(_chance("Relief comes late", d, ctx.consult))
             if rec is not None:
-                lines.append(f"**Comes back:** {c.md(per_100(rec.per_100.central))}.")
+                lines.append(_chance("Comes back", rec, ctx.consult))
             st.markdown("  \n".join(lines))
             if show_sources:
-                ids = dict.fromkeys(
-                    [
-                        *opt.onset.sources,
-                        *opt.duration.sources,
-                        *(d.sources if d else ()),
-                        *(rec.sources if rec else ()),
-                    ]
-                )
-                st.caption(c.md(c.sources_text(ids)))
+                ids = [
+                    *opt.onset.sources,
+                    *opt.duration.sources,
+                    *(d.sources if d else ()),
+                    *(rec.sources if rec else ()),
+                ]
+                st.caption(c.md(c.sources_text(dict.fromkeys(ids))))
+    with st.expander("More about how soon and how long", expanded=False):
+        for _, opt in ctx.ev.ordered():
+            more = [opt.onset.text, opt.duration.text]
+            more += [ch.text for ch in (opt.delayed_relief, opt.recurrence) if ch is not None]
+            st.markdown(f"**{c.md(opt.short_name)}:** " + " ".join(c.md(t) for t in more))
 
 
 def render(ctx: Ctx) -> None:
