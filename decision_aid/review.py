@@ -455,7 +455,7 @@ The match is the weighted average of the scores, with the weights the patient gi
 """
 
 
-def _wording_lists() -> str:
+def _wording_lists(evidence: Evidence) -> str:
     def ul(items: Iterable[str]) -> str:
         return "<ul>" + "".join(f"<li>{_e(i)}</li>" for i in items) + "</ul>"
 
@@ -469,7 +469,7 @@ def _wording_lists() -> str:
         + "<h3>Certainty in words</h3>" + ul(CERTAINTY_LABELS.values())
         + f"<h3>Answers in words</h3><ul>{situations}</ul>"
         + "<h3>The line under every comparison</h3>" + ul([NOT_A_VERDICT])
-        + "<h3>How the five-year projection is worked out</h3>" + ul(engine.PROJECTION_ASSUMPTIONS)
+        + "<h3>How the five-year projection is worked out</h3>" + ul(engine.projection_assumptions(evidence))
     )
 
 
@@ -486,7 +486,7 @@ def _patient_words(evidence: Evidence, pages: dict[str, list[str]]) -> str:
 the questions for the care team, and the words written into the app's pages. Lines with "…" are
 filled in from the figures or the patient's answers. The pages' lines include a few that only
 the consultation mode shows.</p>
-{_wording_lists()}
+{_wording_lists(evidence)}
 <h3>Questions for the care team (every one the app can ask)</h3>
 <ul>{qs}</ul>
 {page_parts}
