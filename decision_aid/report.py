@@ -489,10 +489,16 @@ def _summary(
     )
     local = {k: p[k] for k in ("mvd_success", "mvd_hearing_loss") if p.get(k) is not None}
     local_used = [
-        f"{o['short_name']}, {o['success']['label'].lower()}: {o['success']['words']['local']}"
-        for o in options if o["success"].get("local")
+        f"{o['short_name']}, {b['label'][:1].lower()}{b['label'][1:]}: {_local_words(b)}."
+        for o in options for b in o.get("benefits") or [] if b.get("local")
     ] + [
-        f"{o['short_name']}, {r['name'].lower()}: {_local_words(r)}."
+        f"{o['short_name']}, {o['success']['label'][:1].lower()}{o['success']['label'][1:]}: "
+        f"{o['success']['words']['local']}"
+        for o in options
+        if o["success"].get("local")
+        and not any(b.get("local") and b["measure"] == o["success"]["measure"] for b in o.get("benefits") or [])
+    ] + [
+        f"{o['short_name']}, {r['name'][:1].lower()}{r['name'][1:]}: {_local_words(r)}."
         for o in options for r in o["risks"] if r.get("local")
     ]
     link = reopen_link(result, base_url)
