@@ -1000,6 +1000,10 @@ class _Layout:
     match_w: float = 58.0
     note_lines: int = 5
     note_lines_max: int = 8
+    pictures: bool = True
+    match_chart: bool = True
+    """Draw the icon arrays; the most compact layout leaves them to the aid (the figures stay in
+    the tables)."""
     sources_pt: float = 6.0
 
 
@@ -1009,7 +1013,8 @@ LAYOUTS = (
     _Layout(grid_pt=6.8, table_pt=6.4, icon_w=96.0, icon_h=46.0, match_w=54.0, note_lines=3,
             note_lines_max=4, sources_pt=5.4),
     _Layout(grid_pt=6.4, table_pt=6.0, icon_w=90.0, icon_h=40.0, match_w=50.0, note_lines=3,
-            note_lines_max=3, sources_pt=4.8),
+            note_lines_max=3, sources_pt=5.0, pictures=False,
+            match_chart=False),
 )
 """Tried in turn until the summary fits on MAX_PAGES; the last one is used whatever its length."""
 FIRST_LAYOUT = {"A4": 0, "Letter": 1}
@@ -1294,7 +1299,7 @@ def _comparison(pdf: _PDF, data: dict, layout: _Layout) -> None:
     of the table, printed as a block above it so the option columns keep their width)."""
     comp = data["comparison"]
     nt = data["no_treatment"]
-    pdf.heading("The options in more detail", keep=60)
+    pdf.heading("The options in more detail", keep=25)
     pdf.para(
         f"{data['different_studies']} Figures are about {data['reference_class']}. "
         f"Figures marked 'local' are your care team's own, with the published figures beside them. "
@@ -1332,6 +1337,8 @@ def _fit_image(img: dict, max_w: float, max_h: float) -> tuple[float, float]:
 def _icon_arrays(pdf: _PDF, images: list[dict], layout: _Layout) -> None:
     """The icon-array charts side by side, each with its words under it (the words also serve as
     alt text)."""
+    if not layout.pictures:
+        return
     gap = 5.0
     each_w = (pdf.body_w - gap * (len(images) - 1)) / len(images)
     sizes = [_fit_image(img, each_w, layout.icon_h) for img in images]
@@ -1373,11 +1380,15 @@ def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:
         _not_matched(pdf, m, pdf.body_w)
         _anchors(pdf, m, pdf.body_w)
         return
-    w, h = _fit_image(img, layout.match_w, 110)
-    pdf.heading(img["heading"], keep=h)
-    top = pdf.get_y()
-    pdf.image(io.BytesIO(img["png"]), x=pdf.l_margin, y=top, w=w, h=h, alt_text=img["description"])
-    x = pdf.l_margin + w + 4
+    if layout.match_chart:
+        w, h = _fit_image(img, layout.match_w, 110)
+        pdf.heading(img["heading"], keep=h)
+        top = pdf.get_y()
+        pdf.image(io.BytesIO(img["png"]), x=pdf.l_margin, y=top, w=w, h=h, alt_text=img["description"])
+        x = pdf.l_margin + w + 4
+    else:  # the table alone says everything the chart shows
+        pdf.heading(img["heading"], keep=45)
+        top, h, x = pdf.get_y(), 0.0, pdf.l_margin
     right_w = pdf.w - pdf.r_margin - x
     pdf.set_xy(x, top)
     pdf.para(m["text"], size=SMALL, bold=True, w=right_w)
