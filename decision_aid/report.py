@@ -423,14 +423,12 @@ def _comparison_data(evidence: Evidence, options: list[dict], no_treatment: dict
 
     course = [f"• {f['name']}: {f['words']}" for f in no_treatment["figures"] if not f["measure"]]
     rows += [
-        {"id": "over_time", "label": "How long it lasts (without treatment: what happens over time)",
-         "cells": ["\n".join(course) or NOT_MEASURED, *(o["duration"]["text"] for o in options)]},
+        {"id": "over_time", "label": "Without treatment, over time",
+         "cells": ["\n".join(course) or NOT_MEASURED, *("" for _ in options)]},
         {"id": "common", "label": "Side effects that pass",
          "cells": ["None: no treatment.", *(risks(o, "common") for o in options)]},
         {"id": "serious", "label": "Serious or lasting harms",
          "cells": ["None from treatment.", *(risks(o, "serious") for o in options)]},
-        {"id": "asks", "label": "What it asks of you",
-         "cells": [no_treatment["involves"]["text"], *(o["burden"]["text"] for o in options)]},
     ]
     return {
         "columns": [no_treatment["name"], *(o["name"] for o in options)],
@@ -1045,9 +1043,9 @@ def _compose(data: dict, images: dict[str, dict], paper: str, layout: _Layout, *
         lambda: _glance(pdf, data, layout),
         lambda: _leaning_and_questions(pdf, data),
         lambda: _what_you_said(pdf, data),
+        lambda: _icon_arrays(pdf, [images["control"], images["serious_harm"]], layout),
         lambda: _comparison(pdf, data, layout),
         lambda: _cautions(pdf, data),
-        lambda: _icon_arrays(pdf, [images["control"], images["serious_harm"]], layout),
         lambda: _match(pdf, data, images.get("match"), layout),
         lambda: _sure(pdf, data),
         lambda: _notes(pdf, layout),
@@ -1320,6 +1318,7 @@ def _comparison(pdf: _PDF, data: dict, layout: _Layout) -> None:
     rows = [
         [_Cell(r["label"], "B", size), *(_Cell(text, "", size) for text in r["cells"][1:])]
         for r in comp["rows"]
+        if any(r["cells"][1:])  # the no-treatment rows are printed above the table
     ]
     rows.append([_Cell("Sources (see the list at the end)", "B", size),
                  *(_Cell(", ".join(str(n) for n in o["source_numbers"]), "", size) for o in opts)])
@@ -1335,36 +1334,27 @@ def _fit_image(img: dict, max_w: float, max_h: float) -> tuple[float, float]:
 
 
 def _icon_arrays(pdf: _PDF, images: list[dict], layout: _Layout) -> None:
-    """The icon-array charts side by side, each with its words under it (the words also serve as
-    alt text)."""
+    """The icon-array charts side by side. Their words (the same figures as the tables) are each
+    picture's alternative text, for screen readers; the most compact layout leaves the pictures
+    to the aid."""
     if not layout.pictures:
         return
     gap = 5.0
     each_w = (pdf.body_w - gap * (len(images) - 1)) / len(images)
     sizes = [_fit_image(img, each_w, layout.icon_h) for img in images]
     tallest = max(h for _, h in sizes)
-    words = max(
-        len(_lines(pdf, img["heading"], each_w, TINY, "B")) + len(_lines(pdf, img["description"], each_w, TINY))
-        for img in images
-    )
-    pdf.heading("Pictures of the chances", keep=tallest + words * _lh(TINY) + 12)
+    pdf.heading("Pictures of the chances", keep=tallest + 8)
     pdf.para(
-        "Each picture shows 100 people. Filled figures are the people the words are about; "
-        "the figures are the same as in the table.",
-        size=SMALL,
+        "Each picture shows 100 people for each option; filled figures are the people the title is "
+        "about. The figures are the same as in the tables, each from its own studies.",
+        size=TINY,
     )
-    pdf.ln(1)
+    pdf.ln(0.6)
     top = pdf.get_y()
-    bottom = top
     for i, (img, (w, h)) in enumerate(zip(images, sizes, strict=True)):
         x = pdf.l_margin + i * (each_w + gap)
         pdf.image(io.BytesIO(img["png"]), x=x, y=top, w=w, h=h, alt_text=img["description"])
-        pdf.set_xy(x, top + tallest + 1)
-        pdf.para(img["heading"], size=TINY, bold=True, w=each_w)
-        pdf.set_x(x)
-        pdf.para(img["description"], size=TINY, w=each_w)
-        bottom = max(bottom, pdf.get_y())
-    pdf.set_xy(pdf.l_margin, bottom + 1)
+    pdf.set_xy(pdf.l_margin, top + tallest + 1)
 
 
 def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:
@@ -1389,6 +1379,7 @@ def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:
     else:  # the table alone says everything the chart shows
         pdf.heading(img["heading"], keep=45)
         top, h, x = pdf.get_y(), 0.0, pdf.l_margin
+    start_page = pdf.page
     right_w = pdf.w - pdf.r_margin - x
     pdf.set_xy(x, top)
     pdf.para(m["text"], size=SMALL, bold=True, w=right_w)
@@ -1434,7 +1425,8 @@ def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:
         pdf.para("What would change the picture:", size=SMALL, bold=True, w=right_w)
         pdf.set_x(x)
         pdf.bullets(data["what_would_change"], size=TINY, indent=3, w=right_w)
-    pdf.set_xy(pdf.l_margin, max(top + h, pdf.get_y()) + 1)
+    # Under the chart and the table, whichever ends lower (the table may have run onto a new page).
+    pdf.set_xy(pdf.l_margin, (max(top + h, pdf.get_y()) if pdf.page == start_page else pdf.get_y()) + 1)
     _anchors(pdf, m, pdf.body_w)
 
 
@@ -1472,19 +1464,25 @@ def _about_figures(pdf: _PDF, data: dict) -> None:
 
 
 def _cautions(pdf: _PDF, data: dict) -> None:
+    """Every caution from the patient's situation, once per wording, naming the options it
+    concerns (the same caution often applies to all three)."""
     pdf.heading("Cautions for you", keep=20)
-    shown = [o for o in data["options"] if o["caution_details"]]
-    if not shown:
-        pdf.para("None of the cautions in the evidence apply to what you told us.")
-    for o in shown:
-        pdf.need(12)
-        pdf.para(o["name"], bold=True, size=BODY)
-        items = []
+    grouped: dict[tuple[str, str], list[str]] = {}
+    refs: dict[tuple[str, str], list[int]] = {}
+    for o in data["options"]:
         for c in o["caution_details"]:
-            prefix = "Not suitable now: " if c["effect"] == "not_suitable" else ""
-            refs = f" [{', '.join(str(n) for n in c['source_numbers'])}]" if c["source_numbers"] else ""
-            items.append(prefix + c["text"] + refs)
-        pdf.bullets(items, size=SMALL)
+            key = (c["effect"], c["text"])
+            grouped.setdefault(key, []).append(o["short_name"])
+            refs[key] = c["source_numbers"]
+    if not grouped:
+        pdf.para("None of the cautions in the evidence apply to what you told us.")
+        return
+    items = []
+    for (effect, text), names in grouped.items():
+        prefix = "may not be suitable now: " if effect == "not_suitable" else ""
+        numbers = f" [{', '.join(str(n) for n in refs[(effect, text)])}]" if refs[(effect, text)] else ""
+        items.append(f"{', '.join(names)}: {prefix}{text}{numbers}")
+    pdf.bullets(items, size=SMALL)
 
 
 def _questions(pdf: _PDF, data: dict) -> None:

@@ -27,7 +27,7 @@ from decision_aid import report
 from decision_aid.engine import Result, evaluate
 from decision_aid.evidence import DEFAULT_DATASET, Evidence, load_evidence
 from decision_aid.profile import PRIORITIES, Profile, parse_query
-from decision_aid.wording import PRIORITY_LABELS, per_100
+from decision_aid.wording import PRIORITY_LABELS, whole
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_URL = "https://hfs.example.org/aid/"
@@ -369,18 +369,34 @@ def test_link_round_trips_to_the_same_answers(built):
     assert squash(link) in squash(pdf_text(reader))  # printed too, for people who type it
 
 
-def test_chart_images_are_embedded_and_not_blank(built):
-    _, _, _, reader = built
-    images = [img.image for page in reader.pages for img in page.images]
+def chart_images(reader: PdfReader) -> list[Image.Image]:
     charts = []
-    for im in images:
+    for im in (img.image for page in reader.pages for img in page.images):
         rgb = im.convert("RGB")
         colours = rgb.getcolors(maxcolors=1 << 20) or [(0, c) for c in range(1 << 20)]
         if len(colours) > 2:  # the QR code has two colours; charts many
             charts.append(rgb)
-    assert len(charts) >= 3, f"expected 3 charts, found {len(charts)} of {len(images)} images"
+    return charts
+
+
+def test_chart_images_are_embedded_and_not_blank():
+    # A summary that fits with pictures: both icon arrays and the match chart.
+    reader = PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result_of(CONSULT), base_url=BASE_URL)))
+    charts = chart_images(reader)
+    assert len(charts) == 3, f"expected 3 charts, found {len(charts)}"
     for im in charts:
         assert im.width > 300 and im.height > 300
+
+
+def test_the_most_compact_layout_keeps_every_figure_without_pictures(built):
+    # The longest summaries leave the pictures and the match chart to the aid; every figure the
+    # pictures show is in the tables, and the match is there as a table.
+    _, result, pdf, reader = built
+    text = squash(pdf_text(reader))
+    data = report.summary_data(EVIDENCE, result, base_url=BASE_URL)
+    for o in data["options"]:
+        assert squash(o["success"]["words"]["range"].removeprefix("Range: ").rstrip(".")) in text
+        assert squash(f"{whole(o['match'])} ({whole(o['match_low'])} to {whole(o['match_high'])})") in text
 
 
 @pytest.mark.parametrize("query", [QUERY, BUSY])
