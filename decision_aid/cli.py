@@ -4,6 +4,7 @@
     python -m decision_aid --query "relief=8&lasting=10&cause=vascular" [--format json|text]
     python -m decision_aid summary --query "..." --out summary.pdf [--format pdf|json]
     python -m decision_aid --query-file answers.txt      (or --query-file - for standard input)
+    python -m decision_aid review --out review.html
 
 Exit 0 on success, 2 on a bad dataset or a bad query (one line per problem on stderr,
 naming the file and field, or the parameter and its allowed values). Never a traceback.
@@ -254,10 +255,31 @@ def cmd_summary(argv: list[str]) -> int:
     return EXIT_OK
 
 
+def cmd_review(argv: list[str]) -> int:
+    parser = _Parser(prog="python -m decision_aid review",
+                     description="Write the clinicians' review pack (one self-contained HTML file).")
+    parser.add_argument("--out", default="review.html", help="HTML file to write")
+    parser.add_argument("--data", default=None, help="evidence YAML (default: shipped)")
+    args = parser.parse_args(argv)
+    evidence = _load(args.data)
+    if evidence is None:
+        return EXIT_BAD_INPUT
+    from decision_aid import review
+
+    page = review.review_html(evidence)
+    try:
+        Path(args.out).write_text(page, encoding="utf-8")
+    except OSError as exc:
+        print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"wrote {args.out} ({len(page.encode()):,} bytes)")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command; return its exit code (usage errors too, instead of raising SystemExit)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands = {"check": cmd_check, "summary": cmd_summary}
+    commands = {"check": cmd_check, "summary": cmd_summary, "review": cmd_review}
     try:
         if argv and argv[0] in commands:
             return commands[argv[0]](argv[1:])

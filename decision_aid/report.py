@@ -42,7 +42,7 @@ from fpdf.fonts import SubsetMap, TTFFont
 from fpdf.image_datastructures import ImageCache
 from PIL import Image
 
-from decision_aid.engine import Caution, OptionResult, Result, RiskUsed
+from decision_aid.engine import ANCHORS_TEXT, Caution, OptionResult, Result, RiskUsed
 from decision_aid.evidence import Evidence
 from decision_aid.lru import BoundedCache
 from decision_aid.profile import PRIORITIES, Profile
@@ -87,13 +87,19 @@ SITUATION_QUESTIONS: dict[str, str] = {
     "mri": "MRI scan",
     "anesthesia": "Fit for a general anaesthetic",
     "pregnant": "Pregnant or planning a pregnancy",
+    "blood_thinners": "Taking blood thinners",
+    "sides": "Spasm on one side or both",
+    "mvd_result": "After an earlier MVD",
 }
+"""The situation answers the summary repeats back (those the profile has), in this order."""
 
 # ---------------------------------------------------------------- words for the answers
 
 
-def weight_words(weight: int) -> str:
+def weight_words(weight: int | None) -> str:
     """How much a priority matters, in words (the number is always shown beside it)."""
+    if weight is None:
+        return "Not said yet"
     if weight == 0:
         return "Not at all"
     if weight <= 3:
@@ -118,6 +124,49 @@ def reopen_link(result: Result, base_url: str) -> str:
 
 # ---------------------------------------------------------------- figures as words
 
+DIFFERENT_STUDIES = (
+    "Each figure is out of 100 people, but the figures come from different studies, with different "
+    "people and different follow-up times (shown beside each figure). No study has compared the three "
+    "treatments in the same people. Figures sit side by side only when they measure the same thing."
+)
+NOT_REVIEWED = "Not yet reviewed by a clinician."
+NOT_STATED = (
+    "You have not said yet what matters to you, so this summary does not match or rank the options. "
+    "In the aid, move at least one priority to see how each option lines up with what you said."
+)
+NOT_MATCHED = "Not matched or ranked: it may not be suitable for you (see the cautions)."
+PER_INJECTION = "per injection"
+PER_INJECTION_NOTE = "'Per injection' marks a figure counted per injection, not per person."
+NOT_MEASURED = "Not measured."
+
+
+def _get(x: Any, name: str, default: Any = None) -> Any:
+    """A field of an engine figure, whether the engine hands it over as a model or a dict."""
+    if isinstance(x, dict):
+        return x.get(name, default)
+    return getattr(x, name, default)
+
+
+def _profile(result: Result) -> dict[str, Any]:
+    """The patient's answers as a plain dict (the engine keeps them as a Profile or a dict)."""
+    p = result.profile
+    return p.model_dump(mode="json") if hasattr(p, "model_dump") else dict(p)
+
+
+def certainty_words(code: str | None, *, short: bool = False) -> str:
+    """'How sure: low (the true figure may be quite different).' beside a figure; `short` keeps
+    only the level ('How sure: low.'), for the harms (the levels are explained once)."""
+    if not code:
+        return ""
+    level, _, why = CERTAINTY_LABELS.get(code, code).partition(": ")
+    return f"How sure: {level}." if short or not why else f"How sure: {level} ({why})."
+
+
+def _per_words(x: float, per: str = "person") -> str:
+    """'10 out of 100 people', or '10 out of 100 injections' for a figure counted per injection."""
+    text = per_100(x)
+    return text.replace(" people", " injections") if per == "injection" else text
+
 
 def _in_studies(low: float, high: float) -> str | None:
     """'63 to 95 out of 100 in studies', or None when the range is one figure (after rounding)."""
@@ -134,51 +183,97 @@ def _with_range(central_words: str, extra: str | None) -> str:
     return f"{central_words} ({extra})"
 
 
+def _local_words(fig: Any, per: str = "person") -> str:
+    """A figure the care team entered: marked 'local', with the published range beside it."""
+    pub = _get(fig, "published") or {}
+    text = f"{_per_words(_get(fig, 'central'), per)}: your care team's own figure (local)"
+    if pub:
+        text += f"; published {per_100_range(pub['low'], pub['high'])} in studies"
+    return text
+
+
+def benefit_words(b: Any, *, expert_estimate: bool = False) -> str:
+    """One benefit on its own measure: the figure and its range (or 'Not measured' and why),
+    when it applies, whether it lasts only while treated, and how sure the evidence is."""
+    central = _get(b, "central")
+    if central is None:
+        why = (_get(b, "not_measured") or "").strip()
+        return f"{NOT_MEASURED} {why}".strip()
+    if _get(b, "local"):
+        parts = [_local_words(b) + "."]
+    else:
+        parts = [_with_range(per_100(central), _in_studies(_get(b, "low"), _get(b, "high"))) + "."]
+    if expert_estimate:
+        parts.append("An expert's estimate, not a study result.")
+    parts.append(f"When: {_get(b, 'timeframe', '').rstrip('.')}.")
+    if _get(b, "while_treated"):
+        parts.append("Only while the treatment continues.")
+    parts.append(certainty_words(_get(b, "certainty")))
+    return " ".join(p for p in parts if p)
+
+
 def success_words(o: OptionResult) -> dict[str, str]:
-    """The chance of good control, framed both ways, with its range (local figure marked)."""
+    """The control figure (the match uses it), framed both ways, with its range (local marked)."""
     s = o.success
-    out = {"both_ways": both_ways(s.central, "have good control", "do not")}
+    out = {"both_ways": both_ways(s.central, "are clearly better", "are not")}
     if s.local and s.published:
-        pub = s.published
-        out["local"] = f"{per_100(s.central)}: your care team's own figure (local)."
-        published = _with_range(per_100(pub["central"]), _in_studies(pub["low"], pub["high"]))
-        out["range"] = f"Published figures: {published}."
+        out["local"] = _local_words(s) + "."
+        out["range"] = f"Published figures: {per_100_range(s.published['low'], s.published['high'])} in studies."
     else:
         spread = _in_studies(s.low, s.high)
         out["range"] = f"Range: {spread}." if spread else "Only one estimate: no range is known."
     return out
 
 
-def risk_words(r: RiskUsed) -> str:
-    """One harm as natural frequencies: '<name>: 10 out of 100 people (5 to 27 ...). <how long>.'"""
+def risk_words(r: RiskUsed, *, when: bool = True) -> str:
+    """One harm as natural frequencies: '<name>: 10 out of 100 injections (5 to 27 ...; counted
+    per injection, not per person). <how long>. When: <period>. How sure: low.'"""
+    per = _get(r, "per", "person") or "person"
     if r.local and r.published:
         pub = r.published
         extra = f"local: your care team's own figure; published {per_100_range(pub['low'], pub['high'])}"
     else:
         extra = _in_studies(r.low, r.high)
-    text = f"{r.name}: {_with_range(per_100(r.central), extra)}"
-    return f"{text}. {r.lasts.rstrip('.')}."
+    if per == "injection":
+        extra = f"{extra}; {PER_INJECTION}" if extra else PER_INJECTION
+    text = f"{r.name}: {_with_range(_per_words(r.central, per), extra)}. {r.lasts.rstrip('.')}."
+    timeframe = _get(r, "timeframe")
+    if timeframe and when:
+        text += f" When: {timeframe.rstrip('.')}."
+    sure = certainty_words(_get(r, "certainty"), short=True)
+    return f"{text} {sure}" if sure else text
 
 
 def _is_serious(r: RiskUsed) -> bool:
     return r.serious or r.permanent
 
 
+def reviewed_words(evidence: Evidence) -> str:
+    """Who reviewed the figures, or plainly that no clinician has yet."""
+    reviewers = evidence.meta.reviewers
+    if not reviewers:
+        return NOT_REVIEWED
+    names = "; ".join(f"{r.name}, {r.role} ({r.date.isoformat()}: {r.scope.rstrip('.')})" for r in reviewers)
+    return f"Reviewed by {names}."
+
+
+LETTER_REGIONS = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PA", "DO", "PR", "SV", "NI",
+                            "HN", "BZ"})
+"""Regions that print on US Letter; everywhere else uses A4."""
+
+
+def paper_for_locale(locale: str | None) -> Paper:
+    """The paper the reader most likely has, from a locale or language tag ('en-US', 'en_CA.UTF-8',
+    'de'): Letter in the Americas' Letter countries, A4 otherwise (and when unknown)."""
+    if not locale:
+        return "A4"
+    tag = locale.split(".")[0].split("@")[0].replace("_", "-")
+    parts = tag.split("-")
+    region = next((x.upper() for x in parts[1:] if len(x) == 2 and x.isalpha()), "")
+    return "Letter" if region in LETTER_REGIONS else "A4"
+
+
 # ---------------------------------------------------------------- the summary content
-
-
-def _sources_used(evidence: Evidence, result: Result) -> list[str]:
-    """Source ids behind everything the summary shows, in order of first use."""
-    ids: list[str] = []
-    for o in result.options:
-        opt = evidence.options[o.id]
-        ids += o.success.sources
-        for r in o.risks:
-            ids += r.sources
-        ids += opt.duration.sources + opt.burden.text.sources
-        for c in o.caution_details:
-            ids += c.sources
-    return list(dict.fromkeys(ids))
 
 
 def _caution_dict(c: Caution, numbers: dict[str, int]) -> dict[str, Any]:
@@ -205,52 +300,193 @@ def summary_data(
     return _summary(evidence, result, base_url=base_url, generated=generated)[0]
 
 
+OPTION_KEYS = {
+    "id", "name", "short_name", "suitable", "avoided", "cautions", "match", "match_low", "match_high",
+    "rank", "contributions", "scores", "success", "benefits", "risks",
+}
+
+
+def _option_dict(evidence: Evidence, o: OptionResult, stated: bool) -> dict[str, Any]:
+    """One option's figures as the engine gave them, with the words the summary prints."""
+    opt = evidence.options[o.id]
+    d = o.model_dump(mode="json", include=OPTION_KEYS)
+    if not (stated and o.suitable):  # never a match or rank before priorities, or for an unsuitable option
+        d.update(match=None, match_low=None, match_high=None, rank=None, contributions=None)
+    d["success"]["words"] = success_words(o)
+    d["success"]["certainty_words"] = certainty_words(o.success.certainty)
+    control = evidence.meta.measures.get(evidence.meta.control_measure)
+    d["success"].setdefault("measure", evidence.meta.control_measure)
+    d["success"]["label"] = control.label if control else evidence.meta.control_measure
+    benefits = d.get("benefits") or []
+    for bd, b in zip(benefits, getattr(o, "benefits", None) or [], strict=False):
+        source = opt.benefit(_get(b, "measure"))
+        estimate = bool(source is not None and source.expert_estimate)
+        bd["expert_estimate"] = estimate
+        bd["words"] = benefit_words(b, expert_estimate=estimate)
+        bd["certainty_words"] = certainty_words(_get(b, "certainty"))
+    for rd, r in zip(d["risks"], o.risks, strict=True):
+        rd["kind"] = "serious" if _is_serious(r) else "common"
+        rd["words"] = risk_words(r)
+        rd["table_words"] = risk_words(r, when=False)
+    d["common_side_effects"] = [r.id for r in o.risks if not _is_serious(r)]
+    d["serious_risks"] = [r.id for r in o.risks if _is_serious(r)]
+    d["summary"] = opt.summary
+    d["involves"] = {"text": opt.involves.text, "sources": list(opt.involves.sources)}
+    d["duration"] = {"text": opt.duration.text, "sources": list(opt.duration.sources)}
+    d["burden"] = {"text": opt.burden.text.text, "sources": list(opt.burden.text.sources)}
+    d["fit"] = {k: fit_word(v) for k, v in o.scores.items()} if d["match"] is not None else None
+    d["status"] = _status_words(o)
+    return d
+
+
+def _option_sources(d: dict[str, Any]) -> list[str]:
+    ids = list(d["success"]["sources"])
+    for b in d.get("benefits") or []:
+        ids += b.get("sources") or []
+    for r in d["risks"]:
+        ids += r["sources"]
+    ids += d["duration"]["sources"] + d["burden"]["sources"]
+    return ids
+
+
+def _no_treatment(evidence: Evidence, result: Result) -> dict[str, Any]:
+    """'No treatment for now': a reference beside the options, never scored. Its figures come from
+    the engine's result where it gives them (the dataset's otherwise, for an older engine)."""
+    nt = evidence.no_treatment
+    given = _get(result, "no_treatment")
+    figures = []
+    source_figures = {f.name: f for f in nt.figures}
+    for f in (_get(given, "figures") if given is not None else None) or nt.figures:
+        name = _get(f, "name")
+        per = _get(f, "per_100")
+        low, central, high = (
+            (per.low, per.central, per.high) if per is not None
+            else (_get(f, "low"), _get(f, "central"), _get(f, "high"))
+        )
+        known = source_figures.get(name)
+        fig = {
+            "name": name, "low": low, "central": central, "high": high,
+            "timeframe": _get(f, "timeframe"), "certainty": _get(f, "certainty"),
+            "sources": list(_get(f, "sources") or []),
+            "measure": getattr(known, "measure", None),
+        }
+        fig["words"] = benefit_words(fig).replace(" Only while the treatment continues.", "")
+        figures.append(fig)
+    return {
+        "name": nt.name,
+        "short_name": nt.short_name,
+        "summary": nt.summary,
+        "involves": {"text": nt.involves.text, "sources": list(nt.involves.sources)},
+        "figures": figures,
+    }
+
+
+def _grid(evidence: Evidence, result: Result) -> dict[str, Any] | None:
+    """The at-a-glance grid (rows of questions, a column per option and one for no treatment),
+    from the grid builder the app's compare page uses; None where it is not available."""
+    try:
+        from decision_aid.grid import glance_grid
+    except ImportError:
+        return None
+    g = glance_grid(evidence, result)
+    return {
+        "columns": [{"id": c.id, "name": c.name, "suitable": c.suitable, "avoided": c.avoided} for c in g.columns],
+        "rows": [
+            {
+                "key": r.key,
+                "question": r.question,
+                "cells": [
+                    {
+                        "text": c.text, "figure": c.figure, "low": c.low, "central": c.central, "high": c.high,
+                        "per": c.per, "certainty": c.certainty, "caution": c.caution, "local": c.local,
+                        "not_measured": c.not_measured, "sources": list(c.sources),
+                    }
+                    for c in r.cells
+                ],
+            }
+            for r in g.rows
+        ],
+    }
+
+
+def _comparison_data(evidence: Evidence, options: list[dict], no_treatment: dict) -> dict[str, Any]:
+    """The detailed side-by-side table: a row per outcome measure (each cell with its own time
+    frame and certainty, 'Not measured' where it never was), then time, harms and what it asks;
+    'No treatment for now' is the first column, for reference."""
+    rows = []
+    for mid, measure in evidence.meta.measures.items():
+        nt_fig = next((f for f in no_treatment["figures"] if f["measure"] == mid), None)
+        cells = [nt_fig["words"] if nt_fig else NOT_MEASURED]
+        for o in options:
+            b = next((b for b in o.get("benefits") or [] if b["measure"] == mid), None)
+            cells.append(b["words"] if b else NOT_MEASURED)
+        rows.append({"id": f"benefit:{mid}", "label": measure.label, "definition": measure.definition,
+                     "cells": cells})
+
+    def risks(o: dict, kind: str) -> str:
+        mine = [r for r in o["risks"] if r["kind"] == kind]
+        if not mine:
+            return "None reported in the studies we used."
+        when = list(dict.fromkeys(r["timeframe"].rstrip(".") for r in mine if r.get("timeframe")))
+        shown = ["• " + r["table_words"] for r in mine]
+        return "\n".join(shown + ([f"When: {'; '.join(when)}."] if when else []))
+
+    course = [f"• {f['name']}: {f['words']}" for f in no_treatment["figures"] if not f["measure"]]
+    rows += [
+        {"id": "over_time", "label": "Without treatment, over time",
+         "cells": ["\n".join(course) or NOT_MEASURED, *("" for _ in options)]},
+        {"id": "common", "label": "Side effects that pass",
+         "cells": ["None: no treatment.", *(risks(o, "common") for o in options)]},
+        {"id": "serious", "label": "Serious or lasting harms",
+         "cells": ["None from treatment.", *(risks(o, "serious") for o in options)]},
+    ]
+    return {
+        "columns": [no_treatment["name"], *(o["name"] for o in options)],
+        "rows": rows,
+    }
+
+
 def _summary(
     evidence: Evidence, result: Result, *, base_url: str, generated: dt.date | None
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The summary content and the chart specs it describes (built once, used by both outputs)."""
     meta = evidence.meta
-    p = result.profile
+    p = _profile(result)
     generated = generated or dt.date.today()
-    source_ids = _sources_used(evidence, result)
-    numbers = {sid: i + 1 for i, sid in enumerate(source_ids)}
+    stated = bool(_get(result, "priorities_stated", True))
+    given = result.profile
+    counts = given.weights() if hasattr(given, "weights") else {k: p[k] for k in PRIORITIES}
 
-    options = []
+    options = [_option_dict(evidence, o, stated) for o in result.options]
+    no_treatment = _no_treatment(evidence, result)
+    grid = _grid(evidence, result)
+    ids: list[str] = []
+    for f in no_treatment["figures"]:
+        ids += f["sources"]
+    ids += no_treatment["involves"]["sources"]
+    for d in options:
+        ids += _option_sources(d)
     for o in result.options:
-        opt = evidence.options[o.id]
-        d = o.model_dump(
-            mode="json",
-            include={
-                "id", "name", "short_name", "suitable", "avoided", "cautions", "match", "match_low",
-                "match_high", "contributions", "scores", "success", "risks",
-            },
-        )
-        d["success"]["words"] = success_words(o)
-        d["success"]["definition"] = opt.success.definition
-        d["success"]["certainty_words"] = CERTAINTY_LABELS[o.success.certainty]
-        for rd, r in zip(d["risks"], o.risks, strict=True):
-            rd["kind"] = "serious" if _is_serious(r) else "common"
-            rd["words"] = risk_words(r)
-        d["common_side_effects"] = [r.id for r in o.risks if not _is_serious(r)]
-        d["serious_risks"] = [r.id for r in o.risks if _is_serious(r)]
-        d["duration"] = {"text": opt.duration.text, "sources": list(opt.duration.sources)}
-        d["burden"] = {"text": opt.burden.text.text, "sources": list(opt.burden.text.sources)}
+        for c in o.caution_details:
+            ids += c.sources
+    for row in (grid or {}).get("rows", []):
+        for cell in row["cells"]:
+            ids += cell["sources"]
+    source_ids = [s for s in dict.fromkeys(ids) if s in result.sources]
+    numbers = {sid: i + 1 for i, sid in enumerate(source_ids)}
+    for d, o in zip(options, result.options, strict=True):
         d["caution_details"] = [_caution_dict(c, numbers) for c in o.caution_details]
-        d["fit"] = {k: fit_word(v) for k, v in o.scores.items()}
-        own = (
-            o.success.sources
-            + [s for r in o.risks for s in r.sources]
-            + opt.duration.sources
-            + opt.burden.text.sources
-        )
-        d["source_numbers"] = sorted({numbers[s] for s in own})
-        d["status"] = _status_words(o)
-        options.append(d)
+        d["source_numbers"] = sorted({numbers[s] for s in _option_sources(d) if s in numbers})
 
     situation = [
-        {"question": SITUATION_QUESTIONS[k], "id": k, "value": p[k], "answer": SITUATION_LABELS[k][p[k]]}
-        for k in SITUATION_QUESTIONS
+        {"question": q, "id": k, "value": p[k],
+         "answer": SITUATION_LABELS.get(k, {}).get(p[k]) or (str(p[k]) if p[k] else "Not answered")}
+        for k, q in SITUATION_QUESTIONS.items()
+        if k in p
     ]
+    if "age" in p:
+        situation.append({"question": "Age", "id": "age", "value": p["age"],
+                          "answer": f"{p['age']} years" if p["age"] is not None else "Not given"})
     situation.append(
         {
             "question": "Treatments tried before",
@@ -259,11 +495,23 @@ def _summary(
             "answer": ", ".join(_names(p["tried"], result)) or "None",
         }
     )
-    local = {
-        k: p[k] for k in ("mvd_success", "mvd_hearing_loss") if p[k] is not None
-    }
+    local = {k: p[k] for k in ("mvd_success", "mvd_hearing_loss") if p.get(k) is not None}
+    local_used = [
+        f"{o['short_name']}, {b['label'][:1].lower()}{b['label'][1:]}: {_local_words(b)}."
+        for o in options for b in o.get("benefits") or [] if b.get("local")
+    ] + [
+        f"{o['short_name']}, {o['success']['label'][:1].lower()}{o['success']['label'][1:]}: "
+        f"{o['success']['words']['local']}"
+        for o in options
+        if o["success"].get("local")
+        and not any(b.get("local") and b["measure"] == o["success"]["measure"] for b in o.get("benefits") or [])
+    ] + [
+        f"{o['short_name']}, {r['name'][:1].lower()}{r['name'][1:]}: {_local_words(r)}."
+        for o in options for r in o["risks"] if r.get("local")
+    ]
     link = reopen_link(result, base_url)
-    specs = _chart_specs(result)
+    specs = _chart_specs(result, options, stated)
+    rankable = [o for o in options if o["match"] is not None]
     data = {
         "title": SUMMARY_TITLE,
         "decision": meta.title,
@@ -274,13 +522,19 @@ def _summary(
             "next_review": meta.next_review.isoformat(),
             "made_by": meta.made_by,
             "funding": meta.funding,
+            "reviewers": [r.model_dump(mode="json") for r in meta.reviewers],
+            "reviewed": reviewed_words(evidence),
+            "update_policy": meta.update_policy.model_dump(mode="json"),
         },
         "evidence_version": result.evidence_version,
         "conversation": CONVERSATION_LINE,
         "not_a_verdict": NOT_A_VERDICT,
-        "comparison_timeframe": meta.comparison_timeframe,
+        "different_studies": DIFFERENT_STUDIES,
         "reference_class": meta.reference_class,
-        "profile": dict(p),
+        "measures": [{"id": k, "label": m.label, "definition": m.definition} for k, m in meta.measures.items()],
+        "control_measure": meta.control_measure,
+        "profile": p,
+        "priorities_stated": stated,
         "answers": {
             "mode": p["mode"],
             "situation": situation,
@@ -289,22 +543,36 @@ def _summary(
                     "id": k,
                     "label": PRIORITY_LABELS[k],
                     "weight": p[k],
+                    "counts_as": counts[k],
                     "words": weight_words(p[k]),
-                    "text": f"{p[k]} out of 10",
+                    "text": f"{p[k]} out of 10" if p[k] is not None else f"not said (counts as {counts[k]})",
                 }
                 for k in PRIORITIES
             ],
             "deal_breakers": _names(p["avoid"], result),
             "note": p["note"],
-            "leaning": {"id": p["leaning"], "words": SITUATION_LABELS["leaning"][p["leaning"]]},
+            "leaning": {"id": p["leaning"], "words": SITUATION_LABELS["leaning"].get(p["leaning"], p["leaning"])},
             "local_figures": local,
             "sure": [
                 {"id": k, "question": q, "answer": p[k] or None} for k, q in SURE_QUESTIONS
             ],
         },
+        "local_figures_used": local_used,
         "warnings": list(result.warnings),
+        "grid": grid,
+        "no_treatment": no_treatment,
         "options": options,
-        "what_would_change": [s.sentence for s in result.sensitivity if s.changes],
+        "comparison": _comparison_data(evidence, options, no_treatment),
+        "match": {
+            "shown": bool(rankable),
+            "text": NOT_A_VERDICT if stated else NOT_STATED,
+            "not_matched": [
+                {"id": o["id"], "short_name": o["short_name"], "reason": NOT_MATCHED}
+                for o in options if stated and not o["suitable"]
+            ],
+            "anchors": list(ANCHORS_TEXT),
+        },
+        "what_would_change": [s.sentence for s in result.sensitivity if s.changes] if rankable else [],
         "questions": questions_to_ask(evidence, result),
         "sure_questions": [q for _, q in SURE_QUESTIONS],
         "link": link,
@@ -317,7 +585,7 @@ def _summary(
 def _status_words(o: OptionResult) -> str:
     parts = []
     if not o.suitable:
-        parts.append("not suitable for you now, see the cautions")
+        parts.append("may not be suitable for you now, see the cautions")
     if o.avoided:
         parts.append("you said you do not want this")
     text = "; ".join(parts)
@@ -843,36 +1111,57 @@ def _qr_png(link: str) -> tuple[bytes, bool]:
     return buf.getvalue(), full
 
 
-def _chart_specs(result: Result) -> list[dict[str, Any]]:
+def _chart_specs(result: Result, options: list[dict], stated: bool) -> list[dict[str, Any]]:
     """The key charts from the app's own builders (Altair), with headings and text alternatives.
 
     `spec` is a callable that builds the chart's Vega-Lite spec: only the PDF needs the charts
     themselves, the JSON only their words. `key` is the chart's data, all the builder reads, as
     text (see `_chart_png`).
 
-    The serious-harm arrays show, per option, the chances of its serious or permanent harms
-    added up (`charts.tradeoff_frame`, as the engine adds them for that priority); the table
-    gives each harm on its own.
+    Only figures on one measure share a picture: the control measure for every option (each
+    from its own studies and time frame, given in the table), and the serious or permanent
+    harms counted per person, added up per option (the table gives each on its own; a harm
+    counted per injection stays out of the sum). A figure the care team entered is marked
+    'local' in the picture's heading. The match chart is drawn only when the patient has said
+    what matters, and only for the options it matches.
     """
+    import pandas as pd
+
     from decision_aid import charts  # Altair and pandas load only when a summary is built
 
-    success = charts.success_frame(result)
-    serious = charts.tradeoff_frame(result).rename(
-        columns={"harm_low": "low", "harm": "central", "harm_high": "high"}
-    )[["option", "name", "short_name", "suitable", "avoided", "low", "central", "high"]]
-    match = charts.match_frame(result)
-    return [
+    def row(o: dict, low: float, central: float, high: float, local: bool) -> dict[str, Any]:
+        name = f"{o['short_name']} (local figure)" if local else o["short_name"]
+        return {"option": o["id"], "name": o["name"], "short_name": name, "suitable": o["suitable"],
+                "avoided": o["avoided"], "low": low, "central": central, "high": high}
+
+    label = options[0]["success"]["label"] if options else "Control"
+    control = pd.DataFrame([
+        row(o, o["success"]["low"], o["success"]["central"], o["success"]["high"], o["success"]["local"])
+        for o in options
+    ])
+    serious = pd.DataFrame([
+        row(
+            o,
+            *(sum(r[end] for r in o["risks"] if r["kind"] == "serious" and r.get("per", "person") != "injection")
+              for end in ("low", "central", "high")),
+            any(r.get("local") for r in o["risks"] if r["kind"] == "serious"),
+        )
+        for o in options
+    ])
+    what = "have this result"
+    specs = [
         {
-            "id": "good_control",
-            "key": _frame_key(success),
-            "heading": "Good control of the spasm",
+            "id": "control",
+            "key": _frame_key(control),
+            "heading": f"{label}: out of 100 people",
             "spec": lambda: charts.option_icon_arrays(
-                success,
-                title="Good control of the spasm: out of 100 people",
+                control,
+                title=f"{label}: out of 100 people",
+                subtitle="Each option's figure comes from its own studies and time frame (see the table)",
                 color=charts.BENEFIT_COLOR,
-                label="have good control",
+                label=what,
             ).to_dict(validate=False),
-            "description": charts.describe_icon_arrays(success, "have good control"),
+            "description": charts.describe_icon_arrays(control, what),
         },
         {
             "id": "serious_harm",
@@ -883,18 +1172,23 @@ def _chart_specs(result: Result) -> list[dict[str, Any]]:
                 title="Serious or permanent harm: out of 100 people",
                 subtitle="The chances of each serious or permanent harm, added up",
                 color=charts.HARM_COLOR,
-                label="have a serious or permanent harm",
+                label=SERIOUS_WHAT,
             ).to_dict(validate=False),
             "description": charts.describe_icon_arrays(serious, SERIOUS_WHAT),
         },
-        {
+    ]
+    matched = {o["id"] for o in options if o["match"] is not None}
+    if stated and matched:
+        shown = result.model_copy(update={"options": [o for o in result.options if o.id in matched]})
+        match = charts.match_frame(shown)
+        specs.append({
             "id": "match",
             "key": _frame_key(match),
             "heading": charts.MATCH_TITLE,
             "spec": lambda: charts.spec_of(charts.match_parts(match)),
             "description": charts.describe_match(match),
-        },
-    ]
+        })
+    return specs
 
 
 def _frame_key(frame: Any) -> str:
@@ -902,7 +1196,7 @@ def _frame_key(frame: Any) -> str:
     return frame.to_json(orient="split", double_precision=15)
 
 
-CHART_SCALES: dict[str, float] = {"good_control": 1.5, "serious_harm": 1.5, "match": 2.0}
+CHART_SCALES: dict[str, float] = {"control": 1.5, "serious_harm": 1.5, "match": 2.0}
 """PNG pixels per CSS pixel. The icon arrays print about 100 mm wide, so 1.5 still gives about
 230 dpi (rendering and embedding a bigger PNG is a good part of a summary's time); the match
 chart prints narrower, with larger text, and keeps 2 (about 250 dpi)."""
@@ -955,18 +1249,28 @@ def build_pdf(
 
 @dataclass(frozen=True)
 class _Layout:
+    grid_pt: float = 7.0
     table_pt: float = 7.0
     icon_w: float = 104.0
     icon_h: float = 64.0
     match_w: float = 58.0
     note_lines: int = 5
+    note_lines_max: int = 8
+    pictures: bool = True
+    match_chart: bool = True
+    """Draw the icon arrays; the most compact layout leaves them to the aid (the figures stay in
+    the tables)."""
     sources_pt: float = 6.0
 
 
-MAX_PAGES = 4
+MAX_PAGES = 5
 LAYOUTS = (
     _Layout(),
-    _Layout(table_pt=6.8, icon_w=96.0, icon_h=58.0, match_w=54.0, note_lines=4, sources_pt=5.7),
+    _Layout(grid_pt=6.8, table_pt=6.4, icon_w=96.0, icon_h=46.0, match_w=54.0, note_lines=3,
+            note_lines_max=4, sources_pt=5.4),
+    _Layout(grid_pt=6.4, table_pt=6.0, icon_w=90.0, icon_h=40.0, match_w=50.0, note_lines=3,
+            note_lines_max=3, sources_pt=5.0, pictures=False,
+            match_chart=False),
 )
 """Tried in turn until the summary fits on MAX_PAGES; the last one is used whatever its length."""
 FIRST_LAYOUT = {"A4": 0, "Letter": 1}
@@ -994,14 +1298,16 @@ def _compose(data: dict, images: dict[str, dict], paper: str, layout: _Layout, *
     pdf.add_page()
     sections = (
         lambda: _header(pdf, data, images["qr"]),
+        lambda: _glance(pdf, data, layout),
+        lambda: _leaning_and_questions(pdf, data),
         lambda: _what_you_said(pdf, data),
+        lambda: _icon_arrays(pdf, [images["control"], images["serious_harm"]], layout),
         lambda: _comparison(pdf, data, layout),
-        lambda: _icon_arrays(pdf, [images["good_control"], images["serious_harm"]], layout),
-        lambda: _match(pdf, data, images["match"], layout),
         lambda: _cautions(pdf, data),
-        lambda: _questions(pdf, data),
+        lambda: _match(pdf, data, images.get("match"), layout),
         lambda: _sure(pdf, data),
         lambda: _notes(pdf, layout),
+        lambda: _about_figures(pdf, data),
         lambda: _sources(pdf, data, layout),
     )
     for section in sections:
@@ -1030,7 +1336,7 @@ def _header(pdf: _PDF, data: dict, qr: dict) -> None:
         text_w,
         _lh(SMALL),
         f"Printed {data['generated']}.  Evidence version {ds['version']}, last reviewed "
-        f"{ds['last_reviewed']} (next review due {ds['next_review']}).",
+        f"{ds['last_reviewed']} (next review due {ds['next_review']}). {ds['reviewed']}",
         align=Align.L,
         new_x=XPos.LMARGIN,
         new_y=YPos.NEXT,
@@ -1096,7 +1402,7 @@ def _what_you_said(pdf: _PDF, data: dict) -> None:
         [_Cell(h, "B", SMALL) for h in ("Priority", "How much", "Out of 10")],
         [
             [_Cell(pr["label"], "", SMALL), _Cell(pr["words"], "", SMALL),
-             _Cell(f"{pr['weight']}/10", "", SMALL)]
+             _Cell(f"{pr['weight']}/10" if pr["weight"] is not None else "–", "", SMALL)]
             for pr in a["priorities"]
         ],
         (right_w - 42, 22, 20),
@@ -1110,7 +1416,6 @@ def _what_you_said(pdf: _PDF, data: dict) -> None:
         "Options you do not want, whatever the figures say:",
         ", ".join(breakers) if breakers else "none (you did not rule out any option).",
     )
-    pdf.labelled("Where you are leaning now:", a["leaning"]["words"])
     pdf.set_font(FONT, "B", BODY)
     pdf.cell(0, _lh(BODY) + 0.4, "In your own words, what else matters to you:",
              new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -1225,57 +1530,133 @@ def _option_heading(o: dict) -> str:
     return o["name"] + (f"\n({o['status']})" if o["status"] else "")
 
 
-def _comparison_rows(data: dict) -> list[tuple[str, list[str]]]:
-    opts = data["options"]
+CAUTION_MARK = "(!)"
 
-    def lines(*parts: str) -> str:
-        return "\n".join(p for p in parts if p)
 
-    def risks(o: dict, kind: str) -> str:
-        shown = ["• " + r["words"] for r in o["risks"] if r["kind"] == kind]
-        return "\n".join(shown) if shown else "None reported in the studies we used."
+def _grid_cell(cell: dict) -> str:
+    """A grid answer: its few words, its one figure (marked per injection or local), how sure."""
+    parts = [cell["text"]]
+    figure = cell.get("figure")
+    if figure and figure not in cell["text"]:
+        parts.append(figure + (" (local)" if cell.get("local") else ""))
+    elif cell.get("local"):
+        parts.append("(local figure)")
+    if cell.get("certainty") and figure:
+        parts.append(certainty_words(cell["certainty"], short=True))
+    text = "\n".join(p for p in parts if p)
+    return f"{CAUTION_MARK} {text}" if cell.get("caution") else text
 
-    return [
-        ("Chance of good control", [
-            lines(o["success"]["words"].get("local", ""), o["success"]["words"]["both_ways"],
-                  o["success"]["words"]["range"])
-            for o in opts
-        ]),
-        ("What counts as good control, and when", [
-            f"{o['success']['definition'].rstrip('.')}. When: {o['success']['timeframe'].rstrip('.')}."
-            for o in opts
-        ]),
-        ("How sure the figure is", [
-            o["success"]["certainty_words"][:1].upper() + o["success"]["certainty_words"][1:] + "."
-            for o in opts
-        ]),
-        ("How long it lasts", [o["duration"]["text"] for o in opts]),
-        ("Common side effects that pass", [risks(o, "common") for o in opts]),
-        ("Serious or permanent harms", [risks(o, "serious") for o in opts]),
-        ("What it asks of you", [o["burden"]["text"] for o in opts]),
-        ("Sources (see the list at the end)", [", ".join(str(n) for n in o["source_numbers"]) for o in opts]),
+
+def _own_grid(data: dict) -> dict:
+    """A plain at-a-glance grid from the summary's own figures, for when the grid builder is not there."""
+    nt, opts = data["no_treatment"], data["options"]
+
+    def benefit(o: dict, mid: str) -> dict:
+        b = next((b for b in o.get("benefits") or [] if b["measure"] == mid), None)
+        if b is None or b["central"] is None:
+            return {"text": "Not measured.", "sources": []}
+        return {"text": f"When: {b['timeframe']}", "figure": per_100(b["central"]), "certainty": b["certainty"],
+                "local": b.get("local", False), "sources": b["sources"]}
+
+    def harm(o: dict, kind: str) -> dict:
+        risks = [r for r in o["risks"] if r["kind"] == kind]
+        if not risks:
+            return {"text": "None reported.", "sources": []}
+        r = max(risks, key=lambda r: r["central"])
+        per = r.get("per", "person")
+        return {"text": f"Most often: {r['name']}", "figure": _per_words(r["central"], per),
+                "certainty": r.get("certainty"), "local": r.get("local", False), "sources": r["sources"]}
+
+    rows = [
+        {"key": "involves", "question": "What is it?",
+         "cells": [{"text": nt["summary"].split(". ")[0] + ".", "sources": []},
+                   *({"text": o["summary"].split(". ")[0] + ".", "sources": []} for o in opts)]},
+        *(
+            {"key": m["id"], "question": m["label"],
+             "cells": [{"text": "Not measured.", "sources": []}, *(benefit(o, m["id"]) for o in opts)]}
+            for m in data["measures"]
+        ),
+        {"key": "common", "question": "Side effects that pass",
+         "cells": [{"text": "None.", "sources": []}, *(harm(o, "common") for o in opts)]},
+        {"key": "serious", "question": "Serious or lasting harms",
+         "cells": [{"text": "None from treatment.", "sources": []}, *(harm(o, "serious") for o in opts)]},
+        {"key": "cost", "question": "Cost", "cells": [{"text": "Ask your clinic or insurer.", "sources": []}] * 5},
     ]
+    return {"columns": [{"id": "no_treatment", "name": nt["name"]},
+                        *({"id": o["id"], "name": o["name"]} for o in opts)],
+            "rows": rows}
+
+
+def _glance(pdf: _PDF, data: dict, layout: _Layout) -> None:
+    """Page 1: the Option-Grid-style grid, the questions people ask as rows, a column per option
+    with 'No treatment for now' first for reference."""
+    grid = data["grid"] or _own_grid(data)
+    pdf.heading("Your options at a glance", keep=60)
+    pdf.para(data["different_studies"], size=TINY)
+    pdf.ln(0.8)
+    label_w = 26.0
+    n = len(grid["columns"])
+    col_w = (pdf.body_w - label_w) / n
+    size = layout.grid_pt
+    by_id = {o["id"]: o for o in data["options"]}
+    head = [_Cell("", "B", SMALL)]
+    for c in grid["columns"]:
+        status = by_id[c["id"]]["status"] if c["id"] in by_id else "for reference, not scored"
+        head.append(_Cell(c["name"] + (f"\n({status})" if status else ""), "B", SMALL))
+    rows = [
+        [_Cell(r["question"], "B", size), *(_Cell(_grid_cell(cell), "", size) for cell in r["cells"])]
+        for r in grid["rows"]
+    ]
+    _table(pdf, head, rows, (label_w, *(col_w,) * n), line_h=_lh(size) * 0.98,
+           padding=(0.8, 1.0, 0.8, 1.0), fill=GREY_FILL)
+    if any(cell.get("caution") for r in grid["rows"] for cell in r["cells"]):
+        pdf.para(f"{CAUTION_MARK} A caution from what you told us concerns this answer: see 'Cautions for you'.",
+                 size=TINY)
+    if data["local_figures_used"]:
+        pdf.para("Figures marked 'local' are your care team's own, not published ones; the published "
+                 "figures are in the table further on.", size=TINY)
+    pdf.set_font(FONT, size=BODY)
+
+
+def _leaning_and_questions(pdf: _PDF, data: dict) -> None:
+    a = data["answers"]
+    pdf.ln(1)
+    pdf.labelled("Where you are leaning now:", a["leaning"]["words"])
+    _questions(pdf, data)
 
 
 def _comparison(pdf: _PDF, data: dict, layout: _Layout) -> None:
-    pdf.heading("The three options side by side", keep=60)
+    """The options side by side in detail, after 'No treatment for now' as a reference (its column
+    of the table, printed as a block above it so the option columns keep their width)."""
+    comp = data["comparison"]
+    nt = data["no_treatment"]
+    pdf.heading("The options in more detail", keep=25)
     pdf.para(
-        f"Out of 100 {data['reference_class']}, {data['comparison_timeframe']}: the same 100 people for "
-        "every option. Where studies disagree, the range is shown. Figures marked 'local' are your care "
-        "team's own, with the published figures beside them.",
-        size=SMALL,
+        f"{data['different_studies']} Figures are about {data['reference_class']}. "
+        f"Figures marked 'local' are your care team's own, with the published figures beside them. "
+        f"{PER_INJECTION_NOTE} How sure the evidence is: high (we are confident), moderate (probably "
+        "close), low (may be quite different), very low (could be very different).",
+        size=TINY,
     )
-    pdf.ln(1)
-    label_w = 25.0
-    col_w = (pdf.body_w - label_w) / 3
+    pdf.ln(0.8)
+    pdf.para(f"{nt['name']}, for reference (not scored): {nt['summary']} {nt['involves']['text']}",
+             size=SMALL)
+    pdf.bullets([f"{f['name']}: {f['words']}" for f in nt["figures"]], size=SMALL)
+    pdf.ln(0.6)
+    label_w = 22.0
+    opts = data["options"]
+    col_w = (pdf.body_w - label_w) / len(opts)
     size = layout.table_pt
-    head = [_Cell("Out of 100 people", "B", 8), *(_Cell(_option_heading(o), "B", 8) for o in data["options"])]
+    head = [_Cell("", "B", 7.4), *(_Cell(_option_heading(o), "B", 7.4) for o in opts)]
     rows = [
-        [_Cell(label, "B", size), *(_Cell(text, "", size) for text in cells)]
-        for label, cells in _comparison_rows(data)
+        [_Cell(r["label"], "B", size), *(_Cell(text, "", size) for text in r["cells"][1:])]
+        for r in comp["rows"]
+        if any(r["cells"][1:])  # the no-treatment rows are printed above the table
     ]
-    _table(pdf, head, rows, (label_w, col_w, col_w, col_w), line_h=_lh(size) * 0.98,
-           padding=(0.9, 1.1, 0.9, 1.1), fill=GREY_FILL)
+    rows.append([_Cell("Sources (see the list at the end)", "B", size),
+                 *(_Cell(", ".join(str(n) for n in o["source_numbers"]), "", size) for o in opts)])
+    _table(pdf, head, rows, (label_w, *(col_w,) * len(opts)), line_h=_lh(size) * 0.98,
+           padding=(0.8, 1.0, 0.8, 1.0), fill=GREY_FILL)
     pdf.set_font(FONT, size=BODY)
 
 
@@ -1286,38 +1667,55 @@ def _fit_image(img: dict, max_w: float, max_h: float) -> tuple[float, float]:
 
 
 def _icon_arrays(pdf: _PDF, images: list[dict], layout: _Layout) -> None:
-    """Both icon-array charts, each with its words beside it (the words also serve as alt text)."""
-    gap = 4.0
-    sizes = [_fit_image(img, layout.icon_w, layout.icon_h) for img in images]
-    pdf.heading("Pictures of the chances", keep=sizes[0][1] + 4)
+    """The icon-array charts side by side. Their words (the same figures as the tables) are each
+    picture's alternative text, for screen readers; the most compact layout leaves the pictures
+    to the aid."""
+    if not layout.pictures:
+        return
+    gap = 5.0
+    each_w = (pdf.body_w - gap * (len(images) - 1)) / len(images)
+    sizes = [_fit_image(img, each_w, layout.icon_h) for img in images]
+    tallest = max(h for _, h in sizes)
+    pdf.heading("Pictures of the chances", keep=tallest + 8)
     pdf.para(
-        "Each picture shows 100 people. Filled figures are the people the sentence is about; "
-        "the figures are the same as in the table.",
-        size=SMALL,
+        "Each picture shows 100 people for each option; filled figures are the people the title is "
+        "about. The figures are the same as in the tables, each from its own studies.",
+        size=TINY,
     )
-    pdf.ln(1)
-    for img, (w, h) in zip(images, sizes, strict=True):
-        pdf.need(h + 2)
+    pdf.ln(0.6)
+    top = pdf.get_y()
+    for i, (img, (w, h)) in enumerate(zip(images, sizes, strict=True)):
+        x = pdf.l_margin + i * (each_w + gap)
+        pdf.image(io.BytesIO(img["png"]), x=x, y=top, w=w, h=h, alt_text=img["description"])
+    pdf.set_xy(pdf.l_margin, top + tallest + 1)
+
+
+def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:
+    """How the options line up with what the patient said: only once priorities are stated and
+    only for the options that may suit; the chart, a plain table of how each option fits each
+    priority beside it (so the picture does not depend on colour), what would change the
+    picture, and the scale's value judgements in plain words."""
+    m = data["match"]
+    opts = [o for o in data["options"] if o["match"] is not None]
+    if img is None or not opts:
+        pdf.heading("How the options line up with what matters to you", keep=30)
+        pdf.para(m["text"], size=SMALL, bold=True)
+        _not_matched(pdf, m, pdf.body_w)
+        _anchors(pdf, m, pdf.body_w)
+        return
+    if layout.match_chart:
+        w, h = _fit_image(img, layout.match_w, 110)
+        pdf.heading(img["heading"], keep=h)
         top = pdf.get_y()
         pdf.image(io.BytesIO(img["png"]), x=pdf.l_margin, y=top, w=w, h=h, alt_text=img["description"])
-        pdf.set_xy(pdf.l_margin + w + gap, top + 2)
-        pdf.para(img["heading"], size=SMALL, bold=True, w=pdf.body_w - w - gap)
-        pdf.set_x(pdf.l_margin + w + gap)
-        pdf.para(img["description"], size=SMALL, w=pdf.body_w - w - gap)
-        pdf.set_xy(pdf.l_margin, max(top + h, pdf.get_y()) + 2)
-
-
-def _match(pdf: _PDF, data: dict, img: dict, layout: _Layout) -> None:
-    """The match chart, with a plain grid of how each option fits each priority beside it (so the
-    picture does not depend on colour) and what would change the picture."""
-    w, h = _fit_image(img, layout.match_w, 110)
-    pdf.heading(img["heading"], keep=h)
-    top = pdf.get_y()
-    pdf.image(io.BytesIO(img["png"]), x=pdf.l_margin, y=top, w=w, h=h, alt_text=img["description"])
-    x = pdf.l_margin + w + 4
+        x = pdf.l_margin + w + 4
+    else:  # the table alone says everything the chart shows
+        pdf.heading(img["heading"], keep=45)
+        top, h, x = pdf.get_y(), 0.0, pdf.l_margin
+    start_page = pdf.page
     right_w = pdf.w - pdf.r_margin - x
     pdf.set_xy(x, top)
-    pdf.para(data["not_a_verdict"], size=SMALL, bold=True, w=right_w)
+    pdf.para(m["text"], size=SMALL, bold=True, w=right_w)
     pdf.ln(1)
     pdf.set_x(x)
     pdf.para(
@@ -1326,13 +1724,13 @@ def _match(pdf: _PDF, data: dict, img: dict, layout: _Layout) -> None:
         size=SMALL, w=right_w,
     )
     pdf.ln(0.6)
-    opts = data["options"]
     old_margin = pdf.l_margin
     pdf.set_left_margin(x)
-    first = right_w - 3 * 27
+    col = 27.0
+    first = right_w - len(opts) * col
     rows = [
         [
-            _Cell(f"{pr['label']} ({pr['weight']}/10)", "", TINY),
+            _Cell(f"{pr['label']} ({pr['counts_as']}/10)", "", TINY),
             *(_Cell(f"{o['fit'][pr['id']].capitalize()}: {whole(o['contributions'][pr['id']])}", "", TINY)
               for o in opts),
         ]
@@ -1346,35 +1744,78 @@ def _match(pdf: _PDF, data: dict, img: dict, layout: _Layout) -> None:
     _table(
         pdf,
         [_Cell("What you said matters (weight)", "B", TINY),
-         *(_Cell(o["short_name"], "B", TINY) for o in opts)],
+         *(_Cell(o["short_name"] + (" (local figures)" if _uses_local(o) else ""), "B", TINY) for o in opts)],
         rows,
-        (first, 27, 27, 27),
+        (first, *(col,) * len(opts)),
         line_h=_lh(TINY), padding=(0.7, 0.9, 0.7, 0.9), fill=GREY_FILL, middle=True,
     )
     pdf.set_left_margin(old_margin)
+    pdf.set_x(x)
+    _not_matched(pdf, m, right_w)
     if data["what_would_change"]:
         pdf.ln(1.2)
         pdf.set_x(x)
         pdf.para("What would change the picture:", size=SMALL, bold=True, w=right_w)
         pdf.set_x(x)
         pdf.bullets(data["what_would_change"], size=TINY, indent=3, w=right_w)
-    pdf.set_xy(pdf.l_margin, max(top + h, pdf.get_y()) + 1)
+    # Under the chart and the table, whichever ends lower (the table may have run onto a new page).
+    pdf.set_xy(pdf.l_margin, (max(top + h, pdf.get_y()) if pdf.page == start_page else pdf.get_y()) + 1)
+    _anchors(pdf, m, pdf.body_w)
+
+
+def _uses_local(o: dict) -> bool:
+    return bool(o["success"].get("local") or any(r.get("local") for r in o["risks"]))
+
+
+def _not_matched(pdf: _PDF, m: dict, w: float) -> None:
+    x = pdf.get_x()
+    for o in m["not_matched"]:
+        pdf.ln(0.8)
+        pdf.set_x(x)
+        pdf.para(f"{o['short_name']}: {o['reason']}", size=TINY, w=w)
+
+
+def _anchors(pdf: _PDF, m: dict, w: float) -> None:
+    """The scale's value judgements: what counts as the worst score on each priority."""
+    pdf.ln(1)
+    pdf.para("How the match is worked out: these are choices, not evidence. Each says what counts "
+             "as the worst score on one thing you rated.", size=TINY, bold=True, w=w)
+    pdf.bullets(m["anchors"], size=TINY, indent=3, w=w)
+
+
+def _about_figures(pdf: _PDF, data: dict) -> None:
+    """Where the figures come from, who checked them, and any figure the care team entered."""
+    ds = data["dataset"]
+    pdf.heading("About these figures, and their sources", keep=40)
+    pdf.para(f"Who checked them: {ds['reviewed']} Made by: {ds['made_by']}. Funding: {ds['funding']}.",
+             size=TINY)
+    pdf.para(f"Updates: {ds['update_policy']['interval']} {ds['update_policy']['report_errors']}", size=TINY)
+    if data["local_figures_used"]:
+        pdf.para("Your care team's own figures (local) used in this summary, in place of the published ones:",
+                 size=TINY, bold=True)
+        pdf.bullets(data["local_figures_used"], size=TINY, indent=3)
 
 
 def _cautions(pdf: _PDF, data: dict) -> None:
+    """Every caution from the patient's situation, once per wording, naming the options it
+    concerns (the same caution often applies to all three)."""
     pdf.heading("Cautions for you", keep=20)
-    shown = [o for o in data["options"] if o["caution_details"]]
-    if not shown:
-        pdf.para("None of the cautions in the evidence apply to what you told us.")
-    for o in shown:
-        pdf.need(12)
-        pdf.para(o["name"], bold=True, size=BODY)
-        items = []
+    grouped: dict[tuple[str, str], list[str]] = {}
+    refs: dict[tuple[str, str], list[int]] = {}
+    for o in data["options"]:
         for c in o["caution_details"]:
-            prefix = "Not suitable now: " if c["effect"] == "not_suitable" else ""
-            refs = f" [{', '.join(str(n) for n in c['source_numbers'])}]" if c["source_numbers"] else ""
-            items.append(prefix + c["text"] + refs)
-        pdf.bullets(items, size=SMALL)
+            key = (c["effect"], c["text"])
+            grouped.setdefault(key, []).append(o["short_name"])
+            refs[key] = c["source_numbers"]
+    if not grouped:
+        pdf.para("None of the cautions in the evidence apply to what you told us.")
+        return
+    items = []
+    for (effect, text), names in grouped.items():
+        prefix = "may not be suitable now: " if effect == "not_suitable" else ""
+        numbers = f" [{', '.join(str(n) for n in refs[(effect, text)])}]" if refs[(effect, text)] else ""
+        items.append(f"{', '.join(names)}: {prefix}{text}{numbers}")
+    pdf.bullets(items, size=SMALL)
 
 
 def _questions(pdf: _PDF, data: dict) -> None:
@@ -1424,7 +1865,7 @@ def _notes(pdf: _PDF, layout: _Layout) -> None:
     gap = 7.0
     heading_h = 14.0  # the heading with its rule and spacing, and a little to spare
     fits = int((pdf.room - heading_h) // gap)
-    lines = min(fits, 8) if fits >= 3 else layout.note_lines
+    lines = min(fits, layout.note_lines_max) if fits >= 3 else layout.note_lines
     pdf.heading("Notes from the consultation", keep=lines * gap)
     y = pdf.get_y() + gap
     pdf.set_draw_color(150)
@@ -1436,14 +1877,10 @@ def _notes(pdf: _PDF, layout: _Layout) -> None:
 
 
 def _sources(pdf: _PDF, data: dict, layout: _Layout) -> None:
-    pdf.heading("Sources", keep=30)
-    ds = data["dataset"]
-    pdf.para(
-        "The studies and pages behind the figures and cautions in this summary. "
-        f"Made by: {ds['made_by']}. Funding: {ds['funding']}.",
-        size=TINY,
-    )
     pdf.ln(0.8)
+    pdf.para("Sources: the studies and pages behind the figures and cautions in this summary.",
+             size=TINY, bold=True)
+    pdf.ln(0.5)
     _numbered_columns(pdf, list(data["sources"].values()), layout.sources_pt)
     pdf.set_font(FONT, size=BODY)
 

@@ -27,7 +27,7 @@ from decision_aid import report
 from decision_aid.engine import Result, evaluate
 from decision_aid.evidence import DEFAULT_DATASET, Evidence, load_evidence
 from decision_aid.profile import PRIORITIES, Profile, parse_query
-from decision_aid.wording import PRIORITY_LABELS, per_100
+from decision_aid.wording import PRIORITY_LABELS, whole
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_URL = "https://hfs.example.org/aid/"
@@ -90,7 +90,7 @@ def built(request) -> tuple[str, Result, bytes, PdfReader]:
 def test_pdf_opens_with_pages_of_the_right_size(built):
     paper, _, pdf, reader = built
     assert pdf.startswith(b"%PDF-")
-    assert 1 <= len(reader.pages) <= 4
+    assert 1 <= len(reader.pages) <= 5
     want_w, want_h = PAGE_SIZES[paper]
     for page in reader.pages:
         assert float(page.mediabox.width) == pytest.approx(want_w, abs=0.5)
@@ -99,17 +99,18 @@ def test_pdf_opens_with_pages_of_the_right_size(built):
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 @pytest.mark.parametrize("query", ["", CONSULT])
-def test_usual_summaries_fit_on_four_pages(paper, query):
+def test_usual_summaries_fit_on_four_or_five_pages(paper, query):
     pdf = report.build_pdf(EVIDENCE, result_of(query), base_url=BASE_URL, paper=paper)
-    assert 1 <= len(PdfReader(io.BytesIO(pdf)).pages) <= 4
+    assert 1 <= len(PdfReader(io.BytesIO(pdf)).pages) <= 5
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_longest_possible_summary_stays_short(paper):
     # Every caution and question at once, plus a 900-character note (printed, and in the link):
-    # the compact layout takes one more page, mostly for the longer list of sources.
+    # the most compact layout (no pictures, the match as a table) and one more page, mostly for
+    # the longer list of sources.
     pdf = report.build_pdf(EVIDENCE, result_of(BUSY), base_url=BASE_URL, paper=paper)
-    assert 1 <= len(PdfReader(io.BytesIO(pdf)).pages) <= 5
+    assert 1 <= len(PdfReader(io.BytesIO(pdf)).pages) <= 6
 
 
 def test_fonts_are_embedded(built):
@@ -145,8 +146,8 @@ def test_text_has_what_the_patient_said(built):
     p = result.profile
     for key in PRIORITIES:
         assert squash(PRIORITY_LABELS[key]) in text
-        assert squash(report.weight_words(p[key])) in text
-        assert f"{p[key]}/10" in text
+        assert squash(report.weight_words(getattr(p, key))) in text
+        assert f"{getattr(p, key)}/10" in text
     assert squash("A blood vessel pressing on the facial nerve") in text  # cause, in words
     assert squash("No scan yet") in text
     assert squash(NOTE) in text  # the note, literally: markup is not interpreted
@@ -156,14 +157,191 @@ def test_text_has_what_the_patient_said(built):
 def test_text_has_every_option_figure_and_caution(built):
     _, result, _, reader = built
     text = squash(pdf_text(reader))
-    for o in result.options:
+    data = report.summary_data(EVIDENCE, result, base_url=BASE_URL)
+    for o, d in zip(result.options, data["options"], strict=True):
         assert squash(o.name) in text
-        assert squash(f"{per_100(o.success.central)} have good control") in text
-        assert squash(o.success.timeframe) in text
-        for r in o.risks:
-            assert squash(f"{r.name}: {per_100(r.central).rstrip(')')}") in text
+        assert d["benefits"], o.id
+        for b in d["benefits"]:
+            assert squash(b["words"]) in text, (o.id, b["measure"])
+        for r in d["risks"]:
+            assert squash(r["table_words"]) in text, (o.id, r["id"])
+            assert squash(r["timeframe"].rstrip(".")) in text, (o.id, r["id"])
         for caution in o.cautions:
             assert squash(caution) in text, caution
+
+
+def test_the_same_100_people_claim_is_gone_and_the_studies_are_said_to_differ(built):
+    _, _, _, reader = built
+    text = squash(pdf_text(reader))
+    assert squash("the same 100 people") not in text
+    assert squash(report.DIFFERENT_STUDIES) in text
+    assert squash("No study has compared the three treatments in the same people") in text
+
+
+def test_benefits_share_a_row_only_with_figures_of_their_own_measure():
+    # Each benefit row of the detailed table holds, for each option, that option's figure on
+    # that row's measure (or "Not measured"), never a figure of another measure.
+    result = result_of(QUERY)
+    data = report.summary_data(EVIDENCE, result, base_url=BASE_URL)
+    rows = {r["id"]: r for r in data["comparison"]["rows"]}
+    for mid, measure in EVIDENCE.meta.measures.items():
+        row = rows[f"benefit:{mid}"]
+        assert row["label"] == measure.label
+        for o, cell in zip(data["options"], row["cells"][1:], strict=True):
+            mine = [b for b in o["benefits"] if b["measure"] == mid]
+            others = [b for b in o["benefits"] if b["measure"] != mid]
+            assert cell == (mine[0]["words"] if mine else report.NOT_MEASURED)
+            for b in others:
+                assert b["words"] != cell
+            if mine and mine[0]["central"] is None:
+                assert cell.startswith(report.NOT_MEASURED)
+            if mine and mine[0]["central"] is not None:
+                assert squash(f"When: {mine[0]['timeframe'].rstrip('.')}") in squash(cell)
+                assert "How sure:" in cell
+
+
+def test_every_figure_says_how_sure_the_evidence_is():
+    data = report.summary_data(EVIDENCE, result_of(QUERY), base_url=BASE_URL)
+    for o in data["options"]:
+        for b in o["benefits"]:
+            if b["central"] is not None:
+                assert "How sure:" in b["words"], (o["id"], b["measure"])
+        for r in o["risks"]:
+            assert "How sure:" in r["words"], (o["id"], r["id"])
+    for f in data["no_treatment"]["figures"]:
+        assert "How sure:" in f["words"]
+
+
+def test_per_injection_figures_are_marked():
+    result = result_of(QUERY)
+    data = report.summary_data(EVIDENCE, result, base_url=BASE_URL)
+    per_injection = [r for o in data["options"] for r in o["risks"] if r.get("per") == "injection"]
+    assert per_injection, "the dataset has per-injection harms (botulinum toxin)"
+    for r in per_injection:
+        assert report.PER_INJECTION in r["words"] and "out of 100 injections" in r["words"]
+    for o in data["options"]:
+        for r in o["risks"]:
+            if r.get("per") != "injection":
+                assert report.PER_INJECTION not in r["words"]
+
+
+def test_no_match_or_rank_before_priorities_are_stated():
+    result = result_of("cause=vascular&mri=vessel&anesthesia=fit")
+    assert result.priorities_stated is False
+    data = report.summary_data(EVIDENCE, result, base_url=BASE_URL)
+    for o in data["options"]:
+        assert o["match"] is None and o["rank"] is None and o["contributions"] is None, o["id"]
+    assert data["match"]["shown"] is False and data["what_would_change"] == []
+    assert "match" not in {c["id"] for c in data["charts"]}
+    text = squash(pdf_text(PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result, base_url=BASE_URL)))))
+    assert squash(report.NOT_STATED) in text
+    assert squash("Total out of 100") not in text
+    for line in report.ANCHORS_TEXT:  # the scale's value judgements are shown all the same
+        assert squash(line) in text
+
+
+def test_an_option_that_may_not_suit_gets_no_match_or_rank():
+    result = result_of("relief=9&anesthesia=unfit")
+    mvd = result.option("mvd")
+    assert not mvd.suitable
+    data = report.summary_data(EVIDENCE, result, base_url=BASE_URL)
+    by_id = {o["id"]: o for o in data["options"]}
+    assert by_id["mvd"]["match"] is None and by_id["mvd"]["rank"] is None and by_id["mvd"]["fit"] is None
+    assert sorted(o["rank"] for o in data["options"] if o["rank"] is not None) == [1, 2]
+    assert [o["id"] for o in data["match"]["not_matched"]] == ["mvd"]
+    text = squash(pdf_text(PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result, base_url=BASE_URL)))))
+    assert squash(f"{mvd.short_name}: {report.NOT_MATCHED}") in text
+    for b in by_id["mvd"]["benefits"]:  # its figures stay visible
+        assert squash(b["words"]) in text
+
+
+def test_no_treatment_is_a_reference_column_with_its_figures(built):
+    _, result, _, reader = built
+    text = squash(pdf_text(reader))
+    nt = EVIDENCE.no_treatment
+    assert text.count(squash(nt.name)) >= 2  # the grid and the detailed table
+    for f in nt.figures:
+        assert squash(f.name) in text
+    data = report.summary_data(EVIDENCE, result, base_url=BASE_URL)
+    assert data["comparison"]["columns"][0] == nt.name
+    assert "match" not in data["no_treatment"] and "rank" not in data["no_treatment"]
+
+
+def test_page_one_is_the_grid_with_the_leaning_and_the_questions(built):
+    _, result, _, reader = built
+    first = squash(reader.pages[0].extract_text())
+    assert squash("Your options at a glance") in first
+    assert squash(EVIDENCE.no_treatment.name) in first
+    for o in result.options:
+        assert squash(o.short_name) in first
+    assert squash("Where you are leaning now:Not sure yet") in first
+    assert squash(report.questions_to_ask(EVIDENCE, result)[0]) in first
+
+
+def test_references_come_last(built):
+    _, _, _, reader = built
+    text = squash(pdf_text(reader))
+    last = squash(reader.pages[-1].extract_text())
+    data = report.summary_data(EVIDENCE, built[1], base_url=BASE_URL)
+    final = list(data["sources"].values())[-1]
+    assert squash(final) in last
+    assert text.rindex(squash("Sources")) > text.index(squash("Notes from the consultation"))
+    assert text.index(squash(final)) > text.index(squash("About these figures"))
+
+
+def test_reviewers_are_named_or_the_summary_says_none_yet(tmp_path):
+    result = result_of(QUERY)
+    text = squash(pdf_text(PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result, base_url=BASE_URL)))))
+    assert not EVIDENCE.meta.reviewers
+    assert squash(report.NOT_REVIEWED) in text
+    raw = yaml.safe_load(DEFAULT_DATASET.read_text(encoding="utf-8"))
+    raw["meta"]["reviewers"] = [
+        {"name": "Dr Bo Lind", "role": "Neurosurgeon", "date": "2026-12-02", "scope": "MVD figures"}
+    ]
+    evidence = Evidence.model_validate(raw)
+    reader = PdfReader(io.BytesIO(report.build_pdf(evidence, result_of(QUERY, evidence), base_url=BASE_URL)))
+    text = squash(pdf_text(reader))
+    assert squash("Reviewed by Dr Bo Lind, Neurosurgeon (2026-12-02: MVD figures)") in text
+    assert squash(report.NOT_REVIEWED) not in text
+
+
+def test_local_figures_are_marked_wherever_they_are_used():
+    result = result_of(CONSULT)
+    data = report.summary_data(EVIDENCE, result, base_url=BASE_URL)
+    mvd = next(o for o in data["options"] if o["id"] == "mvd")
+    hearing = [r for r in mvd["risks"] if r["local"]]
+    assert hearing and all("local" in r["words"] for r in hearing)
+    local_benefits = [b for b in mvd["benefits"] if b.get("local")]
+    assert local_benefits and all("(local)" in b["words"] for b in local_benefits)
+    if mvd["success"]["local"]:
+        assert "(local)" in mvd["success"]["words"]["local"]
+    assert len(data["local_figures_used"]) == len(local_benefits) + len(hearing) + (
+        mvd["success"]["local"] and mvd["success"]["measure"] not in {b["measure"] for b in local_benefits}
+    )
+    reader = PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result, base_url=BASE_URL)))
+    text = squash(pdf_text(reader))
+    for line in data["local_figures_used"]:
+        assert squash(line) in text
+    assert "local" in squash(reader.pages[0].extract_text())  # the grid marks it too
+    shown = {c["id"]: c for c in data["charts"]}
+    assert ("(local figure)" in shown["control"]["description"]) == mvd["success"]["local"]
+    assert "(local figure)" in shown["serious_harm"]["description"]  # the hearing-loss figure is in it
+
+
+def test_the_scale_value_judgements_are_printed(built):
+    _, _, _, reader = built
+    text = squash(pdf_text(reader))
+    for line in report.ANCHORS_TEXT:
+        assert squash(line) in text, line
+
+
+@pytest.mark.parametrize(
+    ("locale", "paper"),
+    [("en-US", "Letter"), ("en_US.UTF-8", "Letter"), ("es-MX", "Letter"), ("fr-CA", "Letter"),
+     ("en-GB", "A4"), ("de", "A4"), ("", "A4"), (None, "A4"), ("zh-Hant-TW", "A4"), ("en-Latn-US", "Letter")],
+)
+def test_paper_follows_the_readers_locale(locale, paper):
+    assert report.paper_for_locale(locale) == paper
 
 
 def test_text_has_questions_sure_notes_and_sources(built):
@@ -191,18 +369,34 @@ def test_link_round_trips_to_the_same_answers(built):
     assert squash(link) in squash(pdf_text(reader))  # printed too, for people who type it
 
 
-def test_chart_images_are_embedded_and_not_blank(built):
-    _, _, _, reader = built
-    images = [img.image for page in reader.pages for img in page.images]
+def chart_images(reader: PdfReader) -> list[Image.Image]:
     charts = []
-    for im in images:
+    for im in (img.image for page in reader.pages for img in page.images):
         rgb = im.convert("RGB")
         colours = rgb.getcolors(maxcolors=1 << 20) or [(0, c) for c in range(1 << 20)]
         if len(colours) > 2:  # the QR code has two colours; charts many
             charts.append(rgb)
-    assert len(charts) >= 3, f"expected 3 charts, found {len(charts)} of {len(images)} images"
+    return charts
+
+
+def test_chart_images_are_embedded_and_not_blank():
+    # A summary that fits with pictures: both icon arrays and the match chart.
+    reader = PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result_of(CONSULT), base_url=BASE_URL)))
+    charts = chart_images(reader)
+    assert len(charts) == 3, f"expected 3 charts, found {len(charts)}"
     for im in charts:
         assert im.width > 300 and im.height > 300
+
+
+def test_the_most_compact_layout_keeps_every_figure_without_pictures(built):
+    # The longest summaries leave the pictures and the match chart to the aid; every figure the
+    # pictures show is in the tables, and the match is there as a table.
+    _, result, pdf, reader = built
+    text = squash(pdf_text(reader))
+    data = report.summary_data(EVIDENCE, result, base_url=BASE_URL)
+    for o in data["options"]:
+        assert squash(o["success"]["words"]["range"].removeprefix("Range: ").rstrip(".")) in text
+        assert squash(f"{whole(o['match'])} ({whole(o['match_low'])} to {whole(o['match_high'])})") in text
 
 
 @pytest.mark.parametrize("query", [QUERY, BUSY])
@@ -211,13 +405,14 @@ def test_match_chart_is_the_apps_own(query):
     # spec must be exactly the one the chart builder makes.
     from decision_aid import charts
 
-    frame = charts.match_frame(result_of(query))
+    result = result_of(query)
+    frame = charts.match_frame(result.model_copy(update={"options": [o for o in result.options if o.suitable]}))
     assert charts.spec_of(charts.match_parts(frame)) == charts.match_chart(frame).to_dict()
 
 
 def test_unicode_survives_into_the_text():
     raw = yaml.safe_load(DEFAULT_DATASET.read_text(encoding="utf-8"))
-    sid = EVIDENCE.options["botulinum"].success.sources[0]
+    sid = EVIDENCE.control("botulinum").sources[0]
     raw["sources"][sid]["authors"] = "Espírito-Santo C, Castelão M, Légaré F"
     raw["sources"][sid]["title"] = f"Control {AT_LEAST} 12 months {EN_DASH} a follow-up"
     evidence = Evidence.model_validate(raw)
@@ -251,7 +446,7 @@ def test_very_long_note_is_printed_but_left_out_of_the_printed_link_and_qr_code(
     full = report.reopen_link(result, BASE_URL)
     assert {short, full} <= link_targets(reader)  # on screen, the full link is still one click away
     assert parse_query(urlsplit(full).query).profile == profile_of(query)
-    assert 1 <= len(reader.pages) <= 4
+    assert 1 <= len(reader.pages) <= 5
 
 
 def what_a_reader_gets(pdf: bytes) -> tuple[list[str], list[bytes], dict[str, set[int]]]:
@@ -345,7 +540,7 @@ def test_questions_follow_from_the_answers():
     assert any("local" in q for q in questions("mri=vessel&mvd_success=90"))
     mvd_out = questions("mri=vessel&avoid=mvd&recovery=9")
     assert not any("MVD" in q for q in mvd_out)
-    assert any("pregnan" in q and "time" in q for q in questions("pregnant=yes"))
+    assert any("pregnan" in q and "wait" in q for q in questions("pregnant=yes"))
     assert not any("pregnan" in q for q in questions("pregnant=no"))
     for oid in ("medication", "botulinum", "mvd"):
         assert any("what else can be done" in q.lower() for q in questions(f"tried={oid}"))
@@ -376,8 +571,9 @@ def cli(*args: str) -> subprocess.CompletedProcess:
 
 SHARED_OPTION_KEYS = (
     "id", "name", "short_name", "suitable", "avoided", "cautions", "match", "match_low", "match_high",
-    "contributions", "scores",
+    "rank", "contributions", "scores",
 )
+BENEFIT_KEYS = ("measure", "label", "low", "central", "high", "timeframe", "while_treated", "certainty", "sources")
 FIGURE_KEYS = ("low", "central", "high", "local", "published", "sources")
 
 
@@ -394,15 +590,23 @@ def test_summary_json_agrees_with_the_main_cli_output(query):
     for oa, ob in zip(a["options"], b["options"], strict=True):
         for key in SHARED_OPTION_KEYS:
             assert ob[key] == oa[key], (oa["id"], key)
-        for key in (*FIGURE_KEYS, "timeframe", "certainty"):
+        for key in (*FIGURE_KEYS, "timeframe", "certainty", "measure"):
             assert ob["success"][key] == oa["success"][key], (oa["id"], "success", key)
+        assert len(ob["benefits"]) == len(oa["benefits"])
+        for ba, bb in zip(oa["benefits"], ob["benefits"], strict=True):
+            for key in BENEFIT_KEYS:
+                assert bb[key] == ba[key], (oa["id"], ba["measure"], key)
         assert [r["id"] for r in ob["risks"]] == [r["id"] for r in oa["risks"]]
         for ra, rb in zip(oa["risks"], ob["risks"], strict=True):
-            for key in (*FIGURE_KEYS, "name", "permanent", "serious", "lasts"):
+            for key in (*FIGURE_KEYS, "name", "permanent", "serious", "lasts", "per", "certainty", "timeframe"):
                 assert rb[key] == ra[key], (oa["id"], ra["id"], key)
         assert [c["text"] for c in ob["caution_details"]] == [c["text"] for c in oa["caution_details"]]
     for sid, citation in b["sources"].items():
         assert a["sources"][sid] == citation
+    assert b["priorities_stated"] == a["priorities_stated"]
+    for fa, fb in zip(a["no_treatment"]["figures"], b["no_treatment"]["figures"], strict=True):
+        for key in ("name", "low", "central", "high", "timeframe", "certainty", "sources"):
+            assert fb[key] == fa[key], ("no_treatment", key)
     link = b["link"]
     assert link.startswith(BASE_URL) and parse_query(urlsplit(link).query).profile == profile_of(query)
 
@@ -411,9 +615,16 @@ def test_summary_data_is_json_and_lists_every_source_it_uses():
     result = result_of(BUSY)
     data = report.summary_data(EVIDENCE, result, base_url=BASE_URL)
     assert json.loads(json.dumps(data)) == data
-    used = set()
+    used = set(data["no_treatment"]["involves"]["sources"])
+    for f in data["no_treatment"]["figures"]:
+        used.update(f["sources"])
+    for row in data["grid"]["rows"]:
+        for cell in row["cells"]:
+            used.update(cell["sources"])
     for o in data["options"]:
         used.update(o["success"]["sources"], o["duration"]["sources"], o["burden"]["sources"])
+        for b in o["benefits"]:
+            used.update(b["sources"])
         for r in o["risks"]:
             used.update(r["sources"])
         for c in o["caution_details"]:
@@ -424,7 +635,7 @@ def test_summary_data_is_json_and_lists_every_source_it_uses():
     assert data["answers"]["deal_breakers"] == [EVIDENCE.options["medication"].short_name]
     assert data["answers"]["local_figures"] == {"mvd_success": 91.0, "mvd_hearing_loss": 1.5}
     assert data["questions"] == report.questions_to_ask(EVIDENCE, result)
-    assert {c["id"] for c in data["charts"]} == {"good_control", "serious_harm", "match"}
+    assert {c["id"] for c in data["charts"]} == {"control", "serious_harm", "match"}
 
 
 # ---------------------------------------------------------------- command line
@@ -436,7 +647,7 @@ def test_summary_out_writes_a_valid_pdf(tmp_path, paper):
     done = cli("summary", "--query", QUERY, "--out", str(out), "--paper", paper)
     assert done.returncode == 0, done.stderr
     reader = PdfReader(out)
-    assert 1 <= len(reader.pages) <= 4
+    assert 1 <= len(reader.pages) <= 5
     assert float(reader.pages[0].mediabox.height) == pytest.approx(PAGE_SIZES[paper][1], abs=0.5)
 
 

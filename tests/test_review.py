@@ -1,0 +1,198 @@
+"""The review pack: one self-contained HTML page a neurologist and a neurosurgeon sign off.
+
+Checked as a reviewer would get it: every figure, rule, source and risk is in it, every
+sentence is escaped (a dataset text holding markup prints as text), and the page asks for
+nothing from the network.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from decision_aid import engine, review
+from decision_aid.evidence import DEFAULT_DATASET, load_evidence
+from decision_aid.questions import questions_to_ask
+
+ROOT = Path(__file__).resolve().parent.parent
+EVIDENCE = load_evidence()
+INJECTED = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+@pytest.fixture(scope="module")
+def pack() -> str:
+    return review.review_html(EVIDENCE)
+
+
+def has(pack: str, text: str) -> bool:
+    """`text` as the pack prints it: escaped, with any run of whitespace as one space."""
+    squash = " ".join(html.escape(text).split())
+    return squash in " ".join(pack.split())
+
+
+def test_pack_lists_every_source_with_its_full_citation(pack):
+    for sid, source in EVIDENCE.sources.items():
+        assert f'id="src-{sid}"' in pack, sid
+        assert has(pack, source.citation()), sid
+
+
+def test_pack_lists_every_risk_benefit_and_no_treatment_figure(pack):
+    for oid, option in EVIDENCE.ordered():
+        for r in option.risks:
+            assert f'id="risk-{oid}-{r.id}"' in pack, (oid, r.id)
+            assert has(pack, r.name) and has(pack, r.timeframe) and has(pack, r.lasts)
+            if r.note:
+                assert has(pack, r.note)
+        for b in option.benefits:
+            assert f'id="benefit-{oid}-{b.measure}"' in pack, (oid, b.measure)
+            assert has(pack, b.timeframe) and has(pack, b.certainty_why)
+            if b.per_100 is None:
+                assert has(pack, b.not_measured)
+    for f in EVIDENCE.no_treatment.figures:
+        assert f'id="nt-{f.id}"' in pack and has(pack, f.name) and has(pack, f.timeframe)
+
+
+def test_pack_lists_every_rule_with_the_words_a_patient_reads(pack):
+    for rule in EVIDENCE.rules:
+        assert f'id="rule-{rule.id}"' in pack, rule.id
+        for oid in rule.options:
+            name = EVIDENCE.options[oid].sentence_name
+            assert has(pack, engine._fill_name(rule.text, name)), (rule.id, oid)
+
+
+def test_pack_shows_the_scale_value_judgements_and_the_measures(pack):
+    for line in engine.ANCHORS_TEXT:
+        assert has(pack, line), line
+    for measure in EVIDENCE.meta.measures.values():
+        assert has(pack, measure.label) and has(pack, measure.definition)
+
+
+def test_pack_holds_the_patient_text_of_every_option(pack):
+    for _, option in EVIDENCE.ordered():
+        for text in (option.summary, option.involves.text, option.onset.text, option.duration.text,
+                     option.burden.text.text):
+            assert has(pack, text), text[:40]
+    nt = EVIDENCE.no_treatment
+    assert has(pack, nt.summary) and has(pack, nt.involves.text)
+
+
+@pytest.mark.parametrize("query", ["", "mri=no_vessel&pregnant=yes&tried=mvd", "serious_risk=10&leaning=mvd"])
+def test_pack_holds_every_question_the_app_asks(pack, query):
+    from decision_aid.profile import parse_query
+
+    result = engine.evaluate(EVIDENCE, parse_query(query).profile)
+    for q in questions_to_ask(EVIDENCE, result):
+        assert has(pack, q), q
+
+
+def test_sign_off_names_the_reviewers_or_says_none_yet(tmp_path, pack):
+    assert "sign-off" in pack
+    assert pack.count('class="sign-line"') >= 8  # name, role, date, signature for two clinicians
+    if not EVIDENCE.meta.reviewers:
+        assert has(pack, "Not yet reviewed by a clinician")
+    raw = yaml.safe_load(DEFAULT_DATASET.read_text(encoding="utf-8"))
+    raw["meta"]["reviewers"] = [
+        {"name": "Dr Ana Núñez", "role": "Consultant neurologist", "date": "2026-12-01", "scope": "All figures"}
+    ]
+    path = tmp_path / "reviewed.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    signed = review.review_html(load_evidence(path))
+    assert has(signed, "Dr Ana Núñez") and has(signed, "Consultant neurologist")
+    # (the app's About page says it in its own words while the list is empty: not counted here)
+    status = signed.split('id="words"')[0] + signed.split('id="sign-off"')[1]
+    assert not has(status, "Not yet reviewed by a clinician")
+    assert has(pack.split('id="words"')[0], "Not yet reviewed by a clinician")
+
+
+def _injected_dataset(tmp_path: Path) -> Path:
+    raw = yaml.safe_load(DEFAULT_DATASET.read_text(encoding="utf-8"))
+    raw["options"]["mvd"]["summary"] += INJECTED
+    raw["options"]["botulinum"]["risks"][0]["note"] = INJECTED
+    raw["rules"][0]["text"] += INJECTED
+    first = next(iter(raw["sources"]))
+    raw["sources"][first]["title"] += INJECTED
+    raw["sources"][first]["doi"] = '10.1000/x"><script>alert(2)</script>'
+    raw["meta"]["reviewers"] = [{"name": INJECTED, "role": "r", "date": "2026-12-01", "scope": "s"}]
+    path = tmp_path / "injected.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_every_text_is_escaped(tmp_path):
+    page = review.review_html(load_evidence(_injected_dataset(tmp_path)))
+    assert "<script" not in page.lower()
+    assert "<img" not in page.lower()
+    assert page.count(html.escape(INJECTED)) >= 5
+
+
+class _Tags(HTMLParser):
+    """Every tag with its attributes, and whether the nesting closes."""
+
+    VOID = {"meta", "br", "hr", "img", "link", "input", "col", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+        else:
+            self.stack.pop()
+
+
+def test_pack_is_self_contained_and_well_formed(pack):
+    parser = _Tags()
+    parser.feed(pack)
+    assert not parser.errors, parser.errors[:5]
+    assert parser.stack == [], parser.stack
+    names = {t for t, _ in parser.tags}
+    assert {"script", "link", "iframe", "img", "object", "embed"}.isdisjoint(names)
+    for tag, attrs in parser.tags:
+        assert "src" not in attrs, tag
+        href = attrs.get("href")
+        if href is not None:
+            assert href.startswith("#") or href.startswith("https://doi.org/"), href
+    assert not re.search(r"url\(|@import", pack), "CSS must not fetch anything"
+    assert pack.startswith("<!DOCTYPE html>")
+    assert '<meta charset="utf-8">' in pack
+
+
+def test_review_command_writes_the_pack(tmp_path):
+    out = tmp_path / "review.html"
+    done = subprocess.run(
+        [sys.executable, "-m", "decision_aid", "review", "--out", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8") == review.review_html(EVIDENCE)
+    assert str(out) in done.stdout
+
+
+def test_review_command_refuses_a_bad_dataset_and_an_unwritable_path(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("meta: {}\n", encoding="utf-8")
+    run = [sys.executable, "-m", "decision_aid", "review"]
+    done = subprocess.run([*run, "--data", str(bad), "--out", str(tmp_path / "x.html")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "Traceback" not in done.stderr and "meta" in done.stderr
+    assert not (tmp_path / "x.html").exists()
+    done = subprocess.run([*run, "--out", str(tmp_path / "no" / "such" / "dir.html")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "Traceback" not in done.stderr and "cannot write" in done.stderr
