@@ -9,6 +9,8 @@ argv and standard input. test_fuzz.py and test_cli_input.py import both helpers 
 
 from __future__ import annotations
 
+import copy
+import functools
 import json
 import re
 import subprocess
@@ -77,6 +79,16 @@ def run_command(*argv: str | bytes, stdin: str | None = None, timeout: float = C
     return Ran(done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8"))
 
 
+@functools.cache
+def _shipped() -> dict:
+    return yaml.safe_load(DEFAULT_DATASET.read_text(encoding="utf-8"))
+
+
+def shipped_data() -> dict:
+    """A fresh copy of the shipped dataset's YAML content, to break (parsed once: ~0.25 s)."""
+    return copy.deepcopy(_shipped())
+
+
 # ----------------------------------------------------------------------------- the real command
 
 
@@ -112,7 +124,7 @@ def test_in_process_run_gives_the_code_of_a_system_exit(capsys, monkeypatch):
 
 
 def test_check_broken_copy_exits_2_naming_file_and_field(capsys, tmp_path):
-    data = yaml.safe_load(DEFAULT_DATASET.read_text(encoding="utf-8"))
+    data = shipped_data()
     data["options"]["mvd"]["risks"][1]["per_100"]["high"] = 250
     data["options"]["botulinum"]["benefits"][0]["sources"] = ["ghost"]
     bad = tmp_path / "clinic.yaml"

@@ -42,7 +42,7 @@ from decision_aid.profile import (
     ParsedQuery,
     parse_query,
 )
-from tests.test_cli import Ran, run, run_command
+from tests.test_cli import Ran, run, run_command, shipped_data
 
 # ----------------------------------------------------------------------------- strategies
 
@@ -337,17 +337,13 @@ def test_cli_text_format_on_unicode_note(capsys):
 # ----------------------------------------------------------------------------- CLI: check
 
 
-def _load() -> dict:
-    return yaml.safe_load(DEFAULT_DATASET.read_text(encoding="utf-8"))
-
-
 def _dump(data: object) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
 def _mutate(fn: Callable[[dict], None]) -> Callable[[], str]:
     def make() -> str:
-        data = _load()
+        data = shipped_data()
         fn(data)
         return _dump(data)
 
