@@ -297,15 +297,15 @@ def assert_hostile_query_answered(query: str | bytes, out: Ran) -> None:
     """Exit 0 with bounded answers, or exit 2 with lines that say what was wrong; no traceback."""
     assert out.code in (0, 2), out.err
     assert "Traceback" not in out.err, out.err
-    if out.code == 0:
+    if len(query) > MAX_QUERY_CHARS:  # refused whole, before any parameter is read: no value cut
+        assert out.code == 2 and out.out == "", out.err
+        (line,) = out.err.strip().splitlines()
+        assert line.startswith("error: the query is") and f"the limit is {MAX_QUERY_CHARS:,}" in line, line
+    elif out.code == 0:
         data = json.loads(out.out)
         for name in PRIORITIES:
             weight = data["profile"][name]
             assert weight is None or 0 <= weight <= 10
-    elif len(query) > MAX_QUERY_CHARS:  # refused whole, before any parameter is read
-        assert out.out == ""
-        (line,) = out.err.strip().splitlines()
-        assert line.startswith("error: the query is") and f"the limit is {MAX_QUERY_CHARS:,}" in line, line
     else:
         named = [m["param"] for line in out.err.splitlines() if (m := ERROR_LINE.match(line))]
         assert named, f"exit 2 without a line naming a parameter:\n{out.err}"
