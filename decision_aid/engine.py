@@ -913,9 +913,3 @@ def evaluate_cached(evidence: Evidence, profile: Profile) -> Result:
     if not profile.note:
         return result
     return result.model_copy(update={"profile": profile})
-
-
-def rank(result: Result) -> list[OptionResult]:
-    """Options ordered by rank (unranked ones last, in the fixed order), for views that sort;
-    the app's default order stays fixed."""
-    return sorted(result.options, key=lambda o: (o.rank is None, o.rank or 0))

@@ -1,58 +1,153 @@
-"""The command line, run as a user runs it: a subprocess, exit codes, stdout and stderr."""
+"""The command line: exit codes, stdout and stderr, as a user sees them.
+
+Most tests call `cli.main` in this process through `run` (a subprocess costs about 0.3 s of
+interpreter start-up each, and there are dozens of calls). A few run the real command
+(`python -m decision_aid`) through `run_command`: `check` on the shipped dataset, the summary
+writing a PDF file, and, in test_fuzz.py and test_cli_input.py, hostile input from the real
+argv and standard input. test_fuzz.py and test_cli_input.py import both helpers from here.
+"""
 
 from __future__ import annotations
 
+import copy
+import functools
 import json
+import re
 import subprocess
 import sys
+import time
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 import yaml
 
+from decision_aid import cli
 from decision_aid.evidence import DEFAULT_DATASET
 
 ROOT = Path(__file__).resolve().parent.parent
+CLI_TIMEOUT_S = 60
 
 
-def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "decision_aid", *args], cwd=ROOT, capture_output=True, text=True, timeout=60
+class Ran(NamedTuple):
+    """What one run of the command gave."""
+
+    code: int
+    out: str
+    err: str
+
+
+def _exit_code(exc: SystemExit) -> int:
+    """The process exit code `sys.exit(exc.code)` would give (None is 0, a message is 1)."""
+    if exc.code is None:
+        return 0
+    return exc.code if isinstance(exc.code, int) else 1
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str | bytes, timeout: float = CLI_TIMEOUT_S) -> Ran:
+    """`python -m decision_aid ARGV`, in this process.
+
+    A bytes argument is decoded as Python decodes a command line on a UTF-8 system (bytes that
+    are not UTF-8 become lone surrogates). SystemExit becomes its exit code, should `main` ever
+    raise it; any other exception propagates and fails the test, as a traceback on the real
+    command's stderr would. The wall-clock limit is the subprocess's.
+    """
+    capsys.readouterr()  # only this run's output
+    args = [a.decode("utf-8", "surrogateescape") if isinstance(a, bytes) else a for a in argv]
+    start = time.monotonic()
+    try:
+        code = cli.main(args)
+    except SystemExit as exc:
+        code = _exit_code(exc)
+    took = time.monotonic() - start
+    out, err = capsys.readouterr()
+    assert took < timeout, f"the command took {took:.1f} s (limit {timeout} s)"
+    return Ran(code, out, err)
+
+
+def run_command(*argv: str | bytes, stdin: str | None = None, timeout: float = CLI_TIMEOUT_S) -> Ran:
+    """The real command in a fresh interpreter: UTF-8 locale, this checkout's code, nothing else
+    from the environment. Output is decoded strictly: the command writes UTF-8."""
+    done = subprocess.run(
+        [sys.executable, "-m", "decision_aid", *argv],
+        cwd=ROOT,
+        input=None if stdin is None else stdin.encode("utf-8"),
+        capture_output=True,
+        timeout=timeout,
+        env={"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "PYTHONPATH": str(ROOT)},
     )
+    return Ran(done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8"))
+
+
+@functools.cache
+def _shipped() -> dict:
+    return yaml.safe_load(DEFAULT_DATASET.read_text(encoding="utf-8"))
+
+
+def shipped_data() -> dict:
+    """A fresh copy of the shipped dataset's YAML content, to break (parsed once: ~0.25 s)."""
+    return copy.deepcopy(_shipped())
+
+
+# ----------------------------------------------------------------------------- the real command
 
 
 def test_check_shipped_dataset():
-    out = cli("check")
-    assert out.returncode == 0, out.stderr
-    (line,) = out.stdout.strip().splitlines()
+    out = run_command("check")
+    assert out.code == 0, out.err
+    (line,) = out.out.strip().splitlines()
     assert "valid" in line and "3 options" in line
+    assert out.err == ""
 
 
-def test_check_broken_copy_exits_2_naming_file_and_field(tmp_path):
-    data = yaml.safe_load(DEFAULT_DATASET.read_text(encoding="utf-8"))
+def test_summary_writes_a_pdf_file(tmp_path):
+    path = tmp_path / "summary.pdf"
+    out = run_command("summary", "--query", "relief=8&cause=vascular", "--out", str(path))
+    assert out.code == 0, out.err
+    assert "Traceback" not in out.err
+    pdf = path.read_bytes()
+    assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
+    assert out.out.strip() == f"wrote {path} ({len(pdf):,} bytes)"
+
+
+# ----------------------------------------------------------------------------- in this process
+
+
+def test_in_process_run_gives_the_code_of_a_system_exit(capsys, monkeypatch):
+    # `run` stands in for the process boundary: an exit from inside is a code, not a crash.
+    def exits(argv: list[str]) -> int:
+        print("partial")
+        sys.exit(3)
+
+    monkeypatch.setattr(cli, "main", exits)
+    assert run(capsys, "check") == Ran(3, "partial\n", "")
+
+
+def test_check_broken_copy_exits_2_naming_file_and_field(capsys, tmp_path):
+    data = shipped_data()
     data["options"]["mvd"]["risks"][1]["per_100"]["high"] = 250
     data["options"]["botulinum"]["benefits"][0]["sources"] = ["ghost"]
     bad = tmp_path / "clinic.yaml"
     bad.write_text(yaml.safe_dump(data), encoding="utf-8")
-    out = cli("check", str(bad))
-    assert out.returncode == 2
-    assert "Traceback" not in out.stderr
-    lines = out.stderr.strip().splitlines()
+    out = run(capsys, "check", str(bad))
+    assert out.code == 2
+    assert "Traceback" not in out.err
+    lines = out.err.strip().splitlines()
     assert any(f"{bad}: options.mvd.risks[1].per_100.high:" in line for line in lines)
     assert any("options.botulinum.benefits[0].sources[0]" in line and "'ghost'" in line for line in lines)
 
 
-def test_check_broken_yaml_exits_2(tmp_path):
+def test_check_broken_yaml_exits_2(capsys, tmp_path):
     bad = tmp_path / "x.yaml"
     bad.write_text("options: {mvd: [\n", encoding="utf-8")
-    out = cli("check", str(bad))
-    assert out.returncode == 2 and "not valid YAML" in out.stderr and "Traceback" not in out.stderr
+    out = run(capsys, "check", str(bad))
+    assert out.code == 2 and "not valid YAML" in out.err and "Traceback" not in out.err
 
 
-def test_query_json_contract():
-    out = cli("--query", "relief=8&lasting=10&cause=vascular", "--format", "json")
-    assert out.returncode == 0, out.stderr
-    data = json.loads(out.stdout)
+def test_query_json_contract(capsys):
+    out = run(capsys, "--query", "relief=8&lasting=10&cause=vascular", "--format", "json")
+    assert out.code == 0, out.err
+    data = json.loads(out.out)
     assert data["profile"]["relief"] == 8 and data["profile"]["burden"] is None  # as said: not said
     assert data["priorities_stated"] is True and data["weights"]["burden"] == 5  # as counted
     assert [o["rank"] for o in sorted(data["options"], key=lambda o: o["rank"])] == [1, 2, 3]
@@ -77,32 +172,32 @@ def test_query_json_contract():
     assert data["no_treatment"]["figures"] and "no_treatment" in data["projection"]["options"]
 
 
-def test_query_json_has_no_match_or_rank_before_a_priority_or_for_an_unsuitable_option():
-    out = cli("--query", "anesthesia=unfit", "--format", "json")
-    data = json.loads(out.stdout)
+def test_query_json_has_no_match_or_rank_before_a_priority_or_for_an_unsuitable_option(capsys):
+    out = run(capsys, "--query", "anesthesia=unfit", "--format", "json")
+    data = json.loads(out.out)
     assert data["priorities_stated"] is False and data["weights"] is None
     assert all(o[k] is None for o in data["options"] for k in ("match", "match_low", "match_high", "rank"))
-    data = json.loads(cli("--query", "anesthesia=unfit&relief=7", "--format", "json").stdout)
+    data = json.loads(run(capsys, "--query", "anesthesia=unfit&relief=7", "--format", "json").out)
     mvd = next(o for o in data["options"] if o["id"] == "mvd")
     assert mvd["suitable"] is False and mvd["match"] is None and mvd["rank"] is None
     assert sorted(o["rank"] for o in data["options"] if o["id"] != "mvd") == [1, 2]
 
 
-def test_text_format_matches_nothing_before_a_priority_and_shows_no_treatment():
-    before = cli("--query", "mri=vessel", "--format", "text").stdout
+def test_text_format_matches_nothing_before_a_priority_and_shows_no_treatment(capsys):
+    before = run(capsys, "--query", "mri=vessel", "--format", "text").out
     assert "Lines up" not in before and "none stated yet" in before
     assert "No treatment for now" in before
-    after = cli("--query", "mri=vessel&anesthesia=unfit&relief=8", "--format", "text").stdout
+    after = run(capsys, "--query", "mri=vessel&anesthesia=unfit&relief=8", "--format", "text").out
     mvd_part = after[after.index("Surgery") :]
     assert "Lines up" not in mvd_part.split("No treatment for now")[0]
     assert after.count("Lines up with what you said matters") == 2
 
 
-def test_unknown_name_is_ignored_with_a_warning():
-    out = cli("--query", "relief=8&flavour=mint")
-    assert out.returncode == 0
-    assert "flavour" in out.stderr
-    assert any("flavour" in w for w in json.loads(out.stdout)["warnings"])
+def test_unknown_name_is_ignored_with_a_warning(capsys):
+    out = run(capsys, "--query", "relief=8&flavour=mint")
+    assert out.code == 0
+    assert "flavour" in out.err
+    assert any("flavour" in w for w in json.loads(out.out)["warnings"])
 
 
 @pytest.mark.parametrize(
@@ -118,24 +213,25 @@ def test_unknown_name_is_ignored_with_a_warning():
         ("pregnant=soon", "pregnant", "planning"),
     ],
 )
-def test_bad_value_exits_2_with_one_line(query, param, allowed):
-    out = cli("--query", query)
-    assert out.returncode == 2
-    assert out.stdout == ""
-    (line,) = out.stderr.strip().splitlines()
+def test_bad_value_exits_2_with_one_line(capsys, query, param, allowed):
+    out = run(capsys, "--query", query)
+    assert out.code == 2
+    assert out.out == ""
+    (line,) = out.err.strip().splitlines()
     assert line.startswith(f"error: {param}=") and allowed in line
 
 
-def test_text_format_is_readable_and_in_fixed_order():
-    out = cli("--query", "avoid=mvd", "--format", "text")
-    assert out.returncode == 0
-    text = out.stdout
+def test_text_format_is_readable_and_in_fixed_order(capsys):
+    out = run(capsys, "--query", "avoid=mvd", "--format", "text")
+    assert out.code == 0
+    text = out.out
     names = ["Medicines", "Botulinum", "MVD"]
     positions = [text.lower().find(n.lower()) for n in names]
     assert all(p >= 0 for p in positions) and positions == sorted(positions)
     assert "ruled this out" in text and "not medical advice" in text
 
 
-def test_bad_format_is_a_usage_error():
-    out = cli("--format", "xml")
-    assert out.returncode == 2 and "Traceback" not in out.stderr
+def test_bad_format_is_a_usage_error(capsys):
+    out = run(capsys, "--format", "xml")
+    assert out.code == 2 and "Traceback" not in out.err
+    assert re.search(r"argument --format: invalid choice: '?xml'?", out.err), out.err

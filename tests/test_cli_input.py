@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from decision_aid import cli
 from decision_aid.profile import MAX_QUERY_CHARS
+from tests.test_cli import run, run_command
 
-ROOT = Path(__file__).resolve().parent.parent
 LIMIT_WORDS = f"{MAX_QUERY_CHARS:,}"
 
 
@@ -29,12 +27,6 @@ def padded(tail: str, length: int) -> str:
     pad = length - len("x=") - len("&" + tail)
     assert pad > 0
     return "x=" + "y" * pad + "&" + tail
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_query_one_past_the_limit_exits_2_naming_the_limit(capsys):
@@ -138,10 +130,7 @@ def test_help_names_the_limit_and_returns_0(capsys):
 def test_half_a_megabyte_on_standard_input_of_the_real_command():
     # Too long for an argument (bash: "Argument list too long"), and past the limit: exit 2 at once.
     query = padded("relief=10", 500_000)
-    done = subprocess.run(
-        [sys.executable, "-m", "decision_aid", "--query-file", "-"],
-        cwd=ROOT, input=query, capture_output=True, text=True, timeout=60,
-    )
-    assert done.returncode == cli.EXIT_BAD_INPUT
-    assert done.stdout == ""
-    assert LIMIT_WORDS in done.stderr and "Traceback" not in done.stderr
+    done = run_command("--query-file", "-", stdin=query)
+    assert done.code == cli.EXIT_BAD_INPUT
+    assert done.out == ""
+    assert LIMIT_WORDS in done.err and "Traceback" not in done.err

@@ -1,17 +1,19 @@
 """Bad input, with nothing broken and nothing lost (issue 6).
 
-Property-based fuzzing (Hypothesis) of the one query parser, then the command line as a
-user runs it (a subprocess) on hostile queries and on mutated copies of the dataset.
+Property-based fuzzing (Hypothesis) of the one query parser, then the command line on hostile
+queries and on mutated copies of the dataset: in this process (`cli.main`, see tests/test_cli.py),
+and once as the real command, for argv bytes that are not UTF-8.
 
 Contract checked everywhere:
 - ``parse_query`` never raises; every problem names a parameter the aid knows, and its
   message says which; valid parts of a link survive garbage next to them; the profile it
   returns is always within bounds and survives a round trip through ``to_query``.
-- The CLI exits 0 (a valid answer) or 2 (one ``error: <param>=...`` line per problem),
-  never with a traceback. ``check`` on a broken dataset exits 2 naming file and field.
+- The CLI exits 0 (a valid answer) or 2 (one ``error: <param>=...`` line per problem, or one
+  line naming the length limit for a query past it), never with a traceback. ``check`` on a
+  broken dataset exits 2 naming file and field.
 
 Example counts come from the active Hypothesis profile (tests/conftest.py: 100 locally,
-300 in CI). The subprocess tests use a small fixed sample: each process costs ~0.3 s.
+300 in CI). The CLI tests use a small fixed sample of queries.
 """
 
 from __future__ import annotations
@@ -20,10 +22,7 @@ import json
 import math
 import random
 import re
-import subprocess
-import sys
 from collections.abc import Callable
-from pathlib import Path
 from urllib.parse import parse_qsl, quote
 
 import pytest
@@ -43,9 +42,7 @@ from decision_aid.profile import (
     ParsedQuery,
     parse_query,
 )
-
-ROOT = Path(__file__).resolve().parent.parent
-CLI_TIMEOUT_S = 60
+from tests.test_cli import Ran, run, run_command, shipped_data
 
 # ----------------------------------------------------------------------------- strategies
 
@@ -272,7 +269,7 @@ CLI_QUERIES: list[str | bytes] = [
     "note=" + "%0A" * 50 + "%1B%5B31m",
     "note=" + "a" * 5000,
     "mode=consult&mvd_success=95&leaning=mvd&sure_s=yes",
-    "cause=vascular&" + "x=" * 30_000,  # ~60 KB, past the parser's cap
+    "cause=vascular&" + "x=" * 30_000,  # ~60 KB, past the command's limit: refused whole
     "r\u00e9lief=5&\u202eevil=1&\U0001f600=\U0001f600",
     b"note=\xfe\xff&relief=\xff",  # not UTF-8: Python hands the CLI lone surrogates
 ]
@@ -295,50 +292,52 @@ def _generated_queries(n: int, seed: int = 6) -> list[str]:
     return out
 
 
-def run_cli(*args: str | bytes, timeout: float = CLI_TIMEOUT_S) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "decision_aid", *args],
-        cwd=ROOT,
-        capture_output=True,
-        timeout=timeout,
-        env={"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "PYTHONPATH": str(ROOT)},
-    )
+def _query_arg(query: str | bytes) -> str | bytes:
+    return b"--query=" + query if isinstance(query, bytes) else "--query=" + query
 
 
-def _text(data: bytes) -> str:
-    return data.decode("utf-8", errors="replace")
-
-
-@pytest.mark.parametrize("fmt", ["json"])
-@pytest.mark.parametrize("query", CLI_QUERIES + _generated_queries(5), ids=lambda q: repr(q)[:40])
-def test_cli_hostile_query(query, fmt):
-    arg = b"--query=" + query if isinstance(query, bytes) else "--query=" + query
-    out = run_cli(arg, "--format", fmt)
-    stderr = _text(out.stderr)
-    assert out.returncode in (0, 2), stderr
-    assert "Traceback" not in stderr, stderr
-    if out.returncode == 0:
-        data = json.loads(out.stdout)
+def assert_hostile_query_answered(query: str | bytes, out: Ran) -> None:
+    """Exit 0 with bounded answers, or exit 2 with lines that say what was wrong; no traceback."""
+    assert out.code in (0, 2), out.err
+    assert "Traceback" not in out.err, out.err
+    if len(query) > MAX_QUERY_CHARS:  # refused whole, before any parameter is read: no value cut
+        assert out.code == 2 and out.out == "", out.err
+        (line,) = out.err.strip().splitlines()
+        assert line.startswith("error: the query is") and f"the limit is {MAX_QUERY_CHARS:,}" in line, line
+    elif out.code == 0:
+        data = json.loads(out.out)
         for name in PRIORITIES:
             weight = data["profile"][name]
             assert weight is None or 0 <= weight <= 10
     else:
-        named = [m["param"] for line in stderr.splitlines() if (m := ERROR_LINE.match(line))]
-        assert named, f"exit 2 without a line naming a parameter:\n{stderr}"
+        named = [m["param"] for line in out.err.splitlines() if (m := ERROR_LINE.match(line))]
+        assert named, f"exit 2 without a line naming a parameter:\n{out.err}"
         assert all(name in PARAMS for name in named), named
 
 
-def test_cli_text_format_on_unicode_note():
-    out = run_cli("--query=note=" + quote("caf\u00e9 \U0001f600 \u202e"), "--format", "text")
-    assert out.returncode == 0, _text(out.stderr)
-    assert "Traceback" not in _text(out.stderr)
+@pytest.mark.parametrize("fmt", ["json"])
+@pytest.mark.parametrize("query", CLI_QUERIES + _generated_queries(5), ids=lambda q: repr(q)[:40])
+def test_cli_hostile_query(capsys, query, fmt):
+    assert_hostile_query_answered(query, run(capsys, _query_arg(query), "--format", fmt))
+
+
+def test_real_command_on_argv_that_is_not_utf8(capsys):
+    # The process boundary itself: Python decodes these argv bytes to lone surrogates, and the
+    # command prints to a real UTF-8 stdout and exits through sys.exit. Same answer as in-process.
+    query = b"note=\xfe\xff&relief=\xff"
+    out = run_command(_query_arg(query), "--format", "json")
+    assert out.code == 2  # relief is not a number
+    assert_hostile_query_answered(query, out)
+    assert out == run(capsys, _query_arg(query), "--format", "json")
+
+
+def test_cli_text_format_on_unicode_note(capsys):
+    out = run(capsys, "--query=note=" + quote("caf\u00e9 \U0001f600 \u202e"), "--format", "text")
+    assert out.code == 0, out.err
+    assert "Traceback" not in out.err
 
 
 # ----------------------------------------------------------------------------- CLI: check
-
-
-def _load() -> dict:
-    return yaml.safe_load(DEFAULT_DATASET.read_text(encoding="utf-8"))
 
 
 def _dump(data: object) -> str:
@@ -347,7 +346,7 @@ def _dump(data: object) -> str:
 
 def _mutate(fn: Callable[[dict], None]) -> Callable[[], str]:
     def make() -> str:
-        data = _load()
+        data = shipped_data()
         fn(data)
         return _dump(data)
 
@@ -424,17 +423,18 @@ MUTATIONS: list[tuple[str, Callable[[], str | bytes], list[str]]] = [
 ]
 
 
+@pytest.mark.timeout(30)  # an alias bomb that hangs fails here, not after the suite-wide limit
 @pytest.mark.parametrize(("content", "expected"), [m[1:] for m in MUTATIONS], ids=[m[0] for m in MUTATIONS])
-def test_check_mutated_dataset(tmp_path, content, expected):
+def test_check_mutated_dataset(capsys, tmp_path, content, expected):
     made = content()
     path = tmp_path / "clinic_evidence.yaml"
     if isinstance(made, bytes):
         path.write_bytes(made)
     else:
         path.write_text(made, encoding="utf-8")
-    out = run_cli("check", str(path), timeout=20)  # an alias bomb must not take minutes
-    stderr = _text(out.stderr)
-    assert out.returncode == 2, f"exit {out.returncode}\n{stderr}"
+    out = run(capsys, "check", str(path), timeout=20)  # an alias bomb must not take minutes
+    stderr = out.err
+    assert out.code == 2, f"exit {out.code}\n{stderr}"
     assert "Traceback" not in stderr, stderr
     lines = [line for line in stderr.splitlines() if line.strip()]
     assert lines and all(line.startswith(f"{path}: ") for line in lines), stderr
@@ -443,9 +443,9 @@ def test_check_mutated_dataset(tmp_path, content, expected):
 
 
 @pytest.mark.parametrize("where", ["missing", "directory"])
-def test_check_unreadable_path(tmp_path, where):
+def test_check_unreadable_path(capsys, tmp_path, where):
     path = tmp_path / "nope.yaml" if where == "missing" else tmp_path
-    out = run_cli("check", str(path))
-    stderr = _text(out.stderr)
-    assert out.returncode == 2 and "Traceback" not in stderr
+    out = run(capsys, "check", str(path))
+    stderr = out.err
+    assert out.code == 2 and "Traceback" not in stderr
     assert f"{path}: (file)" in stderr
