@@ -1469,7 +1469,8 @@ def note_layout(pdf: FPDF, note: str) -> tuple[str, float, bool]:
     (every word kept) in small, then tiny type; only if that still runs past, as many lines as
     fit, and NOTE_CONTINUES (one more line) says where the rest is."""
     joined = NOTE_JOIN.join(line.strip() for line in note.splitlines() if line.strip())
-    for text, size in ((note, BODY), (note, SMALL), (joined, SMALL), (joined, TINY)):
+    tries = [(note, BODY), (note, SMALL)] + ([(joined, SMALL)] if joined != note else []) + [(joined, TINY)]
+    for text, size in tries:
         if (text.count("\n") + 1) * _lh(size) > NOTE_MAX_H:
             continue  # too many lines before any wraps: no need to lay it out
         if len(_note_lines(pdf, text, size)) * _lh(size) <= NOTE_MAX_H:
