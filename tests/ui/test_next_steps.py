@@ -38,6 +38,8 @@ def test_each_sure_no_points_to_the_help_it_calls_for(name, help_words, page_lin
     for e in at.get("page_link"):
         if e.proto.label.startswith("Go to:"):
             assert "relief=7" in e.proto.query_string, "the link must carry the answers"
+            if "Compare" in e.proto.label:
+                assert "topic=glance" in e.proto.query_string  # the grid, whatever topic was open
     at.radio(key=name).set_value("yes").run()
     assert not at.info
 

@@ -127,8 +127,11 @@ def _sure() -> None:
             st.info(text)
             if page is not None:
                 target = BY_URL[page]
+                link = params
+                if page == "compare":  # the grid: every option's benefits and risks side by side
+                    link = {**(params or {}), "topic": "glance"}
                 st.page_link(target.path, label=f"Go to: {target.title}", icon=":material/arrow_back:",
-                             query_params=params)
+                             query_params=link)
     if "no" in answers:
         st.caption("Take the questions below with you.")
     elif all(a == "yes" for a in answers):
