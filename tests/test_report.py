@@ -381,7 +381,8 @@ def chart_images(reader: PdfReader) -> list[Image.Image]:
 
 def test_chart_images_are_embedded_and_not_blank():
     # A summary that fits with pictures: both icon arrays and the match chart.
-    reader = PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result_of(CONSULT), base_url=BASE_URL)))
+    result = result_of("relief=8&mri=vessel&anesthesia=fit&cause=vascular")
+    reader = PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result, base_url=BASE_URL)))
     charts = chart_images(reader)
     assert len(charts) == 3, f"expected 3 charts, found {len(charts)}"
     for im in charts:
@@ -516,7 +517,7 @@ def test_pages_render_and_are_not_blank(built, tmp_path):
     path = tmp_path / f"summary_{paper}.pdf"
     path.write_bytes(pdf)
     subprocess.run(
-        ["pdftoppm", "-r", "30", "-png", str(path), str(tmp_path / "page")], check=True, timeout=60
+        ["pdftoppm", "-r", "60", "-png", str(path), str(tmp_path / "page")], check=True, timeout=60
     )
     pages = sorted(tmp_path.glob("page-*.png"))
     assert len(pages) == len(reader.pages)
