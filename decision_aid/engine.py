@@ -57,7 +57,8 @@ WEEKS_OFF_ANCHOR = 4.0
 """Four or more weeks a year before usual activities (averaged over the years shown) use it up."""
 
 ANCHORS_TEXT: tuple[str, ...] = (
-    "Each thing that happens with a treatment counts under one priority only.",
+    "Each thing that happens with a treatment counts under one priority only. The need to keep "
+    "repeating a treatment, the time a treatment takes, and having an operation are counted apart.",
     "How much a priority counts: the number you gave it, times itself. So a 10 counts four times "
     "as much as a 5, and what you rate highest leads. Nothing is matched until you say how much "
     "at least one thing matters to you. Then any priority you left alone counts as 5.",
@@ -72,7 +73,7 @@ ANCHORS_TEXT: tuple[str, ...] = (
     f"{PRIORITY_LABELS['side_effects']}: we add up the chances of side effects that go away, for one "
     f"year. A chance per injection is turned into a chance for a year of shots. If they add up to "
     f"{SIDE_EFFECT_ANCHOR:g} or more in 100 people, the score is 0.",
-    f"{PRIORITY_LABELS['burden'].split(':')[0]}: this counts visits for treatment, pills every "
+    f"{PRIORITY_LABELS['burden'].split(' (')[0]}: this counts visits for treatment, pills every "
     f"day and weeks off after an operation. {VISITS_ANCHOR:g} or more visits a year use up the "
     f"whole scale. Pills every day use up half of it. Weeks off are spread over the years shown; "
     f"{WEEKS_OFF_ANCHOR:g} or more weeks a year use up the whole scale. Repeat visits count here "
@@ -85,8 +86,8 @@ ANCHORS_TEXT: tuple[str, ...] = (
 """The value judgements of the scale, in plain words (grade 8): shown in the app, PDF and review pack."""
 
 NOT_RANKED_TEXT = (
-    "Nothing is matched or ranked yet: say how much at least one thing matters to you, "
-    "and the options will be lined up against what you said."
+    "Nothing is matched or put in order yet. Say how much at least one thing matters to you. "
+    "Then the options are lined up against what you said."
 )
 
 
@@ -380,15 +381,6 @@ def _risk_chance(risk: RiskUsed, end: End) -> float:
 # ---------------------------------------------------------------- scores
 
 
-def _follow_up(chance: Chance, end: End) -> float | None:
-    """The follow-up (years) the figure at this end comes from: `years_by_end` when the data
-    gives each end its own, else `years`."""
-    by_end = getattr(chance, "years_by_end", None)
-    if by_end is not None:
-        return _bad(by_end, end) if isinstance(by_end, Range) else None
-    return chance.years
-
-
 def recurrence_share(option: Option, years: float, end: End) -> float:
     """Share (0-1) of people whose spasm has come back by `years` after a one-off treatment.
 
@@ -398,12 +390,11 @@ def recurrence_share(option: Option, years: float, end: End) -> float:
     rec = option.recurrence
     if rec is None or rec.per_100 is None:
         return 0.0
-    spread = rec.mostly_within_years or _follow_up(rec, end)
-    follow_up = _follow_up(rec, end)
+    spread = rec.mostly_within_years or rec.years
     if spread is None:
         return _bad(rec.per_100, end) / 100
-    if follow_up is not None:
-        spread = min(spread, follow_up)
+    if rec.years is not None:
+        spread = min(spread, rec.years)
     return min(1.0, _bad(rec.per_100, end) / 100 * min(1.0, years / spread))
 
 
@@ -653,7 +644,7 @@ def _no_treatment_line(evidence: Evidence, years: int) -> OptionProjection:
     """The natural course as a reference line: the share whose spasm went away by itself, spread
     evenly over the follow-up the figure covers (empty when the data gives no follow-up)."""
     fig = next((f for f in evidence.no_treatment.figures if f.id == REMISSION_FIGURE_ID), None)
-    span = getattr(fig, "years", None) if fig is not None else None
+    span = fig.years if fig is not None else None
     by_year = []
     if fig is not None and span:
         for y in range(1, years + 1):
@@ -782,10 +773,11 @@ def projection_assumptions(evidence: Evidence) -> list[str]:
                 )
     fig = next((f for f in evidence.no_treatment.figures if f.id == REMISSION_FIGURE_ID), None)
     nt = evidence.no_treatment.short_name
-    if fig is not None and getattr(fig, "years", None):
+    if fig is not None and fig.years:
         out.append(
-            f"{nt}: the share whose spasm went away by itself ({fig.timeframe.rstrip('.')}), spread "
-            "evenly over those years. It is shown for comparison; the match does not score it."
+            f"{nt}: the share whose spasm went away by itself ({_n(fig.per_100.central)} in 100 over about "
+            f"{_n(fig.years)} years on average), spread evenly over those years. The line counts them as "
+            "better from then on. It is shown for comparison; the match does not score it."
         )
     else:
         out.append(

@@ -206,6 +206,9 @@ class Figure(Sourced):
     name: str = Field(min_length=1)
     per_100: Per100
     timeframe: str = Field(min_length=1)
+    years: float | None = Field(
+        default=None, gt=0, description="average follow-up (years) the figure covers; the projection uses it"
+    )
     certainty: Certainty
     note: str = ""
 

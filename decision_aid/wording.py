@@ -7,7 +7,7 @@ PRIORITY_LABELS: dict[str, str] = {
     "lasting": "A result that lasts without repeat treatment",
     "serious_risk": "Avoiding rare but serious or permanent harm",
     "side_effects": "Avoiding common side effects that pass",
-    "burden": "Little time and effort: few visits, pills or weeks off",
+    "burden": "Little time and effort (few visits, pills or weeks off)",
     "recovery": "No operation or general anaesthetic",
 }
 

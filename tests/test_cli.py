@@ -112,6 +112,10 @@ def test_unknown_name_is_ignored_with_a_warning():
         ("lasting=99", "lasting", "0 to 10"),
         ("cause=<script>", "cause", "vascular"),
         ("tried=acupuncture", "tried", "medication, botulinum, mvd"),
+        ("age=12", "age", "18 to 110"),
+        ("sides=left", "sides", "one, both"),
+        ("mvd_result=failed", "mvd_result", "no_help, came_back"),
+        ("pregnant=soon", "pregnant", "planning"),
     ],
 )
 def test_bad_value_exits_2_with_one_line(query, param, allowed):

@@ -375,7 +375,7 @@ def test_rating_serious_harm_highest_never_puts_the_option_with_more_permanent_h
     assert first(result) != worst
 
 
-@given(one_priority_at_ten("lasting", fixed={**FIT_WITH_VESSEL, "tried": ()}))
+@given(one_priority_at_ten("lasting", fixed=FIT_WITH_VESSEL))
 def test_rating_a_lasting_result_highest_puts_mvd_first_for_a_fit_patient_with_a_vessel(profile):
     assert first(evaluate(EVIDENCE, profile)) == "mvd"
 
@@ -390,9 +390,16 @@ def test_anchors_text_states_every_anchor_and_label_in_plain_words():
     for value in (SERIOUS_ANCHOR, SIDE_EFFECT_ANCHOR, VISITS_ANCHOR, WEEKS_OFF_ANCHOR):
         assert f"{value:g} or more" in text
     for p in PRIORITIES:
-        assert PRIORITY_LABELS[p].split(":")[0] in text, p
+        assert PRIORITY_LABELS[p].split(" (")[0] in text, p
     assert "times itself" in text and engine.WEIGHT_POWER == 2
-    assert grade(text) <= 8
+    assert grade(text) <= 8 and grade(NOT_RANKED_TEXT) <= 8
+
+
+def test_projection_assumptions_are_plain_and_cover_every_line():
+    assumptions = run().projection.assumptions
+    for name in [*(o.short_name for o in EVIDENCE.options.values()), EVIDENCE.no_treatment.short_name]:
+        assert any(a.startswith(name) for a in assumptions), name
+    assert grade(" ".join(assumptions)) <= 8
 
 
 def test_all_zero_weights_warns_and_matches_nothing():
@@ -609,6 +616,17 @@ def test_no_treatment_is_a_reference_with_its_figures():
         )
         assert fig.sources == src.sources
     assert any(a.startswith(EVIDENCE.no_treatment.short_name) for a in result.projection.assumptions)
+
+
+def test_no_treatment_line_spreads_the_remission_figure_over_its_follow_up():
+    fig = next(f for f in EVIDENCE.no_treatment.figures if f.id == engine.REMISSION_FIGURE_ID)
+    line = run().projection.options[NO_TREATMENT_ID]
+    assert line.reference and fig.years
+    for point in line.by_year:
+        k = min(1.0, point.year / fig.years)
+        assert (point.low, point.central, point.high) == pytest.approx(
+            (fig.per_100.low * k, fig.per_100.central * k, fig.per_100.high * k), abs=0.06
+        )
 
 
 # ------------------------------------------------------------------ contract
