@@ -398,7 +398,9 @@ def match_frame(result: Result) -> pd.DataFrame:
                 "weight": weights[p], "points": (o.contributions or {}).get(p, 0.0), "score": o.scores.get(p),
                 "match": o.match, "match_low": o.match_low, "match_high": o.match_high,
             })
-    return pd.DataFrame(rows)
+    columns = ["option", "name", "short_name", "suitable", "avoided", "priority", "priority_label",
+               "priority_index", "weight", "points", "score", "match", "match_low", "match_high"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def projection_frame(result: Result) -> pd.DataFrame:

@@ -19,6 +19,9 @@ PAGE_CSS = (
     "<style>"
     f".st-key-topic_nav_top button, .st-key-topic_nav_bottom button, .st-key-topic_choice button, "
     f".st-key-to_figures button {{ min-height: {TOUCH_PX}px; }}"
+    # Streamlit's wide layout leaves 6rem above the title and 10rem under the last element (room
+    # for a chat input this page does not have): a topic is read in screens, so keep 3rem.
+    "[data-testid='stMainBlockContainer'] { padding-top: 3rem; padding-bottom: 3rem; }"
     "</style>"
 )
 HOME_CSS = "<style>[data-testid='stElementToolbar'] { display: none !important; }</style>"

@@ -27,7 +27,7 @@ GRID_CSS = f"""<style>
 .hfs-grid th, .hfs-grid td {{ border: 1px solid #c9c9c9; padding: 0.3rem 0.4rem; vertical-align: top;
   text-align: left; }}
 .hfs-grid thead th {{ background: #f0f2f6; }}
-.hfs-grid thead th:first-child {{ width: 15%; }}
+.hfs-grid thead th:first-child {{ width: 13%; }}
 .hfs-grid tbody th {{ background: #f8f8f7; }}
 .hfs-grid td.ref {{ background: #fafafa; }}
 .hfs-grid .fig {{ font-weight: 700; display: block; }}
@@ -111,8 +111,14 @@ def table_html(headers: list[str], rows: list[list[str]], caption: str = "") -> 
 
 def render(ctx: Ctx) -> None:
     grid = glance_grid(ctx.ev, ctx.result)
-    st.caption(DIFFERENT_STUDIES)
-    show_sources = sources_toggle("glance") if ctx.consult else False
+    if ctx.consult:
+        note, switch = st.columns([4, 1], vertical_alignment="center")
+        note.caption(DIFFERENT_STUDIES)
+        with switch:
+            show_sources = sources_toggle("glance")
+    else:
+        st.caption(DIFFERENT_STUDIES)
+        show_sources = False
     st.html(GRID_CSS)
     st.html(grid_html(grid, ctx.consult, show_sources))
     if grid.cautions:

@@ -7,12 +7,11 @@ home mode each figure says how sure the evidence is.
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from decision_aid import charts
 from decision_aid.engine import RiskUsed
+from decision_aid.grid import short
 from decision_aid.ui import chart_cache
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import (
@@ -21,7 +20,6 @@ from decision_aid.ui.topics.common import (
     detail,
     figure_words,
     fit_x,
-    in_words,
     show,
     sources_toggle,
 )
@@ -34,18 +32,13 @@ def _mine(risks: list[RiskUsed], lasting: bool) -> list[RiskUsed]:
     return [r for r in risks if bool(r.serious or r.permanent) == lasting]
 
 
-def _lasts(text: str) -> str:
-    """How long a harm lasts, its first sentence (the rest is in the figures topic and the PDF)."""
-    first = re.split(r"(?<=[.!?])\s+", " ".join(text.split()), maxsplit=1)[0]
-    return first if first.endswith((".", "!", "?")) else first + "."
-
-
 def _line(r: RiskUsed, ctx: Ctx, show_sources: bool) -> str:
     per = getattr(r, "per", "person") or "person"
     fig = figure_words(
         r.central, per=per, certainty=None if ctx.consult else getattr(r, "certainty", None), local=r.local
     )
-    text = f"- {c.md(r.name)}: **{c.md(fig)}**. {c.md(_lasts(r.lasts))}"
+    lasts = r.lasts if show_sources else short(r.lasts, 8) + "."
+    text = f"- {c.md(r.name)}: **{c.md(fig)}**. {c.md(lasts)}"
     if show_sources:
         when = getattr(r, "timeframe", "") or ""
         extra = detail(r.low, r.high, r.sources, when)
@@ -59,17 +52,15 @@ def _line(r: RiskUsed, ctx: Ctx, show_sources: bool) -> str:
 def _kind(ctx: Ctx, lasting: bool, heading: str, show_sources: bool) -> None:
     c.heading(heading, 3)
     cols = st.columns(3)
-    words = []
     for col, o in zip(cols, ctx.result.options, strict=True):
         mine = _mine(list(o.risks), lasting)
         with col:
             if not mine:
                 st.markdown(f"**{c.md(o.short_name)}**: none reported in the studies used.")
-                words.append(f"{o.short_name}: none reported.")
                 continue
             top = max(mine, key=lambda r: r.central)
             per = getattr(top, "per", "person") or "person"
-            title = o.short_name + (f" ({LOCAL_MARK})" if top.local else "")
+            title = f"{o.short_name}: {short(top.name, 6)}" + (f" ({LOCAL_MARK})" if top.local else "")
             spec = chart_cache.built(
                 charts.icon_array_parts,
                 top.central,
@@ -80,22 +71,12 @@ def _kind(ctx: Ctx, lasting: bool, heading: str, show_sources: bool) -> None:
                 finish=fit_x,
             )
             show(spec, f"harm_{int(lasting)}_{o.id}")
-            st.markdown(
-                f"**{c.md(o.short_name)}**\n\n" + "\n".join(_line(r, ctx, show_sources) for r in mine)
-            )
-            words.append(
-                f"{o.short_name}: "
-                + "; ".join(
-                    f"{r.name}, {figure_words(r.central, per=getattr(r, 'per', 'person') or 'person')}"
-                    for r in mine
-                )
-                + "."
-            )
-    in_words(f"{heading}. " + " ".join(words), label=f"{heading}: the pictures in words")
+            # The list is the pictures' full text alternative: every figure, in words, on the page.
+            st.markdown("\n".join(_line(r, ctx, show_sources) for r in mine))
 
 
 def render(ctx: Ctx) -> None:
-    st.markdown("Every figure is out of 100 people. The picture shows the most common one for each option.")
+    st.caption("Every figure is out of 100 people. Each picture shows the most common one for that option.")
     show_sources = sources_toggle("harms") if ctx.consult else False
     for lasting, heading in KINDS:
         _kind(ctx, lasting, heading, show_sources)
