@@ -218,7 +218,8 @@ def success_words(o: OptionResult) -> dict[str, str]:
     out = {"both_ways": both_ways(s.central, "are clearly better", "are not")}
     if s.local and s.published:
         out["local"] = _local_words(s) + "."
-        out["range"] = f"Published figures: {per_100_range(s.published['low'], s.published['high'])} in studies."
+        published = per_100_range(s.published["low"], s.published["high"])
+        out["range"] = f"Published figures: {published} in studies."
     else:
         spread = _in_studies(s.low, s.high)
         out["range"] = f"Range: {spread}." if spread else "Only one estimate: no range is known."
@@ -257,8 +258,9 @@ def reviewed_words(evidence: Evidence) -> str:
     return f"Reviewed by {names}."
 
 
-LETTER_REGIONS = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PA", "DO", "PR", "SV", "NI",
-                            "HN", "BZ"})
+LETTER_REGIONS = frozenset({
+    "US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PA", "DO", "PR", "SV", "NI", "HN", "BZ",
+})
 """Regions that print on US Letter; everywhere else uses A4."""
 
 
@@ -390,14 +392,17 @@ def _grid(evidence: Evidence, result: Result) -> dict[str, Any] | None:
         return None
     g = glance_grid(evidence, result)
     return {
-        "columns": [{"id": c.id, "name": c.name, "suitable": c.suitable, "avoided": c.avoided} for c in g.columns],
+        "columns": [
+            {"id": c.id, "name": c.name, "suitable": c.suitable, "avoided": c.avoided} for c in g.columns
+        ],
         "rows": [
             {
                 "key": r.key,
                 "question": r.question,
                 "cells": [
                     {
-                        "text": c.text, "figure": c.figure, "low": c.low, "central": c.central, "high": c.high,
+                        "text": c.text, "figure": c.figure,
+                        "low": c.low, "central": c.central, "high": c.high,
                         "per": c.per, "certainty": c.certainty, "caution": c.caution, "local": c.local,
                         "not_measured": c.not_measured, "sources": list(c.sources),
                     }
@@ -504,7 +509,9 @@ def _summary(
         f"{o['success']['words']['local']}"
         for o in options
         if o["success"].get("local")
-        and not any(b.get("local") and b["measure"] == o["success"]["measure"] for b in o.get("benefits") or [])
+        and not any(
+            b.get("local") and b["measure"] == o["success"]["measure"] for b in o.get("benefits") or []
+        )
     ] + [
         f"{o['short_name']}, {r['name'][:1].lower()}{r['name'][1:]}: {_local_words(r)}."
         for o in options for r in o["risks"] if r.get("local")
@@ -531,7 +538,9 @@ def _summary(
         "not_a_verdict": NOT_A_VERDICT,
         "different_studies": DIFFERENT_STUDIES,
         "reference_class": meta.reference_class,
-        "measures": [{"id": k, "label": m.label, "definition": m.definition} for k, m in meta.measures.items()],
+        "measures": [
+            {"id": k, "label": m.label, "definition": m.definition} for k, m in meta.measures.items()
+        ],
         "control_measure": meta.control_measure,
         "profile": p,
         "priorities_stated": stated,
@@ -551,7 +560,9 @@ def _summary(
             ],
             "deal_breakers": _names(p["avoid"], result),
             "note": p["note"],
-            "leaning": {"id": p["leaning"], "words": SITUATION_LABELS["leaning"].get(p["leaning"], p["leaning"])},
+            "leaning": {
+                "id": p["leaning"], "words": SITUATION_LABELS["leaning"].get(p["leaning"], p["leaning"]),
+            },
             "local_figures": local,
             "sure": [
                 {"id": k, "question": q, "answer": p[k] or None} for k, q in SURE_QUESTIONS
@@ -1142,8 +1153,10 @@ def _chart_specs(result: Result, options: list[dict], stated: bool) -> list[dict
     serious = pd.DataFrame([
         row(
             o,
-            *(sum(r[end] for r in o["risks"] if r["kind"] == "serious" and r.get("per", "person") != "injection")
-              for end in ("low", "central", "high")),
+            *(
+                sum(r[end] for r in o["risks"] if r["kind"] == "serious" and r.get("per") != "injection")
+                for end in ("low", "central", "high")
+            ),
             any(r.get("local") for r in o["risks"] if r["kind"] == "serious"),
         )
         for o in options
@@ -1402,7 +1415,7 @@ def _what_you_said(pdf: _PDF, data: dict) -> None:
         [_Cell(h, "B", SMALL) for h in ("Priority", "How much", "Out of 10")],
         [
             [_Cell(pr["label"], "", SMALL), _Cell(pr["words"], "", SMALL),
-             _Cell(f"{pr['weight']}/10" if pr["weight"] is not None else "–", "", SMALL)]
+             _Cell(f"{pr['weight']}/10" if pr["weight"] is not None else "-", "", SMALL)]
             for pr in a["priorities"]
         ],
         (right_w - 42, 22, 20),
@@ -1556,8 +1569,8 @@ def _own_grid(data: dict) -> dict:
         b = next((b for b in o.get("benefits") or [] if b["measure"] == mid), None)
         if b is None or b["central"] is None:
             return {"text": "Not measured.", "sources": []}
-        return {"text": f"When: {b['timeframe']}", "figure": per_100(b["central"]), "certainty": b["certainty"],
-                "local": b.get("local", False), "sources": b["sources"]}
+        return {"text": f"When: {b['timeframe']}", "figure": per_100(b["central"]),
+                "certainty": b["certainty"], "local": b.get("local", False), "sources": b["sources"]}
 
     def harm(o: dict, kind: str) -> dict:
         risks = [r for r in o["risks"] if r["kind"] == kind]
@@ -1581,7 +1594,8 @@ def _own_grid(data: dict) -> dict:
          "cells": [{"text": "None.", "sources": []}, *(harm(o, "common") for o in opts)]},
         {"key": "serious", "question": "Serious or lasting harms",
          "cells": [{"text": "None from treatment.", "sources": []}, *(harm(o, "serious") for o in opts)]},
-        {"key": "cost", "question": "Cost", "cells": [{"text": "Ask your clinic or insurer.", "sources": []}] * 5},
+        {"key": "cost", "question": "Cost",
+         "cells": [{"text": "Ask your clinic or insurer.", "sources": []}] * (1 + len(opts))},
     ]
     return {"columns": [{"id": "no_treatment", "name": nt["name"]},
                         *({"id": o["id"], "name": o["name"]} for o in opts)],
@@ -1611,8 +1625,8 @@ def _glance(pdf: _PDF, data: dict, layout: _Layout) -> None:
     _table(pdf, head, rows, (label_w, *(col_w,) * n), line_h=_lh(size) * 0.98,
            padding=(0.8, 1.0, 0.8, 1.0), fill=GREY_FILL)
     if any(cell.get("caution") for r in grid["rows"] for cell in r["cells"]):
-        pdf.para(f"{CAUTION_MARK} A caution from what you told us concerns this answer: see 'Cautions for you'.",
-                 size=TINY)
+        pdf.para(f"{CAUTION_MARK} A caution from what you told us concerns this answer: see 'Cautions "
+                 "for you'.", size=TINY)
     if data["local_figures_used"]:
         pdf.para("Figures marked 'local' are your care team's own, not published ones; the published "
                  "figures are in the table further on.", size=TINY)

@@ -50,12 +50,13 @@ h2 { font-size: 13pt; margin: 22px 0 6px; border-bottom: 1.5px solid #555; paddi
      break-after: avoid; }
 h3 { font-size: 11pt; margin: 14px 0 4px; break-after: avoid; }
 p, li { margin: 3px 0; }
-table { border-collapse: collapse; width: 100%; margin: 4px 0 10px; font-size: 8.6pt; }
-th, td { border: 1px solid #888; padding: 3px 4px; vertical-align: top; text-align: left; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 4px 0 10px; font-size: 8.6pt; }
+th, td { border: 1px solid #888; padding: 3px 4px; vertical-align: top; text-align: left;
+         overflow-wrap: anywhere; }
 th { background: #e6e6e6; }
 tr { break-inside: avoid; }
-.num { white-space: nowrap; }
-.ok { width: 1.6em; text-align: center; font-size: 11pt; }
+.num { font-variant-numeric: tabular-nums; }
+.ok { text-align: center; font-size: 11pt; }
 .small { font-size: 8.4pt; color: #333; }
 .id { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; color: #444; }
 .patient { border-left: 3px solid #2a6; padding-left: 6px; }
@@ -66,6 +67,11 @@ tr { break-inside: avoid; }
 .pagebreak { break-before: page; }
 ol.sources li { margin: 4px 0; }
 """
+
+
+def _cols(*percent: int) -> str:
+    """Column widths for a fixed-layout table, so long notes get the room and short cells wrap."""
+    return "<colgroup>" + "".join(f'<col style="width:{p}%">' for p in percent) + "</colgroup>"
 
 
 def _e(text: object) -> str:
@@ -95,7 +101,8 @@ class _Refs:
 
     def cite(self, ids: Iterable[str]) -> str:
         return ", ".join(
-            f'<a href="#src-{_e(sid)}">[{self.numbers.get(sid, "?")}]&nbsp;<span class="id">{_e(sid)}</span></a>'
+            f'<a href="#src-{_e(sid)}">[{self.numbers.get(sid, "?")}]&nbsp;'
+            f'<span class="id">{_e(sid)}</span></a>'
             for sid in ids
         )
 
@@ -182,7 +189,8 @@ def page_words(pages_dir: Path = PAGES_DIR) -> dict[str, list[str]]:
             id(node.body[0].value)
             for node in ast.walk(tree)
             if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-            and node.body and isinstance(node.body[0], ast.Expr)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
             and isinstance(node.body[0].value, ast.Constant)
         }
         inner = {id(v) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for v in node.values}
@@ -193,12 +201,10 @@ def page_words(pages_dir: Path = PAGES_DIR) -> dict[str, list[str]]:
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 text = node.value
             elif isinstance(node, ast.JoinedStr):
-                text = "".join(
-                    v.value if isinstance(v, ast.Constant) else "…" for v in node.values
-                )
+                text = "".join(v.value if isinstance(v, ast.Constant) else "…" for v in node.values)
             else:
                 continue
-            text = " ".join(text.split())
+            text = " ".join(text.replace("**", "").split())  # markdown bold marks are not read
             if len(text.split()) >= 3 and any(c.isalpha() for c in text):
                 found.setdefault(text)
         out[path.stem] = list(found)
@@ -211,12 +217,15 @@ def page_words(pages_dir: Path = PAGES_DIR) -> dict[str, list[str]]:
 def _head(evidence: Evidence, generated: dt.date) -> str:
     m = evidence.meta
     reviewers = (
-        "<ul>" + "".join(
-            f"<li>{_e(r.name)}, {_e(r.role)}, {_e(r.date.isoformat())}: {_e(r.scope)}</li>" for r in m.reviewers
-        ) + "</ul>"
+        "<ul>"
+        + "".join(
+            f"<li>{_e(r.name)}, {_e(r.role)}, {_e(r.date.isoformat())}: {_e(r.scope)}</li>"
+            for r in m.reviewers
+        )
+        + "</ul>"
         if m.reviewers
         else f'<p class="warn"><strong>{_e(NOT_REVIEWED)}</strong> Patients see this sentence until the '
-        "list below is signed and recorded in the dataset's <span class=\"id\">meta.reviewers</span>.</p>"
+        'list below is signed and recorded in the dataset\'s <span class="id">meta.reviewers</span>.</p>'
     )
     up = m.update_policy
     return f"""
@@ -242,15 +251,16 @@ beside what you accept, mark what you would change, and sign the last section. F
 def _measures(evidence: Evidence) -> str:
     m = evidence.meta
     rows = "".join(
-        f"<tr><td class=\"id\">{_e(k)}</td><td>{_e(v.label)}</td><td>{_e(v.definition)}</td>"
-        f"<td>{'yes' if k == m.control_measure else ''}</td><td class=\"ok\">☐</td></tr>"
+        f'<tr><td class="id">{_e(k)}</td><td>{_e(v.label)}</td><td>{_e(v.definition)}</td>'
+        f'<td>{"yes" if k == m.control_measure else ""}</td><td class="ok">☐</td></tr>'
         for k, v in m.measures.items()
     )
     return f"""
 <h2 id="measures">1. The outcome measures</h2>
 <p>Benefit figures are compared only within one measure; no time frame is shared between figures.
 The match uses the measure marked "control" for every option.</p>
-<table><tr><th>Id</th><th>Label (as shown)</th><th>Definition (as shown)</th><th>Control</th>
+<table>{_cols(14, 22, 50, 8, 6)}<tr><th>Id</th><th>Label (as shown)</th><th>Definition (as shown)</th>
+<th>Control</th>
 <th class="ok">OK</th></tr>{rows}</table>
 """
 
@@ -268,11 +278,12 @@ def _benefit_row(oid: str, b: Benefit, evidence: Evidence, refs: _Refs) -> str:
             figure += "<br><em>expert estimate, not a study result</em>"
     treated = "only while treatment continues" if b.while_treated else "does not need continued treatment"
     return (
-        f'<tr id="benefit-{_e(oid)}-{_e(b.measure)}"><td>{_e(label)}<br><span class="id">{_e(b.measure)}</span></td>'
-        f"<td>{figure}<br><span class=\"small\">Shown as: {_e(shown)}</span></td>"
-        f"<td>{_e(b.timeframe)}<br><span class=\"small\">{_e(treated)}</span></td>"
-        f"<td>{_e(_certainty(b.certainty))}<br><span class=\"small\">{_e(b.certainty_why)}</span></td>"
-        f"<td>{_e(b.note)}</td><td>{refs.cite(b.sources)}</td><td class=\"ok\">☐</td></tr>"
+        f'<tr id="benefit-{_e(oid)}-{_e(b.measure)}">'
+        f'<td>{_e(label)}<br><span class="id">{_e(b.measure)}</span></td>'
+        f'<td>{figure}<br><span class="small">Shown as: {_e(shown)}</span></td>'
+        f'<td>{_e(b.timeframe)}<br><span class="small">{_e(treated)}</span></td>'
+        f'<td>{_e(_certainty(b.certainty))}<br><span class="small">{_e(b.certainty_why)}</span></td>'
+        f'<td>{_e(b.note)}</td><td>{refs.cite(b.sources)}</td><td class="ok">☐</td></tr>'
     )
 
 
@@ -282,10 +293,10 @@ def _risk_row(oid: str, r: Risk, refs: _Refs) -> str:
     return (
         f'<tr id="risk-{_e(oid)}-{_e(r.id)}"><td>{_e(r.name)}<br><span class="id">{_e(r.id)}</span></td>'
         f'<td><span class="num">{_e(_range(r.per_100))}</span><br><strong>{_e(per)}</strong>'
-        f"<br><span class=\"small\">Shown as: {_e(per_100(r.per_100.central))}</span></td>"
+        f'<br><span class="small">Shown as: {_e(per_100(r.per_100.central))}</span></td>'
         f"<td>{_e(r.timeframe)}</td><td>{_e(kind)}; {_e(r.lasts)}</td>"
         f"<td>{_e(_certainty(r.certainty))}</td><td>{_e(r.note)}</td><td>{refs.cite(r.sources)}</td>"
-        f"<td class=\"ok\">☐</td></tr>"
+        f'<td class="ok">☐</td></tr>'
     )
 
 
@@ -299,16 +310,16 @@ def _chance_row(label: str, c: Chance, refs: _Refs) -> str:
         extra.append(f"taking {_range(c.months)} months")
     figure = _range(c.per_100) if c.per_100 is not None else f"Not measured. {c.not_measured}"
     return (
-        f"<tr><td>{_e(label)}</td><td class=\"num\">{_e(figure)}</td><td>{_e(c.timeframe)}"
+        f"<tr><td>{_e(label)}</td><td>{_e(figure)}</td><td>{_e(c.timeframe)}"
         f"{'<br>' + _e('; '.join(extra)) if extra else ''}</td><td>{_e(_certainty(c.certainty))}</td>"
-        f"<td>{_e(c.text)}</td><td>{refs.cite(c.sources)}</td><td class=\"ok\">☐</td></tr>"
+        f'<td>{_e(c.text)}</td><td>{refs.cite(c.sources)}</td><td class="ok">☐</td></tr>'
     )
 
 
 def _quantity_row(label: str, q: Quantity, refs: _Refs) -> str:
     return (
-        f"<tr><td>{_e(label)}</td><td class=\"num\">{_e(_range(q.value))} {_e(q.unit)}</td>"
-        f"<td>{_e(q.note)}</td><td>{refs.cite(q.sources)}</td><td class=\"ok\">☐</td></tr>"
+        f'<tr><td>{_e(label)}</td><td class="num">{_e(_range(q.value))} {_e(q.unit)}</td>'
+        f'<td>{_e(q.note)}</td><td>{refs.cite(q.sources)}</td><td class="ok">☐</td></tr>'
     )
 
 
@@ -317,10 +328,12 @@ def _options(evidence: Evidence, refs: _Refs) -> str:
     for oid, o in evidence.ordered():
         parts.append(f'<h3 id="option-{_e(oid)}">{_e(o.name)}</h3>')
         parts.append(
-            "<table><tr><th>Text a patient reads</th><th>Sources</th><th class=\"ok\">OK</th></tr>"
+            "<table>"
+            + _cols(70, 24, 6)
+            + '<tr><th>Text a patient reads</th><th>Sources</th><th class="ok">OK</th></tr>'
             + "".join(
                 f"<tr><td><strong>{_e(label)}:</strong> {_e(text)}</td><td>{refs.cite(src)}</td>"
-                f"<td class=\"ok\">☐</td></tr>"
+                f'<td class="ok">☐</td></tr>'
                 for label, text, src in (
                     ("In short", o.summary, []),
                     ("What it involves", o.involves.text, o.involves.sources),
@@ -332,14 +345,18 @@ def _options(evidence: Evidence, refs: _Refs) -> str:
             + "</table>"
         )
         parts.append(
-            "<table><tr><th>Benefit (measure)</th><th>Figure</th><th>Time frame</th><th>Certainty</th>"
-            "<th>Note</th><th>Sources</th><th class=\"ok\">OK</th></tr>"
+            "<table>"
+            + _cols(13, 12, 15, 15, 27, 13, 5)
+            + "<tr><th>Benefit (measure)</th><th>Figure</th><th>Time frame</th><th>Certainty</th>"
+            '<th>Note</th><th>Sources</th><th class="ok">OK</th></tr>'
             + "".join(_benefit_row(oid, b, evidence, refs) for b in o.benefits)
             + "</table>"
         )
         parts.append(
-            "<table><tr><th>Harm</th><th>Figure</th><th>Time frame</th><th>Kind; how long</th>"
-            "<th>Certainty</th><th>Note</th><th>Sources</th><th class=\"ok\">OK</th></tr>"
+            "<table>"
+            + _cols(13, 11, 12, 11, 9, 26, 13, 5)
+            + "<tr><th>Harm</th><th>Figure</th><th>Time frame</th><th>Kind; how long</th>"
+            '<th>Certainty</th><th>Note</th><th>Sources</th><th class="ok">OK</th></tr>'
             + "".join(_risk_row(oid, r, refs) for r in o.risks)
             + "</table>"
         )
@@ -367,8 +384,10 @@ def _options(evidence: Evidence, refs: _Refs) -> str:
         ]
         if chances:
             parts.append(
-                "<table><tr><th>Chance</th><th>Figure</th><th>Time frame</th><th>Certainty</th>"
-                "<th>Text a patient reads</th><th>Sources</th><th class=\"ok\">OK</th></tr>"
+                "<table>"
+                + _cols(13, 12, 15, 10, 30, 15, 5)
+                + "<tr><th>Chance</th><th>Figure</th><th>Time frame</th><th>Certainty</th>"
+                '<th>Text a patient reads</th><th>Sources</th><th class="ok">OK</th></tr>'
                 + "".join(_chance_row(label, c, refs) for label, c in chances)
                 + "</table>"
             )
@@ -378,12 +397,14 @@ def _options(evidence: Evidence, refs: _Refs) -> str:
             ("General anaesthetic", b.general_anaesthetic),
         ]
         parts.append(
-            "<table><tr><th>What it asks</th><th>Figure</th><th>Note</th><th>Sources</th>"
-            "<th class=\"ok\">OK</th></tr>"
+            "<table>"
+            + _cols(25, 20, 35, 14, 6)
+            + "<tr><th>What it asks</th><th>Figure</th><th>Note</th><th>Sources</th>"
+            '<th class="ok">OK</th></tr>'
             + "".join(_quantity_row(label, q, refs) for label, q in quantities)
             + "".join(
                 f"<tr><td>{_e(label)}</td><td>{'yes' if on else 'no'}</td><td></td><td></td>"
-                f"<td class=\"ok\">☐</td></tr>"
+                f'<td class="ok">☐</td></tr>'
                 for label, on in flags
             )
             + "</table>"
@@ -397,14 +418,16 @@ def _no_treatment(evidence: Evidence, refs: _Refs) -> str:
         f'<tr id="nt-{_e(f.id)}"><td>{_e(f.name)}<br><span class="id">{_e(f.id)}</span></td>'
         f'<td class="num">{_e(_range(f.per_100))}</td><td>{_e(f.timeframe)}</td>'
         f"<td>{_e(_certainty(f.certainty))}</td><td>{_e(f.note)}</td><td>{refs.cite(f.sources)}</td>"
-        f"<td class=\"ok\">☐</td></tr>"
+        f'<td class="ok">☐</td></tr>'
         for f in nt.figures
     )
     return f"""
 <h2 id="no-treatment">3. {_e(nt.name)} (a reference, never scored)</h2>
 <p class="patient">{_e(nt.summary)}</p>
 <p class="patient">{_e(nt.involves.text)} <span class="small">{refs.cite(nt.involves.sources)}</span></p>
-<table><tr><th>Figure</th><th>Per 100</th><th>Time frame</th><th>Certainty</th><th>Note</th><th>Sources</th>
+<table>{_cols(15, 8, 15, 12, 30, 14, 6)}<tr><th>Figure</th><th>Per 100</th><th>Time frame</th>
+<th>Certainty</th>
+<th>Note</th><th>Sources</th>
 <th class="ok">OK</th></tr>{rows}</table>
 """
 
@@ -419,7 +442,9 @@ def _when_words(rule: Rule) -> str:
         else:
             labels = SITUATION_LABELS.get(key, {})
             values = wanted if isinstance(wanted, list) else [wanted]
-            parts.append(f"{key}: " + " or ".join(f"{v} ({labels[v]})" if v in labels else str(v) for v in values))
+            parts.append(
+                f"{key}: " + " or ".join(f"{v} ({labels[v]})" if v in labels else str(v) for v in values)
+            )
     return "; ".join(parts)
 
 
@@ -428,18 +453,21 @@ def _rules(evidence: Evidence, refs: _Refs) -> str:
     for rule in evidence.rules:
         effect = "not suitable (no match, no rank)" if rule.effect == "not_suitable" else "caution"
         words = "".join(
-            f"<p class=\"patient\"><strong>{_e(evidence.options[oid].short_name)}:</strong> "
+            f'<p class="patient"><strong>{_e(evidence.options[oid].short_name)}:</strong> '
             f"{_e(caution_words(evidence, rule, oid))}</p>"
             for oid in rule.options
         )
         rows.append(
             f'<tr id="rule-{_e(rule.id)}"><td class="id">{_e(rule.id)}</td><td>{_e(_when_words(rule))}</td>'
-            f"<td>{_e(effect)}</td><td>{words}</td><td>{refs.cite(rule.sources)}</td><td class=\"ok\">☐</td></tr>"
+            f"<td>{_e(effect)}</td><td>{words}</td><td>{refs.cite(rule.sources)}</td>"
+            '<td class="ok">☐</td></tr>'
         )
     return f"""
 <h2 id="rules">4. Every rule, with the words a patient reads</h2>
 <p>Each wording below is produced by the engine for a situation that triggers the rule.</p>
-<table><tr><th>Rule</th><th>When</th><th>Effect</th><th>What the patient reads</th><th>Sources</th>
+<table>{_cols(12, 18, 9, 43, 13, 5)}<tr><th>Rule</th><th>When</th><th>Effect</th>
+<th>What the patient reads</th>
+<th>Sources</th>
 <th class="ok">OK</th></tr>{"".join(rows)}</table>
 """
 
@@ -460,16 +488,19 @@ def _wording_lists(evidence: Evidence) -> str:
         return "<ul>" + "".join(f"<li>{_e(i)}</li>" for i in items) + "</ul>"
 
     situations = "".join(
-        f"<li><span class=\"id\">{_e(k)}</span>: " + "; ".join(_e(v) for v in labels.values() if v) + "</li>"
+        f'<li><span class="id">{_e(k)}</span>: ' + "; ".join(_e(v) for v in labels.values() if v) + "</li>"
         for k, labels in SITUATION_LABELS.items()
     )
     return (
         "<h3>Priorities and wishes</h3>"
         + ul(f"{PRIORITY_LABELS[p]}: {PRIORITY_WISH[p]}" for p in PRIORITIES)
-        + "<h3>Certainty in words</h3>" + ul(CERTAINTY_LABELS.values())
+        + "<h3>Certainty in words</h3>"
+        + ul(CERTAINTY_LABELS.values())
         + f"<h3>Answers in words</h3><ul>{situations}</ul>"
-        + "<h3>The line under every comparison</h3>" + ul([NOT_A_VERDICT])
-        + "<h3>How the five-year projection is worked out</h3>" + ul(engine.projection_assumptions(evidence))
+        + "<h3>The line under every comparison</h3>"
+        + ul([NOT_A_VERDICT])
+        + "<h3>How the five-year projection is worked out</h3>"
+        + ul(engine.projection_assumptions(evidence))
     )
 
 
@@ -538,7 +569,9 @@ def _sources(evidence: Evidence) -> str:
             else ""
         )
         note = f'<br><span class="small">{_e(s.note)}</span>' if s.note else ""
-        items.append(f'<li id="src-{_e(sid)}"><span class="id">{_e(sid)}</span>: {_e(s.citation())}{doi}{note}</li>')
+        items.append(
+            f'<li id="src-{_e(sid)}"><span class="id">{_e(sid)}</span>: {_e(s.citation())}{doi}{note}</li>'
+        )
     return f"""
 <h2 id="sources">8. References</h2>
 <ol class="sources">{"".join(items)}</ol>

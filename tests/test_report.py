@@ -392,7 +392,7 @@ def test_chart_images_are_embedded_and_not_blank():
 def test_the_most_compact_layout_keeps_every_figure_without_pictures(built):
     # The longest summaries leave the pictures and the match chart to the aid; every figure the
     # pictures show is in the tables, and the match is there as a table.
-    _, result, pdf, reader = built
+    _, result, _, reader = built
     text = squash(pdf_text(reader))
     data = report.summary_data(EVIDENCE, result, base_url=BASE_URL)
     for o in data["options"]:
@@ -407,7 +407,8 @@ def test_match_chart_is_the_apps_own(query):
     from decision_aid import charts
 
     result = result_of(query)
-    frame = charts.match_frame(result.model_copy(update={"options": [o for o in result.options if o.suitable]}))
+    matched = [o for o in result.options if o.suitable]
+    frame = charts.match_frame(result.model_copy(update={"options": matched}))
     assert charts.spec_of(charts.match_parts(frame)) == charts.match_chart(frame).to_dict()
 
 
@@ -574,7 +575,9 @@ SHARED_OPTION_KEYS = (
     "id", "name", "short_name", "suitable", "avoided", "cautions", "match", "match_low", "match_high",
     "rank", "contributions", "scores",
 )
-BENEFIT_KEYS = ("measure", "label", "low", "central", "high", "timeframe", "while_treated", "certainty", "sources")
+BENEFIT_KEYS = (
+    "measure", "label", "low", "central", "high", "timeframe", "while_treated", "certainty", "sources",
+)
 FIGURE_KEYS = ("low", "central", "high", "local", "published", "sources")
 
 
@@ -599,7 +602,8 @@ def test_summary_json_agrees_with_the_main_cli_output(query):
                 assert bb[key] == ba[key], (oa["id"], ba["measure"], key)
         assert [r["id"] for r in ob["risks"]] == [r["id"] for r in oa["risks"]]
         for ra, rb in zip(oa["risks"], ob["risks"], strict=True):
-            for key in (*FIGURE_KEYS, "name", "permanent", "serious", "lasts", "per", "certainty", "timeframe"):
+            risk_keys = ("name", "permanent", "serious", "lasts", "per", "certainty", "timeframe")
+            for key in (*FIGURE_KEYS, *risk_keys):
                 assert rb[key] == ra[key], (oa["id"], ra["id"], key)
         assert [c["text"] for c in ob["caution_details"]] == [c["text"] for c in oa["caution_details"]]
     for sid, citation in b["sources"].items():

@@ -76,8 +76,13 @@ def test_pack_shows_the_scale_value_judgements_and_the_measures(pack):
 
 def test_pack_holds_the_patient_text_of_every_option(pack):
     for _, option in EVIDENCE.ordered():
-        for text in (option.summary, option.involves.text, option.onset.text, option.duration.text,
-                     option.burden.text.text):
+        for text in (
+            option.summary,
+            option.involves.text,
+            option.onset.text,
+            option.duration.text,
+            option.burden.text.text,
+        ):
             assert has(pack, text), text[:40]
     nt = EVIDENCE.no_treatment
     assert has(pack, nt.summary) and has(pack, nt.involves.text)
@@ -99,7 +104,12 @@ def test_sign_off_names_the_reviewers_or_says_none_yet(tmp_path, pack):
         assert has(pack, "Not yet reviewed by a clinician")
     raw = yaml.safe_load(DEFAULT_DATASET.read_text(encoding="utf-8"))
     raw["meta"]["reviewers"] = [
-        {"name": "Dr Ana Núñez", "role": "Consultant neurologist", "date": "2026-12-01", "scope": "All figures"}
+        {
+            "name": "Dr Ana Núñez",
+            "role": "Consultant neurologist",
+            "date": "2026-12-01",
+            "scope": "All figures",
+        }
     ]
     path = tmp_path / "reviewed.yaml"
     path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
@@ -135,7 +145,7 @@ def test_every_text_is_escaped(tmp_path):
 class _Tags(HTMLParser):
     """Every tag with its attributes, and whether the nesting closes."""
 
-    VOID = {"meta", "br", "hr", "img", "link", "input", "col", "wbr"}
+    VOID = frozenset({"meta", "br", "hr", "img", "link", "input", "col", "wbr"})
 
     def __init__(self) -> None:
         super().__init__()
@@ -178,7 +188,10 @@ def test_review_command_writes_the_pack(tmp_path):
     out = tmp_path / "review.html"
     done = subprocess.run(
         [sys.executable, "-m", "decision_aid", "review", "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     assert out.read_text(encoding="utf-8") == review.review_html(EVIDENCE)
@@ -189,10 +202,20 @@ def test_review_command_refuses_a_bad_dataset_and_an_unwritable_path(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("meta: {}\n", encoding="utf-8")
     run = [sys.executable, "-m", "decision_aid", "review"]
-    done = subprocess.run([*run, "--data", str(bad), "--out", str(tmp_path / "x.html")],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [*run, "--data", str(bad), "--out", str(tmp_path / "x.html")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 2 and "Traceback" not in done.stderr and "meta" in done.stderr
     assert not (tmp_path / "x.html").exists()
-    done = subprocess.run([*run, "--out", str(tmp_path / "no" / "such" / "dir.html")],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [*run, "--out", str(tmp_path / "no" / "such" / "dir.html")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 2 and "Traceback" not in done.stderr and "cannot write" in done.stderr
