@@ -37,10 +37,10 @@ def test_readme_gives_the_two_commands():
 
 def test_cli_examples_in_readme_run():
     """Each compare/check example in the README's Command line section exits 0 as written
-    (summary is tested elsewhere; the deployment section names a clinic's own file)."""
+    (summary and review are tested elsewhere; the deployment section names a clinic's own file)."""
     section = README.split("## Command line", 1)[1].split("\n## ", 1)[0]
     examples = re.findall(r"^\.venv/bin/python -m decision_aid (.+?)(?:\s+#.*)?$", section, re.M)
-    runnable = [e for e in examples if not e.startswith("summary") and "[PATH]" not in e]
+    runnable = [e for e in examples if not e.startswith(("summary", "review")) and "[PATH]" not in e]
     assert len(runnable) >= 2
     for example in runnable:
         out = subprocess.run(
