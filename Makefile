@@ -141,7 +141,8 @@ test: dev browser lint ## Lint, then run the whole pytest suite (unit + browser)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # nginx with deploy/nginx.conf in front of three app servers on loopback; 20 browser sessions
-# through it while servers stop and restart (tests/deploy/, about a minute and a half).
+# through it while servers stop and restart (tests/deploy/; 8.5 minutes on a heavily loaded
+# 2-core machine, where 4 sessions took under 2 minutes).
 test-deploy: dev browser nginx ## The deployment behind nginx: 3 app servers, 20 sessions, restarts
 	HFS_TEST_DEPLOY=1 $(BIN)/python -m pytest tests/deploy $(PYTEST_ARGS)
 

@@ -255,6 +255,7 @@ def test_100_kb_note_is_kept_up_to_the_limit_with_a_warning():
 # ----------------------------------------------------------------------------- CLI: queries
 
 ERROR_LINE = re.compile(r"^error: (?P<param>[a-z_]+)=")
+"""A query past profile.MAX_QUERY_CHARS is refused whole (tests/test_cli_input.py)."""
 
 CLI_QUERIES: list[str | bytes] = [
     "",
