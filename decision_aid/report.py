@@ -44,6 +44,7 @@ from PIL import Image
 
 from decision_aid.engine import ANCHORS_TEXT, Caution, OptionResult, Result, RiskUsed
 from decision_aid.evidence import Evidence
+from decision_aid.grid import glance_grid
 from decision_aid.lru import BoundedCache
 from decision_aid.profile import PRIORITIES, Profile
 from decision_aid.questions import questions_to_ask
@@ -383,13 +384,9 @@ def _no_treatment(evidence: Evidence, result: Result) -> dict[str, Any]:
     }
 
 
-def _grid(evidence: Evidence, result: Result) -> dict[str, Any] | None:
+def _grid(evidence: Evidence, result: Result) -> dict[str, Any]:
     """The at-a-glance grid (rows of questions, a column per option and one for no treatment),
-    from the grid builder the app's compare page uses; None where it is not available."""
-    try:
-        from decision_aid.grid import glance_grid
-    except ImportError:
-        return None
+    from the grid builder the app's compare page uses, so both show the same answers."""
     g = glance_grid(evidence, result)
     return {
         "columns": [
@@ -474,7 +471,7 @@ def _summary(
     for o in result.options:
         for c in o.caution_details:
             ids += c.sources
-    for row in (grid or {}).get("rows", []):
+    for row in grid["rows"]:
         for cell in row["cells"]:
             ids += cell["sources"]
     source_ids = [s for s in dict.fromkeys(ids) if s in result.sources]
@@ -1561,51 +1558,10 @@ def _grid_cell(cell: dict) -> str:
     return f"{CAUTION_MARK} {text}" if cell.get("caution") else text
 
 
-def _own_grid(data: dict) -> dict:
-    """A plain at-a-glance grid from the summary's own figures, for when the grid builder is not there."""
-    nt, opts = data["no_treatment"], data["options"]
-
-    def benefit(o: dict, mid: str) -> dict:
-        b = next((b for b in o.get("benefits") or [] if b["measure"] == mid), None)
-        if b is None or b["central"] is None:
-            return {"text": "Not measured.", "sources": []}
-        return {"text": f"When: {b['timeframe']}", "figure": per_100(b["central"]),
-                "certainty": b["certainty"], "local": b.get("local", False), "sources": b["sources"]}
-
-    def harm(o: dict, kind: str) -> dict:
-        risks = [r for r in o["risks"] if r["kind"] == kind]
-        if not risks:
-            return {"text": "None reported.", "sources": []}
-        r = max(risks, key=lambda r: r["central"])
-        per = r.get("per", "person")
-        return {"text": f"Most often: {r['name']}", "figure": _per_words(r["central"], per),
-                "certainty": r.get("certainty"), "local": r.get("local", False), "sources": r["sources"]}
-
-    rows = [
-        {"key": "involves", "question": "What is it?",
-         "cells": [{"text": nt["summary"].split(". ")[0] + ".", "sources": []},
-                   *({"text": o["summary"].split(". ")[0] + ".", "sources": []} for o in opts)]},
-        *(
-            {"key": m["id"], "question": m["label"],
-             "cells": [{"text": "Not measured.", "sources": []}, *(benefit(o, m["id"]) for o in opts)]}
-            for m in data["measures"]
-        ),
-        {"key": "common", "question": "Side effects that pass",
-         "cells": [{"text": "None.", "sources": []}, *(harm(o, "common") for o in opts)]},
-        {"key": "serious", "question": "Serious or lasting harms",
-         "cells": [{"text": "None from treatment.", "sources": []}, *(harm(o, "serious") for o in opts)]},
-        {"key": "cost", "question": "Cost",
-         "cells": [{"text": "Ask your clinic or insurer.", "sources": []}] * (1 + len(opts))},
-    ]
-    return {"columns": [{"id": "no_treatment", "name": nt["name"]},
-                        *({"id": o["id"], "name": o["name"]} for o in opts)],
-            "rows": rows}
-
-
 def _glance(pdf: _PDF, data: dict, layout: _Layout) -> None:
     """Page 1: the Option-Grid-style grid, the questions people ask as rows, a column per option
     with 'No treatment for now' first for reference."""
-    grid = data["grid"] or _own_grid(data)
+    grid = data["grid"]
     pdf.heading("Your options at a glance", keep=60)
     pdf.para(data["different_studies"], size=TINY)
     pdf.ln(0.8)
