@@ -22,7 +22,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from decision_aid import charts
-from decision_aid.charts import OPTION_ORDER
+from decision_aid.charts import OPTION_ORDER, tradeoff
 from decision_aid.profile import PRIORITIES
 from decision_aid.wording import PRIORITY_LABELS, fit_word, per_100
 
@@ -310,7 +310,7 @@ def test_tradeoff_labels_do_not_overlap_even_when_points_crowd():
         {"option": o, "short_name": NAMES[o], "benefit": b, "harm": 1.0}
         for o, b in (("medication", 88.0), ("botulinum", 90.0), ("mvd", 92.0))
     ])
-    placed = charts._place_labels(frame, width=280, height=240, top=10)
+    placed = tradeoff._place_labels(frame, width=280, height=240, top=10)
     boxes = []
     for row in placed.to_dict("records"):
         x = row["label_x"] / 100 * 280
@@ -321,7 +321,7 @@ def test_tradeoff_labels_do_not_overlap_even_when_points_crowd():
         assert 0 <= y <= 240
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
-            assert not charts._overlaps(a, b), placed
+            assert not tradeoff._overlaps(a, b), placed
 
 
 def test_tradeoff_harm_axis_starts_at_0_and_says_when_it_stops_below_100():
