@@ -45,8 +45,10 @@ def rows_of(frame: pd.DataFrame) -> list[dict]:
     """The rows as plain dicts, as ``frame.to_dict("records")`` gives them but several times
     faster on these small frames (pandas goes through its indexer once per cell)."""
     columns = list(frame.columns)
-    return [dict(zip(columns, values, strict=True))
-            for values in zip(*(frame[c].tolist() for c in columns), strict=True)]
+    return [
+        dict(zip(columns, values, strict=True))
+        for values in zip(*(frame[c].tolist() for c in columns), strict=True)
+    ]
 
 
 def _ids(data: pd.DataFrame) -> list[str]:
@@ -91,8 +93,13 @@ def _options(result: Result) -> list[OptionResult]:
 
 
 def _option_row(o: OptionResult) -> dict:
-    return {"option": o.id, "name": o.name, "short_name": o.short_name,
-            "suitable": o.suitable, "avoided": o.avoided}
+    return {
+        "option": o.id,
+        "name": o.name,
+        "short_name": o.short_name,
+        "suitable": o.suitable,
+        "avoided": o.avoided,
+    }
 
 
 def _weights(result: Result) -> dict[str, int | None]:

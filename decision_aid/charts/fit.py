@@ -48,11 +48,19 @@ def fit_frame(result: Result) -> pd.DataFrame:
     for o in _options(result):
         for i, p in enumerate(PRIORITIES):
             score = o.scores[p]
-            rows.append({
-                **_option_row(o), "priority": p, "priority_label": PRIORITY_LABELS[p], "priority_index": i,
-                "score": score, "score_low": o.scores_low.get(p, score),
-                "score_high": o.scores_high.get(p, score), "fit_word": fit_word(score), "weight": weights[p],
-            })
+            rows.append(
+                {
+                    **_option_row(o),
+                    "priority": p,
+                    "priority_label": PRIORITY_LABELS[p],
+                    "priority_index": i,
+                    "score": score,
+                    "score_low": o.scores_low.get(p, score),
+                    "score_high": o.scores_high.get(p, score),
+                    "fit_word": fit_word(score),
+                    "weight": weights[p],
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -74,11 +82,23 @@ def _header_frame(keys: list[str], texts: list[str], field: str) -> pd.DataFrame
 def _headers(name: str, field: str, *, bold: bool) -> alt.Chart:
     """Column headers as text marks above the grid, bottom-aligned however many lines each has
     (Vega axis labels grow down into the plot when they have several lines)."""
-    return _named(name).mark_text(
-        baseline="top", lineBreak="\n", lineHeight=LINE_HEIGHT, fontSize=FONT, color=TEXT_COLOR,
-        fontWeight="bold" if bold else "normal",
-    ).encode(x=alt.X(f"{field}:N", bandPosition=0.5), y=alt.value(0),
-             yOffset=alt.YOffset("shift:Q").scale(None), text="text:N")
+    return (
+        _named(name)
+        .mark_text(
+            baseline="top",
+            lineBreak="\n",
+            lineHeight=LINE_HEIGHT,
+            fontSize=FONT,
+            color=TEXT_COLOR,
+            fontWeight="bold" if bold else "normal",
+        )
+        .encode(
+            x=alt.X(f"{field}:N", bandPosition=0.5),
+            y=alt.value(0),
+            yOffset=alt.YOffset("shift:Q").scale(None),
+            text="text:N",
+        )
+    )
 
 
 def _row_label_frame(keys: list[str], texts: list[str], field: str, *, step: float) -> pd.DataFrame:
@@ -90,11 +110,24 @@ def _row_label_frame(keys: list[str], texts: list[str], field: str, *, step: flo
 def _row_labels(name: str, field: str, *, bold: bool) -> alt.Chart:
     """Row labels as right-aligned text marks left of the grid, centred on the row (the frame's
     `shift`; with an offset channel Vega-Lite anchors text at the band's start, not its centre)."""
-    return _named(name).mark_text(
-        baseline="top", align="right", lineBreak="\n", lineHeight=LINE_HEIGHT, fontSize=FONT,
-        color=TEXT_COLOR, fontWeight="bold" if bold else "normal",
-    ).encode(y=alt.Y(f"{field}:N", bandPosition=0.5), x=alt.value(-10),
-             yOffset=alt.YOffset("shift:Q").scale(None), text="text:N")
+    return (
+        _named(name)
+        .mark_text(
+            baseline="top",
+            align="right",
+            lineBreak="\n",
+            lineHeight=LINE_HEIGHT,
+            fontSize=FONT,
+            color=TEXT_COLOR,
+            fontWeight="bold" if bold else "normal",
+        )
+        .encode(
+            y=alt.Y(f"{field}:N", bandPosition=0.5),
+            x=alt.value(-10),
+            yOffset=alt.YOffset("shift:Q").scale(None),
+            text="text:N",
+        )
+    )
 
 
 FIT_COL_STEP = {"options": 82, "priorities": 76}
@@ -124,10 +157,15 @@ def fit_parts(frame: pd.DataFrame, *, rows: Literal["options", "priorities"] = "
         side = _row_label_frame(names, [_text_block(n, 10) for n in names], "short_name", step=FIT_ROW_STEP)
     else:
         header = _header_frame(names, [_text_block(n, 10) for n in names], "short_name")
-        side = _row_label_frame(labels, [_text_block(k, 18, matters.get(k)) for k in labels],
-                                "priority_label", step=FIT_ROW_STEP)
-    return ChartParts(_fit_look, _settings(names=names, rows=rows),
-                      {"fit": _only(data, FIT_COLUMNS), "fit_header": header, "fit_side": side})
+        side = _row_label_frame(
+            labels, [_text_block(k, 18, matters.get(k)) for k in labels], "priority_label", step=FIT_ROW_STEP
+        )
+    return ChartParts(
+        "fit",
+        _fit_look,
+        _settings(names=names, rows=rows),
+        {"fit": _only(data, FIT_COLUMNS), "fit_header": header, "fit_side": side},
+    )
 
 
 def _fit_look(*, names: Sequence[str], rows: Literal["options", "priorities"]) -> alt.LayerChart:
@@ -150,23 +188,38 @@ def _fit_look(*, names: Sequence[str], rows: Literal["options", "priorities"]) -
         width, height = col_step * len(names), row_step * len(labels)
     ring_size = 520
     base = _named("fit").encode(x=x, y=y)
-    tooltip = [alt.Tooltip("short_name:N", title="Option"), alt.Tooltip("priority_label:N", title="Priority"),
-               alt.Tooltip("fit_word:N", title="Fit")]
-    ring = base.mark_point(shape="circle", filled=False, size=ring_size, stroke=NEUTRAL_STROKE,
-                           strokeWidth=1.2, opacity=1, yOffset=-8)
+    tooltip = [
+        alt.Tooltip("short_name:N", title="Option"),
+        alt.Tooltip("priority_label:N", title="Priority"),
+        alt.Tooltip("fit_word:N", title="Fit"),
+    ]
+    ring = base.mark_point(
+        shape="circle",
+        filled=False,
+        size=ring_size,
+        stroke=NEUTRAL_STROKE,
+        strokeWidth=1.2,
+        opacity=1,
+        yOffset=-8,
+    )
     dot = base.mark_point(shape="circle", filled=True, color=FIT_FILL, opacity=1, yOffset=-8).encode(
         size=alt.Size("score:Q").scale(domain=[0, 1], range=[0, ring_size], zero=True).legend(None),
-        tooltip=tooltip)
+        tooltip=tooltip,
+    )
     words = base.mark_text(fontSize=FONT, color=TEXT_COLOR, baseline="top", yOffset=10).encode(
-        text="fit_word:N")
+        text="fit_word:N"
+    )
     title = "How each option fits what you said matters"
     return alt.layer(ring, dot, words, header, side).properties(
-        width=width, height=height, view=NO_FRAME,
-        title=_title(title, "A fuller dot fits better. The words say the same.",
-                     width=max(TITLE_CHARS, width // 9)),
+        width=width,
+        height=height,
+        view=NO_FRAME,
+        title=_title(
+            title, "A fuller dot fits better. The words say the same.", width=max(TITLE_CHARS, width // 9)
+        ),
         description=f"{title}: a grid with a dot and words (fits well, fits partly, fits a little, "
-                    f"does not fit) for each option ({_in_words(names)}) and each thing you said "
-                    f"matters. {IN_WORDS}",
+        f"does not fit) for each option ({_in_words(names)}) and each thing you said "
+        f"matters. {IN_WORDS}",
     )
 
 

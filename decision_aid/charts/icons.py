@@ -41,12 +41,20 @@ def success_frame(result: Result) -> pd.DataFrame:
     for o in _options(result):
         s = o.success
         published = s.published or {}
-        rows.append({
-            **_option_row(o), "low": s.low, "central": s.central, "high": s.high,
-            "timeframe": s.timeframe, "certainty": s.certainty, "local": s.local,
-            "published_low": published.get("low"), "published_central": published.get("central"),
-            "published_high": published.get("high"),
-        })
+        rows.append(
+            {
+                **_option_row(o),
+                "low": s.low,
+                "central": s.central,
+                "high": s.high,
+                "timeframe": s.timeframe,
+                "certainty": s.certainty,
+                "local": s.local,
+                "published_low": published.get("low"),
+                "published_central": published.get("central"),
+                "published_high": published.get("high"),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -62,14 +70,38 @@ def harm_frame(result: Result, *, serious_only: bool | None = None) -> pd.DataFr
             lasting = r.serious or r.permanent
             if serious_only is not None and lasting != serious_only:
                 continue
-            rows.append({
-                **_option_row(o), "risk": r.id, "risk_name": r.name,
-                "low": r.low, "central": r.central, "high": r.high,
-                "serious": r.serious, "permanent": r.permanent, "serious_or_permanent": lasting,
-                "lasts": r.lasts, "local": r.local,
-            })
-    columns = ["option", "name", "short_name", "suitable", "avoided", "risk", "risk_name", "low", "central",
-               "high", "serious", "permanent", "serious_or_permanent", "lasts", "local"]
+            rows.append(
+                {
+                    **_option_row(o),
+                    "risk": r.id,
+                    "risk_name": r.name,
+                    "low": r.low,
+                    "central": r.central,
+                    "high": r.high,
+                    "serious": r.serious,
+                    "permanent": r.permanent,
+                    "serious_or_permanent": lasting,
+                    "lasts": r.lasts,
+                    "local": r.local,
+                }
+            )
+    columns = [
+        "option",
+        "name",
+        "short_name",
+        "suitable",
+        "avoided",
+        "risk",
+        "risk_name",
+        "low",
+        "central",
+        "high",
+        "serious",
+        "permanent",
+        "serious_or_permanent",
+        "lasts",
+        "local",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -86,12 +118,14 @@ def icon_frame(value: float, *, per: int = 100, columns: int = 10) -> pd.DataFra
         raise ValueError(msg)
     n = _count(value, per)
     people = range(per)
-    return pd.DataFrame({
-        "person": [i + 1 for i in people],
-        "row": [i // columns for i in people],
-        "col": [i % columns for i in people],
-        "filled": [i < n for i in people],
-    })
+    return pd.DataFrame(
+        {
+            "person": [i + 1 for i in people],
+            "row": [i // columns for i in people],
+            "col": [i % columns for i in people],
+            "filled": [i < n for i in people],
+        }
+    )
 
 
 def _icon_number(value: float, per: int) -> str:
@@ -116,24 +150,45 @@ def _icon_statements(value: float, per: int, label: str, other_label: str) -> li
     n = _count(value, per)
     first = f"{_sentence(_icon_number(value, per))} {label}."
     if _too_few(value, per):
-        return [first, f"Almost all {per:,} {other_label}.",
-                f"Too few to show in a picture of {per:,} people."]
+        return [
+            first,
+            f"Almost all {per:,} {other_label}.",
+            f"Too few to show in a picture of {per:,} people.",
+        ]
     return [first, f"{per - n:,} out of {per:,} {other_label}."]
 
 
-def _icon_mark(data: pd.DataFrame | alt.NamedData, *, color: str, legend_labels: Sequence[str], per: int,
-               columns: int) -> alt.Chart:
-    legend = _legend(title=None, symbolType=PERSON_PATH, symbolSize=220, symbolStrokeColor=NEUTRAL_STROKE,
-                     symbolStrokeWidth=0.8, symbolOpacity=1)
-    return alt.Chart(data).mark_point(
-        filled=True, shape=PERSON_PATH, size=ICON_SIZE, stroke=NEUTRAL_STROKE, strokeWidth=0.8, opacity=1,
-        aria=False,  # the chart's description says it all; 100 per-icon labels would only be noise
-    ).encode(
-        x=alt.X("col:O").axis(None),
-        y=alt.Y("row:O").axis(None),
-        color=alt.Color("group:N").scale(domain=list(legend_labels), range=[color, NEUTRAL_FILL])
-        .legend(legend),
-    ).properties(width=columns * ICON_STEP, height=math.ceil(per / columns) * ICON_ROW, view=NO_FRAME)
+def _icon_mark(
+    data: pd.DataFrame | alt.NamedData, *, color: str, legend_labels: Sequence[str], per: int, columns: int
+) -> alt.Chart:
+    legend = _legend(
+        title=None,
+        symbolType=PERSON_PATH,
+        symbolSize=220,
+        symbolStrokeColor=NEUTRAL_STROKE,
+        symbolStrokeWidth=0.8,
+        symbolOpacity=1,
+    )
+    return (
+        alt.Chart(data)
+        .mark_point(
+            filled=True,
+            shape=PERSON_PATH,
+            size=ICON_SIZE,
+            stroke=NEUTRAL_STROKE,
+            strokeWidth=0.8,
+            opacity=1,
+            aria=False,  # the chart's description says it all; 100 per-icon labels would only be noise
+        )
+        .encode(
+            x=alt.X("col:O").axis(None),
+            y=alt.Y("row:O").axis(None),
+            color=alt.Color("group:N")
+            .scale(domain=list(legend_labels), range=[color, NEUTRAL_FILL])
+            .legend(legend),
+        )
+        .properties(width=columns * ICON_STEP, height=math.ceil(per / columns) * ICON_ROW, view=NO_FRAME)
+    )
 
 
 def _icon_people(value: float, *, legend_labels: Sequence[str], per: int, columns: int) -> pd.DataFrame:
@@ -142,16 +197,32 @@ def _icon_people(value: float, *, legend_labels: Sequence[str], per: int, column
     return frame
 
 
-def _icon_view(value: float, *, color: str, legend_labels: tuple[str, str], per: int, columns: int,
-               title: alt.TitleParams) -> alt.Chart:
+def _icon_view(
+    value: float,
+    *,
+    color: str,
+    legend_labels: tuple[str, str],
+    per: int,
+    columns: int,
+    title: alt.TitleParams,
+) -> alt.Chart:
     frame = _icon_people(value, legend_labels=legend_labels, per=per, columns=columns)
     return _icon_mark(frame, color=color, legend_labels=legend_labels, per=per, columns=columns).properties(
-        title=title)
+        title=title
+    )
 
 
-def icon_array(value: float, *, label: str, color: str, per: int = 100, columns: int = 10,
-               title: str | None = None, other_label: str = "do not",
-               title_chars: int | None = None) -> alt.Chart:
+def icon_array(
+    value: float,
+    *,
+    label: str,
+    color: str,
+    per: int = 100,
+    columns: int = 10,
+    title: str | None = None,
+    other_label: str = "do not",
+    title_chars: int | None = None,
+) -> alt.Chart:
     """`per` people, the first round(value) filled with `color`, in one block from the top left.
 
     `label` is what the filled people have, as a verb phrase ('have good control of the
@@ -159,13 +230,29 @@ def icon_array(value: float, *, label: str, color: str, per: int = 100, columns:
     round: '37 out of 100 people have good control of the spasm. 63 out of 100 do not.'
     `title_chars` wraps the title and subtitle shorter, for a narrow column.
     """
-    return icon_array_parts(value, label=label, color=color, per=per, columns=columns, title=title,
-                            other_label=other_label, title_chars=title_chars).chart()
+    return icon_array_parts(
+        value,
+        label=label,
+        color=color,
+        per=per,
+        columns=columns,
+        title=title,
+        other_label=other_label,
+        title_chars=title_chars,
+    ).chart()
 
 
-def icon_array_parts(value: float, *, label: str, color: str, per: int = 100, columns: int = 10,
-                     title: str | None = None, other_label: str = "do not",
-                     title_chars: int | None = None) -> ChartParts:
+def icon_array_parts(
+    value: float,
+    *,
+    label: str,
+    color: str,
+    per: int = 100,
+    columns: int = 10,
+    title: str | None = None,
+    other_label: str = "do not",
+    title_chars: int | None = None,
+) -> ChartParts:
     """`icon_array` as look and data (see `ChartParts`); the title, with the number, goes on top."""
     statements = [s for s in _icon_statements(value, per, label, other_label) if s]
     heading = title if title is not None else statements[0]
@@ -177,8 +264,14 @@ def icon_array_parts(value: float, *, label: str, color: str, per: int = 100, co
         "description": describe_icon_array(value, label=label, per=per, other_label=other_label),
     }
     frame = _icon_people(value, legend_labels=labels, per=per, columns=columns)
-    return ChartParts(_icon_look, _settings(color=color, labels=labels, per=per, columns=columns),
-                      {"icons": frame}, top=top, data_key=("icons", per, columns, _count(value, per), labels))
+    return ChartParts(
+        "icons",
+        _icon_look,
+        _settings(color=color, labels=labels, per=per, columns=columns),
+        {"icons": frame},
+        top=top,
+        data_key=("icons", per, columns, _count(value, per), labels),
+    )
 
 
 def _icon_look(*, color: str, labels: Sequence[str], per: int, columns: int) -> alt.Chart:
@@ -206,9 +299,17 @@ def _bounds(row: dict, value_col: str) -> tuple[float, float] | None:
     return None
 
 
-def option_icon_arrays(frame: pd.DataFrame, *, value_col: str = "central", title: str, color: str,
-                       columns: int = 3, label: str = "have this outcome", other_label: str = "do not",
-                       subtitle: str | Sequence[str] | None = None) -> alt.ConcatChart:
+def option_icon_arrays(
+    frame: pd.DataFrame,
+    *,
+    value_col: str = "central",
+    title: str,
+    color: str,
+    columns: int = 3,
+    label: str = "have this outcome",
+    other_label: str = "do not",
+    subtitle: str | Sequence[str] | None = None,
+) -> alt.ConcatChart:
     """One 10x10 array per option in the fixed order, headed 'Botulinum toxin: 95 out of 100'.
 
     `frame` needs `option` and `value_col` (per 100), one row per option: `success_frame`,
@@ -236,16 +337,26 @@ def option_icon_arrays(frame: pd.DataFrame, *, value_col: str = "central", title
             sub.append("May not be suitable for you.")
         elif row.get("avoided", False):
             sub.append("You said you do not want this.")
-        views.append(_icon_view(
-            value, color=color, legend_labels=labels, per=100, columns=10,
-            title=_title(f"{row['short_name']}: {number}", sub or None, width=34, size=14),
-        ))
+        views.append(
+            _icon_view(
+                value,
+                color=color,
+                legend_labels=labels,
+                per=100,
+                columns=10,
+                title=_title(f"{row['short_name']}: {number}", sub or None, width=34, size=14),
+            )
+        )
     across = max(1, min(columns, len(views)))
     chars = max(24, (across * (10 * ICON_STEP + 40)) * 2 // 17)
-    return alt.concat(*views, columns=columns, spacing=28).properties(
-        title=_title(title, subtitle, width=chars),
-        description=describe_icon_arrays(frame, label, value_col=value_col),
-    ).resolve_scale(color="shared")
+    return (
+        alt.concat(*views, columns=columns, spacing=28)
+        .properties(
+            title=_title(title, subtitle, width=chars),
+            description=describe_icon_arrays(frame, label, value_col=value_col),
+        )
+        .resolve_scale(color="shared")
+    )
 
 
 def describe_icon_arrays(frame: pd.DataFrame, what: str, *, value_col: str = "central") -> str:

@@ -49,13 +49,36 @@ def match_frame(result: Result) -> pd.DataFrame:
         if not o.suitable or o.match is None:  # no bar, no rank for an option that may not apply
             continue
         for i, p in enumerate(PRIORITIES):
-            rows.append({
-                **_option_row(o), "priority": p, "priority_label": PRIORITY_LABELS[p], "priority_index": i,
-                "weight": weights[p], "points": (o.contributions or {}).get(p, 0.0), "score": o.scores.get(p),
-                "match": o.match, "match_low": o.match_low, "match_high": o.match_high,
-            })
-    columns = ["option", "name", "short_name", "suitable", "avoided", "priority", "priority_label",
-               "priority_index", "weight", "points", "score", "match", "match_low", "match_high"]
+            rows.append(
+                {
+                    **_option_row(o),
+                    "priority": p,
+                    "priority_label": PRIORITY_LABELS[p],
+                    "priority_index": i,
+                    "weight": weights[p],
+                    "points": (o.contributions or {}).get(p, 0.0),
+                    "score": o.scores.get(p),
+                    "match": o.match,
+                    "match_low": o.match_low,
+                    "match_high": o.match_high,
+                }
+            )
+    columns = [
+        "option",
+        "name",
+        "short_name",
+        "suitable",
+        "avoided",
+        "priority",
+        "priority_label",
+        "priority_index",
+        "weight",
+        "points",
+        "score",
+        "match",
+        "match_low",
+        "match_high",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -78,14 +101,30 @@ def _match_totals(data: pd.DataFrame) -> list[dict]:
             note = "You said you do not want this."
         else:
             note = ""
-        totals.append({"option": row["option"], "short_name": row["short_name"], "match": row["match"],
-                       "match_low": row["match_low"], "match_high": row["match_high"],
-                       "heading": f"{row['short_name']}: {total}{spread}", "note": note})
+        totals.append(
+            {
+                "option": row["option"],
+                "short_name": row["short_name"],
+                "match": row["match"],
+                "match_low": row["match_low"],
+                "match_high": row["match_high"],
+                "heading": f"{row['short_name']}: {total}{spread}",
+                "note": note,
+            }
+        )
     return totals
 
 
-MATCH_BAR_COLUMNS = ("option", "short_name", "priority", "priority_label", "priority_index", "weight",
-                     "points", "match")
+MATCH_BAR_COLUMNS = (
+    "option",
+    "short_name",
+    "priority",
+    "priority_label",
+    "priority_index",
+    "weight",
+    "points",
+    "match",
+)
 """What the bars draw and their tooltips read (the frame's other columns stay out of the chart)."""
 
 
@@ -104,8 +143,12 @@ def match_parts(frame: pd.DataFrame) -> ChartParts:
     totals = _match_totals(data)
     noted = any(t["note"] for t in totals)
     bars = _only(data, MATCH_BAR_COLUMNS)
-    return ChartParts(_match_look, _settings(names=_names(data), noted=noted),
-                      {"match_bars": bars, "match_totals": pd.DataFrame(totals)})
+    return ChartParts(
+        "match",
+        _match_look,
+        _settings(names=_names(data), noted=noted),
+        {"match_bars": bars, "match_totals": pd.DataFrame(totals)},
+    )
 
 
 def _match_look(*, names: Sequence[str], noted: bool) -> alt.LayerChart:
@@ -116,38 +159,70 @@ def _match_look(*, names: Sequence[str], noted: bool) -> alt.LayerChart:
     # Dark edges: the light segments would not keep 3:1 contrast with the white page on their own.
     # Priorities that add nothing are left out of the bars (a 0-wide bar still draws its edge);
     # filtered here, not in the data, so the data keeps one shape whatever the answers.
-    bars = _named("match_bars").transform_filter(alt.datum.points > 0).mark_bar(
-        size=bar, stroke=TEXT_COLOR, strokeWidth=0.75).encode(
-        x=alt.X("points:Q").stack("zero").scale(x_scale).axis(_axis(
-            title="How closely it lines up with your answers (0 to 100)", values=list(range(0, 101, 20)))),
-        y=y,
-        color=alt.Color("priority_label:N").sort(labels).scale(
-            domain=labels, range=[PRIORITY_COLORS[p] for p in PRIORITIES]
-        ).legend(_legend(title="What you said matters", symbolType="square", symbolStrokeColor=TEXT_COLOR,
-                         symbolStrokeWidth=0.5)),
-        order=alt.Order("priority_index:Q"),
-        tooltip=[alt.Tooltip("short_name:N", title="Option"),
-                 alt.Tooltip("priority_label:N", title="Priority"),
-                 alt.Tooltip("weight:Q", title="How much it matters to you (0-10)"),
-                 alt.Tooltip("points:Q", title="Adds", format=".1f")],
+    bars = (
+        _named("match_bars")
+        .transform_filter(alt.datum.points > 0)
+        .mark_bar(size=bar, stroke=TEXT_COLOR, strokeWidth=0.75)
+        .encode(
+            x=alt.X("points:Q")
+            .stack("zero")
+            .scale(x_scale)
+            .axis(
+                _axis(
+                    title="How closely it lines up with your answers (0 to 100)",
+                    values=list(range(0, 101, 20)),
+                )
+            ),
+            y=y,
+            color=alt.Color("priority_label:N")
+            .sort(labels)
+            .scale(domain=labels, range=[PRIORITY_COLORS[p] for p in PRIORITIES])
+            .legend(
+                _legend(
+                    title="What you said matters",
+                    symbolType="square",
+                    symbolStrokeColor=TEXT_COLOR,
+                    symbolStrokeWidth=0.5,
+                )
+            ),
+            order=alt.Order("priority_index:Q"),
+            tooltip=[
+                alt.Tooltip("short_name:N", title="Option"),
+                alt.Tooltip("priority_label:N", title="Priority"),
+                alt.Tooltip("weight:Q", title="How much it matters to you (0-10)"),
+                alt.Tooltip("points:Q", title="Adds", format=".1f"),
+            ],
+        )
     )
     base = _named("match_totals").encode(y=y)
     offset = bar / 2 + 7
     span = base.mark_rule(strokeWidth=1.5, color=TEXT_COLOR, yOffset=offset).encode(
-        x=alt.X("match_low:Q").scale(x_scale), x2="match_high:Q")
-    ends = [base.mark_tick(thickness=1.5, size=9, color=TEXT_COLOR, yOffset=offset, orient="vertical").encode(
-        x=alt.X(f"{end}:Q").scale(x_scale)) for end in ("match_low", "match_high")]
+        x=alt.X("match_low:Q").scale(x_scale), x2="match_high:Q"
+    )
+    ends = [
+        base.mark_tick(thickness=1.5, size=9, color=TEXT_COLOR, yOffset=offset, orient="vertical").encode(
+            x=alt.X(f"{end}:Q").scale(x_scale)
+        )
+        for end in ("match_low", "match_high")
+    ]
     text = dict(align="left", baseline="bottom", fontSize=FONT, color=TEXT_COLOR)
     headings = base.mark_text(dy=-(bar / 2 + (19 if noted else 3)), fontWeight="bold", **text).encode(
-        x=alt.datum(0), text="heading:N")
+        x=alt.datum(0), text="heading:N"
+    )
     notes = base.mark_text(dy=-(bar / 2 + 3), **text).encode(x=alt.datum(0), text="note:N")
     return alt.layer(bars, span, *ends, headings, notes).properties(
-        width=CHART_WIDTH, height=band * len(names),
-        title=_title(MATCH_TITLE, ["Longer bar: lines up more closely with your answers. The thin line under "
-                                   "each bar shows the range if the figures are at the low or high end.",
-                                   NOT_A_VERDICT]),
+        width=CHART_WIDTH,
+        height=band * len(names),
+        title=_title(
+            MATCH_TITLE,
+            [
+                "Longer bar: lines up more closely with your answers. The thin line under "
+                "each bar shows the range if the figures are at the low or high end.",
+                NOT_A_VERDICT,
+            ],
+        ),
         description=f"{MATCH_TITLE}: a bar for each option ({_in_words(names)}), on a scale from 0 to 100. "
-                    f"{IN_WORDS} {NOT_A_VERDICT}",
+        f"{IN_WORDS} {NOT_A_VERDICT}",
     )
 
 

@@ -25,6 +25,10 @@ class ChartParts:
     together, for the PDF and the tests.
     """
 
+    name: str
+    """The look's name, one per chart look ("match", "fit", ...; the chart tests check they differ):
+    the look cache's key, with the settings. Explicit, so renaming or moving a function can neither
+    split nor merge cached looks."""
     look: Callable[..., alt.TopLevelMixin]
     settings: tuple[tuple[str, Any], ...]
     data: Mapping[str, pd.DataFrame]
@@ -55,9 +59,10 @@ _looks: BoundedCache[dict] = BoundedCache(LOOK_CACHE_SIZE)
 def look_spec(parts: ChartParts, finish: Callable[[Any], Any] | None = None) -> dict:
     """The Vega-Lite dict of ``finish(parts.look_chart())``, built by Altair once per distinct
     look, settings and finish in this process (most of the Altair work, ~40 ms a chart). Shared:
-    callers copy before changing it. Not validated again: the chart tests validate every look."""
-    key = (parts.look.__module__, parts.look.__qualname__, parts.settings,
-           None if finish is None else (finish.__module__, finish.__qualname__))
+    callers copy before changing it. Not validated again: the chart tests validate every look.
+    Keyed on the look's explicit name and on the `finish` function itself (not on names of
+    functions, which two different functions can share)."""
+    key = (parts.name, parts.settings, finish)
 
     def make() -> dict:
         chart = parts.look_chart()
@@ -81,8 +86,10 @@ def spec_of(parts: ChartParts, finish: Callable[[Any], Any] | None = None) -> di
 
 def _settings(**kwargs: Any) -> tuple[tuple[str, Any], ...]:
     """Keyword arguments as a hashable, ordered key (lists become tuples)."""
+
     def frozen(v: Any) -> Any:
         return tuple(frozen(x) for x in v) if isinstance(v, list | tuple) else v
+
     return tuple(sorted((k, frozen(v)) for k, v in kwargs.items()))
 
 

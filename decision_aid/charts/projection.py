@@ -48,8 +48,10 @@ def projection_frame(result: Result) -> pd.DataFrame:
         proj = result.projection.options.get(o.id)
         if proj is None:
             continue
-        rows.extend({**_option_row(o), "year": p.year, "low": p.low, "central": p.central, "high": p.high}
-                    for p in proj.by_year)
+        rows.extend(
+            {**_option_row(o), "year": p.year, "low": p.low, "central": p.central, "high": p.high}
+            for p in proj.by_year
+        )
     columns = ["option", "name", "short_name", "suitable", "avoided", "year", "low", "central", "high"]
     return pd.DataFrame(rows, columns=columns)
 
@@ -62,8 +64,10 @@ def reference_frame(result: Result) -> pd.DataFrame:
     """The projection's "no treatment for now" line (a reference, never scored): one row per year,
     empty when the result has none."""
     proj = result.projection.options.get("no_treatment")
-    rows = [{"year": p.year, "low": p.low, "central": p.central, "high": p.high, "name": REFERENCE_NAME}
-            for p in (proj.by_year if proj is not None else [])]
+    rows = [
+        {"year": p.year, "low": p.low, "central": p.central, "high": p.high, "name": REFERENCE_NAME}
+        for p in (proj.by_year if proj is not None else [])
+    ]
     return pd.DataFrame(rows, columns=["year", "low", "central", "high", "name"])
 
 
@@ -88,58 +92,96 @@ def projection_parts(frame: pd.DataFrame, *, years: int, reference: pd.DataFrame
     has_reference = reference is not None and not reference.empty
     if has_reference:
         datasets["reference"] = reference[reference["year"] <= years].reset_index(drop=True)
-    return ChartParts(_projection_look, _settings(ids=_ids(data), names=_names(data), years=years,
-                                                  reference=has_reference), datasets)
+    return ChartParts(
+        "projection",
+        _projection_look,
+        _settings(ids=_ids(data), names=_names(data), years=years, reference=has_reference),
+        datasets,
+    )
 
 
 def _reference_layers(x: alt.X, y_scale: alt.Scale) -> list[alt.Chart]:
     base = _named("reference").encode(x=x)
     band = base.mark_area(opacity=0.10, color=REFERENCE_COLOR).encode(
-        y=alt.Y("low:Q").scale(y_scale), y2="high:Q")
+        y=alt.Y("low:Q").scale(y_scale), y2="high:Q"
+    )
     line = base.mark_line(strokeWidth=2, color=REFERENCE_COLOR, strokeDash=[8, 4]).encode(
         y=alt.Y("central:Q").scale(y_scale),
-        tooltip=[alt.Tooltip("name:N", title="Reference"), alt.Tooltip("year:O", title="Year"),
-                 alt.Tooltip("central:Q", title="Under control, out of 100", format=".0f")])
-    label = base.transform_filter(alt.datum.year == 1).mark_text(
-        align="left", dx=4, dy=-8, fontSize=FONT, color=TEXT_COLOR).encode(
-        y=alt.Y("central:Q").scale(y_scale), text="name:N")
+        tooltip=[
+            alt.Tooltip("name:N", title="Reference"),
+            alt.Tooltip("year:O", title="Year"),
+            alt.Tooltip("central:Q", title="Under control, out of 100", format=".0f"),
+        ],
+    )
+    label = (
+        base.transform_filter(alt.datum.year == 1)
+        .mark_text(align="left", dx=4, dy=-8, fontSize=FONT, color=TEXT_COLOR)
+        .encode(y=alt.Y("central:Q").scale(y_scale), text="name:N")
+    )
     return [band, line, label]
 
 
-def _projection_look(*, ids: Sequence[str], names: Sequence[str], years: int,
-                     reference: bool = False) -> alt.LayerChart:
+def _projection_look(
+    *, ids: Sequence[str], names: Sequence[str], years: int, reference: bool = False
+) -> alt.LayerChart:
     option = _legend(title="Option", symbolStrokeColor=TEXT_COLOR, symbolStrokeWidth=1, symbolSize=120)
     color, shape = _option_color(ids, names, legend=option), _option_shape(ids, names, legend=option)
-    x = alt.X("year:O").scale(domain=list(range(1, years + 1))).axis(_axis(title="Year after starting",
-                                                                           labelAngle=0))
+    x = (
+        alt.X("year:O")
+        .scale(domain=list(range(1, years + 1)))
+        .axis(_axis(title="Year after starting", labelAngle=0))
+    )
     y_scale = _chance_scale()
-    y = alt.Y("central:Q").scale(y_scale).axis(_axis(
-        title=["People with the spasm under control,", "out of 100"], values=list(range(0, 101, 20))))
+    y = (
+        alt.Y("central:Q")
+        .scale(y_scale)
+        .axis(
+            _axis(
+                title=["People with the spasm under control,", "out of 100"], values=list(range(0, 101, 20))
+            )
+        )
+    )
     base = _named("projection").encode(x=x)
     # Bands and lines are drawn one option at a time with fixed styles (solid, dashed, dotted), so
     # the only legend is the points' colour-and-shape one; an encoded dash would leak into it.
     one = [(oid, base.transform_filter(alt.datum.option == oid)) for oid in ids]
-    bands = [b.mark_area(opacity=0.14, color=OPTION_COLORS[oid]).encode(y=alt.Y("low:Q").scale(y_scale),
-                                                                        y2="high:Q") for oid, b in one]
-    lines = [b.mark_line(strokeWidth=2.5, color=OPTION_COLORS[oid], strokeDash=OPTION_DASHES[oid]).encode(y=y)
-             for oid, b in one]
+    bands = [
+        b.mark_area(opacity=0.14, color=OPTION_COLORS[oid]).encode(
+            y=alt.Y("low:Q").scale(y_scale), y2="high:Q"
+        )
+        for oid, b in one
+    ]
+    lines = [
+        b.mark_line(strokeWidth=2.5, color=OPTION_COLORS[oid], strokeDash=OPTION_DASHES[oid]).encode(y=y)
+        for oid, b in one
+    ]
     points = base.mark_point(filled=True, size=70, opacity=1, stroke=TEXT_COLOR, strokeWidth=0.8).encode(
-        y=y, color=color, shape=shape,
-        tooltip=[alt.Tooltip("short_name:N", title="Option"), alt.Tooltip("year:O", title="Year"),
-                 alt.Tooltip("central:Q", title="Under control, out of 100", format=".0f"),
-                 alt.Tooltip("low:Q", title="  could be from", format=".0f"),
-                 alt.Tooltip("high:Q", title="  to", format=".0f")],
+        y=y,
+        color=color,
+        shape=shape,
+        tooltip=[
+            alt.Tooltip("short_name:N", title="Option"),
+            alt.Tooltip("year:O", title="Year"),
+            alt.Tooltip("central:Q", title="Under control, out of 100", format=".0f"),
+            alt.Tooltip("low:Q", title="  could be from", format=".0f"),
+            alt.Tooltip("high:Q", title="  to", format=".0f"),
+        ],
     )
     span = "In the next year" if years == 1 else f"In each of the next {years} years"
     each = "the next year" if years == 1 else f"each of the next {years} years"
     extra = _reference_layers(x, y_scale) if reference else []
     return alt.layer(*extra, *bands, *lines, points).properties(
-        width=CHART_WIDTH, height=220,
-        title=_title("Spasm under control, out of 100 people",
-                     [f"{span}, for the average person in the studies; not a forecast for you.",
-                      "Shaded band: the range from the studies."]),
+        width=CHART_WIDTH,
+        height=220,
+        title=_title(
+            "Spasm under control, out of 100 people",
+            [
+                f"{span}, for the average person in the studies; not a forecast for you.",
+                "Shaded band: the range from the studies.",
+            ],
+        ),
         description=f"Out of 100 people, how many have the spasm under control in {each}: a line for "
-                    f"each option ({_in_words(names)}). {IN_WORDS}",
+        f"each option ({_in_words(names)}). {IN_WORDS}",
     )
 
 
@@ -150,8 +192,10 @@ def describe_projection(frame: pd.DataFrame, years: int, reference: pd.DataFrame
         ref = reference.assign(option="no_treatment", short_name=REFERENCE_NAME)
         text = describe_projection(frame, years)
         last = rows_of(ref[ref["year"] <= years])[-1]
-        return (f"{text} Reference line, {REFERENCE_NAME}: about {_count(last['central'])} out of 100 "
-                f"in year {last['year']} ({_range_text(last['low'], last['high'])}).")
+        return (
+            f"{text} Reference line, {REFERENCE_NAME}: about {_count(last['central'])} out of 100 "
+            f"in year {last['year']} ({_range_text(last['low'], last['high'])})."
+        )
     records_ = [r for r in rows_of(_ordered(frame)) if r["year"] <= years]
     span = "the next year" if years == 1 else f"each of the next {years} years"
     parts = [f"Out of 100 people, how many have the spasm under control in {span}."]
@@ -163,8 +207,10 @@ def describe_projection(frame: pd.DataFrame, years: int, reference: pd.DataFrame
             each = "" if years == 1 else " each year"
             text = f"{name}: about {_count(last['central'])} out of 100{each} ({rng})."
         else:
-            text = (f"{name}: about {_count(first['central'])} out of 100 in year {first['year']}, and "
-                    f"{_count(last['central'])} out of 100 in year {last['year']}. "
-                    f"In year {last['year']}, it {rng}.")
+            text = (
+                f"{name}: about {_count(first['central'])} out of 100 in year {first['year']}, and "
+                f"{_count(last['central'])} out of 100 in year {last['year']}. "
+                f"In year {last['year']}, it {rng}."
+            )
         parts.append(text)
     return " ".join(parts)

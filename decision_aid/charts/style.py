@@ -28,7 +28,9 @@ OPTION_DASHES: dict[str, list[int]] = {"medication": [1, 0], "botulinum": [7, 3]
 """Line styles per option (solid, dashed, dotted) for the projection lines."""
 
 DEFAULT_SHORT_NAMES: dict[str, str] = {
-    "medication": "Medicines", "botulinum": "Botulinum toxin", "mvd": "MVD surgery",
+    "medication": "Medicines",
+    "botulinum": "Botulinum toxin",
+    "mvd": "MVD surgery",
 }
 """Fallback labels when a frame has no `short_name` column (the dataset's names win)."""
 
@@ -74,14 +76,26 @@ FONT = 12
 TITLE_FONT = 15
 
 
-def _title(text: str | Sequence[str], subtitle: str | Sequence[str] | None = None, *,
-           width: int = TITLE_CHARS, size: int = TITLE_FONT, sub_width: int | None = None) -> alt.TitleParams:
+def _title(
+    text: str | Sequence[str],
+    subtitle: str | Sequence[str] | None = None,
+    *,
+    width: int = TITLE_CHARS,
+    size: int = TITLE_FONT,
+    sub_width: int | None = None,
+) -> alt.TitleParams:
     """A left-aligned title wrapped into lines of `width` characters (Vega titles do not wrap);
     the smaller subtitle into `sub_width` (default: 1.3 times as many)."""
     sub = _wrap(subtitle, sub_width or int(width * 1.3)) if subtitle else alt.Undefined
     return alt.TitleParams(
-        text=_wrap(text, width), subtitle=sub, anchor="start", fontSize=size, subtitleFontSize=FONT,
-        color=TEXT_COLOR, subtitleColor=TEXT_COLOR, offset=8,
+        text=_wrap(text, width),
+        subtitle=sub,
+        anchor="start",
+        fontSize=size,
+        subtitleFontSize=FONT,
+        color=TEXT_COLOR,
+        subtitleColor=TEXT_COLOR,
+        offset=8,
     )
 
 
@@ -91,14 +105,27 @@ def _wrap(text: str | Sequence[str], width: int) -> list[str]:
 
 
 def _axis(**kwargs) -> alt.Axis:
-    base = dict(labelFontSize=FONT, titleFontSize=FONT, labelColor=TEXT_COLOR, titleColor=TEXT_COLOR,
-                titleFontWeight="normal")
+    base = dict(
+        labelFontSize=FONT,
+        titleFontSize=FONT,
+        labelColor=TEXT_COLOR,
+        titleColor=TEXT_COLOR,
+        titleFontWeight="normal",
+    )
     return alt.Axis(**{**base, **kwargs})
 
 
 def _legend(**kwargs) -> alt.Legend:
-    base = dict(orient="bottom", direction="vertical", labelFontSize=FONT, titleFontSize=FONT,
-                labelColor=TEXT_COLOR, titleColor=TEXT_COLOR, labelLimit=330, titleLimit=330)
+    base = dict(
+        orient="bottom",
+        direction="vertical",
+        labelFontSize=FONT,
+        titleFontSize=FONT,
+        labelColor=TEXT_COLOR,
+        titleColor=TEXT_COLOR,
+        labelLimit=330,
+        titleLimit=330,
+    )
     return alt.Legend(**{**base, **kwargs})
 
 
@@ -106,15 +133,19 @@ NO_FRAME = alt.ViewBackground(stroke=None)
 
 
 def _option_color(ids: Sequence[str], names: Sequence[str], *, legend: alt.Legend | None) -> alt.Color:
-    return alt.Color("short_name:N").scale(
-        domain=list(names), range=[OPTION_COLORS[o] for o in ids]
-    ).legend(legend)
+    return (
+        alt.Color("short_name:N")
+        .scale(domain=list(names), range=[OPTION_COLORS[o] for o in ids])
+        .legend(legend)
+    )
 
 
 def _option_shape(ids: Sequence[str], names: Sequence[str], *, legend: alt.Legend | None) -> alt.Shape:
-    return alt.Shape("short_name:N").scale(
-        domain=list(names), range=[OPTION_SHAPES[o] for o in ids]
-    ).legend(legend)
+    return (
+        alt.Shape("short_name:N")
+        .scale(domain=list(names), range=[OPTION_SHAPES[o] for o in ids])
+        .legend(legend)
+    )
 
 
 def _named(name: str) -> alt.Chart:

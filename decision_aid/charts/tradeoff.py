@@ -52,19 +52,35 @@ def tradeoff_frame(result: Result) -> pd.DataFrame:
     rows = []
     for o in _options(result):
         mine = [r for r in o.risks if r.serious or r.permanent]  # as harm_frame(serious_only=True)
-        rows.append({
-            **_option_row(o),
-            "benefit_low": o.success.low, "benefit": o.success.central, "benefit_high": o.success.high,
-            "harm_low": min(100.0, float(sum(r.low for r in mine))),
-            "harm": min(100.0, float(sum(r.central for r in mine))),
-            "harm_high": min(100.0, float(sum(r.high for r in mine))),
-            "harm_count": len(mine), "timeframe": o.success.timeframe,
-        })
+        rows.append(
+            {
+                **_option_row(o),
+                "benefit_low": o.success.low,
+                "benefit": o.success.central,
+                "benefit_high": o.success.high,
+                "harm_low": min(100.0, float(sum(r.low for r in mine))),
+                "harm": min(100.0, float(sum(r.central for r in mine))),
+                "harm_high": min(100.0, float(sum(r.high for r in mine))),
+                "harm_count": len(mine),
+                "timeframe": o.success.timeframe,
+            }
+        )
     return pd.DataFrame(rows)
 
 
-TRADEOFF_COLUMNS = ("option", "short_name", "benefit", "benefit_low", "benefit_high", "harm", "harm_low",
-                    "harm_high", "label_x", "label_y", "label_side")
+TRADEOFF_COLUMNS = (
+    "option",
+    "short_name",
+    "benefit",
+    "benefit_low",
+    "benefit_high",
+    "harm",
+    "harm_low",
+    "harm_high",
+    "label_x",
+    "label_y",
+    "label_side",
+)
 
 
 def _harm_top(high: float) -> float:
@@ -92,12 +108,16 @@ def _place_labels(data: pd.DataFrame, *, width: float, height: float, top: float
     names: list[tuple[float, float, float, float]] = []
     xs, ys, sides = [], [], []
     for i, ((px, py), row) in enumerate(zip(points, records, strict=True)):
-        taken = names + dots[:i] + dots[i + 1:]
+        taken = names + dots[:i] + dots[i + 1 :]
         w = LABEL_PX[0] * len(str(row["short_name"])) + 4
         first = "left" if px + 10 + w <= width else "right"
         other = "right" if first == "left" else "left"
-        candidates = [(side, dy) for step in range(6) for dy in (-14 - 16 * step, 14 + 16 * step)
-                      for side in (first, other)]
+        candidates = [
+            (side, dy)
+            for step in range(6)
+            for dy in (-14 - 16 * step, 14 + 16 * step)
+            for side in (first, other)
+        ]
         chosen, fallback = None, None
         for side, dy in candidates:
             x0 = px + 6 if side == "left" else px - 6 - w
@@ -145,28 +165,37 @@ def tradeoff_parts(frame: pd.DataFrame, *, timeframe: str | None = None) -> Char
     if top < 100:
         subtitle.append(f"The harm scale goes up to {top:g}, not 100, so small numbers can be seen.")
     settings = _settings(ids=_ids(data), names=_names(data), top=top, subtitle=subtitle)
-    return ChartParts(_tradeoff_look, settings, {"tradeoff": _only(data, TRADEOFF_COLUMNS)})
+    return ChartParts("tradeoff", _tradeoff_look, settings, {"tradeoff": _only(data, TRADEOFF_COLUMNS)})
 
 
 TRADEOFF_HEIGHT = 240
 
 
-def _tradeoff_look(*, ids: Sequence[str], names: Sequence[str], top: float,
-                   subtitle: Sequence[str]) -> alt.LayerChart:
+def _tradeoff_look(
+    *, ids: Sequence[str], names: Sequence[str], top: float, subtitle: Sequence[str]
+) -> alt.LayerChart:
     x_scale, y_scale = _chance_scale(), _chance_scale(top)
-    x = alt.X("benefit:Q").scale(x_scale).axis(_axis(title="Good control of the spasm, out of 100 people",
-                                                     values=list(range(0, 101, 20))))
-    y = alt.Y("harm:Q").scale(y_scale).axis(_axis(title=["Serious or permanent harm,", "out of 100 people"],
-                                                  tickMinStep=1))
+    x = (
+        alt.X("benefit:Q")
+        .scale(x_scale)
+        .axis(_axis(title="Good control of the spasm, out of 100 people", values=list(range(0, 101, 20))))
+    )
+    y = (
+        alt.Y("harm:Q")
+        .scale(y_scale)
+        .axis(_axis(title=["Serious or permanent harm,", "out of 100 people"], tickMinStep=1))
+    )
     option = _legend(title="Option", symbolStrokeColor=TEXT_COLOR, symbolStrokeWidth=1, symbolSize=120)
     color, shape = _option_color(ids, names, legend=option), _option_shape(ids, names, legend=option)
     base = _named("tradeoff")
     # Range lines in dark grey, not the option colour: orange and pink lines on white fall under
     # the 3:1 contrast that marks need (WCAG 1.4.11); each range runs through its own point.
     x_range = base.mark_rule(strokeWidth=1.5, color=NEUTRAL_STROKE).encode(
-        x=alt.X("benefit_low:Q").scale(x_scale), x2="benefit_high:Q", y=alt.Y("harm:Q").scale(y_scale))
+        x=alt.X("benefit_low:Q").scale(x_scale), x2="benefit_high:Q", y=alt.Y("harm:Q").scale(y_scale)
+    )
     y_range = base.mark_rule(strokeWidth=1.5, color=NEUTRAL_STROKE).encode(
-        x=alt.X("benefit:Q").scale(x_scale), y=alt.Y("harm_low:Q").scale(y_scale), y2="harm_high:Q")
+        x=alt.X("benefit:Q").scale(x_scale), y=alt.Y("harm_low:Q").scale(y_scale), y2="harm_high:Q"
+    )
     tooltip = [
         alt.Tooltip("short_name:N", title="Option"),
         alt.Tooltip("benefit:Q", title="Good control, out of 100", format=".0f"),
@@ -177,7 +206,8 @@ def _tradeoff_look(*, ids: Sequence[str], names: Sequence[str], top: float,
         alt.Tooltip("harm_high:Q", title="  to", format=".1f"),
     ]
     points = base.mark_point(filled=True, size=150, opacity=1, stroke=TEXT_COLOR, strokeWidth=1).encode(
-        x=x, y=y, color=color, shape=shape, tooltip=tooltip)
+        x=x, y=y, color=color, shape=shape, tooltip=tooltip
+    )
     text = dict(fontSize=FONT, fontWeight="bold", color=TEXT_COLOR, baseline="middle")
     at = dict(x=alt.X("label_x:Q").scale(x_scale), y=alt.Y("label_y:Q").scale(y_scale), text="short_name:N")
     left, right = (
@@ -186,7 +216,9 @@ def _tradeoff_look(*, ids: Sequence[str], names: Sequence[str], top: float,
     )
     title = "Good control and serious harm, out of 100 people"
     return alt.layer(x_range, y_range, points, left, right).properties(
-        width=CHART_WIDTH, height=TRADEOFF_HEIGHT, title=_title(title, list(subtitle)),
+        width=CHART_WIDTH,
+        height=TRADEOFF_HEIGHT,
+        title=_title(title, list(subtitle)),
         description=f"{title}: a chart with a point for each option ({_in_words(names)}). {IN_WORDS}",
     )
 
