@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 import re
 
+import altair as alt
+import pandas as pd
 import pytest
 
 from decision_aid import charts
@@ -62,3 +64,50 @@ def test_to_png_renders_a_picture_that_is_not_blank():
     colours = image.getcolors(maxcolors=1_000_000)
     assert colours is not None and len(colours) > 1
     assert any(rgb == (0, 158, 115) for _, rgb in colours), "the benefit colour should be drawn"
+
+
+def _point_look(color: str):
+    """A look function; every one this makes has the same module and `__qualname__`."""
+
+    def look() -> alt.Chart:
+        return alt.Chart(alt.NamedData("points")).mark_point(color=color)
+
+    return look
+
+
+def _width(width: int):
+    """A finish function; every one this makes has the same module and `__qualname__`."""
+
+    def finish(chart: alt.Chart) -> alt.Chart:
+        return chart.properties(width=width)
+
+    return finish
+
+
+def test_look_cache_is_keyed_on_the_look_name_not_the_function_name():
+    """Two looks whose functions share a name must not share a cached spec."""
+    frame = pd.DataFrame({"x": [1]})
+    blue = charts.ChartParts("test_blue_points", _point_look("blue"), (), {"points": frame})
+    red = charts.ChartParts("test_red_points", _point_look("red"), (), {"points": frame})
+    assert blue.look.__qualname__ == red.look.__qualname__
+    assert charts.look_spec(blue)["mark"]["color"] == "blue"
+    assert charts.look_spec(red)["mark"]["color"] == "red"
+
+
+def test_look_cache_tells_apart_finish_functions_that_share_a_name():
+    parts = charts.ChartParts("test_finished_points", _point_look("blue"), (), {"points": pd.DataFrame()})
+    narrow, wide = _width(100), _width(300)
+    assert narrow.__qualname__ == wide.__qualname__
+    assert charts.look_spec(parts, narrow)["width"] == 100
+    assert charts.look_spec(parts, wide)["width"] == 300
+
+
+def test_every_chart_look_has_its_own_name():
+    """The look name is the cache key: two charts under one name would show each other's looks."""
+    result = _evaluated(relief=7)
+    built = [make(result) for make in PARTS.values()]
+    built.append(charts.fit_parts(charts.fit_frame(result), rows="options"))  # same look, other settings
+    looks: dict[str, object] = {}
+    for parts in built:
+        assert looks.setdefault(parts.name, parts.look) is parts.look, parts.name
+    assert len(set(looks)) == len(PARTS)
