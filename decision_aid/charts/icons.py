@@ -1,0 +1,378 @@
+"""Icon arrays: 100 people, the affected ones filled, for one figure or one per option."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import altair as alt
+import pandas as pd
+
+from decision_aid.charts.data import (
+    _count,
+    _one_row_per_option,
+    _option_row,
+    _options,
+    _ordered,
+    _range_text,
+    _sentence,
+    rows_of,
+)
+from decision_aid.charts.parts import ChartParts, _settings
+from decision_aid.charts.style import (
+    ICON_STEP,
+    NEUTRAL_FILL,
+    NEUTRAL_STROKE,
+    NO_FRAME,
+    PERSON_PATH,
+    _legend,
+    _title,
+)
+from decision_aid.wording import per_100
+
+if TYPE_CHECKING:
+    from decision_aid.engine import Result
+
+
+def success_frame(result: Result) -> pd.DataFrame:
+    """One row per option: chance of good control per 100 (low, central, high) and its time frame."""
+    rows = []
+    for o in _options(result):
+        s = o.success
+        published = s.published or {}
+        rows.append(
+            {
+                **_option_row(o),
+                "low": s.low,
+                "central": s.central,
+                "high": s.high,
+                "timeframe": s.timeframe,
+                "certainty": s.certainty,
+                "local": s.local,
+                "published_low": published.get("low"),
+                "published_central": published.get("central"),
+                "published_high": published.get("high"),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def harm_frame(result: Result, *, serious_only: bool | None = None) -> pd.DataFrame:
+    """One row per option and harm, chances per 100.
+
+    `serious_only=True` keeps the serious or permanent harms, `False` the ones that pass,
+    `None` (default) all of them. Harms stay in the dataset's order within each option.
+    """
+    rows = []
+    for o in _options(result):
+        for r in o.risks:
+            lasting = r.serious or r.permanent
+            if serious_only is not None and lasting != serious_only:
+                continue
+            rows.append(
+                {
+                    **_option_row(o),
+                    "risk": r.id,
+                    "risk_name": r.name,
+                    "low": r.low,
+                    "central": r.central,
+                    "high": r.high,
+                    "serious": r.serious,
+                    "permanent": r.permanent,
+                    "serious_or_permanent": lasting,
+                    "lasts": r.lasts,
+                    "local": r.local,
+                }
+            )
+    columns = [
+        "option",
+        "name",
+        "short_name",
+        "suitable",
+        "avoided",
+        "risk",
+        "risk_name",
+        "low",
+        "central",
+        "high",
+        "serious",
+        "permanent",
+        "serious_or_permanent",
+        "lasts",
+        "local",
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+ICON_SIZE = 250
+ICON_ROW = ICON_STEP + 2
+"""Rows are a little taller than columns are wide: a person is taller than wide."""
+
+
+def icon_frame(value: float, *, per: int = 100, columns: int = 10) -> pd.DataFrame:
+    """The people of an icon array in reading order (row by row from the top left); the first
+    `round(value)` (half up) are `filled`, so the affected people form one block."""
+    if per < 1 or columns < 1:
+        msg = f"an icon array needs per >= 1 and columns >= 1 (got per={per}, columns={columns})"
+        raise ValueError(msg)
+    n = _count(value, per)
+    people = range(per)
+    return pd.DataFrame(
+        {
+            "person": [i + 1 for i in people],
+            "row": [i // columns for i in people],
+            "col": [i % columns for i in people],
+            "filled": [i < n for i in people],
+        }
+    )
+
+
+def _icon_number(value: float, per: int) -> str:
+    """The count as the picture shows it: '37 out of 100 people' (`wording.per_100` for 100)."""
+    if per == 100:
+        return per_100(value)
+    n = _count(value, per)
+    return f"fewer than 1 out of {per:,} people" if value > 0 and n == 0 else f"{n:,} out of {per:,} people"
+
+
+def _people(n: int) -> str:
+    return "person" if n == 1 else "people"
+
+
+def _too_few(value: float, per: int = 100) -> bool:
+    """A chance above 0 that rounds to nobody: the picture cannot show it, so the text must."""
+    return value > 0 and _count(value, per) == 0
+
+
+def _icon_statements(value: float, per: int, label: str, other_label: str) -> list[str]:
+    """Both ways round (IPDAS balanced framing); a chance too small to draw says so."""
+    n = _count(value, per)
+    first = f"{_sentence(_icon_number(value, per))} {label}."
+    if _too_few(value, per):
+        return [
+            first,
+            f"Almost all {per:,} {other_label}.",
+            f"Too few to show in a picture of {per:,} people.",
+        ]
+    return [first, f"{per - n:,} out of {per:,} {other_label}."]
+
+
+def _icon_mark(
+    data: pd.DataFrame | alt.NamedData, *, color: str, legend_labels: Sequence[str], per: int, columns: int
+) -> alt.Chart:
+    legend = _legend(
+        title=None,
+        symbolType=PERSON_PATH,
+        symbolSize=220,
+        symbolStrokeColor=NEUTRAL_STROKE,
+        symbolStrokeWidth=0.8,
+        symbolOpacity=1,
+    )
+    return (
+        alt.Chart(data)
+        .mark_point(
+            filled=True,
+            shape=PERSON_PATH,
+            size=ICON_SIZE,
+            stroke=NEUTRAL_STROKE,
+            strokeWidth=0.8,
+            opacity=1,
+            aria=False,  # the chart's description says it all; 100 per-icon labels would only be noise
+        )
+        .encode(
+            x=alt.X("col:O").axis(None),
+            y=alt.Y("row:O").axis(None),
+            color=alt.Color("group:N")
+            .scale(domain=list(legend_labels), range=[color, NEUTRAL_FILL])
+            .legend(legend),
+        )
+        .properties(width=columns * ICON_STEP, height=math.ceil(per / columns) * ICON_ROW, view=NO_FRAME)
+    )
+
+
+def _icon_people(value: float, *, legend_labels: Sequence[str], per: int, columns: int) -> pd.DataFrame:
+    frame = icon_frame(value, per=per, columns=columns)
+    frame["group"] = frame["filled"].map({True: legend_labels[0], False: legend_labels[1]})
+    return frame
+
+
+def _icon_view(
+    value: float,
+    *,
+    color: str,
+    legend_labels: tuple[str, str],
+    per: int,
+    columns: int,
+    title: alt.TitleParams,
+) -> alt.Chart:
+    frame = _icon_people(value, legend_labels=legend_labels, per=per, columns=columns)
+    return _icon_mark(frame, color=color, legend_labels=legend_labels, per=per, columns=columns).properties(
+        title=title
+    )
+
+
+def icon_array(
+    value: float,
+    *,
+    label: str,
+    color: str,
+    per: int = 100,
+    columns: int = 10,
+    title: str | None = None,
+    other_label: str = "do not",
+    title_chars: int | None = None,
+) -> alt.Chart:
+    """`per` people, the first round(value) filled with `color`, in one block from the top left.
+
+    `label` is what the filled people have, as a verb phrase ('have good control of the
+    spasm'); `other_label` says it for the rest ('do not'). The count is printed both ways
+    round: '37 out of 100 people have good control of the spasm. 63 out of 100 do not.'
+    `title_chars` wraps the title and subtitle shorter, for a narrow column.
+    """
+    return icon_array_parts(
+        value,
+        label=label,
+        color=color,
+        per=per,
+        columns=columns,
+        title=title,
+        other_label=other_label,
+        title_chars=title_chars,
+    ).chart()
+
+
+def icon_array_parts(
+    value: float,
+    *,
+    label: str,
+    color: str,
+    per: int = 100,
+    columns: int = 10,
+    title: str | None = None,
+    other_label: str = "do not",
+    title_chars: int | None = None,
+) -> ChartParts:
+    """`icon_array` as look and data (see `ChartParts`); the title, with the number, goes on top."""
+    statements = [s for s in _icon_statements(value, per, label, other_label) if s]
+    heading = title if title is not None else statements[0]
+    subtitle = statements if title is not None else statements[1:]
+    chars = title_chars or max(24, columns * ICON_STEP * 3 // 17)
+    labels = (f"People who {label}", f"People who {other_label}")
+    top = {
+        "title": _title(heading, subtitle, width=chars, sub_width=title_chars),
+        "description": describe_icon_array(value, label=label, per=per, other_label=other_label),
+    }
+    frame = _icon_people(value, legend_labels=labels, per=per, columns=columns)
+    return ChartParts(
+        "icons",
+        _icon_look,
+        _settings(color=color, labels=labels, per=per, columns=columns),
+        {"icons": frame},
+        top=top,
+        data_key=("icons", per, columns, _count(value, per), labels),
+    )
+
+
+def _icon_look(*, color: str, labels: Sequence[str], per: int, columns: int) -> alt.Chart:
+    return _icon_mark(alt.NamedData("icons"), color=color, legend_labels=labels, per=per, columns=columns)
+
+
+def describe_icon_array(value: float, *, label: str, per: int = 100, other_label: str = "do not") -> str:
+    """Text alternative of one icon array."""
+    n = _count(value, per)
+    statements = " ".join(s for s in _icon_statements(value, per, label, other_label) if s)
+    if n == 1:
+        where = " This is the first person in the picture, at the top left."
+    elif n:
+        where = f" They are the first {n:,} people in the picture, from the top left."
+    else:
+        where = ""
+    return f"A picture of {per:,} people. {statements}{where}"
+
+
+def _bounds(row: dict, value_col: str) -> tuple[float, float] | None:
+    """The range that goes with `value_col`: `low`/`high` for 'central', else '<col>_low'/'<col>_high'."""
+    low, high = ("low", "high") if value_col == "central" else (f"{value_col}_low", f"{value_col}_high")
+    if low in row and high in row and pd.notna(row[low]) and pd.notna(row[high]):
+        return float(row[low]), float(row[high])
+    return None
+
+
+def option_icon_arrays(
+    frame: pd.DataFrame,
+    *,
+    value_col: str = "central",
+    title: str,
+    color: str,
+    columns: int = 3,
+    label: str = "have this outcome",
+    other_label: str = "do not",
+    subtitle: str | Sequence[str] | None = None,
+) -> alt.ConcatChart:
+    """One 10x10 array per option in the fixed order, headed 'Botulinum toxin: 95 out of 100'.
+
+    `frame` needs `option` and `value_col` (per 100), one row per option: `success_frame`,
+    `harm_frame` filtered to one harm, or `tradeoff_frame` with `value_col="harm"`. The range
+    (`low`/`high`, or `<value_col>_low`/`_high`) is printed under each heading, as text: error
+    bars on icon arrays are read badly. `columns=1` stacks the arrays for a phone;
+    `label`/`other_label` as for `icon_array`.
+    """
+    data = _ordered(frame)
+    _one_row_per_option(data, "option_icon_arrays")
+    labels = (f"People who {label}", f"People who {other_label}")
+    views = []
+    for row in rows_of(data):
+        value = float(row[value_col])
+        n = _count(value)
+        sub = []
+        if _too_few(value):
+            number = "fewer than 1 out of 100"
+            sub += [_sentence(per_100(value)) + ".", "Too few to show in a picture of 100 people."]
+        else:
+            number = f"{n} out of 100"
+        if (bounds := _bounds(row, value_col)) and bounds[1] > 0:
+            sub.append(_sentence(_range_text(*bounds)) + ".")
+        if not row.get("suitable", True):
+            sub.append("May not be suitable for you.")
+        elif row.get("avoided", False):
+            sub.append("You said you do not want this.")
+        views.append(
+            _icon_view(
+                value,
+                color=color,
+                legend_labels=labels,
+                per=100,
+                columns=10,
+                title=_title(f"{row['short_name']}: {number}", sub or None, width=34, size=14),
+            )
+        )
+    across = max(1, min(columns, len(views)))
+    chars = max(24, (across * (10 * ICON_STEP + 40)) * 2 // 17)
+    return (
+        alt.concat(*views, columns=columns, spacing=28)
+        .properties(
+            title=_title(title, subtitle, width=chars),
+            description=describe_icon_arrays(frame, label, value_col=value_col),
+        )
+        .resolve_scale(color="shared")
+    )
+
+
+def describe_icon_arrays(frame: pd.DataFrame, what: str, *, value_col: str = "central") -> str:
+    """Text alternative of `option_icon_arrays`: one sentence per option, in the fixed order,
+    with the same whole numbers the pictures show. `what` is the verb phrase they count
+    ('have good control of the spasm')."""
+    data = _ordered(frame)
+    parts = [f"Pictures of 100 people for each option, showing how many {what}."]
+    for row in rows_of(data):
+        value = float(row[value_col])
+        text = f"{row['short_name']}: {_icon_number(value, 100)} {what}"
+        if bounds := _bounds(row, value_col):
+            text += f" ({_range_text(*bounds)})"
+        parts.append(text + ".")
+        if not row.get("suitable", True):
+            parts.append("It may not be suitable for you.")
+        elif row.get("avoided", False):
+            parts.append("You said you do not want it.")
+    return " ".join(parts)

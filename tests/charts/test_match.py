@@ -1,0 +1,48 @@
+"""The match chart (`decision_aid.charts.match`) and its frame."""
+
+from __future__ import annotations
+
+import pytest
+
+from decision_aid import charts
+from decision_aid.profile import PRIORITIES
+from decision_aid.wording import PRIORITY_LABELS
+from tests.charts.common import _evaluate, first_seen, match_like, rows_of
+
+
+def test_match_chart_stacks_priorities_in_order_with_totals_and_ranges():
+    spec = charts.match_chart(match_like()).to_dict()
+    assert " ".join(spec["title"]["text"]) == "How the options line up with what you said matters"
+    bar = spec["layer"][0]
+    assert bar["encoding"]["order"]["field"] == "priority_index"
+    assert bar["encoding"]["color"]["scale"]["domain"] == [PRIORITY_LABELS[p] for p in PRIORITIES]
+    totals = [r for r in rows_of(spec) if "heading" in r]
+    assert [t["heading"] for t in totals] == [
+        "Medicines: 10 (could be 2 to 14)",
+        "Botulinum toxin: 49 (could be 41 to 53)",
+        "MVD surgery: 74 (could be 66 to 78)",
+    ]
+    assert [t["note"] for t in totals] == ["You said you do not want this.", "", ""]
+    assert "not medical advice" in spec["description"]
+
+
+def test_match_frame_is_empty_until_a_priority_is_stated():
+    frame = charts.match_frame(_evaluate())
+    assert frame.empty and {"option", "points", "match"} <= set(frame.columns)
+
+
+def test_match_frame_leaves_out_an_option_that_may_not_apply():
+    result = _evaluate(relief=8, anesthesia="unfit")
+    assert not result.option("mvd").suitable
+    assert first_seen(charts.match_frame(result)["option"]) == ["medication", "botulinum"]
+    # even from a result that still carries a match for it (the chart never draws that bar)
+    stated = _evaluate(relief=8)
+    options = [o.model_copy(update={"suitable": False}) if o.id == "mvd" else o for o in stated.options]
+    frame = charts.match_frame(stated.model_copy(update={"options": options}))
+    assert first_seen(frame["option"]) == ["medication", "botulinum"]
+
+
+def test_match_frame_points_add_up_to_the_match(result):
+    frame = charts.match_frame(result)
+    for option, rows in frame.groupby("option"):
+        assert rows["points"].sum() == pytest.approx(rows["match"].iloc[0], abs=0.1), option
