@@ -145,11 +145,14 @@ def test_note_in_each_script_is_printed(name: str, tmp_path: Path) -> None:
 
 
 def note_words(pdf: bytes, tmp_path: Path) -> list[tuple[float, str]]:
-    """The note box's words on page 1 as pdftotext lays them out: (left edge, word), in the
-    order the glyphs are drawn, left to right."""
-    bbox = text_of(pdf, tmp_path, "-f", "1", "-l", "1", "-bbox")
-    words = [(float(x), w) for x, w in re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', bbox)]
-    texts = [w for _, w in words]
+    """The note box's words as pdftotext lays them out: (left edge, word), in the order the
+    glyphs are drawn, left to right. The box is on the page that says "What you told us"."""
+    for page in ("1", "2"):
+        bbox = text_of(pdf, tmp_path, "-f", page, "-l", page, "-bbox")
+        words = [(float(x), w) for x, w in re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', bbox)]
+        texts = [w for _, w in words]
+        if "words," in texts:
+            break
     start = texts.index("words,")
     start = texts.index("you:", start) + 1
     return words[start:texts.index("Your", start)]
