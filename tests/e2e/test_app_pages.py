@@ -226,3 +226,15 @@ def test_take_home_summary_downloads_json_with_the_same_figures(page: Page, app_
         got = next(o for o in data["options"] if o["id"] == want.id)
         assert got["success"]["central"] == want.success.central
     expect_no_exception(page)
+
+
+@pytest.mark.parametrize(("locale", "paper"), [("en-US", "US Letter"), ("en-GB", "A4")])
+def test_summary_paper_follows_the_browser_locale(browser, app_server, locale: str, paper: str) -> None:
+    context = browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        open_page(page, app_server.url, "next_steps", "")
+        choice = by_key(page, "paper").get_by_role("radio", name=paper)
+        expect(choice).to_be_checked()
+    finally:
+        context.close()

@@ -1,11 +1,11 @@
 """Page 5: the ending: a knowledge check, the leaning (no treatment for now is a choice) and the
 SURE test together, then questions for your doctor, your answers and the take-home summary."""
 
-import importlib.util
 import json
 
 import streamlit as st
 
+from decision_aid import report
 from decision_aid.profile import PRIORITIES, Profile
 from decision_aid.questions import questions_to_ask
 from decision_aid.report import unprintable_words
@@ -165,13 +165,12 @@ def _take_home(ev, result) -> None:
         st.markdown(
             "A summary of your answers and the figures, to print or to take to your appointment."
         )
-        if importlib.util.find_spec("decision_aid.report") is None:
-            st.caption("A printable summary (PDF) is coming soon. Until then, copy the link in the menu.")
-            return
-        from decision_aid import report  # loaded only when the PDF module is there
-
         base_url = c.app_root_url()
-        paper = st.radio("Paper size", ("A4", "Letter"), horizontal=True, key="paper",
+        papers = ("A4", "Letter")
+        # The paper the reader most likely has (Letter in the US and its neighbours), from the
+        # browser's locale; still selectable.
+        paper = st.radio("Paper size", papers, horizontal=True, key="paper",
+                         index=papers.index(report.paper_for_locale(st.context.locale)),
                          format_func={"A4": "A4", "Letter": "US Letter"}.get)
 
         def build_pdf() -> bytes:  # runs on click, in another thread: no Streamlit calls here
