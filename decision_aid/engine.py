@@ -166,10 +166,16 @@ def cautions_for(evidence: Evidence, option_id: str, profile: Profile) -> list[C
 
 @dataclass(frozen=True)
 class _Scored:
+    """One option worked out once for one patient: its figures as used, the rules that apply
+    and its scores. `evaluate`, the projection and the sensitivity all read this."""
+
     option_id: str
     suitable: bool
     avoided: bool
     scores: dict[str, dict[str, float]]  # end -> priority -> score
+    success: SuccessUsed
+    risks: list[RiskUsed]
+    cautions: tuple[Caution, ...]
 
 
 def _score_all(evidence: Evidence, profile: Profile, years: int) -> list[_Scored]:
@@ -184,6 +190,9 @@ def _score_all(evidence: Evidence, profile: Profile, years: int) -> list[_Scored
                 suitable=not any(c.effect == "not_suitable" for c in cautions),
                 avoided=oid in profile.avoid,
                 scores={end: attribute_scores(opt, succ, risks, end, years) for end in ENDS},
+                success=succ,
+                risks=risks,
+                cautions=tuple(cautions),
             )
         )
     return out
@@ -312,7 +321,7 @@ def evaluate(
     for s in scored:
         oid = s.option_id
         opt = evidence.options[oid]
-        cautions = cautions_for(evidence, oid, profile)
+        cautions = list(s.cautions)
         if s.avoided and not any(c.rule in avoid_rules for c in cautions):
             cautions.append(
                 Caution(
@@ -342,9 +351,9 @@ def evaluate(
                 scores={k: round(v, 3) for k, v in s.scores["central"].items()},
                 scores_low={k: round(v, 3) for k, v in s.scores["low"].items()},
                 scores_high={k: round(v, 3) for k, v in s.scores["high"].items()},
-                success=success_used(evidence, oid, profile),
+                success=s.success,
                 benefits=benefits_used(evidence, oid, profile),
-                risks=risks_used(oid, opt, profile),
+                risks=s.risks,
             )
         )
     order = {oid: i for i, oid in enumerate(OPTION_IDS)}
@@ -363,7 +372,7 @@ def evaluate(
         options=[OptionResult(**r, rank=ranks.get(r["id"])) for r in results],
         no_treatment=no_treatment_result(evidence),
         sensitivity=sensitivity(scored, profile, names, compared=compared),
-        projection=project(evidence, profile, years),
+        projection=project(evidence, profile, years, success={s.option_id: s.success for s in scored}),
         sources={sid: src.citation() for sid, src in evidence.sources.items()},
     )
 
