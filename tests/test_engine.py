@@ -698,3 +698,51 @@ def test_cached_results_hand_each_patient_their_own_note_and_never_keep_it():
     assert len(engine._CACHE) == 1  # one entry: the note is not part of the key
     for (_, key), (_, cached) in engine._CACHE.items():
         assert key.note == "" and cached.profile.note == ""
+
+
+def test_evaluate_works_each_option_out_once(monkeypatch):
+    """The figures as used and the rules that apply are worked out once per option and shared by
+    the match, the result, the sensitivity and the projection (issue 13), not redone for each."""
+    from decision_aid import projection
+
+    calls: dict[str, list[str]] = {"success_used": [], "risks_used": [], "cautions_for": []}
+
+    def counted(name, real, option_at):
+        def wrapper(*args, **kwargs):
+            calls[name].append(args[option_at])
+            return real(*args, **kwargs)
+
+        return wrapper
+
+    monkeypatch.setattr(engine, "success_used", counted("success_used", engine.success_used, 1))
+    monkeypatch.setattr(projection, "success_used", counted("success_used", projection.success_used, 1))
+    monkeypatch.setattr(engine, "risks_used", counted("risks_used", engine.risks_used, 0))
+    monkeypatch.setattr(engine, "cautions_for", counted("cautions_for", engine.cautions_for, 1))
+    result = evaluate(EVIDENCE, Profile(relief=7, mvd_success=90, avoid=("mvd",)))
+    assert {name: sorted(ids) for name, ids in calls.items()} == dict.fromkeys(calls, sorted(OPTION_IDS))
+    assert result.option("mvd").avoided and result.projection.options["mvd"].by_year
+
+
+def test_result_keeps_the_profile_as_a_profile_through_json():
+    """`Result.profile` is the patient's `Profile` (not a dict), also when read back from JSON."""
+    profile = Profile(relief=9, tried=("mvd",), mvd_result="came_back", note="my words")
+    result = evaluate(EVIDENCE, profile)
+    assert isinstance(result.profile, Profile) and result.profile == profile
+    back = engine.Result.model_validate_json(result.model_dump_json())
+    assert isinstance(back.profile, Profile) and back == result
+
+
+def test_engine_modules_stay_small_and_re_export_what_callers_use():
+    """The engine is split by what each part holds (results, scoring, projection, engine), each
+    under 600 lines; `decision_aid.engine` still hands out every name, as the same object."""
+    from pathlib import Path
+
+    from decision_aid import projection, results, scoring
+
+    for module in (engine, results, scoring, projection):
+        lines = Path(module.__file__).read_text(encoding="utf-8").count("\n")
+        assert lines < 600, (module.__name__, lines)
+    for name in engine.__all__:
+        assert hasattr(engine, name), name
+    assert engine.Result is results.Result and engine.RiskUsed is results.RiskUsed
+    assert engine.ANCHORS_TEXT is scoring.ANCHORS_TEXT and engine.project is projection.project

@@ -1,0 +1,234 @@
+"""The five-year projection: what the next years look like with each option for the average
+person, with the natural course beside them as a reference line, and each assumption in plain words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from decision_aid.evidence import Chance, Evidence, Option, Quantity, Range
+from decision_aid.profile import Profile
+from decision_aid.results import OptionProjection, Projection, SuccessUsed, YearPoint
+from decision_aid.scoring import (
+    DEFAULT_YEARS,
+    ENDS,
+    End,
+    _bad,
+    _clip,
+    _good,
+    recurrence_share,
+    success_used,
+)
+
+NO_TREATMENT_ID = "no_treatment"
+"""The key of the natural-course reference line in `Projection.options` (never scored)."""
+REMISSION_FIGURE_ID = "remission"
+"""The natural-course figure the no-treatment line is drawn from."""
+
+
+def _long_term(chance: Chance | None) -> Chance | None:
+    """A 'stopped' figure the projection may use: a number from a follow-up of a year or more."""
+    if chance is None or chance.per_100 is None or chance.years is None or chance.years < 1:
+        return None
+    return chance
+
+
+def _interval(option: Option) -> Quantity | Range | None:
+    """Weeks between injections: the published re-injection interval, else 52 / injections a year."""
+    if option.reinjection_weeks is not None:
+        return option.reinjection_weeks.value
+    shots = option.burden.injections_per_year
+    if shots is None:
+        return None
+    v = shots.value
+    return Range(low=52 / v.high, central=52 / v.central, high=52 / v.low)
+
+
+def coverage(option: Option, end: End) -> float | None:
+    """Share (0-1) of the year one injection's effect covers, at one evidence end: the effect's
+    length against the time between injections (never more than the whole year)."""
+    interval = _interval(option)
+    if option.effect_weeks is None or interval is None:
+        return None
+    return min(1.0, _good(option.effect_weeks.value, end) / _bad(interval, end))
+
+
+def _controlled(option: Option, success: SuccessUsed, year: int, end: End) -> float:
+    """Share (0-1) clearly better in `year` for the average person, at one evidence end."""
+    s = _good(success, end) / 100
+    b = option.burden
+    cover = coverage(option, end)
+    if cover is not None:
+        return s * cover
+    if b.ongoing:
+        stopped = _long_term(option.stopped_for_side_effects)
+        if stopped is None:
+            return s
+        share = _bad(stopped.per_100, end) / 100 * min(1.0, year / stopped.years)
+        return s * (1 - share)
+    share = s * (1 - recurrence_share(option, year, end))
+    late = option.delayed_relief
+    if year == 1 and late is not None and late.per_100 is not None and late.months is not None:
+        share -= _bad(late.per_100, end) / 100 * min(12.0, _bad(late.months, end)) / 12
+    return share
+
+
+def _totals(q: Quantity | None, years: int, per_year: bool = True) -> dict[str, float] | None:
+    if q is None:
+        return None
+    k = years if per_year else 1
+    return {"low": q.value.low * k, "central": q.value.central * k, "high": q.value.high * k}
+
+
+def _no_treatment_line(evidence: Evidence, years: int) -> OptionProjection:
+    """The natural course as a reference line: the share whose spasm went away by itself, spread
+    evenly over the follow-up the figure covers (empty when the data gives no follow-up)."""
+    fig = next((f for f in evidence.no_treatment.figures if f.id == REMISSION_FIGURE_ID), None)
+    span = fig.years if fig is not None else None
+    by_year = []
+    if fig is not None and span:
+        for y in range(1, years + 1):
+            k = min(1.0, y / span)
+            p = fig.per_100
+            by_year.append(
+                YearPoint(
+                    year=y,
+                    low=round(p.low * k, 1),
+                    central=round(p.central * k, 1),
+                    high=round(p.high * k, 1),
+                )
+            )
+    mean = {e: round(sum(getattr(p, e) for p in by_year) / years, 1) for e in ENDS} if by_year else None
+    return OptionProjection(
+        controlled_pct=mean,
+        by_year=by_year,
+        injections={"low": 0, "central": 0, "high": 0},
+        clinic_visits=None,
+        operations=0,
+        hospital_nights=None,
+        recovery_weeks=None,
+        daily_pills=False,
+        pill_days=0,
+        reference=True,
+    )
+
+
+def project(
+    evidence: Evidence,
+    profile: Profile,
+    years: int = DEFAULT_YEARS,
+    *,
+    success: Mapping[str, SuccessUsed] | None = None,
+) -> Projection:
+    """What the next `years` look like with each option, for the average person, with the
+    natural course beside them as a reference line. `success` hands over each option's control
+    figure when the caller has already worked it out (`evaluate` does), so it is not redone."""
+    options = {}
+    for oid, opt in evidence.ordered():
+        succ = success[oid] if success is not None else success_used(evidence, oid, profile)
+        b = opt.burden
+        by_year = []
+        for y in range(1, years + 1):
+            vals = {end: round(100 * _clip(_controlled(opt, succ, y, end)), 1) for end in ENDS}
+            by_year.append(YearPoint(year=y, **vals))
+        mean = {e: round(sum(getattr(p, e) for p in by_year) / years, 1) for e in ENDS}
+        options[oid] = OptionProjection(
+            controlled_pct=mean,
+            by_year=by_year,
+            injections=_totals(b.injections_per_year, years) or {"low": 0, "central": 0, "high": 0},
+            clinic_visits=_totals(b.clinic_visits_per_year, years),
+            operations=1 if b.general_anaesthetic else 0,
+            hospital_nights=_totals(b.hospital_nights, years, per_year=False),
+            recovery_weeks=_totals(b.recovery_weeks, years, per_year=False),
+            daily_pills=b.daily_pills,
+            pill_days=365 * years if b.daily_pills else 0,
+        )
+    options[NO_TREATMENT_ID] = _no_treatment_line(evidence, years)
+    return Projection(years=years, assumptions=projection_assumptions(evidence), options=options)
+
+
+def _n(x: float) -> str:
+    return f"{x:.0f}" if abs(x - round(x)) < 0.05 or x >= 10 else f"{x:.1f}"
+
+
+def projection_assumptions(evidence: Evidence) -> list[str]:
+    """Each assumption of the projection, in plain words, with the figures it uses."""
+    label = evidence.meta.measures[evidence.meta.control_measure].label.lower()
+    out = [
+        "These lines are for the average person in the published studies, not a forecast for you. "
+        f"Every line counts the same thing: people who are {label.removesuffix('.')}.",
+        "The shaded range uses the least and the most favourable ends of every figure.",
+    ]
+    for _, opt in evidence.ordered():
+        name = opt.short_name
+        cover = {end: coverage(opt, end) for end in ENDS}
+        if cover["central"] is not None:
+            interval = _interval(opt)
+            eff = opt.effect_weeks.value
+            where = (
+                "published series"
+                if opt.reinjection_weeks is not None
+                else "the usual number of injections a year"
+            )
+            out.append(
+                f"{name}: one injection works for about {_n(eff.low)} to {_n(eff.high)} weeks, and "
+                f"{where} give about {_n(interval.low)} to {_n(interval.high)} weeks between injections. "
+                f"So the effect covers about {_n(100 * cover['low'])} to {_n(100 * cover['high'])} "
+                f"days in 100 (about {_n(100 * cover['central'])} on average), not every day. The line is "
+                "the share clearly better at an injection's best, times that share of the year."
+            )
+        elif opt.burden.ongoing:
+            if _long_term(opt.stopped_for_side_effects) is not None:
+                out.append(
+                    f"{name}: the share helped, less the people who stop because of side effects over "
+                    "the years the figure covers."
+                )
+            else:
+                out.append(
+                    f"{name}: the share helped, the same every year. No study has followed people on these "
+                    "medicines for years, so the line does not take off people who stop because of side "
+                    "effects or whose benefit fades. The true line is probably lower."
+                )
+        else:
+            rec = opt.recurrence
+            if rec is not None and rec.per_100 is not None:
+                spread = rec.mostly_within_years
+                when = (
+                    f"most of it within the first {_n(spread)} years, as the studies found, and none "
+                    "added after that"
+                    if spread
+                    else f"spread evenly over the {_n(rec.years)} years the studies followed people"
+                    if rec.years
+                    else "all of it counted from the first year"
+                )
+                out.append(
+                    f"{name}: the share helped after the operation, less those whose spasm comes back "
+                    f"({_n(rec.per_100.low)} to {_n(rec.per_100.high)} in 100 in the studies), {when}."
+                )
+            late = opt.delayed_relief
+            if late is not None and late.per_100 is not None and late.months is not None:
+                out.append(
+                    f"{name}: in the first year, about {_n(late.per_100.low)} to "
+                    f"{_n(late.per_100.high)} in 100 people are counted as not yet better for "
+                    f"{_n(late.months.low)} to "
+                    f"{_n(late.months.high)} months, because their relief comes late."
+                )
+            elif late is not None:
+                out.append(
+                    f"{name}: some people's relief comes weeks or months after the operation; the line does "
+                    "not show this because the studies do not say how long it takes."
+                )
+    fig = next((f for f in evidence.no_treatment.figures if f.id == REMISSION_FIGURE_ID), None)
+    nt = evidence.no_treatment.short_name
+    if fig is not None and fig.years:
+        out.append(
+            f"{nt}: the share whose spasm went away by itself ({_n(fig.per_100.central)} in 100 over about "
+            f"{_n(fig.years)} years on average), spread evenly over those years. The line counts them as "
+            "better from then on. It is shown for comparison; the match does not score it."
+        )
+    else:
+        out.append(
+            f"{nt}: no line is drawn, because the figures do not say over how many years the spasm "
+            "went away by itself. It is shown for comparison; the match does not score it."
+        )
+    return out

@@ -1,0 +1,175 @@
+"""The engine's answer as data: the frozen pydantic models every view (app, PDF, JSON, CLI) reads.
+
+Kept apart from the arithmetic (`scoring`, `projection`, `engine`) so a view can import the shape
+of a result without the model behind it, and a newcomer finds every field in one place.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from decision_aid.profile import Profile
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class FigureUsed(_Out):
+    """A chance per 100 as used in the calculation; `published` keeps the dataset's range
+    when a local figure replaced its central value."""
+
+    low: float
+    central: float
+    high: float
+    sources: list[str]
+    local: bool = False
+    published: dict[str, float] | None = None
+
+
+class SuccessUsed(FigureUsed):
+    """The control figure the match uses: the same measure for every option."""
+
+    measure: str
+    label: str
+    timeframe: str
+    while_treated: bool
+    certainty: str
+    expert_estimate: bool = False
+
+
+class BenefitUsed(_Out):
+    """One benefit figure on one measure; numbers are None where it was never measured."""
+
+    measure: str
+    label: str
+    low: float | None
+    central: float | None
+    high: float | None
+    not_measured: str
+    timeframe: str
+    while_treated: bool
+    certainty: str
+    expert_estimate: bool
+    sources: list[str]
+    local: bool = False
+    published: dict[str, float] | None = None
+
+
+class RiskUsed(FigureUsed):
+    id: str
+    name: str
+    permanent: bool
+    serious: bool
+    lasts: str
+    per: Literal["person", "injection"] = "person"
+    certainty: str = ""
+    timeframe: str = ""
+    per_year: dict[str, float] | None = None
+    """For a per-injection figure: the chance per person over a year of injections (derived)."""
+
+
+class Caution(_Out):
+    rule: str
+    effect: Literal["not_suitable", "caution"]
+    text: str
+    sources: list[str]
+
+
+class OptionResult(_Out):
+    id: str
+    name: str
+    short_name: str
+    suitable: bool
+    avoided: bool
+    cautions: list[str]
+    caution_details: list[Caution]
+    match: float | None
+    match_low: float | None
+    match_high: float | None
+    rank: int | None
+    contributions: dict[str, float] | None
+    scores: dict[str, float]
+    scores_low: dict[str, float]
+    scores_high: dict[str, float]
+    success: SuccessUsed
+    benefits: list[BenefitUsed]
+    risks: list[RiskUsed]
+
+
+class NoTreatmentFigure(_Out):
+    id: str
+    name: str
+    low: float
+    central: float
+    high: float
+    timeframe: str
+    certainty: str
+    sources: list[str]
+
+
+class NoTreatmentResult(_Out):
+    """The natural course, shown beside the options as a reference; never scored or ranked."""
+
+    name: str
+    short_name: str
+    summary: str
+    figures: list[NoTreatmentFigure]
+
+
+class SensitivityItem(_Out):
+    priority: str
+    label: str
+    weight: int
+    lines_up_now: str | None
+    changes: bool
+    up_at: int | None
+    up_option: str | None
+    down_at: int | None
+    down_option: str | None
+    sentence: str
+
+
+class YearPoint(_Out):
+    year: int
+    low: float
+    central: float
+    high: float
+
+
+class OptionProjection(_Out):
+    controlled_pct: dict[str, float] | None
+    by_year: list[YearPoint]
+    injections: dict[str, float]
+    clinic_visits: dict[str, float] | None
+    operations: int
+    hospital_nights: dict[str, float] | None
+    recovery_weeks: dict[str, float] | None
+    daily_pills: bool
+    pill_days: int
+    reference: bool = False
+    """True for the no-treatment line: shown for comparison, not an option the match scores."""
+
+
+class Projection(_Out):
+    years: int
+    assumptions: list[str]
+    options: dict[str, OptionProjection]
+
+
+class Result(_Out):
+    evidence_version: str
+    profile: Profile
+    priorities_stated: bool
+    weights: dict[str, int] | None
+    warnings: list[str]
+    options: list[OptionResult]
+    no_treatment: NoTreatmentResult
+    sensitivity: list[SensitivityItem]
+    projection: Projection
+    sources: dict[str, str]
+
+    def option(self, option_id: str) -> OptionResult:
+        return next(o for o in self.options if o.id == option_id)

@@ -1,0 +1,359 @@
+"""The evidence dataset's schema as pydantic models: the single source of what a dataset holds.
+
+Loading a file and turning its problems into readable lines is `evidence`'s job; every view
+imports these models from there (`decision_aid.evidence` re-exports them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SkipValidation,
+    field_validator,
+    model_validator,
+)
+
+OPTION_IDS: tuple[str, ...] = ("medication", "botulinum", "mvd")
+"""The three options, in the one fixed order every view uses."""
+
+Certainty = Literal["high", "moderate", "low", "very_low"]
+
+
+class _Strict(BaseModel):
+    """Typos in YAML keys fail loudly instead of being silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Range(_Strict):
+    """A figure with its evidence range; chances are per 100 people."""
+
+    low: float = Field(ge=0)
+    central: float = Field(ge=0)
+    high: float = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Range:
+        if not self.low <= self.central <= self.high:
+            raise ValueError(
+                f"low <= central <= high is out of order (low {self.low:g}, "
+                f"central {self.central:g}, high {self.high:g})"
+            )
+        return self
+
+
+class Per100(Range):
+    """A chance out of 100 people: every bound must lie within 0-100."""
+
+    low: float = Field(ge=0, le=100)
+    central: float = Field(ge=0, le=100)
+    high: float = Field(ge=0, le=100)
+
+
+class Sourced(_Strict):
+    sources: list[str] = Field(min_length=1)
+
+
+class Text(Sourced):
+    """A plain-language statement with the sources it rests on."""
+
+    text: str = Field(min_length=1)
+
+
+class Quantity(Sourced):
+    """A count or duration (not a chance), with its range and unit."""
+
+    value: Range
+    unit: str
+    note: str = ""
+
+
+class Benefit(Sourced):
+    """One benefit figure on one named measure: figures are compared only within a measure,
+    because "spasm gone" and "clearly better while it works" are different outcomes."""
+
+    measure: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="a key of meta.measures")
+    per_100: Per100 | None = Field(description="None = never measured for this option")
+    not_measured: str = Field(default="", description="why there is no figure; required when per_100 is None")
+    timeframe: str = Field(min_length=1)
+    while_treated: bool = Field(description="the benefit holds only while treatment continues")
+    certainty: Certainty
+    certainty_why: str = Field(min_length=1)
+    expert_estimate: bool = Field(default=False, description="an expert's estimate, not a study result")
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _figure_or_reason(self) -> Benefit:
+        if self.per_100 is None and not self.not_measured.strip():
+            raise ValueError("per_100 is null, so not_measured must say why there is no figure")
+        return self
+
+
+class Chance(Sourced):
+    """A chance per 100 people with what it refers to (recurrence, delayed relief, stopping)."""
+
+    per_100: Per100 | None = Field(description="None = not measured; then the projection must not use it")
+    not_measured: str = Field(default="", description="why there is no figure; required when per_100 is None")
+    text: str = Field(min_length=1)
+    certainty: Certainty
+    timeframe: str = Field(min_length=1, description="what period the figure covers")
+    years: float | None = Field(default=None, gt=0, description="follow-up length the figure comes from")
+    mostly_within_years: float | None = Field(
+        default=None, gt=0, description="most of these events happen within this many years (recurrence)"
+    )
+    months: Range | None = Field(default=None, description="how long the late ones take (delayed relief)")
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _figure_or_reason(self) -> Chance:
+        if self.per_100 is None and not self.not_measured.strip():
+            raise ValueError("per_100 is null, so not_measured must say why there is no figure")
+        return self
+
+
+class Risk(Sourced):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str = Field(min_length=1)
+    per_100: Per100
+    permanent: bool
+    serious: bool
+    lasts: str = Field(min_length=1)
+    per: Literal["person", "injection"] = Field(
+        default="person", description="injection = the figure counts injections, not people"
+    )
+    certainty: Certainty
+    timeframe: str = Field(min_length=1, description="what period the figure covers")
+    note: str = ""
+
+
+class Burden(_Strict):
+    """What the treatment asks of the patient; `None` where it does not apply."""
+
+    ongoing: bool = Field(description="treatment must continue for the effect to continue")
+    daily_pills: bool
+    general_anaesthetic: bool
+    injections_per_year: Quantity | None = None
+    clinic_visits_per_year: Quantity | None = None
+    hospital_nights: Quantity | None = None
+    recovery_weeks: Quantity | None = None
+    text: Text
+
+
+class Option(_Strict):
+    name: str = Field(min_length=1)
+    short_name: str = Field(min_length=1)
+    sentence_name: str = Field(min_length=1, description="the name as it reads inside a sentence")
+    summary: str = Field(min_length=1)
+    involves: Text
+    benefits: list[Benefit] = Field(min_length=1)
+    onset: Text
+    duration: Text
+    effect_weeks: Quantity | None = Field(
+        default=None,
+        description="how long one treatment keeps working (botulinum); None where it does not wear off",
+    )
+    reinjection_weeks: Quantity | None = Field(
+        default=None, description="published time between injections (botulinum); longer than effect_weeks"
+    )
+    recurrence: Chance | None = None
+    reoperation: Chance | None = Field(
+        default=None, description="a second operation (MVD); shown, not projected"
+    )
+    delayed_relief: Chance | None = None
+    stopped_for_side_effects: Chance | None = None
+    risks: list[Risk] = Field(min_length=1)
+    burden: Burden
+
+    @field_validator("risks")
+    @classmethod
+    def _unique_risk_ids(cls, risks: list[Risk]) -> list[Risk]:
+        ids = [r.id for r in risks]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"risk ids must be unique; repeated: {', '.join(dupes)}")
+        return risks
+
+    @field_validator("benefits")
+    @classmethod
+    def _one_benefit_per_measure(cls, benefits: list[Benefit]) -> list[Benefit]:
+        measures = [b.measure for b in benefits]
+        dupes = sorted({m for m in measures if measures.count(m) > 1})
+        if dupes:
+            raise ValueError(f"one benefit per measure; repeated: {', '.join(dupes)}")
+        return benefits
+
+    def benefit(self, measure: str) -> Benefit | None:
+        """This option's figure on `measure`, or None when the dataset has none."""
+        return next((b for b in self.benefits if b.measure == measure), None)
+
+
+class Figure(Sourced):
+    """A natural-course figure for "no treatment for now" (a reference, never scored)."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str = Field(min_length=1)
+    per_100: Per100
+    timeframe: str = Field(min_length=1)
+    years: float | None = Field(
+        default=None, gt=0, description="average follow-up (years) the figure covers; the projection uses it"
+    )
+    certainty: Certainty
+    note: str = ""
+
+
+class NoTreatment(_Strict):
+    """What is known about waiting: shown beside the options wherever figures are compared."""
+
+    name: str = Field(min_length=1)
+    short_name: str = Field(min_length=1)
+    summary: str = Field(min_length=1)
+    involves: Text
+    figures: list[Figure] = Field(min_length=1)
+
+    @field_validator("figures")
+    @classmethod
+    def _unique_figure_ids(cls, figures: list[Figure]) -> list[Figure]:
+        ids = [f.id for f in figures]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"figure ids must be unique; repeated: {', '.join(dupes)}")
+        return figures
+
+
+SITUATION_VALUES: dict[str, tuple[str, ...]] = {
+    "cause": ("unknown", "vascular", "bells_trauma", "ms"),
+    "anesthesia": ("unsure", "fit", "unfit"),
+    "mri": ("not_done", "vessel", "no_vessel", "other_finding"),
+    "pregnant": ("no", "yes", "planning"),
+    "blood_thinners": ("", "yes", "no"),
+    "sides": ("one", "both"),
+    "mvd_result": ("", "no_help", "came_back"),
+}
+"""The situation values a rule's `when` may name (the profile offers the same values)."""
+
+WHEN_FLAGS: tuple[str, ...] = ("tried", "avoid")
+"""`when` keys that take `true`: they match when the rule's option is in the patient's list."""
+
+AGE_RANGE: tuple[int, int] = (18, 110)
+"""`when.age_at_least` matches when the patient's age is given and at least this."""
+
+
+class Rule(Sourced):
+    """A suitability rule read by the engine: when the situation matches, the option
+    becomes not suitable or gets a caution. `tried`/`avoid` match when the option itself
+    is in the patient's list."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    options: list[str] = Field(min_length=1)
+    when: dict[str, SkipValidation[list[str] | bool | int]] = Field(
+        min_length=1, description="keys and values are checked by _when_problems (one readable problem each)"
+    )
+    effect: Literal["not_suitable", "caution"]
+    text: str = Field(min_length=1, description="plain sentences; {name} becomes the option's sentence_name")
+    note: str = Field(default="", description="for reviewers: what the sources do and do not support")
+
+    @field_validator("options")
+    @classmethod
+    def _known_options(cls, options: list[str]) -> list[str]:
+        bad = [o for o in options if o not in OPTION_IDS]
+        if bad:
+            raise ValueError(f"unknown option id {bad[0]!r}; allowed: {', '.join(OPTION_IDS)}")
+        return options
+
+
+class Source(_Strict):
+    authors: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    published_in: str = Field(min_length=1, description="journal or publisher")
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    doi: str | None = None
+    url: str | None = None
+    note: str = ""
+
+    def citation(self) -> str:
+        """One line, as printed in the app, the summary and the CLI."""
+        parts = [self.authors.rstrip("."), self.title.rstrip("."), self.published_in.rstrip(".")]
+        text = ". ".join(parts) + "."
+        if self.year:
+            text += f" {self.year}."
+        if self.doi:
+            text += f" doi:{self.doi}"
+        elif self.url:
+            text += f" {self.url}"
+        return text.strip()
+
+
+class Measure(_Strict):
+    """One outcome in the vocabulary every benefit figure names."""
+
+    label: str = Field(min_length=1)
+    definition: str = Field(min_length=1)
+
+
+class Reviewer(_Strict):
+    """A clinician who reviewed the dataset; none listed = "not yet reviewed by a clinician"."""
+
+    name: str = Field(min_length=1)
+    role: str = Field(min_length=1)
+    date: dt.date
+    scope: str = Field(min_length=1)
+
+
+class UpdatePolicy(_Strict):
+    interval: str = Field(min_length=1)
+    triggers: str = Field(min_length=1)
+    report_errors: str = Field(min_length=1)
+
+
+class Meta(_Strict):
+    title: str
+    version: str = Field(min_length=1)
+    last_reviewed: dt.date
+    next_review: dt.date
+    measures: dict[str, Measure] = Field(min_length=1)
+    control_measure: str = Field(min_length=1, description="the measure the match uses for control")
+    reviewers: list[Reviewer] = Field(default_factory=list)
+    update_policy: UpdatePolicy
+    reference_class: str = Field(min_length=1)
+    made_by: str
+    funding: str
+    how_chosen: str
+
+
+class Evidence(_Strict):
+    meta: Meta
+    options: dict[str, Option]
+    no_treatment: NoTreatment
+    rules: list[Rule]
+    sources: dict[str, Source] = Field(min_length=1)
+
+    @field_validator("options")
+    @classmethod
+    def _three_options(cls, options: dict[str, Option]) -> dict[str, Option]:
+        unknown = [k for k in options if k not in OPTION_IDS]
+        if unknown:
+            raise ValueError(f"unknown option id {unknown[0]!r}; allowed: {', '.join(OPTION_IDS)}")
+        missing = [k for k in OPTION_IDS if k not in options]
+        if missing:
+            raise ValueError(f"missing option {missing[0]!r}; every dataset needs {', '.join(OPTION_IDS)}")
+        return {k: options[k] for k in OPTION_IDS}
+
+    def ordered(self) -> list[tuple[str, Option]]:
+        return [(k, self.options[k]) for k in OPTION_IDS]
+
+    def benefit(self, option_id: str, measure: str) -> Benefit | None:
+        """The option's figure on `measure`, or None where the dataset has none."""
+        return self.options[option_id].benefit(measure)
+
+    def control(self, option_id: str) -> Benefit:
+        """The figure the match and `success` use: the same measure for every option,
+        always with a number (the loader checks both)."""
+        found = self.benefit(option_id, self.meta.control_measure)
+        if found is None or found.per_100 is None:  # only for a model built without parse_evidence
+            raise KeyError(f"{option_id} has no figure for {self.meta.control_measure!r}")
+        return found
