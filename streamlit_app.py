@@ -20,8 +20,7 @@ try:
 except DatasetError as err:
     components.heading("Hemifacial spasm decision aid", 1)
     st.error(
-        "The aid cannot start because its evidence file has problems. "
-        "Please tell the team who runs this aid."
+        "The aid cannot start because its evidence file has problems. Please tell the team who runs this aid."
     )
     st.markdown("**File:** " + components.md(err.path))
     st.markdown("\n".join("- " + components.md(line) for line in err.problems))
@@ -30,8 +29,10 @@ except DatasetError as err:
 state.restore_from_link()
 profile = state.profile()
 
-pages = [st.Page(p.path, title=p.title, url_path=p.url_path, icon=p.icon, default=(i == 0))
-         for i, p in enumerate(PAGES)]
+pages = [
+    st.Page(p.path, title=p.title, url_path=p.url_path, icon=p.icon, default=(i == 0))
+    for i, p in enumerate(PAGES)
+]
 # The sidebar's page links are the app's own (components.sidebar): Streamlit's menu would clear
 # the link's answers on every page change.
 current = st.navigation(pages, position="hidden")

@@ -256,8 +256,10 @@ def cmd_summary(argv: list[str]) -> int:
 
 
 def cmd_review(argv: list[str]) -> int:
-    parser = _Parser(prog="python -m decision_aid review",
-                     description="Write the clinicians' review pack (one self-contained HTML file).")
+    parser = _Parser(
+        prog="python -m decision_aid review",
+        description="Write the clinicians' review pack (one self-contained HTML file).",
+    )
     parser.add_argument("--out", default="review.html", help="HTML file to write")
     parser.add_argument("--data", default=None, help="evidence YAML (default: shipped)")
     args = parser.parse_args(argv)

@@ -60,7 +60,7 @@ def render(servers: Sequence[str]) -> str:
         lines.append("}")
     lines += ["", "map $cookie_hfs_route $hfs_pool {", "    default hfs_any;"]
     lines += [f"    {route_name(i)} hfs_{route_name(i)};" for i in range(len(servers))]
-    lines += ["}", "", "# $upstream_addr lists every server tried (\"a, b\"); the last one answered."]
+    lines += ["}", "", '# $upstream_addr lists every server tried ("a, b"); the last one answered.']
     lines += ["map $upstream_addr $hfs_served_by {", '    default "";']
     for i, s in enumerate(servers):
         lines.append(f'    "~(^|, ){re.escape(s)}$" {route_name(i)};')

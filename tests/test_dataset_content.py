@@ -362,8 +362,10 @@ def test_cochrane_65_is_labelled_as_any_side_effect_against_dummy_pills(ev: Evid
     risk = _risk(ev, "medication", "any_side_effect")
     assert risk.per_100.central == 65 and "27" in risk.name and "dummy pills" in risk.name
     assert "4 weeks" in risk.timeframe
-    assert not any("sleepiness, dizziness or unsteadiness" in r.name.lower() and r.per_100.central == 65
-                   for r in ev.options["medication"].risks)
+    assert not any(
+        "sleepiness, dizziness or unsteadiness" in r.name.lower() and r.per_100.central == 65
+        for r in ev.options["medication"].risks
+    )
 
 
 def test_stopping_medicines_is_not_a_3_in_100_figure(ev: Evidence) -> None:

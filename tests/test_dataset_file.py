@@ -138,7 +138,9 @@ def test_the_container_entry_command_stops_at_once_on_a_wrong_mount(tmp_path):
         done = subprocess.run(
             ["sh", str(root / "docker" / "entrypoint.sh")],
             env={**os.environ, "PATH": path, "HFS_EVIDENCE_PATH": mounted},
-            capture_output=True, text=True, timeout=60,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
         assert done.returncode == 2, done.stderr
         assert f"{mounted}: (file): cannot be read: {words}" in done.stderr

@@ -14,9 +14,16 @@ TARGET_GRADE = 8.0
 
 def patient_text(option_id: str) -> str:
     o = EVIDENCE.options[option_id]
-    parts = [o.summary, o.involves.text, o.onset.text, o.duration.text, o.burden.text.text,
-             *(b.certainty_why for b in o.benefits), *(b.not_measured for b in o.benefits),
-             *(f"{r.name}. {r.lasts}." for r in o.risks)]
+    parts = [
+        o.summary,
+        o.involves.text,
+        o.onset.text,
+        o.duration.text,
+        o.burden.text.text,
+        *(b.certainty_why for b in o.benefits),
+        *(b.not_measured for b in o.benefits),
+        *(f"{r.name}. {r.lasts}." for r in o.risks),
+    ]
     return " ".join(parts)
 
 
@@ -36,16 +43,30 @@ def test_each_caution_reads_at_grade_8_or_below(rule):
 
 
 def test_chances_no_treatment_and_measures_read_at_grade_8_or_below():
-    chances = [c for _, o in EVIDENCE.ordered()
-               for c in (o.recurrence, o.delayed_relief, o.reoperation, o.stopped_for_side_effects) if c]
+    chances = [
+        c
+        for _, o in EVIDENCE.ordered()
+        for c in (o.recurrence, o.delayed_relief, o.reoperation, o.stopped_for_side_effects)
+        if c
+    ]
     nt = EVIDENCE.no_treatment
-    parts = [*(c.text for c in chances), *(c.not_measured for c in chances),
-             nt.summary, nt.involves.text, *(f"{f.name}." for f in nt.figures),
-             *(f"{m.label}. {m.definition}" for m in EVIDENCE.meta.measures.values())]
+    parts = [
+        *(c.text for c in chances),
+        *(c.not_measured for c in chances),
+        nt.summary,
+        nt.involves.text,
+        *(f"{f.name}." for f in nt.figures),
+        *(f"{m.label}. {m.definition}" for m in EVIDENCE.meta.measures.values()),
+    ]
     assert grade(" ".join(parts)) <= TARGET_GRADE
 
 
 def test_grade_tells_plain_from_dense_text():
     """The measure itself must be able to fail."""
-    assert grade("Microvascular decompression necessitates suboccipital craniotomy under general "
-                 "anaesthesia with considerable postoperative convalescence.") > TARGET_GRADE
+    assert (
+        grade(
+            "Microvascular decompression necessitates suboccipital craniotomy under general "
+            "anaesthesia with considerable postoperative convalescence."
+        )
+        > TARGET_GRADE
+    )

@@ -291,7 +291,9 @@ def test_first_page_renders_with_the_mounted_dataset(served):
     url, _, log = served
     done = subprocess.run(
         [sys.executable, "-c", FIRST_PAGE_SCRIPT, url, CHROMIUM, json.dumps(CHROMIUM_ARGS)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr[-3000:] + "\n" + log.read_text(errors="replace")[-3000:]
     body = done.stdout

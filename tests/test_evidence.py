@@ -273,8 +273,13 @@ def test_rule_situation_keys_and_values_are_checked(raw, tmp_path):
 def test_new_situation_values_are_accepted(raw, tmp_path):
     data = copy.deepcopy(raw)
     data["rules"][0]["when"] = {
-        "mri": ["other_finding"], "pregnant": ["planning"], "blood_thinners": ["yes"], "sides": ["both"],
-        "mvd_result": ["no_help", "came_back"], "age_at_least": 60, "tried": True,
+        "mri": ["other_finding"],
+        "pregnant": ["planning"],
+        "blood_thinners": ["yes"],
+        "sides": ["both"],
+        "mvd_result": ["no_help", "came_back"],
+        "age_at_least": 60,
+        "tried": True,
     }
     path = tmp_path / "ok.yaml"
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")

@@ -244,8 +244,10 @@ def test_100_kb_query(chunk):
 
 def test_100_kb_note_is_kept_up_to_the_limit_with_a_warning():
     # The app hands the parser a mapping (no cap on the link's length); the CLI a string.
-    for parsed, length in ((parse_query({"note": "a" * 99_990 + "b" * 10}), "100,000"),
-                           (parse_query("note=" + "a" * 4_990 + "b" * 10), "5,000")):
+    for parsed, length in (
+        (parse_query({"note": "a" * 99_990 + "b" * 10}), "100,000"),
+        (parse_query("note=" + "a" * 4_990 + "b" * 10), "5,000"),
+    ):
         assert_sound(parsed)
         assert parsed.problems == []
         assert parsed.profile.note == "a" * MAX_NOTE_CHARS

@@ -59,8 +59,10 @@ def test_no_treatment_figures_come_from_the_dataset():
 
 def test_per_injection_figures_say_so():
     cell = _cell(_grid(), "passing", "botulinum")
-    risk = max((r for r in EV.options["botulinum"].risks if not (r.serious or r.permanent)),
-               key=lambda r: r.per_100.central)
+    risk = max(
+        (r for r in EV.options["botulinum"].risks if not (r.serious or r.permanent)),
+        key=lambda r: r.per_100.central,
+    )
     assert risk.per == "injection"
     assert cell.per == "injection" and cell.figure.endswith("per injection")
 

@@ -337,8 +337,18 @@ def test_the_scale_value_judgements_are_printed(built):
 
 @pytest.mark.parametrize(
     ("locale", "paper"),
-    [("en-US", "Letter"), ("en_US.UTF-8", "Letter"), ("es-MX", "Letter"), ("fr-CA", "Letter"),
-     ("en-GB", "A4"), ("de", "A4"), ("", "A4"), (None, "A4"), ("zh-Hant-TW", "A4"), ("en-Latn-US", "Letter")],
+    [
+        ("en-US", "Letter"),
+        ("en_US.UTF-8", "Letter"),
+        ("es-MX", "Letter"),
+        ("fr-CA", "Letter"),
+        ("en-GB", "A4"),
+        ("de", "A4"),
+        ("", "A4"),
+        (None, "A4"),
+        ("zh-Hant-TW", "A4"),
+        ("en-Latn-US", "Letter"),
+    ],
 )
 def test_paper_follows_the_readers_locale(locale, paper):
     assert report.paper_for_locale(locale) == paper
@@ -572,11 +582,29 @@ def cli(*args: str) -> subprocess.CompletedProcess:
 
 
 SHARED_OPTION_KEYS = (
-    "id", "name", "short_name", "suitable", "avoided", "cautions", "match", "match_low", "match_high",
-    "rank", "contributions", "scores",
+    "id",
+    "name",
+    "short_name",
+    "suitable",
+    "avoided",
+    "cautions",
+    "match",
+    "match_low",
+    "match_high",
+    "rank",
+    "contributions",
+    "scores",
 )
 BENEFIT_KEYS = (
-    "measure", "label", "low", "central", "high", "timeframe", "while_treated", "certainty", "sources",
+    "measure",
+    "label",
+    "low",
+    "central",
+    "high",
+    "timeframe",
+    "while_treated",
+    "certainty",
+    "sources",
 )
 FIGURE_KEYS = ("low", "central", "high", "local", "published", "sources")
 

@@ -72,8 +72,9 @@ def pages(pdf: bytes) -> int:
 def text_of(pdf: bytes, tmp_path: Path, *args: str) -> str:
     path = tmp_path / "s.pdf"
     path.write_bytes(pdf)
-    return subprocess.run(["pdftotext", *args, str(path), "-"], capture_output=True, text=True,
-                          check=True, timeout=60).stdout
+    return subprocess.run(
+        ["pdftotext", *args, str(path), "-"], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
 
 
 def note_section(text: str) -> str:
@@ -100,9 +101,21 @@ def no_fallback_fonts(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def run_summary(note: str, tmp_path: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     out = tmp_path / "x.pdf"
     return subprocess.run(
-        [sys.executable, "-m", "decision_aid", "summary", "--query", "note=" + quote(note),
-         "--out", str(out)],
-        capture_output=True, text=True, cwd=ROOT, timeout=240, env={**os.environ, **(env or {})},
+        [
+            sys.executable,
+            "-m",
+            "decision_aid",
+            "summary",
+            "--query",
+            "note=" + quote(note),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=240,
+        env={**os.environ, **(env or {})},
     )
 
 
@@ -155,7 +168,7 @@ def note_words(pdf: bytes, tmp_path: Path) -> list[tuple[float, str]]:
             break
     start = texts.index("words,")
     start = texts.index("you:", start) + 1
-    return words[start:texts.index("Your", start)]
+    return words[start : texts.index("Your", start)]
 
 
 @needs_noto
@@ -163,8 +176,16 @@ def note_words(pdf: bytes, tmp_path: Path) -> list[tuple[float, str]]:
 def test_note_mixing_scripts_line_after_line_prints_every_line(tmp_path: Path) -> None:
     # fpdf 2.8.9 printed a right-to-left line that followed a line ending in a fallback font
     # (here Devanagari) in that font: gibberish on the page, and in pdftotext.
-    note = "\n".join((NOTES["chinese"], NOTES["hindi"], "אני מפחד 3 מתוך 100 hearing loss",
-                      NOTES["arabic_digits"], NOTES["emoji"], NOTES["thai"]))
+    note = "\n".join(
+        (
+            NOTES["chinese"],
+            NOTES["hindi"],
+            "אני מפחד 3 מתוך 100 hearing loss",
+            NOTES["arabic_digits"],
+            NOTES["emoji"],
+            NOTES["thai"],
+        )
+    )
     shown = note_section(text_of(build(note), tmp_path))
     lost = sorted(letters(note) - letters(shown))
     assert lost == [], f"not printed: {lost}\n{shown}"

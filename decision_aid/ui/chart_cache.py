@@ -46,16 +46,21 @@ def parts(chart: ChartParts, *, finish: Callable[[Any], Any] | None = None) -> d
     """The spec of ``chart`` (look from memory, data converted to Arrow), for ``st.vega_lite_chart``."""
     out = {**look_spec(chart, finish), **top_level(chart)}
     if chart.data_key is not None:
-        out["datasets"] = dict(_specs.get_or_make(("data", chart.data_key),
-                                                  lambda: {k: _arrow(v) for k, v in chart.data.items()}))
+        out["datasets"] = dict(
+            _specs.get_or_make(
+                ("data", chart.data_key), lambda: {k: _arrow(v) for k, v in chart.data.items()}
+            )
+        )
     else:  # by content: reading a small frame as JSON costs a sixth of converting it
-        out["datasets"] = {k: _arrows.get_or_make(_part(v), lambda v=v: _arrow(v))
-                           for k, v in chart.data.items()}
+        out["datasets"] = {
+            k: _arrows.get_or_make(_part(v), lambda v=v: _arrow(v)) for k, v in chart.data.items()
+        }
     return out
 
 
-def built(build: Callable[..., ChartParts], *args: Any, finish: Callable[[Any], Any] | None = None,
-          **kwargs: Any) -> dict:
+def built(
+    build: Callable[..., ChartParts], *args: Any, finish: Callable[[Any], Any] | None = None, **kwargs: Any
+) -> dict:
     """``parts(build(*args, **kwargs))``, kept per distinct arguments: for charts of plain values
     (an icon array of one figure), where even building the parts is more than a lookup."""
     key = ("built", _name(build), _name(finish), _part(args), _part(kwargs))

@@ -202,7 +202,7 @@ def mode_notice(prof: Profile) -> None:
     if is_consult(prof):
         st.caption(
             "Consult mode: the clinician's layer is open. Switch back under "
-            "\"Who is using this now?\" in the menu."
+            '"Who is using this now?" in the menu.'
         )
     else:
         local_figures_banner(prof)
@@ -250,12 +250,13 @@ def local_figures_banner(prof: Profile) -> None:
     with st.container(border=True, key="local_figures_banner"):
         st.warning(
             "**This link carries local surgery figures.** A clinician entered them for one team. "
-            "They replace published figures on these pages:\n"
-            + "\n".join(f"- {md(line)}" for line in lines)
+            "They replace published figures on these pages:\n" + "\n".join(f"- {md(line)}" for line in lines)
         )
         st.button(
-            "Use the published figures instead", on_click=state.clear_local_figures,
-            key="use_published_figures", icon=":material/undo:",
+            "Use the published figures instead",
+            on_click=state.clear_local_figures,
+            key="use_published_figures",
+            icon=":material/undo:",
         )
 
 
@@ -326,9 +327,7 @@ def sidebar(prof: Profile) -> Slots:
         st.markdown("**Copy link to these answers**")
         st.caption("Open this link later to see your answers again. Nothing is saved anywhere else.")
         share = st.container()
-        st.caption(
-            "Questions? Talk to your doctor or nurse. This aid does not give medical advice."
-        )
+        st.caption("Questions? Talk to your doctor or nurse. This aid does not give medical advice.")
     return Slots(links, share)
 
 
@@ -357,11 +356,13 @@ def footer_links(url_path: str, prof: Profile, places: tuple[Any, Any]) -> None:
     back, nxt = neighbours(url_path)
     params = prof.to_params() or None
     if back:
-        places[0].page_link(back.path, label=f"Back: {back.title}", icon=":material/arrow_back:",
-                            query_params=params)
+        places[0].page_link(
+            back.path, label=f"Back: {back.title}", icon=":material/arrow_back:", query_params=params
+        )
     if nxt:
-        places[1].page_link(nxt.path, label=f"Next: {nxt.title}", icon=":material/arrow_forward:",
-                            query_params=params)
+        places[1].page_link(
+            nxt.path, label=f"Next: {nxt.title}", icon=":material/arrow_forward:", query_params=params
+        )
 
 
 def sources_list(ev: Evidence, ids: Iterable[str] | None = None) -> None:

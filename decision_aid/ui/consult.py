@@ -52,10 +52,14 @@ def _local_box(name: str, figure: FigureUsed | BenefitUsed | None, note: str = "
     raw = state.local_problems().get(name)
     if raw is not None:
         shown = raw if len(raw) <= 40 else raw[:37] + "..."
-        st.warning(c.md(c.no_autolink(
-            f"\"{shown}\" is not used: {local_problem(raw)}. "
-            "The published figure is used until you change it."
-        )))
+        st.warning(
+            c.md(
+                c.no_autolink(
+                    f'"{shown}" is not used: {local_problem(raw)}. '
+                    "The published figure is used until you change it."
+                )
+            )
+        )
     sources = c.sources_text(figure.sources) if figure is not None else ""
     st.caption(c.md(f"{local_figure_used(figure)} {note}{sources}"))
 

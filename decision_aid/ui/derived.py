@@ -93,15 +93,11 @@ def priority_examples(ev: Evidence) -> dict[str, list[str]]:
         out["lasting"].append(f"{name}: {_lasting_line(o)}")
         serious = _serious(o)
         out["serious_risk"].append(
-            f"{name}: {_harm(serious)}"
-            if serious
-            else f"{name}: no serious or lasting harm reported"
+            f"{name}: {_harm(serious)}" if serious else f"{name}: no serious or lasting harm reported"
         )
         passing = _passing(o)
         out["side_effects"].append(
-            f"{name}: {_harm(passing)}"
-            if passing
-            else f"{name}: no common side effects reported"
+            f"{name}: {_harm(passing)}" if passing else f"{name}: no common side effects reported"
         )
         out["burden"].append(f"{name}: {_burden_line(o)}")
         out["recovery"].append(f"{name}: {_recovery_line(o)}")
@@ -165,28 +161,37 @@ def quiz(ev: Evidence) -> list[QuizQuestion]:
                 figures.append(text)
         label, central, timeframe = _control(ev, "botulinum")
         answer = per_100(central)
-        out.append(QuizQuestion(
-            "quiz_success",
-            f"Out of 100 people who have {bot.name.lower()}, about how many are "
-            f"{label.lower().removeprefix('spasm ')}?",
-            tuple(figures), answer,
-            f"About {answer} with {bot.short_name}: {label.lower()} ({timeframe}).",
-        ))
+        out.append(
+            QuizQuestion(
+                "quiz_success",
+                f"Out of 100 people who have {bot.name.lower()}, about how many are "
+                f"{label.lower().removeprefix('spasm ')}?",
+                tuple(figures),
+                answer,
+                f"About {answer} with {bot.short_name}: {label.lower()} ({timeframe}).",
+            )
+        )
     names = [o.name for _, o in ev.ordered()]
     once = [o for _, o in ev.ordered() if not o.burden.ongoing]
     if len(once) == 1:
-        out.append(QuizQuestion(
-            "quiz_once",
-            "Which treatment is done once, rather than repeated or taken every day?",
-            tuple(names), once[0].name,
-            f"{once[0].name} is done once. The others work only while you keep having them.",
-        ))
+        out.append(
+            QuizQuestion(
+                "quiz_once",
+                "Which treatment is done once, rather than repeated or taken every day?",
+                tuple(names),
+                once[0].name,
+                f"{once[0].name} is done once. The others work only while you keep having them.",
+            )
+        )
     ga = [o for _, o in ev.ordered() if o.burden.general_anaesthetic]
     if len(ga) == 1:
-        out.append(QuizQuestion(
-            "quiz_anaesthetic",
-            "Which treatment needs a general anaesthetic (being put to sleep)?",
-            tuple(names), ga[0].name,
-            f"{ga[0].name} needs a general anaesthetic. The others do not.",
-        ))
+        out.append(
+            QuizQuestion(
+                "quiz_anaesthetic",
+                "Which treatment needs a general anaesthetic (being put to sleep)?",
+                tuple(names),
+                ga[0].name,
+                f"{ga[0].name} needs a general anaesthetic. The others do not.",
+            )
+        )
     return out

@@ -20,8 +20,13 @@ PAGES: tuple[PageDef, ...] = (
     PageDef("decision_aid/ui/pages/about.py", "About hemifacial spasm", "about", ":material/info:"),
     PageDef("decision_aid/ui/pages/situation.py", "Your situation", "situation", ":material/person:"),
     PageDef("decision_aid/ui/pages/priorities.py", "What matters to you", "priorities", ":material/tune:"),
-    PageDef("decision_aid/ui/pages/compare.py", "Compare the options", "compare", ":material/compare:",
-            draws_links=True),
+    PageDef(
+        "decision_aid/ui/pages/compare.py",
+        "Compare the options",
+        "compare",
+        ":material/compare:",
+        draws_links=True,
+    ),
     PageDef("decision_aid/ui/pages/next_steps.py", "Next steps", "next-steps", ":material/checklist:"),
 )
 

@@ -345,4 +345,3 @@ def bind_quiz(question_id: str, right_answer: str) -> dict[str, Any]:
         right = _answers_profile_quiz().get(question_id)
         st.session_state[key] = extras.get(key, right_answer if right else None)
     return {"key": key, "on_change": _store_quiz, "args": (question_id, right_answer)}
-

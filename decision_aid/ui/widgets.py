@@ -46,8 +46,7 @@ def priority_sliders(*, examples: bool = True) -> None:
         st.html("<style>" + ", ".join(f".st-key-{p}" for p in unset) + " { filter: grayscale(1); }</style>")
     if not examples:  # plain sliders: each extra element is one more message on every rerun
         for p in PRIORITIES:
-            st.slider(priority_label(p, getattr(prof, p)), min_value=0, max_value=10, step=1,
-                      **state.bind(p))
+            st.slider(priority_label(p, getattr(prof, p)), min_value=0, max_value=10, step=1, **state.bind(p))
         return
     st.caption(stated_count_text(prof))
     texts = priority_examples(state.evidence())

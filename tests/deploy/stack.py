@@ -38,8 +38,11 @@ def app_servers_module() -> ModuleType:
 
 
 def _wait(
-    ok: Callable[[], bool], what: str, timeout_s: float,
-    proc: subprocess.Popen | None = None, log: Path | None = None,
+    ok: Callable[[], bool],
+    what: str,
+    timeout_s: float,
+    proc: subprocess.Popen | None = None,
+    log: Path | None = None,
 ) -> None:
     """Poll `ok` until it holds (bounded); fail early when the process it waits for exits."""
     deadline = time.monotonic() + timeout_s
@@ -66,8 +69,12 @@ class AppServer:
         """Start `streamlit run` on this server's port (the tests' one command line)."""
         with open(self.log_path, "ab") as log:
             self.proc = subprocess.Popen(
-                streamlit_run_command(self.port), cwd=ROOT, stdin=subprocess.DEVNULL,
-                stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                streamlit_run_command(self.port),
+                cwd=ROOT,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
 
     def wait_healthy(self) -> None:
@@ -104,8 +111,16 @@ class Stack:
             (self.prefix / sub).mkdir(exist_ok=True)
 
     def nginx_command(self, *extra: str) -> list[str]:
-        return [NGINX, "-p", f"{self.prefix}/", "-c", str(self.prefix / "nginx.conf"),
-                "-e", str(self.prefix / "logs" / "startup.log"), *extra]
+        return [
+            NGINX,
+            "-p",
+            f"{self.prefix}/",
+            "-c",
+            str(self.prefix / "nginx.conf"),
+            "-e",
+            str(self.prefix / "logs" / "startup.log"),
+            *extra,
+        ]
 
     def start_proxy(self) -> None:
         check = subprocess.run(self.nginx_command("-t", "-q"), capture_output=True, text=True, timeout=30)
@@ -114,8 +129,11 @@ class Stack:
         log = self.prefix / "logs" / "nginx-console.log"
         with open(log, "ab") as out:
             self.proc = subprocess.Popen(
-                self.nginx_command("-g", "daemon off;"), stdin=subprocess.DEVNULL, stdout=out,
-                stderr=subprocess.STDOUT, start_new_session=True,
+                self.nginx_command("-g", "daemon off;"),
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
         _wait(lambda: get(self.url + "_stcore/health")[0] == 200, "nginx", 30, self.proc, log)
 

@@ -121,8 +121,19 @@ def test_nginx_accepts_the_compose_configuration(tmp_path):
     for sub in ("logs", "temp"):
         (tmp_path / sub).mkdir()
     done = subprocess.run(
-        [NGINX, "-t", "-q", "-p", f"{tmp_path}/", "-c", str(tmp_path / "nginx.conf"),
-         "-e", str(tmp_path / "logs" / "startup.log")],
-        capture_output=True, text=True, timeout=30,
+        [
+            NGINX,
+            "-t",
+            "-q",
+            "-p",
+            f"{tmp_path}/",
+            "-c",
+            str(tmp_path / "nginx.conf"),
+            "-e",
+            str(tmp_path / "logs" / "startup.log"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     assert done.returncode == 0, done.stderr

@@ -41,8 +41,9 @@ def test_host_config_lists_no_allowed_origin(stack: Stack):
         assert json.loads(body)["allowedOrigins"] == [], url
 
 
-@pytest.mark.parametrize("path", ["", "compare?relief=3", "_stcore/health", "no/such/page",
-                                  "_stcore/metrics"])
+@pytest.mark.parametrize(
+    "path", ["", "compare?relief=3", "_stcore/health", "no/such/page", "_stcore/metrics"]
+)
 def test_every_answer_forbids_framing(stack: Stack, path: str):
     status, headers, _ = get(stack.url + path)
     assert status in (200, 404)
@@ -87,7 +88,7 @@ def test_route_cookie_sends_a_browser_to_its_server(stack: Stack):
         response.read()
         conn.close()
         assert response.status == 200
-        new = log.read_text()[len(before):]
+        new = log.read_text()[len(before) :]
         assert f'upstream="{app.address}"' in new, new
 
 

@@ -75,8 +75,11 @@ def _charts_without_text_alternative(page: Page, where: str) -> list[str]:
     )
     if len(labels) < 5:
         return [f"{where}: expected the compare page's charts, found {len(labels)}"]
-    return [f"{where}: chart without a real text alternative: {label!r}"
-            for role, label in labels if role != "graphics-document" or len(label.split()) < 8]
+    return [
+        f"{where}: chart without a real text alternative: {label!r}"
+        for role, label in labels
+        if role != "graphics-document" or len(label.split()) < 8
+    ]
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -168,8 +168,10 @@ def test_no_sideways_scrolling_at_390_px(page: Page, app_server, mode: str) -> N
 def test_choices_and_links_are_large_touch_targets_on_a_phone(browser, app_server) -> None:
     """On a touch screen every radio option, checkbox and page link in the page is at least
     TOUCH_TARGET_PX tall; with a mouse Streamlit's compact layout stays (the same page, smaller)."""
-    targets = ('[data-testid="stMain"] :is([data-testid="stRadioOption"], [data-testid="stCheckbox"] label, '
-               '[data-testid="stPageLink-NavLink"])')
+    targets = (
+        '[data-testid="stMain"] :is([data-testid="stRadioOption"], [data-testid="stCheckbox"] label, '
+        '[data-testid="stPageLink-NavLink"])'
+    )
     heights = {}
     for touch in (True, False):
         phone = {"width": 390, "height": 844}
@@ -182,7 +184,8 @@ def test_choices_and_links_are_large_touch_targets_on_a_phone(browser, app_serve
                 expect(found.first).to_be_visible()
                 heights[(touch, name)] = found.evaluate_all(
                     "els => els.map(e => [e.textContent.trim().slice(0, 40), "
-                    "e.getBoundingClientRect().height])")
+                    "e.getBoundingClientRect().height])"
+                )
         finally:
             context.close()
     for name in ("situation", "priorities", "next_steps"):

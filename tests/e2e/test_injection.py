@@ -138,8 +138,10 @@ TITLE = "Hemifacial spasm <script>window.__pwned=1</script> [x](javascript:windo
 URL = "javascript:window.__pwned=1"
 OPTION_NAME = "Botulinum toxin injections ![x](http://evil.example/b.png) <b onmouseover=window.__pwned=1>"
 SHORT_NAME = '<img src=x onerror="window.__pwned=1">Botox'
-TRADEOFF_POINTS = ('[data-testid="stVegaLiteChart"][aria-label^="Good control and serious harm"] '
-                   "g.mark-symbol.role-mark path")
+TRADEOFF_POINTS = (
+    '[data-testid="stVegaLiteChart"][aria-label^="Good control and serious harm"] '
+    "g.mark-symbol.role-mark path"
+)
 
 
 def _hostile_dataset(path: Path) -> None:

@@ -18,7 +18,8 @@ def _open_panel(page: Page) -> None:
     summary = page.locator('[data-testid="stExpander"] summary', has_text=PANEL)
     expect(summary).to_have_count(1)
     expect(page.locator('[data-testid="stExpander"] details', has_text=PANEL)).not_to_have_attribute(
-        "open", re.compile(".*"))  # the panel starts closed
+        "open", re.compile(".*")
+    )  # the panel starts closed
     summary.click()
 
 

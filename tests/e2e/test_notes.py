@@ -41,8 +41,9 @@ def test_first_click_on_next_after_typing_a_note_lands(page: Page, app_server: A
 def test_paste_past_the_limit_keeps_the_first_1000_and_says_so(
     browser: Browser, app_server: AppServer
 ) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 800},
-                                  permissions=["clipboard-read", "clipboard-write"])
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 800}, permissions=["clipboard-read", "clipboard-write"]
+    )
     try:
         page = context.new_page()
         open_rendered(page, app_server.url, "priorities")

@@ -59,12 +59,26 @@ ANSWERS = {
 }
 QUERY = "?" + urllib.parse.urlencode(ANSWERS)
 # What must not appear in the server log or in any new temp file.
-MARKERS = (NOTE, TYPED_NOTE, "ZEBRA-PRIVACY-7731", *(f"{k}={v}" for k, v in ANSWERS.items() if k != "note"),
-           *sorted({c for c in SCRIPTS if not c.isascii() and not c.isspace()}))
+MARKERS = (
+    NOTE,
+    TYPED_NOTE,
+    "ZEBRA-PRIVACY-7731",
+    *(f"{k}={v}" for k, v in ANSWERS.items() if k != "note"),
+    *sorted({c for c in SCRIPTS if not c.isascii() and not c.isspace()}),
+)
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
-SKIP_DIRS = {".venv", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis", ".mypy_cache",
-             "test-results", "node_modules"}
+SKIP_DIRS = {
+    ".venv",
+    ".git",
+    "__pycache__",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".hypothesis",
+    ".mypy_cache",
+    "test-results",
+    "node_modules",
+}
 # Written by the browser or by pytest, not by the app.
 TMP_SKIP = re.compile(
     r"^(playwright-artifacts-|playwright_chromiumdev_profile-|\.org\.chromium\.|pytest-of-)"
@@ -73,8 +87,9 @@ MAX_TMP_ENTRIES = 200_000
 MAX_SCAN_BYTES = 5_000_000
 
 STRACE = shutil.which("strace")
-STRACE_CALLS = ("openat,open,creat,mkdir,mkdirat,rename,renameat,renameat2,unlink,unlinkat,"
-                "link,linkat,symlink,connect")
+STRACE_CALLS = (
+    "openat,open,creat,mkdir,mkdirat,rename,renameat,renameat2,unlink,unlinkat,link,linkat,symlink,connect"
+)
 WRITE_FLAGS = re.compile(r"O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|O_APPEND")
 
 
@@ -140,8 +155,18 @@ def _strace_events(trace: Path) -> StraceEvents:
         if call in ("openat", "open", "creat"):
             if (call == "creat" or WRITE_FLAGS.search(line)) and not _device_path(paths):
                 events.writes.append(line)
-        elif call in ("mkdir", "mkdirat", "rename", "renameat", "renameat2", "unlink", "unlinkat",
-                      "link", "linkat", "symlink"):
+        elif call in (
+            "mkdir",
+            "mkdirat",
+            "rename",
+            "renameat",
+            "renameat2",
+            "unlink",
+            "unlinkat",
+            "link",
+            "linkat",
+            "symlink",
+        ):
             if not _device_path(paths):
                 events.writes.append(line)
         elif call == "connect" and not _local_connect(line):
@@ -183,22 +208,28 @@ def privacy_session(browser: Browser, tmp_path_factory: pytest.TempPathFactory) 
     server_tmp.mkdir()
     server_home.mkdir()
     trace = work / "strace.txt"
-    wrapper = (STRACE, "-f", "-qq", "--seccomp-bpf", "-s", "400", "-o", str(trace), "-e",
-               f"trace={STRACE_CALLS}") if STRACE else ()
+    wrapper = (
+        (STRACE, "-f", "-qq", "--seccomp-bpf", "-s", "400", "-o", str(trace), "-e", f"trace={STRACE_CALLS}")
+        if STRACE
+        else ()
+    )
     system_tmp = Path(tempfile.gettempdir())
     skip_tmp = {Path(tmp_path_factory.getbasetemp()).name, work.name}
 
     repo_before = _snapshot(ROOT, SKIP_DIRS)
     tmp_before = _snapshot(system_tmp, skip_tmp, TMP_SKIP)
-    server = start_server(work / "streamlit.log", env={"TMPDIR": str(server_tmp), "HOME": str(server_home)},
-                          wrapper=wrapper)
+    server = start_server(
+        work / "streamlit.log", env={"TMPDIR": str(server_tmp), "HOME": str(server_home)}, wrapper=wrapper
+    )
     requests: list[str] = []
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     try:
         context.on("request", lambda r: requests.append(r.url))
         # Recorded above, then stopped here: a request for another host never leaves the machine.
-        context.route(re.compile(r"^(?!https?://(127\.0\.0\.1|localhost)[:/])(?!data:|blob:)"),
-                      lambda route: route.abort())
+        context.route(
+            re.compile(r"^(?!https?://(127\.0\.0\.1|localhost)[:/])(?!data:|blob:)"),
+            lambda route: route.abort(),
+        )
         page = context.new_page()
         page.on("websocket", lambda ws: requests.append(ws.url))
 

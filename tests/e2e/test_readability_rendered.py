@@ -73,8 +73,12 @@ def visible_prose(page: Page) -> tuple[str, int]:
 def test_prose_conversion_keeps_words_and_drops_ticks() -> None:
     assert prose(["Hello there", "", "0", "20", "Is it 5?"]) == "Hello there.\nIs it 5?"
     # The measure can fail: dense clinical wording is well above the target.
-    dense = prose(["Microvascular decompression necessitates suboccipital craniotomy under general "
-                   "anaesthesia with considerable postoperative convalescence"])
+    dense = prose(
+        [
+            "Microvascular decompression necessitates suboccipital craniotomy under general "
+            "anaesthesia with considerable postoperative convalescence"
+        ]
+    )
     assert grade(dense) > MAX_GRADE
 
 

@@ -34,9 +34,21 @@ from .ui_helpers import TITLES, by_key, slider_input
 
 NOTE = "RESTART-5521 I drive for work"
 START = {
-    "relief": "2", "lasting": "8", "serious_risk": "9", "side_effects": "1", "burden": "7", "recovery": "0",
-    "cause": "vascular", "mri": "vessel", "anesthesia": "fit", "pregnant": "yes",
-    "tried": "botulinum", "avoid": "medication", "leaning": "mvd", "sure_s": "yes", "sure_e": "no",
+    "relief": "2",
+    "lasting": "8",
+    "serious_risk": "9",
+    "side_effects": "1",
+    "burden": "7",
+    "recovery": "0",
+    "cause": "vascular",
+    "mri": "vessel",
+    "anesthesia": "fit",
+    "pregnant": "yes",
+    "tried": "botulinum",
+    "avoid": "medication",
+    "leaning": "mvd",
+    "sure_s": "yes",
+    "sure_e": "no",
     "note": NOTE,
 }
 # relief 2 in the link and 3 after a key press before the restart; sure_u answered after it.

@@ -114,8 +114,10 @@ def test_home_next_topic_walks_the_steps_and_keeps_the_topic_in_the_link(
         wait_rendered(page)
         expect(page.get_by_text("Topic 2 of 5: How well it works")).to_be_visible()
         page.locator('[data-testid="stVegaLiteChart"]').first.hover()
-        shown = page.evaluate("() => [...document.querySelectorAll('[data-testid=\"stElementToolbar\"]')]"
-                              ".filter(e => getComputedStyle(e).display !== 'none').length")
+        shown = page.evaluate(
+            "() => [...document.querySelectorAll('[data-testid=\"stElementToolbar\"]')]"
+            ".filter(e => getComputedStyle(e).display !== 'none').length"
+        )
         assert shown == 0, "chart toolbars show in home mode"
     finally:
         page.context.close()

@@ -102,8 +102,11 @@ def test_note_is_shown_literally_not_as_markdown():
 
 _LOCAL_TEXT = st.one_of(
     st.text(max_size=12),
-    st.builds(lambda i, d: f"{i}.{d}" if d else str(i), st.integers(0, 120),
-              st.from_regex(r"\d{0,6}", fullmatch=True)),
+    st.builds(
+        lambda i, d: f"{i}.{d}" if d else str(i),
+        st.integers(0, 120),
+        st.from_regex(r"\d{0,6}", fullmatch=True),
+    ),
     st.decimals(min_value=0, max_value=100, places=4, allow_nan=False).map(str),
     st.floats(0, 100).map(str),
 )
@@ -143,10 +146,16 @@ def test_a_local_figure_box_shows_the_value_used_and_puts_it_in_the_link():
     assert not reopened.warning
 
 
-@pytest.mark.parametrize(("typed", "why"), [
-    ("150", "from 0 to 100"), ("-5", "from 0 to 100"), ("85,5", "use a point for decimals"),
-    ("1.2345679", "at most four decimals"), ("abc", "not a number"),
-])
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        ("150", "from 0 to 100"),
+        ("-5", "from 0 to 100"),
+        ("85,5", "use a point for decimals"),
+        ("1.2345679", "at most four decimals"),
+        ("abc", "not a number"),
+    ],
+)
 def test_a_bad_local_figure_gets_a_message_and_is_not_used(typed, why):
     at = open_app({"mode": "consult", "mvd_success": "70"}, page="compare")
     at.text_input(key="mvd_success").input(typed).run()
@@ -195,8 +204,15 @@ def test_every_local_figure_a_profile_holds_is_the_one_its_link_brings_back(name
 
 
 def test_new_situation_answers_come_from_the_link_and_go_back_into_it():
-    query = {"age": "72", "blood_thinners": "yes", "sides": "both", "mri": "other_finding",
-             "pregnant": "planning", "tried": "mvd", "mvd_result": "came_back"}
+    query = {
+        "age": "72",
+        "blood_thinners": "yes",
+        "sides": "both",
+        "mri": "other_finding",
+        "pregnant": "planning",
+        "tried": "mvd",
+        "mvd_result": "came_back",
+    }
     at = open_app(query, page="situation")
     assert at.number_input(key="age").value == 72
     for name in ("blood_thinners", "sides", "mri", "pregnant", "mvd_result"):

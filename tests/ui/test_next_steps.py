@@ -21,12 +21,15 @@ def test_questions_follow_from_the_answers():
     assert "does your team do each year" not in text
 
 
-@pytest.mark.parametrize(("name", "help_words", "page_link"), [
-    ("sure_s", "Not sure yet?", "Go to: Compare the options"),
-    ("sure_u", "Not clear on the benefits and risks?", "Go to: Compare the options"),
-    ("sure_r", "Not clear what matters most to you?", "Go to: What matters to you"),
-    ("sure_e", "Need more support?", None),
-])
+@pytest.mark.parametrize(
+    ("name", "help_words", "page_link"),
+    [
+        ("sure_s", "Not sure yet?", "Go to: Compare the options"),
+        ("sure_u", "Not clear on the benefits and risks?", "Go to: Compare the options"),
+        ("sure_r", "Not clear what matters most to you?", "Go to: What matters to you"),
+        ("sure_e", "Need more support?", None),
+    ],
+)
 def test_each_sure_no_points_to_the_help_it_calls_for(name, help_words, page_link):
     at = open_app({"relief": "7"}, page="next_steps")
     at.radio(key=name).set_value("no").run()
@@ -53,7 +56,7 @@ def test_leaning_has_no_treatment_for_now_and_sits_with_sure_and_the_check():
     order = headings(at, 2)
     together = ["Check what you know", "Where are you leaning now?", "Are you ready to decide?"]
     start = order.index(together[0])
-    assert order[start:start + 3] == together
+    assert order[start : start + 3] == together
 
 
 def test_the_knowledge_check_result_goes_into_the_link_and_the_summary():

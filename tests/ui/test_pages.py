@@ -45,9 +45,12 @@ def test_compare_page_shows_every_chart_with_its_text_alternative():
     result = evaluate(load_evidence(), parse_query({"relief": ["9"], "burden": ["2"]}).profile)
     wanted = {
         "fit": ("How the options line up", charts.describe_match(charts.match_frame(result))),
-        "years": ("Out of 100 people, how many have the spasm under control",
-                  charts.describe_projection(charts.projection_frame(result), result.projection.years,
-                                             charts.reference_frame(result))),
+        "years": (
+            "Out of 100 people, how many have the spasm under control",
+            charts.describe_projection(
+                charts.projection_frame(result), result.projection.years, charts.reference_frame(result)
+            ),
+        ),
     }
     for topic, (name, text) in wanted.items():
         at = open_app({**query, "topic": topic}, page="compare")
@@ -94,7 +97,10 @@ def test_previous_mvd_result_is_asked_only_when_mvd_was_tried():
     assert not [r for r in at.radio if r.key == "mvd_result"]
     at.checkbox(key="tried_mvd").check().run()
     assert at.radio(key="mvd_result").options == [
-        "It never helped", "It helped, then the spasm came back", "Not sure, or rather not say"]
+        "It never helped",
+        "It helped, then the spasm came back",
+        "Not sure, or rather not say",
+    ]
     at.radio(key="mvd_result").set_value("no_help").run()
     assert at.query_params["mvd_result"] == "no_help"
     at.checkbox(key="tried_mvd").uncheck().run()
@@ -134,8 +140,13 @@ def test_about_page_tells_the_natural_course_and_no_treatment_as_a_real_choice()
     at = open_app()
     text = unescape(texts(at))
     assert "does no harm" not in text
-    for words in ("not dangerous to your life or brain", "it can shut your eye",
-                  "driving or reading unsafe", "often spreads", "A few people get better on their own"):
+    for words in (
+        "not dangerous to your life or brain",
+        "it can shut your eye",
+        "driving or reading unsafe",
+        "often spreads",
+        "A few people get better on their own",
+    ):
         assert words in text, words
     for fig in ev.no_treatment.figures:
         assert fig.name in text and per_100(fig.per_100.central) in text
@@ -158,8 +169,9 @@ def test_about_page_names_reviewers_update_policy_and_reading_level():
 
 def test_about_page_names_the_reviewers_once_there_are_some(tmp_path, monkeypatch):
     data = yaml.safe_load(DATASET.read_text(encoding="utf-8"))
-    data["meta"]["reviewers"] = [{"name": "Dr Ada Example", "role": "Neurologist", "date": "2026-11-20",
-                                  "scope": "all figures"}]
+    data["meta"]["reviewers"] = [
+        {"name": "Dr Ada Example", "role": "Neurologist", "date": "2026-11-20", "scope": "all figures"}
+    ]
     path = tmp_path / "reviewed.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     monkeypatch.setenv(EVIDENCE_ENV, str(path))

@@ -27,9 +27,7 @@ def _no_treatment(ev: Evidence, consult: bool) -> None:
         p = fig.per_100
         with st.container(border=True, key=f"natural_{fig.id}"):
             st.markdown(f"**{c.md(fig.name)}:** {c.md(per_100(p.central))}")
-            st.caption(c.md(
-                f"When: {fig.timeframe}. How sure we are: {CERTAINTY_LABELS[fig.certainty]}."
-            ))
+            st.caption(c.md(f"When: {fig.timeframe}. How sure we are: {CERTAINTY_LABELS[fig.certainty]}."))
             if fig.note:
                 st.caption(c.md(fig.note))
             if consult:
@@ -127,9 +125,7 @@ def render() -> None:
         f"- **Funding and conflicts of interest:** {c.md(meta.funding)}\n"
         f"- **Who the figures are about:** {c.md(meta.reference_class)}"
     )
-    st.caption(
-        "Nothing you enter is saved or sent anywhere. Your answers live only in this page's link."
-    )
+    st.caption("Nothing you enter is saved or sent anywhere. Your answers live only in this page's link.")
     c.page_footer("about")
 
 

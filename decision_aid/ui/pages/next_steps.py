@@ -74,10 +74,12 @@ def _answers_summary(prof: Profile, names: dict[str, str]) -> None:
     ]
     st.markdown("\n".join(lines))
     st.markdown("**What matters to you** (0 = not at all, 10 = a lot)")
-    st.markdown("\n".join(
-        f"- {PRIORITY_LABELS[p]}: **{'not set' if getattr(prof, p) is None else getattr(prof, p)}**"
-        for p in PRIORITIES
-    ))
+    st.markdown(
+        "\n".join(
+            f"- {PRIORITY_LABELS[p]}: **{'not set' if getattr(prof, p) is None else getattr(prof, p)}**"
+            for p in PRIORITIES
+        )
+    )
     if prof.note.strip():
         st.markdown("**You also wrote:**")
         with st.container(border=True, key="summary_note"):
@@ -114,8 +116,13 @@ def _sure() -> None:
     c.heading("Are you ready to decide?")
     st.markdown("Four quick questions (the SURE test). There are no right answers.")
     for name, question in SURE:
-        st.radio(question, ("yes", "no"), format_func={"yes": "Yes", "no": "No"}.get, horizontal=True,
-                 **state.bind(name))
+        st.radio(
+            question,
+            ("yes", "no"),
+            format_func={"yes": "Yes", "no": "No"}.get,
+            horizontal=True,
+            **state.bind(name),
+        )
     prof = state.profile()
     answers = [getattr(prof, name) for name, _ in SURE]
     params = prof.to_params() or None
@@ -130,8 +137,12 @@ def _sure() -> None:
                 link = params
                 if page == "compare":  # the grid: every option's benefits and risks side by side
                     link = {**(params or {}), "topic": "glance"}
-                st.page_link(target.path, label=f"Go to: {target.title}", icon=":material/arrow_back:",
-                             query_params=link)
+                st.page_link(
+                    target.path,
+                    label=f"Go to: {target.title}",
+                    icon=":material/arrow_back:",
+                    query_params=link,
+                )
     if "no" in answers:
         st.caption("Take the questions below with you.")
     elif all(a == "yes" for a in answers):
@@ -147,8 +158,9 @@ def _quiz() -> None:
     for q in quiz(ev):
         qid = q.key.removeprefix("quiz_")
         # Radio labels and options are Markdown: the dataset's names in them are escaped.
-        choice = st.radio(c.label(q.question), q.choices, index=None, format_func=c.label,
-                          **state.bind_quiz(qid, q.answer))
+        choice = st.radio(
+            c.label(q.question), q.choices, index=None, format_func=c.label, **state.bind_quiz(qid, q.answer)
+        )
         if choice is None:
             if before.get(qid) is False:
                 st.caption("Last time this one was not quite right. Try it again.")
@@ -162,16 +174,19 @@ def _quiz() -> None:
 def _take_home(ev, result) -> None:
     with st.container(border=True, key="take_home"):
         c.heading("Take-home summary")
-        st.markdown(
-            "A summary of your answers and the figures, to print or to take to your appointment."
-        )
+        st.markdown("A summary of your answers and the figures, to print or to take to your appointment.")
         base_url = c.app_root_url()
         papers = ("A4", "Letter")
         # The paper the reader most likely has (Letter in the US and its neighbours), from the
         # browser's locale; still selectable.
-        paper = st.radio("Paper size", papers, horizontal=True, key="paper",
-                         index=papers.index(report.paper_for_locale(st.context.locale)),
-                         format_func={"A4": "A4", "Letter": "US Letter"}.get)
+        paper = st.radio(
+            "Paper size",
+            papers,
+            horizontal=True,
+            key="paper",
+            index=papers.index(report.paper_for_locale(st.context.locale)),
+            format_func={"A4": "A4", "Letter": "US Letter"}.get,
+        )
 
         def build_pdf() -> bytes:  # runs on click, in another thread: no Streamlit calls here
             return report.build_pdf(ev, result, base_url=base_url, paper=paper)
@@ -181,14 +196,24 @@ def _take_home(ev, result) -> None:
             return json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8")
 
         st.download_button(
-            "Download your summary (PDF)", data=build_pdf, file_name="hfs-decision-summary.pdf",
-            mime="application/pdf", on_click="ignore", icon=":material/download:", key="download_summary",
+            "Download your summary (PDF)",
+            data=build_pdf,
+            file_name="hfs-decision-summary.pdf",
+            mime="application/pdf",
+            on_click="ignore",
+            icon=":material/download:",
+            key="download_summary",
             width="stretch",
         )
         st.download_button(
-            "Download the same summary as data (JSON), for your records", data=build_json,
-            file_name="hfs-decision-summary.json", mime="application/json", on_click="ignore",
-            icon=":material/data_object:", key="download_summary_json", width="stretch",
+            "Download the same summary as data (JSON), for your records",
+            data=build_json,
+            file_name="hfs-decision-summary.json",
+            mime="application/json",
+            on_click="ignore",
+            icon=":material/data_object:",
+            key="download_summary_json",
+            width="stretch",
         )
         st.caption("The summary is made on your request and is not kept anywhere.")
 

@@ -78,7 +78,11 @@ def _age() -> None:
     with st.container(border=True, key="q_age"):
         st.number_input(
             f"How old are you? (optional, in years, {MIN_AGE} to {MAX_AGE})",
-            min_value=MIN_AGE, max_value=MAX_AGE, step=1, value=None, placeholder="Not said",
+            min_value=MIN_AGE,
+            max_value=MAX_AGE,
+            step=1,
+            value=None,
+            placeholder="Not said",
             **state.bind("age"),  # value=None: the box can be emptied again ("not said")
         )
         st.caption(AGE_WHY)
@@ -91,8 +95,12 @@ def _tried(ev) -> None:
             st.checkbox(c.label(option.name), **state.bind_flag("tried", oid))
         st.caption("Why this matters: how a treatment worked for you before is a good guide.")
         if "mvd" in state.profile().tried:  # callbacks ran before the script: this run's answer
-            st.radio("How did the operation go?", ("no_help", "came_back", ""),
-                     format_func=SITUATION_LABELS["mvd_result"].get, **state.bind("mvd_result"))
+            st.radio(
+                "How did the operation go?",
+                ("no_help", "came_back", ""),
+                format_func=SITUATION_LABELS["mvd_result"].get,
+                **state.bind("mvd_result"),
+            )
             st.caption(MVD_RESULT_WHY)
 
 
