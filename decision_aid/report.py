@@ -259,26 +259,9 @@ def reviewed_words(evidence: Evidence) -> str:
     return f"Reviewed by {names}."
 
 
-LETTER_REGIONS = frozenset(
-    {
-        "US",
-        "CA",
-        "MX",
-        "PH",
-        "CL",
-        "CO",
-        "VE",
-        "CR",
-        "GT",
-        "PA",
-        "DO",
-        "PR",
-        "SV",
-        "NI",
-        "HN",
-        "BZ",
-    }
-)
+LETTER_REGIONS = frozenset({
+    "US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PA", "DO", "PR", "SV", "NI", "HN", "BZ",
+})
 """Regions that print on US Letter; everywhere else uses A4."""
 
 
@@ -321,21 +304,8 @@ def summary_data(
 
 
 OPTION_KEYS = {
-    "id",
-    "name",
-    "short_name",
-    "suitable",
-    "avoided",
-    "cautions",
-    "match",
-    "match_low",
-    "match_high",
-    "rank",
-    "contributions",
-    "scores",
-    "success",
-    "benefits",
-    "risks",
+    "id", "name", "short_name", "suitable", "avoided", "cautions", "match", "match_low", "match_high",
+    "rank", "contributions", "scores", "success", "benefits", "risks",
 }
 
 
@@ -393,18 +363,13 @@ def _no_treatment(evidence: Evidence, result: Result) -> dict[str, Any]:
         name = _get(f, "name")
         per = _get(f, "per_100")
         low, central, high = (
-            (per.low, per.central, per.high)
-            if per is not None
+            (per.low, per.central, per.high) if per is not None
             else (_get(f, "low"), _get(f, "central"), _get(f, "high"))
         )
         known = source_figures.get(name)
         fig = {
-            "name": name,
-            "low": low,
-            "central": central,
-            "high": high,
-            "timeframe": _get(f, "timeframe"),
-            "certainty": _get(f, "certainty"),
+            "name": name, "low": low, "central": central, "high": high,
+            "timeframe": _get(f, "timeframe"), "certainty": _get(f, "certainty"),
             "sources": list(_get(f, "sources") or []),
             "measure": getattr(known, "measure", None),
         }
@@ -433,17 +398,10 @@ def _grid(evidence: Evidence, result: Result) -> dict[str, Any]:
                 "question": r.question,
                 "cells": [
                     {
-                        "text": c.text,
-                        "figure": c.figure,
-                        "low": c.low,
-                        "central": c.central,
-                        "high": c.high,
-                        "per": c.per,
-                        "certainty": c.certainty,
-                        "caution": c.caution,
-                        "local": c.local,
-                        "not_measured": c.not_measured,
-                        "sources": list(c.sources),
+                        "text": c.text, "figure": c.figure,
+                        "low": c.low, "central": c.central, "high": c.high,
+                        "per": c.per, "certainty": c.certainty, "caution": c.caution, "local": c.local,
+                        "not_measured": c.not_measured, "sources": list(c.sources),
                     }
                     for c in r.cells
                 ],
@@ -464,9 +422,8 @@ def _comparison_data(evidence: Evidence, options: list[dict], no_treatment: dict
         for o in options:
             b = next((b for b in o.get("benefits") or [] if b["measure"] == mid), None)
             cells.append(b["words"] if b else NOT_MEASURED)
-        rows.append(
-            {"id": f"benefit:{mid}", "label": measure.label, "definition": measure.definition, "cells": cells}
-        )
+        rows.append({"id": f"benefit:{mid}", "label": measure.label, "definition": measure.definition,
+                     "cells": cells})
 
     def risks(o: dict, kind: str) -> str:
         mine = [r for r in o["risks"] if r["kind"] == kind]
@@ -478,21 +435,12 @@ def _comparison_data(evidence: Evidence, options: list[dict], no_treatment: dict
 
     course = [f"• {f['name']}: {f['words']}" for f in no_treatment["figures"] if not f["measure"]]
     rows += [
-        {
-            "id": "over_time",
-            "label": "Without treatment, over time",
-            "cells": ["\n".join(course) or NOT_MEASURED, *("" for _ in options)],
-        },
-        {
-            "id": "common",
-            "label": "Side effects that pass",
-            "cells": ["None: no treatment.", *(risks(o, "common") for o in options)],
-        },
-        {
-            "id": "serious",
-            "label": "Serious or lasting harms",
-            "cells": ["None from treatment.", *(risks(o, "serious") for o in options)],
-        },
+        {"id": "over_time", "label": "Without treatment, over time",
+         "cells": ["\n".join(course) or NOT_MEASURED, *("" for _ in options)]},
+        {"id": "common", "label": "Side effects that pass",
+         "cells": ["None: no treatment.", *(risks(o, "common") for o in options)]},
+        {"id": "serious", "label": "Serious or lasting harms",
+         "cells": ["None from treatment.", *(risks(o, "serious") for o in options)]},
     ]
     return {
         "columns": [no_treatment["name"], *(o["name"] for o in options)],
@@ -533,24 +481,14 @@ def _summary(
         d["source_numbers"] = sorted({numbers[s] for s in _option_sources(d) if s in numbers})
 
     situation = [
-        {
-            "question": q,
-            "id": k,
-            "value": p[k],
-            "answer": SITUATION_LABELS.get(k, {}).get(p[k]) or (str(p[k]) if p[k] else "Not answered"),
-        }
+        {"question": q, "id": k, "value": p[k],
+         "answer": SITUATION_LABELS.get(k, {}).get(p[k]) or (str(p[k]) if p[k] else "Not answered")}
         for k, q in SITUATION_QUESTIONS.items()
         if k in p
     ]
     if "age" in p:
-        situation.append(
-            {
-                "question": "Age",
-                "id": "age",
-                "value": p["age"],
-                "answer": f"{p['age']} years" if p["age"] is not None else "Not given",
-            }
-        )
+        situation.append({"question": "Age", "id": "age", "value": p["age"],
+                          "answer": f"{p['age']} years" if p["age"] is not None else "Not given"})
     situation.append(
         {
             "question": "Treatments tried before",
@@ -560,29 +498,21 @@ def _summary(
         }
     )
     local = {k: p[k] for k in ("mvd_success", "mvd_hearing_loss") if p.get(k) is not None}
-    local_used = (
-        [
-            f"{o['short_name']}, {b['label'][:1].lower()}{b['label'][1:]}: {_local_words(b)}."
-            for o in options
-            for b in o.get("benefits") or []
-            if b.get("local")
-        ]
-        + [
-            f"{o['short_name']}, {o['success']['label'][:1].lower()}{o['success']['label'][1:]}: "
-            f"{o['success']['words']['local']}"
-            for o in options
-            if o["success"].get("local")
-            and not any(
-                b.get("local") and b["measure"] == o["success"]["measure"] for b in o.get("benefits") or []
-            )
-        ]
-        + [
-            f"{o['short_name']}, {r['name'][:1].lower()}{r['name'][1:]}: {_local_words(r)}."
-            for o in options
-            for r in o["risks"]
-            if r.get("local")
-        ]
-    )
+    local_used = [
+        f"{o['short_name']}, {b['label'][:1].lower()}{b['label'][1:]}: {_local_words(b)}."
+        for o in options for b in o.get("benefits") or [] if b.get("local")
+    ] + [
+        f"{o['short_name']}, {o['success']['label'][:1].lower()}{o['success']['label'][1:]}: "
+        f"{o['success']['words']['local']}"
+        for o in options
+        if o["success"].get("local")
+        and not any(
+            b.get("local") and b["measure"] == o["success"]["measure"] for b in o.get("benefits") or []
+        )
+    ] + [
+        f"{o['short_name']}, {r['name'][:1].lower()}{r['name'][1:]}: {_local_words(r)}."
+        for o in options for r in o["risks"] if r.get("local")
+    ]
     link = reopen_link(result, base_url)
     specs = _chart_specs(result, options, stated)
     rankable = [o for o in options if o["match"] is not None]
@@ -628,11 +558,12 @@ def _summary(
             "deal_breakers": _names(p["avoid"], result),
             "note": p["note"],
             "leaning": {
-                "id": p["leaning"],
-                "words": SITUATION_LABELS["leaning"].get(p["leaning"], p["leaning"]),
+                "id": p["leaning"], "words": SITUATION_LABELS["leaning"].get(p["leaning"], p["leaning"]),
             },
             "local_figures": local,
-            "sure": [{"id": k, "question": q, "answer": p[k] or None} for k, q in SURE_QUESTIONS],
+            "sure": [
+                {"id": k, "question": q, "answer": p[k] or None} for k, q in SURE_QUESTIONS
+            ],
         },
         "local_figures_used": local_used,
         "warnings": list(result.warnings),
@@ -645,8 +576,7 @@ def _summary(
             "text": NOT_A_VERDICT if stated else NOT_STATED,
             "not_matched": [
                 {"id": o["id"], "short_name": o["short_name"], "reason": NOT_MATCHED}
-                for o in options
-                if stated and not o["suitable"]
+                for o in options if stated and not o["suitable"]
             ],
             "anchors": list(ANCHORS_TEXT),
         },
@@ -721,18 +651,9 @@ class _Cell:
     size: float = BODY
 
 
-def _table(
-    pdf: _PDF,
-    head: list[_Cell],
-    rows: list[list[_Cell]],
-    widths: tuple[float, ...],
-    *,
-    line_h: float,
-    padding: tuple[float, float, float, float],
-    fill: tuple[int, int, int],
-    grid: bool = True,
-    middle: bool = False,
-) -> None:
+def _table(pdf: _PDF, head: list[_Cell], rows: list[list[_Cell]], widths: tuple[float, ...], *,
+           line_h: float, padding: tuple[float, float, float, float], fill: tuple[int, int, int],
+           grid: bool = True, middle: bool = False) -> None:
     """A table at the left margin as fpdf's `table()` draws it with these settings, from cached
     line breaks: `grid` every border (else only the lines between rows, `HORIZONTAL_LINES`),
     text at the top of its cell (`middle`: centred), `padding` (top, right, bottom, left), the
@@ -1151,14 +1072,8 @@ class _PDF(FPDF):
         self.write(h, value)
         self.ln(h + 0.8)
 
-    def bullets(
-        self,
-        items: Iterable[str],
-        size: float = BODY,
-        mark: str = "•",
-        indent: float = 4.5,
-        w: float | None = None,
-    ) -> None:
+    def bullets(self, items: Iterable[str], size: float = BODY, mark: str = "•", indent: float = 4.5,
+                w: float | None = None) -> None:
         h = _lh(size)
         x = self.get_x()
         width = w if w is not None else self.w - self.r_margin - x
@@ -1224,37 +1139,25 @@ def _chart_specs(result: Result, options: list[dict], stated: bool) -> list[dict
 
     def row(o: dict, low: float, central: float, high: float, local: bool) -> dict[str, Any]:
         name = f"{o['short_name']} (local figure)" if local else o["short_name"]
-        return {
-            "option": o["id"],
-            "name": o["name"],
-            "short_name": name,
-            "suitable": o["suitable"],
-            "avoided": o["avoided"],
-            "low": low,
-            "central": central,
-            "high": high,
-        }
+        return {"option": o["id"], "name": o["name"], "short_name": name, "suitable": o["suitable"],
+                "avoided": o["avoided"], "low": low, "central": central, "high": high}
 
     label = options[0]["success"]["label"] if options else "Control"
-    control = pd.DataFrame(
-        [
-            row(o, o["success"]["low"], o["success"]["central"], o["success"]["high"], o["success"]["local"])
-            for o in options
-        ]
-    )
-    serious = pd.DataFrame(
-        [
-            row(
-                o,
-                *(
-                    sum(r[end] for r in o["risks"] if r["kind"] == "serious" and r.get("per") != "injection")
-                    for end in ("low", "central", "high")
-                ),
-                any(r.get("local") for r in o["risks"] if r["kind"] == "serious"),
-            )
-            for o in options
-        ]
-    )
+    control = pd.DataFrame([
+        row(o, o["success"]["low"], o["success"]["central"], o["success"]["high"], o["success"]["local"])
+        for o in options
+    ])
+    serious = pd.DataFrame([
+        row(
+            o,
+            *(
+                sum(r[end] for r in o["risks"] if r["kind"] == "serious" and r.get("per") != "injection")
+                for end in ("low", "central", "high")
+            ),
+            any(r.get("local") for r in o["risks"] if r["kind"] == "serious"),
+        )
+        for o in options
+    ])
     what = "have this result"
     specs = [
         {
@@ -1288,15 +1191,13 @@ def _chart_specs(result: Result, options: list[dict], stated: bool) -> list[dict
     if stated and matched:
         shown = result.model_copy(update={"options": [o for o in result.options if o.id in matched]})
         match = charts.match_frame(shown)
-        specs.append(
-            {
-                "id": "match",
-                "key": _frame_key(match),
-                "heading": charts.MATCH_TITLE,
-                "spec": lambda: charts.spec_of(charts.match_parts(match)),
-                "description": charts.describe_match(match),
-            }
-        )
+        specs.append({
+            "id": "match",
+            "key": _frame_key(match),
+            "heading": charts.MATCH_TITLE,
+            "spec": lambda: charts.spec_of(charts.match_parts(match)),
+            "description": charts.describe_match(match),
+        })
     return specs
 
 
@@ -1326,9 +1227,8 @@ def _chart_png(spec: dict[str, Any]) -> bytes:
     from decision_aid import charts
 
     scale = CHART_SCALES[spec["id"]]
-    return _chart_cache.get_or_make(
-        (spec["id"], spec["key"], scale), lambda: charts.to_png(spec["spec"](), scale)
-    )
+    return _chart_cache.get_or_make((spec["id"], spec["key"], scale),
+                                    lambda: charts.to_png(spec["spec"](), scale))
 
 
 def build_pdf(
@@ -1346,10 +1246,11 @@ def build_pdf(
     images = {c["id"]: {**c, "png": _chart_png(c), "scale": CHART_SCALES[c["id"]]} for c in specs}
     images["qr"] = dict(zip(("png", "full"), _qr_png(data["link"]), strict=True))
     image_cache = ImageCache()  # shared by the layouts tried, so each image is processed once
-    layouts = LAYOUTS[FIRST_LAYOUT[paper] :]
+    layouts = LAYOUTS[FIRST_LAYOUT[paper]:]
     for i, layout in enumerate(layouts):  # roomier first; a more compact one if it runs long
         try:
-            pdf = _compose(data, images, paper, layout, give_up=i < len(layouts) - 1, image_cache=image_cache)
+            pdf = _compose(data, images, paper, layout, give_up=i < len(layouts) - 1,
+                           image_cache=image_cache)
             break
         except _TooLong:
             continue
@@ -1375,28 +1276,11 @@ class _Layout:
 MAX_PAGES = 5
 LAYOUTS = (
     _Layout(),
-    _Layout(
-        grid_pt=6.8,
-        table_pt=6.4,
-        icon_w=96.0,
-        icon_h=46.0,
-        match_w=54.0,
-        note_lines=3,
-        note_lines_max=4,
-        sources_pt=5.4,
-    ),
-    _Layout(
-        grid_pt=6.4,
-        table_pt=6.0,
-        icon_w=90.0,
-        icon_h=40.0,
-        match_w=50.0,
-        note_lines=3,
-        note_lines_max=3,
-        sources_pt=5.0,
-        pictures=False,
-        match_chart=False,
-    ),
+    _Layout(grid_pt=6.8, table_pt=6.4, icon_w=96.0, icon_h=46.0, match_w=54.0, note_lines=3,
+            note_lines_max=4, sources_pt=5.4),
+    _Layout(grid_pt=6.4, table_pt=6.0, icon_w=90.0, icon_h=40.0, match_w=50.0, note_lines=3,
+            note_lines_max=3, sources_pt=5.0, pictures=False,
+            match_chart=False),
 )
 """Tried in turn until the summary fits on MAX_PAGES; the last one is used whatever its length."""
 FIRST_LAYOUT = {"A4": 0, "Letter": 1}
@@ -1407,15 +1291,8 @@ class _TooLong(Exception):
     """The summary ran past MAX_PAGES with a layout that has a more compact one after it."""
 
 
-def _compose(
-    data: dict,
-    images: dict[str, dict],
-    paper: str,
-    layout: _Layout,
-    *,
-    give_up: bool,
-    image_cache: ImageCache | None = None,
-) -> _PDF:
+def _compose(data: dict, images: dict[str, dict], paper: str, layout: _Layout, *, give_up: bool,
+             image_cache: ImageCache | None = None) -> _PDF:
     """Lay the summary out; with `give_up`, stop (raise _TooLong) as soon as it runs past MAX_PAGES."""
     ds = data["dataset"]
     pdf = _PDF(
@@ -1476,25 +1353,16 @@ def _header(pdf: _PDF, data: dict, qr: dict) -> None:
     )
     pdf.ln(1)
     pdf.set_font(FONT, "B", BODY)
-    pdf.multi_cell(
-        text_w, _lh(BODY), data["conversation"], align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT
-    )
+    pdf.multi_cell(text_w, _lh(BODY), data["conversation"], align=Align.L, new_x=XPos.LMARGIN,
+                   new_y=YPos.NEXT)
     pdf.set_font(FONT, "", BODY)
-    pdf.multi_cell(
-        text_w, _lh(BODY), data["not_a_verdict"], align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT
-    )
+    pdf.multi_cell(text_w, _lh(BODY), data["not_a_verdict"], align=Align.L, new_x=XPos.LMARGIN,
+                   new_y=YPos.NEXT)
     text_bottom = pdf.get_y()
 
     x = pdf.w - pdf.r_margin - qr_size
-    pdf.image(
-        io.BytesIO(qr_png),
-        x=x,
-        y=top,
-        w=qr_size,
-        h=qr_size,
-        link=data["link"],
-        alt_text="QR code: a link that reopens the decision aid with your answers",
-    )
+    pdf.image(io.BytesIO(qr_png), x=x, y=top, w=qr_size, h=qr_size, link=data["link"],
+              alt_text="QR code: a link that reopens the decision aid with your answers")
     pdf.set_xy(x - 4, top + qr_size)
     pdf.set_font(FONT, "", TINY)
     caption = "Scan to reopen the aid with your answers"
@@ -1535,32 +1403,20 @@ def _what_you_said(pdf: _PDF, data: dict) -> None:
     right_w = pdf.w - pdf.r_margin - x
     pdf.set_xy(x, top)
     pdf.set_font(FONT, "B", BODY)
-    pdf.cell(
-        right_w,
-        _lh(BODY) + 0.6,
-        "What matters to you (0 = not at all, 10 = very much)",
-        new_x=XPos.LEFT,
-        new_y=YPos.NEXT,
-    )
+    pdf.cell(right_w, _lh(BODY) + 0.6, "What matters to you (0 = not at all, 10 = very much)",
+             new_x=XPos.LEFT, new_y=YPos.NEXT)
     old_margin = pdf.l_margin
     pdf.set_left_margin(x)
     _table(
         pdf,
         [_Cell(h, "B", SMALL) for h in ("Priority", "How much", "Out of 10")],
         [
-            [
-                _Cell(pr["label"], "", SMALL),
-                _Cell(pr["words"], "", SMALL),
-                _Cell(f"{pr['weight']}/10" if pr["weight"] is not None else "-", "", SMALL),
-            ]
+            [_Cell(pr["label"], "", SMALL), _Cell(pr["words"], "", SMALL),
+             _Cell(f"{pr['weight']}/10" if pr["weight"] is not None else "-", "", SMALL)]
             for pr in a["priorities"]
         ],
         (right_w - 42, 22, 20),
-        line_h=_lh(SMALL),
-        padding=(0.9, 1.0, 0.9, 1.0),
-        fill=GREY_FILL,
-        grid=False,
-        middle=True,
+        line_h=_lh(SMALL), padding=(0.9, 1.0, 0.9, 1.0), fill=GREY_FILL, grid=False, middle=True,
     )
     pdf.set_left_margin(old_margin)
     pdf.set_y(max(left_bottom, pdf.get_y()) + 1.5)
@@ -1571,13 +1427,8 @@ def _what_you_said(pdf: _PDF, data: dict) -> None:
         ", ".join(breakers) if breakers else "none (you did not rule out any option).",
     )
     pdf.set_font(FONT, "B", BODY)
-    pdf.cell(
-        0,
-        _lh(BODY) + 0.4,
-        "In your own words, what else matters to you:",
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
-    )
+    pdf.cell(0, _lh(BODY) + 0.4, "In your own words, what else matters to you:",
+             new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     _note_box(pdf, a["note"])
     pdf.ln(1.2)
     link = data["link"]
@@ -1590,16 +1441,8 @@ def _what_you_said(pdf: _PDF, data: dict) -> None:
     pdf.multi_cell(0, _lh(SMALL), intro, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, "", TINY)
     pdf.set_text_color(0, 0, 140)
-    pdf.multi_cell(
-        0,
-        _lh(TINY),
-        printed,
-        align=Align.L,
-        link=printed,
-        wrapmode=WrapMode.CHAR,
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
-    )
+    pdf.multi_cell(0, _lh(TINY), printed, align=Align.L, link=printed, wrapmode=WrapMode.CHAR,
+                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     if printed != link:
         # On screen, this line opens the aid with everything, the note included.
         pdf.set_font(FONT, "B", TINY)
@@ -1607,9 +1450,7 @@ def _what_you_said(pdf: _PDF, data: dict) -> None:
             0,
             _lh(TINY) + 0.4,
             "On a screen, click here to reopen the aid with all your answers and your note.",
-            link=link,
-            new_x=XPos.LMARGIN,
-            new_y=YPos.NEXT,
+            link=link, new_x=XPos.LMARGIN, new_y=YPos.NEXT,
         )
     pdf.set_text_color(0)
 
@@ -1628,16 +1469,8 @@ NOTE_CONTINUES = (
 
 def _note_lines(pdf: FPDF, text: str, size: float) -> list[str]:
     pdf.set_font(FONT, "", size)
-    return pdf.multi_cell(
-        pdf.body_w - 3,
-        _lh(size),
-        text,
-        align=Align.L,
-        padding=(0, 0, 0, 0),
-        dry_run=True,
-        output=MethodReturnValue.LINES,
-        wrapmode=WrapMode.WORD,
-    )
+    return pdf.multi_cell(pdf.body_w - 3, _lh(size), text, align=Align.L, padding=(0, 0, 0, 0),
+                          dry_run=True, output=MethodReturnValue.LINES, wrapmode=WrapMode.WORD)
 
 
 def note_layout(pdf: FPDF, note: str) -> tuple[str, float, bool]:
@@ -1684,16 +1517,8 @@ def _note_box(pdf: _PDF, note: str) -> None:
     note = note.strip()
     if not note:
         pdf.set_font(FONT, "", BODY)
-        pdf.multi_cell(
-            0,
-            _lh(BODY),
-            "(nothing written)",
-            align=Align.L,
-            border="L",
-            padding=(0.4, 0, 0.4, 3),
-            new_x=XPos.LMARGIN,
-            new_y=YPos.NEXT,
-        )
+        pdf.multi_cell(0, _lh(BODY), "(nothing written)", align=Align.L, border="L",
+                       padding=(0.4, 0, 0.4, 3), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         return
     shown, marked = printable_note(note)
     use_note_fonts(pdf, shown)
@@ -1753,26 +1578,14 @@ def _glance(pdf: _PDF, data: dict, layout: _Layout) -> None:
         [_Cell(r["question"], "B", size), *(_Cell(_grid_cell(cell), "", size) for cell in r["cells"])]
         for r in grid["rows"]
     ]
-    _table(
-        pdf,
-        head,
-        rows,
-        (label_w, *(col_w,) * n),
-        line_h=_lh(size) * 0.98,
-        padding=(0.8, 1.0, 0.8, 1.0),
-        fill=GREY_FILL,
-    )
+    _table(pdf, head, rows, (label_w, *(col_w,) * n), line_h=_lh(size) * 0.98,
+           padding=(0.8, 1.0, 0.8, 1.0), fill=GREY_FILL)
     if any(cell.get("caution") for r in grid["rows"] for cell in r["cells"]):
-        pdf.para(
-            f"{CAUTION_MARK} A caution from what you told us concerns this answer: see 'Cautions for you'.",
-            size=TINY,
-        )
+        pdf.para(f"{CAUTION_MARK} A caution from what you told us concerns this answer: see 'Cautions "
+                 "for you'.", size=TINY)
     if data["local_figures_used"]:
-        pdf.para(
-            "Figures marked 'local' are your care team's own, not published ones; the published "
-            "figures are in the table further on.",
-            size=TINY,
-        )
+        pdf.para("Figures marked 'local' are your care team's own, not published ones; the published "
+                 "figures are in the table further on.", size=TINY)
     pdf.set_font(FONT, size=BODY)
 
 
@@ -1797,9 +1610,8 @@ def _comparison(pdf: _PDF, data: dict, layout: _Layout) -> None:
         size=TINY,
     )
     pdf.ln(0.8)
-    pdf.para(
-        f"{nt['name']}, for reference (not scored): {nt['summary']} {nt['involves']['text']}", size=SMALL
-    )
+    pdf.para(f"{nt['name']}, for reference (not scored): {nt['summary']} {nt['involves']['text']}",
+             size=SMALL)
     pdf.bullets([f"{f['name']}: {f['words']}" for f in nt["figures"]], size=SMALL)
     pdf.ln(0.6)
     label_w = 22.0
@@ -1812,21 +1624,10 @@ def _comparison(pdf: _PDF, data: dict, layout: _Layout) -> None:
         for r in comp["rows"]
         if any(r["cells"][1:])  # the no-treatment rows are printed above the table
     ]
-    rows.append(
-        [
-            _Cell("Sources (see the list at the end)", "B", size),
-            *(_Cell(", ".join(str(n) for n in o["source_numbers"]), "", size) for o in opts),
-        ]
-    )
-    _table(
-        pdf,
-        head,
-        rows,
-        (label_w, *(col_w,) * len(opts)),
-        line_h=_lh(size) * 0.98,
-        padding=(0.8, 1.0, 0.8, 1.0),
-        fill=GREY_FILL,
-    )
+    rows.append([_Cell("Sources (see the list at the end)", "B", size),
+                 *(_Cell(", ".join(str(n) for n in o["source_numbers"]), "", size) for o in opts)])
+    _table(pdf, head, rows, (label_w, *(col_w,) * len(opts)), line_h=_lh(size) * 0.98,
+           padding=(0.8, 1.0, 0.8, 1.0), fill=GREY_FILL)
     pdf.set_font(FONT, size=BODY)
 
 
@@ -1891,8 +1692,7 @@ def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:
     pdf.para(
         "How each option does on each thing you rated, and the points it adds to its bar "
         "(whole numbers, as in the chart; the weight you gave counts):",
-        size=SMALL,
-        w=right_w,
+        size=SMALL, w=right_w,
     )
     pdf.ln(0.6)
     old_margin = pdf.l_margin
@@ -1902,37 +1702,23 @@ def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:
     rows = [
         [
             _Cell(f"{pr['label']} ({pr['counts_as']}/10)", "", TINY),
-            *(
-                _Cell(f"{o['fit'][pr['id']].capitalize()}: {whole(o['contributions'][pr['id']])}", "", TINY)
-                for o in opts
-            ),
+            *(_Cell(f"{o['fit'][pr['id']].capitalize()}: {whole(o['contributions'][pr['id']])}", "", TINY)
+              for o in opts),
         ]
         for pr in data["answers"]["priorities"]
     ]
-    rows.append(
-        [
-            _Cell("Total out of 100 (could be)", "B", TINY),
-            *(
-                _Cell(f"{whole(o['match'])} ({whole(o['match_low'])} to {whole(o['match_high'])})", "B", TINY)
-                for o in opts
-            ),
-        ]
-    )
+    rows.append([
+        _Cell("Total out of 100 (could be)", "B", TINY),
+        *(_Cell(f"{whole(o['match'])} ({whole(o['match_low'])} to {whole(o['match_high'])})", "B", TINY)
+          for o in opts),
+    ])
     _table(
         pdf,
-        [
-            _Cell("What you said matters (weight)", "B", TINY),
-            *(
-                _Cell(o["short_name"] + (" (local figures)" if _uses_local(o) else ""), "B", TINY)
-                for o in opts
-            ),
-        ],
+        [_Cell("What you said matters (weight)", "B", TINY),
+         *(_Cell(o["short_name"] + (" (local figures)" if _uses_local(o) else ""), "B", TINY) for o in opts)],
         rows,
         (first, *(col,) * len(opts)),
-        line_h=_lh(TINY),
-        padding=(0.7, 0.9, 0.7, 0.9),
-        fill=GREY_FILL,
-        middle=True,
+        line_h=_lh(TINY), padding=(0.7, 0.9, 0.7, 0.9), fill=GREY_FILL, middle=True,
     )
     pdf.set_left_margin(old_margin)
     pdf.set_x(x)
@@ -1963,13 +1749,8 @@ def _not_matched(pdf: _PDF, m: dict, w: float) -> None:
 def _anchors(pdf: _PDF, m: dict, w: float) -> None:
     """The scale's value judgements: what counts as the worst score on each priority."""
     pdf.ln(1)
-    pdf.para(
-        "How the match is worked out: these are choices, not evidence. Each says what counts "
-        "as the worst score on one thing you rated.",
-        size=TINY,
-        bold=True,
-        w=w,
-    )
+    pdf.para("How the match is worked out: these are choices, not evidence. Each says what counts "
+             "as the worst score on one thing you rated.", size=TINY, bold=True, w=w)
     pdf.bullets(m["anchors"], size=TINY, indent=3, w=w)
 
 
@@ -1977,16 +1758,12 @@ def _about_figures(pdf: _PDF, data: dict) -> None:
     """Where the figures come from, who checked them, and any figure the care team entered."""
     ds = data["dataset"]
     pdf.heading("About these figures, and their sources", keep=40)
-    pdf.para(
-        f"Who checked them: {ds['reviewed']} Made by: {ds['made_by']}. Funding: {ds['funding']}.", size=TINY
-    )
+    pdf.para(f"Who checked them: {ds['reviewed']} Made by: {ds['made_by']}. Funding: {ds['funding']}.",
+             size=TINY)
     pdf.para(f"Updates: {ds['update_policy']['interval']} {ds['update_policy']['report_errors']}", size=TINY)
     if data["local_figures_used"]:
-        pdf.para(
-            "Your care team's own figures (local) used in this summary, in place of the published ones:",
-            size=TINY,
-            bold=True,
-        )
+        pdf.para("Your care team's own figures (local) used in this summary, in place of the published ones:",
+                 size=TINY, bold=True)
         pdf.bullets(data["local_figures_used"], size=TINY, indent=3)
 
 
@@ -2072,11 +1849,8 @@ def _notes(pdf: _PDF, layout: _Layout) -> None:
 
 def _sources(pdf: _PDF, data: dict, layout: _Layout) -> None:
     pdf.ln(0.8)
-    pdf.para(
-        "Sources: the studies and pages behind the figures and cautions in this summary.",
-        size=TINY,
-        bold=True,
-    )
+    pdf.para("Sources: the studies and pages behind the figures and cautions in this summary.",
+             size=TINY, bold=True)
     pdf.ln(0.5)
     _numbered_columns(pdf, list(data["sources"].values()), layout.sources_pt)
     pdf.set_font(FONT, size=BODY)
@@ -2091,16 +1865,8 @@ class _Line:
     last: bool = False  # a paragraph's last line: a little space follows
 
 
-def _numbered_columns(
-    pdf: FPDF,
-    items: list[str],
-    size: float,
-    *,
-    gutter: float = 5.0,
-    indent: float = 5.0,
-    number_gap: float = 1.0,
-    after: float = 0.7,
-) -> None:
+def _numbered_columns(pdf: FPDF, items: list[str], size: float, *, gutter: float = 5.0,
+                      indent: float = 5.0, number_gap: float = 1.0, after: float = 0.7) -> None:
     """A numbered list in two balanced columns, flowing onto further pages, as fpdf's
     `text_columns(ncols=2, gutter, line_height=1.1, balance=True)` lays it out with one
     `paragraph(indent, bullet_string="n.", bullet_r_margin, bottom_margin)` per item, but
@@ -2146,17 +1912,8 @@ def _numbered_columns(
         top = pdf.y
 
 
-def _column(
-    pdf: FPDF,
-    lines: list[_Line],
-    left: float,
-    top: float,
-    bottom: float,
-    line_h: float,
-    indent: float,
-    number_gap: float,
-    after: float,
-) -> list[_Line]:
+def _column(pdf: FPDF, lines: list[_Line], left: float, top: float, bottom: float, line_h: float,
+            indent: float, number_gap: float, after: float) -> list[_Line]:
     """Fill one column from `top` down to `bottom`; returns the lines left over."""
     pdf.y = top
     done = 0
