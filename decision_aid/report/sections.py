@@ -9,7 +9,10 @@ import io
 from fpdf import FPDF
 from fpdf.enums import Align, MethodReturnValue, WrapMode, XPos, YPos
 
-from decision_aid.report.content import PER_INJECTION_NOTE, SURE_CREDIT, SURE_QUESTIONS, certainty_words
+from decision_aid.report.content import (
+    SURE_CREDIT,
+    SURE_QUESTIONS,
+)
 from decision_aid.report.fontcache import FONT
 from decision_aid.report.fonts import UNPRINTABLE_NOTICE, plain_fonts, printable_note, use_note_fonts
 from decision_aid.report.images import PRINTED_LINK_MAX, _png_size_mm, _without_note
@@ -24,6 +27,10 @@ from decision_aid.report.layout import (
     _lh,
     _numbered_columns,
     _table,
+)
+from decision_aid.report.words import (
+    PER_INJECTION_NOTE,
+    certainty_words,
 )
 from decision_aid.wording import (
     per_100,
