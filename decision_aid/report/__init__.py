@@ -16,10 +16,11 @@ can draw prints as UNPRINTABLE_MARK, and the PDF says the note is kept in full i
 the JSON. fpdf and fontTools log what they cannot draw, quoting it: their warnings are off
 (`quiet_font_logs`), so no word of a note reaches a log.
 
-The package: `content` (the summary's content and its words), `fontcache` (fonts parsed once
-and shared), `fonts` (any script in the note), `layout` (page layout primitives), `images`
-(charts and QR code), `sections` (the PDF's sections), `pdf` (`build_pdf`). Every name callers
-used from the single module is re-exported here.
+The package: `content` (`summary_data`, the one structure the PDF and the JSON render),
+`words` (answers and figures in words), `fontcache` (the DejaVu fonts parsed once and shared),
+`fonts` (any script in the note), `layout` (page layout primitives and the layouts tried),
+`images` (charts and QR code), `sections` (the PDF's sections), `note` (the note box), `pdf`
+(`build_pdf`). Every name callers used from the single module is re-exported here.
 """
 
 from decision_aid.engine import ANCHORS_TEXT
@@ -120,18 +121,23 @@ from decision_aid.report.layout import (
     _table,
     _TooLong,
 )
-from decision_aid.report.pdf import _compose, build_pdf
-from decision_aid.report.sections import (
-    CAUTION_MARK,
+from decision_aid.report.note import (
     NOTE_BODY_LINES,
     NOTE_CONTINUES,
     NOTE_JOIN,
     NOTE_MAX_H,
+    _draw_note_lines,
+    _note_box,
+    _note_lines,
+    note_layout,
+)
+from decision_aid.report.pdf import _compose, build_pdf
+from decision_aid.report.sections import (
+    CAUTION_MARK,
     _about_figures,
     _anchors,
     _cautions,
     _comparison,
-    _draw_note_lines,
     _fit_image,
     _glance,
     _grid_cell,
@@ -140,8 +146,6 @@ from decision_aid.report.sections import (
     _leaning_and_questions,
     _match,
     _not_matched,
-    _note_box,
-    _note_lines,
     _notes,
     _option_heading,
     _questions,
@@ -149,7 +153,6 @@ from decision_aid.report.sections import (
     _sure,
     _uses_local,
     _what_you_said,
-    note_layout,
 )
 from decision_aid.report.words import (
     DIFFERENT_STUDIES,
