@@ -1,0 +1,478 @@
+"""The summary's content: one structure (`summary_data`) that the PDF and the JSON both render,
+and the words for answers, figures and certainty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from decision_aid.engine import ANCHORS_TEXT, Caution, OptionResult, Result
+from decision_aid.evidence import Evidence
+from decision_aid.grid import glance_grid
+from decision_aid.profile import PRIORITIES
+from decision_aid.questions import questions_to_ask
+from decision_aid.report.images import _chart_specs
+from decision_aid.report.words import (
+    DIFFERENT_STUDIES,
+    NOT_MATCHED,
+    NOT_MEASURED,
+    NOT_STATED,
+    _get,
+    _is_serious,
+    _local_words,
+    _names,
+    _profile,
+    benefit_words,
+    certainty_words,
+    reopen_link,
+    reviewed_words,
+    risk_words,
+    success_words,
+    weight_words,
+)
+from decision_aid.wording import (
+    NOT_A_VERDICT,
+    PRIORITY_LABELS,
+    SITUATION_LABELS,
+    fit_word,
+)
+
+Paper = Literal["A4", "Letter"]
+PAPERS: tuple[str, ...] = ("A4", "Letter")
+
+SUMMARY_TITLE = "Your take-home summary"
+CONVERSATION_LINE = (
+    "This summary is to help you talk with your care team about what matters to you. "
+    "It does not say which treatment you should choose."
+)
+
+SURE_QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("sure_s", "Do you feel SURE about the best choice for you?"),
+    ("sure_u", "Do you know the benefits and risks of each option?"),
+    ("sure_r", "Are you clear about which benefits and risks matter most to you?"),
+    ("sure_e", "Do you have enough support and advice to make a choice?"),
+)
+"""The SURE test (O'Connor & Légaré, 2008): a 'No' to any of them is worth talking about."""
+SURE_CREDIT = "SURE test © O'Connor & Légaré, 2008."
+
+SITUATION_QUESTIONS: dict[str, str] = {
+    "cause": "What causes the spasm",
+    "mri": "MRI scan",
+    "anesthesia": "Fit for a general anaesthetic",
+    "pregnant": "Pregnant or planning a pregnancy",
+    "blood_thinners": "Taking blood thinners",
+    "sides": "Spasm on one side or both",
+    "mvd_result": "After an earlier MVD",
+}
+"""The situation answers the summary repeats back (those the profile has), in this order."""
+
+LETTER_REGIONS = frozenset(
+    {
+        "US",
+        "CA",
+        "MX",
+        "PH",
+        "CL",
+        "CO",
+        "VE",
+        "CR",
+        "GT",
+        "PA",
+        "DO",
+        "PR",
+        "SV",
+        "NI",
+        "HN",
+        "BZ",
+    }
+)
+"""Regions that print on US Letter; everywhere else uses A4."""
+
+
+def paper_for_locale(locale: str | None) -> Paper:
+    """The paper the reader most likely has, from a locale or language tag ('en-US', 'en_CA.UTF-8',
+    'de'): Letter in the Americas' Letter countries, A4 otherwise (and when unknown)."""
+    if not locale:
+        return "A4"
+    tag = locale.split(".")[0].split("@")[0].replace("_", "-")
+    parts = tag.split("-")
+    region = next((x.upper() for x in parts[1:] if len(x) == 2 and x.isalpha()), "")
+    return "Letter" if region in LETTER_REGIONS else "A4"
+
+
+# ---------------------------------------------------------------- the summary content
+
+
+def _caution_dict(c: Caution, numbers: dict[str, int]) -> dict[str, Any]:
+    return {
+        "rule": c.rule,
+        "effect": c.effect,
+        "text": c.text,
+        "sources": list(c.sources),
+        "source_numbers": [numbers[s] for s in c.sources],
+    }
+
+
+def summary_data(
+    evidence: Evidence,
+    result: Result,
+    *,
+    base_url: str,
+    generated: dt.date | None = None,
+) -> dict[str, Any]:
+    """The summary's content as a JSON-able dict: what the PDF prints and the JSON download holds.
+
+    Figures are copied from `result` (the same objects the CLI's main JSON dumps), never recomputed.
+    """
+    return _summary(evidence, result, base_url=base_url, generated=generated)[0]
+
+
+OPTION_KEYS = {
+    "id",
+    "name",
+    "short_name",
+    "suitable",
+    "avoided",
+    "cautions",
+    "match",
+    "match_low",
+    "match_high",
+    "rank",
+    "contributions",
+    "scores",
+    "success",
+    "benefits",
+    "risks",
+}
+
+
+def _option_dict(evidence: Evidence, o: OptionResult, stated: bool) -> dict[str, Any]:
+    """One option's figures as the engine gave them, with the words the summary prints."""
+    opt = evidence.options[o.id]
+    d = o.model_dump(mode="json", include=OPTION_KEYS)
+    if not (stated and o.suitable):  # never a match or rank before priorities, or for an unsuitable option
+        d.update(match=None, match_low=None, match_high=None, rank=None, contributions=None)
+    d["success"]["words"] = success_words(o)
+    d["success"]["certainty_words"] = certainty_words(o.success.certainty)
+    control = evidence.meta.measures.get(evidence.meta.control_measure)
+    d["success"].setdefault("measure", evidence.meta.control_measure)
+    d["success"]["label"] = control.label if control else evidence.meta.control_measure
+    benefits = d.get("benefits") or []
+    for bd, b in zip(benefits, getattr(o, "benefits", None) or [], strict=False):
+        source = opt.benefit(_get(b, "measure"))
+        estimate = bool(source is not None and source.expert_estimate)
+        bd["expert_estimate"] = estimate
+        bd["words"] = benefit_words(b, expert_estimate=estimate)
+        bd["certainty_words"] = certainty_words(_get(b, "certainty"))
+    for rd, r in zip(d["risks"], o.risks, strict=True):
+        rd["kind"] = "serious" if _is_serious(r) else "common"
+        rd["words"] = risk_words(r)
+        rd["table_words"] = risk_words(r, when=False)
+    d["common_side_effects"] = [r.id for r in o.risks if not _is_serious(r)]
+    d["serious_risks"] = [r.id for r in o.risks if _is_serious(r)]
+    d["summary"] = opt.summary
+    d["involves"] = {"text": opt.involves.text, "sources": list(opt.involves.sources)}
+    d["duration"] = {"text": opt.duration.text, "sources": list(opt.duration.sources)}
+    d["burden"] = {"text": opt.burden.text.text, "sources": list(opt.burden.text.sources)}
+    d["fit"] = {k: fit_word(v) for k, v in o.scores.items()} if d["match"] is not None else None
+    d["status"] = _status_words(o)
+    return d
+
+
+def _option_sources(d: dict[str, Any]) -> list[str]:
+    ids = list(d["success"]["sources"])
+    for b in d.get("benefits") or []:
+        ids += b.get("sources") or []
+    for r in d["risks"]:
+        ids += r["sources"]
+    ids += d["duration"]["sources"] + d["burden"]["sources"]
+    return ids
+
+
+def _no_treatment(evidence: Evidence, result: Result) -> dict[str, Any]:
+    """'No treatment for now': a reference beside the options, never scored. Its figures come from
+    the engine's result where it gives them (the dataset's otherwise, for an older engine)."""
+    nt = evidence.no_treatment
+    given = _get(result, "no_treatment")
+    figures = []
+    source_figures = {f.name: f for f in nt.figures}
+    for f in (_get(given, "figures") if given is not None else None) or nt.figures:
+        name = _get(f, "name")
+        per = _get(f, "per_100")
+        low, central, high = (
+            (per.low, per.central, per.high)
+            if per is not None
+            else (_get(f, "low"), _get(f, "central"), _get(f, "high"))
+        )
+        known = source_figures.get(name)
+        fig = {
+            "name": name,
+            "low": low,
+            "central": central,
+            "high": high,
+            "timeframe": _get(f, "timeframe"),
+            "certainty": _get(f, "certainty"),
+            "sources": list(_get(f, "sources") or []),
+            "measure": getattr(known, "measure", None),
+        }
+        fig["words"] = benefit_words(fig).replace(" Only while the treatment continues.", "")
+        figures.append(fig)
+    return {
+        "name": nt.name,
+        "short_name": nt.short_name,
+        "summary": nt.summary,
+        "involves": {"text": nt.involves.text, "sources": list(nt.involves.sources)},
+        "figures": figures,
+    }
+
+
+def _grid(evidence: Evidence, result: Result) -> dict[str, Any]:
+    """The at-a-glance grid (rows of questions, a column per option and one for no treatment),
+    from the grid builder the app's compare page uses, so both show the same answers."""
+    g = glance_grid(evidence, result)
+    return {
+        "columns": [
+            {"id": c.id, "name": c.name, "suitable": c.suitable, "avoided": c.avoided} for c in g.columns
+        ],
+        "rows": [
+            {
+                "key": r.key,
+                "question": r.question,
+                "cells": [
+                    {
+                        "text": c.text,
+                        "figure": c.figure,
+                        "low": c.low,
+                        "central": c.central,
+                        "high": c.high,
+                        "per": c.per,
+                        "certainty": c.certainty,
+                        "caution": c.caution,
+                        "local": c.local,
+                        "not_measured": c.not_measured,
+                        "sources": list(c.sources),
+                    }
+                    for c in r.cells
+                ],
+            }
+            for r in g.rows
+        ],
+    }
+
+
+def _comparison_data(evidence: Evidence, options: list[dict], no_treatment: dict) -> dict[str, Any]:
+    """The detailed side-by-side table: a row per outcome measure (each cell with its own time
+    frame and certainty, 'Not measured' where it never was), then time, harms and what it asks;
+    'No treatment for now' is the first column, for reference."""
+    rows = []
+    for mid, measure in evidence.meta.measures.items():
+        nt_fig = next((f for f in no_treatment["figures"] if f["measure"] == mid), None)
+        cells = [nt_fig["words"] if nt_fig else NOT_MEASURED]
+        for o in options:
+            b = next((b for b in o.get("benefits") or [] if b["measure"] == mid), None)
+            cells.append(b["words"] if b else NOT_MEASURED)
+        rows.append(
+            {"id": f"benefit:{mid}", "label": measure.label, "definition": measure.definition, "cells": cells}
+        )
+
+    def risks(o: dict, kind: str) -> str:
+        mine = [r for r in o["risks"] if r["kind"] == kind]
+        if not mine:
+            return "None reported in the studies we used."
+        when = list(dict.fromkeys(r["timeframe"].rstrip(".") for r in mine if r.get("timeframe")))
+        shown = ["• " + r["table_words"] for r in mine]
+        return "\n".join(shown + ([f"When: {'; '.join(when)}."] if when else []))
+
+    course = [f"• {f['name']}: {f['words']}" for f in no_treatment["figures"] if not f["measure"]]
+    rows += [
+        {
+            "id": "over_time",
+            "label": "Without treatment, over time",
+            "cells": ["\n".join(course) or NOT_MEASURED, *("" for _ in options)],
+        },
+        {
+            "id": "common",
+            "label": "Side effects that pass",
+            "cells": ["None: no treatment.", *(risks(o, "common") for o in options)],
+        },
+        {
+            "id": "serious",
+            "label": "Serious or lasting harms",
+            "cells": ["None from treatment.", *(risks(o, "serious") for o in options)],
+        },
+    ]
+    return {
+        "columns": [no_treatment["name"], *(o["name"] for o in options)],
+        "rows": rows,
+    }
+
+
+def _summary(
+    evidence: Evidence, result: Result, *, base_url: str, generated: dt.date | None
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The summary content and the chart specs it describes (built once, used by both outputs)."""
+    meta = evidence.meta
+    p = _profile(result)
+    generated = generated or dt.date.today()
+    stated = bool(_get(result, "priorities_stated", True))
+    given = result.profile
+    counts = given.weights() if hasattr(given, "weights") else {k: p[k] for k in PRIORITIES}
+
+    options = [_option_dict(evidence, o, stated) for o in result.options]
+    no_treatment = _no_treatment(evidence, result)
+    grid = _grid(evidence, result)
+    ids: list[str] = []
+    for f in no_treatment["figures"]:
+        ids += f["sources"]
+    ids += no_treatment["involves"]["sources"]
+    for d in options:
+        ids += _option_sources(d)
+    for o in result.options:
+        for c in o.caution_details:
+            ids += c.sources
+    for row in grid["rows"]:
+        for cell in row["cells"]:
+            ids += cell["sources"]
+    source_ids = [s for s in dict.fromkeys(ids) if s in result.sources]
+    numbers = {sid: i + 1 for i, sid in enumerate(source_ids)}
+    for d, o in zip(options, result.options, strict=True):
+        d["caution_details"] = [_caution_dict(c, numbers) for c in o.caution_details]
+        d["source_numbers"] = sorted({numbers[s] for s in _option_sources(d) if s in numbers})
+
+    situation = [
+        {
+            "question": q,
+            "id": k,
+            "value": p[k],
+            "answer": SITUATION_LABELS.get(k, {}).get(p[k]) or (str(p[k]) if p[k] else "Not answered"),
+        }
+        for k, q in SITUATION_QUESTIONS.items()
+        if k in p
+    ]
+    if "age" in p:
+        situation.append(
+            {
+                "question": "Age",
+                "id": "age",
+                "value": p["age"],
+                "answer": f"{p['age']} years" if p["age"] is not None else "Not given",
+            }
+        )
+    situation.append(
+        {
+            "question": "Treatments tried before",
+            "id": "tried",
+            "value": list(p["tried"]),
+            "answer": ", ".join(_names(p["tried"], result)) or "None",
+        }
+    )
+    local = {k: p[k] for k in ("mvd_success", "mvd_hearing_loss") if p.get(k) is not None}
+    local_used = (
+        [
+            f"{o['short_name']}, {b['label'][:1].lower()}{b['label'][1:]}: {_local_words(b)}."
+            for o in options
+            for b in o.get("benefits") or []
+            if b.get("local")
+        ]
+        + [
+            f"{o['short_name']}, {o['success']['label'][:1].lower()}{o['success']['label'][1:]}: "
+            f"{o['success']['words']['local']}"
+            for o in options
+            if o["success"].get("local")
+            and not any(
+                b.get("local") and b["measure"] == o["success"]["measure"] for b in o.get("benefits") or []
+            )
+        ]
+        + [
+            f"{o['short_name']}, {r['name'][:1].lower()}{r['name'][1:]}: {_local_words(r)}."
+            for o in options
+            for r in o["risks"]
+            if r.get("local")
+        ]
+    )
+    link = reopen_link(result, base_url)
+    specs = _chart_specs(result, options, stated)
+    rankable = [o for o in options if o["match"] is not None]
+    data = {
+        "title": SUMMARY_TITLE,
+        "decision": meta.title,
+        "generated": generated.isoformat(),
+        "dataset": {
+            "version": meta.version,
+            "last_reviewed": meta.last_reviewed.isoformat(),
+            "next_review": meta.next_review.isoformat(),
+            "made_by": meta.made_by,
+            "funding": meta.funding,
+            "reviewers": [r.model_dump(mode="json") for r in meta.reviewers],
+            "reviewed": reviewed_words(evidence),
+            "update_policy": meta.update_policy.model_dump(mode="json"),
+        },
+        "evidence_version": result.evidence_version,
+        "conversation": CONVERSATION_LINE,
+        "not_a_verdict": NOT_A_VERDICT,
+        "different_studies": DIFFERENT_STUDIES,
+        "reference_class": meta.reference_class,
+        "measures": [
+            {"id": k, "label": m.label, "definition": m.definition} for k, m in meta.measures.items()
+        ],
+        "control_measure": meta.control_measure,
+        "profile": p,
+        "priorities_stated": stated,
+        "answers": {
+            "mode": p["mode"],
+            "situation": situation,
+            "priorities": [
+                {
+                    "id": k,
+                    "label": PRIORITY_LABELS[k],
+                    "weight": p[k],
+                    "counts_as": counts[k],
+                    "words": weight_words(p[k]),
+                    "text": f"{p[k]} out of 10" if p[k] is not None else f"not said (counts as {counts[k]})",
+                }
+                for k in PRIORITIES
+            ],
+            "deal_breakers": _names(p["avoid"], result),
+            "note": p["note"],
+            "leaning": {
+                "id": p["leaning"],
+                "words": SITUATION_LABELS["leaning"].get(p["leaning"], p["leaning"]),
+            },
+            "local_figures": local,
+            "sure": [{"id": k, "question": q, "answer": p[k] or None} for k, q in SURE_QUESTIONS],
+        },
+        "local_figures_used": local_used,
+        "warnings": list(result.warnings),
+        "grid": grid,
+        "no_treatment": no_treatment,
+        "options": options,
+        "comparison": _comparison_data(evidence, options, no_treatment),
+        "match": {
+            "shown": bool(rankable),
+            "text": NOT_A_VERDICT if stated else NOT_STATED,
+            "not_matched": [
+                {"id": o["id"], "short_name": o["short_name"], "reason": NOT_MATCHED}
+                for o in options
+                if stated and not o["suitable"]
+            ],
+            "anchors": list(ANCHORS_TEXT),
+        },
+        "what_would_change": [s.sentence for s in result.sensitivity if s.changes] if rankable else [],
+        "questions": questions_to_ask(evidence, result),
+        "sure_questions": [q for _, q in SURE_QUESTIONS],
+        "link": link,
+        "charts": [{k: c[k] for k in ("id", "heading", "description")} for c in specs],
+        "sources": {sid: result.sources[sid] for sid in source_ids},
+    }
+    return data, specs
+
+
+def _status_words(o: OptionResult) -> str:
+    parts = []
+    if not o.suitable:
+        parts.append("may not be suitable for you now, see the cautions")
+    if o.avoided:
+        parts.append("you said you do not want this")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:]

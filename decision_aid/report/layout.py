@@ -1,0 +1,378 @@
+"""Page layout primitives: the document class, cached line breaks, tables, numbered columns, and
+the layouts tried from roomy to compact.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from fpdf import FPDF
+from fpdf.enums import Align, MethodReturnValue, XPos, YPos
+from fpdf.image_datastructures import ImageCache
+
+from decision_aid.lru import BoundedCache
+from decision_aid.report.fontcache import FONT, FONT_BOLD, FONT_REGULAR, _add_font
+
+# ---------------------------------------------------------------- the PDF
+
+
+GREY_FILL = (232, 232, 232)
+RULE_GREY = 120
+BODY = 9
+SMALL = 7.8
+TINY = 6.8
+MARGIN = 12.0
+
+
+def _lh(size: float) -> float:
+    """Line height in mm for a font size in points (about 1.3 times the size)."""
+    return size * 0.46
+
+
+LINES_CACHE_SIZE = 2048
+"""Texts kept broken into lines. A summary breaks about 150 (300 when both layouts are tried),
+nearly all the dataset's own; the rest (a heading with a status, a row of weights) vary from
+patient to patient. Full, it holds well under a megabyte."""
+
+_lines_cache: BoundedCache[tuple[str, ...]] = BoundedCache(LINES_CACHE_SIZE)
+
+
+def _lines(pdf: FPDF, text: str, w: float, size: float, style: str = "") -> tuple[str, ...]:
+    """`text` broken into lines exactly as `pdf.multi_cell(w, ...)` would break it (no padding:
+    the text is `w` less the cell margins wide), from a small bounded cache.
+
+    Breaking text into lines is most of fpdf's work, character by character, and fpdf's tables
+    do it twice for each cell (once to size the row); the same dataset text is broken again in
+    every summary and in each layout tried. The key is the text itself, so a line only ever
+    comes back for the very text it was cut from. Leaves the font at `style` and `size`.
+    """
+    pdf.set_font(FONT, style, size)
+
+    def break_lines() -> tuple[str, ...]:
+        return tuple(pdf.multi_cell(w, 1, text, align=Align.L, dry_run=True, output=MethodReturnValue.LINES))
+
+    return _lines_cache.get_or_make((text, style, size, round(w, 4)), break_lines)
+
+
+@dataclass(frozen=True)
+class _Cell:
+    """A table cell: its text, in DejaVu `style` ("" or "B") at `size` points."""
+
+    text: str
+    style: str = ""
+    size: float = BODY
+
+
+def _table(
+    pdf: _PDF,
+    head: list[_Cell],
+    rows: list[list[_Cell]],
+    widths: tuple[float, ...],
+    *,
+    line_h: float,
+    padding: tuple[float, float, float, float],
+    fill: tuple[int, int, int],
+    grid: bool = True,
+    middle: bool = False,
+) -> None:
+    """A table at the left margin as fpdf's `table()` draws it with these settings, from cached
+    line breaks: `grid` every border (else only the lines between rows, `HORIZONTAL_LINES`),
+    text at the top of its cell (`middle`: centred), `padding` (top, right, bottom, left), the
+    heading row filled and repeated at the top of each page, a row never split across pages,
+    never the heading row alone at the foot of a page.
+
+    `table()` lays every cell's text out twice (once to size the row) and the comparison table
+    is most of a summary's text: drawn by `table()` it took about as long as rendering a chart.
+    """
+    top, right, bottom, left = padding
+    style, size = pdf.font_style, pdf.font_size_pt
+    xs = [pdf.l_margin]
+    for w in widths[:-1]:
+        xs.append(xs[-1] + w)
+    last_row = len(rows)  # the heading row is row 0
+
+    Laid = tuple[list[tuple[str, ...]], list[float], float]  # lines and height per cell, row height
+
+    def lay_out(row: list[_Cell]) -> Laid:
+        lines = [
+            _lines(pdf, c.text, w - left - right + 2 * pdf.c_margin, c.size, c.style)
+            for c, w in zip(row, widths, strict=True)
+        ]
+        heights = []
+        for cell_lines in lines:
+            height = 0.0
+            for _ in cell_lines:  # added up line by line, as fpdf does
+                height += line_h
+            heights.append(height + top + bottom)
+        return lines, heights, max(heights)
+
+    def draw(row: list[_Cell], laid_out: Laid, index: int) -> None:
+        lines, heights, height = laid_out
+        y = pdf.get_y()
+        for x, w, c, cell_lines, cell_h in zip(xs, widths, row, lines, heights, strict=True):
+            # Drawn from the bottom edge up, as table() draws them, so a border lands on the
+            # same device pixel whichever of the two drew it.
+            if index == 0:
+                with pdf.local_context(fill_color=fill):
+                    pdf.rect(x, y + height, w, -height, style="DF" if grid else "F")
+            elif grid:
+                pdf.rect(x, y + height, w, -height)
+            if not grid:
+                if index < last_row:
+                    pdf.line(x, y + height, x + w, y + height)
+                if index > 0:
+                    pdf.line(x, y, x + w, y)
+            pdf.set_font(FONT, c.style, c.size)
+            pdf.set_xy(x + left - pdf.c_margin, y + top + ((height - cell_h) / 2 if middle else 0))
+            for line in cell_lines:
+                pdf.cell(w - left - right, line_h, line, new_x=XPos.LEFT, new_y=YPos.NEXT)
+        pdf.set_xy(pdf.l_margin, y + height)
+
+    heading = lay_out(head)
+    body = [(row, lay_out(row)) for row in rows]
+    pdf.need(heading[2] + (body[0][1][2] if body else 0))  # never the heading row alone
+    draw(head, heading, 0)
+    for i, (row, laid_out) in enumerate(body, start=1):
+        if pdf.room < laid_out[2]:
+            pdf.add_page()
+            draw(head, heading, 0)
+        draw(row, laid_out, i)
+    pdf.set_font(FONT, style, size)
+
+
+class _PDF(FPDF):
+    def __init__(self, paper: str, footer_text: str, image_cache: ImageCache | None = None):
+        super().__init__(orientation="P", unit="mm", format=paper)
+        self._footer_text = footer_text
+        if image_cache is not None:
+            self.image_cache = image_cache  # one per build: each image is decoded and compressed once
+        _add_font(self, "", FONT_REGULAR)
+        _add_font(self, "B", FONT_BOLD)
+        self.set_margins(MARGIN, 11, MARGIN)
+        self.set_auto_page_break(True, margin=13)
+        self.set_font(FONT, size=BODY)
+
+    def footer(self) -> None:
+        self.set_y(-10)
+        self.set_font(FONT, size=TINY)
+        self.set_text_color(70)
+        self.cell(0, 4, f"{self._footer_text}   ·   page {self.page_no()} of {{nb}}", align="C")
+        self.set_text_color(0)
+
+    @property
+    def body_w(self) -> float:
+        return self.w - self.l_margin - self.r_margin
+
+    @property
+    def room(self) -> float:
+        """Height left on this page above the bottom margin."""
+        return self.page_break_trigger - self.get_y()
+
+    def need(self, height: float) -> None:
+        if self.room < height:
+            self.add_page()
+
+    def heading(self, text: str, keep: float = 25) -> None:
+        """A section heading that never sits alone at the foot of a page."""
+        self.need(keep + 9)
+        self.ln(2)
+        self.set_font(FONT, "B", 11.5)
+        self.cell(0, 6, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        y = self.get_y()
+        self.set_draw_color(RULE_GREY)
+        self.set_line_width(0.3)
+        self.line(self.l_margin, y, self.w - self.r_margin, y)
+        self.ln(1.5)
+        self.set_font(FONT, size=BODY)
+
+    def para(self, text: str, size: float = BODY, bold: bool = False, w: float = 0) -> None:
+        x = self.get_x()
+        self.lines(text, w or self.w - self.r_margin - x, size, "B" if bold else "")
+        self.set_x(x)
+        self.set_font(FONT, size=BODY)
+
+    def lines(self, text: str, w: float, size: float, style: str = "") -> None:
+        """`multi_cell(w, _lh(size), text)` from the current position, left-aligned, ending
+        under it at the same x; the line breaks come from `_lines` (cached)."""
+        x, h = self.get_x(), _lh(size)
+        for line in _lines(self, text, w, size, style):
+            self.set_x(x)
+            self.cell(w, h, line, new_x=XPos.LEFT, new_y=YPos.NEXT)
+        if text.endswith("\n"):  # as multi_cell does after a final line break
+            self.ln()
+
+    def labelled(self, label: str, value: str, size: float = BODY) -> None:
+        """'Label value' with a bold label, wrapping under the left margin."""
+        h = _lh(size)
+        self.set_x(self.l_margin)
+        self.set_font(FONT, "B", size)
+        self.write(h, label + " ")
+        self.set_font(FONT, "", size)
+        self.write(h, value)
+        self.ln(h + 0.8)
+
+    def bullets(
+        self,
+        items: Iterable[str],
+        size: float = BODY,
+        mark: str = "•",
+        indent: float = 4.5,
+        w: float | None = None,
+    ) -> None:
+        h = _lh(size)
+        x = self.get_x()
+        width = w if w is not None else self.w - self.r_margin - x
+        for item in items:
+            self.need(h * 2)
+            self.set_font(FONT, "", size)
+            self.set_x(x)
+            self.cell(indent, h, mark)
+            self.lines(item, width - indent, size)
+            self.set_x(x)
+            self.ln(0.6)
+        self.set_x(x)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    grid_pt: float = 7.0
+    table_pt: float = 7.0
+    icon_w: float = 104.0
+    icon_h: float = 64.0
+    match_w: float = 58.0
+    note_lines: int = 5
+    note_lines_max: int = 8
+    pictures: bool = True
+    match_chart: bool = True
+    """Draw the icon arrays; the most compact layout leaves them to the aid (the figures stay in
+    the tables)."""
+    sources_pt: float = 6.0
+
+
+MAX_PAGES = 5
+LAYOUTS = (
+    _Layout(),
+    _Layout(
+        grid_pt=6.8,
+        table_pt=6.4,
+        icon_w=96.0,
+        icon_h=46.0,
+        match_w=54.0,
+        note_lines=3,
+        note_lines_max=4,
+        sources_pt=5.4,
+    ),
+    _Layout(
+        grid_pt=6.4,
+        table_pt=6.0,
+        icon_w=90.0,
+        icon_h=40.0,
+        match_w=50.0,
+        note_lines=3,
+        note_lines_max=3,
+        sources_pt=5.0,
+        pictures=False,
+        match_chart=False,
+    ),
+)
+"""Tried in turn until the summary fits on MAX_PAGES; the last one is used whatever its length."""
+FIRST_LAYOUT = {"A4": 0, "Letter": 1}
+"""US Letter is 18 mm shorter: the roomy layout almost never fits it, so it is not tried."""
+
+
+class _TooLong(Exception):
+    """The summary ran past MAX_PAGES with a layout that has a more compact one after it."""
+
+
+@dataclass
+class _Line:
+    """One line of a numbered list, as `_numbered_columns` lays it out."""
+
+    text: str
+    bullet: str | None = None  # the number, on a paragraph's first line
+    last: bool = False  # a paragraph's last line: a little space follows
+
+
+def _numbered_columns(
+    pdf: FPDF,
+    items: list[str],
+    size: float,
+    *,
+    gutter: float = 5.0,
+    indent: float = 5.0,
+    number_gap: float = 1.0,
+    after: float = 0.7,
+) -> None:
+    """A numbered list in two balanced columns, flowing onto further pages, as fpdf's
+    `text_columns(ncols=2, gutter, line_height=1.1, balance=True)` lays it out with one
+    `paragraph(indent, bullet_string="n.", bullet_r_margin, bottom_margin)` per item, but
+    from cached line breaks: for the sources, fpdf's own columns took as long as a chart.
+    """
+    pdf.set_font(FONT, "", size)
+    col_w = (pdf.w - pdf.l_margin - pdf.r_margin - gutter) / 2
+    cols = (pdf.l_margin, pdf.l_margin + col_w + gutter)
+    line_h = pdf.font_size * 1.1
+    lines: list[_Line] = []
+    for n, item in enumerate(items, start=1):
+        item_lines = [_Line(t) for t in _lines(pdf, item, col_w - indent, size)]
+        item_lines[0].bullet = f"{n}."
+        item_lines[-1].last = True
+        lines += item_lines
+    pdf.set_font(FONT, "", size)
+    page_bottom = pdf.h - pdf.b_margin
+    top = max(pdf.t_margin, pdf.y)
+    while True:
+        # Balance the columns when the rest fits on this page, as fpdf does (and like fpdf,
+        # give the last column the rest of the page in case the balance is out).
+        bottom, balancing = page_bottom, False
+        col_h = len(lines) * line_h / 2
+        if col_h < page_bottom - top:
+            balancing = True
+            bottom = top + max(col_h, line_h * (math.ceil(len(lines) / 2) + 0.5))
+            if bottom > page_bottom:
+                bottom, balancing = page_bottom, False
+        next_y, left_before = pdf.y, len(lines)
+        for c, left in enumerate(cols):
+            if not lines:
+                break
+            if balancing and c == len(cols) - 1:
+                bottom = page_bottom
+            lines = _column(pdf, lines, left, top, bottom, line_h, indent, number_gap, after)
+            next_y = max(next_y, pdf.y)
+        pdf.y = next_y
+        if not lines:
+            return
+        if top == pdf.t_margin and len(lines) == left_before:
+            raise ValueError("a line of the list is taller than a page")
+        pdf.add_page()
+        top = pdf.y
+
+
+def _column(
+    pdf: FPDF,
+    lines: list[_Line],
+    left: float,
+    top: float,
+    bottom: float,
+    line_h: float,
+    indent: float,
+    number_gap: float,
+    after: float,
+) -> list[_Line]:
+    """Fill one column from `top` down to `bottom`; returns the lines left over."""
+    pdf.y = top
+    done = 0
+    for line in lines:
+        if pdf.y + line_h > bottom:
+            break
+        if line.bullet:
+            pdf.set_xy(left + indent - pdf.get_string_width(line.bullet) - number_gap, pdf.y)
+            pdf.cell(0, line_h, line.bullet, new_x=XPos.LEFT, new_y=YPos.TOP)
+        pdf.set_x(left + indent)
+        pdf.cell(0, line_h, line.text, new_x=XPos.LEFT, new_y=YPos.NEXT)
+        if line.last and line.text and pdf.y + after < bottom:
+            pdf.y += after
+        done += 1
+    return lines[done:]

@@ -1,0 +1,568 @@
+"""The PDF's sections, each drawn from the summary's content: header, answers, note box,
+glance grid, comparison, match, cautions, questions, SURE test and sources.
+"""
+
+from __future__ import annotations
+
+import io
+
+from fpdf.enums import Align, WrapMode, XPos, YPos
+
+from decision_aid.report.content import (
+    SURE_CREDIT,
+    SURE_QUESTIONS,
+)
+from decision_aid.report.fontcache import FONT
+from decision_aid.report.images import PRINTED_LINK_MAX, _png_size_mm, _without_note
+from decision_aid.report.layout import (
+    _PDF,
+    BODY,
+    GREY_FILL,
+    SMALL,
+    TINY,
+    _Cell,
+    _Layout,
+    _lh,
+    _numbered_columns,
+    _table,
+)
+from decision_aid.report.note import _note_box
+from decision_aid.report.words import (
+    PER_INJECTION_NOTE,
+    certainty_words,
+)
+from decision_aid.wording import (
+    per_100,
+    whole,
+)
+
+
+def _header(pdf: _PDF, data: dict, qr: dict) -> None:
+    ds = data["dataset"]
+    qr_png, qr_full = qr["png"], qr["full"]
+    qr_size = 27.0
+    top = pdf.get_y()
+    text_w = pdf.body_w - qr_size - 8
+    pdf.set_font(FONT, "B", 16)
+    pdf.multi_cell(text_w, 7.5, data["title"], align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(FONT, "B", 10)
+    pdf.multi_cell(text_w, 4.8, data["decision"], align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(1)
+    pdf.set_font(FONT, "", SMALL)
+    pdf.multi_cell(
+        text_w,
+        _lh(SMALL),
+        f"Printed {data['generated']}.  Evidence version {ds['version']}, last reviewed "
+        f"{ds['last_reviewed']} (next review due {ds['next_review']}). {ds['reviewed']}",
+        align=Align.L,
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
+    pdf.ln(1)
+    pdf.set_font(FONT, "B", BODY)
+    pdf.multi_cell(
+        text_w, _lh(BODY), data["conversation"], align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT
+    )
+    pdf.set_font(FONT, "", BODY)
+    pdf.multi_cell(
+        text_w, _lh(BODY), data["not_a_verdict"], align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT
+    )
+    text_bottom = pdf.get_y()
+
+    x = pdf.w - pdf.r_margin - qr_size
+    pdf.image(
+        io.BytesIO(qr_png),
+        x=x,
+        y=top,
+        w=qr_size,
+        h=qr_size,
+        link=data["link"],
+        alt_text="QR code: a link that reopens the decision aid with your answers",
+    )
+    pdf.set_xy(x - 4, top + qr_size)
+    pdf.set_font(FONT, "", TINY)
+    caption = "Scan to reopen the aid with your answers"
+    if not qr_full:
+        caption += " (all but your note, which is too long for the code)"
+    pdf.multi_cell(qr_size + 8, 2.9, caption, align=Align.C, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_y(max(text_bottom, pdf.get_y()) + 0.5)
+    for w in data["warnings"]:
+        pdf.para(f"Note: {w}", size=SMALL)
+
+
+def _what_you_said(pdf: _PDF, data: dict) -> None:
+    a = data["answers"]
+    pdf.heading("What you told us", keep=60)
+    mode = "in a consultation, with your care team" if a["mode"] == "consult" else "at home"
+    top = pdf.get_y()
+
+    # Left: the situation, as label and answer lines.
+    left_w = 66.0
+    pdf.set_font(FONT, "B", BODY)
+    pdf.cell(left_w, _lh(BODY) + 0.6, "Your situation", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    items = [(s["question"], s["answer"]) for s in a["situation"]]
+    local = a["local_figures"]
+    if "mvd_success" in local:
+        items.append(("MVD spasm-free, your team's own figure (local)", per_100(local["mvd_success"])))
+    if "mvd_hearing_loss" in local:
+        items.append(("MVD hearing loss, your team's own figure (local)", per_100(local["mvd_hearing_loss"])))
+    items.append(("Answered", mode))
+    old_r = pdf.r_margin
+    pdf.set_right_margin(pdf.w - pdf.l_margin - left_w + 2)
+    for q, ans in items:
+        pdf.labelled(f"{q}:", ans, size=SMALL)
+    pdf.set_right_margin(old_r)
+    left_bottom = pdf.get_y()
+
+    # Right: the six priorities in words and numbers.
+    x = pdf.l_margin + left_w + 2
+    right_w = pdf.w - pdf.r_margin - x
+    pdf.set_xy(x, top)
+    pdf.set_font(FONT, "B", BODY)
+    pdf.cell(
+        right_w,
+        _lh(BODY) + 0.6,
+        "What matters to you (0 = not at all, 10 = very much)",
+        new_x=XPos.LEFT,
+        new_y=YPos.NEXT,
+    )
+    old_margin = pdf.l_margin
+    pdf.set_left_margin(x)
+    _table(
+        pdf,
+        [_Cell(h, "B", SMALL) for h in ("Priority", "How much", "Out of 10")],
+        [
+            [
+                _Cell(pr["label"], "", SMALL),
+                _Cell(pr["words"], "", SMALL),
+                _Cell(f"{pr['weight']}/10" if pr["weight"] is not None else "-", "", SMALL),
+            ]
+            for pr in a["priorities"]
+        ],
+        (right_w - 42, 22, 20),
+        line_h=_lh(SMALL),
+        padding=(0.9, 1.0, 0.9, 1.0),
+        fill=GREY_FILL,
+        grid=False,
+        middle=True,
+    )
+    pdf.set_left_margin(old_margin)
+    pdf.set_y(max(left_bottom, pdf.get_y()) + 1.5)
+
+    breakers = a["deal_breakers"]
+    pdf.labelled(
+        "Options you do not want, whatever the figures say:",
+        ", ".join(breakers) if breakers else "none (you did not rule out any option).",
+    )
+    pdf.set_font(FONT, "B", BODY)
+    pdf.cell(
+        0,
+        _lh(BODY) + 0.4,
+        "In your own words, what else matters to you:",
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
+    _note_box(pdf, a["note"])
+    pdf.ln(1.2)
+    link = data["link"]
+    printed = link if len(link) <= PRINTED_LINK_MAX else _without_note(link)
+    pdf.set_font(FONT, "B", SMALL)
+    if printed == link:
+        intro = "Your answers are kept in this link, which reopens the aid where you left it:"
+    else:
+        intro = "Your answers, except your note (too long to print in a link), are kept in this link:"
+    pdf.multi_cell(0, _lh(SMALL), intro, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(FONT, "", TINY)
+    pdf.set_text_color(0, 0, 140)
+    pdf.multi_cell(
+        0,
+        _lh(TINY),
+        printed,
+        align=Align.L,
+        link=printed,
+        wrapmode=WrapMode.CHAR,
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
+    if printed != link:
+        # On screen, this line opens the aid with everything, the note included.
+        pdf.set_font(FONT, "B", TINY)
+        pdf.cell(
+            0,
+            _lh(TINY) + 0.4,
+            "On a screen, click here to reopen the aid with all your answers and your note.",
+            link=link,
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+    pdf.set_text_color(0)
+
+
+def _option_heading(o: dict) -> str:
+    return o["name"] + (f"\n({o['status']})" if o["status"] else "")
+
+
+CAUTION_MARK = "(!)"
+
+
+def _grid_cell(cell: dict) -> str:
+    """A grid answer: its few words, its one figure (marked per injection or local), how sure."""
+    parts = [cell["text"]]
+    figure = cell.get("figure")
+    if figure and figure not in cell["text"]:
+        parts.append(figure + (" (local)" if cell.get("local") else ""))
+    elif cell.get("local"):
+        parts.append("(local figure)")
+    if cell.get("certainty") and figure:
+        parts.append(certainty_words(cell["certainty"], short=True))
+    text = "\n".join(p for p in parts if p)
+    return f"{CAUTION_MARK} {text}" if cell.get("caution") else text
+
+
+def _glance(pdf: _PDF, data: dict, layout: _Layout) -> None:
+    """Page 1: the Option-Grid-style grid, the questions people ask as rows, a column per option
+    with 'No treatment for now' first for reference."""
+    grid = data["grid"]
+    pdf.heading("Your options at a glance", keep=60)
+    pdf.para(data["different_studies"], size=TINY)
+    pdf.ln(0.8)
+    label_w = 26.0
+    n = len(grid["columns"])
+    col_w = (pdf.body_w - label_w) / n
+    size = layout.grid_pt
+    by_id = {o["id"]: o for o in data["options"]}
+    head = [_Cell("", "B", SMALL)]
+    for c in grid["columns"]:
+        status = by_id[c["id"]]["status"] if c["id"] in by_id else "for reference, not scored"
+        head.append(_Cell(c["name"] + (f"\n({status})" if status else ""), "B", SMALL))
+    rows = [
+        [_Cell(r["question"], "B", size), *(_Cell(_grid_cell(cell), "", size) for cell in r["cells"])]
+        for r in grid["rows"]
+    ]
+    _table(
+        pdf,
+        head,
+        rows,
+        (label_w, *(col_w,) * n),
+        line_h=_lh(size) * 0.98,
+        padding=(0.8, 1.0, 0.8, 1.0),
+        fill=GREY_FILL,
+    )
+    if any(cell.get("caution") for r in grid["rows"] for cell in r["cells"]):
+        pdf.para(
+            f"{CAUTION_MARK} A caution from what you told us concerns this answer: see 'Cautions for you'.",
+            size=TINY,
+        )
+    if data["local_figures_used"]:
+        pdf.para(
+            "Figures marked 'local' are your care team's own, not published ones; the published "
+            "figures are in the table further on.",
+            size=TINY,
+        )
+    pdf.set_font(FONT, size=BODY)
+
+
+def _leaning_and_questions(pdf: _PDF, data: dict) -> None:
+    a = data["answers"]
+    pdf.ln(1)
+    pdf.labelled("Where you are leaning now:", a["leaning"]["words"])
+    _questions(pdf, data)
+
+
+def _comparison(pdf: _PDF, data: dict, layout: _Layout) -> None:
+    """The options side by side in detail, after 'No treatment for now' as a reference (its column
+    of the table, printed as a block above it so the option columns keep their width)."""
+    comp = data["comparison"]
+    nt = data["no_treatment"]
+    pdf.heading("The options in more detail", keep=25)
+    pdf.para(
+        f"{data['different_studies']} Figures are about {data['reference_class']}. "
+        f"Figures marked 'local' are your care team's own, with the published figures beside them. "
+        f"{PER_INJECTION_NOTE} How sure the evidence is: high (we are confident), moderate (probably "
+        "close), low (may be quite different), very low (could be very different).",
+        size=TINY,
+    )
+    pdf.ln(0.8)
+    pdf.para(
+        f"{nt['name']}, for reference (not scored): {nt['summary']} {nt['involves']['text']}", size=SMALL
+    )
+    pdf.bullets([f"{f['name']}: {f['words']}" for f in nt["figures"]], size=SMALL)
+    pdf.ln(0.6)
+    label_w = 22.0
+    opts = data["options"]
+    col_w = (pdf.body_w - label_w) / len(opts)
+    size = layout.table_pt
+    head = [_Cell("", "B", 7.4), *(_Cell(_option_heading(o), "B", 7.4) for o in opts)]
+    rows = [
+        [_Cell(r["label"], "B", size), *(_Cell(text, "", size) for text in r["cells"][1:])]
+        for r in comp["rows"]
+        if any(r["cells"][1:])  # the no-treatment rows are printed above the table
+    ]
+    rows.append(
+        [
+            _Cell("Sources (see the list at the end)", "B", size),
+            *(_Cell(", ".join(str(n) for n in o["source_numbers"]), "", size) for o in opts),
+        ]
+    )
+    _table(
+        pdf,
+        head,
+        rows,
+        (label_w, *(col_w,) * len(opts)),
+        line_h=_lh(size) * 0.98,
+        padding=(0.8, 1.0, 0.8, 1.0),
+        fill=GREY_FILL,
+    )
+    pdf.set_font(FONT, size=BODY)
+
+
+def _fit_image(img: dict, max_w: float, max_h: float) -> tuple[float, float]:
+    w, h = _png_size_mm(img["png"], img["scale"])
+    k = min(1.0, max_w / w, max_h / h)
+    return w * k, h * k
+
+
+def _icon_arrays(pdf: _PDF, images: list[dict], layout: _Layout) -> None:
+    """The icon-array charts side by side. Their words (the same figures as the tables) are each
+    picture's alternative text, for screen readers; the most compact layout leaves the pictures
+    to the aid."""
+    if not layout.pictures:
+        return
+    gap = 5.0
+    each_w = (pdf.body_w - gap * (len(images) - 1)) / len(images)
+    sizes = [_fit_image(img, each_w, layout.icon_h) for img in images]
+    tallest = max(h for _, h in sizes)
+    pdf.heading("Pictures of the chances", keep=tallest + 8)
+    pdf.para(
+        "Each picture shows 100 people for each option; filled figures are the people the title is "
+        "about. The figures are the same as in the tables, each from its own studies.",
+        size=TINY,
+    )
+    pdf.ln(0.6)
+    top = pdf.get_y()
+    for i, (img, (w, h)) in enumerate(zip(images, sizes, strict=True)):
+        x = pdf.l_margin + i * (each_w + gap)
+        pdf.image(io.BytesIO(img["png"]), x=x, y=top, w=w, h=h, alt_text=img["description"])
+    pdf.set_xy(pdf.l_margin, top + tallest + 1)
+
+
+def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:
+    """How the options line up with what the patient said: only once priorities are stated and
+    only for the options that may suit; the chart, a plain table of how each option fits each
+    priority beside it (so the picture does not depend on colour), what would change the
+    picture, and the scale's value judgements in plain words."""
+    m = data["match"]
+    opts = [o for o in data["options"] if o["match"] is not None]
+    if img is None or not opts:
+        pdf.heading("How the options line up with what matters to you", keep=30)
+        pdf.para(m["text"], size=SMALL, bold=True)
+        _not_matched(pdf, m, pdf.body_w)
+        _anchors(pdf, m, pdf.body_w)
+        return
+    if layout.match_chart:
+        w, h = _fit_image(img, layout.match_w, 110)
+        pdf.heading(img["heading"], keep=h)
+        top = pdf.get_y()
+        pdf.image(io.BytesIO(img["png"]), x=pdf.l_margin, y=top, w=w, h=h, alt_text=img["description"])
+        x = pdf.l_margin + w + 4
+    else:  # the table alone says everything the chart shows
+        pdf.heading(img["heading"], keep=45)
+        top, h, x = pdf.get_y(), 0.0, pdf.l_margin
+    start_page = pdf.page
+    right_w = pdf.w - pdf.r_margin - x
+    pdf.set_xy(x, top)
+    pdf.para(m["text"], size=SMALL, bold=True, w=right_w)
+    pdf.ln(1)
+    pdf.set_x(x)
+    pdf.para(
+        "How each option does on each thing you rated, and the points it adds to its bar "
+        "(whole numbers, as in the chart; the weight you gave counts):",
+        size=SMALL,
+        w=right_w,
+    )
+    pdf.ln(0.6)
+    old_margin = pdf.l_margin
+    pdf.set_left_margin(x)
+    col = 27.0
+    first = right_w - len(opts) * col
+    rows = [
+        [
+            _Cell(f"{pr['label']} ({pr['counts_as']}/10)", "", TINY),
+            *(
+                _Cell(f"{o['fit'][pr['id']].capitalize()}: {whole(o['contributions'][pr['id']])}", "", TINY)
+                for o in opts
+            ),
+        ]
+        for pr in data["answers"]["priorities"]
+    ]
+    rows.append(
+        [
+            _Cell("Total out of 100 (could be)", "B", TINY),
+            *(
+                _Cell(f"{whole(o['match'])} ({whole(o['match_low'])} to {whole(o['match_high'])})", "B", TINY)
+                for o in opts
+            ),
+        ]
+    )
+    _table(
+        pdf,
+        [
+            _Cell("What you said matters (weight)", "B", TINY),
+            *(
+                _Cell(o["short_name"] + (" (local figures)" if _uses_local(o) else ""), "B", TINY)
+                for o in opts
+            ),
+        ],
+        rows,
+        (first, *(col,) * len(opts)),
+        line_h=_lh(TINY),
+        padding=(0.7, 0.9, 0.7, 0.9),
+        fill=GREY_FILL,
+        middle=True,
+    )
+    pdf.set_left_margin(old_margin)
+    pdf.set_x(x)
+    _not_matched(pdf, m, right_w)
+    if data["what_would_change"]:
+        pdf.ln(1.2)
+        pdf.set_x(x)
+        pdf.para("What would change the picture:", size=SMALL, bold=True, w=right_w)
+        pdf.set_x(x)
+        pdf.bullets(data["what_would_change"], size=TINY, indent=3, w=right_w)
+    # Under the chart and the table, whichever ends lower (the table may have run onto a new page).
+    pdf.set_xy(pdf.l_margin, (max(top + h, pdf.get_y()) if pdf.page == start_page else pdf.get_y()) + 1)
+    _anchors(pdf, m, pdf.body_w)
+
+
+def _uses_local(o: dict) -> bool:
+    return bool(o["success"].get("local") or any(r.get("local") for r in o["risks"]))
+
+
+def _not_matched(pdf: _PDF, m: dict, w: float) -> None:
+    x = pdf.get_x()
+    for o in m["not_matched"]:
+        pdf.ln(0.8)
+        pdf.set_x(x)
+        pdf.para(f"{o['short_name']}: {o['reason']}", size=TINY, w=w)
+
+
+def _anchors(pdf: _PDF, m: dict, w: float) -> None:
+    """The scale's value judgements: what counts as the worst score on each priority."""
+    pdf.ln(1)
+    pdf.para(
+        "How the match is worked out: these are choices, not evidence. Each says what counts "
+        "as the worst score on one thing you rated.",
+        size=TINY,
+        bold=True,
+        w=w,
+    )
+    pdf.bullets(m["anchors"], size=TINY, indent=3, w=w)
+
+
+def _about_figures(pdf: _PDF, data: dict) -> None:
+    """Where the figures come from, who checked them, and any figure the care team entered."""
+    ds = data["dataset"]
+    pdf.heading("About these figures, and their sources", keep=40)
+    pdf.para(
+        f"Who checked them: {ds['reviewed']} Made by: {ds['made_by']}. Funding: {ds['funding']}.", size=TINY
+    )
+    pdf.para(f"Updates: {ds['update_policy']['interval']} {ds['update_policy']['report_errors']}", size=TINY)
+    if data["local_figures_used"]:
+        pdf.para(
+            "Your care team's own figures (local) used in this summary, in place of the published ones:",
+            size=TINY,
+            bold=True,
+        )
+        pdf.bullets(data["local_figures_used"], size=TINY, indent=3)
+
+
+def _cautions(pdf: _PDF, data: dict) -> None:
+    """Every caution from the patient's situation, once per wording, naming the options it
+    concerns (the same caution often applies to all three)."""
+    pdf.heading("Cautions for you", keep=20)
+    grouped: dict[tuple[str, str], list[str]] = {}
+    refs: dict[tuple[str, str], list[int]] = {}
+    for o in data["options"]:
+        for c in o["caution_details"]:
+            key = (c["effect"], c["text"])
+            grouped.setdefault(key, []).append(o["short_name"])
+            refs[key] = c["source_numbers"]
+    if not grouped:
+        pdf.para("None of the cautions in the evidence apply to what you told us.")
+        return
+    items = []
+    for (effect, text), names in grouped.items():
+        prefix = "may not be suitable now: " if effect == "not_suitable" else ""
+        numbers = f" [{', '.join(str(n) for n in refs[(effect, text)])}]" if refs[(effect, text)] else ""
+        items.append(f"{', '.join(names)}: {prefix}{text}{numbers}")
+    pdf.bullets(items, size=SMALL)
+
+
+def _questions(pdf: _PDF, data: dict) -> None:
+    pdf.heading("Questions you may want to ask", keep=20)
+    pdf.para("These follow from your answers. Tick the ones you want to ask.", size=SMALL)
+    pdf.ln(0.8)
+    pdf.bullets(data["questions"], mark="☐", indent=5, size=SMALL)
+
+
+def _sure(pdf: _PDF, data: dict) -> None:
+    pdf.heading("How ready do you feel? (SURE)", keep=28)
+    pdf.para(
+        "Tick Yes or No. If you tick No to any question, tell your care team: it helps to talk it "
+        "through before you decide.",
+        size=SMALL,
+    )
+    pdf.ln(0.8)
+    box = 3.4
+    answers = {s["id"]: s["answer"] for s in data["answers"]["sure"]}
+    row_h = 5.4
+    for sid, q in SURE_QUESTIONS:
+        y = pdf.get_y()
+        q_w = pdf.body_w - 62
+        pdf.set_font(FONT, "", BODY)
+        pdf.set_x(pdf.l_margin)
+        pdf.cell(q_w, row_h, q)
+        x = pdf.l_margin + q_w + 2
+        pdf.set_draw_color(0)
+        pdf.set_line_width(0.3)
+        for label in ("Yes", "No"):
+            pdf.rect(x, y + (row_h - box) / 2, box, box)
+            pdf.set_xy(x + box + 1, y)
+            pdf.cell(9, row_h, label)
+            x += 15
+        earlier = answers.get(sid)
+        if earlier:
+            pdf.set_xy(x, y)
+            pdf.set_font(FONT, "", TINY)
+            pdf.cell(0, row_h, f"(in the aid: {earlier})")
+        pdf.set_xy(pdf.l_margin, y + row_h + 0.6)
+    pdf.para(SURE_CREDIT, size=TINY)
+
+
+def _notes(pdf: _PDF, layout: _Layout) -> None:
+    """Ruled lines for the consultation: they fill what is left of the page (3 to 8 lines), or
+    start a new page with the layout's number of lines."""
+    gap = 7.0
+    heading_h = 14.0  # the heading with its rule and spacing, and a little to spare
+    fits = int((pdf.room - heading_h) // gap)
+    lines = min(fits, layout.note_lines_max) if fits >= 3 else layout.note_lines
+    pdf.heading("Notes from the consultation", keep=lines * gap)
+    y = pdf.get_y() + gap
+    pdf.set_draw_color(150)
+    pdf.set_line_width(0.2)
+    for _ in range(lines):
+        pdf.line(pdf.l_margin, y, pdf.w - pdf.r_margin, y)
+        y += gap
+    pdf.set_y(y - gap + 2)
+
+
+def _sources(pdf: _PDF, data: dict, layout: _Layout) -> None:
+    pdf.ln(0.8)
+    pdf.para(
+        "Sources: the studies and pages behind the figures and cautions in this summary.",
+        size=TINY,
+        bold=True,
+    )
+    pdf.ln(0.5)
+    _numbered_columns(pdf, list(data["sources"].values()), layout.sources_pt)
+    pdf.set_font(FONT, size=BODY)
