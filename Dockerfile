@@ -24,7 +24,7 @@ RUN groupadd --system --gid 10001 aid \
 WORKDIR /app
 
 # Fonts for a patient's note in any script (the PDF's fallback fonts, SIL Open Font Licence;
-# decision_aid/report.py finds them in Debian's font folders). Only the regular Noto Sans faces
+# decision_aid/report/fonts.py finds them in Debian's font folders). Only the regular Noto Sans faces
 # are used: the serif, bold and CJK bold faces are removed (about 100 MB), leaving about 50 MB.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji \

@@ -21,7 +21,7 @@ PORT   ?= 8501
 CHROMIUM      := /usr/bin/chromium
 DEJAVU_FONT   := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 # The PDF prints a patient's note in any script with these as fallback fonts (SIL Open Font
-# Licence; decision_aid/report.py finds them here). Without them such characters print as a box.
+# Licence; decision_aid/report/fonts.py finds them here). Without them such characters print as a box.
 NOTO_FONT     := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 FONT_PACKAGES := fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
 APT_PACKAGES  := chromium fonts-dejavu-core poppler-utils $(FONT_PACKAGES)
