@@ -85,6 +85,16 @@ def _rare(x: float) -> str:
     return f"about {max(1, whole(x * 100))} out of 10,000"
 
 
+QUIZ_LABEL = "Check what you know"
+
+
+def quiz_words(results: dict[str, bool]) -> str:
+    """The knowledge check's result in words, the same in the app and the summary."""
+    if not results:
+        return "not done"
+    return f"{sum(results.values())} of {len(results)} answered right"
+
+
 def per_100(x: float) -> str:
     """Natural frequency on the one denominator: '3 out of 100 people'.
 

@@ -694,3 +694,15 @@ def test_summary_bad_query_exits_2_naming_the_parameter(tmp_path, fmt):
     (line,) = done.stderr.strip().splitlines()
     assert line.startswith("error: mri=") and "not_done" in line
     assert not out.exists()
+
+
+def test_knowledge_check_result_is_in_the_summary_and_the_pdf():
+    result = result_of("relief=8&quiz=once:right,success:wrong")
+    quiz = report.summary_data(EVIDENCE, result, base_url=BASE_URL)["answers"]["quiz"]
+    assert quiz["results"] == {"once": True, "success": False}
+    assert quiz["words"] == "1 of 2 answered right"
+    pdf = report.build_pdf(EVIDENCE, result, base_url=BASE_URL)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Check what you know: 1 of 2 answered right" in text
+    untried = report.summary_data(EVIDENCE, result_of("relief=8"), base_url=BASE_URL)
+    assert untried["answers"]["quiz"]["words"] == "not done"

@@ -34,8 +34,10 @@ from decision_aid.report.words import (
 from decision_aid.wording import (
     NOT_A_VERDICT,
     PRIORITY_LABELS,
+    QUIZ_LABEL,
     SITUATION_LABELS,
     fit_word,
+    quiz_words,
 )
 
 Paper = Literal["A4", "Letter"]
@@ -441,6 +443,11 @@ def _summary(
             },
             "local_figures": local,
             "sure": [{"id": k, "question": q, "answer": p[k] or None} for k, q in SURE_QUESTIONS],
+            "quiz": {
+                "label": QUIZ_LABEL,
+                "results": given.quiz_results(),
+                "words": quiz_words(given.quiz_results()),
+            },
         },
         "local_figures_used": local_used,
         "warnings": list(result.warnings),

@@ -106,6 +106,7 @@ def _what_you_said(pdf: _PDF, data: dict) -> None:
         items.append(("MVD spasm-free, your team's own figure (local)", per_100(local["mvd_success"])))
     if "mvd_hearing_loss" in local:
         items.append(("MVD hearing loss, your team's own figure (local)", per_100(local["mvd_hearing_loss"])))
+    items.append((a["quiz"]["label"], a["quiz"]["words"]))
     items.append(("Answered", mode))
     old_r = pdf.r_margin
     pdf.set_right_margin(pdf.w - pdf.l_margin - left_w + 2)

@@ -13,7 +13,7 @@ from decision_aid.ui import components as c
 from decision_aid.ui import state
 from decision_aid.ui.derived import quiz
 from decision_aid.ui.nav import BY_URL
-from decision_aid.wording import AGE_NOT_SAID, PRIORITY_LABELS, SITUATION_LABELS
+from decision_aid.wording import AGE_NOT_SAID, PRIORITY_LABELS, QUIZ_LABEL, SITUATION_LABELS, quiz_words
 
 SURE: tuple[tuple[str, str], ...] = (
     ("sure_s", "**Sure of myself:** Do you feel sure about the best choice for you?"),
@@ -70,7 +70,7 @@ def _answers_summary(prof: Profile, names: dict[str, str]) -> None:
     lines += [
         f"- **Deal-breakers (your choice):** {c.md(listed(prof.avoid))}",
         f"- **Where you are leaning:** {SITUATION_LABELS['leaning'][prof.leaning]}",
-        f"- **Check what you know:** {quiz_summary(prof)}",
+        f"- **{QUIZ_LABEL}:** {quiz_words(prof.quiz_results())}",
     ]
     st.markdown("\n".join(lines))
     st.markdown("**What matters to you** (0 = not at all, 10 = a lot)")
@@ -87,15 +87,6 @@ def _answers_summary(prof: Profile, names: dict[str, str]) -> None:
             missing = unprintable_words(prof.note)
             if missing:
                 st.caption(missing)
-
-
-def quiz_summary(prof: Profile) -> str:
-    """The knowledge check's result in words (the PDF says the same from `Profile.quiz`)."""
-    results = prof.quiz_results()
-    if not results:
-        return "not done"
-    right = sum(results.values())
-    return f"{right} of {len(results)} answered right"
 
 
 def _leaning() -> None:
