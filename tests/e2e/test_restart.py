@@ -182,8 +182,13 @@ def _press_right(page: Page, key: str) -> None:
     page.keyboard.press("ArrowRight")
 
 
+def _press_right_in_fit(page: Page, key: str) -> None:
+    by_key(page, "change_priorities").get_by_text("Change what matters to you").click()
+    _press_right(page, key)
+
+
 # (page, link, the first change, what the link then says): a slider, a checkbox and a radio on
-# full-page reruns, and a slider inside the compare page's fragment.
+# the situation and priorities pages, and a slider in the compare page's "what matters" topic.
 def _tick_no_operation(page: Page) -> None:
     by_key(page, "avoid_mvd").locator("label").click()
 
@@ -197,23 +202,16 @@ FIRST_CHANGES = {
     "slider": ("priorities", "?relief=3&note=RESTART-5521", lambda p: _press_right(p, "relief"), r"relief=4"),
     "checkbox": ("priorities", "?relief=3", _tick_no_operation, r"avoid=mvd(&|$)"),
     "radio": ("situation", "?relief=3", _choose_vascular, r"cause=vascular(&|$)"),
-    "fragment": ("compare", "?relief=3&lasting=7", lambda p: _press_right(p, "lasting"), r"lasting=8(&|$)"),
+    "compare_fit": (
+        "compare",
+        "?relief=3&lasting=7&topic=fit",
+        lambda p: _press_right_in_fit(p, "lasting"),
+        r"lasting=8(&|$)",
+    ),
 }
 
 
-FRAGMENT_GAP = pytest.mark.xfail(
-    strict=True,
-    reason="Known, in Streamlit 1.67: a tab on the compare page sends a slider move after a restart as "
-    "a rerun of the page's fragment; the new server session has not run the page yet, so it does not "
-    "know that fragment and AppSession.request_rerun discards the request before any app code runs "
-    "(every slider move there is dropped until a full rerun, such as a page link). The link keeps "
-    "every answer. Remove this mark when a full run happens on reconnect.",
-)
-
-
-@pytest.mark.parametrize(
-    "kind", [pytest.param(k, marks=FRAGMENT_GAP) if k == "fragment" else k for k in FIRST_CHANGES]
-)
+@pytest.mark.parametrize("kind", list(FIRST_CHANGES))
 def test_first_change_after_restart_is_kept(
     browser: Browser, restartable: RestartableServer, kind: str
 ) -> None:

@@ -90,11 +90,12 @@ def _how(ctx: Ctx) -> None:
         st.markdown("\n".join(f"- {c.md(a)}" for a in engine.ANCHORS_TEXT))
 
 
-@st.fragment
 def _follows_the_sliders(place: Any, footer: Any, slots: c.Slots | None) -> None:
-    """The sliders and everything that moves with them. A slider move reruns only this fragment,
-    not the page; it also redraws the Back/Next links and the sidebar's links (they carry the
-    answers) and the URL, since the page's shell does not run on a fragment rerun."""
+    """The sliders and everything that moves with them, with the Back/Next links and the
+    sidebar's links (they carry the answers) and the URL. Not a fragment: after a server restart
+    the browser sends a fragment's rerun to a new session that does not know the fragment, and
+    Streamlit 1.67 drops it, so the patient's first slider move would be lost. The topic is short,
+    so a slider move reruns the whole (one-topic) page."""
     ev = state.evidence()
     prof = state.profile()
     ctx = Ctx(ev, prof, state.result(ev, prof))
