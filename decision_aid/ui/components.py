@@ -302,9 +302,9 @@ class Slots:
     """The sidebar's places for what carries the answers: the page links and the copy-link box.
 
     The shell fills them (`answer_links`) after the page has run, unless the page draws them
-    itself (`PageDef.draws_links`): on the compare page a slider reruns only a fragment, and a
-    fragment redraws what it wrote into a container outside it, so the links follow the answers
-    without a full rerun of the page.
+    itself (`PageDef.draws_links`: the compare page's "what matters" topic draws them after its
+    sliders; it was a fragment until the restart fix, and now reruns the whole page, so this
+    hand-over could go).
     """
 
     links: Any

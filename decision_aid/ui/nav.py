@@ -13,7 +13,7 @@ class PageDef:
     icon: str
     draws_links: bool = False
     """The page draws the links that carry the answers (sidebar page links, the copy-link box)
-    itself, from a fragment that reruns when an answer on it changes (see `components.Slots`)."""
+    itself, after the answers it changes (see `components.Slots`)."""
 
 
 PAGES: tuple[PageDef, ...] = (
