@@ -319,7 +319,11 @@ def _option_row(o: OptionResult) -> dict:
 
 
 def _weights(result: Result) -> dict[str, int | None]:
-    return {p: result.profile.get(p) for p in PRIORITIES}
+    """The weights the match used (the result's profile is a Profile, or a dict from JSON)."""
+    prof = result.profile
+    if isinstance(prof, dict):
+        return {p: prof.get(p) for p in PRIORITIES}
+    return prof.weights()
 
 
 def success_frame(result: Result) -> pd.DataFrame:
@@ -386,13 +390,17 @@ def match_frame(result: Result) -> pd.DataFrame:
     weights = _weights(result)
     rows = []
     for o in _options(result):
+        if not o.suitable or o.match is None:  # no bar, no rank for an option that may not apply
+            continue
         for i, p in enumerate(PRIORITIES):
             rows.append({
                 **_option_row(o), "priority": p, "priority_label": PRIORITY_LABELS[p], "priority_index": i,
-                "weight": weights[p], "points": o.contributions.get(p, 0.0), "score": o.scores.get(p),
+                "weight": weights[p], "points": (o.contributions or {}).get(p, 0.0), "score": o.scores.get(p),
                 "match": o.match, "match_low": o.match_low, "match_high": o.match_high,
             })
-    return pd.DataFrame(rows)
+    columns = ["option", "name", "short_name", "suitable", "avoided", "priority", "priority_label",
+               "priority_index", "weight", "points", "score", "match", "match_low", "match_high"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def projection_frame(result: Result) -> pd.DataFrame:
@@ -406,6 +414,19 @@ def projection_frame(result: Result) -> pd.DataFrame:
                     for p in proj.by_year)
     columns = ["option", "name", "short_name", "suitable", "avoided", "year", "low", "central", "high"]
     return pd.DataFrame(rows, columns=columns)
+
+
+REFERENCE_NAME = "No treatment for now"
+REFERENCE_COLOR = "#555555"
+
+
+def reference_frame(result: Result) -> pd.DataFrame:
+    """The projection's "no treatment for now" line (a reference, never scored): one row per year,
+    empty when the result has none."""
+    proj = result.projection.options.get("no_treatment")
+    rows = [{"year": p.year, "low": p.low, "central": p.central, "high": p.high, "name": REFERENCE_NAME}
+            for p in (proj.by_year if proj is not None else [])]
+    return pd.DataFrame(rows, columns=["year", "low", "central", "high", "name"])
 
 
 def fit_frame(result: Result) -> pd.DataFrame:
@@ -898,15 +919,35 @@ def projection_chart(frame: pd.DataFrame, *, years: int) -> alt.LayerChart:
     return projection_parts(frame, years=years).chart()
 
 
-def projection_parts(frame: pd.DataFrame, *, years: int) -> ChartParts:
-    """`projection_chart` as look and data (see `ChartParts`)."""
+def projection_parts(frame: pd.DataFrame, *, years: int, reference: pd.DataFrame | None = None) -> ChartParts:
+    """`projection_chart` as look and data (see `ChartParts`); `reference` (`reference_frame`)
+    adds the grey "no treatment for now" line with its range."""
     data = _ordered(frame)
     data = data[data["year"] <= years].reset_index(drop=True)
-    return ChartParts(_projection_look, _settings(ids=_ids(data), names=_names(data), years=years),
-                      {"projection": _only(data, PROJECTION_COLUMNS)})
+    datasets = {"projection": _only(data, PROJECTION_COLUMNS)}
+    has_reference = reference is not None and not reference.empty
+    if has_reference:
+        datasets["reference"] = reference[reference["year"] <= years].reset_index(drop=True)
+    return ChartParts(_projection_look, _settings(ids=_ids(data), names=_names(data), years=years,
+                                                  reference=has_reference), datasets)
 
 
-def _projection_look(*, ids: Sequence[str], names: Sequence[str], years: int) -> alt.LayerChart:
+def _reference_layers(x: alt.X, y_scale: alt.Scale) -> list[alt.Chart]:
+    base = _named("reference").encode(x=x)
+    band = base.mark_area(opacity=0.10, color=REFERENCE_COLOR).encode(
+        y=alt.Y("low:Q").scale(y_scale), y2="high:Q")
+    line = base.mark_line(strokeWidth=2, color=REFERENCE_COLOR, strokeDash=[8, 4]).encode(
+        y=alt.Y("central:Q").scale(y_scale),
+        tooltip=[alt.Tooltip("name:N", title="Reference"), alt.Tooltip("year:O", title="Year"),
+                 alt.Tooltip("central:Q", title="Under control, out of 100", format=".0f")])
+    label = base.transform_filter(alt.datum.year == 1).mark_text(
+        align="left", dx=4, dy=-8, fontSize=FONT, color=TEXT_COLOR).encode(
+        y=alt.Y("central:Q").scale(y_scale), text="name:N")
+    return [band, line, label]
+
+
+def _projection_look(*, ids: Sequence[str], names: Sequence[str], years: int,
+                     reference: bool = False) -> alt.LayerChart:
     option = _legend(title="Option", symbolStrokeColor=TEXT_COLOR, symbolStrokeWidth=1, symbolSize=120)
     color, shape = _option_color(ids, names, legend=option), _option_shape(ids, names, legend=option)
     x = alt.X("year:O").scale(domain=list(range(1, years + 1))).axis(_axis(title="Year after starting",
@@ -931,7 +972,8 @@ def _projection_look(*, ids: Sequence[str], names: Sequence[str], years: int) ->
     )
     span = "In the next year" if years == 1 else f"In each of the next {years} years"
     each = "the next year" if years == 1 else f"each of the next {years} years"
-    return alt.layer(*bands, *lines, points).properties(
+    extra = _reference_layers(x, y_scale) if reference else []
+    return alt.layer(*extra, *bands, *lines, points).properties(
         width=CHART_WIDTH, height=220,
         title=_title("Spasm under control, out of 100 people",
                      [f"{span}, for the average person in the studies; not a forecast for you.",
@@ -941,8 +983,15 @@ def _projection_look(*, ids: Sequence[str], names: Sequence[str], years: int) ->
     )
 
 
-def describe_projection(frame: pd.DataFrame, years: int) -> str:
-    """Text alternative of `projection_chart`: first and last year of each option, with ranges."""
+def describe_projection(frame: pd.DataFrame, years: int, reference: pd.DataFrame | None = None) -> str:
+    """Text alternative of `projection_chart`: first and last year of each option, with ranges,
+    and the "no treatment for now" reference line when there is one."""
+    if reference is not None and not reference.empty:
+        ref = reference.assign(option="no_treatment", short_name=REFERENCE_NAME)
+        text = describe_projection(frame, years)
+        last = rows_of(ref[ref["year"] <= years])[-1]
+        return (f"{text} Reference line, {REFERENCE_NAME}: about {_count(last['central'])} out of 100 "
+                f"in year {last['year']} ({_range_text(last['low'], last['high'])}).")
     records_ = [r for r in rows_of(_ordered(frame)) if r["year"] <= years]
     span = "the next year" if years == 1 else f"each of the next {years} years"
     parts = [f"Out of 100 people, how many have the spasm under control in {span}."]

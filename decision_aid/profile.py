@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal, get_args, get_origin
 from urllib.parse import parse_qsl, urlencode
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from decision_aid.evidence import OPTION_IDS
 
@@ -48,6 +48,8 @@ PARAMS: tuple[str, ...] = (
     "blood_thinners",
     "sides",
     "mvd_result",
+    "quiz",
+    "topic",
 )
 """Every query parameter the aid understands, in a stable order for links (new names go last,
 so links made before them keep their order)."""
@@ -78,9 +80,11 @@ class Profile(BaseModel):
     tried: tuple[str, ...] = ()
     avoid: tuple[str, ...] = ()
     mode: Literal["home", "consult"] = "home"
+    topic: Literal["glance", "works", "harms", "years", "fit", "figures"] = "glance"
+    """Which topic the compare page shows (one at a time); kept in the link."""
     mvd_success: float | None = Field(default=None, ge=0, le=100)
     mvd_hearing_loss: float | None = Field(default=None, ge=0, le=100)
-    leaning: Literal["", "medication", "botulinum", "mvd", "unsure"] = ""
+    leaning: Literal["", "medication", "botulinum", "mvd", "no_treatment", "unsure"] = ""
     note: str = Field(default="", max_length=MAX_NOTE_CHARS)
     sure_s: Literal["", "yes", "no"] = ""
     sure_u: Literal["", "yes", "no"] = ""
@@ -90,6 +94,7 @@ class Profile(BaseModel):
     blood_thinners: Literal["", "yes", "no"] = ""
     sides: Literal["one", "both"] = "one"
     mvd_result: Literal["", "no_help", "came_back"] = ""  # how an earlier MVD went: used only with tried=mvd
+    quiz: tuple[str, ...] = ()  # the knowledge check's results, "id:right" or "id:wrong" (see QUIZ_ITEM)
 
     @property
     def priorities_stated(self) -> bool:
@@ -101,6 +106,10 @@ class Profile(BaseModel):
     def mvd_result_used(self) -> str:
         """`mvd_result` where it means something (an earlier MVD was tried), otherwise ""."""
         return self.mvd_result if "mvd" in self.tried else ""
+
+    def quiz_results(self) -> dict[str, bool]:
+        """The knowledge check as answered: question id -> answered right (unanswered are absent)."""
+        return {i.split(":")[0]: i.endswith(":right") for i in self.quiz}
 
     def weights(self) -> dict[str, int]:
         """The weight of each priority; an unstated one counts as the middle of the scale."""
@@ -119,6 +128,21 @@ class Profile(BaseModel):
 
     def to_query(self, *, include_defaults: bool = False) -> str:
         return urlencode(self.to_params(include_defaults=include_defaults))
+
+    @field_validator(*LOCAL_FIGURES)
+    @classmethod
+    def _four_decimals(cls, value: float | None) -> float | None:
+        """A local figure keeps the four decimals a link can carry, so the figure used is
+        exactly the one the link brings back (issue 14, point 4)."""
+        return None if value is None else round(value, 4) + 0.0
+
+
+def format_number(value: float) -> str:
+    """A local figure as the parser reads it back: plain digits, at most four decimals, no
+    exponent ("0.004", "85.5", "100"). `f"{v:g}"` wrote "1e-05" and cut "1.2345679" to six
+    digits, which the link's own parser then refused (issue 14, point 4)."""
+    text = f"{value + 0.0:.4f}".rstrip("0").rstrip(".")  # + 0.0 turns -0.0 into 0.0
+    return text or "0"
 
 
 def _choices() -> dict[str, tuple[str, ...]]:
@@ -143,7 +167,7 @@ def _format_value(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:g}"
+        return format_number(value)
     return str(value)
 
 
@@ -170,6 +194,9 @@ class ParsedQuery:
 _INT = re.compile(r"^\s*\d{1,2}\s*$")
 _AGE = re.compile(r"^\s*\d{1,3}\s*$")
 _NUM = re.compile(r"^\s*\d{1,3}(\.\d{1,4})?\s*$")
+QUIZ_ITEM = re.compile(r"^[a-z][a-z_]{0,29}:(right|wrong)$")
+"""One knowledge-check result in the link: the question's id and how it was answered."""
+MAX_QUIZ_ITEMS = 10
 MAX_QUERY_CHARS = 20_000
 
 
@@ -187,6 +214,8 @@ def allowed_text(name: str) -> str:
         return "a number from 0 to 100 (per 100 people), or empty"
     if name == "note":
         return f"free text of at most {MAX_NOTE_CHARS} characters"
+    if name == "quiz":
+        return f"a comma-separated list of up to {MAX_QUIZ_ITEMS} question:right or question:wrong"
     return "(unknown parameter)"
 
 
@@ -225,6 +254,12 @@ def _parse_one(name: str, raw: str) -> object:
             raise ValueError
         raw.encode("utf-8")  # a lone surrogate raises UnicodeEncodeError, a ValueError
         return raw
+    if name == "quiz":
+        items = tuple(part.strip() for part in raw.split(",") if part.strip())
+        ids = [i.split(":")[0] for i in items]
+        if len(items) > MAX_QUIZ_ITEMS or len(set(ids)) < len(ids) or not all(map(QUIZ_ITEM.match, items)):
+            raise ValueError
+        return items
     raise KeyError(name)
 
 

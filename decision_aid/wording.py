@@ -39,16 +39,33 @@ SITUATION_LABELS: dict[str, dict[str, str]] = {
         "not_done": "No scan yet",
         "vessel": "Scan shows a blood vessel pressing on the nerve",
         "no_vessel": "Scan shows no blood vessel pressing on the nerve",
+        "other_finding": "The scan found something else",
     },
-    "pregnant": {"no": "No", "yes": "Yes, or planning a pregnancy"},
+    "pregnant": {"no": "No", "yes": "Yes, I am pregnant", "planning": "I am planning a pregnancy"},
+    "blood_thinners": {"": "Not sure, or rather not say", "yes": "Yes", "no": "No"},
+    "sides": {"one": "One side of my face", "both": "Both sides of my face"},
+    "mvd_result": {
+        "": "Not sure, or rather not say",
+        "no_help": "It never helped",
+        "came_back": "It helped, then the spasm came back",
+    },
     "leaning": {
         "": "Not answered",
         "medication": "Medicines",
         "botulinum": "Botulinum toxin injections",
         "mvd": "MVD surgery",
+        "no_treatment": "No treatment for now",
         "unsure": "Not sure yet",
     },
 }
+"""Each answer's value in words, keyed by the link's parameter name (app, PDF and CLI)."""
+
+AGE_NOT_SAID = "Not said"
+
+HOME_READING_GRADE = 6.0
+"""US school grade (Flesch-Kincaid) of the text a patient reads in home mode, all five pages
+together, as shown on the About page. tests/ui/test_readability.py measures it and fails when
+this stated value is more than 0.5 away: update it from the test's message when the text changes."""
 
 NOT_A_VERDICT = (
     "This is a summary of your answers, not medical advice. "

@@ -417,7 +417,38 @@ def result():
     from decision_aid.profile import Profile
 
     # The shipped dataset must be there: a missing file fails these tests (DatasetError names it).
-    return evaluate(load_evidence(), Profile())
+    return evaluate(load_evidence(), Profile(relief=5))
+
+
+def _evaluate(**answers):
+    from decision_aid.engine import evaluate
+    from decision_aid.evidence import load_evidence
+    from decision_aid.profile import Profile
+
+    return evaluate(load_evidence(), Profile(**answers))
+
+
+def test_match_frame_is_empty_until_a_priority_is_stated():
+    frame = charts.match_frame(_evaluate())
+    assert frame.empty and {"option", "points", "match"} <= set(frame.columns)
+
+
+def test_match_frame_leaves_out_an_option_that_may_not_apply():
+    result = _evaluate(relief=8, anesthesia="unfit")
+    assert not result.option("mvd").suitable
+    assert first_seen(charts.match_frame(result)["option"]) == ["medication", "botulinum"]
+
+
+def test_projection_draws_no_treatment_as_a_reference_line(result):
+    assert len(charts.reference_frame(result)) in (0, result.projection.years)  # empty: no yearly data
+    reference = pd.DataFrame({"year": [1, 2, 3, 4, 5], "low": [2.0] * 5, "central": [4.0] * 5,
+                              "high": [6.0] * 5, "name": [charts.REFERENCE_NAME] * 5})
+    frame = charts.projection_frame(result)
+    assert "no_treatment" not in set(frame["option"])  # a reference, never an option line
+    spec = charts.spec_of(charts.projection_parts(frame, years=result.projection.years, reference=reference))
+    assert spec["datasets"]["reference"][0]["name"] == charts.REFERENCE_NAME
+    text = charts.describe_projection(frame, result.projection.years, reference)
+    assert f"Reference line, {charts.REFERENCE_NAME}" in text
 
 
 def test_adapters_give_one_row_per_option_in_fixed_order(result):

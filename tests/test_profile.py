@@ -145,6 +145,7 @@ def test_round_trip_every_param():
         blood_thinners="no",
         sides="both",
         mvd_result="no_help",
+        quiz=("success:right", "once:wrong"),
     )
     assert set(p.to_params()) == set(PARAMS)
     assert parse_query(p.to_query()).profile == p

@@ -10,9 +10,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from decision_aid.engine import FigureUsed, OptionResult
+from decision_aid.engine import HEARING_RISK_ID, FigureUsed, OptionResult
 from decision_aid.evidence import Evidence, Quantity, Range
-from decision_aid.profile import Profile
+from decision_aid.profile import LOCAL_FIGURES, Profile, format_number
 from decision_aid.ui import state
 from decision_aid.ui.nav import PAGES, neighbours
 from decision_aid.wording import per_100, per_100_range
@@ -197,11 +197,63 @@ def option_flags(o: OptionResult) -> list[str]:
 
 
 def mode_notice(prof: Profile) -> None:
-    """In consult mode, say so at the top of every page (on a phone the sidebar is folded away)."""
+    """In consult mode, say so at the top of every page (on a phone the sidebar is folded away).
+    In home mode, name any local figures the link carries (see `local_figures_banner`)."""
     if is_consult(prof):
         st.caption(
             "Consult mode: the clinician's layer is open. Switch back under "
             "\"Who is using this now?\" in the menu."
+        )
+    else:
+        local_figures_banner(prof)
+
+
+LOCAL_NAMES: dict[str, str] = {
+    "mvd_success": "MVD: spasm gone",
+    "mvd_hearing_loss": "MVD: lasting hearing loss",
+}
+"""Short names of the local figures, for the home banner and the consult panel's label."""
+
+
+def local_figure_lines(prof: Profile) -> list[str]:
+    """Each local figure the answers carry, in words, beside the published one it replaces."""
+    if all(getattr(prof, n) is None for n in LOCAL_FIGURES):
+        return []
+    mvd = state.result(state.evidence(), prof).option("mvd")
+    used = {"mvd_success": mvd.success, "mvd_hearing_loss": next(
+        (r for r in mvd.risks if r.id == HEARING_RISK_ID), None)}
+    lines = []
+    for name in LOCAL_FIGURES:
+        value = getattr(prof, name)
+        if value is None:
+            continue
+        fig = used[name]
+        published = ""
+        if fig is not None and fig.published:
+            published = f" (published figure: {per_100(fig.published['central'])})"
+        lines.append(f"{LOCAL_NAMES[name]}: {format_number(value)} out of 100{published}")
+    return lines
+
+
+def local_figures_banner(prof: Profile) -> None:
+    """Local surgical figures from a link, named in home mode with a way back to the published ones.
+
+    A clinician may enter their team's own MVD figures in consult mode; they go in the link. A
+    forwarded or altered link would otherwise change the figures a patient sees alone, unmarked
+    (issue 14, point 5).
+    """
+    lines = local_figure_lines(prof)
+    if not lines:
+        return
+    with st.container(border=True, key="local_figures_banner"):
+        st.warning(
+            "**This link carries local surgery figures.** A clinician entered them for one team. "
+            "They replace published figures on these pages:\n"
+            + "\n".join(f"- {md(line)}" for line in lines)
+        )
+        st.button(
+            "Use the published figures instead", on_click=state.clear_local_figures,
+            key="use_published_figures", icon=":material/undo:",
         )
 
 

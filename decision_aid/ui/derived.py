@@ -40,11 +40,24 @@ def _lasting_line(option: Option) -> str:
     b = option.burden
     if b.ongoing:
         return "works only while you keep having it"
-    if option.recurrence:
-        rec = option.recurrence
+    rec = option.recurrence
+    if rec is not None and rec.per_100 is not None:
         years = f" within about {whole(rec.years)} years" if rec.years else ""
         return f"done once; the spasm comes back{years} for about {per_100(rec.per_100.central)}"
     return "done once"
+
+
+def _harm(r) -> str:
+    """'Droopy eyelid, 10 out of 100 people per injection'."""
+    per = " per injection" if getattr(r, "per", "person") == "injection" else ""
+    return f"{r.name}, {per_100(r.per_100.central)}{per}"
+
+
+def _control(ev: Evidence, option_id: str) -> tuple[str, float, str]:
+    """The figure the match uses for control: (measure label, per 100, time frame)."""
+    b = ev.control(option_id)
+    label = ev.meta.measures[b.measure].label
+    return label, b.per_100.central, b.timeframe
 
 
 def _burden_line(option: Option) -> str:
@@ -73,19 +86,20 @@ def _recovery_line(option: Option) -> str:
 def priority_examples(ev: Evidence) -> dict[str, list[str]]:
     """For each priority, one short line per option saying what it means for HFS."""
     out: dict[str, list[str]] = {p: [] for p in PRIORITIES}
-    for _, o in ev.ordered():
+    for oid, o in ev.ordered():
         name = o.short_name
-        out["relief"].append(f"{name}: good control for {per_100(o.success.per_100.central)}")
+        label, central, _ = _control(ev, oid)
+        out["relief"].append(f"{name}: {label.lower()}, {per_100(central)}")
         out["lasting"].append(f"{name}: {_lasting_line(o)}")
         serious = _serious(o)
         out["serious_risk"].append(
-            f"{name}: {serious.name}, {per_100(serious.per_100.central)}"
+            f"{name}: {_harm(serious)}"
             if serious
             else f"{name}: no serious or lasting harm reported"
         )
         passing = _passing(o)
         out["side_effects"].append(
-            f"{name}: {passing.name}, {per_100(passing.per_100.central)}"
+            f"{name}: {_harm(passing)}"
             if passing
             else f"{name}: no common side effects reported"
         )
@@ -145,16 +159,18 @@ def quiz(ev: Evidence) -> list[QuizQuestion]:
     bot = ev.options.get("botulinum")
     if bot:
         figures = []
-        for _, o in ev.ordered():
-            text = per_100(o.success.per_100.central)
+        for oid, _ in ev.ordered():
+            text = per_100(_control(ev, oid)[1])
             if text not in figures:
                 figures.append(text)
-        answer = per_100(bot.success.per_100.central)
+        label, central, timeframe = _control(ev, "botulinum")
+        answer = per_100(central)
         out.append(QuizQuestion(
             "quiz_success",
-            f"Out of 100 people who have {bot.name.lower()}, about how many get good control?",
+            f"Out of 100 people who have {bot.name.lower()}, about how many are "
+            f"{label.lower().removeprefix('spasm ')}?",
             tuple(figures), answer,
-            f"About {answer} get good control with {bot.short_name} ({bot.success.timeframe}).",
+            f"About {answer} with {bot.short_name}: {label.lower()} ({timeframe}).",
         ))
     names = [o.name for _, o in ev.ordered()]
     once = [o for _, o in ev.ordered() if not o.burden.ongoing]

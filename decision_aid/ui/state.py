@@ -28,7 +28,16 @@ import streamlit as st
 
 from decision_aid.engine import Result, evaluate_cached
 from decision_aid.evidence import OPTION_IDS, Evidence, cached_evidence
-from decision_aid.profile import MAX_NOTE_CHARS, ParsedQuery, Profile, parse_query
+from decision_aid.profile import (
+    DEFAULT_WEIGHT,
+    LOCAL_FIGURES,
+    MAX_NOTE_CHARS,
+    PRIORITIES,
+    ParsedQuery,
+    Profile,
+    format_number,
+    parse_query,
+)
 
 ANSWERS = "answers"
 SLOTS = "_sidebar_slots"
@@ -38,6 +47,9 @@ FROM_BROWSER = "_from_browser"
 """Widget keys whose first value in this session comes from a reconnecting browser."""
 EVIDENCE_ENV = "HFS_EVIDENCE_PATH"
 """Environment variable naming another dataset file (tests, a clinic's own copy)."""
+
+LOCAL_PROBLEMS = "_local_figure_problems"
+"""Local figures typed into a box that the link's parser refuses: {name: the text as typed}."""
 
 # Choice answers whose "not answered" value is "" in the profile and None in the widget.
 _EMPTY_IS_NONE = ("leaning", "sure_s", "sure_u", "sure_r", "sure_e")
@@ -162,6 +174,10 @@ def dismiss_notices() -> None:
 def _to_widget(name: str, value: Any) -> Any:
     if name in _EMPTY_IS_NONE and value == "":
         return None
+    if name in LOCAL_FIGURES:  # a text box showing exactly what the link carries
+        return "" if value is None else format_number(value)
+    if name in PRIORITIES and value is None:  # not set: the slider waits in the middle
+        return DEFAULT_WEIGHT
     return value
 
 
@@ -175,12 +191,51 @@ def _from_widget(name: str, value: Any) -> Any:
         return ""
     if name == "note":
         return _clean_note(value or "")
-    if name in ("mvd_success", "mvd_hearing_loss") and value is not None:
-        return float(value)
     return value
 
 
+def read_local_figure(name: str, raw: str) -> float | None:
+    """What a local-figure box holds, read by the link's own parser (empty is None); raises
+    ValueError for text the link could not carry back."""
+    parsed = parse_query({name: [raw]})
+    if parsed.problems:
+        raise ValueError(parsed.problems[0].message())
+    return getattr(parsed.profile, name)
+
+
+def local_problems() -> dict[str, str]:
+    """The local figures whose box holds text that is not used, as typed."""
+    return st.session_state.setdefault(LOCAL_PROBLEMS, {})
+
+
+def _store_local(name: str) -> None:
+    """A local figure typed into its box, read by the link's own parser, so whatever is used
+    is exactly what the link carries back. Text the parser refuses is kept in the box and
+    named (see `consult.local_figures`); the published figure is then used, and said to be."""
+    raw = str(st.session_state[name] or "")
+    try:
+        value = read_local_figure(name, raw)
+    except ValueError:
+        local_problems()[name] = raw
+        _answers()[name] = None
+        return
+    local_problems().pop(name, None)
+    _answers()[name] = value
+    st.session_state[name] = _to_widget(name, value)  # "85.50" shows as "85.5", the value used
+
+
+def clear_local_figures() -> None:
+    """Back to the published figures: the local ones leave the answers, the boxes and the link."""
+    for name in LOCAL_FIGURES:
+        _answers()[name] = None
+        local_problems().pop(name, None)
+        st.session_state.pop(name, None)
+
+
 def _store(name: str) -> None:
+    if name in LOCAL_FIGURES:
+        _store_local(name)
+        return
     _answers()[name] = _from_widget(name, st.session_state[name])
 
 
@@ -226,3 +281,36 @@ def bind_extra(key: str, default: Any = None) -> dict[str, Any]:
         extras[key] = st.session_state[key]
 
     return {"key": key, "on_change": _keep}
+
+
+def quiz_key(question_id: str) -> str:
+    """The widget key of one knowledge-check question."""
+    return f"quiz_{question_id}"
+
+
+def _store_quiz(question_id: str, right_answer: str) -> None:
+    chosen = st.session_state[quiz_key(question_id)]
+    st.session_state.setdefault("extras", {})[quiz_key(question_id)] = chosen  # kept across pages
+    results = _answers_profile_quiz()
+    if chosen is None:
+        results.pop(question_id, None)
+    else:
+        results[question_id] = chosen == right_answer
+    _answers()["quiz"] = tuple(f"{q}:{'right' if ok else 'wrong'}" for q, ok in results.items())
+
+
+def _answers_profile_quiz() -> dict[str, bool]:
+    return {i.split(":")[0]: i.endswith(":right") for i in _answers().get("quiz", ())}
+
+
+def bind_quiz(question_id: str, right_answer: str) -> dict[str, Any]:
+    """Radio kwargs for one knowledge-check question. Its result (right or wrong) goes into the
+    answers and the link as `quiz`, so the summary can say how the check went; a link with a
+    right answer shows it chosen again (a wrong one is shown as a note: which choice is not kept)."""
+    key = quiz_key(question_id)
+    extras = st.session_state.setdefault("extras", {})
+    if key not in st.session_state:
+        right = _answers_profile_quiz().get(question_id)
+        st.session_state[key] = extras.get(key, right_answer if right else None)
+    return {"key": key, "on_change": _store_quiz, "args": (question_id, right_answer)}
+

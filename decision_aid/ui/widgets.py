@@ -18,14 +18,42 @@ DEAL_BREAKERS = {
 """The deal-breaker checkbox for each option (they set the `avoid` list)."""
 
 
+NOT_SET = "not set yet"
+
+
+def priority_label(name: str, value: int | None) -> str:
+    """A slider's label, saying whether the patient has set it: an unmoved slider sits in the
+    middle but counts for nothing until it is moved (nothing is matched before one is set)."""
+    return f"{PRIORITY_LABELS[name]} ({NOT_SET})" if value is None else f"{PRIORITY_LABELS[name]} (set)"
+
+
+def stated_count_text(prof) -> str:
+    """How many of the six priorities the patient has set, in words."""
+    n = sum(getattr(prof, p) is not None for p in PRIORITIES)
+    if n == 0:
+        return "None set yet. Move a slider to set it. Until you set one, nothing is matched."
+    return f"Set so far: {n} of {len(PRIORITIES)}. Any you leave unset count as the middle (5)."
+
+
 def priority_sliders(*, examples: bool = True) -> None:
-    """The six 0-10 sliders, each with what it means for HFS in figures from the dataset."""
+    """The six 0-10 sliders, each with what it means for HFS in figures from the dataset.
+
+    Each starts "not set" (the Profile holds None, the link leaves it out) until it is moved.
+    """
+    prof = state.profile()  # callbacks ran before the script: this run's answers
     if not examples:  # plain sliders: each extra element is one more message on every rerun
         for p in PRIORITIES:
-            st.slider(PRIORITY_LABELS[p], min_value=0, max_value=10, step=1, **state.bind(p))
+            st.slider(priority_label(p, getattr(prof, p)), min_value=0, max_value=10, step=1,
+                      **state.bind(p))
         return
+    st.caption(stated_count_text(prof))
     texts = priority_examples(state.evidence())
     for p in PRIORITIES:
+        value = getattr(prof, p)
         with st.container(border=True, key=f"box_{p}"):
-            st.slider(PRIORITY_LABELS[p], min_value=0, max_value=10, step=1, **state.bind(p))
+            st.slider(priority_label(p, value), min_value=0, max_value=10, step=1, **state.bind(p))
+            if value is None:
+                st.markdown(":material/radio_button_unchecked: **Not set yet.** Move the slider to set it.")
+            else:
+                st.markdown(f":material/check_circle: **Set: {value} out of 10.**")
             st.caption("For example:\n" + "\n".join(f"- {c.md(line)}" for line in texts[p]))

@@ -1,23 +1,116 @@
-"""The compare page: charts follow the answers, deal-breakers, consult layer, leaning."""
+"""The compare page as topics (issue 12) with the content of issue 11: one topic drawn at a time,
+the topic in the link, the grid first, home steps and consult buttons, the match only once
+priorities are stated and never for an option that may not apply, local figures marked."""
 
 from __future__ import annotations
 
+from decision_aid.ui.topics.common import LOCAL_MARK
+
 from .conftest import go, headings, match_points, open_app, texts, unescape
 
+GRID = "hfs-grid"
 
-def test_changing_a_slider_changes_the_match_chart_data():
+
+def _grid_html(at) -> str:
+    """Every grid-style table on the page (the glance grid, the figures tables), as HTML."""
+    bodies = [h.proto.body for h in at.get("html") if GRID in h.proto.body and "<table" in h.proto.body]
+    return "\n".join(bodies).replace("&#x27;", "'")
+
+
+def _charts(at) -> int:
+    return len(at.get("vega_lite_chart"))
+
+
+def test_glance_is_the_default_topic_and_its_grid_comes_first_with_no_treatment_first():
     at = open_app(page="compare")
+    grid = _grid_html(at)
+    assert grid, "no grid on the default topic"
+    names = ["No treatment for now", "Medicines", "Botulinum toxin", "MVD surgery"]
+    assert [grid.index(f">{n}") for n in names] == sorted(grid.index(f">{n}") for n in names)
+    assert _charts(at) == 0  # only the chosen topic runs: no other topic's charts
+    assert "Topic 1 of 5: At a glance" in headings(at, 2)
+
+
+def test_topic_in_the_link_runs_only_that_topic():
+    at = open_app({"topic": "harms"}, page="compare")
+    assert not _grid_html(at)
+    assert _charts(at) >= 3
+    assert "Serious or lasting harms" in headings(at, 3)
+    assert "How soon it works and how long it lasts" not in headings(at, 3)
+
+
+def test_unknown_topic_falls_back_to_glance_with_a_notice():
+    at = open_app({"topic": "verdict"}, page="compare")
+    assert _grid_html(at)
+    assert any("topic='verdict'" in unescape(w.value) for w in at.warning)
+
+
+def test_home_next_topic_moves_on_and_puts_the_topic_in_the_link():
+    at = open_app(page="compare")
+    at.button(key="next_top").click().run()
+    assert at.query_params["topic"] == "works"
+    assert "Topic 2 of 5: How well it works" in headings(at, 2)
+    at.button(key="back_bottom").click().run()
+    assert "topic" not in at.query_params  # glance is the default, left out of the link
+
+
+def test_consult_topic_buttons_come_first_and_choose_the_topic():
+    at = open_app({"mode": "consult"}, page="compare")
+    assert not at.button  # no step buttons in consult mode
+    at.segmented_control(key="topic_choice").set_value("figures").run()
+    assert at.query_params["topic"] == "figures"
+    assert "<table" in _grid_html(at), "the figures topic shows its table"
+
+
+def test_works_puts_not_measured_in_words_never_a_number():
+    at = open_app({"topic": "works"}, page="compare")
+    text = unescape(texts(at))
+    assert "Medicines**: not measured" in text or "Medicines: not measured" in text
+    assert "Spasm gone or almost gone" in headings(at, 3)
+    assert "Clearly better while the treatment works" in headings(at, 3)
+
+
+def test_harms_mark_per_injection_figures_and_say_how_sure_at_home():
+    at = open_app({"topic": "harms"}, page="compare")
+    text = unescape(texts(at))
+    assert "per injection" in text
+    assert text.count("how sure:") >= 10
+
+
+def test_fit_shows_no_match_until_a_priority_is_stated():
+    at = open_app({"topic": "fit"}, page="compare")
+    assert _charts(at) == 0
+    assert "Say what matters to you first" in unescape(texts(at))
+    at.slider(key="recovery").set_value(10).run()
+    assert at.query_params["recovery"] == "10"
+    points = match_points(at)
+    assert set(points["option"]) == {"medication", "botulinum", "mvd"}
+
+
+def test_moving_a_slider_in_fit_changes_the_match_chart_data():
+    at = open_app({"topic": "fit", "relief": "5"}, page="compare")
     before = match_points(at)
     at.slider(key="recovery").set_value(10).run()
-    after = match_points(at)
-    assert not before["points"].equals(after["points"])
-    recovery = after[after["priority"] == "recovery"].set_index("option")["points"]
-    assert (recovery > before[before["priority"] == "recovery"].set_index("option")["points"]).any()
-    assert at.query_params["recovery"] == "10"
+    assert not before["points"].equals(match_points(at)["points"])
+
+
+def test_an_option_that_may_not_apply_gets_no_bar_and_keeps_its_reason():
+    at = open_app({"topic": "fit", "relief": "8", "anesthesia": "unfit"}, page="compare")
+    assert set(match_points(at)["option"]) == {"medication", "botulinum"}
+    text = unescape(texts(at))
+    assert "MVD surgery** may not be an option for you" in text
+    assert "MVD surgery fits" not in text
+
+
+def test_how_the_match_is_worked_out_is_shown_in_both_modes():
+    home = open_app({"topic": "fit"}, page="compare")
+    consult = open_app({"topic": "fit", "mode": "consult"}, page="compare")
+    assert any(e.label == "How the match is worked out" for e in home.expander)
+    assert any(e.label.startswith("The scale's anchors") for e in consult.expander)
 
 
 def test_priority_slider_on_the_priorities_page_reaches_the_comparison():
-    at = open_app(page="compare")
+    at = open_app({"topic": "fit", "relief": "5"}, page="compare")
     before = match_points(at)
     go(at, "priorities")
     at.slider(key="lasting").set_value(10).run()
@@ -25,50 +118,34 @@ def test_priority_slider_on_the_priorities_page_reaches_the_comparison():
     assert not before["points"].equals(match_points(at)["points"])
 
 
-def test_deal_breaker_marks_option_as_avoided_and_still_shows_it():
-    at = open_app(page="priorities")
-    at.checkbox(key="avoid_mvd").check().run()
-    go(at, "compare")
-    text = unescape(texts(at))
-    assert "You said this is a deal-breaker for you" in text
-    assert "Surgery: microvascular decompression (MVD)" in headings(at, 3)
-    points = match_points(at)
-    assert set(points["option"]) == {"medication", "botulinum", "mvd"}
+def test_local_surgical_figures_are_marked_in_every_topic_that_uses_them():
+    for mode in ("home", "consult"):
+        q = {"mvd_success": "70", "mvd_hearing_loss": "1", "mode": mode, "relief": "5"}
+        assert LOCAL_MARK.capitalize() in _grid_html(open_app(q, page="compare"))
+        for topic in ("works", "harms", "fit", "figures"):
+            at = open_app({**q, "topic": topic}, page="compare")
+            shown = (
+                unescape(texts(at)) + _grid_html(at) + str([e.proto.spec for e in at.get("vega_lite_chart")])
+            )
+            assert LOCAL_MARK in shown, (mode, topic)
 
 
-def test_consult_mode_shows_local_figures_and_citations():
-    at = open_app({"mode": "consult"}, page="compare")
-    keys = {n.key for n in at.number_input}
-    assert {"mvd_success", "mvd_hearing_loss"} <= keys
-    text = unescape(texts(at))
-    assert "Sources:" in text
-    assert "Published:" in text
-    assert "Citations" in text and "doi:" in text
-    assert at.get("pills") or "Topic cards" in headings(at, 3)
+def test_cautions_from_the_situation_mark_the_grid_and_are_listed():
+    at = open_app({"anesthesia": "unfit"}, page="compare")
+    grid = _grid_html(at)
+    assert "May not be an option for you" in grid
+    assert "See the caution below" in grid
+    assert "Cautions from your answers" in unescape(texts(at))
 
 
 def test_home_mode_hides_the_clinician_layer():
     at = open_app(page="compare")
-    assert not at.number_input
-    text = unescape(texts(at))
-    assert "Citations" not in text and "Topic cards" not in headings(at, 3)
+    assert not at.text_input and not at.toggle
 
 
-def test_local_figure_is_marked_local_and_goes_in_the_link():
+def test_consult_mode_has_local_figures_and_sources_behind_a_toggle():
     at = open_app({"mode": "consult"}, page="compare")
-    at.number_input(key="mvd_success").set_value(70).run()
-    assert at.query_params["mvd_success"] == "70"
-    assert "LOCAL figure" in unescape(texts(at))
-
-
-def test_cautions_from_the_situation_show_on_the_compare_page():
-    at = open_app({"mri": "no_vessel"}, page="compare")
-    assert any("Not usually an option for you" in w.value for w in at.warning)
-
-
-def test_leaning_is_carried_to_next_steps():
-    at = open_app(page="compare")
-    at.radio(key="leaning").set_value("botulinum").run()
-    assert at.query_params["leaning"] == "botulinum"
-    go(at, "next_steps")
-    assert "Where you are leaning:** Botulinum toxin injections" in texts(at)
+    assert {"mvd_success", "mvd_hearing_loss"} <= {n.key for n in at.text_input}
+    assert "Sources:" not in _grid_html(at)
+    at.toggle(key="sources_glance").set_value(True).run()
+    assert "Sources:" in _grid_html(at)

@@ -44,3 +44,21 @@ def test_quiz_has_three_questions_with_answers_among_choices():
     assert len(questions) == 3
     for q in questions:
         assert q.answer in q.choices
+
+
+def test_relief_example_uses_the_control_measure_and_says_which_it_is():
+    label = EV.meta.measures[EV.meta.control_measure].label.lower()
+    for line, (oid, _) in zip(priority_examples(EV)["relief"], EV.ordered(), strict=True):
+        assert label in line
+        central = EV.control(oid).per_100.central
+        assert f"{round(central)} out of 100" in line
+
+
+def test_side_effect_example_marks_a_per_injection_figure():
+    line = next(t for t in priority_examples(EV)["side_effects"] if t.startswith("Botulinum"))
+    assert line.endswith("per injection")
+
+
+def test_quiz_answer_is_the_control_figure_for_botulinum():
+    q = next(q for q in quiz(EV) if q.key == "quiz_success")
+    assert q.answer.startswith(f"{round(EV.control('botulinum').per_100.central)} out of 100")

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from decision_aid.profile import LOCAL_FIGURES, Profile, format_number, parse_query
+from decision_aid.ui.state import read_local_figure
+
 from .conftest import go, open_app, texts, unescape
 
 
@@ -49,8 +56,8 @@ def test_changing_an_answer_updates_the_url():
     assert at.query_params["relief"] == "8"
     at.checkbox(key="avoid_mvd").check().run()
     assert at.query_params["avoid"] == "mvd"
-    at.slider(key="relief").set_value(5).run()  # back to the default: left out of the link
-    assert "relief" not in at.query_params
+    at.slider(key="relief").set_value(5).run()  # 5 is a stated answer now, not "not set"
+    assert at.query_params["relief"] == "5"
 
 
 def test_answers_survive_page_switches():
@@ -89,3 +96,122 @@ def test_note_is_shown_literally_not_as_markdown():
     shown = [m.value for m in at.markdown if "bold" in m.value]
     assert shown, "the note is not shown back"
     assert all("\\*\\*bold\\*\\*" in s and "\\[link\\]" in s for s in shown)
+
+
+# ---------------------------------------------------------------- local figures (issue 14, 4, 5, 10)
+
+_LOCAL_TEXT = st.one_of(
+    st.text(max_size=12),
+    st.builds(lambda i, d: f"{i}.{d}" if d else str(i), st.integers(0, 120),
+              st.from_regex(r"\d{0,6}", fullmatch=True)),
+    st.decimals(min_value=0, max_value=100, places=4, allow_nan=False).map(str),
+    st.floats(0, 100).map(str),
+)
+
+
+@given(name=st.sampled_from(LOCAL_FIGURES), raw=_LOCAL_TEXT)
+def test_every_local_figure_a_box_accepts_round_trips_through_the_link(name, raw):
+    """Whatever a box accepts, the link carries back exactly; whatever it cannot carry, it refuses."""
+    try:
+        value = read_local_figure(name, raw)
+    except ValueError:
+        return
+    if value is None:
+        return
+    shown = format_number(value)
+    assert read_local_figure(name, shown) == value  # the box's shown text means the value used
+    query = Profile(**{name: value}).to_query()
+    parsed = parse_query(query)
+    assert not parsed.problems, (raw, query, parsed.problems)
+    assert getattr(parsed.profile, name) == value
+
+
+def test_small_and_long_local_figures_are_written_as_the_parser_reads_them():
+    for value, text in ((0.0001, "0.0001"), (1.2345, "1.2345"), (0.004, "0.004"), (100.0, "100"), (0.0, "0")):
+        assert Profile(mvd_hearing_loss=value).to_params()["mvd_hearing_loss"] == text
+        assert parse_query(f"mvd_hearing_loss={text}").profile.mvd_hearing_loss == value
+
+
+def test_a_local_figure_box_shows_the_value_used_and_puts_it_in_the_link():
+    at = open_app({"mode": "consult"}, page="compare")
+    at.text_input(key="mvd_hearing_loss").input("0.0040").run()
+    assert at.query_params["mvd_hearing_loss"] == "0.004"
+    assert at.text_input(key="mvd_hearing_loss").value == "0.004"
+    assert "Used: 0.004 out of 100 (LOCAL)" in unescape(texts(at))
+    reopened = open_app({"mode": "consult", "mvd_hearing_loss": "0.004"}, page="compare")
+    assert reopened.text_input(key="mvd_hearing_loss").value == "0.004"
+    assert not reopened.warning
+
+
+@pytest.mark.parametrize(("typed", "why"), [
+    ("150", "from 0 to 100"), ("-5", "from 0 to 100"), ("85,5", "use a point for decimals"),
+    ("1.2345679", "at most four decimals"), ("abc", "not a number"),
+])
+def test_a_bad_local_figure_gets_a_message_and_is_not_used(typed, why):
+    at = open_app({"mode": "consult", "mvd_success": "70"}, page="compare")
+    at.text_input(key="mvd_success").input(typed).run()
+    message = unescape(" ".join(w.value for w in at.warning))
+    assert f'"{typed}" is not used' in message and why in message
+    assert at.text_input(key="mvd_success").value == typed  # kept for the clinician to fix
+    assert "mvd_success" not in at.query_params
+    assert "Used: the published figure" in unescape(texts(at))
+
+
+def test_consult_mode_keeps_the_local_figures_in_a_closed_panel():
+    at = open_app({"mode": "consult", "mvd_success": "70"}, page="compare")
+    panel = [e for e in at.expander if e.label.startswith("Local surgical figures")]
+    assert len(panel) == 1 and "in use, MVD: spasm gone" in panel[0].label
+    assert panel[0].proto.expanded is False
+    assert not any("carries local surgery figures" in w.value for w in at.warning)
+
+
+def test_home_mode_names_local_figures_from_a_link_and_can_drop_them():
+    at = open_app({"mvd_success": "100", "mvd_hearing_loss": "0"}, page="situation")
+    banner = unescape(" ".join(w.value for w in at.warning))
+    assert "This link carries local surgery figures" in banner
+    assert "MVD: spasm gone: 100 out of 100" in banner and "MVD: lasting hearing loss: 0 out of 100" in banner
+    at.button(key="use_published_figures").click().run()
+    assert "mvd_success" not in at.query_params and "mvd_hearing_loss" not in at.query_params
+    assert not any("carries local surgery figures" in w.value for w in at.warning)
+    go(at, "compare")
+    assert "LOCAL" not in unescape(texts(at))
+
+
+def test_home_mode_without_local_figures_has_no_banner():
+    at = open_app({"relief": "8"}, page="situation")
+    assert all(b.key != "use_published_figures" for b in at.button)
+
+
+@given(name=st.sampled_from(LOCAL_FIGURES), value=st.floats(0, 100))
+def test_every_local_figure_a_profile_holds_is_the_one_its_link_brings_back(name, value):
+    """The figure used and the figure in the link (and so the PDF's link and QR code) are one."""
+    prof = Profile(**{name: value})
+    parsed = parse_query(prof.to_query())
+    assert not parsed.problems, (value, prof.to_query(), parsed.problems)
+    assert getattr(parsed.profile, name) == getattr(prof, name)
+
+
+# ---------------------------------------------------------------- new answers (issue 11)
+
+
+def test_new_situation_answers_come_from_the_link_and_go_back_into_it():
+    query = {"age": "72", "blood_thinners": "yes", "sides": "both", "mri": "other_finding",
+             "pregnant": "planning", "tried": "mvd", "mvd_result": "came_back"}
+    at = open_app(query, page="situation")
+    assert at.number_input(key="age").value == 72
+    for name in ("blood_thinners", "sides", "mri", "pregnant", "mvd_result"):
+        assert at.radio(key=name).value == query[name], name
+    at.number_input(key="age").set_value(None).run()  # age is optional: it can be taken back
+    at.radio(key="blood_thinners").set_value("").run()
+    at.radio(key="sides").set_value("one").run()
+    assert "age" not in at.query_params and "blood_thinners" not in at.query_params
+    assert "sides" not in at.query_params
+    at.number_input(key="age").set_value(45).run()
+    assert at.query_params["age"] == "45"
+
+
+def test_unset_priorities_stay_out_of_the_link_until_moved():
+    at = open_app(page="priorities")
+    assert not any(p in at.query_params for p in ("relief", "lasting", "burden"))
+    at.slider(key="burden").set_value(6).run()
+    assert dict(at.query_params) == {"burden": "6"}

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from decision_aid.evidence import load_evidence
+from decision_aid.ui.derived import quiz
 from decision_aid.wording import per_100
 
 from .conftest import headings, open_app, texts, unescape
@@ -18,11 +21,54 @@ def test_questions_follow_from_the_answers():
     assert "does your team do each year" not in text
 
 
-def test_a_sure_no_points_to_talking_it_over():
+@pytest.mark.parametrize(("name", "help_words", "page_link"), [
+    ("sure_s", "Not sure yet?", "Go to: Compare the options"),
+    ("sure_u", "Not clear on the benefits and risks?", "Go to: Compare the options"),
+    ("sure_r", "Not clear what matters most to you?", "Go to: What matters to you"),
+    ("sure_e", "Need more support?", None),
+])
+def test_each_sure_no_points_to_the_help_it_calls_for(name, help_words, page_link):
+    at = open_app({"relief": "7"}, page="next_steps")
+    at.radio(key=name).set_value("no").run()
+    assert at.query_params[name] == "no"
+    shown = [i.value for i in at.info]
+    assert len(shown) == 1 and help_words in shown[0]
+    links = [e.proto.label for e in at.get("page_link") if e.proto.label.startswith("Go to:")]
+    assert links == ([page_link] if page_link else [])
+    for e in at.get("page_link"):
+        if e.proto.label.startswith("Go to:"):
+            assert "relief=7" in e.proto.query_string, "the link must carry the answers"
+    at.radio(key=name).set_value("yes").run()
+    assert not at.info
+
+
+def test_leaning_has_no_treatment_for_now_and_sits_with_sure_and_the_check():
     at = open_app(page="next_steps")
-    at.radio(key="sure_u").set_value("no").run()
-    assert any("Talk it over" in i.value for i in at.info)
-    assert at.query_params["sure_u"] == "no"
+    assert at.radio(key="leaning").options[0] == "No treatment for now"
+    at.radio(key="leaning").set_value("no_treatment").run()
+    assert at.query_params["leaning"] == "no_treatment"
+    assert "Where you are leaning:** No treatment for now" in texts(at)
+    order = headings(at, 2)
+    together = ["Check what you know", "Where are you leaning now?", "Are you ready to decide?"]
+    start = order.index(together[0])
+    assert order[start:start + 3] == together
+
+
+def test_the_knowledge_check_result_goes_into_the_link_and_the_summary():
+    ev = load_evidence()
+    questions = {q.key.removeprefix("quiz_"): q for q in quiz(ev)}
+    at = open_app(page="next_steps")
+    assert "Check what you know:** not done" in texts(at)
+    once = questions["once"]
+    at.radio(key="quiz_once").set_value(once.answer).run()
+    wrong = next(o for o in questions["anaesthetic"].choices if o != questions["anaesthetic"].answer)
+    at.radio(key="quiz_anaesthetic").set_value(wrong).run()
+    assert at.query_params["quiz"] == "once:right,anaesthetic:wrong"
+    assert "Check what you know:** 1 of 2 answered right" in texts(at)
+    reopened = open_app({"quiz": "once:right,anaesthetic:wrong"}, page="next_steps")
+    assert reopened.radio(key="quiz_once").value == once.answer
+    assert reopened.radio(key="quiz_anaesthetic").value is None
+    assert "Last time this one was not quite right" in texts(reopened)
 
 
 def test_quiz_gives_feedback_from_the_dataset():

@@ -5,13 +5,17 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 
 from decision_aid import charts
 from decision_aid.engine import evaluate
+from decision_aid.evidence import DEFAULT_DATASET as DATASET
 from decision_aid.evidence import load_evidence
 from decision_aid.profile import parse_query
+from decision_aid.ui.state import EVIDENCE_ENV
+from decision_aid.wording import CERTAINTY_LABELS, HOME_READING_GRADE, per_100
 
-from .conftest import PAGES, TITLES, go, headings, open_app, unescape
+from .conftest import PAGES, TITLES, go, headings, open_app, texts, unescape
 
 
 @pytest.mark.parametrize("mode", ["home", "consult"])
@@ -59,3 +63,99 @@ def test_options_appear_in_fixed_order_and_nothing_is_called_best():
                       "Surgery: microvascular decompression (MVD)"]
     text = "\n".join(m.value for m in at.markdown).lower()
     assert "recommended" not in text and "best option" not in text
+
+
+# ---------------------------------------------------------------- situation (issue 11)
+
+
+def test_situation_asks_the_new_questions_each_with_why_it_matters():
+    at = open_app(page="situation")
+    assert at.number_input(key="age").value is None  # optional: nothing until the patient says
+    assert set(at.radio(key="blood_thinners").options) == {"Yes", "No", "Not sure, or rather not say"}
+    assert at.radio(key="sides").options == ["One side of my face", "Both sides of my face"]
+    assert "The scan found something else" in at.radio(key="mri").options
+    assert "I am planning a pregnancy" in at.radio(key="pregnant").options
+    whys = [cap.value for cap in at.caption if cap.value.startswith("Why this matters")]
+    assert len(whys) == 8, whys  # cause, sides, scan, anaesthetic, age, blood thinners, pregnancy, tried
+    text = unescape(texts(at))
+    assert "rules out rarer causes, such as a growth" in text and "A vessel can be missed" in text
+    assert "Surgery only helps if one does" not in text
+
+
+def test_previous_mvd_result_is_asked_only_when_mvd_was_tried():
+    at = open_app(page="situation")
+    assert not [r for r in at.radio if r.key == "mvd_result"]
+    at.checkbox(key="tried_mvd").check().run()
+    assert at.radio(key="mvd_result").options == [
+        "It never helped", "It helped, then the spasm came back", "Not sure, or rather not say"]
+    at.radio(key="mvd_result").set_value("no_help").run()
+    assert at.query_params["mvd_result"] == "no_help"
+    at.checkbox(key="tried_mvd").uncheck().run()
+    assert not [r for r in at.radio if r.key == "mvd_result"]
+
+
+def test_situation_shows_the_engines_cautions_for_the_new_answers():
+    query = {"mri": "other_finding", "pregnant": "planning", "age": "70"}
+    at = open_app(query, page="situation")
+    result = evaluate(load_evidence(), parse_query(query).profile)
+    expected = [c.text for o in result.options for c in o.caution_details]
+    shown = unescape(texts(at))
+    assert expected and all(t in shown for t in expected)
+
+
+# ---------------------------------------------------------------- priorities (issue 11)
+
+
+def test_priority_sliders_start_not_set_and_moving_one_sets_it():
+    at = open_app(page="priorities")
+    assert all(s.label.endswith("(not set yet)") for s in at.slider)
+    assert "None set yet" in texts(at)
+    at.slider(key="serious_risk").set_value(9).run()
+    labels = {s.key: s.label for s in at.slider}
+    assert labels["serious_risk"].endswith("(set)")
+    assert all(labels[k].endswith("(not set yet)") for k in labels if k != "serious_risk")
+    text = texts(at)
+    assert "Set so far: 1 of 6" in text and "Set: 9 out of 10." in text
+    assert at.query_params["serious_risk"] == "9"
+
+
+# ---------------------------------------------------------------- about (issue 11)
+
+
+def test_about_page_tells_the_natural_course_and_no_treatment_as_a_real_choice():
+    ev = load_evidence()
+    at = open_app()
+    text = unescape(texts(at))
+    assert "does no harm" not in text
+    for words in ("not dangerous to your life or brain", "it can shut your eye",
+                  "driving or reading unsafe", "often spreads", "A few people get better on their own"):
+        assert words in text, words
+    for fig in ev.no_treatment.figures:
+        assert fig.name in text and per_100(fig.per_100.central) in text
+        assert CERTAINTY_LABELS[fig.certainty] in text
+    assert "No treatment for now: a real choice" in headings(at, 2)
+    assert ev.no_treatment.summary in text
+    assert "whose doctor has told them they have hemifacial spasm" in text  # diagnosis assumed
+
+
+def test_about_page_names_reviewers_update_policy_and_reading_level():
+    ev = load_evidence()
+    at = open_app()
+    text = unescape(texts(at))
+    assert not ev.meta.reviewers and "Not yet reviewed by a clinician." in text
+    policy = ev.meta.update_policy
+    for part in (policy.interval, policy.triggers, policy.report_errors):
+        assert unescape(part) in text
+    assert f"grade {HOME_READING_GRADE:.1f} (Flesch-Kincaid)" in text
+
+
+def test_about_page_names_the_reviewers_once_there_are_some(tmp_path, monkeypatch):
+    data = yaml.safe_load(DATASET.read_text(encoding="utf-8"))
+    data["meta"]["reviewers"] = [{"name": "Dr Ada Example", "role": "Neurologist", "date": "2026-11-20",
+                                  "scope": "all figures"}]
+    path = tmp_path / "reviewed.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv(EVIDENCE_ENV, str(path))
+    text = unescape(texts(open_app()))
+    assert "Dr Ada Example, Neurologist, on 20 November 2026 (all figures)" in text
+    assert "Not yet reviewed" not in text

@@ -12,6 +12,7 @@ import re
 import pytest
 
 from decision_aid.evidence import load_evidence
+from decision_aid.wording import HOME_READING_GRADE
 from tests.readability import grade
 
 from .conftest import PAGES, go, open_app
@@ -38,3 +39,23 @@ def test_home_mode_text_is_plain(page_name):
     go(at, page_name)
     score = grade(_page_text(at))
     assert score <= MAX_GRADE, f"{page_name}: Flesch-Kincaid grade {score:.1f} > {MAX_GRADE}"
+
+
+STATED_GRADE_TOLERANCE = 0.5
+
+
+def test_the_reading_level_the_about_page_states_is_the_measured_one():
+    """The About page tells the reader how plain the aid is (IPDAS); that figure must be measured,
+    over the home-mode text of all five pages together (the same run as the per-page test)."""
+    at = open_app({"relief": "8", "cause": "vascular"})
+    pages = []
+    for page in PAGES:
+        go(at, page)
+        pages.append(_page_text(at))
+    measured = grade("\n".join(pages))
+    assert abs(measured - HOME_READING_GRADE) <= STATED_GRADE_TOLERANCE, (
+        f"measured grade {measured:.2f}; wording.HOME_READING_GRADE says {HOME_READING_GRADE}"
+    )
+    go(at, "about")
+    shown = "\n".join(m.value for m in at.markdown)
+    assert f"grade {HOME_READING_GRADE:.1f} (Flesch-Kincaid)" in shown

@@ -1,9 +1,58 @@
-"""Page 1: what hemifacial spasm is, the choice to make, the three options, and about this aid."""
+"""Page 1: what hemifacial spasm is, what happens without treatment, the choice to make, the
+three options, and about this aid (who checked it, how it is kept up to date, how plain it is)."""
 
 import streamlit as st
 
+from decision_aid.evidence import Evidence
 from decision_aid.ui import components as c
 from decision_aid.ui import state
+from decision_aid.wording import CERTAINTY_LABELS, HOME_READING_GRADE, per_100, per_100_range
+
+NATURAL_COURSE = (
+    "It is not dangerous to your life or brain. But it can shut your eye, which can make "
+    "driving or reading unsafe. It often spreads or gets stronger over the years. "
+    "A few people get better on their own for a while. Most do not."
+)
+"""The natural course in plain words (clinical review 2026-11, section 3, worst sentence 2)."""
+
+NOT_REVIEWED = "Not yet reviewed by a clinician."
+
+
+def _no_treatment(ev: Evidence, consult: bool) -> None:
+    """Waiting as a real choice, with what is known about it (figures, how sure, sources)."""
+    nt = ev.no_treatment
+    c.heading("What happens without treatment?")
+    st.markdown(NATURAL_COURSE)
+    for fig in nt.figures:
+        p = fig.per_100
+        with st.container(border=True, key=f"natural_{fig.id}"):
+            st.markdown(f"**{c.md(fig.name)}:** {c.md(per_100(p.central))}")
+            st.caption(c.md(
+                f"When: {fig.timeframe}. How sure we are: {CERTAINTY_LABELS[fig.certainty]}."
+            ))
+            if fig.note:
+                st.caption(c.md(fig.note))
+            if consult:
+                st.caption(c.md(f"Range {per_100_range(p.low, p.high)}. {c.sources_text(fig.sources)}"))
+
+    c.heading(c.md(nt.name) + ": a real choice")
+    st.markdown(
+        f"{c.md(nt.summary)}  \n{c.md(nt.involves.text)}  \n"
+        "Choosing to wait is a reasonable choice, not a failure to decide. "
+        "You can start a treatment later if you want to."
+    )
+    if consult:
+        st.caption(c.md(c.sources_text(nt.involves.sources)))
+
+
+def _reviewers(ev: Evidence) -> str:
+    """Who checked the figures, or plainly that no clinician has yet."""
+    people = ev.meta.reviewers
+    if not people:
+        return NOT_REVIEWED
+    return "; ".join(
+        f"{c.md(r.name)}, {c.md(r.role)}, on {r.date:%d %B %Y} ({c.md(r.scope)})" for r in people
+    )
 
 
 def render() -> None:
@@ -16,6 +65,11 @@ def render() -> None:
     st.markdown(
         "**The choice:** how to treat your hemifacial spasm, or whether to treat it now. "
         "This aid helps you and your doctor make that choice together."
+    )
+    st.info(
+        "This aid is for people whose doctor has told them they have hemifacial spasm. "
+        "Some other problems look like it, such as twitching of both eyelids. "
+        "If you are not sure of your diagnosis, ask your doctor first."
     )
 
     c.heading("What is it?")
@@ -30,21 +84,11 @@ def render() -> None:
         "- Most often, a **blood vessel presses on the facial nerve** inside the skull. "
         "Each pulse rubs the nerve, and the nerve sends out extra signals.\n"
         "- Sometimes it starts **after Bell's palsy or an injury** to the face.\n"
-        "- Rarely, it comes from **multiple sclerosis (MS)**."
+        "- Rarely, it comes from **multiple sclerosis (MS)**, or from a growth pressing on the "
+        "nerve. A scan can rule these out."
     )
 
-    c.heading("Is it dangerous?")
-    st.markdown(
-        "No. It is not a stroke, and it does not harm your brain. "
-        "But it can be tiring and upsetting, and it can get in the way when your eye closes."
-    )
-
-    c.heading("You do not have to treat it now")
-    st.markdown(
-        "Choosing **no treatment for now** is a reasonable choice. "
-        "The spasm rarely goes away by itself, but it does no harm. "
-        "You can start a treatment later if you want to."
-    )
+    _no_treatment(ev, consult)
 
     c.heading("The three treatments")
     for oid, option in ev.ordered():
@@ -69,10 +113,17 @@ def render() -> None:
         c.sources_list(ev)
 
     c.heading("About this aid", 3)
+    policy = meta.update_policy
     st.markdown(
         f"- **Who made it:** {c.md(meta.made_by)}\n"
+        f"- **Checked by clinicians:** {_reviewers(ev)}\n"
         f"- **How the evidence was chosen:** {c.md(meta.how_chosen)}\n"
-        f"- **When it is reviewed next:** by {meta.next_review:%d %B %Y}\n"
+        f"- **How often it is updated:** {c.md(policy.interval)} "
+        f"Next review by {meta.next_review:%d %B %Y}.\n"
+        f"- **What makes us update it sooner:** {c.md(policy.triggers)}\n"
+        f"- **Found an error?** {c.md(policy.report_errors)}\n"
+        f"- **How easy it is to read:** the text you read here is at about US school grade "
+        f"{HOME_READING_GRADE:.1f} (Flesch-Kincaid), measured over all five pages.\n"
         f"- **Funding and conflicts of interest:** {c.md(meta.funding)}\n"
         f"- **Who the figures are about:** {c.md(meta.reference_class)}"
     )

@@ -1,4 +1,5 @@
-"""Page 5: your answers, questions for your doctor, the SURE test, a short check, the summary."""
+"""Page 5: the ending: a knowledge check, the leaning (no treatment for now is a choice) and the
+SURE test together, then questions for your doctor, your answers and the take-home summary."""
 
 import importlib.util
 import json
@@ -10,7 +11,8 @@ from decision_aid.questions import questions_to_ask
 from decision_aid.ui import components as c
 from decision_aid.ui import state
 from decision_aid.ui.derived import quiz
-from decision_aid.wording import PRIORITY_LABELS, SITUATION_LABELS
+from decision_aid.ui.nav import BY_URL
+from decision_aid.wording import AGE_NOT_SAID, PRIORITY_LABELS, SITUATION_LABELS
 
 SURE: tuple[tuple[str, str], ...] = (
     ("sure_s", "**Sure of myself:** Do you feel sure about the best choice for you?"),
@@ -19,6 +21,33 @@ SURE: tuple[tuple[str, str], ...] = (
     ("sure_e", "**Encouragement:** Do you have enough support and advice to make a choice?"),
 )
 
+SURE_HELP: dict[str, tuple[str, str | None]] = {
+    "sure_s": (
+        "**Not sure yet?** That is common. Look at the options side by side again, and talk them "
+        "over with your doctor before you decide.",
+        "compare",
+    ),
+    "sure_u": (
+        "**Not clear on the benefits and risks?** Go back to the comparison and read them again. "
+        "Ask your doctor the questions below.",
+        "compare",
+    ),
+    "sure_r": (
+        "**Not clear what matters most to you?** Go back and move the sliders to say how much each "
+        "thing matters. Then see how the options line up.",
+        "priorities",
+    ),
+    "sure_e": (
+        "**Need more support?** Ask your doctor or nurse for more time or advice. Talk it over "
+        "with someone you trust, or bring them to your next visit.",
+        None,
+    ),
+}
+"""What each SURE "no" calls for (Ottawa SURE test): the words and the page that helps, if any."""
+
+LEANING_CHOICES: tuple[str, ...] = ("no_treatment", "medication", "botulinum", "mvd", "unsure")
+"""The leaning question's choices: no treatment for now first, as in the comparison."""
+
 
 def _answers_summary(prof: Profile, names: dict[str, str]) -> None:
     def listed(ids: tuple[str, ...]) -> str:
@@ -26,20 +55,55 @@ def _answers_summary(prof: Profile, names: dict[str, str]) -> None:
 
     lines = [
         f"- **Cause:** {SITUATION_LABELS['cause'][prof.cause]}",
+        f"- **Spasm on:** {SITUATION_LABELS['sides'][prof.sides]}",
         f"- **MRI scan:** {SITUATION_LABELS['mri'][prof.mri]}",
         f"- **Fit for a general anaesthetic:** {SITUATION_LABELS['anesthesia'][prof.anesthesia]}",
+        f"- **Age:** {prof.age if prof.age is not None else AGE_NOT_SAID}",
+        f"- **Blood thinners:** {SITUATION_LABELS['blood_thinners'][prof.blood_thinners]}",
         f"- **Pregnant or planning:** {SITUATION_LABELS['pregnant'][prof.pregnant]}",
         f"- **Tried before:** {c.md(listed(prof.tried))}",
+    ]
+    if prof.mvd_result_used:
+        went = SITUATION_LABELS["mvd_result"][prof.mvd_result]
+        lines.append(f"- **How the earlier operation went:** {went}")
+    lines += [
         f"- **Deal-breakers (your choice):** {c.md(listed(prof.avoid))}",
         f"- **Where you are leaning:** {SITUATION_LABELS['leaning'][prof.leaning]}",
+        f"- **Check what you know:** {quiz_summary(prof)}",
     ]
     st.markdown("\n".join(lines))
     st.markdown("**What matters to you** (0 = not at all, 10 = a lot)")
-    st.markdown("\n".join(f"- {PRIORITY_LABELS[p]}: **{getattr(prof, p)}**" for p in PRIORITIES))
+    st.markdown("\n".join(
+        f"- {PRIORITY_LABELS[p]}: **{'not set' if getattr(prof, p) is None else getattr(prof, p)}**"
+        for p in PRIORITIES
+    ))
     if prof.note.strip():
         st.markdown("**You also wrote:**")
         with st.container(border=True, key="summary_note"):
             st.markdown(c.md_lines(prof.note))
+
+
+def quiz_summary(prof: Profile) -> str:
+    """The knowledge check's result in words (the PDF says the same from `Profile.quiz`)."""
+    results = prof.quiz_results()
+    if not results:
+        return "not done"
+    right = sum(results.values())
+    return f"{right} of {len(results)} answered right"
+
+
+def _leaning() -> None:
+    c.heading("Where are you leaning now?")
+    st.radio(
+        "The option I am leaning towards",
+        LEANING_CHOICES,
+        format_func=SITUATION_LABELS["leaning"].get,
+        **state.bind("leaning"),
+    )
+    st.caption(
+        "This is not a decision. It helps you and your doctor talk. "
+        "No treatment for now is a real choice too: you can start a treatment later."
+    )
 
 
 def _sure() -> None:
@@ -50,12 +114,19 @@ def _sure() -> None:
                  **state.bind(name))
     prof = state.profile()
     answers = [getattr(prof, name) for name, _ in SURE]
+    params = prof.to_params() or None
+    for name, _ in SURE:
+        if getattr(prof, name) != "no":
+            continue
+        text, page = SURE_HELP[name]
+        with st.container(border=True, key=f"sure_help_{name}"):
+            st.info(text)
+            if page is not None:
+                target = BY_URL[page]
+                st.page_link(target.path, label=f"Go to: {target.title}", icon=":material/arrow_back:",
+                             query_params=params)
     if "no" in answers:
-        st.info(
-            "You answered **no** to at least one question. That is common. "
-            "Talk it over with your doctor or nurse, or someone you trust, before you decide. "
-            "Take the questions below with you."
-        )
+        st.caption("Take the questions below with you.")
     elif all(a == "yes" for a in answers):
         st.success("You answered yes to all four. Share your thoughts with your doctor when you next meet.")
 
@@ -63,12 +134,17 @@ def _sure() -> None:
 def _quiz() -> None:
     ev = state.evidence()
     c.heading("Check what you know")
-    st.markdown("Three short questions. You will see the answer straight away.")
+    st.markdown("A few short questions. You will see the answer straight away.")
+    prof = state.profile()
+    before = prof.quiz_results()
     for q in quiz(ev):
+        qid = q.key.removeprefix("quiz_")
         # Radio labels and options are Markdown: the dataset's names in them are escaped.
         choice = st.radio(c.label(q.question), q.choices, index=None, format_func=c.label,
-                          **state.bind_extra(q.key))
+                          **state.bind_quiz(qid, q.answer))
         if choice is None:
+            if before.get(qid) is False:
+                st.caption("Last time this one was not quite right. Try it again.")
             continue
         if choice == q.answer:
             st.success(c.md("Right. " + q.explain))
@@ -118,15 +194,19 @@ def render() -> None:
     names = {oid: o.short_name for oid, o in ev.ordered()}
 
     c.heading("Next steps", 1)
-    c.heading("Your answers")
-    _answers_summary(prof, names)
+    st.markdown("Check what you know, say where you are leaning, and see if you are ready to decide.")
+    _quiz()
+    _leaning()
+    _sure()
 
+    prof = state.profile()  # with this run's answers above
+    result = state.result(ev, prof)
     c.heading("Questions to ask your doctor")
     st.markdown("These follow from your answers. Add your own.")
     st.markdown("\n".join(f"- {c.md(q)}" for q in questions_to_ask(ev, result)))
 
-    _sure()
-    _quiz()
+    c.heading("Your answers")
+    _answers_summary(prof, names)
     _take_home(ev, result)
     c.page_footer("next-steps")
 

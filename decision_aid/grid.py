@@ -1,0 +1,386 @@
+"""The "at a glance" grid: the questions patients ask as rows, the options as columns.
+
+Built the Option Grid way (a few words and at most one "out of 100" figure per cell), from the
+dataset and the engine's result only, with no Streamlit, so the app's compare page and the PDF
+show the same grid. Every cell keeps its range, certainty and source ids (the app shows them in
+consult mode), says "not measured" instead of a number where a measure was never studied, and is
+flagged when a caution from the patient's situation concerns it. Columns: "No treatment for now"
+(a reference, never scored) and then the options in their fixed order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from decision_aid.engine import OptionResult, Result
+from decision_aid.evidence import Evidence, Option, Quantity
+from decision_aid.wording import per_100, whole
+
+NO_TREATMENT_ID = "no_treatment"
+NO_TREATMENT_NAME = "No treatment for now"
+MAX_WORDS = 14
+"""A cell's words, at most: the Option Grid keeps each answer to about a dozen words."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One answer: short text and at most one chance per 100 (``central`` None = no figure)."""
+
+    text: str
+    central: float | None = None
+    low: float | None = None
+    high: float | None = None
+    per: str = "person"
+    """'person', or 'injection' for a figure counted per injection."""
+    certainty: str | None = None
+    sources: tuple[str, ...] = ()
+    caution: bool = False
+    """A caution from the patient's situation concerns this cell."""
+    local: bool = False
+    """The figure is the surgical team's own (entered in a consult), not a published one."""
+    not_measured: bool = False
+
+    @property
+    def figure(self) -> str | None:
+        """'30 out of 100 people' ('... per injection'), or None when the cell has no number."""
+        if self.central is None:
+            return None
+        text = per_100(self.central)
+        return text + " per injection" if self.per == "injection" else text
+
+
+@dataclass(frozen=True)
+class Column:
+    id: str
+    name: str
+    suitable: bool = True
+    avoided: bool = False
+    reason: str = ""
+    """Why the option may not apply (its not-suitable cautions), when it is not suitable."""
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    question: str
+    cells: tuple[Cell, ...]
+    """One per column, in the columns' order."""
+
+
+@dataclass(frozen=True)
+class Grid:
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    cautions: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    """(column id, caution text) for every caution from the situation, in column order."""
+
+
+QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("involves", "What does it involve?"),
+    ("clearly_better", "How many are clearly better?"),
+    ("spasm_gone", "How many have the spasm gone?"),
+    ("timing", "How soon does it work, and for how long?"),
+    ("passing", "Side effects that pass"),
+    ("serious", "Serious or lasting harms"),
+    ("visits", "Visits, time off and recovery"),
+    ("not_working", "What if it does not work?"),
+    ("cost", "Cost"),
+)
+"""The rows, in order: the questions patients ask about each option."""
+
+BENEFIT_ROWS = ("clearly_better", "spasm_gone")
+CONCERNS: dict[str, tuple[str, ...]] = {
+    "cause": BENEFIT_ROWS,
+    "mri": BENEFIT_ROWS,
+    "mvd_result": (*BENEFIT_ROWS, "not_working"),
+    "anesthesia": ("involves", "serious"),
+    "pregnant": ("passing", "serious"),
+    "blood_thinners": ("passing", "serious"),
+    "age": ("serious",),
+    "age_at_least": ("serious",),
+    "sides": ("involves",),
+    "tried": ("not_working",),
+    "avoid": ("involves",),
+}
+"""Which rows a caution concerns, by the situation its rule looks at."""
+
+
+def _get(x: Any, name: str, default: Any = None) -> Any:
+    """A field of a model or a dict (the engine's result may give either)."""
+    if isinstance(x, dict):
+        return x.get(name, default)
+    return getattr(x, name, default)
+
+
+def _first_sentence(text: str, max_words: int = MAX_WORDS) -> str:
+    """The first sentence of a dataset text, if it is short enough to stand in a cell."""
+    first = re.split(r"(?<=[.!?])\s+", " ".join(str(text).split()), maxsplit=1)[0]
+    return first if len(first.split()) <= max_words else ""
+
+
+def short(text: str, max_words: int = MAX_WORDS) -> str:
+    """A dataset phrase cut to its first clause (before ':', ';' or '('), for a cell; the full
+    text stays in the topics and the figures table."""
+    first = re.split(r"\s*[:;(]", " ".join(str(text).split()), maxsplit=1)[0].rstrip(" ,.")
+    words = first.split()
+    return first if len(words) <= max_words else " ".join(words[:max_words]) + "..."
+
+
+def _num(x: float) -> str:
+    return str(whole(x))
+
+
+def _qty(q: Quantity | None) -> str:
+    return f"about {_num(q.value.central)} {q.unit}" if q is not None else ""
+
+
+def benefits(o: OptionResult) -> list[dict[str, Any]]:
+    """The option's benefit figures as plain dicts: the engine's `benefits`, or, from a result
+    that has none, its one success figure under the measure the match uses."""
+    found = _get(o, "benefits")
+    if found:
+        out = []
+        for b in found:
+            d = b if isinstance(b, dict) else b.model_dump()
+            out.append(
+                {
+                    **d,
+                    "local": bool(d.get("local"))
+                    or (bool(o.success.local) and d.get("measure") == _get(o.success, "measure")),
+                }
+            )
+        return out
+    s = o.success
+    return [
+        {
+            "measure": _get(s, "measure", "good_control"),
+            "label": "Good control",
+            "low": s.low,
+            "central": s.central,
+            "high": s.high,
+            "timeframe": s.timeframe,
+            "certainty": s.certainty,
+            "sources": list(s.sources),
+            "while_treated": None,
+            "not_measured": "",
+            "local": s.local,
+        }
+    ]
+
+
+def _benefit_cell(b: dict[str, Any] | None, ongoing: bool) -> Cell:
+    if b is None or b.get("central") is None:
+        return Cell("Not measured.", not_measured=True, sources=tuple((b or {}).get("sources") or ()))
+    parts = []
+    if b.get("timeframe"):
+        parts.append("When: " + short(b["timeframe"], 10))
+    if b.get("while_treated") or (b.get("while_treated") is None and ongoing):
+        parts.append("only while treated")
+    if b.get("expert_estimate"):
+        parts.append("an expert's estimate, not a study")
+    return Cell(
+        "; ".join(parts) + ".",
+        b["central"],
+        b.get("low"),
+        b.get("high"),
+        certainty=b.get("certainty"),
+        sources=tuple(b.get("sources") or ()),
+        local=bool(b.get("local")),
+    )
+
+
+def _risk_cell(risks: list[Any], serious: bool) -> Cell:
+    mine = [r for r in risks if bool(_get(r, "serious") or _get(r, "permanent")) == serious]
+    if not mine:
+        return Cell("None reported in the studies used.")
+    r = max(mine, key=lambda r: _get(r, "central"))
+    more = len(mine) - 1
+    text = short(_get(r, "name")) + (f"; {more} more in the harms topic" if more else "")
+    return Cell(
+        text,
+        _get(r, "central"),
+        _get(r, "low"),
+        _get(r, "high"),
+        per=_get(r, "per", "person") or "person",
+        certainty=_get(r, "certainty"),
+        sources=tuple(_get(r, "sources") or ()),
+        local=bool(_get(r, "local")),
+    )
+
+
+def _involves(opt: Option) -> Cell:
+    b = opt.burden
+    if b.daily_pills:
+        text = "Tablets by mouth every day"
+    elif b.injections_per_year is not None:
+        text = "Small injections around the eye, repeated every few months"
+    elif b.general_anaesthetic:
+        text = "One operation on the nerve, under general anaesthetic"
+    else:
+        text = _first_sentence(opt.involves.text) or opt.short_name
+    return Cell(text + ".", sources=tuple(opt.involves.sources))
+
+
+def _timing(opt: Option) -> Cell:
+    first = _first_sentence(opt.onset.text, 2 * MAX_WORDS)
+    soon = short(first) + "." if first else ""
+    if opt.effect_weeks is not None:
+        last = f"Each one lasts {_qty(opt.effect_weeks)}."
+    elif opt.burden.ongoing:
+        last = "It works only while you keep taking it."
+    else:
+        last = _first_sentence(opt.duration.text, 10) or "It is done once."
+    text = f"{soon} {last}" if soon else last
+    ids = dict.fromkeys(
+        [*opt.onset.sources, *opt.duration.sources, *(opt.effect_weeks.sources if opt.effect_weeks else ())]
+    )
+    return Cell(text, sources=tuple(ids))
+
+
+def _visits(opt: Option) -> Cell:
+    b = opt.burden
+    parts = []
+    if b.daily_pills:
+        parts.append("tablets every day")
+    for q in (b.injections_per_year, b.clinic_visits_per_year, b.hospital_nights, b.recovery_weeks):
+        if q is not None:
+            parts.append(_qty(q))
+    if not b.general_anaesthetic and not b.recovery_weeks:
+        parts.append("no time off")
+    text = "; ".join(parts)
+    ids = dict.fromkeys(
+        s
+        for q in (b.injections_per_year, b.clinic_visits_per_year, b.hospital_nights, b.recovery_weeks)
+        if q is not None
+        for s in q.sources
+    )
+    return Cell(text[:1].upper() + text[1:] + ".", sources=tuple(ids) or tuple(b.text.sources))
+
+
+def _not_working(opt: Option) -> Cell:
+    d = opt.delayed_relief
+    if d is not None:
+        return Cell(
+            "Relief can come weeks or months later; wait before calling it a failure.",
+            d.per_100.central,
+            d.per_100.low,
+            d.per_100.high,
+            certainty=_get(d, "certainty"),
+            sources=tuple(d.sources),
+        )
+    if opt.burden.daily_pills:
+        return Cell(
+            "Another medicine or another treatment can be tried.", sources=tuple(opt.duration.sources)
+        )
+    return Cell(
+        "The dose or places can be changed; other treatments stay open.", sources=tuple(opt.duration.sources)
+    )
+
+
+COST = Cell("Ask your clinic or insurer.")
+
+
+def _option_cells(opt: Option, res: OptionResult) -> dict[str, Cell]:
+    found = {b["measure"]: b for b in benefits(res)}
+    cells = {
+        "involves": _involves(opt),
+        "timing": _timing(opt),
+        "passing": _risk_cell(list(res.risks), serious=False),
+        "serious": _risk_cell(list(res.risks), serious=True),
+        "visits": _visits(opt),
+        "not_working": _not_working(opt),
+        "cost": COST,
+    }
+    if set(found) & set(BENEFIT_ROWS):
+        for key in BENEFIT_ROWS:
+            cells[key] = _benefit_cell(found.get(key), opt.burden.ongoing)
+    else:  # a result without the measure vocabulary: its one figure, under "clearly better"
+        cells["clearly_better"] = _benefit_cell(next(iter(found.values()), None), opt.burden.ongoing)
+        cells["spasm_gone"] = Cell("Not measured separately.", not_measured=True)
+    return cells
+
+
+def no_treatment_figures(ev: Evidence, result: Result) -> list[dict[str, Any]]:
+    """The natural-course figures (the result's `no_treatment`, else the dataset's), as dicts."""
+    nt = _get(result, "no_treatment") or _get(ev, "no_treatment")
+    out = []
+    for f in _get(nt, "figures") or []:
+        d = f if isinstance(f, dict) else f.model_dump()
+        rng = d.get("per_100")
+        if rng is not None and "central" not in d:
+            rng = rng if isinstance(rng, dict) else dict(rng)
+            d = {**d, "low": rng.get("low"), "central": rng.get("central"), "high": rng.get("high")}
+        out.append(d)
+    return out
+
+
+def _no_treatment_cells(ev: Evidence, result: Result) -> dict[str, Cell]:
+    nt = _get(result, "no_treatment") or _get(ev, "no_treatment")
+    figures = no_treatment_figures(ev, result)
+
+    def figure(fid: str) -> Cell | None:
+        for f in figures:
+            if f.get("id") == fid and f.get("central") is not None:
+                return Cell(
+                    short(f.get("name", "")) + ".",
+                    f["central"],
+                    f.get("low"),
+                    f.get("high"),
+                    certainty=f.get("certainty"),
+                    sources=tuple(f.get("sources") or ()),
+                )
+        return None
+
+    involves = _get(nt, "involves")
+    summary = _first_sentence(_get(involves, "text", "") or _get(nt, "summary", "") or "")
+    none = Cell("None: no treatment, so no treatment harms.")
+    return {
+        "involves": Cell(
+            summary or "Wait and watch; start a treatment later if you want.",
+            sources=tuple(_get(involves, "sources", ()) or ()),
+        ),
+        "clearly_better": figure("partly_better") or Cell("Not measured.", not_measured=True),
+        "spasm_gone": figure("remission") or Cell("Not measured.", not_measured=True),
+        "timing": figure("worse") or Cell("The spasm often spreads or gets stronger over the years."),
+        "passing": none,
+        "serious": none,
+        "visits": Cell("No treatment visits; see your doctor if it changes."),
+        "not_working": Cell("You can start a treatment at any time."),
+        "cost": Cell("No treatment cost."),
+    }
+
+
+def _caution_rows(ev: Evidence, res: OptionResult) -> set[str]:
+    rules = {r.id: r for r in ev.rules}
+    rows: set[str] = set()
+    for c in res.caution_details:
+        rule = rules.get(c.rule)
+        when = dict(rule.when) if rule is not None else {c.rule: True}
+        for k, values in when.items():
+            if k == "mri" and "no_vessel" not in (values if isinstance(values, list) else []):
+                rows.add("involves")  # no scan yet, or it found something else: before any treatment
+                continue
+            rows.update(CONCERNS.get(k, ("involves",)))
+    return rows
+
+
+def glance_grid(ev: Evidence, result: Result) -> Grid:
+    """The at-a-glance grid for this result: "No treatment for now", then the options in their
+    fixed order; one row per question in `QUESTIONS`; cells a caution concerns are flagged."""
+    columns = [Column(NO_TREATMENT_ID, NO_TREATMENT_NAME)]
+    by_column = [_no_treatment_cells(ev, result)]
+    cautions: list[tuple[str, str]] = []
+    for oid, opt in ev.ordered():
+        res = result.option(oid)
+        not_suitable = [c.text for c in res.caution_details if c.effect == "not_suitable"]
+        columns.append(Column(oid, opt.short_name, res.suitable, res.avoided, " ".join(not_suitable)))
+        cells = _option_cells(opt, res)
+        flagged = _caution_rows(ev, res)
+        by_column.append(
+            {k: (Cell(**{**v.__dict__, "caution": True}) if k in flagged else v) for k, v in cells.items()}
+        )
+        cautions += [(oid, c.text) for c in res.caution_details]
+    rows = tuple(Row(key, question, tuple(col[key] for col in by_column)) for key, question in QUESTIONS)
+    return Grid(tuple(columns), rows, tuple(cautions))

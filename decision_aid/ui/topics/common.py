@@ -1,0 +1,85 @@
+"""What every topic shares: the context it draws from, charts without clutter, figures in words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import altair as alt
+import streamlit as st
+
+from decision_aid.engine import Result
+from decision_aid.evidence import Evidence
+from decision_aid.profile import Profile
+from decision_aid.ui import components as c
+from decision_aid.wording import CERTAINTY_LABELS, per_100, per_100_range
+
+LOCAL_MARK = "your surgical team's figure"
+"""How a figure the surgical team entered (mvd_success, mvd_hearing_loss) is marked, in both modes."""
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """The page's inputs, worked out once per run and handed to the chosen topic."""
+
+    ev: Evidence
+    prof: Profile
+    result: Result
+
+    @property
+    def consult(self) -> bool:
+        return self.prof.mode == "consult"
+
+
+def fit_x(chart: Any) -> Any:
+    """Stretch a chart to its column. Streamlit's default autosize ("fit") squeezes the plot
+    to make room for the wrapped titles and legends; "fit-x" stretches the width only."""
+    return chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+
+
+def show(spec: dict, key: str, where: Any = st) -> None:
+    """A finished spec from chart_cache, as wide as its column."""
+    where.vega_lite_chart(spec, width="stretch", key=key)
+
+
+def in_words(text: str, label: str = "This picture in words") -> None:
+    """A chart's full text alternative, closed: screen readers have it in the chart's own label
+    (its description), everyone else opens it on demand instead of reading it on the page."""
+    with st.expander(label, expanded=False):
+        st.markdown(c.md(text))
+
+
+def sure(certainty: str | None) -> str:
+    """How sure the evidence is, in a few words ('how sure: low')."""
+    if not certainty:
+        return ""
+    return "how sure: " + CERTAINTY_LABELS.get(certainty, certainty).split(":")[0]
+
+
+def figure_words(
+    central: float | None, *, per: str = "person", certainty: str | None = None, local: bool = False
+) -> str:
+    """'30 out of 100 people (how sure: very low)', 'per injection' and the local mark added."""
+    if central is None:
+        return "not measured"
+    text = per_100(central) + (" per injection" if per == "injection" else "")
+    extra = [x for x in (sure(certainty), LOCAL_MARK if local else "") if x]
+    return text + (f" ({'; '.join(extra)})" if extra else "")
+
+
+def detail(low: float | None, high: float | None, sources: Any, timeframe: str = "") -> str:
+    """The consult layer beside a figure: range, time frame and source ids."""
+    parts = []
+    if low is not None and high is not None:
+        parts.append(f"range {per_100_range(low, high)}")
+    if timeframe:
+        parts.append(f"when: {timeframe}")
+    ids = list(sources or ())
+    if ids:
+        parts.append(c.sources_text(ids))
+    return "; ".join(parts)
+
+
+def sources_toggle(key: str) -> bool:
+    """Consult mode: ranges and sources behind one switch per topic (closed at first)."""
+    return st.toggle("Show ranges and sources", key=f"sources_{key}", value=False)

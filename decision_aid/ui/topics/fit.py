@@ -1,0 +1,129 @@
+"""What matters to you: re-weigh in place, and see how the options line up only once the patient
+has said what matters. An option that may not apply gets no match, rank, bar or "fits" sentence;
+its figures stay in the other topics, with the reason here. The scale's value judgements
+(`engine.ANCHORS_TEXT`) are shown: in plain words at home, as the anchors in a consult."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from decision_aid import charts, engine
+from decision_aid.profile import DEFAULT_WEIGHT, PRIORITIES, Profile
+from decision_aid.ui import chart_cache, state
+from decision_aid.ui import components as c
+from decision_aid.ui.derived import fit_sentence
+from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, fit_x, show
+from decision_aid.wording import NOT_A_VERDICT, PRIORITY_LABELS
+
+
+def priorities_stated(ctx: Ctx) -> bool:
+    """The engine's answer; from a result without it, whether any priority left the default."""
+    stated = getattr(ctx.result, "priorities_stated", None)
+    if stated is None:
+        stated = getattr(ctx.prof, "priorities_stated", None)
+    if stated is None:
+        stated = ctx.prof.weights() != Profile().weights()
+    return bool(stated)
+
+
+def _sliders() -> None:
+    """Two columns of the six sliders; an unstated priority waits in the middle (it stays unstated
+    until moved)."""
+    cols = st.columns(2)
+    for i, p in enumerate(PRIORITIES):
+        if p not in st.session_state and st.session_state[state.ANSWERS].get(p) is None:
+            st.session_state[p] = DEFAULT_WEIGHT
+        cols[i % 2].slider(PRIORITY_LABELS[p], min_value=0, max_value=10, step=1, **state.bind(p))
+
+
+def _lines_up(ctx: Ctx) -> None:
+    ranked = [o for o in ctx.result.options if o.suitable and o.match is not None]
+    if ranked:
+        frame = charts.match_frame(ctx.result)
+        show(chart_cache.parts(charts.match_parts(frame), finish=fit_x), "chart_match")
+        st.caption(c.md(chart_cache.text(charts.describe_match, frame)))
+        mvd = ctx.result.option("mvd")
+        if mvd.suitable and mvd.match is not None and any(f.local for f in (mvd.success, *mvd.risks)):
+            st.caption(c.md(f"MVD surgery's match uses {LOCAL_MARK}."))
+    weights = ctx.prof.weights()
+    lines = []
+    for o in ctx.result.options:
+        if not o.suitable:
+            why = " ".join(x.text for x in o.caution_details if x.effect == "not_suitable")
+            lines.append(
+                f"- **{c.md(o.short_name)}** may not be an option for you, so it gets no match: "
+                f"{c.md(why)} Its figures stay in the other topics."
+            )
+            continue
+        text = c.md(fit_sentence(o, weights))
+        if o.avoided:
+            text += " You said this is a deal-breaker for you."
+        if ctx.consult and o.match is not None:
+            text += c.md(
+                f" Match {c.number(o.match)} (range {c.number(o.match_low)} to {c.number(o.match_high)})."
+            )
+        lines.append(f"- {text}")
+    st.markdown("\n".join(lines))
+    st.info(NOT_A_VERDICT)
+
+
+def _change(ctx: Ctx) -> None:
+    c.heading("What would change the picture?", 3)
+    changes = [s for s in ctx.result.sensitivity if s.changes]
+    if changes:
+        st.markdown("\n".join(f"- {c.md(s.sentence)}" for s in changes))
+    else:
+        st.markdown("Changing how much any one thing matters to you would not change the picture.")
+
+
+def _how(ctx: Ctx) -> None:
+    title = "The scale's anchors (value judgements)" if ctx.consult else "How the match is worked out"
+    with st.expander(title, expanded=False):
+        if not ctx.consult:
+            st.markdown(
+                "Each option gets a score from 0 to 1 on each thing that matters, from the figures. "
+                "The match adds these up, weighted by how much each thing matters to you. "
+                "These choices about what counts as the worst score are ours, not evidence:"
+            )
+        st.markdown("\n".join(f"- {c.md(a)}" for a in engine.ANCHORS_TEXT))
+
+
+@st.fragment
+def _follows_the_sliders(place: Any, footer: Any, slots: c.Slots | None) -> None:
+    """The sliders and everything that moves with them. A slider move reruns only this fragment,
+    not the page; it also redraws the Back/Next links and the sidebar's links (they carry the
+    answers) and the URL, since the page's shell does not run on a fragment rerun."""
+    ev = state.evidence()
+    prof = state.profile()
+    ctx = Ctx(ev, prof, state.result(ev, prof))
+    with place:
+        _content(ctx)
+    if footer is not None:
+        c.footer_links("compare", prof, footer)
+    if slots is not None:
+        c.answer_links(prof, slots)
+    state.sync_url(prof)
+
+
+def _content(ctx: Ctx) -> None:
+    with st.expander(
+        "Change what matters to you", expanded=not priorities_stated(ctx), key="change_priorities"
+    ):
+        st.caption("0: does not matter to you; 10: matters most.")
+        _sliders()
+    if priorities_stated(ctx):
+        _lines_up(ctx)
+        _change(ctx)
+    else:
+        st.info(
+            'Say what matters to you first: move any slider above, or use the page "What matters '
+            'to you". Until then the aid does not line the options up; the other topics show the evidence.'
+        )
+    _how(ctx)
+
+
+def render(ctx: Ctx, place: Any, footer: Any = None, slots: c.Slots | None = None) -> None:
+    """Draw the topic into `place` (made by the page, so the page keeps its order)."""
+    _follows_the_sliders(place, footer, slots)

@@ -1,0 +1,82 @@
+"""Side effects that pass, then serious or lasting harms: the same detail for every option.
+
+Each option shows its most common harm of that kind as a picture of 100 people with the number
+beside it, then every harm of that kind in words; figures counted per injection say so, and in
+home mode each figure says how sure the evidence is.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from decision_aid import charts
+from decision_aid.engine import RiskUsed
+from decision_aid.grid import short
+from decision_aid.ui import chart_cache
+from decision_aid.ui import components as c
+from decision_aid.ui.topics.common import (
+    LOCAL_MARK,
+    Ctx,
+    detail,
+    figure_words,
+    fit_x,
+    show,
+    sources_toggle,
+)
+
+TITLE_CHARS = 30
+KINDS = ((False, "Side effects that pass"), (True, "Serious or lasting harms"))
+
+
+def _mine(risks: list[RiskUsed], lasting: bool) -> list[RiskUsed]:
+    return [r for r in risks if bool(r.serious or r.permanent) == lasting]
+
+
+def _line(r: RiskUsed, ctx: Ctx, show_sources: bool) -> str:
+    per = getattr(r, "per", "person") or "person"
+    fig = figure_words(
+        r.central, per=per, certainty=None if ctx.consult else getattr(r, "certainty", None), local=r.local
+    )
+    lasts = r.lasts if show_sources else short(r.lasts, 8) + "."
+    text = f"- {c.md(r.name)}: **{c.md(fig)}**. {c.md(lasts)}"
+    if show_sources:
+        when = getattr(r, "timeframe", "") or ""
+        extra = detail(r.low, r.high, r.sources, when)
+        certainty = getattr(r, "certainty", None)
+        if certainty:
+            extra = f"certainty {certainty.replace('_', ' ')}; " + extra
+        text += f"  \n  {c.md(extra)}"
+    return text
+
+
+def _kind(ctx: Ctx, lasting: bool, heading: str, show_sources: bool) -> None:
+    c.heading(heading, 3)
+    cols = st.columns(3)
+    for col, o in zip(cols, ctx.result.options, strict=True):
+        mine = _mine(list(o.risks), lasting)
+        with col:
+            if not mine:
+                st.markdown(f"**{c.md(o.short_name)}**: none reported in the studies used.")
+                continue
+            top = max(mine, key=lambda r: r.central)
+            per = getattr(top, "per", "person") or "person"
+            title = f"{o.short_name}: {short(top.name, 6)}" + (f" ({LOCAL_MARK})" if top.local else "")
+            spec = chart_cache.built(
+                charts.icon_array_parts,
+                top.central,
+                label="have it" + (" per injection" if per == "injection" else ""),
+                color=charts.HARM_COLOR,
+                title=title,
+                title_chars=TITLE_CHARS,
+                finish=fit_x,
+            )
+            show(spec, f"harm_{int(lasting)}_{o.id}")
+            # The list is the pictures' full text alternative: every figure, in words, on the page.
+            st.markdown("\n".join(_line(r, ctx, show_sources) for r in mine))
+
+
+def render(ctx: Ctx) -> None:
+    st.caption("Every figure is out of 100 people. Each picture shows the most common one for that option.")
+    show_sources = sources_toggle("harms") if ctx.consult else False
+    for lasting, heading in KINDS:
+        _kind(ctx, lasting, heading, show_sources)

@@ -1,0 +1,150 @@
+"""How well it works: each measure on its own, onset, late relief and how long it lasts.
+
+Figures stand side by side only when they count the same thing (one measure per group, from the
+dataset's vocabulary), each with its own time frame; an option where a measure was never studied
+says "not measured", never a number.
+"""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from decision_aid import charts
+from decision_aid.grid import benefits, short
+from decision_aid.ui import chart_cache
+from decision_aid.ui import components as c
+from decision_aid.ui.topics.common import (
+    LOCAL_MARK,
+    Ctx,
+    detail,
+    figure_words,
+    fit_x,
+    in_words,
+    show,
+    sources_toggle,
+)
+from decision_aid.wording import per_100
+
+TITLE_CHARS = 30
+
+
+def _measure_text(ctx: Ctx, measure: str, fallback: str) -> tuple[str, str]:
+    measures = getattr(ctx.ev.meta, "measures", None) or {}
+    m = measures.get(measure) if isinstance(measures, dict) else None
+    if m is None:
+        return fallback, ""
+    return getattr(m, "label", fallback), getattr(m, "definition", "")
+
+
+def _groups(ctx: Ctx) -> dict[str, dict[str, dict]]:
+    """measure -> option id -> benefit, measures in the order they first appear."""
+    out: dict[str, dict[str, dict]] = {}
+    for o in ctx.result.options:
+        for b in benefits(o):
+            out.setdefault(b["measure"], {})[o.id] = b
+    return out
+
+
+def _benefit_group(ctx: Ctx, measure: str, by_option: dict[str, dict], show_sources: bool) -> None:
+    first = next(iter(by_option.values()))
+    label, definition = _measure_text(ctx, measure, first.get("label") or measure)
+    c.heading(c.md(label), 3)
+    if definition:
+        st.caption(c.md(definition))
+    cols = st.columns(3)
+    words = []
+    for col, o in zip(cols, ctx.result.options, strict=True):
+        b = by_option.get(o.id)
+        with col:
+            if b is None or b.get("central") is None:
+                st.markdown(f"**{c.md(o.short_name)}**: not measured.")
+                why = (b or {}).get("not_measured") or "No study has measured this for this option."
+                st.caption(c.md(why))
+                words.append(f"{o.short_name}: not measured.")
+                continue
+            local = bool(b.get("local"))
+            title = o.short_name + (f" ({LOCAL_MARK})" if local else "")
+            spec = chart_cache.built(
+                charts.icon_array_parts,
+                b["central"],
+                label="have this result",
+                color=charts.BENEFIT_COLOR,
+                title=title,
+                title_chars=TITLE_CHARS,
+                finish=fit_x,
+            )
+            show(spec, f"works_{measure}_{o.id}")
+            st.markdown(
+                c.md(
+                    figure_words(
+                        b["central"], certainty=None if ctx.consult else b.get("certainty"), local=local
+                    )
+                )
+            )
+            when = str(b.get("timeframe") or "")
+            lines = [f"When: {when}"] if when else []
+            if b.get("while_treated"):
+                lines.append("Only while the treatment continues.")
+            if show_sources:
+                lines.append(detail(b.get("low"), b.get("high"), b.get("sources")))
+                if b.get("certainty"):
+                    lines.append(f"Certainty: {b['certainty'].replace('_', ' ')}")
+            st.caption(c.md(" ".join(lines)))
+            words.append(f"{o.short_name}: {per_100(b['central'])} ({when}).")
+    in_words(f"{label}. " + " ".join(words))
+
+
+def _first(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", " ".join(text.split()), maxsplit=1)[0]
+
+
+def _chance(label: str, ch, consulting: bool) -> str:
+    """'Late relief: 33 out of 100 people (how sure: low)', or 'not measured'."""
+    if ch.per_100 is None:
+        return f"**{label}:** not measured."
+    fig = figure_words(ch.per_100.central, certainty=None if consulting else ch.certainty)
+    return f"**{label}:** {c.md(fig)}, {c.md(short(ch.timeframe, 10).lower())}."
+
+
+def _timing(ctx: Ctx, show_sources: bool) -> None:
+    c.heading("How soon it works and how long it lasts", 3)
+    cols = st.columns(3)
+    for col, (oid, opt) in zip(cols, ctx.ev.ordered(), strict=True):
+        with col, st.container(border=True, key=f"timing_{oid}"):
+            lines = [
+                f"**{c.md(opt.short_name)}**",
+                f"**How soon:** {c.md(_first(opt.onset.text))}",
+                f"**How long:** {c.md(_first(opt.duration.text))}",
+            ]
+            d, rec = opt.delayed_relief, opt.recurrence
+            if d is not None:
+                lines.append(_chance("Relief comes late", d, ctx.consult))
+            if rec is not None:
+                lines.append(_chance("Comes back", rec, ctx.consult))
+            st.markdown("  \n".join(lines))
+            if show_sources:
+                ids = [
+                    *opt.onset.sources,
+                    *opt.duration.sources,
+                    *(d.sources if d else ()),
+                    *(rec.sources if rec else ()),
+                ]
+                st.caption(c.md(c.sources_text(dict.fromkeys(ids))))
+    with st.expander("More about how soon and how long", expanded=False):
+        for _, opt in ctx.ev.ordered():
+            more = [opt.onset.text, opt.duration.text]
+            more += [ch.text for ch in (opt.delayed_relief, opt.recurrence) if ch is not None]
+            st.markdown(f"**{c.md(opt.short_name)}:** " + " ".join(c.md(t) for t in more))
+
+
+def render(ctx: Ctx) -> None:
+    st.markdown(
+        "Figures stand side by side only when they count the same thing. Each has its own time frame. "
+        "They come from different studies; no study compared these treatments in the same people."
+    )
+    show_sources = sources_toggle("works") if ctx.consult else False
+    for measure, by_option in _groups(ctx).items():
+        _benefit_group(ctx, measure, by_option, show_sources)
+    _timing(ctx, show_sources)

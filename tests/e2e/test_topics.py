@@ -1,0 +1,118 @@
+"""The compare page's topics in Chromium (issue 12): every topic in both modes at a desktop and a
+phone size stays within its height (the main area's scrollHeight), the grid is first on the page,
+nothing scrolls sideways on a phone, axe-core finds nothing serious, and home mode's Next topic
+walks the steps and keeps the topic in the link.
+
+Set HFS_SHOTS=<folder> to also save a full-height screenshot of every topic there.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from .helpers import expect_no_exception
+from .page_helpers import wait_rendered
+from .test_accessibility import _blocking_violations
+
+TOPICS = ("glance", "works", "harms", "years", "fit", "figures")
+SIZES = {"desk": (1280, 900), "phone": (390, 844)}
+MAX_MAIN_PX = {"desk": 2700, "phone": 5100}
+MAX_GRID_DESK_PX = 1800
+STATED = "&relief=8"
+"""A stated priority, so the fit topic shows the match (its tallest state)."""
+MAIN = '[data-testid="stMain"]'
+
+
+def _open(browser: Browser, base_url: str, size: str, query: str) -> Page:
+    width, height = SIZES[size]
+    phone = size == "phone"
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone
+    )
+    page = context.new_page()
+    page.goto(base_url + "compare?" + query)
+    wait_rendered(page)
+    expect_no_exception(page)
+    return page
+
+
+def _main_height(page: Page) -> int:
+    return int(page.evaluate(f"() => document.querySelector('{MAIN}').scrollHeight"))
+
+
+def _shot(page: Page, name: str, width: int) -> None:
+    folder = os.environ.get("HFS_SHOTS")
+    if not folder:
+        return
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": width, "height": min(_main_height(page) + 80, 12_000)})
+    wait_rendered(page)
+    page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("mode", ["home", "consult"])
+@pytest.mark.parametrize("topic", TOPICS)
+def test_topic_fits_its_height_has_no_sideways_scroll_and_passes_axe(
+    browser: Browser, app_server, topic: str, mode: str, size: str
+) -> None:
+    page = _open(browser, app_server.url, size, f"topic={topic}&mode={mode}{STATED}")
+    try:
+        height = _main_height(page)
+        _shot(page, f"{size}_{mode}_{topic}", SIZES[size][0])
+        assert height <= MAX_MAIN_PX[size], f"{topic} ({mode}, {size}) main area is {height} px"
+        if topic == "glance" and size == "desk":
+            assert height <= MAX_GRID_DESK_PX, f"the glance grid page is {height} px at 1280"
+        if size == "phone":
+            wide = page.evaluate(
+                f"() => {{ const m = document.querySelector('{MAIN}'); "
+                "return m.scrollWidth - m.clientWidth; }"
+            )
+            assert wide <= 1, f"{topic} ({mode}) scrolls sideways by {wide} px on a phone"
+        assert _blocking_violations(page, f"{topic} {mode} {size}") == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("mode", ["home", "consult"])
+def test_grid_is_the_first_thing_under_the_title(browser: Browser, app_server, mode: str) -> None:
+    page = _open(browser, app_server.url, "desk", f"mode={mode}")
+    try:
+        grid = page.locator("table.hfs-grid")
+        expect(grid).to_be_visible()
+        heads = grid.locator("thead th").all_inner_texts()
+        assert [h.split("\n")[0] for h in heads[1:]][:1] == ["No treatment for now"]
+        charts_above = page.evaluate(
+            "() => { const g = document.querySelector('table.hfs-grid').getBoundingClientRect().top;"
+            ' return [...document.querySelectorAll(\'[data-testid="stVegaLiteChart"], '
+            '[data-testid="stTable"]\')].filter(e => e.getBoundingClientRect().top < g).length; }'
+        )
+        assert charts_above == 0
+        assert grid.bounding_box()["y"] < SIZES["desk"][1], "the grid starts below the first screen"
+    finally:
+        page.context.close()
+
+
+def test_home_next_topic_walks_the_steps_and_keeps_the_topic_in_the_link(
+    browser: Browser, app_server
+) -> None:
+    page = _open(browser, app_server.url, "phone", "relief=7")
+    try:
+        nxt = page.locator(".st-key-topic_nav_top button").last
+        box = nxt.bounding_box()
+        assert box["height"] >= 44, f"Next topic is {box['height']} px tall on a touch screen"
+        nxt.click()
+        expect(page).to_have_url(re.compile(r"[?&]topic=works"))
+        wait_rendered(page)
+        expect(page.get_by_text("Topic 2 of 5: How well it works")).to_be_visible()
+        page.locator('[data-testid="stVegaLiteChart"]').first.hover()
+        shown = page.evaluate("() => [...document.querySelectorAll('[data-testid=\"stElementToolbar\"]')]"
+                              ".filter(e => getComputedStyle(e).display !== 'none').length")
+        assert shown == 0, "chart toolbars show in home mode"
+    finally:
+        page.context.close()

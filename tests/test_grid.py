@@ -1,0 +1,89 @@
+"""The at-a-glance grid (decision_aid/grid.py): Option Grid rows and columns from the dataset and the
+result, short cells with at most one figure, "not measured" never a number, cautions and local
+figures marked."""
+
+from __future__ import annotations
+
+import pytest
+
+from decision_aid.engine import evaluate
+from decision_aid.evidence import OPTION_IDS, load_evidence
+from decision_aid.grid import MAX_WORDS, NO_TREATMENT_ID, QUESTIONS, glance_grid
+from decision_aid.profile import Profile
+
+EV = load_evidence()
+
+
+def _grid(**answers):
+    return glance_grid(EV, evaluate(EV, Profile(**answers)))
+
+
+def _cell(grid, row: str, column: str):
+    r = next(r for r in grid.rows if r.key == row)
+    return r.cells[[c.id for c in grid.columns].index(column)]
+
+
+def test_columns_are_no_treatment_then_the_options_in_fixed_order_and_rows_the_questions():
+    grid = _grid()
+    assert [c.id for c in grid.columns] == [NO_TREATMENT_ID, *OPTION_IDS]
+    assert grid.columns[0].name == "No treatment for now"
+    assert [(r.key, r.question) for r in grid.rows] == list(QUESTIONS)
+    assert all(len(r.cells) == len(grid.columns) for r in grid.rows)
+
+
+def test_cells_are_short():
+    for row in _grid().rows:
+        for cell in row.cells:
+            assert len(cell.text.split()) <= 2 * MAX_WORDS, (row.key, cell.text)
+
+
+def test_each_benefit_row_uses_its_own_measure_and_not_measured_is_never_a_number():
+    grid = _grid()
+    for oid in OPTION_IDS:
+        for measure in ("clearly_better", "spasm_gone"):
+            b = EV.options[oid].benefit(measure)
+            cell = _cell(grid, measure, oid)
+            if b.per_100 is None:
+                assert cell.central is None and cell.figure is None and cell.not_measured
+                assert cell.text.startswith("Not measured")
+            else:
+                assert cell.central == b.per_100.central and cell.sources == tuple(b.sources)
+                assert "When:" in cell.text
+
+
+def test_no_treatment_figures_come_from_the_dataset():
+    remission = next(f for f in EV.no_treatment.figures if f.id == "remission")
+    cell = _cell(_grid(), "spasm_gone", NO_TREATMENT_ID)
+    assert cell.central == remission.per_100.central and cell.sources == tuple(remission.sources)
+
+
+def test_per_injection_figures_say_so():
+    cell = _cell(_grid(), "passing", "botulinum")
+    risk = max((r for r in EV.options["botulinum"].risks if not (r.serious or r.permanent)),
+               key=lambda r: r.per_100.central)
+    assert risk.per == "injection"
+    assert cell.per == "injection" and cell.figure.endswith("per injection")
+
+
+def test_cautions_mark_the_cells_they_concern_and_a_not_suitable_column():
+    grid = _grid(anesthesia="unfit", mri="vessel")
+    mvd = next(c for c in grid.columns if c.id == "mvd")
+    assert not mvd.suitable and mvd.reason
+    assert _cell(grid, "involves", "mvd").caution and _cell(grid, "serious", "mvd").caution
+    assert not _cell(grid, "involves", "medication").caution
+    assert not _cell(grid, "cost", "mvd").caution
+    assert any(oid == "mvd" for oid, _ in grid.cautions)
+
+
+def test_no_vessel_on_the_scan_marks_the_surgery_benefit_cells():
+    grid = _grid(mri="no_vessel")
+    assert _cell(grid, "spasm_gone", "mvd").caution
+    assert not _cell(grid, "spasm_gone", "botulinum").caution
+
+
+@pytest.mark.parametrize("answers", [{"mvd_success": 70.0}, {"mvd_hearing_loss": 4.0}])
+def test_a_local_surgical_figure_is_marked_local(answers):
+    grid = _grid(**answers)
+    local = [(r.key, c.central) for r in grid.rows for c in r.cells if c.local]
+    assert local, "the team's own figure is not marked"
+    assert all(central in answers.values() for _, central in local)
