@@ -647,7 +647,7 @@ def bench_pdf_download(run: Run, server: Server, browser: Any) -> None:
             run.notes.append("no download button on the next-steps page: first-PDF memory not measured")
             return
         t = time.perf_counter()
-        with page.expect_download(timeout=120_000) as dl:
+        with page.expect_download(timeout=60_000) as dl:
             button.click()
         download = dl.value
         ms = (time.perf_counter() - t) * 1000
