@@ -73,7 +73,7 @@ ANCHORS_TEXT: tuple[str, ...] = (
     f"{PRIORITY_LABELS['side_effects']}: we add up the chances of side effects that go away, for one "
     f"year. A chance per injection is turned into a chance for a year of shots. If they add up to "
     f"{SIDE_EFFECT_ANCHOR:g} or more in 100 people, the score is 0.",
-    f"{PRIORITY_LABELS['burden'].split(':')[0]}: this counts visits for treatment, pills every "
+    f"{PRIORITY_LABELS['burden'].split(' (')[0]}: this counts visits for treatment, pills every "
     f"day and weeks off after an operation. {VISITS_ANCHOR:g} or more visits a year use up the "
     f"whole scale. Pills every day use up half of it. Weeks off are spread over the years shown; "
     f"{WEEKS_OFF_ANCHOR:g} or more weeks a year use up the whole scale. Repeat visits count here "

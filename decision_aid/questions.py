@@ -164,8 +164,6 @@ def questions_to_ask(evidence: Evidence, result: Result) -> list[str]:
         "Is it safe for me to drive with my spasm, and after each treatment? "
         "How much time off work would each one need?"
     )
-    qs.append(
-        "What would each treatment cost me here, and what does my insurance or health service pay for?"
-    )
+    qs.append("What would each treatment cost me here, and what does my insurance or health service pay for?")
     qs.append("What is likely to happen if I wait and do not start any treatment for now?")
     return list(dict.fromkeys(qs))

@@ -437,6 +437,11 @@ def test_match_frame_leaves_out_an_option_that_may_not_apply():
     result = _evaluate(relief=8, anesthesia="unfit")
     assert not result.option("mvd").suitable
     assert first_seen(charts.match_frame(result)["option"]) == ["medication", "botulinum"]
+    # even from a result that still carries a match for it (the chart never draws that bar)
+    stated = _evaluate(relief=8)
+    options = [o.model_copy(update={"suitable": False}) if o.id == "mvd" else o for o in stated.options]
+    frame = charts.match_frame(stated.model_copy(update={"options": options}))
+    assert first_seen(frame["option"]) == ["medication", "botulinum"]
 
 
 def test_projection_draws_no_treatment_as_a_reference_line(result):

@@ -390,7 +390,7 @@ def test_anchors_text_states_every_anchor_and_label_in_plain_words():
     for value in (SERIOUS_ANCHOR, SIDE_EFFECT_ANCHOR, VISITS_ANCHOR, WEEKS_OFF_ANCHOR):
         assert f"{value:g} or more" in text
     for p in PRIORITIES:
-        assert PRIORITY_LABELS[p].split(":")[0] in text, p
+        assert PRIORITY_LABELS[p].split(" (")[0] in text, p
     assert "times itself" in text and engine.WEIGHT_POWER == 2
     assert grade(text) <= 8 and grade(NOT_RANKED_TEXT) <= 8
 

@@ -146,6 +146,7 @@ def test_round_trip_every_param():
         sides="both",
         mvd_result="no_help",
         quiz=("success:right", "once:wrong"),
+        topic="harms",
     )
     assert set(p.to_params()) == set(PARAMS)
     assert parse_query(p.to_query()).profile == p

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from decision_aid.engine import HEARING_RISK_ID, FigureUsed, OptionResult
+from decision_aid.engine import HEARING_RISK_ID, LOCAL_SUCCESS_MEASURE, FigureUsed, OptionResult
 from decision_aid.evidence import Evidence, Quantity, Range
 from decision_aid.profile import LOCAL_FIGURES, Profile, format_number
 from decision_aid.ui import state
@@ -220,8 +220,10 @@ def local_figure_lines(prof: Profile) -> list[str]:
     if all(getattr(prof, n) is None for n in LOCAL_FIGURES):
         return []
     mvd = state.result(state.evidence(), prof).option("mvd")
-    used = {"mvd_success": mvd.success, "mvd_hearing_loss": next(
-        (r for r in mvd.risks if r.id == HEARING_RISK_ID), None)}
+    used = {
+        "mvd_success": next((b for b in mvd.benefits if b.measure == LOCAL_SUCCESS_MEASURE), None),
+        "mvd_hearing_loss": next((r for r in mvd.risks if r.id == HEARING_RISK_ID), None),
+    }
     lines = []
     for name in LOCAL_FIGURES:
         value = getattr(prof, name)

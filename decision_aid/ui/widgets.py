@@ -41,6 +41,9 @@ def priority_sliders(*, examples: bool = True) -> None:
     Each starts "not set" (the Profile holds None, the link leaves it out) until it is moved.
     """
     prof = state.profile()  # callbacks ran before the script: this run's answers
+    unset = [p for p in PRIORITIES if getattr(prof, p) is None]
+    if unset:  # an unset slider is drawn grey, so set and unset ones differ at a glance
+        st.html("<style>" + ", ".join(f".st-key-{p}" for p in unset) + " { filter: grayscale(1); }</style>")
     if not examples:  # plain sliders: each extra element is one more message on every rerun
         for p in PRIORITIES:
             st.slider(priority_label(p, getattr(prof, p)), min_value=0, max_value=10, step=1,

@@ -89,7 +89,7 @@ def test_axe_finds_no_serious_or_critical_violations(page: Page, app_server, mod
     for name in PAGE_PATHS:
         where = f"{name} ({mode}, {width} px)"
         page.set_viewport_size({"width": width, "height": 900})
-        open_rendered(page, app_server.url, name, f"?mode={mode}&note=I+drive+for+work")
+        open_rendered(page, app_server.url, name, f"?mode={mode}&note=I+drive+for+work&topic=harms")
         if width == WIDTHS[0]:
             open_expanders(page)
         _whole_page_in_view(page, width)

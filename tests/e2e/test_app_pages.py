@@ -1,6 +1,7 @@
 """The five pages in a real browser: they load in both modes, a keyboard change reaches the
-comparison and the link, a link restores answers, and a 390 px phone never scrolls sideways and
-gets choices and links large enough for a finger."""
+comparison (fit topic) and the link, a priority is set by keyboard, new situation answers and the
+ending work, a link restores answers, and a 390 px phone never scrolls sideways and gets choices
+and links large enough for a finger. (More on the compare topics: test_topics.py.)"""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from decision_aid.ui.components import TOUCH_TARGET_PX
 
 from .helpers import expect_no_exception, wait_for_app
 from .ui_helpers import (
-    CHART,
     MATCH_TEXT,
     PAGE_PATHS,
     TITLES,
@@ -33,13 +33,13 @@ def test_every_page_loads_without_an_exception(page: Page, app_server, mode: str
         open_page(page, app_server.url, name, f"?mode={mode}")
         expect(page.get_by_role("heading", level=1).first).to_have_text(TITLES[name])
         expect_no_exception(page)
-        if name == "compare":
-            expect(page.locator(f"{CHART} svg.marks").first).to_be_visible()
+        if name == "compare":  # the first topic: the at-a-glance grid, no chart
+            expect(page.locator("table.hfs-grid")).to_be_visible()
     assert errors == [], f"uncaught JavaScript errors: {errors}"
 
 
 def test_keyboard_change_updates_comparison_and_url(page: Page, app_server) -> None:
-    open_page(page, app_server.url, "compare")
+    open_page(page, app_server.url, "compare", "?topic=fit&recovery=5")
     match_caption = page.get_by_text(MATCH_TEXT)
     expect(match_caption).to_be_visible()
     before = match_caption.inner_text()
@@ -60,7 +60,7 @@ def test_keyboard_change_updates_comparison_and_url(page: Page, app_server) -> N
 def test_slider_on_compare_page_moves_every_link_that_carries_the_answers(page: Page, app_server) -> None:
     """A slider there reruns only part of the page (a fragment); the sidebar's copy-link box and
     page links, the Back/Next links and the URL must still follow it, each shown once."""
-    open_page(page, app_server.url, "compare", "?relief=9")
+    open_page(page, app_server.url, "compare", "?relief=9&topic=fit")
     by_key(page, "change_priorities").get_by_text("Change what matters to you").click()
     slider = slider_input(page, "relief")
     slider.focus()
@@ -92,11 +92,47 @@ def test_slider_on_compare_page_moves_every_link_that_carries_the_answers(page: 
 
 def test_keyboard_change_on_priorities_page_reaches_url(page: Page, app_server) -> None:
     open_page(page, app_server.url, "priorities")
+    box = by_key(page, "box_relief")
+    expect(box).to_contain_text("Control of the spasm (not set yet)")
+    expect(box).to_contain_text("Not set yet.")
+    expect(page).not_to_have_url(re.compile(r"relief="))
     slider = slider_input(page, "relief")
     slider.focus()
     page.keyboard.press("ArrowLeft")
     expect(page).to_have_url(re.compile(r"relief=4"))
     expect(slider).to_have_value("4")
+    expect(box).to_contain_text("Control of the spasm (set)")
+    expect(box).to_contain_text("Set: 4 out of 10.")
+    expect(by_key(page, "box_lasting")).to_contain_text("(not set yet)")
+
+
+def test_new_situation_answers_reach_the_link(page: Page, app_server) -> None:
+    open_page(page, app_server.url, "situation")
+    age = by_key(page, "age").locator("input")
+    age.fill("67")
+    age.press("Enter")
+    expect(page).to_have_url(re.compile(r"age=67"))
+    expect(by_key(page, "mvd_result")).to_have_count(0)
+    by_key(page, "tried_mvd").get_by_text("Surgery").click()
+    result = by_key(page, "mvd_result")
+    expect(result).to_be_visible()
+    result.get_by_text("It helped, then the spasm came back").click()
+    expect(page).to_have_url(re.compile(r"mvd_result=came_back"))
+    expect_no_exception(page)
+
+
+def test_a_sure_no_on_next_steps_links_to_the_help_with_the_answers(page: Page, app_server) -> None:
+    open_page(page, app_server.url, "next_steps", "?relief=7")
+    by_key(page, "leaning").get_by_text("No treatment for now").click()
+    expect(page).to_have_url(re.compile(r"leaning=no_treatment"))
+    by_key(page, "sure_r").get_by_text("No", exact=True).click()
+    help_box = by_key(page, "sure_help_sure_r")
+    expect(help_box).to_contain_text("Not clear what matters most to you?")
+    link = help_box.get_by_role("link", name="Go to: What matters to you")
+    expect(link).to_have_attribute("href", re.compile(r"relief=7.*leaning=no_treatment"))
+    link.click()
+    expect(page.get_by_role("heading", level=1).first).to_have_text(TITLES["priorities"])
+    expect(page).to_have_url(re.compile(r"sure_r=no"))
 
 
 def test_reloading_a_link_restores_the_answers(page: Page, app_server) -> None:
@@ -120,7 +156,7 @@ def test_reloading_a_link_restores_the_answers(page: Page, app_server) -> None:
 def test_no_sideways_scrolling_at_390_px(page: Page, app_server, mode: str) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     for name in PAGE_PATHS:
-        open_page(page, app_server.url, name, f"?mode={mode}&relief=8")
+        open_page(page, app_server.url, name, f"?mode={mode}&relief=8&topic=works")
         if name == "compare":
             wait_for_charts(page)
         sizes = horizontal_overflow(page)

@@ -32,7 +32,7 @@ from .ui_helpers import PAGE_PATHS, wait_for_charts
 MAX_GRADE = 8.0
 SOURCES_EXPANDER = "All sources used in this aid"
 # A link with answers, so the page shows what a patient who has answered sees (cautions, note).
-QUERY = "?relief=8&cause=vascular&mri=vessel&anesthesia=fit&note=I+drive+for+work"
+QUERY = "?relief=8&cause=vascular&mri=vessel&anesthesia=fit&note=I+drive+for+work&topic=works"
 
 _VISIBLE_TEXT_JS = """
 (main, sourcesTitle) => {

@@ -15,9 +15,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.readability import grade
+
 from .helpers import expect_no_exception
-from .page_helpers import wait_rendered
+from .page_helpers import open_expanders, wait_rendered
 from .test_accessibility import _blocking_violations
+from .test_readability_rendered import MAX_GRADE, visible_prose
 
 TOPICS = ("glance", "works", "harms", "years", "fit", "figures")
 SIZES = {"desk": (1280, 900), "phone": (390, 844)}
@@ -114,5 +117,19 @@ def test_home_next_topic_walks_the_steps_and_keeps_the_topic_in_the_link(
         shown = page.evaluate("() => [...document.querySelectorAll('[data-testid=\"stElementToolbar\"]')]"
                               ".filter(e => getComputedStyle(e).display !== 'none').length")
         assert shown == 0, "chart toolbars show in home mode"
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("topic", [t for t in TOPICS if t != "figures"])
+def test_home_topic_reads_at_grade_8_or_below(browser: Browser, app_server, topic: str) -> None:
+    """What a patient reads on each home topic (expanders open, chart text included), by the
+    project's own Flesch-Kincaid measure; the figures table is a reference, not prose."""
+    page = _open(browser, app_server.url, "desk", f"topic={topic}{STATED}")
+    try:
+        open_expanders(page)
+        text, _ = visible_prose(page)
+        score = grade(text)
+        assert score <= MAX_GRADE, f"{topic}: Flesch-Kincaid grade {score:.1f} > {MAX_GRADE}\n{text}"
     finally:
         page.context.close()

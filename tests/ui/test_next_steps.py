@@ -73,7 +73,7 @@ def test_the_knowledge_check_result_goes_into_the_link_and_the_summary():
 
 def test_quiz_gives_feedback_from_the_dataset():
     ev = load_evidence()
-    right = per_100(ev.options["botulinum"].success.per_100.central)
+    right = per_100(ev.control("botulinum").per_100.central)
     at = open_app(page="next_steps")
     at.radio(key="quiz_success").set_value(right).run()
     assert any(s.value.startswith("Right") for s in at.success)

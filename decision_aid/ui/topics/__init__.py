@@ -23,7 +23,7 @@ TOPICS: tuple[Topic, ...] = (
     Topic("works", "How well it works"),
     Topic("harms", "Side effects and harms"),
     Topic("years", "The next 5 years"),
-    Topic("fit", "What matters to you"),
+    Topic("fit", "How they fit you"),
     Topic("figures", "All the figures", step=False),
 )
 BY_ID = {t.id: t for t in TOPICS}

@@ -46,6 +46,17 @@ def render(ctx: Ctx) -> None:
     in_words(chart_cache.text(charts.describe_projection, frame, years, reference))
     c.heading(f"What each option asks of you over {years} years", 3)
     rows = []
+    nt = result.projection.options.get("no_treatment")
+    if nt is not None and nt.controlled_pct:
+        cp = nt.controlled_pct
+        rows.append(
+            {
+                "Option": charts.REFERENCE_NAME,
+                "Spasm under control, on average": f"{per_100(cp['central'])} "
+                f"(could be {per_100_range(cp['low'], cp['high'])})",
+                f"Over {years} years": "no treatment; see your doctor if it changes",
+            }
+        )
     for o in result.options:
         p = result.projection.options[o.id]
         cp = p.controlled_pct
