@@ -100,7 +100,7 @@ def fit_page() -> None:
     st.html(PAGE_CSS)
     st.markdown("# Compare the options")
     _steps("top")
-    st.markdown("## Topic 5 of 5: What matters to you")
+    st.markdown("## Topic 5 of 5: How they fit you")
     place = st.container()
     _steps("bottom")
     st.button("See every figure in one table", key="to_figures", on_click=_set_topic, args=("figures",))
