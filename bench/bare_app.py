@@ -1,17 +1,23 @@
-"""The floor Streamlit itself sets: the real app's answer widgets, no charts, no engine.
+"""The floor Streamlit sets: the compare page's "fit" topic, its widgets and link logic, no charts or engine.
 
-`bench/run.py` measures this app side by side with `streamlit_app.py`. It has the same
-widgets with the same keys (the six 0-10 priority sliders named as `profile.PRIORITIES`,
-inside a "Change what matters to you" expander as on the compare page; the situation
-radios and treatment checkboxes; the deal-breakers; the note; the leaning radio; the mode
-radio in the sidebar) and the same link logic: on a session's first run the URL is parsed
-with `profile.parse_query`, every widget writes its answer back in an `on_change` callback,
-and the answers go into the URL with `Profile.to_params`. Instead of charts it shows the
-weights as one line of text (the container keyed "figures"), which the browser benchmark
-watches.
+`bench/run.py` measures this app side by side with `streamlit_app.py`. It draws what the real
+app draws on `/compare?topic=fit` (decision_aid/ui/pages/compare.py and topics/fit.py), with
+the same keys and the same layout: the shell (page links in the sidebar, the "Who is using this
+now?" radio, the copy-link box), the page title, home mode's Back button at the top and bottom,
+the topic heading, the "See every figure in one table" button and the footer links; and, in a
+fragment as in the real app, the "Change what matters to you" expander (open until a priority
+is stated) with its caption and the six 0-10 priority sliders in two columns, the "What would
+change the picture?" heading and the "How the match is worked out" expander. A slider move
+reruns only the fragment, which redraws the footer links, the sidebar's links and the URL.
+The link logic is the app's: `profile.parse_query` on a session's first run, every widget writes
+its answer back in an `on_change` callback, `Profile.to_params` into the URL and every link.
 
-With BENCH_CHART_LIBS=1 it also imports pandas, pyarrow and Altair, which any Streamlit
-chart needs (Streamlit sends chart data as Arrow): the memory floor of an app with charts.
+Where the real topic shows the engine's output (the match chart, its words, the sentences, the
+sensitivity list), this app shows one line of text: the weights (the container keyed
+"figures"), which the browser benchmark watches.
+
+With BENCH_CHART_LIBS=1 it also imports pandas, pyarrow and Altair, which any Streamlit chart
+needs (Streamlit sends chart data as Arrow): the memory floor of an app with charts.
 
 Run it alone with: .venv/bin/streamlit run bench/bare_app.py
 """
@@ -28,11 +34,17 @@ if os.environ.get("BENCH_CHART_LIBS") == "1":  # the memory floor of any Streaml
     import pandas  # noqa: F401
     import pyarrow  # noqa: F401
 
-from decision_aid.evidence import OPTION_IDS
-from decision_aid.profile import CHOICES, MAX_NOTE_CHARS, PRIORITIES, Profile, parse_query
+from decision_aid.profile import DEFAULT_WEIGHT, PRIORITIES, Profile, parse_query
+from decision_aid.wording import PRIORITY_LABELS
 
 ANSWERS = "answers"
 EMPTY_IS_NONE = ("leaning", "sure_s", "sure_u", "sure_r", "sure_e")
+PAGE_TITLES = ("About", "Your situation", "What matters to you", "Compare the options", "Next steps")
+PAGE_CSS = (
+    "<style>.st-key-topic_nav_top button, .st-key-topic_nav_bottom button, .st-key-to_figures button "
+    "{ min-height: 44px; }[data-testid='stMainBlockContainer'] { padding-top: 3rem; padding-bottom: 3rem; }"
+    "[data-testid='stElementToolbar'] { display: none !important; }</style>"
+)
 
 st.set_page_config(page_title="Bare benchmark app", layout="centered")
 ss = st.session_state
@@ -53,58 +65,128 @@ def _store(name: str) -> None:
 
 
 def bind(name: str) -> dict[str, Any]:
+    """As decision_aid.ui.state.bind: the key seeded from the answers, written back on change."""
     if name not in ss:
         value = ss[ANSWERS][name]
-        ss[name] = None if name in EMPTY_IS_NONE and value == "" else value
+        if name in EMPTY_IS_NONE and value == "":
+            value = None
+        elif name in PRIORITIES and value is None:
+            value = DEFAULT_WEIGHT
+        ss[name] = value
     return {"key": name, "on_change": _store, "args": (name,)}
 
 
-def _store_flag(name: str, option_id: str) -> None:
-    chosen = set(ss[ANSWERS][name])
-    if ss[f"{name}_{option_id}"]:
-        chosen.add(option_id)
-    else:
-        chosen.discard(option_id)
-    ss[ANSWERS][name] = tuple(o for o in OPTION_IDS if o in chosen)
+def profile() -> Profile:
+    return Profile(**ss[ANSWERS])
 
 
-def bind_flag(name: str, option_id: str) -> dict[str, Any]:
-    key = f"{name}_{option_id}"
-    if key not in ss:
-        ss[key] = option_id in ss[ANSWERS][name]
-    return {"key": key, "on_change": _store_flag, "args": (name, option_id)}
+def sync_url(prof: Profile) -> None:
+    wanted = prof.to_params()
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
 
+
+def _set_topic(topic: str) -> None:
+    ss[ANSWERS]["topic"] = topic
+
+
+def _elsewhere() -> None:
+    st.markdown("Another page (not measured).")
+
+
+def fit_page() -> None:
+    """The compare page on its "fit" topic (home mode), as decision_aid/ui/pages/compare.py."""
+    st.set_page_config(layout="wide")
+    st.html(PAGE_CSS)
+    st.markdown("# Compare the options")
+    _steps("top")
+    st.markdown("## Topic 5 of 5: How they fit you")
+    place = st.container()
+    _steps("bottom")
+    st.button("See every figure in one table", key="to_figures", on_click=_set_topic, args=("figures",))
+    st.divider()
+    back, nxt = st.columns(2)
+    _follows_the_sliders(place, (back.empty(), nxt.empty()))
+
+
+def _steps(where: str) -> None:
+    with st.container(key=f"topic_nav_{where}", horizontal=True, vertical_alignment="center"):
+        st.button(
+            "Back: The next 5 years",
+            icon=":material/arrow_back:",
+            key=f"back_{where}",
+            on_click=_set_topic,
+            args=("years",),
+        )
+
+
+@st.fragment
+def _follows_the_sliders(place: Any, footer: tuple[Any, Any]) -> None:
+    """As topics/fit.py: a slider move reruns only this, which redraws the links and the URL."""
+    prof = profile()
+    stated = prof.priorities_stated
+    with place:
+        with st.expander("Change what matters to you", expanded=not stated, key="change_priorities"):
+            st.caption("0: does not matter to you; 10: matters most.")
+            cols = st.columns(2)
+            for i, p in enumerate(PRIORITIES):
+                cols[i % 2].slider(PRIORITY_LABELS[p], min_value=0, max_value=10, step=1, **bind(p))
+        with st.container(key="figures"):
+            weights = prof.weights()
+            st.markdown("Weights: " + ", ".join(f"{p} {weights[p]}" for p in PRIORITIES))
+        if stated:
+            st.markdown("### What would change the picture?")
+        with st.expander("How the match is worked out", expanded=False):
+            st.markdown("Each option gets a score from 0 to 1 on each thing that matters.")
+    params = prof.to_params() or None
+    footer[0].page_link(
+        PAGES[2], label="Back: What matters to you", icon=":material/arrow_back:", query_params=params
+    )
+    footer[1].page_link(
+        PAGES[4], label="Next: Next steps", icon=":material/arrow_forward:", query_params=params
+    )
+    answer_links(prof)
+    sync_url(prof)
+
+
+def answer_links(prof: Profile) -> None:
+    """The sidebar's page links and copy-link box (decision_aid.ui.components.answer_links)."""
+    params = prof.to_params() or None
+    with SLOTS[0], st.container(key="page_links"):
+        for page in PAGES:
+            st.page_link(page, query_params=params)
+    with SLOTS[1]:
+        query = prof.to_query()
+        st.code(
+            f"{st.context.url or ''}?{query}" if query else "(the address of this page)",
+            language=None,
+            wrap_lines=True,
+        )
+
+
+MEASURED_PAGE = PAGE_TITLES.index("Compare the options")
+PAGES = [
+    st.Page(
+        fit_page if i == MEASURED_PAGE else _elsewhere,
+        title=title,
+        url_path="" if i == MEASURED_PAGE else f"p{i}",
+        default=i == MEASURED_PAGE,
+    )
+    for i, title in enumerate(PAGE_TITLES)
+]
+current = st.navigation(PAGES, position="hidden")
 
 with st.sidebar:
-    st.radio("Who is using this now?", CHOICES["mode"], **bind("mode"))
+    links = st.container()
+    st.divider()
+    st.radio("Who is using this now?", ("home", "consult"), **bind("mode"))
+    st.markdown("**Copy link to these answers**")
+    st.caption("Open this link later to see your answers again. Nothing is saved anywhere else.")
+    share = st.container()
+    st.caption("Questions? Talk to your doctor or nurse. This aid does not give medical advice.")
+SLOTS = (links, share)
 
 for note in ss["notices"]:
     st.warning(note)
-
-# Headings in Markdown, as the real app draws them (decision_aid.ui.components.heading): the
-# cheaper way to draw the same heading, so the floor stays the lowest Streamlit allows.
-st.markdown("# Bare benchmark app")
-
-st.markdown("## Your situation")
-for name in ("cause", "mri", "anesthesia", "pregnant"):
-    st.radio(name, CHOICES[name], **bind(name))
-for oid in OPTION_IDS:
-    st.checkbox(f"Tried {oid}", **bind_flag("tried", oid))
-
-st.markdown("## What matters to you")
-with st.expander("Change what matters to you", expanded=False, key="change_priorities"):
-    for p in PRIORITIES:
-        st.slider(p, min_value=0, max_value=10, step=1, **bind(p))
-for oid in OPTION_IDS:
-    st.checkbox(f"Deal-breaker: {oid}", **bind_flag("avoid", oid))
-st.text_area("Anything else that matters to you?", max_chars=MAX_NOTE_CHARS, **bind("note"))
-st.radio("The option I am leaning towards", [v for v in CHOICES["leaning"] if v], **bind("leaning"))
-
-profile = Profile(**ss[ANSWERS])
-with st.container(key="figures"):
-    st.markdown("Weights: " + ", ".join(f"{p} {getattr(profile, p)}" for p in PRIORITIES))
-
-# -- the answers into the link (as decision_aid.ui.state.sync_url)
-wanted = profile.to_params()
-if st.query_params.to_dict() != wanted:
-    st.query_params.from_dict(wanted)
+sync_url(profile())
+current.run()
