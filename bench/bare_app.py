@@ -4,11 +4,12 @@
 app draws on `/compare?topic=fit` (decision_aid/ui/pages/compare.py and topics/fit.py), with
 the same keys and the same layout: the shell (page links in the sidebar, the "Who is using this
 now?" radio, the copy-link box), the page title, home mode's Back button at the top and bottom,
-the topic heading, the "See every figure in one table" button and the footer links; and, in a
-fragment as in the real app, the "Change what matters to you" expander (open until a priority
-is stated) with its caption and the six 0-10 priority sliders in two columns, the "What would
-change the picture?" heading and the "How the match is worked out" expander. A slider move
-reruns only the fragment, which redraws the footer links, the sidebar's links and the URL.
+the topic heading, the "See every figure in one table" button and the footer links; and, as in
+the real app, the "Change what matters to you" expander (open until a priority is stated) with
+its caption and the six 0-10 priority sliders in two columns, the "What would change the
+picture?" heading and the "How the match is worked out" expander. A slider move reruns the
+whole page, as in the real app (no fragment: after a server restart Streamlit drops a
+fragment's rerun), which redraws the footer links, the sidebar's links and the URL.
 The link logic is the app's: `profile.parse_query` on a session's first run, every widget writes
 its answer back in an `on_change` callback, `Profile.to_params` into the URL and every link.
 
@@ -120,9 +121,8 @@ def _steps(where: str) -> None:
         )
 
 
-@st.fragment
 def _follows_the_sliders(place: Any, footer: tuple[Any, Any]) -> None:
-    """As topics/fit.py: a slider move reruns only this, which redraws the links and the URL."""
+    """As topics/fit.py: the sliders, then the links and the URL."""
     prof = profile()
     stated = prof.priorities_stated
     with place:
