@@ -7,7 +7,8 @@ ROUNDS rounds (default 3) presses an arrow key on the "relief" slider in every s
 waiting for any, so the reruns overlap on the server. After every round each session must
 show only its own answers: its slider value, its URL (parsed with the app's own parser), its
 note and no other session's note, and no exception. At the end every session opens the
-compare page, whose match chart must carry exactly the text alternative the engine gives for
+compare page's fit topic (relief is a stated priority, so it draws the match chart), whose
+match chart must carry exactly the text alternative the engine gives for
 that session's answers. /_stcore/health is polled from a thread the whole time.
 
 Prints a small report and exits 1 if any check failed. Only loopback traffic (the server
@@ -253,7 +254,7 @@ def run_load(
             for lo in range(0, sessions, BATCH):
                 batch = all_sessions[lo : lo + BATCH]
                 for s in batch:
-                    s.page.goto(base + "compare" + s.query(), wait_until="commit")
+                    s.page.goto(base + "compare" + s.query() + "&topic=fit", wait_until="commit")
                 for s in batch:
                     _wait_rendered(s.page)
                     words = s.page.locator(MATCH_WORDS).filter(has_text=f"{MATCH_TITLE}, on a scale")

@@ -8,8 +8,9 @@ text and never becomes markup, runs, or fetches anything.
 2. The dataset: a copy of data/hfs_evidence.yaml with payloads in an option's name, short
    name and summary,
    a risk name, a citation title and a source URL, served by a second server
-   (HFS_EVIDENCE_PATH) on another port; every page (compare in home and consult mode, with
-   every expander open) shows them as text, and so does a chart's tooltip on hover.
+   (HFS_EVIDENCE_PATH) on another port; every page (each topic of the compare page in home and
+   consult mode, with every expander and tab open) shows them as text, and so does the
+   projection chart's tooltip on hover.
 
 On every page: ``window.__pwned`` is undefined; no <script> from a payload, no on* attribute,
 no javascript: link and no evil.example address is in the DOM (a dataset's web address may be a
@@ -29,12 +30,14 @@ import yaml
 from playwright.sync_api import BrowserContext, Page, expect
 
 from decision_aid.profile import PARAMS
+from decision_aid.ui.topics import BY_ID
+from decision_aid.ui.topics import TOPICS as TOPIC_LIST
 
 from .conftest import ROOT
 from .helpers import expect_no_exception
 from .page_helpers import open_expanders, open_rendered, wait_rendered
 from .server_control import Server, start_server, stop_server
-from .ui_helpers import TITLES, by_key, wait_for_charts
+from .ui_helpers import CHART, TITLES, by_key, wait_for_charts
 
 PAYLOADS = (
     "<script>window.__pwned=1</script>",
@@ -138,10 +141,15 @@ TITLE = "Hemifacial spasm <script>window.__pwned=1</script> [x](javascript:windo
 URL = "javascript:window.__pwned=1"
 OPTION_NAME = "Botulinum toxin injections ![x](http://evil.example/b.png) <b onmouseover=window.__pwned=1>"
 SHORT_NAME = '<img src=x onerror="window.__pwned=1">Botox'
-TRADEOFF_POINTS = (
-    '[data-testid="stVegaLiteChart"][aria-label^="Good control and serious harm"] '
-    "g.mark-symbol.role-mark path"
-)
+PROJECTION_LABEL = "Out of 100 people, how many have the spasm under control"
+"""How the 5-year projection's description (its aria-label) begins."""
+PROJECTION = f'[data-testid="stVegaLiteChart"][aria-label^="{PROJECTION_LABEL}"]'
+PROJECTION_POINTS = PROJECTION + " g.mark-symbol.role-mark path"
+TOPICS = tuple(t.id for t in TOPIC_LIST)
+STATED = "&relief=5"
+"""A stated priority, so the fit topic draws the match chart too."""
+SHOWS_SHORT_NAME = ("glance", "works", "harms", "years", "fit", "figures")
+SHOWS_RISK_NAME = ("harms", "figures")
 
 
 def _hostile_dataset(path: Path) -> None:
@@ -155,6 +163,20 @@ def _hostile_dataset(path: Path) -> None:
     source["title"] = TITLE
     source["url"] = URL
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _tabs_text(page: Page, foreign: list[str], where: str) -> str:
+    """The text of every tab in the main area (a hidden tab's text is not rendered text), each
+    tab opened and checked."""
+    tabs = page.locator('[data-testid="stMain"] [role="tab"]')
+    texts = []
+    for i in range(tabs.count()):
+        tabs.nth(i).click()
+        expect(tabs.nth(i)).to_have_attribute("aria-selected", "true")
+        wait_rendered(page)
+        _assert_clean(page, foreign, f"{where}, tab {i + 1}", links_allowed=True)
+        texts.append(_text(page))
+    return "\n".join(texts)
 
 
 @pytest.fixture(scope="module")
@@ -192,32 +214,44 @@ def test_payloads_in_dataset_text_stay_text(page: Page, hostile_server: Server) 
     assert RISK_NAME in _text(page)
 
     for mode in ("home", "consult"):
-        open_rendered(page, url, "compare", f"?mode={mode}")
-        open_expanders(page)
-        wait_for_charts(page)
-        _assert_clean(page, foreign, f"compare ({mode})", links_allowed=True)
-        text = _text(page)
-        assert RISK_NAME in text, f"compare ({mode}): the risk name is not shown as text"
-        assert SHORT_NAME in text, f"compare ({mode}): the short name is not shown as text"
+        seen = {}
+        for topic in TOPICS:
+            where = f"compare {topic} ({mode})"
+            open_rendered(page, url, "compare", f"?mode={mode}&topic={topic}{STATED}")
+            expect(page.get_by_role("heading", level=2, name=BY_ID[topic].title)).to_be_visible()
+            open_expanders(page)
+            if page.locator(CHART).count():
+                wait_for_charts(page)
+            _assert_clean(page, foreign, where, links_allowed=True)
+            seen[topic] = _text(page) + _tabs_text(page, foreign, where)
+        for topic in SHOWS_SHORT_NAME:
+            assert SHORT_NAME in seen[topic], f"compare {topic} ({mode}): the short name is not text"
+        for topic in SHOWS_RISK_NAME:
+            assert RISK_NAME in seen[topic], f"compare {topic} ({mode}): the risk name is not text"
         if mode == "consult":
-            assert TITLE in text, "compare (consult): the citation is not shown as text"
+            cited = [t for t, text in seen.items() if TITLE in text]
+            assert cited, "compare (consult): no topic shows the citation as text"
 
 
 def test_chart_tooltip_shows_dataset_text_as_text(page: Page, hostile_server: Server) -> None:
-    """Vega's tooltip is HTML: hovering a point must show the option's short name as text."""
+    """Vega's tooltip is HTML: hovering a point of the 5-year projection (the years topic) must
+    show the option's short name, from the dataset, as text."""
     foreign = _guard(page.context)
-    open_rendered(page, hostile_server.url, "compare")
+    open_rendered(page, hostile_server.url, "compare", "?topic=years")
     wait_for_charts(page)
-    points = page.locator(TRADEOFF_POINTS)
-    expect(points).to_have_count(3)
+    points = page.locator(PROJECTION_POINTS)
+    count = points.count()
+    assert count >= 3, f"the projection chart has {count} points"
     tooltip = page.locator("#vg-tooltip-element")
     seen = []
-    for i in range(3):
+    for i in range(count):
         points.nth(i).scroll_into_view_if_needed()
         points.nth(i).hover(force=True)
         expect(tooltip).to_be_visible()
         seen.append(tooltip.inner_text())
         _assert_clean(page, foreign, f"tooltip {i}", links_allowed=True)
+        if SHORT_NAME in seen[-1]:
+            break
     assert any(SHORT_NAME in t for t in seen), f"the tooltip never showed the short name as text: {seen}"
 
 

@@ -2,13 +2,14 @@
 
 SESSIONS browser contexts (separate cookies and websockets, so separate Streamlit sessions)
 are open on the one server at the same time, each from its own link (relief=i, lasting=10-i,
-note=session-i). Page loads, a keyboard change of the "relief" slider in every session, and
-the move to the compare page are all started in every session before any is waited for, so
-the server handles them side by side. Then every session must show only its own answers and
-figures: its slider value, its URL, its note (and no other session's), and on the compare
-page a match chart whose text alternative is exactly the one the engine gives for that
-session's answers. No page may show an exception, and /_stcore/health must answer "ok"
-throughout (polled from a thread, bounded in count and time).
+note=session-i). Page loads, a keyboard change of the "relief" slider in every session, the
+move to the compare page and each Next topic step to its fit topic are all started in every
+session before any is waited for, so the server handles them side by side. Then every session
+must show only its own answers and figures: its slider value, its URL, its note (and no other
+session's), and on the fit topic (a priority is stated, so it draws the match) a match chart
+whose text alternative is exactly the one the engine gives for that session's answers. No page
+may show an exception, and /_stcore/health must answer "ok" throughout (polled from a thread,
+bounded in count and time).
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from .page_helpers import wait_rendered
 from .ui_helpers import PAGE_PATHS, TITLES, by_key, slider_input, wait_for_charts
 
 SESSIONS = 8
+STEPS_TO_FIT = ("works", "harms", "years", "fit")
+"""Home mode's topics after "glance", up to the one with the match chart."""
 POLL_EVERY_S = 0.25
 MAX_POLLS = 2_000  # 500 s at most, far beyond the test's own timeouts
 HEALTH_TIMEOUT_S = 20  # an answer, however slow on a busy machine, is an answer; none is a failure
@@ -140,12 +143,21 @@ def test_concurrent_sessions_stay_isolated(browser: Browser, app_server) -> None
                 wait_rendered(p)
                 _check_own_answers(p, a, notes)
 
-            # 3. Every session moves to the comparison; it shows the figures for its own answers.
+            # 3. Every session moves to the comparison, then steps (Next topic, every session's
+            # click before any is waited for) to the fit topic: with a stated priority (relief)
+            # it draws the match chart for that session's own answers.
             for p in pages:
                 p.get_by_role("link", name=TITLES["compare"]).first.click()
-            for p, a, want in zip(pages, changed, expected, strict=True):
+            for p in pages:
                 expect(p.get_by_role("heading", level=1).first).to_have_text(TITLES["compare"])
                 wait_rendered(p)
+            for step in STEPS_TO_FIT:
+                for p in pages:
+                    by_key(p, "topic_nav_top").get_by_role("button", name=re.compile("Next topic")).click()
+                for p in pages:
+                    expect(p).to_have_url(re.compile(rf"[?&]topic={step}(&|$)"))
+                    wait_rendered(p)
+            for p, a, want in zip(pages, changed, expected, strict=True):
                 wait_for_charts(p)
                 words = p.locator(MATCH_WORDS).filter(has_text=f"{charts.MATCH_TITLE}, on a scale")
                 expect(words).to_have_text(want)
