@@ -41,32 +41,8 @@ PAGES_DIR = Path(__file__).resolve().parent / "ui" / "pages"
 NOT_REVIEWED = "Not yet reviewed by a clinician."
 SIGNERS = ("Neurologist", "Neurosurgeon")
 
-CSS = """
-@page { size: auto; margin: 14mm 12mm; }
-body { font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; font-size: 10pt; line-height: 1.35;
-       color: #111; max-width: 190mm; margin: 0 auto; padding: 8px; }
-h1 { font-size: 17pt; margin: 0 0 4px; }
-h2 { font-size: 13pt; margin: 22px 0 6px; border-bottom: 1.5px solid #555; padding-bottom: 2px;
-     break-after: avoid; }
-h3 { font-size: 11pt; margin: 14px 0 4px; break-after: avoid; }
-p, li { margin: 3px 0; }
-table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 4px 0 10px; font-size: 8.6pt; }
-th, td { border: 1px solid #888; padding: 3px 4px; vertical-align: top; text-align: left;
-         overflow-wrap: anywhere; }
-th { background: #e6e6e6; }
-tr { break-inside: avoid; }
-.num { font-variant-numeric: tabular-nums; }
-.ok { text-align: center; font-size: 11pt; }
-.small { font-size: 8.4pt; color: #333; }
-.id { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; color: #444; }
-.patient { border-left: 3px solid #2a6; padding-left: 6px; }
-.warn { border: 1.5px solid #a60; padding: 4px 6px; background: #fff6e6; }
-.sign { break-inside: avoid; border: 1px solid #888; padding: 6px 10px; margin: 10px 0; }
-.sign-line { border-bottom: 1px solid #000; height: 1.6em; margin: 2px 0 8px; }
-.sign-label { font-size: 8.6pt; color: #333; }
-.pagebreak { break-before: page; }
-ol.sources li { margin: 4px 0; }
-"""
+CSS = (Path(__file__).resolve().parent / "assets" / "review.css").read_text(encoding="utf-8")
+"""The pack's print style, inline in the page (kept in a file of its own)."""
 
 
 def _cols(*percent: int) -> str:
@@ -600,5 +576,5 @@ def review_html(evidence: Evidence, *, generated: dt.date | None = None, pages_d
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>Clinical review pack: {_e(m.title)} (version {_e(m.version)})</title>\n"
-        f"<style>{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+        f"<style>\n{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )

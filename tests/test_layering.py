@@ -225,3 +225,16 @@ def test_no_test_parametrizes_a_name_of_pytest_playwright_fixture() -> None:
                 )
                 found += [f"{path.relative_to(ROOT)}:{node.lineno}: {n}" for n in names if n in reserved]
     assert not found, "\n".join(found)
+
+
+MAX_MODULE_LINES = 600
+
+
+def test_no_module_in_the_package_is_over_600_lines():
+    """Each room small enough to hold in one's head (issue 13): split a module that grows past this."""
+    long = {
+        str(path.relative_to(PACKAGE)): n
+        for path in PACKAGE.rglob("*.py")
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert long == {}, f"modules over {MAX_MODULE_LINES} lines: {long}"
