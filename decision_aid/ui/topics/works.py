@@ -84,7 +84,7 @@ def _benefit_group(ctx: Ctx, measure: str, by_option: dict[str, dict], show_sour
                 )
             )
             when = str(b.get("timeframe") or "")
-            lines = [f"When: {when}"] if when else []
+            lines = [f"When: {when.rstrip('.')}."] if when else []
             if b.get("while_treated"):
                 lines.append("Only while the treatment continues.")
             if show_sources:
