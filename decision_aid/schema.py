@@ -7,7 +7,7 @@ imports these models from there (`decision_aid.evidence` re-exports them).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -73,6 +73,13 @@ class Quantity(Sourced):
     note: str = ""
 
 
+def _figure_or_reason(model: Any) -> Any:
+    """A figure that was never measured must say why (Benefit and Chance share this rule)."""
+    if model.per_100 is None and not model.not_measured.strip():
+        raise ValueError("per_100 is null, so not_measured must say why there is no figure")
+    return model
+
+
 class Benefit(Sourced):
     """One benefit figure on one named measure: figures are compared only within a measure,
     because "spasm gone" and "clearly better while it works" are different outcomes."""
@@ -87,11 +94,7 @@ class Benefit(Sourced):
     expert_estimate: bool = Field(default=False, description="an expert's estimate, not a study result")
     note: str = ""
 
-    @model_validator(mode="after")
-    def _figure_or_reason(self) -> Benefit:
-        if self.per_100 is None and not self.not_measured.strip():
-            raise ValueError("per_100 is null, so not_measured must say why there is no figure")
-        return self
+    _figure_or_reason = model_validator(mode="after")(_figure_or_reason)
 
 
 class Chance(Sourced):
@@ -109,11 +112,7 @@ class Chance(Sourced):
     months: Range | None = Field(default=None, description="how long the late ones take (delayed relief)")
     note: str = ""
 
-    @model_validator(mode="after")
-    def _figure_or_reason(self) -> Chance:
-        if self.per_100 is None and not self.not_measured.strip():
-            raise ValueError("per_100 is null, so not_measured must say why there is no figure")
-        return self
+    _figure_or_reason = model_validator(mode="after")(_figure_or_reason)
 
 
 class Risk(Sourced):
