@@ -73,6 +73,11 @@ class Quantity(Sourced):
     note: str = ""
 
 
+def _repeated(values: list[str]) -> list[str]:
+    """The values that occur more than once, sorted: the ids the unique-id checks name."""
+    return sorted({v for v in values if values.count(v) > 1})
+
+
 def _figure_or_reason(model: Any) -> Any:
     """A figure that was never measured must say why (Benefit and Chance share this rule)."""
     if model.per_100 is None and not model.not_measured.strip():
@@ -172,7 +177,7 @@ class Option(_Strict):
     @classmethod
     def _unique_risk_ids(cls, risks: list[Risk]) -> list[Risk]:
         ids = [r.id for r in risks]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        dupes = _repeated(ids)
         if dupes:
             raise ValueError(f"risk ids must be unique; repeated: {', '.join(dupes)}")
         return risks
@@ -181,7 +186,7 @@ class Option(_Strict):
     @classmethod
     def _one_benefit_per_measure(cls, benefits: list[Benefit]) -> list[Benefit]:
         measures = [b.measure for b in benefits]
-        dupes = sorted({m for m in measures if measures.count(m) > 1})
+        dupes = _repeated(measures)
         if dupes:
             raise ValueError(f"one benefit per measure; repeated: {', '.join(dupes)}")
         return benefits
@@ -218,7 +223,7 @@ class NoTreatment(_Strict):
     @classmethod
     def _unique_figure_ids(cls, figures: list[Figure]) -> list[Figure]:
         ids = [f.id for f in figures]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        dupes = _repeated(ids)
         if dupes:
             raise ValueError(f"figure ids must be unique; repeated: {', '.join(dupes)}")
         return figures
