@@ -28,7 +28,7 @@ APT_PACKAGES  := chromium fonts-dejavu-core poppler-utils $(FONT_PACKAGES)
 # Debian's nginx, for the proxy in front of several app servers (deploy/, make test-deploy).
 NGINX         := /usr/sbin/nginx
 
-.PHONY: help venv dev browser fonts nginx run lint test test-deploy bench check clean distclean
+.PHONY: help venv dev browser fonts nginx run lint messages test test-deploy bench check clean distclean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -134,6 +134,14 @@ check: venv ## Validate the shipped data/content (python -m decision_aid check)
 lint: dev ## ruff check . and ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Every word a reader sees is written in decision_aid/words/ inside _(); this extracts them into the
+# catalogue template a translator starts from (decision_aid/i18n.py says how a language is added).
+POT := decision_aid/locale/decision_aid.pot
+messages: dev ## Refresh the gettext catalogue template from decision_aid/words/ (Babel)
+	$(BIN)/pybabel extract --no-default-keywords -k _ -k ngettext:1,2 --add-comments=TRANSLATORS: \
+		--add-location=file --sort-by-file --no-wrap --project=hfs-decision-aid --omit-header \
+		-o $(POT) decision_aid/words
 
 # Extra pytest arguments: make test PYTEST_ARGS="-k smoke -x"
 PYTEST_ARGS ?=

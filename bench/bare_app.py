@@ -36,7 +36,7 @@ if os.environ.get("BENCH_CHART_LIBS") == "1":  # the memory floor of any Streaml
     import pyarrow  # noqa: F401
 
 from decision_aid.profile import DEFAULT_WEIGHT, PRIORITIES, Profile, parse_query
-from decision_aid.wording import PRIORITY_LABELS
+from decision_aid.words.common import PRIORITY_LABELS
 
 ANSWERS = "answers"
 EMPTY_IS_NONE = ("leaning", "sure_s", "sure_u", "sure_r", "sure_e")

@@ -23,7 +23,7 @@ from pathlib import Path
 from decision_aid.engine import Result, evaluate
 from decision_aid.evidence import DEFAULT_DATASET, MAX_DATASET_BYTES, DatasetError, Evidence, load_evidence
 from decision_aid.profile import MAX_QUERY_CHARS, parse_query
-from decision_aid.wording import PRIORITY_LABELS, per_100, per_100_range
+from decision_aid.words.common import PRIORITY_LABELS, per_100, per_100_range
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

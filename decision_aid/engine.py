@@ -68,7 +68,7 @@ from decision_aid.scoring import (
     success_used,
     weighted_match,
 )
-from decision_aid.wording import PRIORITY_LABELS
+from decision_aid.words.common import PRIORITY_LABELS
 
 __all__ = [
     "ANCHORS_TEXT",

@@ -16,7 +16,7 @@ from typing import Any
 
 from decision_aid.engine import OptionResult, Result
 from decision_aid.evidence import Evidence, Option, Quantity
-from decision_aid.wording import per_100, whole
+from decision_aid.words.common import per_100, whole
 
 NO_TREATMENT_ID = "no_treatment"
 NO_TREATMENT_NAME = "No treatment for now"

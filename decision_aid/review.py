@@ -27,7 +27,7 @@ from decision_aid import engine
 from decision_aid.evidence import Benefit, Chance, Evidence, Quantity, Range, Risk, Rule
 from decision_aid.profile import CHOICES, PRIORITIES, Profile
 from decision_aid.questions import questions_to_ask
-from decision_aid.wording import (
+from decision_aid.words.common import (
     CERTAINTY_LABELS,
     NOT_A_VERDICT,
     PRIORITY_LABELS,

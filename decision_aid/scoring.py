@@ -13,7 +13,7 @@ from typing import Literal
 from decision_aid.evidence import Benefit, Evidence, Option, Range
 from decision_aid.profile import PRIORITIES, Profile
 from decision_aid.results import BenefitUsed, FigureUsed, RiskUsed, SuccessUsed
-from decision_aid.wording import PRIORITY_LABELS
+from decision_aid.words.common import PRIORITY_LABELS
 
 End = Literal["low", "central", "high"]
 ENDS: tuple[End, ...] = ("low", "central", "high")

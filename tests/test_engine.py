@@ -27,7 +27,7 @@ from decision_aid.engine import (
 )
 from decision_aid.evidence import DEFAULT_DATASET, OPTION_IDS, load_evidence, parse_evidence
 from decision_aid.profile import CHOICES, PRIORITIES, Profile
-from decision_aid.wording import PRIORITY_LABELS
+from decision_aid.words.common import PRIORITY_LABELS
 
 from .readability import grade
 

@@ -27,7 +27,7 @@ from decision_aid import report
 from decision_aid.engine import Result, evaluate
 from decision_aid.evidence import DEFAULT_DATASET, Evidence, load_evidence
 from decision_aid.profile import PRIORITIES, Profile, parse_query
-from decision_aid.wording import PRIORITY_LABELS, whole
+from decision_aid.words.common import PRIORITY_LABELS, whole
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_URL = "https://hfs.example.org/aid/"

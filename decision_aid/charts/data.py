@@ -11,7 +11,7 @@ import pandas as pd
 
 from decision_aid.charts.style import DEFAULT_SHORT_NAMES, OPTION_ORDER, ORDER_INDEX
 from decision_aid.profile import PRIORITIES
-from decision_aid.wording import per_100_range
+from decision_aid.words.common import per_100_range
 
 if TYPE_CHECKING:
     from decision_aid.engine import OptionResult, Result

@@ -35,7 +35,7 @@ from decision_aid.charts.style import (
     _title,
 )
 from decision_aid.profile import PRIORITIES
-from decision_aid.wording import PRIORITY_LABELS, fit_word
+from decision_aid.words.common import PRIORITY_LABELS, fit_word
 
 if TYPE_CHECKING:
     from decision_aid.engine import Result

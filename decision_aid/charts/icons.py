@@ -29,7 +29,7 @@ from decision_aid.charts.style import (
     _legend,
     _title,
 )
-from decision_aid.wording import per_100
+from decision_aid.words.common import per_100
 
 if TYPE_CHECKING:
     from decision_aid.engine import Result

@@ -34,7 +34,7 @@ from decision_aid.charts.style import (
     _title,
 )
 from decision_aid.profile import PRIORITIES
-from decision_aid.wording import NOT_A_VERDICT, PRIORITY_LABELS
+from decision_aid.words.common import NOT_A_VERDICT, PRIORITY_LABELS
 
 if TYPE_CHECKING:
     from decision_aid.engine import Result

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import altair as alt
 
 from decision_aid.profile import PRIORITIES
-from decision_aid.wording import PRIORITY_LABELS
+from decision_aid.words.common import PRIORITY_LABELS
 
 # ---------------------------------------------------------------- palette and shapes
 

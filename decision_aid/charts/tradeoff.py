@@ -37,7 +37,7 @@ from decision_aid.charts.style import (
     _option_shape,
     _title,
 )
-from decision_aid.wording import per_100
+from decision_aid.words.common import per_100
 
 if TYPE_CHECKING:
     from decision_aid.engine import Result

@@ -31,7 +31,7 @@ from decision_aid.report.words import (
     success_words,
     weight_words,
 )
-from decision_aid.wording import (
+from decision_aid.words.common import (
     NOT_A_VERDICT,
     PRIORITY_LABELS,
     QUIZ_LABEL,

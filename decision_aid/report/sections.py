@@ -31,7 +31,7 @@ from decision_aid.report.words import (
     PER_INJECTION_NOTE,
     certainty_words,
 )
-from decision_aid.wording import (
+from decision_aid.words.common import (
     per_100,
     whole,
 )

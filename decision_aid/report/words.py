@@ -8,7 +8,7 @@ from typing import Any
 from decision_aid.engine import OptionResult, Result, RiskUsed
 from decision_aid.evidence import Evidence
 from decision_aid.profile import Profile
-from decision_aid.wording import (
+from decision_aid.words.common import (
     CERTAINTY_LABELS,
     both_ways,
     per_100,

@@ -15,7 +15,7 @@ from decision_aid.evidence import Evidence, Quantity, Range
 from decision_aid.profile import LOCAL_FIGURES, Profile, format_number
 from decision_aid.ui import state
 from decision_aid.ui.nav import PAGES, neighbours
-from decision_aid.wording import per_100, per_100_range
+from decision_aid.words.common import per_100, per_100_range
 
 CAPTION_COLOR = "#666563"
 """Caption text colour, fully opaque: 5.8:1 on white, 5.5:1 on the sidebar's #f8f8f7 (WCAG 1.4.3

@@ -9,7 +9,7 @@ from decision_aid.evidence import Evidence
 from decision_aid.profile import LOCAL_FIGURES, format_number
 from decision_aid.ui import components as c
 from decision_aid.ui import state
-from decision_aid.wording import per_100, per_100_range
+from decision_aid.words.common import per_100, per_100_range
 
 LOCAL_LABELS: dict[str, str] = {
     "mvd_success": "LOCAL: people spasm-free after MVD with this team, out of 100",

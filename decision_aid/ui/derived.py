@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decision_aid.engine import OptionResult
 from decision_aid.evidence import Evidence, Option, Quantity
 from decision_aid.profile import PRIORITIES
-from decision_aid.wording import PRIORITY_WISH, per_100, whole
+from decision_aid.words.common import PRIORITY_WISH, per_100, whole
 
 
 def _num(x: float) -> str:

@@ -8,7 +8,7 @@ from decision_aid.profile import PRIORITIES
 from decision_aid.ui import components as c
 from decision_aid.ui import state
 from decision_aid.ui.derived import priority_examples
-from decision_aid.wording import PRIORITY_LABELS
+from decision_aid.words.common import PRIORITY_LABELS
 
 DEAL_BREAKERS = {
     "medication": "I do not want to take pills every day",

@@ -22,7 +22,7 @@ import pytest
 from decision_aid import charts
 from decision_aid.charts import OPTION_ORDER
 from decision_aid.profile import PRIORITIES
-from decision_aid.wording import PRIORITY_LABELS, fit_word
+from decision_aid.words.common import PRIORITY_LABELS, fit_word
 
 NAMES = {"medication": "Medicines", "botulinum": "Botulinum toxin", "mvd": "MVD surgery"}
 

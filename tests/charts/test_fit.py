@@ -6,7 +6,7 @@ import pytest
 
 from decision_aid import charts
 from decision_aid.profile import PRIORITIES
-from decision_aid.wording import fit_word
+from decision_aid.words.common import fit_word
 from tests.charts.common import fit_like, rows_of
 
 

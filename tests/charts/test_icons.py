@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from decision_aid import charts
 from decision_aid.charts import OPTION_ORDER
-from decision_aid.wording import per_100
+from decision_aid.words.common import per_100
 from tests.charts.common import BUILDERS, FIXED_NAMES, rows_of, success_like, texts
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from decision_aid import charts
 from decision_aid.profile import PRIORITIES
-from decision_aid.wording import PRIORITY_LABELS
+from decision_aid.words.common import PRIORITY_LABELS
 from tests.charts.common import _evaluate, first_seen, match_like, rows_of
 
 

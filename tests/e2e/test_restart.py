@@ -25,7 +25,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from decision_aid.evidence import load_evidence
 from decision_aid.profile import PRIORITIES, Profile, parse_query
-from decision_aid.wording import PRIORITY_LABELS, SITUATION_LABELS
+from decision_aid.words.common import PRIORITY_LABELS, SITUATION_LABELS
 
 from .helpers import expect_no_exception
 from .page_helpers import open_rendered, wait_rendered

@@ -13,7 +13,7 @@ from decision_aid.evidence import DEFAULT_DATASET as DATASET
 from decision_aid.evidence import load_evidence
 from decision_aid.profile import parse_query
 from decision_aid.ui.state import EVIDENCE_ENV
-from decision_aid.wording import CERTAINTY_LABELS, HOME_READING_GRADE, per_100
+from decision_aid.words.common import CERTAINTY_LABELS, HOME_READING_GRADE, per_100
 
 from .conftest import PAGES, TITLES, go, headings, open_app, texts, unescape
 

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from decision_aid.evidence import load_evidence
-from decision_aid.wording import HOME_READING_GRADE
+from decision_aid.words.common import HOME_READING_GRADE
 from tests.readability import grade
 
 from .conftest import PAGES, go, open_app

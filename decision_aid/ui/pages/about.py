@@ -6,7 +6,7 @@ import streamlit as st
 from decision_aid.evidence import Evidence
 from decision_aid.ui import components as c
 from decision_aid.ui import state
-from decision_aid.wording import CERTAINTY_LABELS, HOME_READING_GRADE, per_100, per_100_range
+from decision_aid.words.common import CERTAINTY_LABELS, HOME_READING_GRADE, per_100, per_100_range
 
 NATURAL_COURSE = (
     "It is not dangerous to your life or brain. But it can shut your eye, which can make "

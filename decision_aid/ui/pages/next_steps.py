@@ -13,7 +13,7 @@ from decision_aid.ui import components as c
 from decision_aid.ui import state
 from decision_aid.ui.derived import quiz
 from decision_aid.ui.nav import BY_URL
-from decision_aid.wording import AGE_NOT_SAID, PRIORITY_LABELS, QUIZ_LABEL, SITUATION_LABELS, quiz_words
+from decision_aid.words.common import AGE_NOT_SAID, PRIORITY_LABELS, QUIZ_LABEL, SITUATION_LABELS, quiz_words
 
 SURE: tuple[tuple[str, str], ...] = (
     ("sure_s", "**Sure of myself:** Do you feel sure about the best choice for you?"),

@@ -6,7 +6,7 @@ import streamlit as st
 from decision_aid.profile import MAX_AGE, MIN_AGE
 from decision_aid.ui import components as c
 from decision_aid.ui import state
-from decision_aid.wording import SITUATION_LABELS
+from decision_aid.words.common import SITUATION_LABELS
 
 QUESTIONS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (

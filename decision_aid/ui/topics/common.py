@@ -12,7 +12,7 @@ from decision_aid.engine import Result
 from decision_aid.evidence import Evidence
 from decision_aid.profile import Profile
 from decision_aid.ui import components as c
-from decision_aid.wording import CERTAINTY_LABELS, per_100, per_100_range
+from decision_aid.words.common import CERTAINTY_LABELS, per_100, per_100_range
 
 LOCAL_MARK = "your surgical team's figure"
 """How a figure the surgical team entered (mvd_success, mvd_hearing_loss) is marked, in both modes."""

@@ -8,7 +8,7 @@ from decision_aid.grid import benefits, no_treatment_figures
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx
 from decision_aid.ui.topics.glance import GRID_CSS, table_html
-from decision_aid.wording import per_100, per_100_range
+from decision_aid.words.common import per_100, per_100_range
 
 
 def _people(x: float | None) -> str:

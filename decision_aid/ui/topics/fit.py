@@ -15,7 +15,7 @@ from decision_aid.ui import chart_cache, state
 from decision_aid.ui import components as c
 from decision_aid.ui.derived import fit_sentence
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, fit_x, show
-from decision_aid.wording import NOT_A_VERDICT, PRIORITY_LABELS
+from decision_aid.words.common import NOT_A_VERDICT, PRIORITY_LABELS
 
 
 def priorities_stated(ctx: Ctx) -> bool:

@@ -25,7 +25,7 @@ from decision_aid.ui.topics.common import (
     show,
     sources_toggle,
 )
-from decision_aid.wording import per_100
+from decision_aid.words.common import per_100
 
 TITLE_CHARS = 30
 

@@ -9,7 +9,7 @@ from decision_aid import charts
 from decision_aid.ui import chart_cache
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, fit_x, in_words, show
-from decision_aid.wording import per_100, per_100_range
+from decision_aid.words.common import per_100, per_100_range
 
 
 def _asks(p) -> str:

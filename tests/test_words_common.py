@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from decision_aid.wording import both_ways, per_100, per_100_range
+from decision_aid.words.common import both_ways, per_100, per_100_range
 
 
 @pytest.mark.parametrize(

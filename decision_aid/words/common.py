@@ -1,0 +1,144 @@
+"""Plain words shared by the app, the PDF, the JSON, the CLI and the review pack, so a label or a
+figure is phrased one way everywhere. Every sentence goes through `_()` (see `decision_aid.i18n`)."""
+
+from __future__ import annotations
+
+from decision_aid.i18n import _
+
+YES = _("Yes")
+NO = _("No")
+NOT_SURE = _("Not sure")
+RATHER_NOT_SAY = _("Not sure, or rather not say")
+
+PRIORITY_LABELS: dict[str, str] = {
+    "relief": _("Control of the spasm"),
+    "lasting": _("A result that lasts without repeat treatment"),
+    "serious_risk": _("Avoiding rare but serious or permanent harm"),
+    "side_effects": _("Avoiding common side effects that pass"),
+    "burden": _("Little time and effort (few visits, pills or weeks off)"),
+    "recovery": _("No operation or general anaesthetic"),
+}
+
+PRIORITY_WISH: dict[str, str] = {
+    "relief": _("your wish to control the spasm"),
+    "lasting": _("your wish for a result that lasts"),
+    "serious_risk": _("your wish to avoid serious or permanent harm"),
+    "side_effects": _("your wish to avoid side effects that pass"),
+    "burden": _("your wish to spend little time and effort on treatment"),
+    "recovery": _("your wish to avoid an operation"),
+}
+
+CERTAINTY_LABELS: dict[str, str] = {
+    "high": _("high: we are confident in this figure"),
+    "moderate": _("moderate: the true figure is probably close"),
+    "low": _("low: the true figure may be quite different"),
+    "very_low": _("very low: this is an estimate; the true figure could be very different"),
+}
+
+SITUATION_LABELS: dict[str, dict[str, str]] = {
+    "cause": {
+        "unknown": _("Cause not known yet"),
+        "vascular": _("A blood vessel pressing on the facial nerve"),
+        "bells_trauma": _("After Bell's palsy or a face injury"),
+        "ms": _("Multiple sclerosis (MS)"),
+    },
+    "anesthesia": {"unsure": NOT_SURE, "fit": YES, "unfit": NO},
+    "mri": {
+        "not_done": _("No scan yet"),
+        "vessel": _("Scan shows a blood vessel pressing on the nerve"),
+        "no_vessel": _("Scan shows no blood vessel pressing on the nerve"),
+        "other_finding": _("The scan found something else"),
+    },
+    "pregnant": {"no": NO, "yes": _("Yes, I am pregnant"), "planning": _("I am planning a pregnancy")},
+    "blood_thinners": {"": RATHER_NOT_SAY, "yes": YES, "no": NO},
+    "sides": {"one": _("One side of my face"), "both": _("Both sides of my face")},
+    "mvd_result": {
+        "": RATHER_NOT_SAY,
+        "no_help": _("It never helped"),
+        "came_back": _("It helped, then the spasm came back"),
+    },
+    "leaning": {
+        "": _("Not answered"),
+        "medication": _("Medicines"),
+        "botulinum": _("Botulinum toxin injections"),
+        "mvd": _("MVD surgery"),
+        "no_treatment": _("No treatment for now"),
+        "unsure": _("Not sure yet"),
+    },
+}
+"""Each answer's value in words, keyed by the link's parameter name (app, PDF and CLI)."""
+
+AGE_NOT_SAID = _("Not said")
+
+HOME_READING_GRADE = 6.1
+"""US school grade (Flesch-Kincaid) of the text a patient reads in home mode, all five pages
+together, as shown on the About page. tests/ui/test_readability.py measures it and fails when
+this stated value is more than 0.5 away: update it from the test's message when the text changes."""
+
+NOT_A_VERDICT = _(
+    "This is a summary of your answers, not medical advice. "
+    "Many people with the same priorities choose differently."
+)
+
+
+def whole(x: float) -> int:
+    """Round half up (88.5 -> 89): Python's round() would give 88."""
+    return int(x + 0.5)
+
+
+def _rare(x: float) -> str:
+    """A chance under 1 in 100, on the next scale that shows it as whole people."""
+    if x * 10 >= 0.5:
+        return _("about {n} out of 1,000").format(n=whole(x * 10))
+    return _("about {n} out of 10,000").format(n=max(1, whole(x * 100)))
+
+
+QUIZ_LABEL = _("Check what you know")
+
+
+def quiz_words(results: dict[str, bool]) -> str:
+    """The knowledge check's result in words, the same in the app and the summary."""
+    if not results:
+        return _("not done")
+    return _("{right} of {asked} answered right").format(right=sum(results.values()), asked=len(results))
+
+
+def per_100(x: float) -> str:
+    """Natural frequency on the one denominator: '3 out of 100 people'.
+
+    Chances under 1 in 100 keep the same denominator and add the per-1,000 (or 10,000)
+    figure, so a rare harm is neither rounded away to 0 nor put on another scale unsaid.
+    """
+    if x <= 0:
+        return _("0 out of 100 people")
+    if whole(x) < 1:
+        return _("fewer than 1 out of 100 people ({rare})").format(rare=_rare(x))
+    return _("{n} out of 100 people").format(n=f"{whole(x):,}")
+
+
+def per_100_range(low: float, high: float) -> str:
+    """'63 to 95 out of 100'; a range of rare harms on the per-1,000 scale, saying so."""
+    if whole(high) < 1:
+        lo, hi = whole(low * 10), max(1, whole(high * 10))
+        return (_("{lo} out of 1,000") if lo == hi else _("{lo} to {hi} out of 1,000")).format(lo=lo, hi=hi)
+    lo, hi = whole(low), whole(high)
+    return (_("{lo} out of 100") if lo == hi else _("{lo} to {hi} out of 100")).format(lo=lo, hi=hi)
+
+
+def both_ways(x: float, good: str, bad: str) -> str:
+    """Frame a chance both ways, as IPDAS asks; the two numbers always add up to 100."""
+    n = whole(x)
+    return _("{n} out of 100 people {good}; {rest} out of 100 people {bad}.").format(
+        n=n, good=good, rest=100 - n, bad=bad
+    )
+
+
+def fit_word(score: float) -> str:
+    """How an option does on one priority, in words (the grid and the PDF use these)."""
+    if score >= 0.75:
+        return _("fits well")
+    if score >= 0.5:
+        return _("fits partly")
+    if score >= 0.25:
+        return _("fits a little")
+    return _("does not fit")
