@@ -64,7 +64,6 @@ NOT_YET_ROUTED = {
     "report/pdf.py",
     "report/sections.py",
     "report/words.py",
-    "review.py",
     "scoring.py",
     "ui/components.py",
     "ui/consult.py",

@@ -91,7 +91,7 @@ def _leaning() -> None:
 def _sure() -> None:
     c.heading(w.READY)
     st.markdown(w.SURE_INTRO)
-    for name, question in w.SURE_QUESTIONS:
+    for name, question in w.SURE_QUESTIONS.items():
         st.radio(
             w.SURE_ASKED.format(letter=w.SURE_LETTERS[name], question=question),
             ("yes", "no"),
@@ -100,9 +100,9 @@ def _sure() -> None:
             **state.bind(name),
         )
     prof = state.profile()
-    answers = [getattr(prof, name) for name, _ in w.SURE_QUESTIONS]
+    answers = [getattr(prof, name) for name in w.SURE_QUESTIONS]
     params = prof.to_params() or None
-    for name, _ in w.SURE_QUESTIONS:
+    for name in w.SURE_QUESTIONS:
         if getattr(prof, name) != "no":
             continue
         text, page = w.SURE_HELP[name], SURE_HELP_PAGE[name]
@@ -161,7 +161,7 @@ def _take_home(ev, result) -> None:
             horizontal=True,
             key="paper",
             index=papers.index(report.paper_for_locale(st.context.locale)),
-            format_func=w.PAPER_NAMES.get,
+            format_func=lambda p: w.PAPER_NAMES.get(p, p),
         )
 
         def build_pdf() -> bytes:  # runs on click, in another thread: no Streamlit calls here

@@ -25,12 +25,12 @@ LEANING_NOT_A_DECISION = _(
 
 READY = _("Are you ready to decide?")
 SURE_INTRO = _("Four quick questions (the SURE test). There are no right answers.")
-SURE_QUESTIONS: tuple[tuple[str, str], ...] = (
-    ("sure_s", _("Do you feel sure about the best choice for you?")),
-    ("sure_u", _("Do you know the benefits and risks of each option?")),
-    ("sure_r", _("Are you clear about which benefits and risks matter most to you?")),
-    ("sure_e", _("Do you have enough support and advice to make a choice?")),
-)
+SURE_QUESTIONS: dict[str, str] = {
+    "sure_s": _("Do you feel sure about the best choice for you?"),
+    "sure_u": _("Do you know the benefits and risks of each option?"),
+    "sure_r": _("Are you clear about which benefits and risks matter most to you?"),
+    "sure_e": _("Do you have enough support and advice to make a choice?"),
+}
 """The SURE test (O'Connor & Légaré, 2008), by the name of its answer in the link."""
 SURE_LETTERS: dict[str, str] = {
     "sure_s": _("Sure of myself"),
@@ -89,7 +89,8 @@ YOU_ALSO_WROTE = _("**You also wrote:**")
 TAKE_HOME = _("Take-home summary")
 TAKE_HOME_WHAT = _("A summary of your answers and the figures, to print or to take to your appointment.")
 PAPER_SIZE = _("Paper size")
-PAPER_NAMES: dict[str, str] = {"A4": "A4", "Letter": _("US Letter")}
+PAPER_NAMES: dict[str, str] = {"Letter": _("US Letter")}
+"""The paper sizes whose name a reader needs in words (A4 is its own name)."""
 DOWNLOAD_PDF = _("Download your summary (PDF)")
 DOWNLOAD_JSON = _("Download the same summary as data (JSON), for your records")
 NOT_KEPT = _("The summary is made on your request and is not kept anywhere.")
