@@ -47,7 +47,7 @@ def _steps(topic: str, where: str) -> None:
     with st.container(key=f"topic_nav_{where}", horizontal=True, vertical_alignment="center"):
         if back is not None:
             st.button(
-                w.BACK.format(topic=back.title),
+                w.BACK.format(title=back.title),
                 icon=":material/arrow_back:",
                 key=f"back_{where}",
                 on_click=_set_topic,
@@ -55,7 +55,7 @@ def _steps(topic: str, where: str) -> None:
             )
         if nxt is not None:
             st.button(
-                w.NEXT_TOPIC.format(topic=nxt.title),
+                w.NEXT_TOPIC.format(title=nxt.title),
                 icon=":material/arrow_forward:",
                 type="primary",
                 key=f"next_{where}",
@@ -69,7 +69,7 @@ def _step_heading(topic: str, consulting: bool) -> None:
     ids = [s.id for s in STEPS]
     shown = t.title
     if topic in ids and not consulting:
-        shown = w.TOPIC_OF.format(n=ids.index(topic) + 1, total=len(ids), topic=t.title)
+        shown = w.TOPIC_OF.format(n=ids.index(topic) + 1, total=len(ids), title=t.title)
     c.heading(c.md(shown), 2)
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from decision_aid.i18n import _
 
 TITLE = _("Compare the options")
-BACK = _("Back: {topic}")
-NEXT_TOPIC = _("Next topic: {topic}")
-TOPIC_OF = _("Topic {n} of {total}: {topic}")
+BACK = _("Back: {title}")
+NEXT_TOPIC = _("Next topic: {title}")
+TOPIC_OF = _("Topic {n} of {total}: {title}")
 """Home mode's heading over a topic that is one of the steps."""
 CHOOSE_TOPIC = _("Choose a topic to talk about")
 EVERY_FIGURE = _("See every figure in one table")
