@@ -14,9 +14,11 @@ anchors inside the page and DOIs.
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import html
+import importlib
+import pkgutil
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import quote
@@ -27,6 +29,8 @@ from decision_aid import engine
 from decision_aid.evidence import Benefit, Chance, Evidence, Quantity, Range, Risk, Rule
 from decision_aid.profile import CHOICES, PRIORITIES, Profile
 from decision_aid.questions import questions_to_ask
+from decision_aid.words import pages as page_words_home
+from decision_aid.words import review as w
 from decision_aid.words.common import (
     CERTAINTY_LABELS,
     NOT_A_VERDICT,
@@ -36,10 +40,12 @@ from decision_aid.words.common import (
     per_100,
     per_100_range,
 )
+from decision_aid.words.pages.about import NOT_REVIEWED
 
-PAGES_DIR = Path(__file__).resolve().parent / "ui" / "pages"
-NOT_REVIEWED = "Not yet reviewed by a clinician."
-SIGNERS = ("Neurologist", "Neurosurgeon")
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+"""A part of a sentence filled in from the figures or the answers."""
+REVIEWERS_FIELD = '<span class="id">meta.reviewers</span>'
+"""The dataset's field that records the reviewers, as the pack names it."""
 
 CSS = (Path(__file__).resolve().parent / "assets" / "review.css").read_text(encoding="utf-8")
 """The pack's print style, inline in the page (kept in a file of its own)."""
@@ -55,13 +61,23 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def _t(text: str) -> str:
+    """Escape the pack's own words for HTML text; quotes stay as written."""
+    return html.escape(text, quote=False)
+
+
+def _th(*headers: str) -> str:
+    """A table's header row, ending with the tick-box column."""
+    return "<tr>" + "".join(f"<th>{_t(h)}</th>" for h in headers) + f'<th class="ok">{_t(w.OK)}</th></tr>'
+
+
 def _num(x: float) -> str:
     return f"{x:g}"
 
 
 def _range(r: Range | None) -> str:
     if r is None:
-        return "not measured"
+        return w.NOT_MEASURED
     return f"{_num(r.low)} / {_num(r.central)} / {_num(r.high)}"
 
 
@@ -150,40 +166,33 @@ def every_question(evidence: Evidence) -> list[str]:
     return list(out)
 
 
-def page_words(pages_dir: Path = PAGES_DIR) -> dict[str, list[str]]:
-    """The words written into each app page's source (read with ast, never imported): every
-    string of three words or more that is not a docstring; a formatted part shows as '…'."""
+def _texts(value: object) -> list[str]:
+    """The strings in a words module's constant: a string, or those in a dict, tuple or list."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, tuple | list):
+        return [t for v in value for t in _texts(v)]
+    return []
+
+
+def page_words() -> dict[str, list[str]]:
+    """The words of each app page, from where the app takes them (`decision_aid/words/pages/`,
+    one module per page), each once, with each part filled in from the figures or the answers
+    shown as '…'."""
     out: dict[str, list[str]] = {}
-    for path in sorted(pages_dir.glob("*.py")):
-        if path.name.startswith("_"):
-            continue
-        try:
-            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        except (OSError, SyntaxError):
-            continue
-        docstrings = {
-            id(node.body[0].value)
-            for node in ast.walk(tree)
-            if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-            and node.body
-            and isinstance(node.body[0], ast.Expr)
-            and isinstance(node.body[0].value, ast.Constant)
-        }
-        inner = {id(v) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for v in node.values}
+    for info in pkgutil.iter_modules(page_words_home.__path__):
+        module = importlib.import_module(f"{page_words_home.__name__}.{info.name}")
         found: dict[str, None] = {}
-        for node in ast.walk(tree):
-            if id(node) in docstrings or id(node) in inner:
+        for name, value in vars(module).items():
+            if not name.isupper():
                 continue
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                text = node.value
-            elif isinstance(node, ast.JoinedStr):
-                text = "".join(v.value if isinstance(v, ast.Constant) else "…" for v in node.values)
-            else:
-                continue
-            text = " ".join(text.replace("**", "").split())  # markdown bold marks are not read
-            if len(text.split()) >= 3 and any(c.isalpha() for c in text):
-                found.setdefault(text)
-        out[path.stem] = list(found)
+            for text in _texts(value):
+                text = " ".join(PLACEHOLDER.sub("…", text).replace("**", "").split())  # bold is not read
+                if any(ch.isalpha() for ch in text):  # not a bare layout such as '…: …'
+                    found.setdefault(text)
+        out[info.name] = list(found)
     return out
 
 
@@ -200,27 +209,30 @@ def _head(evidence: Evidence, generated: dt.date) -> str:
         )
         + "</ul>"
         if m.reviewers
-        else f'<p class="warn"><strong>{_e(NOT_REVIEWED)}</strong> Patients see this sentence until the '
-        'list below is signed and recorded in the dataset\'s <span class="id">meta.reviewers</span>.</p>'
+        else f'<p class="warn"><strong>{_e(NOT_REVIEWED)}</strong> '
+        + _t(w.NOT_REVIEWED_WARNING).format(field=REVIEWERS_FIELD)
+        + "</p>"
     )
     up = m.update_policy
+    made = _t(w.MADE).format(
+        version=f"<strong>{_e(m.version)}</strong>",
+        last=_e(m.last_reviewed.isoformat()),
+        next=_e(m.next_review.isoformat()),
+        made=_e(generated.isoformat()),
+    )
     return f"""
-<h1>Clinical review pack: {_e(m.title)}</h1>
-<p>Evidence version <strong>{_e(m.version)}</strong>, last reviewed {_e(m.last_reviewed.isoformat())},
-next review due {_e(m.next_review.isoformat())}. Pack made {_e(generated.isoformat())}.</p>
-<p>For a neurologist and a neurosurgeon. Please check each figure against its sources, each rule
-and its wording, the value judgements of the match, and the words a patient reads; tick the box
-beside what you accept, mark what you would change, and sign the last section. Figures are per
-100 people as low / central / high unless a unit is given.</p>
-<h3>Reviewed by</h3>
+<h1>{_t(w.PACK_TITLE).format(title=_e(m.title))}</h1>
+<p>{made}</p>
+<p>{_t(w.INSTRUCTIONS)}</p>
+<h3>{_t(w.REVIEWED_BY)}</h3>
 {reviewers}
-<h3>Who made it, and how the evidence was chosen</h3>
-<p>{_e(m.made_by)}. Funding: {_e(m.funding)}.</p>
+<h3>{_t(w.WHO_MADE_IT)}</h3>
+<p>{_t(w.MADE_BY).format(made_by=_e(m.made_by), funding=_e(m.funding))}</p>
 <p>{_e(m.how_chosen)}</p>
-<p>Figures describe: {_e(m.reference_class)}.</p>
-<h3>Update policy</h3>
-<ul><li>Interval: {_e(up.interval)}</li><li>Earlier review when: {_e(up.triggers)}</li>
-<li>Reporting an error: {_e(up.report_errors)}</li></ul>
+<p>{_t(w.FIGURES_DESCRIBE).format(reference_class=_e(m.reference_class))}</p>
+<h3>{_t(w.UPDATE_POLICY)}</h3>
+<ul><li>{_t(w.INTERVAL).format(interval=_e(up.interval))}</li><li>{_t(w.EARLIER_REVIEW).format(triggers=_e(up.triggers))}</li>
+<li>{_t(w.REPORTING_AN_ERROR).format(report_errors=_e(up.report_errors))}</li></ul>
 """
 
 
@@ -228,16 +240,18 @@ def _measures(evidence: Evidence) -> str:
     m = evidence.meta
     rows = "".join(
         f'<tr><td class="id">{_e(k)}</td><td>{_e(v.label)}</td><td>{_e(v.definition)}</td>'
-        f'<td>{"yes" if k == m.control_measure else ""}</td><td class="ok">☐</td></tr>'
+        f'<td>{_t(w.YES) if k == m.control_measure else ""}</td><td class="ok">☐</td></tr>'
         for k, v in m.measures.items()
     )
+    header = (
+        f"<tr><th>{_t(w.ID)}</th><th>{_t(w.LABEL_AS_SHOWN)}</th><th>{_t(w.DEFINITION_AS_SHOWN)}</th>\n"
+        f"<th>{_t(w.CONTROL)}</th>\n"
+        f'<th class="ok">{_t(w.OK)}</th></tr>'
+    )
     return f"""
-<h2 id="measures">1. The outcome measures</h2>
-<p>Benefit figures are compared only within one measure; no time frame is shared between figures.
-The match uses the measure marked "control" for every option.</p>
-<table>{_cols(14, 22, 50, 8, 6)}<tr><th>Id</th><th>Label (as shown)</th><th>Definition (as shown)</th>
-<th>Control</th>
-<th class="ok">OK</th></tr>{rows}</table>
+<h2 id="measures">{_t(w.MEASURES)}</h2>
+<p>{_t(w.MEASURES_HOW)}</p>
+<table>{_cols(14, 22, 50, 8, 6)}{header}{rows}</table>
 """
 
 
@@ -245,18 +259,18 @@ def _benefit_row(oid: str, b: Benefit, evidence: Evidence, refs: _Refs) -> str:
     measure = evidence.meta.measures.get(b.measure)
     label = measure.label if measure else b.measure
     if b.per_100 is None:
-        figure = f"<strong>Not measured.</strong> {_e(b.not_measured)}"
-        shown = "not measured"
+        figure = f"<strong>{_t(w.NOT_MEASURED_STOP)}</strong> {_e(b.not_measured)}"
+        shown = w.NOT_MEASURED
     else:
         figure = f'<span class="num">{_e(_range(b.per_100))}</span>'
         shown = f"{per_100(b.per_100.central)} ({per_100_range(b.per_100.low, b.per_100.high)})"
         if getattr(b, "expert_estimate", False):
-            figure += "<br><em>expert estimate, not a study result</em>"
-    treated = "only while treatment continues" if b.while_treated else "does not need continued treatment"
+            figure += f"<br><em>{_t(w.EXPERT_ESTIMATE)}</em>"
+    treated = w.WHILE_TREATED if b.while_treated else w.NOT_WHILE_TREATED
     return (
         f'<tr id="benefit-{_e(oid)}-{_e(b.measure)}">'
         f'<td>{_e(label)}<br><span class="id">{_e(b.measure)}</span></td>'
-        f'<td>{figure}<br><span class="small">Shown as: {_e(shown)}</span></td>'
+        f'<td>{figure}<br><span class="small">{_t(w.SHOWN_AS).format(shown=_e(shown))}</span></td>'
         f'<td>{_e(b.timeframe)}<br><span class="small">{_e(treated)}</span></td>'
         f'<td>{_e(_certainty(b.certainty))}<br><span class="small">{_e(b.certainty_why)}</span></td>'
         f'<td>{_e(b.note)}</td><td>{refs.cite(b.sources)}</td><td class="ok">☐</td></tr>'
@@ -264,12 +278,13 @@ def _benefit_row(oid: str, b: Benefit, evidence: Evidence, refs: _Refs) -> str:
 
 
 def _risk_row(oid: str, r: Risk, refs: _Refs) -> str:
-    kind = ", ".join(k for k, on in (("serious", r.serious), ("permanent", r.permanent)) if on) or "passes"
-    per = "per injection" if r.per == "injection" else "per person"
+    kind = ", ".join(w.RISK_KINDS[k] for k, on in (("serious", r.serious), ("permanent", r.permanent)) if on)
+    kind = kind or w.PASSES
+    per = w.PER_INJECTION if r.per == "injection" else w.PER_PERSON
     return (
         f'<tr id="risk-{_e(oid)}-{_e(r.id)}"><td>{_e(r.name)}<br><span class="id">{_e(r.id)}</span></td>'
         f'<td><span class="num">{_e(_range(r.per_100))}</span><br><strong>{_e(per)}</strong>'
-        f'<br><span class="small">Shown as: {_e(per_100(r.per_100.central))}</span></td>'
+        f'<br><span class="small">{_t(w.SHOWN_AS).format(shown=_e(per_100(r.per_100.central)))}</span></td>'
         f"<td>{_e(r.timeframe)}</td><td>{_e(kind)}; {_e(r.lasts)}</td>"
         f"<td>{_e(_certainty(r.certainty))}</td><td>{_e(r.note)}</td><td>{refs.cite(r.sources)}</td>"
         f'<td class="ok">☐</td></tr>'
@@ -279,12 +294,12 @@ def _risk_row(oid: str, r: Risk, refs: _Refs) -> str:
 def _chance_row(label: str, c: Chance, refs: _Refs) -> str:
     extra = []
     if c.years:
-        extra.append(f"follow-up {_num(c.years)} years")
+        extra.append(w.FOLLOW_UP.format(years=_num(c.years)))
     if getattr(c, "mostly_within_years", None):
-        extra.append(f"mostly within {_num(c.mostly_within_years)} years")
+        extra.append(w.MOSTLY_WITHIN.format(years=_num(c.mostly_within_years)))
     if getattr(c, "months", None):
-        extra.append(f"taking {_range(c.months)} months")
-    figure = _range(c.per_100) if c.per_100 is not None else f"Not measured. {c.not_measured}"
+        extra.append(w.TAKING_MONTHS.format(months=_range(c.months)))
+    figure = _range(c.per_100) if c.per_100 is not None else f"{w.NOT_MEASURED_STOP} {c.not_measured}"
     return (
         f"<tr><td>{_e(label)}</td><td>{_e(figure)}</td><td>{_e(c.timeframe)}"
         f"{'<br>' + _e('; '.join(extra)) if extra else ''}</td><td>{_e(_certainty(c.certainty))}</td>"
@@ -300,22 +315,22 @@ def _quantity_row(label: str, q: Quantity, refs: _Refs) -> str:
 
 
 def _options(evidence: Evidence, refs: _Refs) -> str:
-    parts = ['<h2 id="figures">2. Every figure, option by option</h2>']
+    parts = [f'<h2 id="figures">{_t(w.FIGURES)}</h2>']
     for oid, o in evidence.ordered():
         parts.append(f'<h3 id="option-{_e(oid)}">{_e(o.name)}</h3>')
         parts.append(
             "<table>"
             + _cols(70, 24, 6)
-            + '<tr><th>Text a patient reads</th><th>Sources</th><th class="ok">OK</th></tr>'
+            + _th(w.TEXT_A_PATIENT_READS, w.SOURCES)
             + "".join(
                 f"<tr><td><strong>{_e(label)}:</strong> {_e(text)}</td><td>{refs.cite(src)}</td>"
                 f'<td class="ok">☐</td></tr>'
                 for label, text, src in (
-                    ("In short", o.summary, []),
-                    ("What it involves", o.involves.text, o.involves.sources),
-                    ("How soon it works", o.onset.text, o.onset.sources),
-                    ("How long it lasts", o.duration.text, o.duration.sources),
-                    ("What it asks of you", o.burden.text.text, o.burden.text.sources),
+                    (w.OPTION_TEXTS["summary"], o.summary, []),
+                    (w.OPTION_TEXTS["involves"], o.involves.text, o.involves.sources),
+                    (w.OPTION_TEXTS["onset"], o.onset.text, o.onset.sources),
+                    (w.OPTION_TEXTS["duration"], o.duration.text, o.duration.sources),
+                    (w.OPTION_TEXTS["burden"], o.burden.text.text, o.burden.text.sources),
                 )
             )
             + "</table>"
@@ -323,38 +338,36 @@ def _options(evidence: Evidence, refs: _Refs) -> str:
         parts.append(
             "<table>"
             + _cols(13, 12, 15, 15, 27, 13, 5)
-            + "<tr><th>Benefit (measure)</th><th>Figure</th><th>Time frame</th><th>Certainty</th>"
-            '<th>Note</th><th>Sources</th><th class="ok">OK</th></tr>'
+            + _th(w.BENEFIT, w.FIGURE, w.TIME_FRAME, w.CERTAINTY, w.NOTE, w.SOURCES)
             + "".join(_benefit_row(oid, b, evidence, refs) for b in o.benefits)
             + "</table>"
         )
         parts.append(
             "<table>"
             + _cols(13, 11, 12, 11, 9, 26, 13, 5)
-            + "<tr><th>Harm</th><th>Figure</th><th>Time frame</th><th>Kind; how long</th>"
-            '<th>Certainty</th><th>Note</th><th>Sources</th><th class="ok">OK</th></tr>'
+            + _th(w.HARM, w.FIGURE, w.TIME_FRAME, w.KIND_HOW_LONG, w.CERTAINTY, w.NOTE, w.SOURCES)
             + "".join(_risk_row(oid, r, refs) for r in o.risks)
             + "</table>"
         )
         chances = [
-            (label, c)
-            for label, c in (
-                ("Spasm comes back (recurrence)", o.recurrence),
-                ("Relief comes late (delayed cure)", o.delayed_relief),
-                ("Stopped because of side effects", o.stopped_for_side_effects),
+            (w.CHANCES[field], c)
+            for field, c in (
+                ("recurrence", o.recurrence),
+                ("delayed_relief", o.delayed_relief),
+                ("stopped_for_side_effects", o.stopped_for_side_effects),
             )
             if c is not None
         ]
         b = o.burden
         quantities = [
-            (label, q)
-            for label, q in (
-                ("How long one injection works", o.effect_weeks),
-                ("Time between injections", getattr(o, "reinjection_weeks", None)),
-                ("Injections a year", b.injections_per_year),
-                ("Clinic visits a year", b.clinic_visits_per_year),
-                ("Nights in hospital", b.hospital_nights),
-                ("Weeks to recover", b.recovery_weeks),
+            (w.QUANTITIES[field], q)
+            for field, q in (
+                ("effect_weeks", o.effect_weeks),
+                ("reinjection_weeks", getattr(o, "reinjection_weeks", None)),
+                ("injections_per_year", b.injections_per_year),
+                ("clinic_visits_per_year", b.clinic_visits_per_year),
+                ("hospital_nights", b.hospital_nights),
+                ("recovery_weeks", b.recovery_weeks),
             )
             if q is not None
         ]
@@ -362,24 +375,22 @@ def _options(evidence: Evidence, refs: _Refs) -> str:
             parts.append(
                 "<table>"
                 + _cols(13, 12, 15, 10, 30, 15, 5)
-                + "<tr><th>Chance</th><th>Figure</th><th>Time frame</th><th>Certainty</th>"
-                '<th>Text a patient reads</th><th>Sources</th><th class="ok">OK</th></tr>'
+                + _th(w.CHANCE, w.FIGURE, w.TIME_FRAME, w.CERTAINTY, w.TEXT_A_PATIENT_READS, w.SOURCES)
                 + "".join(_chance_row(label, c, refs) for label, c in chances)
                 + "</table>"
             )
         flags = [
-            ("Must continue for the effect to continue", b.ongoing),
-            ("Daily pills", b.daily_pills),
-            ("General anaesthetic", b.general_anaesthetic),
+            (w.FLAGS["ongoing"], b.ongoing),
+            (w.FLAGS["daily_pills"], b.daily_pills),
+            (w.FLAGS["general_anaesthetic"], b.general_anaesthetic),
         ]
         parts.append(
             "<table>"
             + _cols(25, 20, 35, 14, 6)
-            + "<tr><th>What it asks</th><th>Figure</th><th>Note</th><th>Sources</th>"
-            '<th class="ok">OK</th></tr>'
+            + _th(w.WHAT_IT_ASKS, w.FIGURE, w.NOTE, w.SOURCES)
             + "".join(_quantity_row(label, q, refs) for label, q in quantities)
             + "".join(
-                f"<tr><td>{_e(label)}</td><td>{'yes' if on else 'no'}</td><td></td><td></td>"
+                f"<tr><td>{_e(label)}</td><td>{_t(w.YES if on else w.NO)}</td><td></td><td></td>"
                 f'<td class="ok">☐</td></tr>'
                 for label, on in flags
             )
@@ -397,14 +408,17 @@ def _no_treatment(evidence: Evidence, refs: _Refs) -> str:
         f'<td class="ok">☐</td></tr>'
         for f in nt.figures
     )
+    header = (
+        f"<tr><th>{_t(w.FIGURE)}</th><th>{_t(w.PER_100)}</th><th>{_t(w.TIME_FRAME)}</th>\n"
+        f"<th>{_t(w.CERTAINTY)}</th>\n"
+        f"<th>{_t(w.NOTE)}</th><th>{_t(w.SOURCES)}</th>\n"
+        f'<th class="ok">{_t(w.OK)}</th></tr>'
+    )
     return f"""
-<h2 id="no-treatment">3. {_e(nt.name)} (a reference, never scored)</h2>
+<h2 id="no-treatment">{_t(w.NO_TREATMENT).format(name=_e(nt.name))}</h2>
 <p class="patient">{_e(nt.summary)}</p>
 <p class="patient">{_e(nt.involves.text)} <span class="small">{refs.cite(nt.involves.sources)}</span></p>
-<table>{_cols(15, 8, 15, 12, 30, 14, 6)}<tr><th>Figure</th><th>Per 100</th><th>Time frame</th>
-<th>Certainty</th>
-<th>Note</th><th>Sources</th>
-<th class="ok">OK</th></tr>{rows}</table>
+<table>{_cols(15, 8, 15, 12, 30, 14, 6)}{header}{rows}</table>
 """
 
 
@@ -412,14 +426,14 @@ def _when_words(rule: Rule) -> str:
     parts = []
     for key, wanted in rule.when.items():
         if key in ("tried", "avoid"):
-            parts.append(f"{key}: the option is in the patient's list")
+            parts.append(w.IN_THE_LIST.format(key=key))
         elif key == "age_at_least":
-            parts.append(f"age {wanted} or older")
+            parts.append(w.AGE_AT_LEAST.format(age=wanted))
         else:
             labels = SITUATION_LABELS.get(key, {})
             values = wanted if isinstance(wanted, list) else [wanted]
             parts.append(
-                f"{key}: " + " or ".join(f"{v} ({labels[v]})" if v in labels else str(v) for v in values)
+                f"{key}: " + f" {w.OR} ".join(f"{v} ({labels[v]})" if v in labels else str(v) for v in values)
             )
     return "; ".join(parts)
 
@@ -427,7 +441,7 @@ def _when_words(rule: Rule) -> str:
 def _rules(evidence: Evidence, refs: _Refs) -> str:
     rows = []
     for rule in evidence.rules:
-        effect = "not suitable (no match, no rank)" if rule.effect == "not_suitable" else "caution"
+        effect = w.NOT_SUITABLE if rule.effect == "not_suitable" else w.CAUTION
         words = "".join(
             f'<p class="patient"><strong>{_e(evidence.options[oid].short_name)}:</strong> '
             f"{_e(caution_words(evidence, rule, oid))}</p>"
@@ -439,23 +453,22 @@ def _rules(evidence: Evidence, refs: _Refs) -> str:
             '<td class="ok">☐</td></tr>'
         )
     return f"""
-<h2 id="rules">4. Every rule, with the words a patient reads</h2>
-<p>Each wording below is produced by the engine for a situation that triggers the rule.</p>
-<table>{_cols(12, 18, 9, 43, 13, 5)}<tr><th>Rule</th><th>When</th><th>Effect</th>
-<th>What the patient reads</th>
-<th>Sources</th>
-<th class="ok">OK</th></tr>{"".join(rows)}</table>
+<h2 id="rules">{_t(w.RULES)}</h2>
+<p>{_t(w.RULES_HOW)}</p>
+<table>{_cols(12, 18, 9, 43, 13, 5)}<tr><th>{_t(w.RULE)}</th><th>{_t(w.WHEN)}</th><th>{_t(w.EFFECT)}</th>
+<th>{_t(w.WHAT_THE_PATIENT_READS)}</th>
+<th>{_t(w.SOURCES)}</th>
+<th class="ok">{_t(w.OK)}</th></tr>{"".join(rows)}</table>
 """
 
 
 def _anchors() -> str:
     items = "".join(f"<li>{_e(line)}</li>" for line in engine.ANCHORS_TEXT)
     return f"""
-<h2 id="anchors">5. The match: its value judgements</h2>
-<p>These are choices, not evidence. Each says what counts as the worst score on one priority.
-The match is the weighted average of the scores, with the weights the patient gives.</p>
+<h2 id="anchors">{_t(w.ANCHORS)}</h2>
+<p>{_t(w.ANCHORS_HOW)}</p>
 <ul>{items}</ul>
-<p class="ok-line">☐ I accept these value judgements &nbsp; ☐ I would change (note below)</p>
+<p class="ok-line">☐ {_t(w.ACCEPT)} &nbsp; ☐ {_t(w.WOULD_CHANGE)}</p>
 """
 
 
@@ -468,14 +481,14 @@ def _wording_lists(evidence: Evidence) -> str:
         for k, labels in SITUATION_LABELS.items()
     )
     return (
-        "<h3>Priorities and wishes</h3>"
+        f"<h3>{_t(w.PRIORITIES_AND_WISHES)}</h3>"
         + ul(f"{PRIORITY_LABELS[p]}: {PRIORITY_WISH[p]}" for p in PRIORITIES)
-        + "<h3>Certainty in words</h3>"
+        + f"<h3>{_t(w.CERTAINTY_IN_WORDS)}</h3>"
         + ul(CERTAINTY_LABELS.values())
-        + f"<h3>Answers in words</h3><ul>{situations}</ul>"
-        + "<h3>The line under every comparison</h3>"
+        + f"<h3>{_t(w.ANSWERS_IN_WORDS)}</h3><ul>{situations}</ul>"
+        + f"<h3>{_t(w.THE_LINE_UNDER)}</h3>"
         + ul([NOT_A_VERDICT])
-        + "<h3>How the five-year projection is worked out</h3>"
+        + f"<h3>{_t(w.PROJECTION)}</h3>"
         + ul(engine.projection_assumptions(evidence))
     )
 
@@ -483,18 +496,17 @@ def _wording_lists(evidence: Evidence) -> str:
 def _patient_words(evidence: Evidence, pages: dict[str, list[str]]) -> str:
     qs = "".join(f"<li>{_e(q)}</li>" for q in every_question(evidence))
     page_parts = "".join(
-        f"<h3>Page: {_e(name)}</h3><ul>" + "".join(f"<li>{_e(t)}</li>" for t in texts) + "</ul>"
+        f"<h3>{_t(w.PAGE).format(name=_e(name))}</h3><ul>"
+        + "".join(f"<li>{_e(t)}</li>" for t in texts)
+        + "</ul>"
         for name, texts in pages.items()
         if texts
     )
     return f"""
-<h2 id="words" class="pagebreak">6. Every sentence a patient reads</h2>
-<p>Taken from where the app takes it: the dataset's texts (sections 2 to 4), the shared wording,
-the questions for the care team, and the words written into the app's pages. Lines with "…" are
-filled in from the figures or the patient's answers. The pages' lines include a few that only
-the consultation mode shows.</p>
+<h2 id="words" class="pagebreak">{_t(w.WORDS)}</h2>
+<p>{_t(w.WORDS_HOW)}</p>
 {_wording_lists(evidence)}
-<h3>Questions for the care team (every one the app can ask)</h3>
+<h3>{_t(w.QUESTIONS)}</h3>
 <ul>{qs}</ul>
 {page_parts}
 """
@@ -504,18 +516,18 @@ def _sign_off(evidence: Evidence) -> str:
     def block(role: str) -> str:
         lines = "".join(
             f'<div class="sign-label">{_e(label)}</div><div class="sign-line"></div>'
-            for label in ("Name", "Role and credentials", "What I reviewed (sections)", "Date", "Signature")
+            for label in w.SIGN_LINES
         )
         return (
             f'<div class="sign"><h3>{_e(role)}</h3>{lines}'
-            '<div class="sign-label">Corrections asked for (or "none")</div>'
+            f'<div class="sign-label">{_t(w.CORRECTIONS)}</div>'
             + '<div class="sign-line"></div>' * 3
             + "</div>"
         )
 
     m = evidence.meta
     listed = (
-        "<table><tr><th>Name</th><th>Role</th><th>Date</th><th>Scope</th></tr>"
+        f"<table><tr><th>{_t(w.NAME)}</th><th>{_t(w.ROLE)}</th><th>{_t(w.DATE)}</th><th>{_t(w.SCOPE)}</th></tr>"
         + "".join(
             f"<tr><td>{_e(r.name)}</td><td>{_e(r.role)}</td><td>{_e(r.date.isoformat())}</td>"
             f"<td>{_e(r.scope)}</td></tr>"
@@ -526,13 +538,11 @@ def _sign_off(evidence: Evidence) -> str:
         else f"<p><strong>{_e(NOT_REVIEWED)}</strong></p>"
     )
     return f"""
-<h2 id="sign-off" class="pagebreak">7. Sign-off</h2>
-<p>Reviewers recorded in evidence version {_e(m.version)}:</p>
+<h2 id="sign-off" class="pagebreak">{_t(w.SIGN_OFF)}</h2>
+<p>{_t(w.RECORDED).format(version=_e(m.version))}</p>
 {listed}
-<p>I have checked the sections named below against their sources. Once signed, the reviewer's
-name, role, date and scope go into the dataset (<span class="id">meta.reviewers</span>) and are
-shown to patients on the About page and in the take-home summary.</p>
-{"".join(block(r) for r in SIGNERS)}
+<p>{_t(w.SIGN_OFF_HOW).format(field=REVIEWERS_FIELD)}</p>
+{"".join(block(r) for r in w.SIGNERS)}
 """
 
 
@@ -549,12 +559,12 @@ def _sources(evidence: Evidence) -> str:
             f'<li id="src-{_e(sid)}"><span class="id">{_e(sid)}</span>: {_e(s.citation())}{doi}{note}</li>'
         )
     return f"""
-<h2 id="sources">8. References</h2>
+<h2 id="sources">{_t(w.REFERENCES)}</h2>
 <ol class="sources">{"".join(items)}</ol>
 """
 
 
-def review_html(evidence: Evidence, *, generated: dt.date | None = None, pages_dir: Path = PAGES_DIR) -> str:
+def review_html(evidence: Evidence, *, generated: dt.date | None = None) -> str:
     """The review pack as one self-contained HTML document (a string; the CLI writes it)."""
     refs = _Refs(evidence)
     m = evidence.meta
@@ -566,7 +576,7 @@ def review_html(evidence: Evidence, *, generated: dt.date | None = None, pages_d
             _no_treatment(evidence, refs),
             _rules(evidence, refs),
             _anchors(),
-            _patient_words(evidence, page_words(pages_dir)),
+            _patient_words(evidence, page_words()),
             _sign_off(evidence),
             _sources(evidence),
         )
@@ -575,6 +585,6 @@ def review_html(evidence: Evidence, *, generated: dt.date | None = None, pages_d
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>Clinical review pack: {_e(m.title)} (version {_e(m.version)})</title>\n"
+        f"<title>{_t(w.DOCUMENT_TITLE).format(title=_e(m.title), version=_e(m.version))}</title>\n"
         f"<style>\n{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )

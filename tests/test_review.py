@@ -97,6 +97,22 @@ def test_pack_holds_every_question_the_app_asks(pack, query):
         assert has(pack, q), q
 
 
+def test_pack_lists_every_page_s_words_from_where_the_app_takes_them(pack):
+    """Each page's words come from its module in decision_aid/words/pages/, as the app's do:
+    its title, its sentences (a filled-in part as '…'), and no code."""
+    from decision_aid.ui import nav
+    from decision_aid.words.pages import next_steps, situation
+
+    words = pack.split('id="words"')[1].split('id="sign-off"')[0]
+    for page in nav.PAGES:
+        assert has(words, f"Page: {Path(page.path).stem}") and has(words, page.title), page.title
+    for question in next_steps.SURE_QUESTIONS.values():
+        assert has(words, question)
+    assert has(words, "How old are you? (optional, in years, … to …)")
+    assert has(words, situation.WHY["tried"])
+    assert "st-key" not in words and "%d %B" not in words and "sure_s" not in words
+
+
 def test_sign_off_names_the_reviewers_or_says_none_yet(tmp_path, pack):
     assert "sign-off" in pack
     assert pack.count('class="sign-line"') >= 8  # name, role, date, signature for two clinicians

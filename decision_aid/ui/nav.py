@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from decision_aid.words.pages import about, compare, next_steps, priorities, situation
+
 
 @dataclass(frozen=True)
 class PageDef:
@@ -17,17 +19,17 @@ class PageDef:
 
 
 PAGES: tuple[PageDef, ...] = (
-    PageDef("decision_aid/ui/pages/about.py", "About hemifacial spasm", "about", ":material/info:"),
-    PageDef("decision_aid/ui/pages/situation.py", "Your situation", "situation", ":material/person:"),
-    PageDef("decision_aid/ui/pages/priorities.py", "What matters to you", "priorities", ":material/tune:"),
+    PageDef("decision_aid/ui/pages/about.py", about.TITLE, "about", ":material/info:"),
+    PageDef("decision_aid/ui/pages/situation.py", situation.TITLE, "situation", ":material/person:"),
+    PageDef("decision_aid/ui/pages/priorities.py", priorities.TITLE, "priorities", ":material/tune:"),
     PageDef(
         "decision_aid/ui/pages/compare.py",
-        "Compare the options",
+        compare.TITLE,
         "compare",
         ":material/compare:",
         draws_links=True,
     ),
-    PageDef("decision_aid/ui/pages/next_steps.py", "Next steps", "next-steps", ":material/checklist:"),
+    PageDef("decision_aid/ui/pages/next_steps.py", next_steps.TITLE, "next-steps", ":material/checklist:"),
 )
 
 BY_URL = {p.url_path: p for p in PAGES}

@@ -7,38 +7,34 @@ from decision_aid.evidence import Evidence
 from decision_aid.ui import components as c
 from decision_aid.ui import state
 from decision_aid.words.common import CERTAINTY_LABELS, HOME_READING_GRADE, per_100, per_100_range
-
-NATURAL_COURSE = (
-    "It is not dangerous to your life or brain. But it can shut your eye, which can make "
-    "driving or reading unsafe. It often spreads or gets stronger over the years. "
-    "A few people get better on their own for a while. Most do not."
-)
-"""The natural course in plain words (clinical review 2026-11, section 3, worst sentence 2)."""
-
-NOT_REVIEWED = "Not yet reviewed by a clinician."
+from decision_aid.words.pages import about as w
 
 
 def _no_treatment(ev: Evidence, consult: bool) -> None:
     """Waiting as a real choice, with what is known about it (figures, how sure, sources)."""
     nt = ev.no_treatment
-    c.heading("What happens without treatment?")
-    st.markdown(NATURAL_COURSE)
+    c.heading(w.WITHOUT_TREATMENT)
+    st.markdown(w.NATURAL_COURSE)
     for fig in nt.figures:
         p = fig.per_100
         with st.container(border=True, key=f"natural_{fig.id}"):
             st.markdown(f"**{c.md(fig.name)}:** {c.md(per_100(p.central))}")
-            st.caption(c.md(f"When: {fig.timeframe}. How sure we are: {CERTAINTY_LABELS[fig.certainty]}."))
+            st.caption(
+                c.md(w.FIGURE_WHEN.format(timeframe=fig.timeframe, certainty=CERTAINTY_LABELS[fig.certainty]))
+            )
             if fig.note:
                 st.caption(c.md(fig.note))
             if consult:
-                st.caption(c.md(f"Range {per_100_range(p.low, p.high)}. {c.sources_text(fig.sources)}"))
+                st.caption(
+                    c.md(
+                        w.FIGURE_RANGE.format(
+                            range=per_100_range(p.low, p.high), sources=c.sources_text(fig.sources)
+                        )
+                    )
+                )
 
-    c.heading(c.md(nt.name) + ": a real choice")
-    st.markdown(
-        f"{c.md(nt.summary)}  \n{c.md(nt.involves.text)}  \n"
-        "Choosing to wait is a reasonable choice, not a failure to decide. "
-        "You can start a treatment later if you want to."
-    )
+    c.heading(w.A_REAL_CHOICE.format(name=c.md(nt.name)))
+    st.markdown(f"{c.md(nt.summary)}  \n{c.md(nt.involves.text)}  \n{w.WAITING_IS_A_CHOICE}")
     if consult:
         st.caption(c.md(c.sources_text(nt.involves.sources)))
 
@@ -47,9 +43,10 @@ def _reviewers(ev: Evidence) -> str:
     """Who checked the figures, or plainly that no clinician has yet."""
     people = ev.meta.reviewers
     if not people:
-        return NOT_REVIEWED
+        return w.NOT_REVIEWED
     return "; ".join(
-        f"{c.md(r.name)}, {c.md(r.role)}, on {r.date:%d %B %Y} ({c.md(r.scope)})" for r in people
+        w.REVIEWER.format(name=c.md(r.name), role=c.md(r.role), date=r.date, scope=c.md(r.scope))
+        for r in people
     )
 
 
@@ -59,73 +56,52 @@ def render() -> None:
     consult = c.is_consult(prof)
     meta = ev.meta
 
-    c.heading("About hemifacial spasm", 1)
-    st.markdown(
-        "**The choice:** how to treat your hemifacial spasm, or whether to treat it now. "
-        "This aid helps you and your doctor make that choice together."
-    )
-    st.info(
-        "This aid is for people whose doctor has told them they have hemifacial spasm. "
-        "Some other problems look like it, such as twitching of both eyelids. "
-        "If you are not sure of your diagnosis, ask your doctor first."
-    )
+    c.heading(w.TITLE, 1)
+    st.markdown(w.THE_CHOICE)
+    st.info(w.WHO_IT_IS_FOR)
 
-    c.heading("What is it?")
-    st.markdown(
-        "Hemifacial spasm makes the muscles on **one side of your face** twitch or pull. "
-        "It often starts around the eye. Over time it can spread to the cheek and mouth. "
-        "You cannot stop the twitches by trying."
-    )
+    c.heading(w.WHAT_IS_IT)
+    st.markdown(w.WHAT_IT_IS)
 
-    c.heading("Why does it happen?")
-    st.markdown(
-        "- Most often, a **blood vessel presses on the facial nerve** inside the skull. "
-        "Each pulse rubs the nerve, and the nerve sends out extra signals.\n"
-        "- Sometimes it starts **after Bell's palsy or an injury** to the face.\n"
-        "- Rarely, it comes from **multiple sclerosis (MS)**, or from a growth pressing on the "
-        "nerve. A scan can rule these out."
-    )
+    c.heading(w.WHY_DOES_IT_HAPPEN)
+    st.markdown(w.WHY_IT_HAPPENS)
 
     _no_treatment(ev, consult)
 
-    c.heading("The three treatments")
+    c.heading(w.THE_THREE_TREATMENTS)
     for oid, option in ev.ordered():
         with st.container(border=True, key=f"about_option_{oid}"):
             c.heading(c.md(option.name), 3)
             st.markdown(c.md(option.summary))
             if consult:
-                st.caption(c.md(f"What it involves: {option.involves.text}"))
+                st.caption(c.md(w.WHAT_IT_INVOLVES.format(involves=option.involves.text)))
                 st.caption(c.md(c.sources_text(option.involves.sources)))
-    st.markdown(
-        "The next pages ask about your situation and what matters to you. "
-        "Then you can compare the treatments side by side."
-    )
+    st.markdown(w.NEXT_PAGES)
 
     st.divider()
-    c.heading("Sources and review date")
+    c.heading(w.SOURCES_AND_REVIEW)
     st.markdown(
-        f"Evidence last reviewed: **{meta.last_reviewed:%d %B %Y}** "
-        f"(version {c.md(meta.version)}). Next review due: **{meta.next_review:%d %B %Y}**."
+        w.REVIEW_DATES.format(last=meta.last_reviewed, version=c.md(meta.version), next=meta.next_review)
     )
-    with st.expander("All sources used in this aid", expanded=consult):
+    with st.expander(w.ALL_SOURCES, expanded=consult):
         c.sources_list(ev)
 
-    c.heading("About this aid", 3)
+    c.heading(w.ABOUT_THIS_AID, 3)
     policy = meta.update_policy
-    st.markdown(
-        f"- **Who made it:** {c.md(meta.made_by)}\n"
-        f"- **Checked by clinicians:** {_reviewers(ev)}\n"
-        f"- **How the evidence was chosen:** {c.md(meta.how_chosen)}\n"
-        f"- **How often it is updated:** {c.md(policy.interval)} "
-        f"Next review by {meta.next_review:%d %B %Y}.\n"
-        f"- **What makes us update it sooner:** {c.md(policy.triggers)}\n"
-        f"- **Found an error?** {c.md(policy.report_errors)}\n"
-        f"- **How easy it is to read:** the text you read here is at about US school grade "
-        f"{HOME_READING_GRADE:.1f} (Flesch-Kincaid), measured over all five pages.\n"
-        f"- **Funding and conflicts of interest:** {c.md(meta.funding)}\n"
-        f"- **Who the figures are about:** {c.md(meta.reference_class)}"
-    )
-    st.caption("Nothing you enter is saved or sent anywhere. Your answers live only in this page's link.")
+    filled = {
+        "made_by": c.md(meta.made_by),
+        "reviewers": _reviewers(ev),
+        "how_chosen": c.md(meta.how_chosen),
+        "interval": c.md(policy.interval),
+        "next": meta.next_review,
+        "triggers": c.md(policy.triggers),
+        "report_errors": c.md(policy.report_errors),
+        "grade": HOME_READING_GRADE,
+        "funding": c.md(meta.funding),
+        "reference_class": c.md(meta.reference_class),
+    }
+    st.markdown("\n".join(f"- {line.format(**filled)}" for line in w.ABOUT_LINES))
+    st.caption(w.NOTHING_SAVED)
     c.page_footer("about")
 
 

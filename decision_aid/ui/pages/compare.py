@@ -13,16 +13,19 @@ from decision_aid.ui import components as c
 from decision_aid.ui import state
 from decision_aid.ui.topics import BY_ID, STEPS, TOPICS, neighbours
 from decision_aid.ui.topics.common import Ctx
+from decision_aid.words.pages import compare as w
 
 TOUCH_PX = c.TOUCH_TARGET_PX
+TOUCH_KEYS = ("topic_nav_top", "topic_nav_bottom", "topic_choice", "to_figures")
+"""The containers whose buttons get the large touch target."""
 PAGE_CSS = (
     "<style>"
-    f".st-key-topic_nav_top button, .st-key-topic_nav_bottom button, .st-key-topic_choice button, "
-    f".st-key-to_figures button {{ min-height: {TOUCH_PX}px; }}"
+    + ", ".join(f".st-key-{key} button" for key in TOUCH_KEYS)
+    + f" {{ min-height: {TOUCH_PX}px; }}"
     # Streamlit's wide layout leaves 6rem above the title and 10rem under the last element (room
     # for a chat input this page does not have): a topic is read in screens, so keep 3rem.
-    "[data-testid='stMainBlockContainer'] { padding-top: 3rem; padding-bottom: 3rem; }"
-    "</style>"
+    + "[data-testid='stMainBlockContainer'] { padding-top: 3rem; padding-bottom: 3rem; }"
+    + "</style>"
 )
 HOME_CSS = "<style>[data-testid='stElementToolbar'] { display: none !important; }</style>"
 """Home mode: no chart toolbars (table, download, full screen): each chart's words are one click away."""
@@ -44,7 +47,7 @@ def _steps(topic: str, where: str) -> None:
     with st.container(key=f"topic_nav_{where}", horizontal=True, vertical_alignment="center"):
         if back is not None:
             st.button(
-                f"Back: {back.title}",
+                w.BACK.format(title=back.title),
                 icon=":material/arrow_back:",
                 key=f"back_{where}",
                 on_click=_set_topic,
@@ -52,7 +55,7 @@ def _steps(topic: str, where: str) -> None:
             )
         if nxt is not None:
             st.button(
-                f"Next topic: {nxt.title}",
+                w.NEXT_TOPIC.format(title=nxt.title),
                 icon=":material/arrow_forward:",
                 type="primary",
                 key=f"next_{where}",
@@ -64,15 +67,17 @@ def _steps(topic: str, where: str) -> None:
 def _step_heading(topic: str, consulting: bool) -> None:
     t = BY_ID[topic]
     ids = [s.id for s in STEPS]
-    where = f"Topic {ids.index(topic) + 1} of {len(ids)}: " if topic in ids and not consulting else ""
-    c.heading(c.md(where + t.title), 2)
+    shown = t.title
+    if topic in ids and not consulting:
+        shown = w.TOPIC_OF.format(n=ids.index(topic) + 1, total=len(ids), title=t.title)
+    c.heading(c.md(shown), 2)
 
 
 def _choose(topic: str) -> None:
     """Consult mode: the topic buttons, first on the page."""
     st.session_state["topic_choice"] = topic
     st.segmented_control(
-        "Choose a topic to talk about",
+        w.CHOOSE_TOPIC,
         [t.id for t in TOPICS],
         format_func=lambda i: BY_ID[i].title,
         required=True,
@@ -91,14 +96,14 @@ def render() -> None:
     st.set_page_config(layout="wide")
     st.html(PAGE_CSS + ("" if ctx.consult else HOME_CSS))
 
-    c.heading("Compare the options", 1)
+    c.heading(w.TITLE, 1)
     if ctx.consult:
         _choose(topic)
     else:
         _steps(topic, "top")
     _step_heading(topic, ctx.consult)
-    for w in ctx.result.warnings:
-        st.warning(c.md(w))
+    for warning in ctx.result.warnings:
+        st.warning(c.md(warning))
     slots = st.session_state.get(state.SLOTS)
     module = importlib.import_module(f"decision_aid.ui.topics.{topic}")
     place = st.container()
@@ -108,9 +113,7 @@ def render() -> None:
     if not ctx.consult:
         _steps(topic, "bottom")
         if topic == "fit":
-            st.button(
-                "See every figure in one table", key="to_figures", on_click=_set_topic, args=("figures",)
-            )
+            st.button(w.EVERY_FIGURE, key="to_figures", on_click=_set_topic, args=("figures",))
     footer = c.footer_places()
     if topic == "fit":
         module.render(ctx, place, footer, slots)

@@ -13,38 +13,24 @@ from decision_aid.ui import components as c
 from decision_aid.ui import state
 from decision_aid.ui.derived import quiz
 from decision_aid.ui.nav import BY_URL
-from decision_aid.words.common import AGE_NOT_SAID, PRIORITY_LABELS, QUIZ_LABEL, SITUATION_LABELS, quiz_words
-
-SURE: tuple[tuple[str, str], ...] = (
-    ("sure_s", "**Sure of myself:** Do you feel sure about the best choice for you?"),
-    ("sure_u", "**Understand information:** Do you know the benefits and risks of each option?"),
-    ("sure_r", "**Risk-benefit ratio:** Are you clear about which benefits and risks matter most to you?"),
-    ("sure_e", "**Encouragement:** Do you have enough support and advice to make a choice?"),
+from decision_aid.words.common import (
+    AGE_NOT_SAID,
+    NO,
+    PRIORITY_LABELS,
+    QUIZ_LABEL,
+    SITUATION_LABELS,
+    YES,
+    quiz_words,
 )
+from decision_aid.words.pages import next_steps as w
 
-SURE_HELP: dict[str, tuple[str, str | None]] = {
-    "sure_s": (
-        "**Not sure yet?** That is common. Look at the options side by side again, and talk them "
-        "over with your doctor before you decide.",
-        "compare",
-    ),
-    "sure_u": (
-        "**Not clear on the benefits and risks?** Go back to the comparison and read them again. "
-        "Ask your doctor the questions below.",
-        "compare",
-    ),
-    "sure_r": (
-        "**Not clear what matters most to you?** Go back and move the sliders to say how much each "
-        "thing matters. Then see how the options line up.",
-        "priorities",
-    ),
-    "sure_e": (
-        "**Need more support?** Ask your doctor or nurse for more time or advice. Talk it over "
-        "with someone you trust, or bring them to your next visit.",
-        None,
-    ),
+SURE_HELP_PAGE: dict[str, str | None] = {
+    "sure_s": "compare",
+    "sure_u": "compare",
+    "sure_r": "priorities",
+    "sure_e": None,
 }
-"""What each SURE "no" calls for (Ottawa SURE test): the words and the page that helps, if any."""
+"""The page that helps with each SURE "no" (Ottawa SURE test), if any; the words are `w.SURE_HELP`."""
 
 LEANING_CHOICES: tuple[str, ...] = ("no_treatment", "medication", "botulinum", "mvd", "unsure")
 """The leaning question's choices: no treatment for now first, as in the comparison."""
@@ -52,36 +38,38 @@ LEANING_CHOICES: tuple[str, ...] = ("no_treatment", "medication", "botulinum", "
 
 def _answers_summary(prof: Profile, names: dict[str, str]) -> None:
     def listed(ids: tuple[str, ...]) -> str:
-        return ", ".join(names[i] for i in ids) if ids else "none"
+        return ", ".join(names[i] for i in ids) if ids else w.NONE_LISTED
+
+    def line(name: str, answer: str) -> str:
+        return f"- **{w.ANSWER_NAMES[name]}:** {answer}"
 
     lines = [
-        f"- **Cause:** {SITUATION_LABELS['cause'][prof.cause]}",
-        f"- **Spasm on:** {SITUATION_LABELS['sides'][prof.sides]}",
-        f"- **MRI scan:** {SITUATION_LABELS['mri'][prof.mri]}",
-        f"- **Fit for a general anaesthetic:** {SITUATION_LABELS['anesthesia'][prof.anesthesia]}",
-        f"- **Age:** {prof.age if prof.age is not None else AGE_NOT_SAID}",
-        f"- **Blood thinners:** {SITUATION_LABELS['blood_thinners'][prof.blood_thinners]}",
-        f"- **Pregnant or planning:** {SITUATION_LABELS['pregnant'][prof.pregnant]}",
-        f"- **Tried before:** {c.md(listed(prof.tried))}",
+        line("cause", SITUATION_LABELS["cause"][prof.cause]),
+        line("sides", SITUATION_LABELS["sides"][prof.sides]),
+        line("mri", SITUATION_LABELS["mri"][prof.mri]),
+        line("anesthesia", SITUATION_LABELS["anesthesia"][prof.anesthesia]),
+        line("age", str(prof.age) if prof.age is not None else AGE_NOT_SAID),
+        line("blood_thinners", SITUATION_LABELS["blood_thinners"][prof.blood_thinners]),
+        line("pregnant", SITUATION_LABELS["pregnant"][prof.pregnant]),
+        line("tried", c.md(listed(prof.tried))),
     ]
     if prof.mvd_result_used:
-        went = SITUATION_LABELS["mvd_result"][prof.mvd_result]
-        lines.append(f"- **How the earlier operation went:** {went}")
+        lines.append(line("mvd_result", SITUATION_LABELS["mvd_result"][prof.mvd_result]))
     lines += [
-        f"- **Deal-breakers (your choice):** {c.md(listed(prof.avoid))}",
-        f"- **Where you are leaning:** {SITUATION_LABELS['leaning'][prof.leaning]}",
+        line("avoid", c.md(listed(prof.avoid))),
+        line("leaning", SITUATION_LABELS["leaning"][prof.leaning]),
         f"- **{QUIZ_LABEL}:** {quiz_words(prof.quiz_results())}",
     ]
     st.markdown("\n".join(lines))
-    st.markdown("**What matters to you** (0 = not at all, 10 = a lot)")
+    st.markdown(w.PRIORITIES_SCALE)
     st.markdown(
         "\n".join(
-            f"- {PRIORITY_LABELS[p]}: **{'not set' if getattr(prof, p) is None else getattr(prof, p)}**"
+            f"- {PRIORITY_LABELS[p]}: **{w.NOT_SET if getattr(prof, p) is None else getattr(prof, p)}**"
             for p in PRIORITIES
         )
     )
     if prof.note.strip():
-        st.markdown("**You also wrote:**")
+        st.markdown(w.YOU_ALSO_WROTE)
         with st.container(border=True, key="summary_note"):
             st.markdown(c.md_lines(prof.note))
             missing = unprintable_words(prof.note)
@@ -90,37 +78,34 @@ def _answers_summary(prof: Profile, names: dict[str, str]) -> None:
 
 
 def _leaning() -> None:
-    c.heading("Where are you leaning now?")
+    c.heading(w.LEANING)
     st.radio(
-        "The option I am leaning towards",
+        w.LEANING_QUESTION,
         LEANING_CHOICES,
         format_func=SITUATION_LABELS["leaning"].get,
         **state.bind("leaning"),
     )
-    st.caption(
-        "This is not a decision. It helps you and your doctor talk. "
-        "No treatment for now is a real choice too: you can start a treatment later."
-    )
+    st.caption(w.LEANING_NOT_A_DECISION)
 
 
 def _sure() -> None:
-    c.heading("Are you ready to decide?")
-    st.markdown("Four quick questions (the SURE test). There are no right answers.")
-    for name, question in SURE:
+    c.heading(w.READY)
+    st.markdown(w.SURE_INTRO)
+    for name, question in w.SURE_QUESTIONS.items():
         st.radio(
-            question,
+            w.SURE_ASKED.format(letter=w.SURE_LETTERS[name], question=question),
             ("yes", "no"),
-            format_func={"yes": "Yes", "no": "No"}.get,
+            format_func={"yes": YES, "no": NO}.get,
             horizontal=True,
             **state.bind(name),
         )
     prof = state.profile()
-    answers = [getattr(prof, name) for name, _ in SURE]
+    answers = [getattr(prof, name) for name in w.SURE_QUESTIONS]
     params = prof.to_params() or None
-    for name, _ in SURE:
+    for name in w.SURE_QUESTIONS:
         if getattr(prof, name) != "no":
             continue
-        text, page = SURE_HELP[name]
+        text, page = w.SURE_HELP[name], SURE_HELP_PAGE[name]
         with st.container(border=True, key=f"sure_help_{name}"):
             st.info(text)
             if page is not None:
@@ -130,20 +115,20 @@ def _sure() -> None:
                     link = {**(params or {}), "topic": "glance"}
                 st.page_link(
                     target.path,
-                    label=f"Go to: {target.title}",
+                    label=w.GO_TO.format(page=target.title),
                     icon=":material/arrow_back:",
                     query_params=link,
                 )
     if "no" in answers:
-        st.caption("Take the questions below with you.")
+        st.caption(w.TAKE_THE_QUESTIONS)
     elif all(a == "yes" for a in answers):
-        st.success("You answered yes to all four. Share your thoughts with your doctor when you next meet.")
+        st.success(w.ALL_YES)
 
 
 def _quiz() -> None:
     ev = state.evidence()
-    c.heading("Check what you know")
-    st.markdown("A few short questions. You will see the answer straight away.")
+    c.heading(QUIZ_LABEL)
+    st.markdown(w.QUIZ_INTRO)
     prof = state.profile()
     before = prof.quiz_results()
     for q in quiz(ev):
@@ -154,29 +139,29 @@ def _quiz() -> None:
         )
         if choice is None:
             if before.get(qid) is False:
-                st.caption("Last time this one was not quite right. Try it again.")
+                st.caption(w.QUIZ_TRY_AGAIN)
             continue
         if choice == q.answer:
-            st.success(c.md("Right. " + q.explain))
+            st.success(c.md(w.QUIZ_RIGHT.format(explain=q.explain)))
         else:
-            st.warning(c.md("Not quite. " + q.explain))
+            st.warning(c.md(w.QUIZ_NOT_QUITE.format(explain=q.explain)))
 
 
 def _take_home(ev, result) -> None:
     with st.container(border=True, key="take_home"):
-        c.heading("Take-home summary")
-        st.markdown("A summary of your answers and the figures, to print or to take to your appointment.")
+        c.heading(w.TAKE_HOME)
+        st.markdown(w.TAKE_HOME_WHAT)
         base_url = c.app_root_url()
         papers = ("A4", "Letter")
         # The paper the reader most likely has (Letter in the US and its neighbours), from the
         # browser's locale; still selectable.
         paper = st.radio(
-            "Paper size",
+            w.PAPER_SIZE,
             papers,
             horizontal=True,
             key="paper",
             index=papers.index(report.paper_for_locale(st.context.locale)),
-            format_func={"A4": "A4", "Letter": "US Letter"}.get,
+            format_func=lambda p: w.PAPER_NAMES.get(p, p),
         )
 
         def build_pdf() -> bytes:  # runs on click, in another thread: no Streamlit calls here
@@ -187,7 +172,7 @@ def _take_home(ev, result) -> None:
             return json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8")
 
         st.download_button(
-            "Download your summary (PDF)",
+            w.DOWNLOAD_PDF,
             data=build_pdf,
             file_name="hfs-decision-summary.pdf",
             mime="application/pdf",
@@ -197,7 +182,7 @@ def _take_home(ev, result) -> None:
             width="stretch",
         )
         st.download_button(
-            "Download the same summary as data (JSON), for your records",
+            w.DOWNLOAD_JSON,
             data=build_json,
             file_name="hfs-decision-summary.json",
             mime="application/json",
@@ -206,7 +191,7 @@ def _take_home(ev, result) -> None:
             key="download_summary_json",
             width="stretch",
         )
-        st.caption("The summary is made on your request and is not kept anywhere.")
+        st.caption(w.NOT_KEPT)
 
 
 def render() -> None:
@@ -215,19 +200,19 @@ def render() -> None:
     result = state.result(ev, prof)
     names = {oid: o.short_name for oid, o in ev.ordered()}
 
-    c.heading("Next steps", 1)
-    st.markdown("Check what you know, say where you are leaning, and see if you are ready to decide.")
+    c.heading(w.TITLE, 1)
+    st.markdown(w.INTRO)
     _quiz()
     _leaning()
     _sure()
 
     prof = state.profile()  # with this run's answers above
     result = state.result(ev, prof)
-    c.heading("Questions to ask your doctor")
-    st.markdown("These follow from your answers. Add your own.")
+    c.heading(w.ASK_YOUR_DOCTOR)
+    st.markdown(w.ASK_YOUR_DOCTOR_HOW)
     st.markdown("\n".join(f"- {c.md(q)}" for q in questions_to_ask(ev, result)))
 
-    c.heading("Your answers")
+    c.heading(w.YOUR_ANSWERS)
     _answers_summary(prof, names)
     _take_home(ev, result)
     c.page_footer("next-steps")

@@ -8,33 +8,26 @@ from decision_aid.report import unprintable_words
 from decision_aid.ui import components as c
 from decision_aid.ui import state
 from decision_aid.ui.widgets import DEAL_BREAKERS, priority_sliders
+from decision_aid.words.pages import priorities as w
 
 
 def render() -> None:
-    c.heading("What matters to you", 1)
-    st.markdown(
-        "Move each slider to show how much each thing matters to you. "
-        "**0** means it does not matter to you. **10** means it matters a lot."
-    )
+    c.heading(w.TITLE, 1)
+    st.markdown(w.SLIDERS_HOW)
     priority_sliders()
 
-    c.heading("Is anything a deal-breaker?")
-    st.markdown(
-        "Tick a box if you would not have a treatment, whatever the figures say. "
-        "It is kept apart from the sliders. The treatment still shows on the next page, "
-        "marked as your choice."
-    )
+    c.heading(w.DEAL_BREAKER)
+    st.markdown(w.DEAL_BREAKER_HOW)
     with st.container(border=True, key="deal_breakers"):
         for oid in OPTION_IDS:
             st.checkbox(DEAL_BREAKERS[oid], **state.bind_flag("avoid", oid))
 
-    c.heading("Anything else that matters to you?")
+    c.heading(w.ANYTHING_ELSE)
     st.text_area(
-        "Write it in your own words (optional)",
+        w.NOTE_LABEL,
         # No max_chars: Streamlit refuses a whole paste past it, silently. The answer is cut to
         # MAX_NOTE_CHARS when it is stored, and the page says so (state._clean_note).
-        placeholder=f"For example: I drive for work, or I look after my grandchildren. "
-        f"Up to {MAX_NOTE_CHARS:,} characters.",
+        placeholder=w.NOTE_EXAMPLE.format(limit=f"{MAX_NOTE_CHARS:,}"),
         **state.bind("note"),
     )
     c.page_footer("priorities")
@@ -51,16 +44,13 @@ def note_feedback(prof: Profile) -> None:
     left_out = ss.get(state.NOTE_LEFT_OUT)
     if left_out:
         with st.container(border=True, key="note_left_out"):
-            st.markdown(
-                f"**Your link's note was longer than {MAX_NOTE_CHARS:,} characters.** This part was "
-                "left out. Copy it if you want to keep it:"
-            )
+            st.markdown(w.NOTE_LEFT_OUT.format(limit=f"{MAX_NOTE_CHARS:,}"))
             st.code(left_out, language=None, wrap_lines=True)
     if prof.note.strip():
         with st.container(border=True, key="note_shown_back"):
-            st.markdown("**You wrote:**")
+            st.markdown(w.YOU_WROTE)
             st.markdown(c.md_lines(prof.note))
-            st.caption("This is not scored. It goes on your summary so you can talk about it.")
+            st.caption(w.NOT_SCORED)
             missing = unprintable_words(prof.note)
             if missing:
                 st.caption(missing)

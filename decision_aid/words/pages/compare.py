@@ -1,0 +1,14 @@
+"""Page 4, Compare the options: the page's own words around the topics (the topics' words are
+their own modules')."""
+
+from __future__ import annotations
+
+from decision_aid.i18n import _
+
+TITLE = _("Compare the options")
+BACK = _("Back: {title}")
+NEXT_TOPIC = _("Next topic: {title}")
+TOPIC_OF = _("Topic {n} of {total}: {title}")
+"""Home mode's heading over a topic that is one of the steps."""
+CHOOSE_TOPIC = _("Choose a topic to talk about")
+EVERY_FIGURE = _("See every figure in one table")

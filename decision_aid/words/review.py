@@ -1,0 +1,178 @@
+"""The clinical review pack's own words (`decision_aid.review`): its headings, instructions, table
+headers and sentence templates. The HTML tags stay in the code; a tag or a value in the middle
+of a sentence is a `{placeholder}`. Line breaks inside a paragraph are the page's own (HTML
+reads them as spaces)."""
+
+from __future__ import annotations
+
+from decision_aid.i18n import _
+
+PACK_TITLE = _("Clinical review pack: {title}")
+DOCUMENT_TITLE = _("Clinical review pack: {title} (version {version})")
+"""The browser tab's and the printout's title."""
+SIGNERS: tuple[str, ...] = (_("Neurologist"), _("Neurosurgeon"))
+
+# Cells and small words used throughout.
+OK = _("OK")
+"""The tick-box column's header."""
+YES = _("yes")
+NO = _("no")
+NOT_MEASURED = _("not measured")
+NOT_MEASURED_STOP = _("Not measured.")
+"""Before the dataset's reason a figure was never measured."""
+SHOWN_AS = _("Shown as: {shown}")
+"""What the patient reads for a figure."""
+OR = _("or")
+"""Between the values that trigger a rule: 'cause: vascular or ms'."""
+
+# The head of the pack.
+MADE = _("Evidence version {version}, last reviewed {last},\nnext review due {next}. Pack made {made}.")
+INSTRUCTIONS = _(
+    "For a neurologist and a neurosurgeon. Please check each figure against its sources, each rule\n"
+    "and its wording, the value judgements of the match, and the words a patient reads; tick the box\n"
+    "beside what you accept, mark what you would change, and sign the last section. Figures are per\n"
+    "100 people as low / central / high unless a unit is given."
+)
+NOT_REVIEWED_WARNING = _(
+    "Patients see this sentence until the list below is signed and recorded in the dataset's {field}."
+)
+"""After the About page's 'not yet reviewed' sentence; {field} names the dataset's field."""
+REVIEWED_BY = _("Reviewed by")
+WHO_MADE_IT = _("Who made it, and how the evidence was chosen")
+MADE_BY = _("{made_by}. Funding: {funding}.")
+FIGURES_DESCRIBE = _("Figures describe: {reference_class}.")
+UPDATE_POLICY = _("Update policy")
+INTERVAL = _("Interval: {interval}")
+EARLIER_REVIEW = _("Earlier review when: {triggers}")
+REPORTING_AN_ERROR = _("Reporting an error: {report_errors}")
+
+# 1. The outcome measures.
+MEASURES = _("1. The outcome measures")
+MEASURES_HOW = _(
+    "Benefit figures are compared only within one measure; no time frame is shared between figures.\n"
+    'The match uses the measure marked "control" for every option.'
+)
+ID = _("Id")
+LABEL_AS_SHOWN = _("Label (as shown)")
+DEFINITION_AS_SHOWN = _("Definition (as shown)")
+CONTROL = _("Control")
+
+# 2. Every figure, option by option.
+FIGURES = _("2. Every figure, option by option")
+TEXT_A_PATIENT_READS = _("Text a patient reads")
+SOURCES = _("Sources")
+OPTION_TEXTS: dict[str, str] = {
+    "summary": _("In short"),
+    "involves": _("What it involves"),
+    "onset": _("How soon it works"),
+    "duration": _("How long it lasts"),
+    "burden": _("What it asks of you"),
+}
+"""The labels of an option's own texts, by the dataset's field."""
+BENEFIT = _("Benefit (measure)")
+FIGURE = _("Figure")
+TIME_FRAME = _("Time frame")
+CERTAINTY = _("Certainty")
+NOTE = _("Note")
+EXPERT_ESTIMATE = _("expert estimate, not a study result")
+WHILE_TREATED = _("only while treatment continues")
+NOT_WHILE_TREATED = _("does not need continued treatment")
+HARM = _("Harm")
+KIND_HOW_LONG = _("Kind; how long")
+RISK_KINDS: dict[str, str] = {"serious": _("serious"), "permanent": _("permanent")}
+PASSES = _("passes")
+"""A harm that is neither serious nor permanent."""
+PER_INJECTION = _("per injection")
+PER_PERSON = _("per person")
+CHANCE = _("Chance")
+CHANCES: dict[str, str] = {
+    "recurrence": _("Spasm comes back (recurrence)"),
+    "delayed_relief": _("Relief comes late (delayed cure)"),
+    "stopped_for_side_effects": _("Stopped because of side effects"),
+}
+"""The labels of an option's chances, by the dataset's field."""
+FOLLOW_UP = _("follow-up {years} years")
+MOSTLY_WITHIN = _("mostly within {years} years")
+TAKING_MONTHS = _("taking {months} months")
+WHAT_IT_ASKS = _("What it asks")
+QUANTITIES: dict[str, str] = {
+    "effect_weeks": _("How long one injection works"),
+    "reinjection_weeks": _("Time between injections"),
+    "injections_per_year": _("Injections a year"),
+    "clinic_visits_per_year": _("Clinic visits a year"),
+    "hospital_nights": _("Nights in hospital"),
+    "recovery_weeks": _("Weeks to recover"),
+}
+"""The labels of what an option asks, by the dataset's field."""
+FLAGS: dict[str, str] = {
+    "ongoing": _("Must continue for the effect to continue"),
+    "daily_pills": _("Daily pills"),
+    "general_anaesthetic": _("General anaesthetic"),
+}
+"""The labels of what an option asks that is yes or no, by the dataset's field."""
+
+# 3. No treatment.
+NO_TREATMENT = _("3. {name} (a reference, never scored)")
+PER_100 = _("Per 100")
+
+# 4. The rules.
+RULES = _("4. Every rule, with the words a patient reads")
+RULES_HOW = _("Each wording below is produced by the engine for a situation that triggers the rule.")
+RULE = _("Rule")
+WHEN = _("When")
+EFFECT = _("Effect")
+WHAT_THE_PATIENT_READS = _("What the patient reads")
+IN_THE_LIST = _("{key}: the option is in the patient's list")
+AGE_AT_LEAST = _("age {age} or older")
+NOT_SUITABLE = _("not suitable (no match, no rank)")
+CAUTION = _("caution")
+
+# 5. The match's value judgements.
+ANCHORS = _("5. The match: its value judgements")
+ANCHORS_HOW = _(
+    "These are choices, not evidence. Each says what counts as the worst score on one priority.\n"
+    "The match is the weighted average of the scores, with the weights the patient gives."
+)
+ACCEPT = _("I accept these value judgements")
+WOULD_CHANGE = _("I would change (note below)")
+
+# 6. Every sentence a patient reads.
+WORDS = _("6. Every sentence a patient reads")
+WORDS_HOW = _(
+    "Taken from where the app takes it: the dataset's texts (sections 2 to 4), the shared wording,\n"
+    'the questions for the care team, and the words written into the app\'s pages. Lines with "…" are\n'
+    "filled in from the figures or the patient's answers. The pages' lines include a few that only\n"
+    "the consultation mode shows."
+)
+PRIORITIES_AND_WISHES = _("Priorities and wishes")
+CERTAINTY_IN_WORDS = _("Certainty in words")
+ANSWERS_IN_WORDS = _("Answers in words")
+THE_LINE_UNDER = _("The line under every comparison")
+PROJECTION = _("How the five-year projection is worked out")
+QUESTIONS = _("Questions for the care team (every one the app can ask)")
+PAGE = _("Page: {name}")
+
+# 7. Sign-off.
+SIGN_OFF = _("7. Sign-off")
+RECORDED = _("Reviewers recorded in evidence version {version}:")
+SIGN_OFF_HOW = _(
+    "I have checked the sections named below against their sources. Once signed, the reviewer's\n"
+    "name, role, date and scope go into the dataset ({field}) and are\n"
+    "shown to patients on the About page and in the take-home summary."
+)
+NAME = _("Name")
+ROLE = _("Role")
+DATE = _("Date")
+SCOPE = _("Scope")
+SIGN_LINES: tuple[str, ...] = (
+    NAME,
+    _("Role and credentials"),
+    _("What I reviewed (sections)"),
+    DATE,
+    _("Signature"),
+)
+"""The lines each signer fills in."""
+CORRECTIONS = _('Corrections asked for (or "none")')
+
+# 8. References.
+REFERENCES = _("8. References")
