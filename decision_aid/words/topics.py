@@ -148,3 +148,27 @@ COL_HOW_SURE = _("How sure")
 COL_SOURCES = _("Sources")
 NAME_PER_INJECTION = _("{name} (per injection)")
 FULL_CITATIONS = _("Full citations")
+
+# ---------------------------------------------------------------- how they fit you
+
+MVD_MATCH_LOCAL = _("MVD surgery's match uses {mark}.")
+NO_MATCH = _(
+    "**{name}** may not be an option for you, so it gets no match: {why} "
+    "Its figures stay in the other topics."
+)
+MATCH_RANGE = _("Match {match} (range {low} to {high}).")
+CHANGE_HEADING = _("What would change the picture?")
+NOTHING_WOULD_CHANGE = _("Changing how much any one thing matters to you would not change the picture.")
+ANCHORS_TITLE = _("The scale's anchors (value judgements)")
+HOW_MATCH_WORKS = _("How the match is worked out")
+HOW_MATCH_WORKS_TEXT = _(
+    "Each option gets a score from 0 to 1 on each thing that matters, from the figures. "
+    "The match adds these up, weighted by how much each thing matters to you. "
+    "These choices about what counts as the worst score are ours, not evidence:"
+)
+CHANGE_PRIORITIES = _("Change what matters to you")
+SLIDER_SCALE = _("0: does not matter to you; 10: matters most.")
+SAY_WHAT_MATTERS_FIRST = _(
+    'Say what matters to you first: move any slider above, or use the page "What matters '
+    'to you". Until then the aid does not line the options up; the other topics show the evidence.'
+)
