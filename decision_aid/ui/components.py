@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
+from string import Template
 from typing import Any
 
 import pandas as pd
@@ -15,7 +17,35 @@ from decision_aid.evidence import Evidence, Quantity, Range
 from decision_aid.profile import LOCAL_FIGURES, Profile, format_number
 from decision_aid.ui import state
 from decision_aid.ui.nav import PAGES, neighbours
-from decision_aid.words.common import per_100, per_100_range
+from decision_aid.words.app import (
+    ABOUT_QUANTITY,
+    ASK_YOUR_DOCTOR,
+    CONSULT_NOTICE,
+    COPY_LINK,
+    COPY_LINK_NOTE,
+    LINK_NOTICES_OK,
+    LOCAL_BANNER,
+    LOCAL_ENTERED,
+    LOCAL_LINE,
+    LOCAL_LINE_PUBLISHED,
+    LOCAL_NAMES,
+    MODE_HELP,
+    MODE_LABELS,
+    NEXT_PAGE,
+    NOT_AN_OPTION_CAUTION,
+    OPTION_STATUS,
+    QUANTITY_RANGE,
+    RANGE,
+    SOURCES,
+    THIS_PAGE_ADDRESS,
+    USE_PUBLISHED,
+    WHO_IS_USING,
+    YOUR_CHOICE_CAUTION,
+)
+from decision_aid.words.common import BACK_TO, per_100, per_100_range
+
+ASSETS = Path(__file__).resolve().parents[1] / "assets"
+"""Where the style sheets live (decision_aid/assets)."""
 
 CAPTION_COLOR = "#666563"
 """Caption text colour, fully opaque: 5.8:1 on white, 5.5:1 on the sidebar's #f8f8f7 (WCAG 1.4.3
@@ -96,20 +126,29 @@ guidelines ask for. Streamlit draws radio options and checkboxes 21-22 px tall, 
 28 px, which a shaky finger (or an eyelid spasm) easily misses."""
 
 
+PAGE_CSS = (
+    "<style>"
+    + "".join(
+        Template((ASSETS / "page.css").read_text(encoding="utf-8"))
+        .substitute(
+            caption_color=CAPTION_COLOR,
+            selected_pill_color=SELECTED_PILL_COLOR,
+            touch_target_px=TOUCH_TARGET_PX,
+        )
+        .splitlines()
+    )
+    + "</style>"
+)
+"""`page_style`'s rules (decision_aid/assets/page.css, one rule a line), on one line."""
+
+
 def page_style() -> None:
     """Readable captions and selected pills on every page (found by axe-core's color-contrast rule),
     and large touch targets on touch screens (mouse users keep Streamlit's compact layout).
 
     A style-only ``st.html`` goes to Streamlit's event container and takes no space on the page.
     """
-    st.html(
-        "<style>"
-        f"[data-testid='stCaptionContainer'] {{ color: {CAPTION_COLOR}; opacity: 1; }}"
-        f"[data-testid='stButtonGroup'] button[data-selected='true'] * {{ color: {SELECTED_PILL_COLOR}; }}"
-        "@media (pointer: coarse) { [data-testid='stRadioOption'], [data-testid='stCheckbox'] label, "
-        f"[data-testid='stPageLink-NavLink'] {{ min-height: {TOUCH_TARGET_PX}px; align-items: center; }} }}"
-        "</style>"
-    )
+    st.html(PAGE_CSS)
 
 
 def heading(text: str, level: int = 2) -> None:
@@ -137,7 +176,7 @@ def is_consult(prof: Profile) -> bool:
 
 def sources_text(ids: Iterable[str]) -> str:
     ids = list(ids)
-    return "Sources: " + ", ".join(ids) if ids else ""
+    return SOURCES.format(ids=", ".join(ids)) if ids else ""
 
 
 def range_text(fig: FigureUsed | Range) -> str:
@@ -146,12 +185,10 @@ def range_text(fig: FigureUsed | Range) -> str:
 
 def figure_detail(fig: FigureUsed, sources: Iterable[str] | None = None) -> str:
     """The clinician's layer beside a figure: range, local mark and source ids (escaped)."""
-    parts = [f"range {range_text(fig)}"]
+    parts = [RANGE.format(range=range_text(fig))]
     if getattr(fig, "local", False) and fig.published:
         pub = fig.published
-        parts.append(
-            f"LOCAL figure entered in this consult; published {per_100_range(pub['low'], pub['high'])}"
-        )
+        parts.append(LOCAL_ENTERED.format(range=per_100_range(pub["low"], pub["high"])))
     ids = list(sources if sources is not None else fig.sources)
     if ids:
         parts.append(sources_text(ids))
@@ -160,12 +197,15 @@ def figure_detail(fig: FigureUsed, sources: Iterable[str] | None = None) -> str:
 
 def quantity_text(q: Quantity) -> str:
     """'about 4 injection visits a year' from a dataset quantity."""
-    return f"about {number(q.value.central)} {q.unit}"
+    return ABOUT_QUANTITY.format(n=number(q.value.central), unit=q.unit)
 
 
 def quantity_detail(q: Quantity) -> str:
     v = q.value
-    return md(f"range {number(v.low)} to {number(v.high)} {q.unit}; {sources_text(q.sources)}")
+    return md(
+        QUANTITY_RANGE.format(low=number(v.low), high=number(v.high), unit=q.unit)
+        + f"; {sources_text(q.sources)}"
+    )
 
 
 def chance_sentence(fig: FigureUsed, what: str) -> str:
@@ -180,9 +220,9 @@ def caution_box(o: OptionResult, prof: Profile) -> None:
         if is_consult(prof) and c.sources:
             text += "  \n" + md(sources_text(c.sources))
         if c.effect == "not_suitable":
-            st.warning("**Not usually an option for you.** " + text)
+            st.warning(NOT_AN_OPTION_CAUTION.format(caution=text))
         elif c.rule == "avoid":
-            st.info("**Your choice:** " + text)
+            st.info(YOUR_CHOICE_CAUTION.format(caution=text))
         else:
             st.info(text)
 
@@ -190,9 +230,9 @@ def caution_box(o: OptionResult, prof: Profile) -> None:
 def option_flags(o: OptionResult) -> list[str]:
     flags = []
     if o.avoided:
-        flags.append("You said this is a deal-breaker for you")
+        flags.append(OPTION_STATUS["avoided"])
     if not o.suitable:
-        flags.append("Not usually an option for you (see below)")
+        flags.append(OPTION_STATUS["not_suitable"])
     return flags
 
 
@@ -200,19 +240,9 @@ def mode_notice(prof: Profile) -> None:
     """In consult mode, say so at the top of every page (on a phone the sidebar is folded away).
     In home mode, name any local figures the link carries (see `local_figures_banner`)."""
     if is_consult(prof):
-        st.caption(
-            "Consult mode: the clinician's layer is open. Switch back under "
-            '"Who is using this now?" in the menu.'
-        )
+        st.caption(CONSULT_NOTICE.format(menu=WHO_IS_USING))
     else:
         local_figures_banner(prof)
-
-
-LOCAL_NAMES: dict[str, str] = {
-    "mvd_success": "MVD: spasm gone",
-    "mvd_hearing_loss": "MVD: lasting hearing loss",
-}
-"""Short names of the local figures, for the home banner and the consult panel's label."""
 
 
 def local_figure_lines(prof: Profile) -> list[str]:
@@ -230,10 +260,15 @@ def local_figure_lines(prof: Profile) -> list[str]:
         if value is None:
             continue
         fig = used[name]
-        published = ""
         if fig is not None and fig.published:
-            published = f" (published figure: {per_100(fig.published['central'])})"
-        lines.append(f"{LOCAL_NAMES[name]}: {format_number(value)} out of 100{published}")
+            line = LOCAL_LINE_PUBLISHED.format(
+                name=LOCAL_NAMES[name],
+                value=format_number(value),
+                published=per_100(fig.published["central"]),
+            )
+        else:
+            line = LOCAL_LINE.format(name=LOCAL_NAMES[name], value=format_number(value))
+        lines.append(line)
     return lines
 
 
@@ -248,12 +283,9 @@ def local_figures_banner(prof: Profile) -> None:
     if not lines:
         return
     with st.container(border=True, key="local_figures_banner"):
-        st.warning(
-            "**This link carries local surgery figures.** A clinician entered them for one team. "
-            "They replace published figures on these pages:\n" + "\n".join(f"- {md(line)}" for line in lines)
-        )
+        st.warning(LOCAL_BANNER + "\n" + "\n".join(f"- {md(line)}" for line in lines))
         st.button(
-            "Use the published figures instead",
+            USE_PUBLISHED,
             on_click=state.clear_local_figures,
             key="use_published_figures",
             icon=":material/undo:",
@@ -267,7 +299,7 @@ def link_notices() -> None:
     with st.container(border=True, key="link_notices"):
         for note in notes:
             st.warning(md(no_autolink(note)))
-        st.button("OK, hide these notes", on_click=state.dismiss_notices, key="hide_link_notices")
+        st.button(LINK_NOTICES_OK, on_click=state.dismiss_notices, key="hide_link_notices")
 
 
 def share_link(prof: Profile) -> str:
@@ -279,7 +311,7 @@ def share_link(prof: Profile) -> str:
     except (AttributeError, RuntimeError):
         base = ""
     if not query:
-        return base or "(the address of this page)"
+        return base or THIS_PAGE_ADDRESS
     return f"{base}?{query}"
 
 
@@ -317,17 +349,16 @@ def sidebar(prof: Profile) -> Slots:
         links = st.container()
         st.divider()
         st.radio(
-            "Who is using this now?",
+            WHO_IS_USING,
             ("home", "consult"),
-            format_func={"home": "Me, at home", "consult": "Me with my clinician (consult)"}.get,
-            help="Consult mode opens the clinician's layer: sources, ranges and local figures. "
-            "Your answers stay the same.",
+            format_func=MODE_LABELS.get,
+            help=MODE_HELP,
             **state.bind("mode"),
         )
-        st.markdown("**Copy link to these answers**")
-        st.caption("Open this link later to see your answers again. Nothing is saved anywhere else.")
+        st.markdown(COPY_LINK)
+        st.caption(COPY_LINK_NOTE)
         share = st.container()
-        st.caption("Questions? Talk to your doctor or nurse. This aid does not give medical advice.")
+        st.caption(ASK_YOUR_DOCTOR)
     return Slots(links, share)
 
 
@@ -357,11 +388,17 @@ def footer_links(url_path: str, prof: Profile, places: tuple[Any, Any]) -> None:
     params = prof.to_params() or None
     if back:
         places[0].page_link(
-            back.path, label=f"Back: {back.title}", icon=":material/arrow_back:", query_params=params
+            back.path,
+            label=BACK_TO.format(title=back.title),
+            icon=":material/arrow_back:",
+            query_params=params,
         )
     if nxt:
         places[1].page_link(
-            nxt.path, label=f"Next: {nxt.title}", icon=":material/arrow_forward:", query_params=params
+            nxt.path,
+            label=NEXT_PAGE.format(title=nxt.title),
+            icon=":material/arrow_forward:",
+            query_params=params,
         )
 
 

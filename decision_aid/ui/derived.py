@@ -12,6 +12,32 @@ from dataclasses import dataclass
 from decision_aid.engine import OptionResult
 from decision_aid.evidence import Evidence, Option, Quantity
 from decision_aid.profile import PRIORITIES
+from decision_aid.words.app import (
+    ABOUT_QUANTITY,
+    DONE_ONCE,
+    DONE_ONCE_COMES_BACK,
+    DONE_ONCE_COMES_BACK_WITHIN,
+    FITS_AND_WEIGHS_AGAINST,
+    FITS_ONLY,
+    FITS_PARTLY,
+    LITTLE,
+    NO_COMMON_SIDE_EFFECTS,
+    NO_OPERATION_NO_TIME_OFF,
+    NO_SERIOUS_HARM,
+    NOTHING_REGULAR_AFTER,
+    ONLY_WHILE_KEPT_UP,
+    OPERATION_UNDER_GA,
+    PER_INJECTION,
+    QUIZ_ANAESTHETIC,
+    QUIZ_ANAESTHETIC_ANSWER,
+    QUIZ_ONCE,
+    QUIZ_ONCE_ANSWER,
+    QUIZ_SUCCESS,
+    QUIZ_SUCCESS_ANSWER,
+    TABLETS_EVERY_DAY,
+    WEIGHS_AGAINST_ONLY,
+    and_list,
+)
 from decision_aid.words.common import PRIORITY_WISH, per_100, whole
 
 
@@ -20,7 +46,7 @@ def _num(x: float) -> str:
 
 
 def _qty(q: Quantity) -> str:
-    return f"about {_num(q.value.central)} {q.unit}"
+    return ABOUT_QUANTITY.format(n=_num(q.value.central), unit=q.unit)
 
 
 # ---------------------------------------------------------------- priority examples
@@ -39,18 +65,22 @@ def _passing(option: Option):
 def _lasting_line(option: Option) -> str:
     b = option.burden
     if b.ongoing:
-        return "works only while you keep having it"
+        return ONLY_WHILE_KEPT_UP
     rec = option.recurrence
     if rec is not None and rec.per_100 is not None:
-        years = f" within about {whole(rec.years)} years" if rec.years else ""
-        return f"done once; the spasm comes back{years} for about {per_100(rec.per_100.central)}"
-    return "done once"
+        figure = per_100(rec.per_100.central)
+        if rec.years:
+            return DONE_ONCE_COMES_BACK_WITHIN.format(years=whole(rec.years), figure=figure)
+        return DONE_ONCE_COMES_BACK.format(figure=figure)
+    return DONE_ONCE
 
 
 def _harm(r) -> str:
     """'Droopy eyelid, 10 out of 100 people per injection'."""
-    per = " per injection" if getattr(r, "per", "person") == "injection" else ""
-    return f"{r.name}, {per_100(r.per_100.central)}{per}"
+    figure = per_100(r.per_100.central)
+    if getattr(r, "per", "person") == "injection":
+        figure = PER_INJECTION.format(figure=figure)
+    return f"{r.name}, {figure}"
 
 
 def _control(ev: Evidence, option_id: str) -> tuple[str, float, str]:
@@ -64,21 +94,21 @@ def _burden_line(option: Option) -> str:
     b = option.burden
     parts = []
     if b.daily_pills:
-        parts.append("tablets every day")
+        parts.append(TABLETS_EVERY_DAY)
     if b.injections_per_year:
         parts.append(_qty(b.injections_per_year))
     elif b.clinic_visits_per_year:
         parts.append(_qty(b.clinic_visits_per_year))
     if not b.ongoing:
-        parts.append("no regular treatment afterwards if it works")
-    return ", ".join(parts) or "little"
+        parts.append(NOTHING_REGULAR_AFTER)
+    return ", ".join(parts) or LITTLE
 
 
 def _recovery_line(option: Option) -> str:
     b = option.burden
     if not b.general_anaesthetic and not b.recovery_weeks and not b.hospital_nights:
-        return "no operation and no time off to recover"
-    parts = ["an operation under general anaesthetic"] if b.general_anaesthetic else []
+        return NO_OPERATION_NO_TIME_OFF
+    parts = [OPERATION_UNDER_GA] if b.general_anaesthetic else []
     parts += [_qty(q) for q in (b.hospital_nights, b.recovery_weeks) if q]
     return ", ".join(parts)
 
@@ -92,13 +122,9 @@ def priority_examples(ev: Evidence) -> dict[str, list[str]]:
         out["relief"].append(f"{name}: {label.lower()}, {per_100(central)}")
         out["lasting"].append(f"{name}: {_lasting_line(o)}")
         serious = _serious(o)
-        out["serious_risk"].append(
-            f"{name}: {_harm(serious)}" if serious else f"{name}: no serious or lasting harm reported"
-        )
+        out["serious_risk"].append(f"{name}: {_harm(serious) if serious else NO_SERIOUS_HARM}")
         passing = _passing(o)
-        out["side_effects"].append(
-            f"{name}: {_harm(passing)}" if passing else f"{name}: no common side effects reported"
-        )
+        out["side_effects"].append(f"{name}: {_harm(passing) if passing else NO_COMMON_SIDE_EFFECTS}")
         out["burden"].append(f"{name}: {_burden_line(o)}")
         out["recovery"].append(f"{name}: {_recovery_line(o)}")
     return out
@@ -119,21 +145,15 @@ def fit_sentence(o: OptionResult, weights: dict[str, int], max_each: int = 2) ->
         (p for p in mattering if o.scores[p] < WEIGHS_AGAINST),
         key=lambda p: -(weights[p] * (1 - o.scores[p])),
     )
-    parts = []
+    wishes_met = and_list([PRIORITY_WISH[p] for p in fits[:max_each]])
+    wishes_against = and_list([PRIORITY_WISH[p] for p in against[:max_each]])
+    if fits and against:
+        return FITS_AND_WEIGHS_AGAINST.format(name=o.short_name, fits=wishes_met, against=wishes_against)
     if fits:
-        parts.append("fits " + _join([PRIORITY_WISH[p] for p in fits[:max_each]]))
+        return FITS_ONLY.format(name=o.short_name, fits=wishes_met)
     if against:
-        lead = "it weighs against " if parts else "weighs against "
-        parts.append(lead + _join([PRIORITY_WISH[p] for p in against[:max_each]]))
-    if not parts:
-        return f"{o.short_name} fits what you said matters partly, on most things."
-    return f"{o.short_name} " + "; ".join(parts) + "."
-
-
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+        return WEIGHS_AGAINST_ONLY.format(name=o.short_name, against=wishes_against)
+    return FITS_PARTLY.format(name=o.short_name)
 
 
 # ---------------------------------------------------------------- check what you know
@@ -164,11 +184,12 @@ def quiz(ev: Evidence) -> list[QuizQuestion]:
         out.append(
             QuizQuestion(
                 "quiz_success",
-                f"Out of 100 people who have {bot.name.lower()}, about how many are "
-                f"{label.lower().removeprefix('spasm ')}?",
+                QUIZ_SUCCESS.format(treatment=bot.name.lower(), result=label.lower().removeprefix("spasm ")),
                 tuple(figures),
                 answer,
-                f"About {answer} with {bot.short_name}: {label.lower()} ({timeframe}).",
+                QUIZ_SUCCESS_ANSWER.format(
+                    answer=answer, name=bot.short_name, result=label.lower(), timeframe=timeframe
+                ),
             )
         )
     names = [o.name for _, o in ev.ordered()]
@@ -177,10 +198,10 @@ def quiz(ev: Evidence) -> list[QuizQuestion]:
         out.append(
             QuizQuestion(
                 "quiz_once",
-                "Which treatment is done once, rather than repeated or taken every day?",
+                QUIZ_ONCE,
                 tuple(names),
                 once[0].name,
-                f"{once[0].name} is done once. The others work only while you keep having them.",
+                QUIZ_ONCE_ANSWER.format(name=once[0].name),
             )
         )
     ga = [o for _, o in ev.ordered() if o.burden.general_anaesthetic]
@@ -188,10 +209,10 @@ def quiz(ev: Evidence) -> list[QuizQuestion]:
         out.append(
             QuizQuestion(
                 "quiz_anaesthetic",
-                "Which treatment needs a general anaesthetic (being put to sleep)?",
+                QUIZ_ANAESTHETIC,
                 tuple(names),
                 ga[0].name,
-                f"{ga[0].name} needs a general anaesthetic. The others do not.",
+                QUIZ_ANAESTHETIC_ANSWER.format(name=ga[0].name),
             )
         )
     return out

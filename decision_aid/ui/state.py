@@ -37,7 +37,15 @@ from decision_aid.profile import (
     Profile,
     clean_note,
     format_number,
+    note_cut_warning,
     parse_query,
+)
+from decision_aid.words.app import (
+    LINK_NOT_ALLOWED,
+    LINK_NOTE_TOO_LONG,
+    LINK_UNKNOWN_PART,
+    LINK_UNREADABLE,
+    NOTE_CUT_WORDS,
 )
 
 ANSWERS = "answers"
@@ -65,18 +73,19 @@ def _answers() -> dict[str, Any]:
     return st.session_state[ANSWERS]
 
 
-def _link_notices(parsed: ParsedQuery) -> list[str]:
+def _link_notices(parsed: ParsedQuery, raw_note: list[str]) -> list[str]:
+    """The link's problems and warnings in words; `raw_note` is the link's `note` as it came, so
+    the warning about a note cut to the limit is told from one about an unknown part."""
     notes = []
     for p in parsed.problems:
         shown = p.value if len(p.value) <= 40 else p.value[:37] + "..."
-        notes.append(
-            f"The link had {p.param}={shown!r}, which is not allowed ({p.allowed}); using the default."
-        )
+        notes.append(LINK_NOT_ALLOWED.format(param=p.param, value=repr(shown), allowed=p.allowed))
+    note_cut = note_cut_warning(raw_note[0]) if len(raw_note) == 1 else None
     for w in parsed.warnings:
-        if w.startswith("the note is"):
-            notes.append(f"Your note in the link was too long: {w}. The part left out is shown below.")
+        if w == note_cut:
+            notes.append(LINK_NOTE_TOO_LONG.format(why=w))
         else:
-            notes.append(f"The link had a part this aid does not know: {w}.")
+            notes.append(LINK_UNKNOWN_PART.format(what=w))
     return notes
 
 
@@ -93,12 +102,12 @@ def restore_from_link() -> None:
     mapping = {key: qp.get_all(key) for key in qp}
     try:
         parsed = parse_query(mapping)
-        notices = _link_notices(parsed)
         raw_note = mapping.get("note") or [""]
+        notices = _link_notices(parsed, raw_note)
         ss[NOTE_LEFT_OUT] = clean_note(raw_note[0])[MAX_NOTE_CHARS:] if len(raw_note) == 1 else ""
     except ValueError:  # the parser should name bad parts itself; never let a link break the app
         parsed = ParsedQuery(Profile())
-        notices = ["The link could not be read, so every answer starts from the default."]
+        notices = [LINK_UNREADABLE]
     ss[ANSWERS] = parsed.profile.model_dump()
     ss[NOTICES] = notices
     ss[FROM_BROWSER] = _browser_widget_keys()
@@ -265,10 +274,7 @@ def _store(name: str) -> None:
 
 def note_cut_words(left_out: int) -> str:
     """What the app says when a note typed or pasted into the box was cut to the limit."""
-    return (
-        f"Your note can hold {MAX_NOTE_CHARS:,} characters. The first {MAX_NOTE_CHARS:,} are kept; "
-        f"the last {left_out:,} were left out. You can shorten the note and add the rest."
-    )
+    return NOTE_CUT_WORDS.format(limit=f"{MAX_NOTE_CHARS:,}", left_out=f"{left_out:,}")
 
 
 def bind(name: str) -> dict[str, Any]:

@@ -8,31 +8,33 @@ from decision_aid.profile import PRIORITIES
 from decision_aid.ui import components as c
 from decision_aid.ui import state
 from decision_aid.ui.derived import priority_examples
+from decision_aid.words.app import (
+    DEAL_BREAKERS,
+    FOR_EXAMPLE,
+    NONE_SET,
+    NOT_SET_YET,
+    SET_SO_FAR,
+    SET_VALUE,
+    SLIDER_NOT_SET,
+    SLIDER_SET,
+)
 from decision_aid.words.common import PRIORITY_LABELS
 
-DEAL_BREAKERS = {
-    "medication": "I do not want to take pills every day",
-    "botulinum": "I do not want regular injections",
-    "mvd": "I do not want an operation",
-}
-"""The deal-breaker checkbox for each option (they set the `avoid` list)."""
-
-
-NOT_SET = "not set yet"
+__all__ = ["DEAL_BREAKERS", "priority_label", "priority_sliders", "stated_count_text"]
 
 
 def priority_label(name: str, value: int | None) -> str:
     """A slider's label, saying whether the patient has set it: an unmoved slider sits in the
     middle but counts for nothing until it is moved (nothing is matched before one is set)."""
-    return f"{PRIORITY_LABELS[name]} ({NOT_SET})" if value is None else f"{PRIORITY_LABELS[name]} (set)"
+    return (SLIDER_NOT_SET if value is None else SLIDER_SET).format(label=PRIORITY_LABELS[name])
 
 
 def stated_count_text(prof) -> str:
     """How many of the six priorities the patient has set, in words."""
     n = sum(getattr(prof, p) is not None for p in PRIORITIES)
     if n == 0:
-        return "None set yet. Move a slider to set it. Until you set one, nothing is matched."
-    return f"Set so far: {n} of {len(PRIORITIES)}. Any you leave unset count as the middle (5)."
+        return NONE_SET
+    return SET_SO_FAR.format(n=n, total=len(PRIORITIES))
 
 
 def priority_sliders(*, examples: bool = True) -> None:
@@ -55,7 +57,7 @@ def priority_sliders(*, examples: bool = True) -> None:
         with st.container(border=True, key=f"box_{p}"):
             st.slider(priority_label(p, value), min_value=0, max_value=10, step=1, **state.bind(p))
             if value is None:
-                st.markdown(":material/radio_button_unchecked: **Not set yet.** Move the slider to set it.")
+                st.markdown(f":material/radio_button_unchecked: {NOT_SET_YET}")
             else:
-                st.markdown(f":material/check_circle: **Set: {value} out of 10.**")
-            st.caption("For example:\n" + "\n".join(f"- {c.md(line)}" for line in texts[p]))
+                st.markdown(f":material/check_circle: {SET_VALUE.format(value=value)}")
+            st.caption(FOR_EXAMPLE + "\n" + "\n".join(f"- {c.md(line)}" for line in texts[p]))

@@ -9,6 +9,12 @@ YES = _("Yes")
 NO = _("No")
 NOT_SURE = _("Not sure")
 RATHER_NOT_SAY = _("Not sure, or rather not say")
+NOT_MEASURED = _("not measured")
+BACK_TO = _("Back: {title}")
+NEXT_TOPIC = _("Next topic: {title}")
+FIGURE = _("Figure")
+WHEN = _("When")
+SOURCES = _("Sources")
 
 PRIORITY_LABELS: dict[str, str] = {
     "relief": _("Control of the spasm"),

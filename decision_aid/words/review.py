@@ -6,6 +6,7 @@ reads them as spaces)."""
 from __future__ import annotations
 
 from decision_aid.i18n import _
+from decision_aid.words import common
 
 PACK_TITLE = _("Clinical review pack: {title}")
 DOCUMENT_TITLE = _("Clinical review pack: {title} (version {version})")
@@ -17,7 +18,6 @@ OK = _("OK")
 """The tick-box column's header."""
 YES = _("yes")
 NO = _("no")
-NOT_MEASURED = _("not measured")
 NOT_MEASURED_STOP = _("Not measured.")
 """Before the dataset's reason a figure was never measured."""
 SHOWN_AS = _("Shown as: {shown}")
@@ -36,6 +36,11 @@ INSTRUCTIONS = _(
 NOT_REVIEWED_WARNING = _(
     "Patients see this sentence until the list below is signed and recorded in the dataset's {field}."
 )
+
+FIGURE = common.FIGURE
+NOT_MEASURED = common.NOT_MEASURED
+SOURCES = common.SOURCES
+WHEN = common.WHEN
 """After the About page's 'not yet reviewed' sentence; {field} names the dataset's field."""
 REVIEWED_BY = _("Reviewed by")
 WHO_MADE_IT = _("Who made it, and how the evidence was chosen")
@@ -60,7 +65,6 @@ CONTROL = _("Control")
 # 2. Every figure, option by option.
 FIGURES = _("2. Every figure, option by option")
 TEXT_A_PATIENT_READS = _("Text a patient reads")
-SOURCES = _("Sources")
 OPTION_TEXTS: dict[str, str] = {
     "summary": _("In short"),
     "involves": _("What it involves"),
@@ -70,7 +74,6 @@ OPTION_TEXTS: dict[str, str] = {
 }
 """The labels of an option's own texts, by the dataset's field."""
 BENEFIT = _("Benefit (measure)")
-FIGURE = _("Figure")
 TIME_FRAME = _("Time frame")
 CERTAINTY = _("Certainty")
 NOTE = _("Note")
@@ -119,7 +122,6 @@ PER_100 = _("Per 100")
 RULES = _("4. Every rule, with the words a patient reads")
 RULES_HOW = _("Each wording below is produced by the engine for a situation that triggers the rule.")
 RULE = _("Rule")
-WHEN = _("When")
 EFFECT = _("Effect")
 WHAT_THE_PATIENT_READS = _("What the patient reads")
 IN_THE_LIST = _("{key}: the option is in the patient's list")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from decision_aid.words.topics import TOPIC_TITLES
+
 
 @dataclass(frozen=True)
 class Topic:
@@ -19,12 +21,12 @@ class Topic:
 
 
 TOPICS: tuple[Topic, ...] = (
-    Topic("glance", "At a glance"),
-    Topic("works", "How well it works"),
-    Topic("harms", "Side effects and harms"),
-    Topic("years", "The next 5 years"),
-    Topic("fit", "How they fit you"),
-    Topic("figures", "All the figures", step=False),
+    Topic("glance", TOPIC_TITLES["glance"]),
+    Topic("works", TOPIC_TITLES["works"]),
+    Topic("harms", TOPIC_TITLES["harms"]),
+    Topic("years", TOPIC_TITLES["years"]),
+    Topic("fit", TOPIC_TITLES["fit"]),
+    Topic("figures", TOPIC_TITLES["figures"], step=False),
 )
 BY_ID = {t.id: t for t in TOPICS}
 STEPS: tuple[Topic, ...] = tuple(t for t in TOPICS if t.step)

@@ -12,10 +12,17 @@ from decision_aid.engine import Result
 from decision_aid.evidence import Evidence
 from decision_aid.profile import Profile
 from decision_aid.ui import components as c
-from decision_aid.words.common import CERTAINTY_LABELS, per_100, per_100_range
-
-LOCAL_MARK = "your surgical team's figure"
-"""How a figure the surgical team entered (mvd_success, mvd_hearing_loss) is marked, in both modes."""
+from decision_aid.words.app import PER_INJECTION, RANGE
+from decision_aid.words.common import per_100, per_100_range
+from decision_aid.words.topics import (
+    HOW_SURE,
+    IN_WORDS,
+    LOCAL_MARK,
+    NOT_MEASURED,
+    SHOW_SOURCES,
+    WHEN,
+    certainty_level,
+)
 
 
 @dataclass(frozen=True)
@@ -42,7 +49,7 @@ def show(spec: dict, key: str, where: Any = st) -> None:
     where.vega_lite_chart(spec, width="stretch", key=key)
 
 
-def in_words(text: str, label: str = "This picture in words") -> None:
+def in_words(text: str, label: str = IN_WORDS) -> None:
     """A chart's full text alternative, closed: screen readers have it in the chart's own label
     (its description), everyone else opens it on demand instead of reading it on the page."""
     with st.expander(label, expanded=False):
@@ -53,7 +60,7 @@ def sure(certainty: str | None) -> str:
     """How sure the evidence is, in a few words ('how sure: low')."""
     if not certainty:
         return ""
-    return "how sure: " + CERTAINTY_LABELS.get(certainty, certainty).split(":")[0]
+    return HOW_SURE.format(level=certainty_level(certainty))
 
 
 def figure_words(
@@ -61,8 +68,10 @@ def figure_words(
 ) -> str:
     """'30 out of 100 people (how sure: very low)', 'per injection' and the local mark added."""
     if central is None:
-        return "not measured"
-    text = per_100(central) + (" per injection" if per == "injection" else "")
+        return NOT_MEASURED
+    text = per_100(central)
+    if per == "injection":
+        text = PER_INJECTION.format(figure=text)
     extra = [x for x in (sure(certainty), LOCAL_MARK if local else "") if x]
     return text + (f" ({'; '.join(extra)})" if extra else "")
 
@@ -71,9 +80,9 @@ def detail(low: float | None, high: float | None, sources: Any, timeframe: str =
     """The consult layer beside a figure: range, time frame and source ids."""
     parts = []
     if low is not None and high is not None:
-        parts.append(f"range {per_100_range(low, high)}")
+        parts.append(RANGE.format(range=per_100_range(low, high)))
     if timeframe:
-        parts.append(f"when: {timeframe}")
+        parts.append(WHEN.format(when=timeframe))
     ids = list(sources or ())
     if ids:
         parts.append(c.sources_text(ids))
@@ -82,4 +91,4 @@ def detail(low: float | None, high: float | None, sources: Any, timeframe: str =
 
 def sources_toggle(key: str) -> bool:
     """Consult mode: ranges and sources behind one switch per topic (closed at first)."""
-    return st.toggle("Show ranges and sources", key=f"sources_{key}", value=False)
+    return st.toggle(SHOW_SOURCES, key=f"sources_{key}", value=False)

@@ -8,11 +8,25 @@ from decision_aid.grid import benefits, no_treatment_figures
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx
 from decision_aid.ui.topics.glance import GRID_CSS, table_html
-from decision_aid.words.common import per_100, per_100_range
+from decision_aid.words.common import per_100_range
+from decision_aid.words.topics import (
+    COL_FIGURE,
+    COL_HOW_SURE,
+    COL_OPTION,
+    COL_OUT_OF_100,
+    COL_RANGE,
+    COL_SOURCES,
+    COL_WHEN,
+    FIGURES_INTRO,
+    FULL_CITATIONS,
+    NAME_PER_INJECTION,
+    certainty_level,
+    out_of_100,
+)
 
 
-def _people(x: float | None) -> str:
-    return "not measured" if x is None else per_100(x).replace(" out of 100 people", "")
+def _sure(certainty: str | None) -> str:
+    return certainty_level(certainty) if certainty else ""
 
 
 def rows(ctx: Ctx) -> list[dict[str, str]]:
@@ -21,13 +35,13 @@ def rows(ctx: Ctx) -> list[dict[str, str]]:
     for f in no_treatment_figures(ctx.ev, ctx.result):
         out.append(
             {
-                "Option": "No treatment for now",
-                "Figure": str(f.get("name", "")),
-                "Out of 100": _people(f.get("central")),
-                "Range": per_100_range(f["low"], f["high"]) if f.get("low") is not None else "",
-                "When": str(f.get("timeframe") or ""),
-                "How sure": str(f.get("certainty") or "").replace("_", " "),
-                "Sources": ", ".join(f.get("sources") or ()),
+                COL_OPTION: ctx.ev.no_treatment.name,
+                COL_FIGURE: str(f.get("name", "")),
+                COL_OUT_OF_100: out_of_100(f.get("central")),
+                COL_RANGE: per_100_range(f["low"], f["high"]) if f.get("low") is not None else "",
+                COL_WHEN: str(f.get("timeframe") or ""),
+                COL_HOW_SURE: _sure(f.get("certainty")),
+                COL_SOURCES: ", ".join(f.get("sources") or ()),
             }
         )
     for o in ctx.result.options:
@@ -36,49 +50,45 @@ def rows(ctx: Ctx) -> list[dict[str, str]]:
             measured = b.get("central") is not None
             out.append(
                 {
-                    "Option": o.short_name,
-                    "Figure": name,
-                    "Out of 100": _people(b.get("central")),
-                    "Range": per_100_range(b["low"], b["high"])
+                    COL_OPTION: o.short_name,
+                    COL_FIGURE: name,
+                    COL_OUT_OF_100: out_of_100(b.get("central")),
+                    COL_RANGE: per_100_range(b["low"], b["high"])
                     if measured
                     else str(b.get("not_measured") or ""),
-                    "When": str(b.get("timeframe") or ""),
-                    "How sure": str(b.get("certainty") or "").replace("_", " "),
-                    "Sources": ", ".join(b.get("sources") or ()),
+                    COL_WHEN: str(b.get("timeframe") or ""),
+                    COL_HOW_SURE: _sure(b.get("certainty")),
+                    COL_SOURCES: ", ".join(b.get("sources") or ()),
                 }
             )
         for r in o.risks:
             per = getattr(r, "per", "person") or "person"
+            name = NAME_PER_INJECTION.format(name=r.name) if per == "injection" else r.name
             out.append(
                 {
-                    "Option": o.short_name,
-                    "Figure": r.name
-                    + (" (per injection)" if per == "injection" else "")
-                    + (f" ({LOCAL_MARK})" if r.local else ""),
-                    "Out of 100": _people(r.central),
-                    "Range": per_100_range(r.low, r.high),
-                    "When": str(getattr(r, "timeframe", "") or ""),
-                    "How sure": str(getattr(r, "certainty", "") or "").replace("_", " "),
-                    "Sources": ", ".join(r.sources),
+                    COL_OPTION: o.short_name,
+                    COL_FIGURE: name + (f" ({LOCAL_MARK})" if r.local else ""),
+                    COL_OUT_OF_100: out_of_100(r.central),
+                    COL_RANGE: per_100_range(r.low, r.high),
+                    COL_WHEN: str(getattr(r, "timeframe", "") or ""),
+                    COL_HOW_SURE: _sure(getattr(r, "certainty", None)),
+                    COL_SOURCES: ", ".join(r.sources),
                 }
             )
     return out
 
 
 def render(ctx: Ctx) -> None:
-    st.markdown(
-        "Every figure the aid uses, out of 100 people, with where it comes from: one table, "
-        "one tab for each option."
-    )
+    st.markdown(FIGURES_INTRO)
     table = rows(ctx)
-    headers = [h for h in (table[0] if table else {}) if h != "Option"]
+    headers = [h for h in (table[0] if table else {}) if h != COL_OPTION]
     st.html(GRID_CSS)
-    names = list(dict.fromkeys(row["Option"] for row in table))
+    names = list(dict.fromkeys(row[COL_OPTION] for row in table))
     for tab, name in zip(st.tabs(names), names, strict=True):
         with tab:
             st.html(
-                table_html(headers, [[row[h] for h in headers] for row in table if row["Option"] == name])
+                table_html(headers, [[row[h] for h in headers] for row in table if row[COL_OPTION] == name])
             )
-    with st.expander("Full citations", expanded=False):
-        used = dict.fromkeys(s.strip() for row in table for s in row["Sources"].split(",") if s.strip())
+    with st.expander(FULL_CITATIONS, expanded=False):
+        used = dict.fromkeys(s.strip() for row in table for s in row[COL_SOURCES].split(",") if s.strip())
         c.sources_list(ctx.ev, used)

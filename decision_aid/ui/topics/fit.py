@@ -15,7 +15,21 @@ from decision_aid.ui import chart_cache, state
 from decision_aid.ui import components as c
 from decision_aid.ui.derived import fit_sentence
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, fit_x, show
+from decision_aid.words.app import OPTION_STATUS
 from decision_aid.words.common import NOT_A_VERDICT, PRIORITY_LABELS
+from decision_aid.words.topics import (
+    ANCHORS_TITLE,
+    CHANGE_HEADING,
+    CHANGE_PRIORITIES,
+    HOW_MATCH_WORKS,
+    HOW_MATCH_WORKS_TEXT,
+    MATCH_RANGE,
+    MVD_MATCH_LOCAL,
+    NO_MATCH,
+    NOTHING_WOULD_CHANGE,
+    SAY_WHAT_MATTERS_FIRST,
+    SLIDER_SCALE,
+)
 
 
 def priorities_stated(ctx: Ctx) -> bool:
@@ -46,23 +60,23 @@ def _lines_up(ctx: Ctx) -> None:
         st.caption(c.md(chart_cache.text(charts.describe_match, frame)))
         mvd = ctx.result.option("mvd")
         if mvd.suitable and mvd.match is not None and any(f.local for f in (mvd.success, *mvd.risks)):
-            st.caption(c.md(f"MVD surgery's match uses {LOCAL_MARK}."))
+            st.caption(c.md(MVD_MATCH_LOCAL.format(mark=LOCAL_MARK)))
     weights = ctx.prof.weights()
     lines = []
     for o in ctx.result.options:
         if not o.suitable:
             why = " ".join(x.text for x in o.caution_details if x.effect == "not_suitable")
-            lines.append(
-                f"- **{c.md(o.short_name)}** may not be an option for you, so it gets no match: "
-                f"{c.md(why)} Its figures stay in the other topics."
-            )
+            lines.append("- " + NO_MATCH.format(name=c.md(o.short_name), why=c.md(why)))
             continue
         text = c.md(fit_sentence(o, weights))
         if o.avoided:
-            text += " You said this is a deal-breaker for you."
+            text += f" {OPTION_STATUS['avoided']}."
         if ctx.consult and o.match is not None:
             text += c.md(
-                f" Match {c.number(o.match)} (range {c.number(o.match_low)} to {c.number(o.match_high)})."
+                " "
+                + MATCH_RANGE.format(
+                    match=c.number(o.match), low=c.number(o.match_low), high=c.number(o.match_high)
+                )
             )
         lines.append(f"- {text}")
     st.markdown("\n".join(lines))
@@ -70,23 +84,19 @@ def _lines_up(ctx: Ctx) -> None:
 
 
 def _change(ctx: Ctx) -> None:
-    c.heading("What would change the picture?", 3)
+    c.heading(CHANGE_HEADING, 3)
     changes = [s for s in ctx.result.sensitivity if s.changes]
     if changes:
         st.markdown("\n".join(f"- {c.md(s.sentence)}" for s in changes))
     else:
-        st.markdown("Changing how much any one thing matters to you would not change the picture.")
+        st.markdown(NOTHING_WOULD_CHANGE)
 
 
 def _how(ctx: Ctx) -> None:
-    title = "The scale's anchors (value judgements)" if ctx.consult else "How the match is worked out"
+    title = ANCHORS_TITLE if ctx.consult else HOW_MATCH_WORKS
     with st.expander(title, expanded=False):
         if not ctx.consult:
-            st.markdown(
-                "Each option gets a score from 0 to 1 on each thing that matters, from the figures. "
-                "The match adds these up, weighted by how much each thing matters to you. "
-                "These choices about what counts as the worst score are ours, not evidence:"
-            )
+            st.markdown(HOW_MATCH_WORKS_TEXT)
         st.markdown("\n".join(f"- {c.md(a)}" for a in engine.ANCHORS_TEXT))
 
 
@@ -109,19 +119,14 @@ def _follows_the_sliders(place: Any, footer: Any, slots: c.Slots | None) -> None
 
 
 def _content(ctx: Ctx) -> None:
-    with st.expander(
-        "Change what matters to you", expanded=not priorities_stated(ctx), key="change_priorities"
-    ):
-        st.caption("0: does not matter to you; 10: matters most.")
+    with st.expander(CHANGE_PRIORITIES, expanded=not priorities_stated(ctx), key="change_priorities"):
+        st.caption(SLIDER_SCALE)
         _sliders()
     if priorities_stated(ctx):
         _lines_up(ctx)
         _change(ctx)
     else:
-        st.info(
-            'Say what matters to you first: move any slider above, or use the page "What matters '
-            'to you". Until then the aid does not line the options up; the other topics show the evidence.'
-        )
+        st.info(SAY_WHAT_MATTERS_FIRST)
     _how(ctx)
 
 

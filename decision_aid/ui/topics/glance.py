@@ -8,42 +8,34 @@ inside, each labelled, so nothing scrolls sideways. All text is escaped before i
 from __future__ import annotations
 
 from html import escape
+from string import Template
 
 import streamlit as st
 
 from decision_aid.grid import Cell, Grid, glance_grid
 from decision_aid.ui import components as c
 from decision_aid.ui import consult
-from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, detail, sources_toggle, sure
+from decision_aid.ui.components import ASSETS
+from decision_aid.ui.topics.common import Ctx, detail, sources_toggle, sure
+from decision_aid.words.topics import (
+    CAUTIONS_HEADING,
+    DIFFERENT_STUDIES,
+    GRID_QUESTION,
+    HOW_SURE_ALONE,
+    LOCAL_MARK_ALONE,
+    MAY_NOT_BE_AN_OPTION,
+    SAID_NO,
+    SEE_CAUTION,
+    certainty_level,
+)
 
 NARROW_PX = 640
-DIFFERENT_STUDIES = (
-    "Each figure is out of 100 people, from different studies with different follow-up times. "
-    "No study has compared these options in the same people."
+GRID_CSS = (
+    "<style>\n"
+    + Template((ASSETS / "grid.css").read_text(encoding="utf-8")).substitute(narrow_px=NARROW_PX)
+    + "</style>"
 )
-GRID_CSS = f"""<style>
-.hfs-grid {{ width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 0.875rem;
-  line-height: 1.3; }}
-.hfs-grid th, .hfs-grid td {{ border: 1px solid #c9c9c9; padding: 0.3rem 0.4rem; vertical-align: top;
-  text-align: left; }}
-.hfs-grid thead th {{ background: #f0f2f6; }}
-.hfs-grid thead th:first-child {{ width: 13%; }}
-.hfs-grid tbody th {{ background: #f8f8f7; }}
-.hfs-grid td.ref {{ background: #fafafa; }}
-.hfs-grid .fig {{ font-weight: 700; display: block; }}
-.hfs-grid .more {{ color: #555; font-size: 0.75rem; display: block; }}
-.hfs-grid .caution {{ color: #7a4b00; font-weight: 600; display: block; }}
-.hfs-grid .label {{ display: none; }}
-@media (max-width: {NARROW_PX}px) {{
-  .hfs-grid, .hfs-grid tbody, .hfs-grid tr, .hfs-grid th, .hfs-grid td {{ display: block; width: auto; }}
-  .hfs-grid thead {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }}
-  .hfs-grid tr {{ border: 1px solid #c9c9c9; border-radius: 0.5rem; margin-bottom: 0.75rem; }}
-  .hfs-grid thead th:first-child {{ width: auto; }}
-  .hfs-grid tbody th {{ width: auto; border: none; border-bottom: 1px solid #c9c9c9; }}
-  .hfs-grid td {{ border: none; border-bottom: 1px solid #eee; }}
-  .hfs-grid .label {{ display: block; font-weight: 700; }}
-}}
-</style>"""
+"""The grid's look (decision_aid/assets/grid.css): one card per row on a narrow screen."""
 
 
 def _cell_html(cell: Cell, consulting: bool, column_name: str, sources: bool) -> str:
@@ -52,9 +44,10 @@ def _cell_html(cell: Cell, consulting: bool, column_name: str, sources: bool) ->
         parts.append(f'<span class="fig">{escape(cell.figure, quote=False)}</span>')
     parts.append(escape(cell.text, quote=False))
     if cell.local:
-        parts.append(f'<span class="caution">{escape(LOCAL_MARK.capitalize(), quote=False)}</span>')
+        parts.append(f'<span class="caution">{escape(LOCAL_MARK_ALONE, quote=False)}</span>')
     if cell.figure is not None and not consulting and cell.certainty:
-        parts.append(f'<span class="more">{escape(sure(cell.certainty).capitalize(), quote=False)}</span>')
+        how_sure = HOW_SURE_ALONE.format(level=certainty_level(cell.certainty))
+        parts.append(f'<span class="more">{escape(how_sure, quote=False)}</span>')
     if consulting:
         more = detail(cell.low, cell.high, cell.sources if sources else ())
         if cell.certainty:
@@ -62,7 +55,7 @@ def _cell_html(cell: Cell, consulting: bool, column_name: str, sources: bool) ->
         if more:
             parts.append(f'<span class="more">{escape(more, quote=False)}</span>')
     if cell.caution:
-        parts.append('<span class="caution">⚠ See the caution below</span>')
+        parts.append(f'<span class="caution">{escape(SEE_CAUTION, quote=False)}</span>')
     return " ".join(parts)
 
 
@@ -73,9 +66,9 @@ def grid_html(grid: Grid, consulting: bool, sources: bool = False) -> str:
     for col in grid.columns:
         note = ""
         if not col.suitable:
-            note = '<span class="caution">May not be an option for you</span>'
+            note = f'<span class="caution">{escape(MAY_NOT_BE_AN_OPTION, quote=False)}</span>'
         elif col.avoided:
-            note = '<span class="more">You said no to this</span>'
+            note = f'<span class="more">{escape(SAID_NO, quote=False)}</span>'
         heads.append(f'<th scope="col">{escape(col.name, quote=False)}{note}</th>')
     rows = []
     for row in grid.rows:
@@ -86,7 +79,7 @@ def grid_html(grid: Grid, consulting: bool, sources: bool = False) -> str:
         rows.append(f'<tr><th scope="row">{escape(row.question, quote=False)}</th>{"".join(cells)}</tr>')
     return (
         '<table class="hfs-grid">'
-        f'<thead><tr><th scope="col">Question</th>{"".join(heads)}</tr></thead>'
+        f'<thead><tr><th scope="col">{escape(GRID_QUESTION, quote=False)}</th>{"".join(heads)}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -128,7 +121,8 @@ def render(ctx: Ctx) -> None:
             by_text.setdefault(text, []).append(names[oid])
         with st.container(key="grid_cautions"):
             st.markdown(
-                "**⚠ Cautions from your answers**  \n"
+                CAUTIONS_HEADING
+                + "  \n"
                 + "  \n".join(f"**{c.md(', '.join(who))}:** {c.md(text)}" for text, who in by_text.items())
             )
     if ctx.consult:

@@ -23,9 +23,19 @@ from decision_aid.ui.topics.common import (
     show,
     sources_toggle,
 )
+from decision_aid.words.topics import (
+    CERTAINTY_NOTE,
+    HARMS_INTRO,
+    HAVE_IT,
+    HAVE_IT_PER_INJECTION,
+    LASTING_HARMS,
+    NONE_REPORTED,
+    PASSING_HARMS,
+    certainty_level,
+)
 
 TITLE_CHARS = 30
-KINDS = ((False, "Side effects that pass"), (True, "Serious or lasting harms"))
+KINDS = ((False, PASSING_HARMS), (True, LASTING_HARMS))
 
 
 def _mine(risks: list[RiskUsed], lasting: bool) -> list[RiskUsed]:
@@ -44,7 +54,7 @@ def _line(r: RiskUsed, ctx: Ctx, show_sources: bool) -> str:
         extra = detail(r.low, r.high, r.sources, when)
         certainty = getattr(r, "certainty", None)
         if certainty:
-            extra = f"certainty {certainty.replace('_', ' ')}; " + extra
+            extra = CERTAINTY_NOTE.format(level=certainty_level(certainty)) + "; " + extra
         text += f"  \n  {c.md(extra)}"
     return text
 
@@ -56,7 +66,7 @@ def _kind(ctx: Ctx, lasting: bool, heading: str, show_sources: bool) -> None:
         mine = _mine(list(o.risks), lasting)
         with col:
             if not mine:
-                st.markdown(f"**{c.md(o.short_name)}**: none reported in the studies used.")
+                st.markdown(NONE_REPORTED.format(name=f"**{c.md(o.short_name)}**"))
                 continue
             top = max(mine, key=lambda r: r.central)
             per = getattr(top, "per", "person") or "person"
@@ -64,7 +74,7 @@ def _kind(ctx: Ctx, lasting: bool, heading: str, show_sources: bool) -> None:
             spec = chart_cache.built(
                 charts.icon_array_parts,
                 top.central,
-                label="have it" + (" per injection" if per == "injection" else ""),
+                label=HAVE_IT_PER_INJECTION if per == "injection" else HAVE_IT,
                 color=charts.HARM_COLOR,
                 title=title,
                 title_chars=TITLE_CHARS,
@@ -76,7 +86,7 @@ def _kind(ctx: Ctx, lasting: bool, heading: str, show_sources: bool) -> None:
 
 
 def render(ctx: Ctx) -> None:
-    st.caption("Every figure is out of 100 people. Each picture shows the most common one for that option.")
+    st.caption(HARMS_INTRO)
     show_sources = sources_toggle("harms") if ctx.consult else False
     for lasting, heading in KINDS:
         _kind(ctx, lasting, heading, show_sources)

@@ -26,6 +26,23 @@ from decision_aid.ui.topics.common import (
     sources_toggle,
 )
 from decision_aid.words.common import per_100
+from decision_aid.words.topics import (
+    CERTAINTY_LINE,
+    CHANCE_NOT_MEASURED,
+    COMES_BACK,
+    HAVE_THIS_RESULT,
+    HOW_LONG,
+    HOW_SOON,
+    MORE_ABOUT_TIMING,
+    NEVER_MEASURED,
+    NOT_MEASURED_LINE,
+    RELIEF_COMES_LATE,
+    TIMING_HEADING,
+    WHEN_SENTENCE,
+    WHILE_TREATED,
+    WORKS_INTRO,
+    certainty_level,
+)
 
 TITLE_CHARS = 30
 
@@ -59,17 +76,17 @@ def _benefit_group(ctx: Ctx, measure: str, by_option: dict[str, dict], show_sour
         b = by_option.get(o.id)
         with col:
             if b is None or b.get("central") is None:
-                st.markdown(f"**{c.md(o.short_name)}**: not measured.")
-                why = (b or {}).get("not_measured") or "No study has measured this for this option."
+                st.markdown(NOT_MEASURED_LINE.format(name=f"**{c.md(o.short_name)}**"))
+                why = (b or {}).get("not_measured") or NEVER_MEASURED
                 st.caption(c.md(why))
-                words.append(f"{o.short_name}: not measured.")
+                words.append(NOT_MEASURED_LINE.format(name=o.short_name))
                 continue
             local = bool(b.get("local"))
             title = o.short_name + (f" ({LOCAL_MARK})" if local else "")
             spec = chart_cache.built(
                 charts.icon_array_parts,
                 b["central"],
-                label="have this result",
+                label=HAVE_THIS_RESULT,
                 color=charts.BENEFIT_COLOR,
                 title=title,
                 title_chars=TITLE_CHARS,
@@ -84,13 +101,13 @@ def _benefit_group(ctx: Ctx, measure: str, by_option: dict[str, dict], show_sour
                 )
             )
             when = str(b.get("timeframe") or "")
-            lines = [f"When: {when.rstrip('.')}."] if when else []
+            lines = [WHEN_SENTENCE.format(when=when.rstrip("."))] if when else []
             if b.get("while_treated"):
-                lines.append("Only while the treatment continues.")
+                lines.append(WHILE_TREATED)
             if show_sources:
                 lines.append(detail(b.get("low"), b.get("high"), b.get("sources")))
                 if b.get("certainty"):
-                    lines.append(f"Certainty: {b['certainty'].replace('_', ' ')}")
+                    lines.append(CERTAINTY_LINE.format(level=certainty_level(b["certainty"])))
             st.caption(c.md(" ".join(lines)))
             words.append(f"{o.short_name}: {per_100(b['central'])} ({when}).")
     in_words(f"{label}. " + " ".join(words))
@@ -103,26 +120,26 @@ def _first(text: str) -> str:
 def _chance(label: str, ch, consulting: bool) -> str:
     """'Late relief: 33 out of 100 people (how sure: low)', or 'not measured'."""
     if ch.per_100 is None:
-        return f"**{label}:** not measured."
+        return CHANCE_NOT_MEASURED.format(label=label)
     fig = figure_words(ch.per_100.central, certainty=None if consulting else ch.certainty)
     return f"**{label}:** {c.md(fig)}, {c.md(short(ch.timeframe, 10).lower())}."
 
 
 def _timing(ctx: Ctx, show_sources: bool) -> None:
-    c.heading("How soon it works and how long it lasts", 3)
+    c.heading(TIMING_HEADING, 3)
     cols = st.columns(3)
     for col, (oid, opt) in zip(cols, ctx.ev.ordered(), strict=True):
         with col, st.container(border=True, key=f"timing_{oid}"):
             lines = [
                 f"**{c.md(opt.short_name)}**",
-                f"**How soon:** {c.md(_first(opt.onset.text))}",
-                f"**How long:** {c.md(_first(opt.duration.text))}",
+                HOW_SOON.format(text=c.md(_first(opt.onset.text))),
+                HOW_LONG.format(text=c.md(_first(opt.duration.text))),
             ]
             d, rec = opt.delayed_relief, opt.recurrence
             if d is not None:
-                lines.append(_chance("Relief comes late", d, ctx.consult))
+                lines.append(_chance(RELIEF_COMES_LATE, d, ctx.consult))
             if rec is not None:
-                lines.append(_chance("Comes back", rec, ctx.consult))
+                lines.append(_chance(COMES_BACK, rec, ctx.consult))
             st.markdown("  \n".join(lines))
             if show_sources:
                 ids = [
@@ -132,7 +149,7 @@ def _timing(ctx: Ctx, show_sources: bool) -> None:
                     *(rec.sources if rec else ()),
                 ]
                 st.caption(c.md(c.sources_text(dict.fromkeys(ids))))
-    with st.expander("More about how soon and how long", expanded=False):
+    with st.expander(MORE_ABOUT_TIMING, expanded=False):
         for _, opt in ctx.ev.ordered():
             more = [opt.onset.text, opt.duration.text]
             more += [ch.text for ch in (opt.delayed_relief, opt.recurrence) if ch is not None]
@@ -140,10 +157,7 @@ def _timing(ctx: Ctx, show_sources: bool) -> None:
 
 
 def render(ctx: Ctx) -> None:
-    st.markdown(
-        "Figures stand side by side only when they count the same thing. Each has its own time frame. "
-        "They come from different studies; no study compared these treatments in the same people."
-    )
+    st.markdown(WORKS_INTRO)
     show_sources = sources_toggle("works") if ctx.consult else False
     for measure, by_option in _groups(ctx).items():
         _benefit_group(ctx, measure, by_option, show_sources)

@@ -10,23 +10,46 @@ from decision_aid.ui import chart_cache
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, fit_x, in_words, show
 from decision_aid.words.common import per_100, per_100_range
+from decision_aid.words.topics import (
+    ASKS_HEADING,
+    ASKS_NOTHING,
+    CLINIC_VISITS,
+    COL_OPTION,
+    CONTROL_ON_AVERAGE,
+    COULD_BE,
+    HOSPITAL_NIGHTS,
+    HOW_WORKED_OUT,
+    INJECTION_VISITS,
+    MVD_LINE_LOCAL,
+    NO_REFERENCE_LINE,
+    NO_TREATMENT_ASKS,
+    OVER_YEARS,
+    PILL_DAYS,
+    RECOVERY_WEEKS,
+    operations,
+)
 
 
 def _asks(p) -> str:
     parts = []
     if p.daily_pills:
-        parts.append(f"tablets every day ({c.number(p.pill_days)} days)")
+        parts.append(PILL_DAYS.format(days=c.number(p.pill_days)))
     if p.injections["central"]:
-        parts.append(f"about {c.number(p.injections['central'])} injection visits")
+        parts.append(INJECTION_VISITS.format(n=c.number(p.injections["central"])))
     if p.clinic_visits and p.clinic_visits["central"]:
-        parts.append(f"about {c.number(p.clinic_visits['central'])} clinic visits")
+        parts.append(CLINIC_VISITS.format(n=c.number(p.clinic_visits["central"])))
     if p.operations:
-        parts.append(f"{p.operations} operation")
+        parts.append(operations(p.operations))
     if p.hospital_nights:
-        parts.append(f"about {c.number(p.hospital_nights['central'])} nights in hospital")
+        parts.append(HOSPITAL_NIGHTS.format(n=c.number(p.hospital_nights["central"])))
     if p.recovery_weeks:
-        parts.append(f"about {c.number(p.recovery_weeks['central'])} weeks of recovery")
-    return "; ".join(parts) or "nothing"
+        parts.append(RECOVERY_WEEKS.format(n=c.number(p.recovery_weeks["central"])))
+    return "; ".join(parts) or ASKS_NOTHING
+
+
+def _controlled(cp: dict) -> str:
+    """'63 out of 100 people (could be 50 to 75 out of 100)'."""
+    return COULD_BE.format(figure=per_100(cp["central"]), range=per_100_range(cp["low"], cp["high"]))
 
 
 def render(ctx: Ctx) -> None:
@@ -37,24 +60,21 @@ def render(ctx: Ctx) -> None:
     spec = chart_cache.parts(charts.projection_parts(frame, years=years, reference=reference), finish=fit_x)
     show(spec, "chart_projection")
     if reference.empty:
-        st.caption(
-            "No treatment for now has no line here: its figures are not given year by year. "
-            "Its figures are in the At a glance topic."
-        )
+        st.caption(NO_REFERENCE_LINE)
     if any(o.success.local for o in result.options):
-        st.caption(c.md(f"The MVD surgery line uses {LOCAL_MARK}."))
+        st.caption(c.md(MVD_LINE_LOCAL.format(mark=LOCAL_MARK)))
     in_words(chart_cache.text(charts.describe_projection, frame, years, reference))
-    c.heading(f"What each option asks of you over {years} years", 3)
+    c.heading(ASKS_HEADING.format(years=years), 3)
+    over = OVER_YEARS.format(years=years)
     rows = []
     nt = result.projection.options.get("no_treatment")
     if nt is not None and nt.controlled_pct:
         cp = nt.controlled_pct
         rows.append(
             {
-                "Option": charts.REFERENCE_NAME,
-                "Spasm under control, on average": f"{per_100(cp['central'])} "
-                f"(could be {per_100_range(cp['low'], cp['high'])})",
-                f"Over {years} years": "no treatment; see your doctor if it changes",
+                COL_OPTION: charts.REFERENCE_NAME,
+                CONTROL_ON_AVERAGE: _controlled(cp),
+                over: NO_TREATMENT_ASKS,
             }
         )
     for o in result.options:
@@ -62,12 +82,11 @@ def render(ctx: Ctx) -> None:
         cp = p.controlled_pct
         rows.append(
             {
-                "Option": o.short_name,
-                "Spasm under control, on average": f"{per_100(cp['central'])} "
-                f"(could be {per_100_range(cp['low'], cp['high'])})",
-                f"Over {years} years": _asks(p),
+                COL_OPTION: o.short_name,
+                CONTROL_ON_AVERAGE: _controlled(cp),
+                over: _asks(p),
             }
         )
-    c.text_table(rows, "Option")
-    with st.expander("How these figures are worked out", expanded=False):
+    c.text_table(rows, COL_OPTION)
+    with st.expander(HOW_WORKED_OUT, expanded=False):
         st.markdown("\n".join(f"- {c.md(a)}" for a in result.projection.assumptions))

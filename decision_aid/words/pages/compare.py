@@ -4,10 +4,13 @@ their own modules')."""
 from __future__ import annotations
 
 from decision_aid.i18n import _
+from decision_aid.words import common
+from decision_aid.words.common import BACK_TO
+
+NEXT_TOPIC = common.NEXT_TOPIC
 
 TITLE = _("Compare the options")
-BACK = _("Back: {title}")
-NEXT_TOPIC = _("Next topic: {title}")
+BACK = BACK_TO
 TOPIC_OF = _("Topic {n} of {total}: {title}")
 """Home mode's heading over a topic that is one of the steps."""
 CHOOSE_TOPIC = _("Choose a topic to talk about")

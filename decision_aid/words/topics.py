@@ -1,0 +1,180 @@
+"""The compare page's topics in words (`decision_aid.ui.topics`): their names, headings, notes,
+table headers and the sentences built around the figures. Every sentence goes through `_()`."""
+
+from __future__ import annotations
+
+from decision_aid.i18n import _, ngettext
+from decision_aid.words import common
+from decision_aid.words.common import (
+    CERTAINTY_LABELS,
+    _rare,
+    whole,
+)
+
+NEXT_TOPIC = common.NEXT_TOPIC
+NOT_MEASURED = common.NOT_MEASURED
+
+# ---------------------------------------------------------------- the topics and their parts
+
+TOPIC_TITLES: dict[str, str] = {
+    "glance": _("At a glance"),
+    "works": _("How well it works"),
+    "harms": _("Side effects and harms"),
+    "years": _("The next 5 years"),
+    "fit": _("How they fit you"),
+    "figures": _("All the figures"),
+}
+"""Each topic's button and heading text, by the topic's id (the link's `topic`)."""
+
+"""Home mode's button to the next topic (the compare page's step buttons)."""
+
+IN_WORDS = _("This picture in words")
+"""The closed expander holding a chart's full text alternative."""
+
+SHOW_SOURCES = _("Show ranges and sources")
+
+LOCAL_MARK = _("your surgical team's figure")
+"""How a figure the surgical team entered (mvd_success, mvd_hearing_loss) is marked, in both modes."""
+
+LOCAL_MARK_ALONE = _("Your surgical team's figure")
+"""The same mark standing alone (a grid cell's own line)."""
+
+
+NOT_MEASURED_LINE = _("{name}: not measured.")
+"""An option (or its bold name) whose measure was never studied."""
+
+NEVER_MEASURED = _("No study has measured this for this option.")
+
+HOW_SURE = _("how sure: {level}")
+HOW_SURE_ALONE = _("How sure: {level}")
+"""The same, standing alone (a grid cell's own line)."""
+
+WHEN = _("when: {when}")
+
+
+def certainty_level(certainty: str) -> str:
+    """A certainty grade in a few words ('very low'): its label up to the colon."""
+    if certainty in CERTAINTY_LABELS:
+        return CERTAINTY_LABELS[certainty].split(":")[0]
+    return certainty.replace("_", " ")
+
+
+def out_of_100(x: float | None) -> str:
+    """A figure under a heading that already says 'out of 100': '3', 'fewer than 1 (about 5 out
+    of 1,000)', or 'not measured'. Rounds as `per_100` does."""
+    if x is None:
+        return NOT_MEASURED
+    if x <= 0:
+        return "0"
+    if whole(x) < 1:
+        return _("fewer than 1 ({rare})").format(rare=_rare(x))
+    return f"{whole(x):,}"
+
+
+# ---------------------------------------------------------------- at a glance
+
+DIFFERENT_STUDIES = _(
+    "Each figure is out of 100 people, from different studies with different follow-up times. "
+    "No study has compared these options in the same people."
+)
+SEE_CAUTION = _("⚠ See the caution below")
+MAY_NOT_BE_AN_OPTION = _("May not be an option for you")
+SAID_NO = _("You said no to this")
+GRID_QUESTION = _("Question")
+"""The grid's corner header, over the questions."""
+CAUTIONS_HEADING = _("**⚠ Cautions from your answers**")
+
+# ---------------------------------------------------------------- how well it works
+
+WORKS_INTRO = _(
+    "Figures stand side by side only when they count the same thing. Each has its own time frame. "
+    "They come from different studies; no study compared these treatments in the same people."
+)
+HAVE_THIS_RESULT = _("have this result")
+"""The icon array's label for the people a benefit reaches."""
+WHEN_SENTENCE = _("When: {when}.")
+WHILE_TREATED = _("Only while the treatment continues.")
+CERTAINTY_LINE = _("Certainty: {level}")
+TIMING_HEADING = _("How soon it works and how long it lasts")
+HOW_SOON = _("**How soon:** {text}")
+HOW_LONG = _("**How long:** {text}")
+RELIEF_COMES_LATE = _("Relief comes late")
+COMES_BACK = _("Comes back")
+CHANCE_NOT_MEASURED = _("**{label}:** not measured.")
+MORE_ABOUT_TIMING = _("More about how soon and how long")
+
+# ---------------------------------------------------------------- side effects and harms
+
+HARMS_INTRO = _("Every figure is out of 100 people. Each picture shows the most common one for that option.")
+PASSING_HARMS = _("Side effects that pass")
+LASTING_HARMS = _("Serious or lasting harms")
+NONE_REPORTED = _("{name}: none reported in the studies used.")
+HAVE_IT = _("have it")
+HAVE_IT_PER_INJECTION = _("have it per injection")
+CERTAINTY_NOTE = _("certainty {level}")
+
+# ---------------------------------------------------------------- the next five years
+
+NO_REFERENCE_LINE = _(
+    "No treatment for now has no line here: its figures are not given year by year. "
+    "Its figures are in the At a glance topic."
+)
+MVD_LINE_LOCAL = _("The MVD surgery line uses {mark}.")
+ASKS_HEADING = _("What each option asks of you over {years} years")
+CONTROL_ON_AVERAGE = _("Spasm under control, on average")
+OVER_YEARS = _("Over {years} years")
+COULD_BE = _("{figure} (could be {range})")
+NO_TREATMENT_ASKS = _("no treatment; see your doctor if it changes")
+PILL_DAYS = _("tablets every day ({days} days)")
+INJECTION_VISITS = _("about {n} injection visits")
+CLINIC_VISITS = _("about {n} clinic visits")
+HOSPITAL_NIGHTS = _("about {n} nights in hospital")
+RECOVERY_WEEKS = _("about {n} weeks of recovery")
+ASKS_NOTHING = _("nothing")
+HOW_WORKED_OUT = _("How these figures are worked out")
+
+
+def operations(n: int) -> str:
+    """'1 operation'."""
+    return ngettext("{n} operation", "{n} operations", n).format(n=n)
+
+
+# ---------------------------------------------------------------- all the figures
+
+FIGURES_INTRO = _(
+    "Every figure the aid uses, out of 100 people, with where it comes from: one table, "
+    "one tab for each option."
+)
+COL_OPTION = _("Option")
+COL_FIGURE = common.FIGURE
+COL_OUT_OF_100 = _("Out of 100")
+COL_RANGE = _("Range")
+COL_WHEN = common.WHEN
+COL_HOW_SURE = _("How sure")
+COL_SOURCES = common.SOURCES
+NAME_PER_INJECTION = _("{name} (per injection)")
+FULL_CITATIONS = _("Full citations")
+
+# ---------------------------------------------------------------- how they fit you
+
+MVD_MATCH_LOCAL = _("MVD surgery's match uses {mark}.")
+NO_MATCH = _(
+    "**{name}** may not be an option for you, so it gets no match: {why} "
+    "Its figures stay in the other topics."
+)
+MATCH_RANGE = _("Match {match} (range {low} to {high}).")
+CHANGE_HEADING = _("What would change the picture?")
+NOTHING_WOULD_CHANGE = _("Changing how much any one thing matters to you would not change the picture.")
+ANCHORS_TITLE = _("The scale's anchors (value judgements)")
+HOW_MATCH_WORKS = _("How the match is worked out")
+HOW_MATCH_WORKS_TEXT = _(
+    "Each option gets a score from 0 to 1 on each thing that matters, from the figures. "
+    "The match adds these up, weighted by how much each thing matters to you. "
+    "These choices about what counts as the worst score are ours, not evidence:"
+)
+CHANGE_PRIORITIES = _("Change what matters to you")
+SLIDER_SCALE = _("0: does not matter to you; 10: matters most.")
+SAY_WHAT_MATTERS_FIRST = _(
+    'Say what matters to you first: move any slider above, or use the page "What matters '
+    'to you". Until then the aid does not line the options up; the other topics show the evidence.'
+)
