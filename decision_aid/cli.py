@@ -41,7 +41,6 @@ from decision_aid.words.cli import (
     MAY_NOT_BE_SUITABLE,
     MORE_THAN,
     NO_PRIORITIES,
-    NOT_ADVICE,
     NOT_MATCHED,
     NOT_MEASURED,
     NOT_UTF8,
@@ -64,7 +63,7 @@ from decision_aid.words.cli import (
     WITH_RANGE,
     wrote,
 )
-from decision_aid.words.common import PRIORITY_LABELS, per_100, per_100_range
+from decision_aid.words.common import NOT_A_VERDICT, PRIORITY_LABELS, per_100, per_100_range
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -190,7 +189,7 @@ def format_text(result: Result) -> str:
     for f in nt.figures:
         lines.append(f"  {f.name}: {_range_words(f.low, f.central, f.high)} [{f.timeframe}]")
     lines.append("")
-    lines.append(NOT_ADVICE)
+    lines.append(NOT_A_VERDICT)
     return "\n".join(lines)
 
 

@@ -77,4 +77,3 @@ LINES_UP = _(
 )
 NOT_MATCHED = _("Not matched: this option may not be suitable for you (see below).")
 FOR_COMPARISON = _("{name} (shown for comparison; not matched)")
-NOT_ADVICE = _("This is a summary of your answers, not medical advice.")
