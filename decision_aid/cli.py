@@ -42,7 +42,6 @@ from decision_aid.words.cli import (
     MORE_THAN,
     NO_PRIORITIES,
     NOT_MATCHED,
-    NOT_MEASURED,
     NOT_UTF8,
     NOTE,
     PDF_OUT_HELP,
@@ -64,6 +63,7 @@ from decision_aid.words.cli import (
     wrote,
 )
 from decision_aid.words.common import NOT_A_VERDICT, PRIORITY_LABELS, per_100, per_100_range
+from decision_aid.words.review import NOT_MEASURED  # the same words as the review pack's
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

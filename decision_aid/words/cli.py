@@ -67,7 +67,6 @@ NOTE = _("Note: {note}")
 CAUTION = _("Caution: {caution}")
 MAY_NOT_BE_SUITABLE = _("[may not be suitable]")
 RULED_OUT = _("[you ruled this out]")
-NOT_MEASURED = _("not measured")
 LOCAL_FIGURE = _("(local figure)")
 WITH_RANGE = _("{figure} (range {range})")
 """'30 out of 100 people (range 10 to 70 out of 100)'."""
