@@ -23,18 +23,60 @@ from pathlib import Path
 from decision_aid.engine import Result, evaluate
 from decision_aid.evidence import DEFAULT_DATASET, MAX_DATASET_BYTES, DatasetError, Evidence, load_evidence
 from decision_aid.profile import MAX_QUERY_CHARS, parse_query
-from decision_aid.words.common import PRIORITY_LABELS, per_100, per_100_range
+from decision_aid.words.cli import (
+    BASE_URL_HELP,
+    CANNOT_READ,
+    CANNOT_WRITE,
+    CAUTION,
+    CHECK_DESCRIPTION,
+    COMPARE_DESCRIPTION,
+    DATA_HELP,
+    DATASET_HELP,
+    ERROR,
+    FOR_COMPARISON,
+    HEADING,
+    HTML_OUT_HELP,
+    LINES_UP,
+    LOCAL_FIGURE,
+    MAY_NOT_BE_SUITABLE,
+    MORE_THAN,
+    NO_PRIORITIES,
+    NOT_MATCHED,
+    NOT_UTF8,
+    NOTE,
+    PDF_OUT_HELP,
+    PRIORITIES,
+    PRIORITY_WEIGHT,
+    PRIORITY_WEIGHT_NOT_SAID,
+    QUERY_FILE_HELP,
+    QUERY_HELP,
+    REVIEW_DESCRIPTION,
+    RULED_OUT,
+    STANDARD_INPUT,
+    SUMMARY_DESCRIPTION,
+    THE_QUERY,
+    TOO_LONG,
+    USAGE_ERROR,
+    VALID,
+    WARNING,
+    WITH_RANGE,
+    wrote,
+)
+from decision_aid.words.common import NOT_A_VERDICT, PRIORITY_LABELS, per_100, per_100_range
+from decision_aid.words.review import NOT_MEASURED  # the same words as the review pack's
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 DEFAULT_BASE_URL = os.environ.get("HFS_BASE_URL", "http://localhost:8501/")
+PROG = "python -m decision_aid"
+"""How the commands are run, as their usage lines show it."""
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse exits 2 on bad usage already; this only keeps its message to one line."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_BAD_INPUT, USAGE_ERROR.format(prog=self.prog, message=message) + "\n")
 
 
 def _load(path: str | None) -> Evidence | None:
@@ -47,12 +89,12 @@ def _load(path: str | None) -> Evidence | None:
 
 
 def cmd_check(argv: list[str]) -> int:
-    parser = _Parser(prog="python -m decision_aid check", description="Validate an evidence dataset.")
+    parser = _Parser(prog=f"{PROG} check", description=CHECK_DESCRIPTION)
     parser.add_argument(
         "path",
         nargs="?",
         default=str(DEFAULT_DATASET),
-        help=f"YAML file (default: shipped): a regular file of at most {MAX_DATASET_BYTES:,} bytes",
+        help=DATASET_HELP.format(bytes=f"{MAX_DATASET_BYTES:,}"),
     )
     args = parser.parse_args(argv)
     evidence = _load(args.path)
@@ -61,9 +103,15 @@ def cmd_check(argv: list[str]) -> int:
     n_risks = sum(len(o.risks) for o in evidence.options.values())
     meta = evidence.meta
     print(
-        f"{args.path}: valid: version {meta.version}, last reviewed {meta.last_reviewed}, "
-        f"{len(evidence.options)} options, {n_risks} risks, {len(evidence.rules)} rules, "
-        f"{len(evidence.sources)} sources"
+        VALID.format(
+            path=args.path,
+            version=meta.version,
+            reviewed=meta.last_reviewed,
+            options=len(evidence.options),
+            risks=n_risks,
+            rules=len(evidence.rules),
+            sources=len(evidence.sources),
+        )
     )
     return EXIT_OK
 
@@ -76,77 +124,77 @@ def result_for_query(query: str, data: str | None) -> tuple[Evidence, Result] | 
     parsed = parse_query(query)
     if parsed.problems:
         for problem in parsed.problems:
-            print(f"error: {problem.message()}", file=sys.stderr)
+            print(ERROR.format(problem=problem.message()), file=sys.stderr)
         return EXIT_BAD_INPUT
     for warning in parsed.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(WARNING.format(warning=warning), file=sys.stderr)
     return evidence, evaluate(evidence, parsed.profile, warnings=parsed.warnings)
 
 
 def _range_words(low: float | None, central: float | None, high: float | None) -> str:
     if central is None or low is None or high is None:
-        return "not measured"
+        return NOT_MEASURED
     if low == high:
         return per_100(central)
-    return f"{per_100(central)} (range {per_100_range(low, high)})"
+    return WITH_RANGE.format(figure=per_100(central), range=per_100_range(low, high))
 
 
 def format_text(result: Result) -> str:
     """A short readable version for the terminal: fixed option order, no verdict. Nothing is
     matched before a priority is stated, and an option that is not suitable is never matched."""
-    lines = [f"Hemifacial spasm decision aid (evidence {result.evidence_version})"]
+    lines = [HEADING.format(version=result.evidence_version)]
     if result.weights is None:
-        lines.append(
-            "Priorities: none stated yet, so the options are not matched or ranked. "
-            "Add one (for example relief=8) to line them up against what matters to you."
-        )
+        lines.append(NO_PRIORITIES)
     else:
         said = result.profile
         parts = [
-            f"{PRIORITY_LABELS[k].lower()} {w}/10" + ("" if getattr(said, k) is not None else " (not said)")
+            (PRIORITY_WEIGHT if getattr(said, k) is not None else PRIORITY_WEIGHT_NOT_SAID).format(
+                priority=PRIORITY_LABELS[k].lower(), weight=w
+            )
             for k, w in result.weights.items()
         ]
-        lines.append("Priorities: " + ", ".join(parts))
+        lines.append(PRIORITIES.format(priorities=", ".join(parts)))
     for w in result.warnings:
-        lines.append(f"Note: {w}")
+        lines.append(NOTE.format(note=w))
     ranked = sum(o.rank is not None for o in result.options)
     for o in result.options:
         lines.append("")
-        flags = "" if o.suitable else "  [may not be suitable]"
-        flags += "  [you ruled this out]" if o.avoided else ""
+        flags = "" if o.suitable else "  " + MAY_NOT_BE_SUITABLE
+        flags += "  " + RULED_OUT if o.avoided else ""
         lines.append(f"{o.name}{flags}")
         control = [b for b in o.benefits if b.measure == o.success.measure]
         for b in control + [b for b in o.benefits if b not in control]:
             if b.central is None:
-                lines.append(f"  {b.label}: {b.not_measured or 'not measured'}")
+                lines.append(f"  {b.label}: {b.not_measured or NOT_MEASURED}")
                 continue
-            local = " (local figure)" if b.local else ""
+            local = " " + LOCAL_FIGURE if b.local else ""
             lines.append(f"  {b.label}: {_range_words(b.low, b.central, b.high)}{local} [{b.timeframe}]")
         if o.match is not None:
-            lines.append(
-                f"  Lines up with what you said matters: {o.match:.0f} out of 100 "
-                f"(range {o.match_low:.0f} to {o.match_high:.0f}); number {o.rank} of {ranked}"
+            match = LINES_UP.format(
+                match=f"{o.match:.0f}",
+                low=f"{o.match_low:.0f}",
+                high=f"{o.match_high:.0f}",
+                rank=o.rank,
+                ranked=ranked,
             )
+            lines.append(f"  {match}")
         elif not o.suitable:
-            lines.append("  Not matched: this option may not be suitable for you (see below).")
+            lines.append(f"  {NOT_MATCHED}")
         for c in o.cautions:
-            lines.append(f"  Caution: {c}")
+            lines.append("  " + CAUTION.format(caution=c))
     nt = result.no_treatment
     lines.append("")
-    lines.append(f"{nt.name} (shown for comparison; not matched)")
+    lines.append(FOR_COMPARISON.format(name=nt.name))
     lines.append(f"  {nt.summary}")
     for f in nt.figures:
         lines.append(f"  {f.name}: {_range_words(f.low, f.central, f.high)} [{f.timeframe}]")
     lines.append("")
-    lines.append("This is a summary of your answers, not medical advice.")
+    lines.append(NOT_A_VERDICT)
     return "\n".join(lines)
 
 
 def _too_long(where: str, length: str) -> str:
-    return (
-        f"error: {where} is {length} characters long; the limit is {MAX_QUERY_CHARS:,} "
-        "(a longer query is not read at all, so no value is cut)"
-    )
+    return ERROR.format(problem=TOO_LONG.format(where=where, length=length, limit=f"{MAX_QUERY_CHARS:,}"))
 
 
 _TRAILING_ROOM = 1024
@@ -159,7 +207,7 @@ def _read_query_file(path: str) -> str:
     Pipes and process substitution (``<(...)``) are fine; the read is bounded either way, so a
     huge or endless input costs no memory. Raises ValueError with the line to print.
     """
-    where = "standard input" if path == "-" else f"--query-file {path}"
+    where = STANDARD_INPUT if path == "-" else f"--query-file {path}"
     try:
         if path == "-":
             text = sys.stdin.read(MAX_QUERY_CHARS + _TRAILING_ROOM)
@@ -167,12 +215,14 @@ def _read_query_file(path: str) -> str:
             with open(path, encoding="utf-8", newline="") as f:
                 text = f.read(MAX_QUERY_CHARS + _TRAILING_ROOM)
     except OSError as exc:
-        raise ValueError(f"error: cannot read {where}: {exc.strerror or exc}") from None
+        raise ValueError(
+            ERROR.format(problem=CANNOT_READ.format(where=where, reason=exc.strerror or exc))
+        ) from None
     except UnicodeDecodeError:
-        raise ValueError(f"error: {where} is not UTF-8 text") from None
+        raise ValueError(ERROR.format(problem=NOT_UTF8.format(where=where))) from None
     text = text.strip()  # a file ends in a newline; a query's own spaces are %20 or +
     if len(text) > MAX_QUERY_CHARS:
-        raise ValueError(_too_long(where, f"more than {MAX_QUERY_CHARS:,}"))
+        raise ValueError(_too_long(where, MORE_THAN.format(limit=f"{MAX_QUERY_CHARS:,}")))
     return text
 
 
@@ -188,7 +238,7 @@ class _AnswersParser(_Parser):
                 parsed.query = _read_query_file(parsed.query_file)
             text = parsed.query[1:] if parsed.query.startswith("?") else parsed.query
             if len(text) > MAX_QUERY_CHARS:
-                raise ValueError(_too_long("the query", f"{len(text):,}"))
+                raise ValueError(_too_long(THE_QUERY, f"{len(text):,}"))
         except ValueError as exc:
             self.exit(EXIT_BAD_INPUT, f"{exc}\n")
         return parsed
@@ -201,20 +251,20 @@ def _answers_parser(prog: str, description: str) -> _Parser:
     source.add_argument(
         "--query",
         default="",
-        help=f"the answers in URL query-string form (at most {MAX_QUERY_CHARS:,} characters)",
+        help=QUERY_HELP.format(limit=f"{MAX_QUERY_CHARS:,}"),
     )
     source.add_argument(
         "--query-file",
         metavar="PATH",
         default=None,
-        help=f"read the query from a file, '-' for standard input (same {MAX_QUERY_CHARS:,}-character limit)",
+        help=QUERY_FILE_HELP.format(limit=f"{MAX_QUERY_CHARS:,}"),
     )
-    parser.add_argument("--data", default=None, help="evidence YAML (default: shipped)")
+    parser.add_argument("--data", default=None, help=DATA_HELP)
     return parser
 
 
 def cmd_compare(argv: list[str]) -> int:
-    parser = _answers_parser("python -m decision_aid", __doc__.split("\n")[0])
+    parser = _answers_parser(PROG, COMPARE_DESCRIPTION)
     parser.add_argument("--format", choices=("json", "text"), default="json")
     args = parser.parse_args(argv)
     got = result_for_query(args.query, args.data)
@@ -229,11 +279,11 @@ def cmd_compare(argv: list[str]) -> int:
 
 
 def cmd_summary(argv: list[str]) -> int:
-    parser = _answers_parser("python -m decision_aid summary", "Write the take-home summary.")
-    parser.add_argument("--out", default="summary.pdf", help="PDF file to write (pdf format only)")
+    parser = _answers_parser(f"{PROG} summary", SUMMARY_DESCRIPTION)
+    parser.add_argument("--out", default="summary.pdf", help=PDF_OUT_HELP)
     parser.add_argument("--format", choices=("pdf", "json"), default="pdf")
     parser.add_argument("--paper", choices=("A4", "Letter"), default="A4")
-    parser.add_argument("--base-url", default=DEFAULT_BASE_URL, help="where the aid is served, for the link")
+    parser.add_argument("--base-url", default=DEFAULT_BASE_URL, help=BASE_URL_HELP)
     args = parser.parse_args(argv)
     got = result_for_query(args.query, args.data)
     if isinstance(got, int):
@@ -249,19 +299,19 @@ def cmd_summary(argv: list[str]) -> int:
     try:
         Path(args.out).write_bytes(pdf)
     except OSError as exc:
-        print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        print(
+            ERROR.format(problem=CANNOT_WRITE.format(path=args.out, reason=exc.strerror or exc)),
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
-    print(f"wrote {args.out} ({len(pdf):,} bytes)")
+    print(wrote(args.out, len(pdf)))
     return EXIT_OK
 
 
 def cmd_review(argv: list[str]) -> int:
-    parser = _Parser(
-        prog="python -m decision_aid review",
-        description="Write the clinicians' review pack (one self-contained HTML file).",
-    )
-    parser.add_argument("--out", default="review.html", help="HTML file to write")
-    parser.add_argument("--data", default=None, help="evidence YAML (default: shipped)")
+    parser = _Parser(prog=f"{PROG} review", description=REVIEW_DESCRIPTION)
+    parser.add_argument("--out", default="review.html", help=HTML_OUT_HELP)
+    parser.add_argument("--data", default=None, help=DATA_HELP)
     args = parser.parse_args(argv)
     evidence = _load(args.data)
     if evidence is None:
@@ -272,9 +322,12 @@ def cmd_review(argv: list[str]) -> int:
     try:
         Path(args.out).write_text(page, encoding="utf-8")
     except OSError as exc:
-        print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        print(
+            ERROR.format(problem=CANNOT_WRITE.format(path=args.out, reason=exc.strerror or exc)),
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
-    print(f"wrote {args.out} ({len(page.encode()):,} bytes)")
+    print(wrote(args.out, len(page.encode())))
     return EXIT_OK
 
 

@@ -43,14 +43,6 @@ to a patient: `raise` messages there may be English-only. Every other module's e
 reader and must come from the home."""
 
 NOT_YET_ROUTED = {
-    "charts/data.py",
-    "charts/fit.py",
-    "charts/icons.py",
-    "charts/match.py",
-    "charts/projection.py",
-    "charts/style.py",
-    "charts/tradeoff.py",
-    "cli.py",
     "engine.py",
     "grid.py",
     "profile.py",

@@ -9,8 +9,16 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from decision_aid.charts.style import DEFAULT_SHORT_NAMES, OPTION_ORDER, ORDER_INDEX
+from decision_aid.charts.style import OPTION_ORDER, ORDER_INDEX
 from decision_aid.profile import PRIORITIES
+from decision_aid.words.charts import (
+    COULD_BE,
+    DEFAULT_SHORT_NAMES,
+    NO_RANGE_GIVEN,
+    NONE_IN_THE_STUDIES,
+    ONE_ROW_PER_OPTION,
+    UNKNOWN_OPTION,
+)
 from decision_aid.words.common import per_100_range
 
 if TYPE_CHECKING:
@@ -30,7 +38,7 @@ def _ordered(frame: pd.DataFrame) -> pd.DataFrame:
     """Rows in the fixed option order (stable within an option), with a `short_name` column."""
     unknown = sorted(set(frame["option"]) - set(OPTION_ORDER))
     if unknown:
-        msg = f"unknown option id {unknown[0]!r} in chart data; allowed: {', '.join(OPTION_ORDER)}"
+        msg = UNKNOWN_OPTION.format(option=repr(unknown[0]), allowed=", ".join(OPTION_ORDER))
         raise ValueError(msg)
     if "short_name" not in frame.columns:
         frame = frame.assign(short_name=frame["option"].map(DEFAULT_SHORT_NAMES))
@@ -63,22 +71,17 @@ def _names(data: pd.DataFrame) -> list[str]:
 def _one_row_per_option(data: pd.DataFrame, what: str) -> None:
     dupes = data["option"][data["option"].duplicated()].unique().tolist()
     if dupes:
-        msg = f"{what} needs one row per option; {dupes[0]!r} has several (filter the frame first)"
+        msg = ONE_ROW_PER_OPTION.format(chart=what, option=repr(dupes[0]))
         raise ValueError(msg)
-
-
-def _in_words(names: Sequence[str]) -> str:
-    names = list(names)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _range_text(low: float, high: float) -> str:
     """'could be 73 to 98 out of 100' in the wording module's phrasing; says so when there is no range."""
     if high <= 0:
-        return "none in the studies"
+        return NONE_IN_THE_STUDIES
     if abs(high - low) < 0.05:
-        return "no range given in the studies"
-    return f"could be {per_100_range(low, high)}"
+        return NO_RANGE_GIVEN
+    return COULD_BE.format(range=per_100_range(low, high))
 
 
 def _only(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:

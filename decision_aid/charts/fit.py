@@ -11,7 +11,6 @@ import pandas as pd
 
 from decision_aid.charts.data import (
     _ids,
-    _in_words,
     _names,
     _only,
     _option_row,
@@ -25,7 +24,6 @@ from decision_aid.charts.parts import ChartParts, _settings
 from decision_aid.charts.style import (
     FIT_FILL,
     FONT,
-    IN_WORDS,
     NEUTRAL_STROKE,
     NO_FRAME,
     TEXT_COLOR,
@@ -35,6 +33,19 @@ from decision_aid.charts.style import (
     _title,
 )
 from decision_aid.profile import PRIORITIES
+from decision_aid.words.charts import (
+    FIT,
+    FIT_DESCRIPTION,
+    FIT_GROUP,
+    FIT_SUBTITLE,
+    FIT_TITLE,
+    FIT_WORDS,
+    IN_WORDS,
+    MATTERS,
+    OPTION,
+    PRIORITY,
+    in_words,
+)
 from decision_aid.words.common import PRIORITY_LABELS, fit_word
 
 if TYPE_CHECKING:
@@ -151,7 +162,7 @@ def fit_parts(frame: pd.DataFrame, *, rows: Literal["options", "priorities"] = "
     weights: dict[str, float] = {}
     for label, weight in zip(data["priority_label"], data["weight"], strict=True):
         weights.setdefault(label, weight)
-    matters = {k: f"matters {int(w)}/10" for k, w in weights.items() if pd.notna(w)}
+    matters = {k: MATTERS.format(weight=int(w)) for k, w in weights.items() if pd.notna(w)}
     if rows == "options":
         header = _header_frame(labels, [_text_block(k, 12, matters.get(k)) for k in labels], "priority_label")
         side = _row_label_frame(names, [_text_block(n, 10) for n in names], "short_name", step=FIT_ROW_STEP)
@@ -189,9 +200,9 @@ def _fit_look(*, names: Sequence[str], rows: Literal["options", "priorities"]) -
     ring_size = 520
     base = _named("fit").encode(x=x, y=y)
     tooltip = [
-        alt.Tooltip("short_name:N", title="Option"),
-        alt.Tooltip("priority_label:N", title="Priority"),
-        alt.Tooltip("fit_word:N", title="Fit"),
+        alt.Tooltip("short_name:N", title=OPTION),
+        alt.Tooltip("priority_label:N", title=PRIORITY),
+        alt.Tooltip("fit_word:N", title=FIT),
     ]
     ring = base.mark_point(
         shape="circle",
@@ -209,28 +220,22 @@ def _fit_look(*, names: Sequence[str], rows: Literal["options", "priorities"]) -
     words = base.mark_text(fontSize=FONT, color=TEXT_COLOR, baseline="top", yOffset=10).encode(
         text="fit_word:N"
     )
-    title = "How each option fits what you said matters"
+    description = FIT_DESCRIPTION.format(
+        title=FIT_TITLE, fit_words=", ".join(FIT_WORDS), names=in_words(names)
+    )
     return alt.layer(ring, dot, words, header, side).properties(
         width=width,
         height=height,
         view=NO_FRAME,
-        title=_title(
-            title, "A fuller dot fits better. The words say the same.", width=max(TITLE_CHARS, width // 9)
-        ),
-        description=f"{title}: a grid with a dot and words (fits well, fits partly, fits a little, "
-        f"does not fit) for each option ({_in_words(names)}) and each thing you said "
-        f"matters. {IN_WORDS}",
+        title=_title(FIT_TITLE, FIT_SUBTITLE, width=max(TITLE_CHARS, width // 9)),
+        description=f"{description} {IN_WORDS}",
     )
-
-
-FIT_WORDS = ("fits well", "fits partly", "fits a little", "does not fit")
-"""The words of `wording.fit_word`, from the best fit down: the grid's text alternative groups by them."""
 
 
 def describe_fit(frame: pd.DataFrame) -> str:
     """Text alternative of `fit_grid`: per option, the priorities it fits well, partly, ... in words."""
     data = _ordered(frame)
-    parts = ["How each option fits what you said matters."]
+    parts = [f"{FIT_TITLE}."]
     records_ = rows_of(data)
     for oid in _ids(data):
         rows = sorted((r for r in records_ if r["option"] == oid), key=lambda r: r["priority_index"])
@@ -240,5 +245,5 @@ def describe_fit(frame: pd.DataFrame) -> str:
         for word in words:
             mine = [r["priority_label"].lower() for r in rows if r["fit_word"] == word]
             if mine:
-                parts.append(f"{_sentence(word)}: {'; '.join(mine)}.")
+                parts.append(FIT_GROUP.format(fit=_sentence(word), priorities="; ".join(mine)))
     return " ".join(parts)

@@ -29,6 +29,31 @@ from decision_aid.charts.style import (
     _legend,
     _title,
 )
+from decision_aid.words.charts import (
+    A_PICTURE_OF,
+    ALMOST_ALL_HAVE,
+    COUNT_HAVE,
+    DO_NOT,
+    FEWER_THAN_1_OUT_OF,
+    FEWER_THAN_1_OUT_OF_100,
+    FIRST_PEOPLE,
+    FIRST_PERSON,
+    HAVE_THIS_OUTCOME,
+    ICON_ARRAY_SIZE,
+    IT_MAY_NOT_SUIT,
+    MAY_NOT_SUIT,
+    N_OUT_OF,
+    OPTION_COUNT,
+    OPTION_COUNT_RANGE,
+    OPTION_FIGURE,
+    OUT_OF_100,
+    PEOPLE_WHO,
+    PICTURES_FOR_EACH_OPTION,
+    REST_HAVE,
+    SAID_NO,
+    SAID_NO_TO_IT,
+    TOO_FEW_TO_SHOW,
+)
 from decision_aid.words.common import per_100
 
 if TYPE_CHECKING:
@@ -114,7 +139,7 @@ def icon_frame(value: float, *, per: int = 100, columns: int = 10) -> pd.DataFra
     """The people of an icon array in reading order (row by row from the top left); the first
     `round(value)` (half up) are `filled`, so the affected people form one block."""
     if per < 1 or columns < 1:
-        msg = f"an icon array needs per >= 1 and columns >= 1 (got per={per}, columns={columns})"
+        msg = ICON_ARRAY_SIZE.format(per=per, columns=columns)
         raise ValueError(msg)
     n = _count(value, per)
     people = range(per)
@@ -133,11 +158,9 @@ def _icon_number(value: float, per: int) -> str:
     if per == 100:
         return per_100(value)
     n = _count(value, per)
-    return f"fewer than 1 out of {per:,} people" if value > 0 and n == 0 else f"{n:,} out of {per:,} people"
-
-
-def _people(n: int) -> str:
-    return "person" if n == 1 else "people"
+    if value > 0 and n == 0:
+        return FEWER_THAN_1_OUT_OF.format(per=f"{per:,}")
+    return N_OUT_OF.format(n=f"{n:,}", per=f"{per:,}")
 
 
 def _too_few(value: float, per: int = 100) -> bool:
@@ -148,14 +171,14 @@ def _too_few(value: float, per: int = 100) -> bool:
 def _icon_statements(value: float, per: int, label: str, other_label: str) -> list[str]:
     """Both ways round (IPDAS balanced framing); a chance too small to draw says so."""
     n = _count(value, per)
-    first = f"{_sentence(_icon_number(value, per))} {label}."
+    first = COUNT_HAVE.format(count=_sentence(_icon_number(value, per)), label=label)
     if _too_few(value, per):
         return [
             first,
-            f"Almost all {per:,} {other_label}.",
-            f"Too few to show in a picture of {per:,} people.",
+            ALMOST_ALL_HAVE.format(per=f"{per:,}", other_label=other_label),
+            TOO_FEW_TO_SHOW.format(per=f"{per:,}"),
         ]
-    return [first, f"{per - n:,} out of {per:,} {other_label}."]
+    return [first, REST_HAVE.format(rest=f"{per - n:,}", per=f"{per:,}", other_label=other_label)]
 
 
 def _icon_mark(
@@ -220,7 +243,7 @@ def icon_array(
     per: int = 100,
     columns: int = 10,
     title: str | None = None,
-    other_label: str = "do not",
+    other_label: str = DO_NOT,
     title_chars: int | None = None,
 ) -> alt.Chart:
     """`per` people, the first round(value) filled with `color`, in one block from the top left.
@@ -250,7 +273,7 @@ def icon_array_parts(
     per: int = 100,
     columns: int = 10,
     title: str | None = None,
-    other_label: str = "do not",
+    other_label: str = DO_NOT,
     title_chars: int | None = None,
 ) -> ChartParts:
     """`icon_array` as look and data (see `ChartParts`); the title, with the number, goes on top."""
@@ -258,7 +281,7 @@ def icon_array_parts(
     heading = title if title is not None else statements[0]
     subtitle = statements if title is not None else statements[1:]
     chars = title_chars or max(24, columns * ICON_STEP * 3 // 17)
-    labels = (f"People who {label}", f"People who {other_label}")
+    labels = (PEOPLE_WHO.format(what=label), PEOPLE_WHO.format(what=other_label))
     top = {
         "title": _title(heading, subtitle, width=chars, sub_width=title_chars),
         "description": describe_icon_array(value, label=label, per=per, other_label=other_label),
@@ -278,17 +301,17 @@ def _icon_look(*, color: str, labels: Sequence[str], per: int, columns: int) -> 
     return _icon_mark(alt.NamedData("icons"), color=color, legend_labels=labels, per=per, columns=columns)
 
 
-def describe_icon_array(value: float, *, label: str, per: int = 100, other_label: str = "do not") -> str:
+def describe_icon_array(value: float, *, label: str, per: int = 100, other_label: str = DO_NOT) -> str:
     """Text alternative of one icon array."""
     n = _count(value, per)
     statements = " ".join(s for s in _icon_statements(value, per, label, other_label) if s)
     if n == 1:
-        where = " This is the first person in the picture, at the top left."
+        where = FIRST_PERSON
     elif n:
-        where = f" They are the first {n:,} people in the picture, from the top left."
+        where = FIRST_PEOPLE.format(n=f"{n:,}")
     else:
         where = ""
-    return f"A picture of {per:,} people. {statements}{where}"
+    return " ".join(s for s in (A_PICTURE_OF.format(per=f"{per:,}"), statements, where) if s)
 
 
 def _bounds(row: dict, value_col: str) -> tuple[float, float] | None:
@@ -306,8 +329,8 @@ def option_icon_arrays(
     title: str,
     color: str,
     columns: int = 3,
-    label: str = "have this outcome",
-    other_label: str = "do not",
+    label: str = HAVE_THIS_OUTCOME,
+    other_label: str = DO_NOT,
     subtitle: str | Sequence[str] | None = None,
 ) -> alt.ConcatChart:
     """One 10x10 array per option in the fixed order, headed 'Botulinum toxin: 95 out of 100'.
@@ -320,23 +343,23 @@ def option_icon_arrays(
     """
     data = _ordered(frame)
     _one_row_per_option(data, "option_icon_arrays")
-    labels = (f"People who {label}", f"People who {other_label}")
+    labels = (PEOPLE_WHO.format(what=label), PEOPLE_WHO.format(what=other_label))
     views = []
     for row in rows_of(data):
         value = float(row[value_col])
         n = _count(value)
         sub = []
         if _too_few(value):
-            number = "fewer than 1 out of 100"
-            sub += [_sentence(per_100(value)) + ".", "Too few to show in a picture of 100 people."]
+            number = FEWER_THAN_1_OUT_OF_100
+            sub += [_sentence(per_100(value)) + ".", TOO_FEW_TO_SHOW.format(per="100")]
         else:
-            number = f"{n} out of 100"
+            number = OUT_OF_100.format(n=n)
         if (bounds := _bounds(row, value_col)) and bounds[1] > 0:
             sub.append(_sentence(_range_text(*bounds)) + ".")
         if not row.get("suitable", True):
-            sub.append("May not be suitable for you.")
+            sub.append(MAY_NOT_SUIT)
         elif row.get("avoided", False):
-            sub.append("You said you do not want this.")
+            sub.append(SAID_NO)
         views.append(
             _icon_view(
                 value,
@@ -344,7 +367,12 @@ def option_icon_arrays(
                 legend_labels=labels,
                 per=100,
                 columns=10,
-                title=_title(f"{row['short_name']}: {number}", sub or None, width=34, size=14),
+                title=_title(
+                    OPTION_FIGURE.format(name=row["short_name"], figure=number),
+                    sub or None,
+                    width=34,
+                    size=14,
+                ),
             )
         )
     across = max(1, min(columns, len(views)))
@@ -364,15 +392,17 @@ def describe_icon_arrays(frame: pd.DataFrame, what: str, *, value_col: str = "ce
     with the same whole numbers the pictures show. `what` is the verb phrase they count
     ('have good control of the spasm')."""
     data = _ordered(frame)
-    parts = [f"Pictures of 100 people for each option, showing how many {what}."]
+    parts = [PICTURES_FOR_EACH_OPTION.format(what=what)]
     for row in rows_of(data):
-        value = float(row[value_col])
-        text = f"{row['short_name']}: {_icon_number(value, 100)} {what}"
+        name, count = row["short_name"], _icon_number(float(row[value_col]), 100)
         if bounds := _bounds(row, value_col):
-            text += f" ({_range_text(*bounds)})"
-        parts.append(text + ".")
+            parts.append(
+                OPTION_COUNT_RANGE.format(name=name, count=count, what=what, range=_range_text(*bounds))
+            )
+        else:
+            parts.append(OPTION_COUNT.format(name=name, count=count, what=what))
         if not row.get("suitable", True):
-            parts.append("It may not be suitable for you.")
+            parts.append(IT_MAY_NOT_SUIT)
         elif row.get("avoided", False):
-            parts.append("You said you do not want it.")
+            parts.append(SAID_NO_TO_IT)
     return " ".join(parts)

@@ -10,7 +10,6 @@ import pandas as pd
 
 from decision_aid.charts.data import (
     _count,
-    _in_words,
     _names,
     _only,
     _option_row,
@@ -23,7 +22,6 @@ from decision_aid.charts.parts import ChartParts, _settings
 from decision_aid.charts.style import (
     CHART_WIDTH,
     FONT,
-    IN_WORDS,
     PRIORITY_COLORS,
     TEXT_COLOR,
     _axis,
@@ -34,6 +32,25 @@ from decision_aid.charts.style import (
     _title,
 )
 from decision_aid.profile import PRIORITIES
+from decision_aid.words.charts import (
+    IN_WORDS,
+    LARGEST_PART,
+    MATCH_ADDS,
+    MATCH_AXIS,
+    MATCH_DESCRIPTION,
+    MATCH_LEGEND,
+    MATCH_RANGE,
+    MATCH_SCALE,
+    MATCH_SUBTITLE,
+    MATCH_TITLE,
+    MATCH_WEIGHT,
+    MAY_NOT_SUIT,
+    OPTION,
+    OPTION_FIGURE,
+    PRIORITY,
+    SAID_NO,
+    in_words,
+)
 from decision_aid.words.common import NOT_A_VERDICT, PRIORITY_LABELS
 
 if TYPE_CHECKING:
@@ -82,9 +99,6 @@ def match_frame(result: Result) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-MATCH_TITLE = "How the options line up with what you said matters"
-
-
 def _match_totals(data: pd.DataFrame) -> list[dict]:
     """One row per option: the heading printed above its bar (total and range, whole numbers)
     and a note when the option may not be suitable or the patient said no to it."""
@@ -94,11 +108,11 @@ def _match_totals(data: pd.DataFrame) -> list[dict]:
     totals = []
     for row in first.values():
         total, low, high = (_count(row[k]) for k in ("match", "match_low", "match_high"))
-        spread = f" (could be {low} to {high})" if low != high else ""
+        figure = MATCH_RANGE.format(total=total, low=low, high=high) if low != high else str(total)
         if not row.get("suitable", True):
-            note = "May not be suitable for you."
+            note = MAY_NOT_SUIT
         elif row.get("avoided", False):
-            note = "You said you do not want this."
+            note = SAID_NO
         else:
             note = ""
         totals.append(
@@ -108,7 +122,7 @@ def _match_totals(data: pd.DataFrame) -> list[dict]:
                 "match": row["match"],
                 "match_low": row["match_low"],
                 "match_high": row["match_high"],
-                "heading": f"{row['short_name']}: {total}{spread}",
+                "heading": OPTION_FIGURE.format(name=row["short_name"], figure=figure),
                 "note": note,
             }
         )
@@ -169,7 +183,7 @@ def _match_look(*, names: Sequence[str], noted: bool) -> alt.LayerChart:
             .scale(x_scale)
             .axis(
                 _axis(
-                    title="How closely it lines up with your answers (0 to 100)",
+                    title=MATCH_AXIS,
                     values=list(range(0, 101, 20)),
                 )
             ),
@@ -179,7 +193,7 @@ def _match_look(*, names: Sequence[str], noted: bool) -> alt.LayerChart:
             .scale(domain=labels, range=[PRIORITY_COLORS[p] for p in PRIORITIES])
             .legend(
                 _legend(
-                    title="What you said matters",
+                    title=MATCH_LEGEND,
                     symbolType="square",
                     symbolStrokeColor=TEXT_COLOR,
                     symbolStrokeWidth=0.5,
@@ -187,10 +201,10 @@ def _match_look(*, names: Sequence[str], noted: bool) -> alt.LayerChart:
             ),
             order=alt.Order("priority_index:Q"),
             tooltip=[
-                alt.Tooltip("short_name:N", title="Option"),
-                alt.Tooltip("priority_label:N", title="Priority"),
-                alt.Tooltip("weight:Q", title="How much it matters to you (0-10)"),
-                alt.Tooltip("points:Q", title="Adds", format=".1f"),
+                alt.Tooltip("short_name:N", title=OPTION),
+                alt.Tooltip("priority_label:N", title=PRIORITY),
+                alt.Tooltip("weight:Q", title=MATCH_WEIGHT),
+                alt.Tooltip("points:Q", title=MATCH_ADDS, format=".1f"),
             ],
         )
     )
@@ -213,30 +227,24 @@ def _match_look(*, names: Sequence[str], noted: bool) -> alt.LayerChart:
     return alt.layer(bars, span, *ends, headings, notes).properties(
         width=CHART_WIDTH,
         height=band * len(names),
-        title=_title(
-            MATCH_TITLE,
-            [
-                "Longer bar: lines up more closely with your answers. The thin line under "
-                "each bar shows the range if the figures are at the low or high end.",
-                NOT_A_VERDICT,
-            ],
+        title=_title(MATCH_TITLE, [MATCH_SUBTITLE, NOT_A_VERDICT]),
+        description=" ".join(
+            [MATCH_DESCRIPTION.format(title=MATCH_TITLE, names=in_words(names)), IN_WORDS, NOT_A_VERDICT]
         ),
-        description=f"{MATCH_TITLE}: a bar for each option ({_in_words(names)}), on a scale from 0 to 100. "
-        f"{IN_WORDS} {NOT_A_VERDICT}",
     )
 
 
 def describe_match(frame: pd.DataFrame) -> str:
     """Text alternative of `match_chart`: each total with its range and its largest part."""
     data = _ordered(frame)
-    parts = [f"{MATCH_TITLE}, on a scale from 0 to 100."]
+    parts = [MATCH_SCALE.format(title=MATCH_TITLE)]
     rows = rows_of(data)
     for row in _match_totals(data):
         mine = [r for r in rows if r["option"] == row["option"] and r["points"] > 0]
         text = f"{row['heading']}. {row['note']}".rstrip()
         if mine:
             top = max(mine, key=lambda r: r["points"])  # the first of equals, as a stable sort
-            text += f" The largest part comes from {top['priority_label'].lower()}."
+            text += " " + LARGEST_PART.format(priority=top["priority_label"].lower())
         parts.append(text)
     parts.append(NOT_A_VERDICT)
     return " ".join(parts)

@@ -11,7 +11,6 @@ import pandas as pd
 from decision_aid.charts.data import (
     _count,
     _ids,
-    _in_words,
     _names,
     _only,
     _option_row,
@@ -24,7 +23,6 @@ from decision_aid.charts.parts import ChartParts, _settings
 from decision_aid.charts.style import (
     CHART_WIDTH,
     FONT,
-    IN_WORDS,
     OPTION_COLORS,
     OPTION_DASHES,
     TEXT_COLOR,
@@ -35,6 +33,29 @@ from decision_aid.charts.style import (
     _option_color,
     _option_shape,
     _title,
+)
+from decision_aid.words.charts import (
+    ABOUT,
+    ABOUT_EACH_YEAR,
+    COULD_BE_FROM,
+    FIRST_AND_LAST_YEAR,
+    IN_WORDS,
+    OPTION,
+    PROJECTION_AXIS,
+    PROJECTION_DESCRIPTION,
+    PROJECTION_SPAN,
+    PROJECTION_SUBTITLE,
+    PROJECTION_TITLE,
+    REFERENCE,
+    REFERENCE_LINE,
+    REFERENCE_NAME,
+    SHADED_BAND,
+    TO,
+    UNDER_CONTROL_OUT_OF_100,
+    YEAR,
+    YEAR_AFTER_STARTING,
+    in_words,
+    next_years,
 )
 
 if TYPE_CHECKING:
@@ -56,7 +77,6 @@ def projection_frame(result: Result) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-REFERENCE_NAME = "No treatment for now"
 REFERENCE_COLOR = "#555555"
 
 
@@ -108,9 +128,9 @@ def _reference_layers(x: alt.X, y_scale: alt.Scale) -> list[alt.Chart]:
     line = base.mark_line(strokeWidth=2, color=REFERENCE_COLOR, strokeDash=[8, 4]).encode(
         y=alt.Y("central:Q").scale(y_scale),
         tooltip=[
-            alt.Tooltip("name:N", title="Reference"),
-            alt.Tooltip("year:O", title="Year"),
-            alt.Tooltip("central:Q", title="Under control, out of 100", format=".0f"),
+            alt.Tooltip("name:N", title=REFERENCE),
+            alt.Tooltip("year:O", title=YEAR),
+            alt.Tooltip("central:Q", title=UNDER_CONTROL_OUT_OF_100, format=".0f"),
         ],
     )
     label = (
@@ -124,22 +144,18 @@ def _reference_layers(x: alt.X, y_scale: alt.Scale) -> list[alt.Chart]:
 def _projection_look(
     *, ids: Sequence[str], names: Sequence[str], years: int, reference: bool = False
 ) -> alt.LayerChart:
-    option = _legend(title="Option", symbolStrokeColor=TEXT_COLOR, symbolStrokeWidth=1, symbolSize=120)
+    option = _legend(title=OPTION, symbolStrokeColor=TEXT_COLOR, symbolStrokeWidth=1, symbolSize=120)
     color, shape = _option_color(ids, names, legend=option), _option_shape(ids, names, legend=option)
     x = (
         alt.X("year:O")
         .scale(domain=list(range(1, years + 1)))
-        .axis(_axis(title="Year after starting", labelAngle=0))
+        .axis(_axis(title=YEAR_AFTER_STARTING, labelAngle=0))
     )
     y_scale = _chance_scale()
     y = (
         alt.Y("central:Q")
         .scale(y_scale)
-        .axis(
-            _axis(
-                title=["People with the spasm under control,", "out of 100"], values=list(range(0, 101, 20))
-            )
-        )
+        .axis(_axis(title=PROJECTION_AXIS.split("\n"), values=list(range(0, 101, 20))))
     )
     base = _named("projection").encode(x=x)
     # Bands and lines are drawn one option at a time with fixed styles (solid, dashed, dotted), so
@@ -160,28 +176,20 @@ def _projection_look(
         color=color,
         shape=shape,
         tooltip=[
-            alt.Tooltip("short_name:N", title="Option"),
-            alt.Tooltip("year:O", title="Year"),
-            alt.Tooltip("central:Q", title="Under control, out of 100", format=".0f"),
-            alt.Tooltip("low:Q", title="  could be from", format=".0f"),
-            alt.Tooltip("high:Q", title="  to", format=".0f"),
+            alt.Tooltip("short_name:N", title=OPTION),
+            alt.Tooltip("year:O", title=YEAR),
+            alt.Tooltip("central:Q", title=UNDER_CONTROL_OUT_OF_100, format=".0f"),
+            alt.Tooltip("low:Q", title="  " + COULD_BE_FROM, format=".0f"),
+            alt.Tooltip("high:Q", title="  " + TO, format=".0f"),
         ],
     )
-    span = "In the next year" if years == 1 else f"In each of the next {years} years"
-    each = "the next year" if years == 1 else f"each of the next {years} years"
+    span = next_years(years)
     extra = _reference_layers(x, y_scale) if reference else []
     return alt.layer(*extra, *bands, *lines, points).properties(
         width=CHART_WIDTH,
         height=220,
-        title=_title(
-            "Spasm under control, out of 100 people",
-            [
-                f"{span}, for the average person in the studies; not a forecast for you.",
-                "Shaded band: the range from the studies.",
-            ],
-        ),
-        description=f"Out of 100 people, how many have the spasm under control in {each}: a line for "
-        f"each option ({_in_words(names)}). {IN_WORDS}",
+        title=_title(PROJECTION_TITLE, [PROJECTION_SUBTITLE.format(span=span), SHADED_BAND]),
+        description=f"{PROJECTION_DESCRIPTION.format(span=span, names=in_words(names))} {IN_WORDS}",
     )
 
 
@@ -192,25 +200,31 @@ def describe_projection(frame: pd.DataFrame, years: int, reference: pd.DataFrame
         ref = reference.assign(option="no_treatment", short_name=REFERENCE_NAME)
         text = describe_projection(frame, years)
         last = rows_of(ref[ref["year"] <= years])[-1]
-        return (
-            f"{text} Reference line, {REFERENCE_NAME}: about {_count(last['central'])} out of 100 "
-            f"in year {last['year']} ({_range_text(last['low'], last['high'])})."
+        line = REFERENCE_LINE.format(
+            name=REFERENCE_NAME,
+            n=_count(last["central"]),
+            year=last["year"],
+            range=_range_text(last["low"], last["high"]),
         )
+        return f"{text} {line}"
     records_ = [r for r in rows_of(_ordered(frame)) if r["year"] <= years]
-    span = "the next year" if years == 1 else f"each of the next {years} years"
-    parts = [f"Out of 100 people, how many have the spasm under control in {span}."]
+    parts = [PROJECTION_SPAN.format(span=next_years(years))]
     for oid in dict.fromkeys(r["option"] for r in records_):
         rows = sorted((r for r in records_ if r["option"] == oid), key=lambda r: r["year"])
         first, last = rows[0], rows[-1]
         name, rng = first["short_name"], _range_text(last["low"], last["high"])
         if len(rows) == 1 or _count(first["central"]) == _count(last["central"]):
-            each = "" if years == 1 else " each year"
-            text = f"{name}: about {_count(last['central'])} out of 100{each} ({rng})."
+            text = (ABOUT if years == 1 else ABOUT_EACH_YEAR).format(
+                name=name, n=_count(last["central"]), range=rng
+            )
         else:
-            text = (
-                f"{name}: about {_count(first['central'])} out of 100 in year {first['year']}, and "
-                f"{_count(last['central'])} out of 100 in year {last['year']}. "
-                f"In year {last['year']}, it {rng}."
+            text = FIRST_AND_LAST_YEAR.format(
+                name=name,
+                first=_count(first["central"]),
+                first_year=first["year"],
+                last=_count(last["central"]),
+                last_year=last["year"],
+                range=rng,
             )
         parts.append(text)
     return " ".join(parts)

@@ -27,13 +27,6 @@ OPTION_SHAPES: dict[str, str] = {"medication": "circle", "botulinum": "square", 
 OPTION_DASHES: dict[str, list[int]] = {"medication": [1, 0], "botulinum": [7, 3], "mvd": [2, 2]}
 """Line styles per option (solid, dashed, dotted) for the projection lines."""
 
-DEFAULT_SHORT_NAMES: dict[str, str] = {
-    "medication": "Medicines",
-    "botulinum": "Botulinum toxin",
-    "mvd": "MVD surgery",
-}
-"""Fallback labels when a frame has no `short_name` column (the dataset's names win)."""
-
 BENEFIT_COLOR = "#009E73"
 """Okabe-Ito bluish green: a good outcome (icon arrays of control)."""
 HARM_COLOR = "#D55E00"
@@ -159,8 +152,3 @@ def _chance_scale(top: float = 100) -> alt.Scale:
 
 def _priority_labels() -> list[str]:
     return [PRIORITY_LABELS[p] for p in PRIORITIES]
-
-
-IN_WORDS = "The same figures are given in words with the chart."
-"""The end of every chart's short accessible name: the full text alternative (`describe_*`)
-is printed with the chart and read there, so a screen reader does not read it twice."""

@@ -11,7 +11,6 @@ import pandas as pd
 
 from decision_aid.charts.data import (
     _ids,
-    _in_words,
     _names,
     _one_row_per_option,
     _only,
@@ -26,7 +25,6 @@ from decision_aid.charts.parts import ChartParts, _settings
 from decision_aid.charts.style import (
     CHART_WIDTH,
     FONT,
-    IN_WORDS,
     NEUTRAL_STROKE,
     TEXT_COLOR,
     _axis,
@@ -36,6 +34,25 @@ from decision_aid.charts.style import (
     _option_color,
     _option_shape,
     _title,
+)
+from decision_aid.words.charts import (
+    CONTROL_AXIS,
+    CONTROL_TOOLTIP,
+    COULD_BE_FROM,
+    HARM_AXIS,
+    HARM_SCALE,
+    HARM_TOOLTIP,
+    IN_WORDS,
+    OPTION,
+    RANGE_LINES,
+    TIME_FRAME,
+    TIME_FRAMES_DIFFER,
+    TO,
+    TRADEOFF_DESCRIPTION,
+    TRADEOFF_INTRO,
+    TRADEOFF_OPTION,
+    TRADEOFF_TITLE,
+    in_words,
 )
 from decision_aid.words.common import per_100
 
@@ -156,14 +173,14 @@ def tradeoff_parts(frame: pd.DataFrame, *, timeframe: str | None = None) -> Char
     subtitle = []
     timeframes = list(dict.fromkeys(data["timeframe"])) if "timeframe" in data.columns else []
     if timeframe:
-        subtitle.append(f"Time frame: {timeframe}.")
+        subtitle.append(TIME_FRAME.format(timeframe=timeframe))
     elif len(timeframes) == 1:
-        subtitle.append(f"Time frame: {timeframes[0]}.")
+        subtitle.append(TIME_FRAME.format(timeframe=timeframes[0]))
     elif len(timeframes) > 1:
-        subtitle.append("How long people were followed is not the same for each option.")
-    subtitle.append("Lines show the range in the studies.")
+        subtitle.append(TIME_FRAMES_DIFFER)
+    subtitle.append(RANGE_LINES)
     if top < 100:
-        subtitle.append(f"The harm scale goes up to {top:g}, not 100, so small numbers can be seen.")
+        subtitle.append(HARM_SCALE.format(top=f"{top:g}"))
     settings = _settings(ids=_ids(data), names=_names(data), top=top, subtitle=subtitle)
     return ChartParts("tradeoff", _tradeoff_look, settings, {"tradeoff": _only(data, TRADEOFF_COLUMNS)})
 
@@ -175,17 +192,9 @@ def _tradeoff_look(
     *, ids: Sequence[str], names: Sequence[str], top: float, subtitle: Sequence[str]
 ) -> alt.LayerChart:
     x_scale, y_scale = _chance_scale(), _chance_scale(top)
-    x = (
-        alt.X("benefit:Q")
-        .scale(x_scale)
-        .axis(_axis(title="Good control of the spasm, out of 100 people", values=list(range(0, 101, 20))))
-    )
-    y = (
-        alt.Y("harm:Q")
-        .scale(y_scale)
-        .axis(_axis(title=["Serious or permanent harm,", "out of 100 people"], tickMinStep=1))
-    )
-    option = _legend(title="Option", symbolStrokeColor=TEXT_COLOR, symbolStrokeWidth=1, symbolSize=120)
+    x = alt.X("benefit:Q").scale(x_scale).axis(_axis(title=CONTROL_AXIS, values=list(range(0, 101, 20))))
+    y = alt.Y("harm:Q").scale(y_scale).axis(_axis(title=HARM_AXIS.split("\n"), tickMinStep=1))
+    option = _legend(title=OPTION, symbolStrokeColor=TEXT_COLOR, symbolStrokeWidth=1, symbolSize=120)
     color, shape = _option_color(ids, names, legend=option), _option_shape(ids, names, legend=option)
     base = _named("tradeoff")
     # Range lines in dark grey, not the option colour: orange and pink lines on white fall under
@@ -197,13 +206,13 @@ def _tradeoff_look(
         x=alt.X("benefit:Q").scale(x_scale), y=alt.Y("harm_low:Q").scale(y_scale), y2="harm_high:Q"
     )
     tooltip = [
-        alt.Tooltip("short_name:N", title="Option"),
-        alt.Tooltip("benefit:Q", title="Good control, out of 100", format=".0f"),
-        alt.Tooltip("benefit_low:Q", title="  could be from", format=".0f"),
-        alt.Tooltip("benefit_high:Q", title="  to", format=".0f"),
-        alt.Tooltip("harm:Q", title="Serious or permanent harm, out of 100", format=".1f"),
-        alt.Tooltip("harm_low:Q", title="  could be from", format=".1f"),
-        alt.Tooltip("harm_high:Q", title="  to", format=".1f"),
+        alt.Tooltip("short_name:N", title=OPTION),
+        alt.Tooltip("benefit:Q", title=CONTROL_TOOLTIP, format=".0f"),
+        alt.Tooltip("benefit_low:Q", title="  " + COULD_BE_FROM, format=".0f"),
+        alt.Tooltip("benefit_high:Q", title="  " + TO, format=".0f"),
+        alt.Tooltip("harm:Q", title=HARM_TOOLTIP, format=".1f"),
+        alt.Tooltip("harm_low:Q", title="  " + COULD_BE_FROM, format=".1f"),
+        alt.Tooltip("harm_high:Q", title="  " + TO, format=".1f"),
     ]
     points = base.mark_point(filled=True, size=150, opacity=1, stroke=TEXT_COLOR, strokeWidth=1).encode(
         x=x, y=y, color=color, shape=shape, tooltip=tooltip
@@ -214,24 +223,27 @@ def _tradeoff_look(
         base.transform_filter(alt.datum.label_side == side).mark_text(align=side, **text).encode(**at)
         for side in ("left", "right")
     )
-    title = "Good control and serious harm, out of 100 people"
+    description = TRADEOFF_DESCRIPTION.format(title=TRADEOFF_TITLE, names=in_words(names))
     return alt.layer(x_range, y_range, points, left, right).properties(
         width=CHART_WIDTH,
         height=TRADEOFF_HEIGHT,
-        title=_title(title, list(subtitle)),
-        description=f"{title}: a chart with a point for each option ({_in_words(names)}). {IN_WORDS}",
+        title=_title(TRADEOFF_TITLE, list(subtitle)),
+        description=f"{description} {IN_WORDS}",
     )
 
 
 def describe_tradeoff(frame: pd.DataFrame) -> str:
     """Text alternative of `tradeoff_chart`: each option's good control and serious harm per 100."""
     data = _ordered(frame)
-    parts = ["Good control of the spasm and serious or permanent harm, out of 100 people, for each option."]
+    parts = [TRADEOFF_INTRO]
     for row in rows_of(data):
         parts.append(
-            f"{row['short_name']}: {per_100(row['benefit'])} have good control "
-            f"({_range_text(row['benefit_low'], row['benefit_high'])}). "
-            f"{_sentence(per_100(row['harm']))} have serious or permanent harm "
-            f"({_range_text(row['harm_low'], row['harm_high'])})."
+            TRADEOFF_OPTION.format(
+                name=row["short_name"],
+                control=per_100(row["benefit"]),
+                control_range=_range_text(row["benefit_low"], row["benefit_high"]),
+                harm=_sentence(per_100(row["harm"])),
+                harm_range=_range_text(row["harm_low"], row["harm_high"]),
+            )
         )
     return " ".join(parts)

@@ -1,0 +1,172 @@
+"""The charts' words (`decision_aid.charts`): titles, axis, legend and tooltip titles, the
+short accessible names and the text alternatives' sentences, shared by the app and the PDF.
+Every sentence goes through `_()` (see `decision_aid.i18n`); the figures go in by name."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from decision_aid.i18n import _, ngettext
+from decision_aid.words.common import SITUATION_LABELS, fit_word
+
+# ---------------------------------------------------------------- options
+
+DEFAULT_SHORT_NAMES: dict[str, str] = {
+    "medication": SITUATION_LABELS["leaning"]["medication"],
+    "botulinum": _("Botulinum toxin"),
+    "mvd": SITUATION_LABELS["leaning"]["mvd"],
+}
+"""Fallback labels when a frame has no `short_name` column (the dataset's names win). The same
+words as the dataset's short names; 'Medicines' and 'MVD surgery' are the answer labels too."""
+
+REFERENCE_NAME = SITUATION_LABELS["leaning"]["no_treatment"]
+"""The projection's reference line: 'No treatment for now', as the answer is labelled."""
+
+
+def in_words(names: Sequence[str]) -> str:
+    """A list for a sentence: 'Medicines, Botulinum toxin and MVD surgery'."""
+    names = list(names)
+    if len(names) == 1:
+        return names[0]
+    return _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
+
+
+# ---------------------------------------------------------------- shared by several charts
+
+IN_WORDS = _("The same figures are given in words with the chart.")
+"""The end of every chart's short accessible name: the full text alternative (`describe_*`)
+is printed with the chart and read there, so a screen reader does not read it twice."""
+
+OPTION = _("Option")
+PRIORITY = _("Priority")
+YEAR = _("Year")
+UNDER_CONTROL_OUT_OF_100 = _("Under control, out of 100")
+COULD_BE_FROM = _("could be from")
+"""Tooltip title of a range's low end (indented under the figure)."""
+TO = _("to")
+"""Tooltip title of a range's high end (indented under the figure)."""
+
+OUT_OF_100 = _("{n} out of 100")
+FEWER_THAN_1_OUT_OF_100 = _("fewer than 1 out of 100")
+OPTION_FIGURE = _("{name}: {figure}")
+"""An option's heading over its picture or bar: 'Botulinum toxin: 95 out of 100'."""
+
+MAY_NOT_SUIT = _("May not be suitable for you.")
+SAID_NO = _("You said you do not want this.")
+
+NONE_IN_THE_STUDIES = _("none in the studies")
+NO_RANGE_GIVEN = _("no range given in the studies")
+COULD_BE = _("could be {range}")
+"""'could be 73 to 98 out of 100'."""
+
+# Errors in the data a chart is given (a caller's mistake, shown if one ever reaches the page).
+UNKNOWN_OPTION = _("unknown option id {option} in chart data; allowed: {allowed}")
+ONE_ROW_PER_OPTION = _("{chart} needs one row per option; {option} has several (filter the frame first)")
+ICON_ARRAY_SIZE = _("an icon array needs per >= 1 and columns >= 1 (got per={per}, columns={columns})")
+
+# ---------------------------------------------------------------- icon arrays
+
+DO_NOT = _("do not")
+"""What the people without the outcome do, after 'have good control of the spasm'."""
+HAVE_THIS_OUTCOME = _("have this outcome")
+PEOPLE_WHO = _("People who {what}")
+"""A legend entry: 'People who have good control of the spasm'."""
+FEWER_THAN_1_OUT_OF = _("fewer than 1 out of {per} people")
+N_OUT_OF = _("{n} out of {per} people")
+COUNT_HAVE = _("{count} {label}.")
+"""'37 out of 100 people have good control of the spasm.'"""
+REST_HAVE = _("{rest} out of {per} {other_label}.")
+ALMOST_ALL_HAVE = _("Almost all {per} {other_label}.")
+TOO_FEW_TO_SHOW = _("Too few to show in a picture of {per} people.")
+A_PICTURE_OF = _("A picture of {per} people.")
+FIRST_PERSON = _("This is the first person in the picture, at the top left.")
+FIRST_PEOPLE = _("They are the first {n} people in the picture, from the top left.")
+PICTURES_FOR_EACH_OPTION = _("Pictures of 100 people for each option, showing how many {what}.")
+OPTION_COUNT = _("{name}: {count} {what}.")
+OPTION_COUNT_RANGE = _("{name}: {count} {what} ({range}).")
+IT_MAY_NOT_SUIT = _("It may not be suitable for you.")
+SAID_NO_TO_IT = _("You said you do not want it.")
+
+# ---------------------------------------------------------------- match chart
+
+MATCH_TITLE = _("How the options line up with what you said matters")
+MATCH_SUBTITLE = _(
+    "Longer bar: lines up more closely with your answers. The thin line under "
+    "each bar shows the range if the figures are at the low or high end."
+)
+MATCH_AXIS = _("How closely it lines up with your answers (0 to 100)")
+MATCH_LEGEND = _("What you said matters")
+MATCH_WEIGHT = _("How much it matters to you (0-10)")
+MATCH_ADDS = _("Adds")
+MATCH_RANGE = _("{total} (could be {low} to {high})")
+MATCH_DESCRIPTION = _("{title}: a bar for each option ({names}), on a scale from 0 to 100.")
+MATCH_SCALE = _("{title}, on a scale from 0 to 100.")
+LARGEST_PART = _("The largest part comes from {priority}.")
+
+# ---------------------------------------------------------------- fit grid
+
+FIT_TITLE = _("How each option fits what you said matters")
+FIT_SUBTITLE = _("A fuller dot fits better. The words say the same.")
+FIT = _("Fit")
+MATTERS = _("matters {weight}/10")
+"""Under a priority's name in the grid: how much the patient said it matters."""
+FIT_DESCRIPTION = _(
+    "{title}: a grid with a dot and words ({fit_words}) for each option ({names}) and each thing "
+    "you said matters."
+)
+FIT_WORDS: tuple[str, ...] = tuple(fit_word(score) for score in (1.0, 0.5, 0.25, 0.0))
+"""The words of `fit_word`, from the best fit down: the grid's text alternative groups by them."""
+FIT_GROUP = _("{fit}: {priorities}.")
+"""'Fits well: control of the spasm; a result that lasts without repeat treatment.'"""
+
+# ---------------------------------------------------------------- projection
+
+PROJECTION_TITLE = _("Spasm under control, out of 100 people")
+PROJECTION_SUBTITLE = _("In {span}, for the average person in the studies; not a forecast for you.")
+SHADED_BAND = _("Shaded band: the range from the studies.")
+YEAR_AFTER_STARTING = _("Year after starting")
+PROJECTION_AXIS = _("People with the spasm under control,\nout of 100")
+"""The y axis title, one line per line."""
+REFERENCE = _("Reference")
+PROJECTION_DESCRIPTION = _(
+    "Out of 100 people, how many have the spasm under control in {span}: a line for each option ({names})."
+)
+PROJECTION_SPAN = _("Out of 100 people, how many have the spasm under control in {span}.")
+ABOUT_EACH_YEAR = _("{name}: about {n} out of 100 each year ({range}).")
+ABOUT = _("{name}: about {n} out of 100 ({range}).")
+FIRST_AND_LAST_YEAR = _(
+    "{name}: about {first} out of 100 in year {first_year}, and {last} out of 100 in year {last_year}. "
+    "In year {last_year}, it {range}."
+)
+REFERENCE_LINE = _("Reference line, {name}: about {n} out of 100 in year {year} ({range}).")
+
+
+def next_years(years: int) -> str:
+    """The span a projection covers: 'the next year' or 'each of the next 5 years'."""
+    if years == 1:
+        return _("the next year")
+    return ngettext("each of the next {years} year", "each of the next {years} years", years).format(
+        years=years
+    )
+
+
+# ---------------------------------------------------------------- trade-off chart
+
+TRADEOFF_TITLE = _("Good control and serious harm, out of 100 people")
+TIME_FRAME = _("Time frame: {timeframe}.")
+TIME_FRAMES_DIFFER = _("How long people were followed is not the same for each option.")
+RANGE_LINES = _("Lines show the range in the studies.")
+HARM_SCALE = _("The harm scale goes up to {top}, not 100, so small numbers can be seen.")
+CONTROL_AXIS = _("Good control of the spasm, out of 100 people")
+HARM_AXIS = _("Serious or permanent harm,\nout of 100 people")
+"""The y axis title, one line per line."""
+CONTROL_TOOLTIP = _("Good control, out of 100")
+HARM_TOOLTIP = _("Serious or permanent harm, out of 100")
+TRADEOFF_DESCRIPTION = _("{title}: a chart with a point for each option ({names}).")
+TRADEOFF_INTRO = _(
+    "Good control of the spasm and serious or permanent harm, out of 100 people, for each option."
+)
+TRADEOFF_OPTION = _(
+    "{name}: {control} have good control ({control_range}). "
+    "{harm} have serious or permanent harm ({harm_range})."
+)

@@ -1,0 +1,78 @@
+"""The command line's words (`decision_aid.cli`): argparse descriptions and help, the terminal
+summary and every line it prints for a person. Every sentence goes through `_()` (see
+`decision_aid.i18n`); JSON keys and option names (`--query`) are not words."""
+
+from __future__ import annotations
+
+from decision_aid.i18n import _, ngettext
+
+# ---------------------------------------------------------------- commands and their help
+
+COMPARE_DESCRIPTION = _(
+    "Command line: `check` a dataset, compare options for a query, or write the take-home summary."
+)
+CHECK_DESCRIPTION = _("Validate an evidence dataset.")
+SUMMARY_DESCRIPTION = _("Write the take-home summary.")
+REVIEW_DESCRIPTION = _("Write the clinicians' review pack (one self-contained HTML file).")
+
+DATASET_HELP = _("YAML file (default: shipped): a regular file of at most {bytes} bytes")
+QUERY_HELP = _("the answers in URL query-string form (at most {limit} characters)")
+QUERY_FILE_HELP = _("read the query from a file, '-' for standard input (same {limit}-character limit)")
+DATA_HELP = _("evidence YAML (default: shipped)")
+PDF_OUT_HELP = _("PDF file to write (pdf format only)")
+BASE_URL_HELP = _("where the aid is served, for the link")
+HTML_OUT_HELP = _("HTML file to write")
+
+# ---------------------------------------------------------------- what the commands print
+
+VALID = _(
+    "{path}: valid: version {version}, last reviewed {reviewed}, {options} options, {risks} risks, "
+    "{rules} rules, {sources} sources"
+)
+
+
+def wrote(path: str, size: int) -> str:
+    """'wrote summary.pdf (12,345 bytes)'."""
+    return ngettext("wrote {path} ({size} byte)", "wrote {path} ({size} bytes)", size).format(
+        path=path, size=f"{size:,}"
+    )
+
+
+USAGE_ERROR = _("{prog}: error: {message}")
+ERROR = _("error: {problem}")
+WARNING = _("warning: {warning}")
+CANNOT_READ = _("cannot read {where}: {reason}")
+CANNOT_WRITE = _("cannot write {path}: {reason}")
+NOT_UTF8 = _("{where} is not UTF-8 text")
+TOO_LONG = _(
+    "{where} is {length} characters long; the limit is {limit} "
+    "(a longer query is not read at all, so no value is cut)"
+)
+MORE_THAN = _("more than {limit}")
+STANDARD_INPUT = _("standard input")
+THE_QUERY = _("the query")
+
+# ---------------------------------------------------------------- the terminal summary
+
+HEADING = _("Hemifacial spasm decision aid (evidence {version})")
+NO_PRIORITIES = _(
+    "Priorities: none stated yet, so the options are not matched or ranked. "
+    "Add one (for example relief=8) to line them up against what matters to you."
+)
+PRIORITIES = _("Priorities: {priorities}")
+PRIORITY_WEIGHT = _("{priority} {weight}/10")
+PRIORITY_WEIGHT_NOT_SAID = _("{priority} {weight}/10 (not said)")
+"""A priority the patient left unsaid, at the weight the match used for it."""
+NOTE = _("Note: {note}")
+CAUTION = _("Caution: {caution}")
+MAY_NOT_BE_SUITABLE = _("[may not be suitable]")
+RULED_OUT = _("[you ruled this out]")
+LOCAL_FIGURE = _("(local figure)")
+WITH_RANGE = _("{figure} (range {range})")
+"""'30 out of 100 people (range 10 to 70 out of 100)'."""
+LINES_UP = _(
+    "Lines up with what you said matters: {match} out of 100 (range {low} to {high}); "
+    "number {rank} of {ranked}"
+)
+NOT_MATCHED = _("Not matched: this option may not be suitable for you (see below).")
+FOR_COMPARISON = _("{name} (shown for comparison; not matched)")
