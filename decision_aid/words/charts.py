@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from decision_aid.i18n import _, ngettext
+from decision_aid.words import common
 from decision_aid.words.common import SITUATION_LABELS, fit_word
 
 # ---------------------------------------------------------------- options
@@ -37,7 +38,7 @@ IN_WORDS = _("The same figures are given in words with the chart.")
 """The end of every chart's short accessible name: the full text alternative (`describe_*`)
 is printed with the chart and read there, so a screen reader does not read it twice."""
 
-OPTION = _("Option")
+OPTION = common.OPTION
 PRIORITY = _("Priority")
 YEAR = _("Year")
 UNDER_CONTROL_OUT_OF_100 = _("Under control, out of 100")

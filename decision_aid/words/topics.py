@@ -145,7 +145,7 @@ FIGURES_INTRO = _(
     "Every figure the aid uses, out of 100 people, with where it comes from: one table, "
     "one tab for each option."
 )
-COL_OPTION = _("Option")
+COL_OPTION = common.OPTION
 COL_FIGURE = common.FIGURE
 COL_OUT_OF_100 = _("Out of 100")
 COL_RANGE = _("Range")
