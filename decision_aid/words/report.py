@@ -5,7 +5,9 @@ phrasing come from `decision_aid.words.common`."""
 from __future__ import annotations
 
 from decision_aid.i18n import _
+from decision_aid.words import review
 from decision_aid.words.common import CERTAINTY_LABELS, SITUATION_LABELS, _rare, whole
+from decision_aid.words.pages import about, next_steps
 
 # ---------------------------------------------------------------- the summary as a whole
 
@@ -21,19 +23,19 @@ PAPER_NOT_KNOWN = _("paper must be one of {papers}, not {paper}")
 
 SURE_QUESTIONS: tuple[tuple[str, str], ...] = (
     ("sure_s", _("Do you feel SURE about the best choice for you?")),
-    ("sure_u", _("Do you know the benefits and risks of each option?")),
-    ("sure_r", _("Are you clear about which benefits and risks matter most to you?")),
-    ("sure_e", _("Do you have enough support and advice to make a choice?")),
+    *((k, q) for k, q in next_steps.SURE_QUESTIONS.items() if k != "sure_s"),
 )
-"""The SURE test (O'Connor & Légaré, 2008): a 'No' to any of them is worth talking about."""
+"""The SURE test (O'Connor & Légaré, 2008): a 'No' to any of them is worth talking about. The
+questions are the app's (`words.pages.next_steps`), but for the first, whose "SURE" names the
+test on paper (the app writes "sure")."""
 SURE_CREDIT = _("SURE test © O'Connor & Légaré, 2008.")
 
 # ---------------------------------------------------------------- the answers
 
 SITUATION_QUESTIONS: dict[str, str] = {
     "cause": _("What causes the spasm"),
-    "mri": _("MRI scan"),
-    "anesthesia": _("Fit for a general anaesthetic"),
+    "mri": next_steps.ANSWER_NAMES["mri"],
+    "anesthesia": next_steps.ANSWER_NAMES["anesthesia"],
     "pregnant": _("Pregnant or planning a pregnancy"),
     "blood_thinners": _("Taking blood thinners"),
     "sides": _("Spasm on one side or both"),
@@ -42,7 +44,7 @@ SITUATION_QUESTIONS: dict[str, str] = {
 """The situation answers the summary repeats back (those the profile has), in this order."""
 NOT_ANSWERED = SITUATION_LABELS["leaning"][""]
 """'Not answered', written once in `words.common` (as the unanswered leaning)."""
-AGE = _("Age")
+AGE = next_steps.ANSWER_NAMES["age"]
 AGE_YEARS = _("{age} years")
 AGE_NOT_GIVEN = _("Not given")
 TRIED_BEFORE = _("Treatments tried before")
@@ -85,7 +87,7 @@ DIFFERENT_STUDIES = _(
     "people and different follow-up times (shown beside each figure). No study has compared the three "
     "treatments in the same people. Figures sit side by side only when they measure the same thing."
 )
-NOT_REVIEWED = _("Not yet reviewed by a clinician.")
+NOT_REVIEWED = about.NOT_REVIEWED
 REVIEWER = _("{name}, {role} ({date}: {scope})")
 REVIEWED_BY = _("Reviewed by {names}.")
 NOT_STATED = _(
@@ -93,9 +95,9 @@ NOT_STATED = _(
     "In the aid, move at least one priority to see how each option lines up with what you said."
 )
 NOT_MATCHED = _("Not matched or ranked: it may not be suitable for you (see the cautions).")
-PER_INJECTION = _("per injection")
+PER_INJECTION = review.PER_INJECTION
 PER_INJECTION_NOTE = _("'Per injection' marks a figure counted per injection, not per person.")
-NOT_MEASURED = _("Not measured.")
+NOT_MEASURED = review.NOT_MEASURED_STOP
 NOT_MEASURED_WHY = _("Not measured. {why}")
 EXPERT_ESTIMATE = _("An expert's estimate, not a study result.")
 WHEN = _("When: {timeframe}.")
@@ -151,7 +153,7 @@ SERIOUS_WHAT = _("have a serious or permanent harm")
 CONTROL_WHAT = _("have this result")
 """What the icons in each chart stand for: '10 out of 100 people <what>'."""
 LOCAL_FIGURE_NAME = _("{name} (local figure)")
-CONTROL = _("Control")
+CONTROL = review.CONTROL
 """The control chart's label when there is no option to take the measure's name from."""
 OUT_OF_100_PEOPLE = _("{label}: out of 100 people")
 CONTROL_SUBTITLE = _("Each option's figure comes from its own studies and time frame (see the table)")
