@@ -48,14 +48,8 @@ NOT_YET_ROUTED = {
     "profile.py",
     "projection.py",
     "questions.py",
-    "report/content.py",
-    "report/fonts.py",
-    "report/images.py",
     "report/layout.py",
-    "report/note.py",
-    "report/pdf.py",
     "report/sections.py",
-    "report/words.py",
     "scoring.py",
 }
 """Modules whose words have not yet moved into the home (this list only shrinks; it goes when

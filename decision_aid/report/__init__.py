@@ -17,7 +17,8 @@ the JSON. fpdf and fontTools log what they cannot draw, quoting it: their warnin
 (`quiet_font_logs`), so no word of a note reaches a log.
 
 The package: `content` (`summary_data`, the one structure the PDF and the JSON render),
-`words` (answers and figures in words), `fontcache` (the DejaVu fonts parsed once and shared),
+`words` (answers and figures put into words; the words themselves live in
+`decision_aid.words.report`), `fontcache` (the DejaVu fonts parsed once and shared),
 `fonts` (any script in the note), `layout` (page layout primitives and the layouts tried),
 `images` (charts and QR code), `sections` (the PDF's sections), `note` (the note box), `pdf`
 (`build_pdf`). Every name callers used from the single module is re-exported here.
@@ -26,14 +27,9 @@ The package: `content` (`summary_data`, the one structure the PDF and the JSON r
 from decision_aid.engine import ANCHORS_TEXT
 from decision_aid.questions import questions_to_ask
 from decision_aid.report.content import (
-    CONVERSATION_LINE,
     LETTER_REGIONS,
     OPTION_KEYS,
     PAPERS,
-    SITUATION_QUESTIONS,
-    SUMMARY_TITLE,
-    SURE_CREDIT,
-    SURE_QUESTIONS,
     Paper,
     _caution_dict,
     _comparison_data,
@@ -89,7 +85,6 @@ from decision_aid.report.images import (
     CHART_CACHE_SIZE,
     CHART_SCALES,
     PRINTED_LINK_MAX,
-    SERIOUS_WHAT,
     _chart_cache,
     _chart_png,
     _chart_specs,
@@ -123,7 +118,6 @@ from decision_aid.report.layout import (
 )
 from decision_aid.report.note import (
     NOTE_BODY_LINES,
-    NOTE_CONTINUES,
     NOTE_JOIN,
     NOTE_MAX_H,
     _draw_note_lines,
@@ -155,13 +149,6 @@ from decision_aid.report.sections import (
     _what_you_said,
 )
 from decision_aid.report.words import (
-    DIFFERENT_STUDIES,
-    NOT_MATCHED,
-    NOT_MEASURED,
-    NOT_REVIEWED,
-    NOT_STATED,
-    PER_INJECTION,
-    PER_INJECTION_NOTE,
     _get,
     _in_studies,
     _is_serious,
@@ -171,11 +158,27 @@ from decision_aid.report.words import (
     _profile,
     _with_range,
     benefit_words,
-    certainty_words,
     reopen_link,
     reviewed_words,
     risk_words,
     success_words,
+)
+from decision_aid.words.report import (
+    CONVERSATION_LINE,
+    DIFFERENT_STUDIES,
+    NOT_MATCHED,
+    NOT_MEASURED,
+    NOT_REVIEWED,
+    NOT_STATED,
+    NOTE_CONTINUES,
+    PER_INJECTION,
+    PER_INJECTION_NOTE,
+    SERIOUS_WHAT,
+    SITUATION_QUESTIONS,
+    SUMMARY_TITLE,
+    SURE_CREDIT,
+    SURE_QUESTIONS,
+    certainty_words,
     weight_words,
 )
 

@@ -14,22 +14,16 @@ from decision_aid.profile import PRIORITIES
 from decision_aid.questions import questions_to_ask
 from decision_aid.report.images import _chart_specs
 from decision_aid.report.words import (
-    DIFFERENT_STUDIES,
-    NOT_MATCHED,
-    NOT_MEASURED,
-    NOT_STATED,
     _get,
     _is_serious,
     _local_words,
     _names,
     _profile,
     benefit_words,
-    certainty_words,
     reopen_link,
     reviewed_words,
     risk_words,
     success_words,
-    weight_words,
 )
 from decision_aid.words.common import (
     NOT_A_VERDICT,
@@ -39,35 +33,39 @@ from decision_aid.words.common import (
     fit_word,
     quiz_words,
 )
+from decision_aid.words.report import (
+    AGE,
+    AGE_NOT_GIVEN,
+    AGE_YEARS,
+    COMMON_HARMS,
+    CONVERSATION_LINE,
+    DIFFERENT_STUDIES,
+    NO_TREATMENT_NO_HARM,
+    NO_TREATMENT_NO_SIDE_EFFECTS,
+    NONE_REPORTED,
+    NONE_TRIED,
+    NOT_ANSWERED,
+    NOT_MATCHED,
+    NOT_MEASURED,
+    NOT_SAID_COUNTS_AS,
+    NOT_STATED,
+    OUT_OF_10,
+    OVER_TIME,
+    SERIOUS_HARMS,
+    SITUATION_QUESTIONS,
+    SUMMARY_TITLE,
+    SURE_QUESTIONS,
+    TRIED_BEFORE,
+    WHEN,
+    WHILE_TREATED,
+    certainty_words,
+    status_words,
+    weight_words,
+)
+from decision_aid.words.report import SURE_CREDIT as SURE_CREDIT  # the PDF's sections import it from here
 
 Paper = Literal["A4", "Letter"]
 PAPERS: tuple[str, ...] = ("A4", "Letter")
-
-SUMMARY_TITLE = "Your take-home summary"
-CONVERSATION_LINE = (
-    "This summary is to help you talk with your care team about what matters to you. "
-    "It does not say which treatment you should choose."
-)
-
-SURE_QUESTIONS: tuple[tuple[str, str], ...] = (
-    ("sure_s", "Do you feel SURE about the best choice for you?"),
-    ("sure_u", "Do you know the benefits and risks of each option?"),
-    ("sure_r", "Are you clear about which benefits and risks matter most to you?"),
-    ("sure_e", "Do you have enough support and advice to make a choice?"),
-)
-"""The SURE test (O'Connor & Légaré, 2008): a 'No' to any of them is worth talking about."""
-SURE_CREDIT = "SURE test © O'Connor & Légaré, 2008."
-
-SITUATION_QUESTIONS: dict[str, str] = {
-    "cause": "What causes the spasm",
-    "mri": "MRI scan",
-    "anesthesia": "Fit for a general anaesthetic",
-    "pregnant": "Pregnant or planning a pregnancy",
-    "blood_thinners": "Taking blood thinners",
-    "sides": "Spasm on one side or both",
-    "mvd_result": "After an earlier MVD",
-}
-"""The situation answers the summary repeats back (those the profile has), in this order."""
 
 LETTER_REGIONS = frozenset(
     {
@@ -218,7 +216,7 @@ def _no_treatment(evidence: Evidence, result: Result) -> dict[str, Any]:
             "sources": list(_get(f, "sources") or []),
             "measure": getattr(known, "measure", None),
         }
-        fig["words"] = benefit_words(fig).replace(" Only while the treatment continues.", "")
+        fig["words"] = benefit_words(fig).replace(" " + WHILE_TREATED, "")
         figures.append(fig)
     return {
         "name": nt.name,
@@ -281,27 +279,27 @@ def _comparison_data(evidence: Evidence, options: list[dict], no_treatment: dict
     def risks(o: dict, kind: str) -> str:
         mine = [r for r in o["risks"] if r["kind"] == kind]
         if not mine:
-            return "None reported in the studies we used."
+            return NONE_REPORTED
         when = list(dict.fromkeys(r["timeframe"].rstrip(".") for r in mine if r.get("timeframe")))
         shown = ["• " + r["table_words"] for r in mine]
-        return "\n".join(shown + ([f"When: {'; '.join(when)}."] if when else []))
+        return "\n".join(shown + ([WHEN.format(timeframe="; ".join(when))] if when else []))
 
     course = [f"• {f['name']}: {f['words']}" for f in no_treatment["figures"] if not f["measure"]]
     rows += [
         {
             "id": "over_time",
-            "label": "Without treatment, over time",
+            "label": OVER_TIME,
             "cells": ["\n".join(course) or NOT_MEASURED, *("" for _ in options)],
         },
         {
             "id": "common",
-            "label": "Side effects that pass",
-            "cells": ["None: no treatment.", *(risks(o, "common") for o in options)],
+            "label": COMMON_HARMS,
+            "cells": [NO_TREATMENT_NO_SIDE_EFFECTS, *(risks(o, "common") for o in options)],
         },
         {
             "id": "serious",
-            "label": "Serious or lasting harms",
-            "cells": ["None from treatment.", *(risks(o, "serious") for o in options)],
+            "label": SERIOUS_HARMS,
+            "cells": [NO_TREATMENT_NO_HARM, *(risks(o, "serious") for o in options)],
         },
     ]
     return {
@@ -347,7 +345,7 @@ def _summary(
             "question": q,
             "id": k,
             "value": p[k],
-            "answer": SITUATION_LABELS.get(k, {}).get(p[k]) or (str(p[k]) if p[k] else "Not answered"),
+            "answer": SITUATION_LABELS.get(k, {}).get(p[k]) or (str(p[k]) if p[k] else NOT_ANSWERED),
         }
         for k, q in SITUATION_QUESTIONS.items()
         if k in p
@@ -355,18 +353,18 @@ def _summary(
     if "age" in p:
         situation.append(
             {
-                "question": "Age",
+                "question": AGE,
                 "id": "age",
                 "value": p["age"],
-                "answer": f"{p['age']} years" if p["age"] is not None else "Not given",
+                "answer": AGE_YEARS.format(age=p["age"]) if p["age"] is not None else AGE_NOT_GIVEN,
             }
         )
     situation.append(
         {
-            "question": "Treatments tried before",
+            "question": TRIED_BEFORE,
             "id": "tried",
             "value": list(p["tried"]),
-            "answer": ", ".join(_names(p["tried"], result)) or "None",
+            "answer": ", ".join(_names(p["tried"], result)) or NONE_TRIED,
         }
     )
     local = {k: p[k] for k in ("mvd_success", "mvd_hearing_loss") if p.get(k) is not None}
@@ -431,7 +429,9 @@ def _summary(
                     "weight": p[k],
                     "counts_as": counts[k],
                     "words": weight_words(p[k]),
-                    "text": f"{p[k]} out of 10" if p[k] is not None else f"not said (counts as {counts[k]})",
+                    "text": OUT_OF_10.format(weight=p[k])
+                    if p[k] is not None
+                    else NOT_SAID_COUNTS_AS.format(weight=counts[k]),
                 }
                 for k in PRIORITIES
             ],
@@ -476,10 +476,4 @@ def _summary(
 
 
 def _status_words(o: OptionResult) -> str:
-    parts = []
-    if not o.suitable:
-        parts.append("may not be suitable for you now, see the cautions")
-    if o.avoided:
-        parts.append("you said you do not want this")
-    text = "; ".join(parts)
-    return text[:1].upper() + text[1:]
+    return status_words(suitable=o.suitable, avoided=o.avoided)

@@ -16,6 +16,7 @@ from fontTools import ttLib
 from fpdf import FPDF, FPDFException
 
 from decision_aid.report.fontcache import FONT_REGULAR, _add_font, _parsed_font
+from decision_aid.words import report as words
 
 # ---------------------------------------------------------------- any script in the note
 
@@ -61,10 +62,7 @@ the scripts patients most often write. Any other Noto Sans regular face found is
 them, so rarer scripts (Tamil, Ethiopic, Georgian, ...) print too. All are under the SIL Open
 Font Licence (Symbola: free for any use) and are embedded as subsets."""
 UNPRINTABLE_MARK = "□"
-UNPRINTABLE_NOTICE = (
-    f"{UNPRINTABLE_MARK} marks a character this summary cannot print. Your note is kept in full "
-    "in the link and in the summary's data file (JSON)."
-)
+UNPRINTABLE_NOTICE = words.UNPRINTABLE_NOTICE.format(mark=UNPRINTABLE_MARK)
 TAB_AS = "    "
 
 
@@ -185,12 +183,7 @@ def unprintable_words(text: str) -> str | None:
     missing = unprintable(text)
     if not missing:
         return None
-    some = "1 of the characters" if len(missing) == 1 else f"{len(missing)} of the characters"
-    return (
-        f"{some} in your note cannot be printed on the summary (PDF): they show there as "
-        f"{UNPRINTABLE_MARK}. Your note is kept in full in the link and in the summary's data "
-        "file (JSON)."
-    )
+    return words.UNPRINTABLE_COUNT.format(n=len(missing), mark=UNPRINTABLE_MARK)
 
 
 def printable_note(text: str) -> tuple[str, bool]:

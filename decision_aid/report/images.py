@@ -11,8 +11,17 @@ from PIL import Image
 
 from decision_aid.engine import Result
 from decision_aid.lru import BoundedCache
-
-SERIOUS_WHAT = "have a serious or permanent harm"
+from decision_aid.words.report import (
+    CONTROL,
+    CONTROL_SUBTITLE,
+    CONTROL_WHAT,
+    LOCAL_FIGURE_NAME,
+    OUT_OF_100_PEOPLE,
+    SERIOUS_HEADING,
+    SERIOUS_SUBTITLE,
+    SERIOUS_TITLE,
+    SERIOUS_WHAT,
+)
 
 
 def _png_size_mm(png: bytes, scale: float) -> tuple[float, float]:
@@ -65,7 +74,7 @@ def _chart_specs(result: Result, options: list[dict], stated: bool) -> list[dict
     from decision_aid import charts  # Altair and pandas load only when a summary is built
 
     def row(o: dict, low: float, central: float, high: float, local: bool) -> dict[str, Any]:
-        name = f"{o['short_name']} (local figure)" if local else o["short_name"]
+        name = LOCAL_FIGURE_NAME.format(name=o["short_name"]) if local else o["short_name"]
         return {
             "option": o["id"],
             "name": o["name"],
@@ -77,7 +86,7 @@ def _chart_specs(result: Result, options: list[dict], stated: bool) -> list[dict
             "high": high,
         }
 
-    label = options[0]["success"]["label"] if options else "Control"
+    label = options[0]["success"]["label"] if options else CONTROL
     control = pd.DataFrame(
         [
             row(o, o["success"]["low"], o["success"]["central"], o["success"]["high"], o["success"]["local"])
@@ -97,29 +106,28 @@ def _chart_specs(result: Result, options: list[dict], stated: bool) -> list[dict
             for o in options
         ]
     )
-    what = "have this result"
     specs = [
         {
             "id": "control",
             "key": _frame_key(control),
-            "heading": f"{label}: out of 100 people",
+            "heading": OUT_OF_100_PEOPLE.format(label=label),
             "spec": lambda: charts.option_icon_arrays(
                 control,
-                title=f"{label}: out of 100 people",
-                subtitle="Each option's figure comes from its own studies and time frame (see the table)",
+                title=OUT_OF_100_PEOPLE.format(label=label),
+                subtitle=CONTROL_SUBTITLE,
                 color=charts.BENEFIT_COLOR,
-                label=what,
+                label=CONTROL_WHAT,
             ).to_dict(validate=False),
-            "description": charts.describe_icon_arrays(control, what),
+            "description": charts.describe_icon_arrays(control, CONTROL_WHAT),
         },
         {
             "id": "serious_harm",
             "key": _frame_key(serious),
-            "heading": "Serious or permanent harm (the chances of each added up)",
+            "heading": SERIOUS_HEADING,
             "spec": lambda: charts.option_icon_arrays(
                 serious,
-                title="Serious or permanent harm: out of 100 people",
-                subtitle="The chances of each serious or permanent harm, added up",
+                title=SERIOUS_TITLE,
+                subtitle=SERIOUS_SUBTITLE,
                 color=charts.HARM_COLOR,
                 label=SERIOUS_WHAT,
             ).to_dict(validate=False),

@@ -14,6 +14,7 @@ from decision_aid.report.layout import (
     TINY,
     _lh,
 )
+from decision_aid.words.report import NOTE_CONTINUES, NOTHING_WRITTEN
 
 NOTE_BODY_LINES = 8
 NOTE_MAX_H = NOTE_BODY_LINES * BODY * 0.46
@@ -21,10 +22,6 @@ NOTE_MAX_H = NOTE_BODY_LINES * BODY * 0.46
 1,000 characters of prose takes, so no note, however it is written, makes the summary longer
 (MAX_PAGES) than that one does."""
 NOTE_JOIN = " / "
-NOTE_CONTINUES = (
-    "… The rest of your note did not fit here. It is kept in full in the aid (open the link "
-    "below on a screen) and in the summary's data file (JSON)."
-)
 
 
 def _note_lines(pdf: FPDF, text: str, size: float) -> list[str]:
@@ -88,7 +85,7 @@ def _note_box(pdf: _PDF, note: str) -> None:
         pdf.multi_cell(
             0,
             _lh(BODY),
-            "(nothing written)",
+            NOTHING_WRITTEN,
             align=Align.L,
             border="L",
             padding=(0.4, 0, 0.4, 3),

@@ -25,6 +25,7 @@ from decision_aid.report.sections import (
     _sure,
     _what_you_said,
 )
+from decision_aid.words.report import PAPER_NOT_KNOWN, PDF_FOOTER, PDF_SUBJECT
 
 
 def build_pdf(
@@ -37,7 +38,7 @@ def build_pdf(
 ) -> bytes:
     """The take-home summary as PDF bytes, built in memory for one request (nothing touches disk)."""
     if paper not in PAPERS:
-        raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
+        raise ValueError(PAPER_NOT_KNOWN.format(papers=", ".join(PAPERS), paper=repr(paper)))
     data, specs = _summary(evidence, result, base_url=base_url, generated=generated)
     images = {c["id"]: {**c, "png": _chart_png(c), "scale": CHART_SCALES[c["id"]]} for c in specs}
     images["qr"] = dict(zip(("png", "full"), _qr_png(data["link"]), strict=True))
@@ -65,12 +66,12 @@ def _compose(
     ds = data["dataset"]
     pdf = _PDF(
         paper,
-        f"Hemifacial spasm decision aid · evidence version {ds['version']} · printed {data['generated']}",
+        PDF_FOOTER.format(version=ds["version"], date=data["generated"]),
         image_cache,
     )
     pdf.set_title(f"{data['title']}: {data['decision']}")
     pdf.set_author(ds["made_by"])
-    pdf.set_subject("Hemifacial spasm: take-home summary of a decision aid")
+    pdf.set_subject(PDF_SUBJECT)
     pdf.set_lang("en")
     pdf.set_creator("decision_aid.report")
     pdf.add_page()

@@ -1,4 +1,6 @@
-"""Words for the answers and figures in the summary: weights, certainty, benefits, risks, reviewers."""
+"""The answers and figures of the summary put into words: weights, certainty, benefits, risks,
+reviewers. The words themselves live in `decision_aid.words.report`; this module picks and fills
+them from the engine's figures."""
 
 from __future__ import annotations
 
@@ -8,29 +10,43 @@ from typing import Any
 from decision_aid.engine import OptionResult, Result, RiskUsed
 from decision_aid.evidence import Evidence
 from decision_aid.profile import Profile
-from decision_aid.words.common import (
-    CERTAINTY_LABELS,
-    both_ways,
-    per_100,
-    per_100_range,
+from decision_aid.words.common import both_ways, per_100, per_100_range, whole
+from decision_aid.words.report import (
+    CLEARLY_BETTER,
+    EXPERT_ESTIMATE,
+    IN_STUDIES,
+    LOCAL,
+    LOCAL_AND_PUBLISHED,
+    LOCAL_MARK,
+    NOT_CLEARLY_BETTER,
+    NOT_MEASURED,
+    NOT_MEASURED_WHY,
+    NOT_REVIEWED,
+    ONE_ESTIMATE,
+    PER_INJECTION,
+    PER_INJECTION_NOTE,
+    PUBLISHED_RANGE,
+    RANGE,
+    REVIEWED_BY,
+    REVIEWER,
+    RISK,
+    WHEN,
+    WHILE_TREATED,
+    certainty_words,
+    per_100_injections,
 )
 
-# ---------------------------------------------------------------- words for the answers
-
-
-def weight_words(weight: int | None) -> str:
-    """How much a priority matters, in words (the number is always shown beside it)."""
-    if weight is None:
-        return "Not said yet"
-    if weight == 0:
-        return "Not at all"
-    if weight <= 3:
-        return "A little"
-    if weight <= 6:
-        return "Somewhat"
-    if weight <= 8:
-        return "A lot"
-    return "Very much"
+__all__ = [
+    "PER_INJECTION_NOTE",
+    "benefit_words",
+    "certainty_words",
+    "reopen_link",
+    "reviewed_words",
+    "risk_words",
+    "success_words",
+]
+"""`PER_INJECTION_NOTE` and `certainty_words` are the home's, named here too for the PDF's
+sections, which import them from this module."""
 
 
 def _names(ids: Iterable[str], result: Result) -> list[str]:
@@ -46,21 +62,6 @@ def reopen_link(result: Result, base_url: str) -> str:
 
 # ---------------------------------------------------------------- figures as words
 
-DIFFERENT_STUDIES = (
-    "Each figure is out of 100 people, but the figures come from different studies, with different "
-    "people and different follow-up times (shown beside each figure). No study has compared the three "
-    "treatments in the same people. Figures sit side by side only when they measure the same thing."
-)
-NOT_REVIEWED = "Not yet reviewed by a clinician."
-NOT_STATED = (
-    "You have not said yet what matters to you, so this summary does not match or rank the options. "
-    "In the aid, move at least one priority to see how each option lines up with what you said."
-)
-NOT_MATCHED = "Not matched or ranked: it may not be suitable for you (see the cautions)."
-PER_INJECTION = "per injection"
-PER_INJECTION_NOTE = "'Per injection' marks a figure counted per injection, not per person."
-NOT_MEASURED = "Not measured."
-
 
 def _get(x: Any, name: str, default: Any = None) -> Any:
     """A field of an engine figure, whether the engine hands it over as a model or a dict."""
@@ -75,25 +76,25 @@ def _profile(result: Result) -> dict[str, Any]:
     return p.model_dump(mode="json") if hasattr(p, "model_dump") else dict(p)
 
 
-def certainty_words(code: str | None, *, short: bool = False) -> str:
-    """'How sure: low (the true figure may be quite different).' beside a figure; `short` keeps
-    only the level ('How sure: low.'), for the harms (the levels are explained once)."""
-    if not code:
-        return ""
-    level, _, why = CERTAINTY_LABELS.get(code, code).partition(": ")
-    return f"How sure: {level}." if short or not why else f"How sure: {level} ({why})."
-
-
 def _per_words(x: float, per: str = "person") -> str:
     """'10 out of 100 people', or '10 out of 100 injections' for a figure counted per injection."""
-    text = per_100(x)
-    return text.replace(" people", " injections") if per == "injection" else text
+    return per_100_injections(x) if per == "injection" else per_100(x)
+
+
+def _spread(low: float, high: float) -> str | None:
+    """'63 to 95 out of 100', or None when the range is one figure after rounding (rounded as
+    `per_100_range` rounds it: on the per-1,000 scale when even the top is under 1 in 100)."""
+    if whole(high) < 1:
+        lo, hi = whole(low * 10), max(1, whole(high * 10))
+    else:
+        lo, hi = whole(low), whole(high)
+    return per_100_range(low, high) if lo != hi else None
 
 
 def _in_studies(low: float, high: float) -> str | None:
     """'63 to 95 out of 100 in studies', or None when the range is one figure (after rounding)."""
-    text = per_100_range(low, high)
-    return f"{text} in studies" if " to " in text else None
+    spread = _spread(low, high)
+    return IN_STUDIES.format(spread=spread) if spread else None
 
 
 def _with_range(central_words: str, extra: str | None) -> str:
@@ -108,10 +109,10 @@ def _with_range(central_words: str, extra: str | None) -> str:
 def _local_words(fig: Any, per: str = "person") -> str:
     """A figure the care team entered: marked 'local', with the published range beside it."""
     pub = _get(fig, "published") or {}
-    text = f"{_per_words(_get(fig, 'central'), per)}: your care team's own figure (local)"
+    figure = _per_words(_get(fig, "central"), per)
     if pub:
-        text += f"; published {per_100_range(pub['low'], pub['high'])} in studies"
-    return text
+        return LOCAL_AND_PUBLISHED.format(figure=figure, spread=per_100_range(pub["low"], pub["high"]))
+    return LOCAL.format(figure=figure)
 
 
 def benefit_words(b: Any, *, expert_estimate: bool = False) -> str:
@@ -120,16 +121,16 @@ def benefit_words(b: Any, *, expert_estimate: bool = False) -> str:
     central = _get(b, "central")
     if central is None:
         why = (_get(b, "not_measured") or "").strip()
-        return f"{NOT_MEASURED} {why}".strip()
+        return NOT_MEASURED_WHY.format(why=why) if why else NOT_MEASURED
     if _get(b, "local"):
         parts = [_local_words(b) + "."]
     else:
         parts = [_with_range(per_100(central), _in_studies(_get(b, "low"), _get(b, "high"))) + "."]
     if expert_estimate:
-        parts.append("An expert's estimate, not a study result.")
-    parts.append(f"When: {_get(b, 'timeframe', '').rstrip('.')}.")
+        parts.append(EXPERT_ESTIMATE)
+    parts.append(WHEN.format(timeframe=_get(b, "timeframe", "").rstrip(".")))
     if _get(b, "while_treated"):
-        parts.append("Only while the treatment continues.")
+        parts.append(WHILE_TREATED)
     parts.append(certainty_words(_get(b, "certainty")))
     return " ".join(p for p in parts if p)
 
@@ -137,14 +138,13 @@ def benefit_words(b: Any, *, expert_estimate: bool = False) -> str:
 def success_words(o: OptionResult) -> dict[str, str]:
     """The control figure (the match uses it), framed both ways, with its range (local marked)."""
     s = o.success
-    out = {"both_ways": both_ways(s.central, "are clearly better", "are not")}
+    out = {"both_ways": both_ways(s.central, CLEARLY_BETTER, NOT_CLEARLY_BETTER)}
     if s.local and s.published:
         out["local"] = _local_words(s) + "."
-        published = per_100_range(s.published["low"], s.published["high"])
-        out["range"] = f"Published figures: {published} in studies."
+        out["range"] = PUBLISHED_RANGE.format(spread=per_100_range(s.published["low"], s.published["high"]))
     else:
-        spread = _in_studies(s.low, s.high)
-        out["range"] = f"Range: {spread}." if spread else "Only one estimate: no range is known."
+        spread = _spread(s.low, s.high)
+        out["range"] = RANGE.format(spread=spread) if spread else ONE_ESTIMATE
     return out
 
 
@@ -153,16 +153,17 @@ def risk_words(r: RiskUsed, *, when: bool = True) -> str:
     per injection, not per person). <how long>. When: <period>. How sure: low.'"""
     per = _get(r, "per", "person") or "person"
     if r.local and r.published:
-        pub = r.published
-        extra = f"local: your care team's own figure; published {per_100_range(pub['low'], pub['high'])}"
+        extra = LOCAL_MARK.format(spread=per_100_range(r.published["low"], r.published["high"]))
     else:
         extra = _in_studies(r.low, r.high)
     if per == "injection":
         extra = f"{extra}; {PER_INJECTION}" if extra else PER_INJECTION
-    text = f"{r.name}: {_with_range(_per_words(r.central, per), extra)}. {r.lasts.rstrip('.')}."
+    text = RISK.format(
+        name=r.name, figure=_with_range(_per_words(r.central, per), extra), lasts=r.lasts.rstrip(".")
+    )
     timeframe = _get(r, "timeframe")
     if timeframe and when:
-        text += f" When: {timeframe.rstrip('.')}."
+        text += " " + WHEN.format(timeframe=timeframe.rstrip("."))
     sure = certainty_words(_get(r, "certainty"), short=True)
     return f"{text} {sure}" if sure else text
 
@@ -176,5 +177,8 @@ def reviewed_words(evidence: Evidence) -> str:
     reviewers = evidence.meta.reviewers
     if not reviewers:
         return NOT_REVIEWED
-    names = "; ".join(f"{r.name}, {r.role} ({r.date.isoformat()}: {r.scope.rstrip('.')})" for r in reviewers)
-    return f"Reviewed by {names}."
+    names = "; ".join(
+        REVIEWER.format(name=r.name, role=r.role, date=r.date.isoformat(), scope=r.scope.rstrip("."))
+        for r in reviewers
+    )
+    return REVIEWED_BY.format(names=names)
