@@ -5,7 +5,7 @@ phrasing come from `decision_aid.words.common`."""
 from __future__ import annotations
 
 from decision_aid.i18n import _
-from decision_aid.words import review
+from decision_aid.words import common, review
 from decision_aid.words.common import CERTAINTY_LABELS, SITUATION_LABELS, _rare, whole
 from decision_aid.words.pages import about, next_steps
 
@@ -101,7 +101,7 @@ NOT_MEASURED = review.NOT_MEASURED_STOP
 NOT_MEASURED_WHY = _("Not measured. {why}")
 EXPERT_ESTIMATE = _("An expert's estimate, not a study result.")
 WHEN = _("When: {timeframe}.")
-WHILE_TREATED = _("Only while the treatment continues.")
+WHILE_TREATED = common.WHILE_TREATED
 IN_STUDIES = _("{spread} in studies")
 """A figure's range from the studies: '63 to 95 out of 100 in studies'."""
 LOCAL = _("{figure}: your care team's own figure (local)")
@@ -142,15 +142,15 @@ def per_100_injections(x: float) -> str:
 
 NONE_REPORTED = _("None reported in the studies we used.")
 OVER_TIME = _("Without treatment, over time")
-COMMON_HARMS = _("Side effects that pass")
-SERIOUS_HARMS = _("Serious or lasting harms")
+COMMON_HARMS = common.PASSING_HARMS
+SERIOUS_HARMS = common.LASTING_HARMS
 NO_TREATMENT_NO_SIDE_EFFECTS = _("None: no treatment.")
 NO_TREATMENT_NO_HARM = _("None from treatment.")
 
 # ---------------------------------------------------------------- the charts
 
 SERIOUS_WHAT = _("have a serious or permanent harm")
-CONTROL_WHAT = _("have this result")
+CONTROL_WHAT = common.HAVE_THIS_RESULT
 """What the icons in each chart stand for: '10 out of 100 people <what>'."""
 LOCAL_FIGURE_NAME = _("{name} (local figure)")
 CONTROL = review.CONTROL

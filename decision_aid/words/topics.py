@@ -90,10 +90,10 @@ WORKS_INTRO = _(
     "Figures stand side by side only when they count the same thing. Each has its own time frame. "
     "They come from different studies; no study compared these treatments in the same people."
 )
-HAVE_THIS_RESULT = _("have this result")
+HAVE_THIS_RESULT = common.HAVE_THIS_RESULT
 """The icon array's label for the people a benefit reaches."""
 WHEN_SENTENCE = _("When: {when}.")
-WHILE_TREATED = _("Only while the treatment continues.")
+WHILE_TREATED = common.WHILE_TREATED
 CERTAINTY_LINE = _("Certainty: {level}")
 TIMING_HEADING = _("How soon it works and how long it lasts")
 HOW_SOON = _("**How soon:** {text}")
@@ -106,8 +106,8 @@ MORE_ABOUT_TIMING = _("More about how soon and how long")
 # ---------------------------------------------------------------- side effects and harms
 
 HARMS_INTRO = _("Every figure is out of 100 people. Each picture shows the most common one for that option.")
-PASSING_HARMS = _("Side effects that pass")
-LASTING_HARMS = _("Serious or lasting harms")
+PASSING_HARMS = common.PASSING_HARMS
+LASTING_HARMS = common.LASTING_HARMS
 NONE_REPORTED = _("{name}: none reported in the studies used.")
 HAVE_IT = _("have it")
 HAVE_IT_PER_INJECTION = _("have it per injection")
