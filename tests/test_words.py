@@ -47,7 +47,6 @@ NOT_YET_ROUTED = {
     "grid.py",
     "profile.py",
     "projection.py",
-    "questions.py",
     "report/layout.py",
     "report/sections.py",
     "scoring.py",
