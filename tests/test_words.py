@@ -44,7 +44,6 @@ reader and must come from the home."""
 
 NOT_YET_ROUTED = {
     "engine.py",
-    "grid.py",
     "profile.py",
     "projection.py",
     "report/layout.py",
