@@ -1,11 +1,16 @@
 """The "at a glance" grid's words (`decision_aid.grid`): the row questions, the no-treatment
 column's name, and the cells' own words, a few words each (the Option Grid way). The dataset's
-texts that fill most cells are data, not words here."""
+texts that fill most cells are data, not words here. Words the app and the review pack also use
+are written once where they were first put and named here, so `grid.py` finds all its words in
+one place."""
 
 from __future__ import annotations
 
 from decision_aid.i18n import _
+from decision_aid.words import app
 from decision_aid.words.common import SITUATION_LABELS
+from decision_aid.words.review import NOT_MEASURED_STOP
+from decision_aid.words.topics import LASTING_HARMS, PASSING_HARMS
 
 NO_TREATMENT_NAME = SITUATION_LABELS["leaning"]["no_treatment"]
 """The reference column: the same words as the answer "where I lean"."""
@@ -15,22 +20,20 @@ ROW_QUESTIONS: dict[str, str] = {
     "clearly_better": _("How many are clearly better?"),
     "spasm_gone": _("How many have the spasm gone?"),
     "timing": _("How soon does it work, and for how long?"),
-    "passing": _("Side effects that pass"),
-    "serious": _("Serious or lasting harms"),
+    "passing": PASSING_HARMS,
+    "serious": LASTING_HARMS,
     "visits": _("Visits, time off and recovery"),
     "not_working": _("What if it does not work?"),
     "cost": _("Cost"),
 }
 """Each row's question, by the row's key."""
 
-PER_INJECTION = _("{figure} per injection")
-"""A cell's figure counted per injection: `{figure}` is '30 out of 100 people'."""
-ABOUT_QUANTITY = _("about {n} {unit}")
-"""A burden figure: `{unit}` is the dataset's unit ('weeks', 'visits a year')."""
+PER_INJECTION = app.PER_INJECTION
+ABOUT_QUANTITY = app.ABOUT_QUANTITY
 GOOD_CONTROL = _("Good control")
 """The label of a result's one success figure when it names no measure."""
 
-NOT_MEASURED = _("Not measured.")
+NOT_MEASURED = NOT_MEASURED_STOP
 NOT_MEASURED_SEPARATELY = _("Not measured separately.")
 WHEN = _("When: {timeframe}")
 ONLY_WHILE_TREATED = _("only while treated")
@@ -47,7 +50,7 @@ EACH_LASTS = _("Each one lasts {how_long}.")
 ONLY_WHILE_TAKEN = _("It works only while you keep taking it.")
 DONE_ONCE = _("It is done once.")
 
-VISITS_PILLS = _("tablets every day")
+VISITS_PILLS = app.TABLETS_EVERY_DAY
 NO_TIME_OFF = _("no time off")
 
 DELAYED_RELIEF = _("Relief can come weeks or months later; wait before calling it a failure.")
