@@ -68,7 +68,9 @@ from decision_aid.scoring import (
     success_used,
     weighted_match,
 )
+from decision_aid.words import engine as W
 from decision_aid.words.common import PRIORITY_LABELS
+from decision_aid.words.engine import NOT_RANKED_TEXT
 
 __all__ = [
     "ANCHORS_TEXT",
@@ -114,11 +116,6 @@ __all__ = [
     "success_used",
     "weighted_match",
 ]
-
-NOT_RANKED_TEXT = (
-    "Nothing is matched or put in order yet. Say how much at least one thing matters to you. "
-    "Then the options are lined up against what you said."
-)
 
 
 # ---------------------------------------------------------------- suitability
@@ -252,25 +249,22 @@ def _sensitivity_sentence(p: str, now: str | None, up: tuple, down: tuple, names
     label = PRIORITY_LABELS[p].lower()
 
     def who(o: str | None) -> str:
-        return names[o] if o else "no single option"
+        return names[o] if o else W.NO_SINGLE_OPTION
 
-    parts = []
+    if up[0] is not None and down[0] is not None:
+        return W.IF_MORE_OR_LESS.format(
+            priority=label,
+            up_weight=up[0],
+            up_option=who(up[1]),
+            down_weight=down[0],
+            down_option=who(down[1]),
+            now=who(now),
+        )
     if up[0] is not None:
-        parts.append(
-            f"if {label} mattered more to you ({up[0]} out of 10 or more), "
-            f"{who(up[1])} would line up most closely instead of {who(now)}"
-        )
+        return W.IF_MORE.format(priority=label, weight=up[0], option=who(up[1]), now=who(now))
     if down[0] is not None:
-        parts.append(
-            f"if {label} mattered less to you ({down[0]} out of 10 or less), "
-            f"{who(down[1])} would line up most closely instead of {who(now)}"
-        )
-    if not parts:
-        return (
-            f"Changing how much {label} matters to you would not change which option lines up most closely."
-        )
-    text = "; ".join(parts)
-    return text[0].upper() + text[1:] + "."
+        return W.IF_LESS.format(priority=label, weight=down[0], option=who(down[1]), now=who(now))
+    return W.NO_CHANGE.format(priority=label)
 
 
 # ---------------------------------------------------------------- evaluate
@@ -304,15 +298,9 @@ def evaluate(
     weights = profile.weights()
     stated = profile.priorities_stated
     if stated and sum(weights.values()) == 0:
-        warnings.append(
-            "Every priority is set to 0, so there is nothing to compare the options on: "
-            "nothing is matched. Move at least one slider above 0."
-        )
+        warnings.append(W.ALL_ZERO)
     if profile.mvd_result and not profile.mvd_result_used:
-        warnings.append(
-            "You said how an earlier MVD operation went, but not that you have had MVD before, "
-            "so that answer was not used. Add MVD to the treatments you have tried if you had it."
-        )
+        warnings.append(W.MVD_RESULT_UNUSED)
     compared = stated and sum(weights.values()) > 0
     scored = _score_all(evidence, profile, years)
     avoid_rules = {r.id for r in evidence.rules if "avoid" in r.when}
@@ -328,7 +316,7 @@ def evaluate(
                     rule="avoid",
                     effect="caution",
                     sources=[],
-                    text=f"You said you do not want {opt.sentence_name}, whatever the figures say.",
+                    text=W.AVOIDED.format(option=opt.sentence_name),
                 )
             )
         matched = compared and s.suitable

@@ -16,10 +16,11 @@ from typing import Any
 
 from decision_aid.engine import OptionResult, Result
 from decision_aid.evidence import Evidence, Option, Quantity
+from decision_aid.words import grid as W
 from decision_aid.words.common import per_100, whole
 
 NO_TREATMENT_ID = "no_treatment"
-NO_TREATMENT_NAME = "No treatment for now"
+NO_TREATMENT_NAME = W.NO_TREATMENT_NAME
 MAX_WORDS = 14
 """A cell's words, at most: the Option Grid keeps each answer to about a dozen words."""
 
@@ -48,7 +49,7 @@ class Cell:
         if self.central is None:
             return None
         text = per_100(self.central)
-        return text + " per injection" if self.per == "injection" else text
+        return W.PER_INJECTION.format(figure=text) if self.per == "injection" else text
 
 
 @dataclass(frozen=True)
@@ -78,15 +79,15 @@ class Grid:
 
 
 QUESTIONS: tuple[tuple[str, str], ...] = (
-    ("involves", "What does it involve?"),
-    ("clearly_better", "How many are clearly better?"),
-    ("spasm_gone", "How many have the spasm gone?"),
-    ("timing", "How soon does it work, and for how long?"),
-    ("passing", "Side effects that pass"),
-    ("serious", "Serious or lasting harms"),
-    ("visits", "Visits, time off and recovery"),
-    ("not_working", "What if it does not work?"),
-    ("cost", "Cost"),
+    ("involves", W.ROW_QUESTIONS["involves"]),
+    ("clearly_better", W.ROW_QUESTIONS["clearly_better"]),
+    ("spasm_gone", W.ROW_QUESTIONS["spasm_gone"]),
+    ("timing", W.ROW_QUESTIONS["timing"]),
+    ("passing", W.ROW_QUESTIONS["passing"]),
+    ("serious", W.ROW_QUESTIONS["serious"]),
+    ("visits", W.ROW_QUESTIONS["visits"]),
+    ("not_working", W.ROW_QUESTIONS["not_working"]),
+    ("cost", W.ROW_QUESTIONS["cost"]),
 )
 """The rows, in order: the questions patients ask about each option."""
 
@@ -133,7 +134,7 @@ def _num(x: float) -> str:
 
 
 def _qty(q: Quantity | None) -> str:
-    return f"about {_num(q.value.central)} {q.unit}" if q is not None else ""
+    return W.ABOUT_QUANTITY.format(n=_num(q.value.central), unit=q.unit) if q is not None else ""
 
 
 def benefits(o: OptionResult) -> list[dict[str, Any]]:
@@ -156,7 +157,7 @@ def benefits(o: OptionResult) -> list[dict[str, Any]]:
     return [
         {
             "measure": _get(s, "measure", "good_control"),
-            "label": "Good control",
+            "label": W.GOOD_CONTROL,
             "low": s.low,
             "central": s.central,
             "high": s.high,
@@ -172,14 +173,14 @@ def benefits(o: OptionResult) -> list[dict[str, Any]]:
 
 def _benefit_cell(b: dict[str, Any] | None, ongoing: bool) -> Cell:
     if b is None or b.get("central") is None:
-        return Cell("Not measured.", not_measured=True, sources=tuple((b or {}).get("sources") or ()))
+        return Cell(W.NOT_MEASURED, not_measured=True, sources=tuple((b or {}).get("sources") or ()))
     parts = []
     if b.get("timeframe"):
-        parts.append("When: " + short(b["timeframe"], 10))
+        parts.append(W.WHEN.format(timeframe=short(b["timeframe"], 10)))
     if b.get("while_treated") or (b.get("while_treated") is None and ongoing):
-        parts.append("only while treated")
+        parts.append(W.ONLY_WHILE_TREATED)
     if b.get("expert_estimate"):
-        parts.append("an expert's estimate, not a study")
+        parts.append(W.EXPERT_ESTIMATE)
     return Cell(
         "; ".join(parts) + ".",
         b["central"],
@@ -194,10 +195,10 @@ def _benefit_cell(b: dict[str, Any] | None, ongoing: bool) -> Cell:
 def _risk_cell(risks: list[Any], serious: bool) -> Cell:
     mine = [r for r in risks if bool(_get(r, "serious") or _get(r, "permanent")) == serious]
     if not mine:
-        return Cell("None reported in the studies used.")
+        return Cell(W.NONE_REPORTED)
     r = max(mine, key=lambda r: _get(r, "central"))
     more = len(mine) - 1
-    text = short(_get(r, "name")) + (f"; {more} more in the harms topic" if more else "")
+    text = W.HARM_AND_MORE.format(harm=short(_get(r, "name")), more=more) if more else short(_get(r, "name"))
     return Cell(
         text,
         _get(r, "central"),
@@ -213,11 +214,11 @@ def _risk_cell(risks: list[Any], serious: bool) -> Cell:
 def _involves(opt: Option) -> Cell:
     b = opt.burden
     if b.daily_pills:
-        text = "Tablets by mouth every day"
+        text = W.INVOLVES_PILLS
     elif b.injections_per_year is not None:
-        text = "Small injections around the eye, repeated every few months"
+        text = W.INVOLVES_INJECTIONS
     elif b.general_anaesthetic:
-        text = "One operation on the nerve, under general anaesthetic"
+        text = W.INVOLVES_OPERATION
     else:
         text = _first_sentence(opt.involves.text) or opt.short_name
     return Cell(text + ".", sources=tuple(opt.involves.sources))
@@ -227,11 +228,11 @@ def _timing(opt: Option) -> Cell:
     first = _first_sentence(opt.onset.text, 2 * MAX_WORDS)
     soon = short(first) + "." if first else ""
     if opt.effect_weeks is not None:
-        last = f"Each one lasts {_qty(opt.effect_weeks)}."
+        last = W.EACH_LASTS.format(how_long=_qty(opt.effect_weeks))
     elif opt.burden.ongoing:
-        last = "It works only while you keep taking it."
+        last = W.ONLY_WHILE_TAKEN
     else:
-        last = _first_sentence(opt.duration.text, 10) or "It is done once."
+        last = _first_sentence(opt.duration.text, 10) or W.DONE_ONCE
     text = f"{soon} {last}" if soon else last
     ids = dict.fromkeys(
         [*opt.onset.sources, *opt.duration.sources, *(opt.effect_weeks.sources if opt.effect_weeks else ())]
@@ -243,12 +244,12 @@ def _visits(opt: Option) -> Cell:
     b = opt.burden
     parts = []
     if b.daily_pills:
-        parts.append("tablets every day")
+        parts.append(W.VISITS_PILLS)
     for q in (b.injections_per_year, b.clinic_visits_per_year, b.hospital_nights, b.recovery_weeks):
         if q is not None:
             parts.append(_qty(q))
     if not b.general_anaesthetic and not b.recovery_weeks:
-        parts.append("no time off")
+        parts.append(W.NO_TIME_OFF)
     text = "; ".join(parts)
     ids = dict.fromkeys(
         s
@@ -263,7 +264,7 @@ def _not_working(opt: Option) -> Cell:
     d = opt.delayed_relief
     if d is not None:
         return Cell(
-            "Relief can come weeks or months later; wait before calling it a failure.",
+            W.DELAYED_RELIEF,
             d.per_100.central,
             d.per_100.low,
             d.per_100.high,
@@ -271,15 +272,11 @@ def _not_working(opt: Option) -> Cell:
             sources=tuple(d.sources),
         )
     if opt.burden.daily_pills:
-        return Cell(
-            "Another medicine or another treatment can be tried.", sources=tuple(opt.duration.sources)
-        )
-    return Cell(
-        "The dose or places can be changed; other treatments stay open.", sources=tuple(opt.duration.sources)
-    )
+        return Cell(W.ANOTHER_MEDICINE, sources=tuple(opt.duration.sources))
+    return Cell(W.CHANGE_DOSE, sources=tuple(opt.duration.sources))
 
 
-COST = Cell("Ask your clinic or insurer.")
+COST = Cell(W.ASK_COST)
 
 
 def _option_cells(opt: Option, res: OptionResult) -> dict[str, Cell]:
@@ -298,7 +295,7 @@ def _option_cells(opt: Option, res: OptionResult) -> dict[str, Cell]:
             cells[key] = _benefit_cell(found.get(key), opt.burden.ongoing)
     else:  # a result without the measure vocabulary: its one figure, under "clearly better"
         cells["clearly_better"] = _benefit_cell(next(iter(found.values()), None), opt.burden.ongoing)
-        cells["spasm_gone"] = Cell("Not measured separately.", not_measured=True)
+        cells["spasm_gone"] = Cell(W.NOT_MEASURED_SEPARATELY, not_measured=True)
     return cells
 
 
@@ -335,20 +332,20 @@ def _no_treatment_cells(ev: Evidence, result: Result) -> dict[str, Cell]:
 
     involves = _get(nt, "involves")
     summary = _first_sentence(_get(involves, "text", "") or _get(nt, "summary", "") or "")
-    none = Cell("None: no treatment, so no treatment harms.")
+    none = Cell(W.NO_TREATMENT_HARMS)
     return {
         "involves": Cell(
-            summary or "Wait and watch; start a treatment later if you want.",
+            summary or W.WAIT_AND_WATCH,
             sources=tuple(_get(involves, "sources", ()) or ()),
         ),
-        "clearly_better": figure("partly_better") or Cell("Not measured.", not_measured=True),
-        "spasm_gone": figure("remission") or Cell("Not measured.", not_measured=True),
-        "timing": figure("worse") or Cell("The spasm often spreads or gets stronger over the years."),
+        "clearly_better": figure("partly_better") or Cell(W.NOT_MEASURED, not_measured=True),
+        "spasm_gone": figure("remission") or Cell(W.NOT_MEASURED, not_measured=True),
+        "timing": figure("worse") or Cell(W.SPASM_SPREADS),
         "passing": none,
         "serious": none,
-        "visits": Cell("No treatment visits; see your doctor if it changes."),
-        "not_working": Cell("You can start a treatment at any time."),
-        "cost": Cell("No treatment cost."),
+        "visits": Cell(W.NO_TREATMENT_VISITS),
+        "not_working": Cell(W.START_ANY_TIME),
+        "cost": Cell(W.NO_TREATMENT_COST),
     }
 
 

@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl, urlencode
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from decision_aid.evidence import OPTION_IDS
+from decision_aid.words import profile as W
 
 PRIORITIES: tuple[str, ...] = ("relief", "lasting", "serious_risk", "side_effects", "burden", "recovery")
 """The six priority weights, in the order every view shows them."""
@@ -153,7 +154,7 @@ def _choices() -> dict[str, tuple[str, ...]]:
         if get_origin(info.annotation) is Literal:
             values = get_args(info.annotation)
             if values[0] != info.default:  # the model is the contract: keep the default first
-                raise TypeError(f"Profile.{name}: the default must be the first allowed value")
+                raise TypeError(W.DEFAULT_NOT_FIRST.format(name=name))
             out[name] = values
     return out
 
@@ -182,7 +183,7 @@ class ParamProblem:
 
     def message(self) -> str:
         shown = self.value if len(self.value) <= 40 else self.value[:37] + "..."
-        return f"{self.param}={shown!r} is not allowed; allowed: {self.allowed}"
+        return W.NOT_ALLOWED.format(param=self.param, value=repr(shown), allowed=self.allowed)
 
 
 @dataclass(frozen=True)
@@ -204,20 +205,20 @@ MAX_QUERY_CHARS = 20_000
 def allowed_text(name: str) -> str:
     """The allowed values of a parameter, as shown in every error message."""
     if name in PRIORITIES:
-        return "a whole number from 0 to 10, or empty (not said)"
+        return W.ALLOWED_WEIGHT
     if name == "age":
-        return f"a whole number of years from {MIN_AGE} to {MAX_AGE}, or empty"
+        return W.ALLOWED_AGE.format(youngest=MIN_AGE, oldest=MAX_AGE)
     if name in CHOICES:
-        return ", ".join(v if v else "(empty)" for v in CHOICES[name])
+        return ", ".join(v if v else W.ALLOWED_EMPTY for v in CHOICES[name])
     if name in OPTION_LISTS:
-        return "a comma-separated list of " + ", ".join(OPTION_IDS)
+        return W.ALLOWED_OPTIONS.format(ids=", ".join(OPTION_IDS))
     if name in LOCAL_FIGURES:
-        return "a number from 0 to 100 (per 100 people), or empty"
+        return W.ALLOWED_LOCAL_FIGURE
     if name == "note":
-        return f"free text of at most {MAX_NOTE_CHARS} characters (a longer note is cut, with a notice)"
+        return W.ALLOWED_NOTE.format(most=MAX_NOTE_CHARS)
     if name == "quiz":
-        return f"a comma-separated list of up to {MAX_QUIZ_ITEMS} question:right or question:wrong"
-    return "(unknown parameter)"
+        return W.ALLOWED_QUIZ.format(most=MAX_QUIZ_ITEMS)
+    return W.UNKNOWN
 
 
 def _parse_one(name: str, raw: str) -> object:
@@ -294,9 +295,8 @@ def note_cut_warning(raw: str) -> str | None:
     length = len(clean_note(raw))
     if length <= MAX_NOTE_CHARS:
         return None
-    return (
-        f"the note is {length:,} characters long and a note holds at most {MAX_NOTE_CHARS:,}: "
-        f"the first {MAX_NOTE_CHARS:,} are kept, the last {length - MAX_NOTE_CHARS:,} left out"
+    return W.NOTE_CUT.format(
+        length=f"{length:,}", most=f"{MAX_NOTE_CHARS:,}", left_out=f"{length - MAX_NOTE_CHARS:,}"
     )
 
 
@@ -311,9 +311,7 @@ def parse_query(query: str | Mapping[str, str | list[str]]) -> ParsedQuery:
     if isinstance(query, str):
         text = query[1:] if query.startswith("?") else query
         if len(text) > MAX_QUERY_CHARS:
-            warnings.append(
-                f"the link is {len(text):,} characters long; only the first {MAX_QUERY_CHARS:,} were read"
-            )
+            warnings.append(W.LINK_CUT.format(length=f"{len(text):,}", kept=f"{MAX_QUERY_CHARS:,}"))
             text = text[:MAX_QUERY_CHARS]
         pairs = parse_qsl(text, keep_blank_values=True, errors="replace")
     else:
@@ -331,10 +329,12 @@ def parse_query(query: str | Mapping[str, str | list[str]]) -> ParsedQuery:
     for key, raws in seen.items():
         if key not in PARAMS:
             shown = key if len(key) <= 40 else key[:37] + "..."
-            warnings.append(f"unknown parameter {shown!r} was ignored")
+            warnings.append(W.UNKNOWN_PARAMETER.format(name=repr(shown)))
             continue
         if len(raws) > 1 and len(set(raws)) > 1:
-            problems.append(ParamProblem(key, " & ".join(raws), f"one value only; {allowed_text(key)}"))
+            problems.append(
+                ParamProblem(key, " & ".join(raws), W.ONE_VALUE_ONLY.format(allowed=allowed_text(key)))
+            )
             continue
         try:
             values[key] = _parse_one(key, raws[0])

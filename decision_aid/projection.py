@@ -19,6 +19,7 @@ from decision_aid.scoring import (
     recurrence_share,
     success_used,
 )
+from decision_aid.words import engine as W
 
 NO_TREATMENT_ID = "no_treatment"
 """The key of the natural-course reference line in `Projection.options` (never scored)."""
@@ -154,81 +155,67 @@ def _n(x: float) -> str:
 def projection_assumptions(evidence: Evidence) -> list[str]:
     """Each assumption of the projection, in plain words, with the figures it uses."""
     label = evidence.meta.measures[evidence.meta.control_measure].label.lower()
-    out = [
-        "These lines are for the average person in the published studies, not a forecast for you. "
-        f"Every line counts the same thing: people who are {label.removesuffix('.')}.",
-        "The shaded range uses the least and the most favourable ends of every figure.",
-    ]
+    out = [W.AVERAGE_PERSON.format(measure=label.removesuffix(".")), W.SHADED_RANGE]
     for _, opt in evidence.ordered():
         name = opt.short_name
         cover = {end: coverage(opt, end) for end in ENDS}
         if cover["central"] is not None:
             interval = _interval(opt)
             eff = opt.effect_weeks.value
-            where = (
-                "published series"
-                if opt.reinjection_weeks is not None
-                else "the usual number of injections a year"
-            )
+            text = W.COVERAGE_PUBLISHED if opt.reinjection_weeks is not None else W.COVERAGE_USUAL
             out.append(
-                f"{name}: one injection works for about {_n(eff.low)} to {_n(eff.high)} weeks, and "
-                f"{where} give about {_n(interval.low)} to {_n(interval.high)} weeks between injections. "
-                f"So the effect covers about {_n(100 * cover['low'])} to {_n(100 * cover['high'])} "
-                f"days in 100 (about {_n(100 * cover['central'])} on average), not every day. The line is "
-                "the share clearly better at an injection's best, times that share of the year."
+                text.format(
+                    name=name,
+                    effect_low=_n(eff.low),
+                    effect_high=_n(eff.high),
+                    gap_low=_n(interval.low),
+                    gap_high=_n(interval.high),
+                    cover_low=_n(100 * cover["low"]),
+                    cover_high=_n(100 * cover["high"]),
+                    cover=_n(100 * cover["central"]),
+                )
             )
         elif opt.burden.ongoing:
             if _long_term(opt.stopped_for_side_effects) is not None:
-                out.append(
-                    f"{name}: the share helped, less the people who stop because of side effects over "
-                    "the years the figure covers."
-                )
+                out.append(W.STOPPED.format(name=name))
             else:
-                out.append(
-                    f"{name}: the share helped, the same every year. No study has followed people on these "
-                    "medicines for years, so the line does not take off people who stop because of side "
-                    "effects or whose benefit fades. The true line is probably lower."
-                )
+                out.append(W.NOT_FOLLOWED.format(name=name))
         else:
             rec = opt.recurrence
             if rec is not None and rec.per_100 is not None:
                 spread = rec.mostly_within_years
-                when = (
-                    f"most of it within the first {_n(spread)} years, as the studies found, and none "
-                    "added after that"
+                text = (
+                    W.RECURRENCE_MOSTLY_WITHIN
                     if spread
-                    else f"spread evenly over the {_n(rec.years)} years the studies followed people"
+                    else W.RECURRENCE_SPREAD
                     if rec.years
-                    else "all of it counted from the first year"
+                    else W.RECURRENCE_FIRST_YEAR
                 )
                 out.append(
-                    f"{name}: the share helped after the operation, less those whose spasm comes back "
-                    f"({_n(rec.per_100.low)} to {_n(rec.per_100.high)} in 100 in the studies), {when}."
+                    text.format(
+                        name=name,
+                        low=_n(rec.per_100.low),
+                        high=_n(rec.per_100.high),
+                        years=_n(spread or rec.years or 0),
+                    )
                 )
             late = opt.delayed_relief
             if late is not None and late.per_100 is not None and late.months is not None:
                 out.append(
-                    f"{name}: in the first year, about {_n(late.per_100.low)} to "
-                    f"{_n(late.per_100.high)} in 100 people are counted as not yet better for "
-                    f"{_n(late.months.low)} to "
-                    f"{_n(late.months.high)} months, because their relief comes late."
+                    W.LATE_RELIEF.format(
+                        name=name,
+                        low=_n(late.per_100.low),
+                        high=_n(late.per_100.high),
+                        months_low=_n(late.months.low),
+                        months_high=_n(late.months.high),
+                    )
                 )
             elif late is not None:
-                out.append(
-                    f"{name}: some people's relief comes weeks or months after the operation; the line does "
-                    "not show this because the studies do not say how long it takes."
-                )
+                out.append(W.LATE_RELIEF_UNTIMED.format(name=name))
     fig = next((f for f in evidence.no_treatment.figures if f.id == REMISSION_FIGURE_ID), None)
     nt = evidence.no_treatment.short_name
     if fig is not None and fig.years:
-        out.append(
-            f"{nt}: the share whose spasm went away by itself ({_n(fig.per_100.central)} in 100 over about "
-            f"{_n(fig.years)} years on average), spread evenly over those years. The line counts them as "
-            "better from then on. It is shown for comparison; the match does not score it."
-        )
+        out.append(W.NATURAL_COURSE.format(name=nt, per_100=_n(fig.per_100.central), years=_n(fig.years)))
     else:
-        out.append(
-            f"{nt}: no line is drawn, because the figures do not say over how many years the spasm "
-            "went away by itself. It is shown for comparison; the match does not score it."
-        )
+        out.append(W.NATURAL_COURSE_UNDRAWN.format(name=nt))
     return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decision_aid.engine import Result
 from decision_aid.evidence import OPTION_IDS, Evidence
+from decision_aid.words import questions as W
 
 HIGH_WEIGHT = 7
 """A priority at or above this weight (out of 10) brings its own question for the care team."""
@@ -34,136 +35,74 @@ def questions_to_ask(evidence: Evidence, result: Result) -> list[str]:
 
     qs: list[str] = []
     if p.mri == "not_done":
-        qs.append("Do I need an MRI scan before we decide? What would it show, and how long is the wait?")
+        qs.append(W.ASK_SCAN_NOT_DONE)
     elif p.mri == "no_vessel":
-        qs.append(
-            "My scan showed no blood vessel pressing on the nerve. Was it a detailed scan of the facial "
-            "nerve, and could a vessel have been missed? What else could cause my spasm?"
-        )
+        qs.append(W.ASK_SCAN_NO_VESSEL)
     elif p.mri == "other_finding":
-        qs.append(
-            "My scan found something else. What is it, does it need to be looked at or treated first, "
-            "and does it change which treatments are open to me?"
-        )
+        qs.append(W.ASK_SCAN_OTHER_FINDING)
     if p.sides == "both":
-        qs.append(
-            "My spasm is on both sides of my face, which is rare. Could it be another condition, "
-            "and what tests would tell?"
-        )
+        qs.append(W.ASK_BOTH_SIDES)
     if p.cause == "unknown" and p.mri != "not_done":
-        qs.append("What is causing my spasm, and how sure are you?")
+        qs.append(W.ASK_CAUSE_UNKNOWN)
 
     if in_play("mvd"):
         mvd = names["mvd"]
         if p.cause in ("bells_trauma", "ms"):
-            cause = "Bell's palsy or an injury" if p.cause == "bells_trauma" else "multiple sclerosis"
-            qs.append(
-                f"Could my spasm come from {cause} rather than a blood vessel? "
-                f"What would that mean for {mvd}?"
-            )
+            ask = W.ASK_CAUSE_BELLS_TRAUMA if p.cause == "bells_trauma" else W.ASK_CAUSE_MS
+            qs.append(ask.format(mvd=mvd))
         if p.mvd_success is not None or p.mvd_hearing_loss is not None:
-            qs.append(
-                f"The figures for {mvd} marked 'local' are your team's own. How many operations are they "
-                "based on, and for how long were people followed up?"
-            )
+            qs.append(W.ASK_LOCAL_FIGURES.format(mvd=mvd))
         else:
-            qs.append(
-                f"How many {mvd} operations for hemifacial spasm does your team do each year? Out of 100 "
-                "of your patients, how many are free of the spasm, and how many have hearing loss or "
-                "lasting weakness of the face?"
-            )
+            qs.append(W.ASK_TEAM_FIGURES.format(mvd=mvd))
         if p.anesthesia == "unsure":
-            qs.append("Am I fit enough for a general anaesthetic? What checks would I need first?")
+            qs.append(W.ASK_ANAESTHETIC)
         if p.age is not None and p.age >= OLDER_AGE:
-            qs.append(f"I am {p.age}. Does my age change the risks of {mvd} for me, such as to my hearing?")
+            qs.append(W.ASK_AGE_MVD.format(age=p.age, mvd=mvd))
         if max(w["recovery"], w["burden"]) >= HIGH_WEIGHT:
-            qs.append(
-                f"How long would I be in hospital and off work after {mvd}, "
-                "and what help would I need at home?"
-            )
+            qs.append(W.ASK_HOSPITAL_STAY.format(mvd=mvd))
     if p.anesthesia == "unfit":
-        qs.append(
-            "If an operation is not possible for me, what can be done if injections or medicines "
-            "do not work well enough?"
-        )
+        qs.append(W.ASK_NO_OPERATION)
 
     if p.pregnant == "yes":
-        qs.append(
-            "I am pregnant. Which treatments are safe now, which should wait until after the birth, "
-            "and what if I want to breastfeed?"
-        )
+        qs.append(W.ASK_PREGNANT)
     elif p.pregnant == "planning":
-        qs.append(
-            "I am planning a pregnancy. Which treatments fit best before and during it? Could a "
-            "medicine make my birth control pill work less well, or affect a baby?"
-        )
+        qs.append(W.ASK_PLANNING_PREGNANCY)
     if p.blood_thinners == "yes":
-        qs.append(
-            "I take a blood thinner. Does it need to be stopped or changed before an operation or "
-            "injections, and who should decide that with me?"
-        )
+        qs.append(W.ASK_BLOOD_THINNER)
     if p.age is not None and p.age >= OLDER_AGE and in_play("medication"):
-        qs.append(f"I am {p.age}. Are the medicines more likely to make me sleepy, unsteady or low in salt?")
+        qs.append(W.ASK_AGE_MEDICINES.format(age=p.age))
 
     tried = {
-        "medication": "I have tried medicines before. Is another medicine or dose worth trying, and what "
-        "else can be done if it does not help?",
-        "botulinum": "I have had botulinum toxin injections before. Could the dose or the places injected "
-        "be changed, and what else can be done if they do not work well enough for me?",
-        "mvd": f"I have had {names['mvd']} before. What else can be done now, and would a second "
-        "operation make sense for me?",
+        "medication": W.ASK_TRIED_MEDICATION,
+        "botulinum": W.ASK_TRIED_BOTULINUM,
+        "mvd": W.ASK_TRIED_MVD.format(mvd=names["mvd"]),
     }
     qs.extend(tried[oid] for oid in OPTION_IDS if oid in p.tried)
     if p.mvd_result_used == "no_help":
-        qs.append(
-            f"My {names['mvd']} never helped. Could it still help late, and what would a second operation "
-            "offer me, knowing that second operations work less often and have more problems?"
-        )
+        qs.append(W.ASK_MVD_NO_HELP.format(mvd=names["mvd"]))
     elif p.mvd_result_used == "came_back":
-        qs.append(
-            f"My spasm came back after {names['mvd']}. What are the chances and risks of a second "
-            "operation for me, compared with the other treatments?"
-        )
+        qs.append(W.ASK_MVD_CAME_BACK.format(mvd=names["mvd"]))
 
     if in_play("botulinum") and w["burden"] >= HIGH_WEIGHT:
-        qs.append(
-            "How often would I need injections here, how long does each visit take, and can the time "
-            "between injections be longer?"
-        )
+        qs.append(W.ASK_INJECTION_VISITS)
     if w["side_effects"] >= HIGH_WEIGHT:
-        qs.append(
-            "Which side effects am I most likely to get with each treatment, and what can be done if "
-            "they happen?"
-        )
+        qs.append(W.ASK_SIDE_EFFECTS)
     if w["serious_risk"] >= HIGH_WEIGHT:
-        qs.append(
-            "What are the most serious things that could go wrong with each treatment, and how would we "
-            "notice them?"
-        )
+        qs.append(W.ASK_SERIOUS_HARM)
 
     if p.leaning in OPTION_IDS:
-        qs.append(
-            f"I am leaning towards {names[p.leaning]}. Is there anything about my situation that "
-            "makes it a poor fit for me?"
-        )
+        qs.append(W.ASK_LEANING.format(option=names[p.leaning]))
     else:
-        qs.append(
-            "I have not decided yet. Do I need to decide now? Can I try one treatment and change later?"
-        )
+        qs.append(W.ASK_UNDECIDED)
 
     if p.sure_u == "no":
-        qs.append("Can you go over the benefits and risks of each treatment with me again?")
+        qs.append(W.ASK_SURE_UNDERSTAND)
     if p.sure_r == "no":
-        qs.append("Can we talk through which benefits and risks matter most to me?")
+        qs.append(W.ASK_SURE_VALUES)
     if p.sure_e == "no":
-        qs.append(
-            "Who else can I talk to: a nurse, a support group, or someone who has had these treatments?"
-        )
+        qs.append(W.ASK_SURE_SUPPORT)
 
-    qs.append(
-        "Is it safe for me to drive with my spasm, and after each treatment? "
-        "How much time off work would each one need?"
-    )
-    qs.append("What would each treatment cost me here, and what does my insurance or health service pay for?")
-    qs.append("What is likely to happen if I wait and do not start any treatment for now?")
+    qs.append(W.ASK_DRIVING_WORK)
+    qs.append(W.ASK_COST)
+    qs.append(W.ASK_WAITING)
     return list(dict.fromkeys(qs))

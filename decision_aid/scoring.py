@@ -13,7 +13,7 @@ from typing import Literal
 from decision_aid.evidence import Benefit, Evidence, Option, Range
 from decision_aid.profile import PRIORITIES, Profile
 from decision_aid.results import BenefitUsed, FigureUsed, RiskUsed, SuccessUsed
-from decision_aid.words.common import PRIORITY_LABELS
+from decision_aid.words.engine import anchors_text
 
 End = Literal["low", "central", "high"]
 ENDS: tuple[End, ...] = ("low", "central", "high")
@@ -41,32 +41,11 @@ DAILY_PILL_BURDEN = 0.5
 WEEKS_OFF_ANCHOR = 4.0
 """Four or more weeks a year before usual activities (averaged over the years shown) use it up."""
 
-ANCHORS_TEXT: tuple[str, ...] = (
-    "Each thing that happens with a treatment counts under one priority only. The need to keep "
-    "repeating a treatment, the time a treatment takes, and having an operation are counted apart.",
-    "How much a priority counts: the number you gave it, times itself. So a 10 counts four times "
-    "as much as a 5, and what you rate highest leads. Nothing is matched until you say how much "
-    "at least one thing matters to you. Then any priority you left alone counts as 5.",
-    f"{PRIORITY_LABELS['relief']}: how many out of 100 are clearly better while the treatment works. "
-    "The same measure is used for every option.",
-    f"{PRIORITY_LABELS['lasting']}: a treatment you must repeat or take every day "
-    "scores 0. An operation scores by how many out of 100 do not have the spasm come back over the "
-    "years shown.",
-    f"{PRIORITY_LABELS['serious_risk']}: we add up the chances of harms that are serious or do not "
-    f"go away. If they add up to {SERIOUS_ANCHOR:g} or more in 100 people, the score is 0. None "
-    f"at all gets full marks.",
-    f"{PRIORITY_LABELS['side_effects']}: we add up the chances of side effects that go away, for one "
-    f"year. A chance per injection is turned into a chance for a year of shots. If they add up to "
-    f"{SIDE_EFFECT_ANCHOR:g} or more in 100 people, the score is 0.",
-    f"{PRIORITY_LABELS['burden'].split(' (')[0]}: this counts visits for treatment, pills every "
-    f"day and weeks off after an operation. {VISITS_ANCHOR:g} or more visits a year use up the "
-    f"whole scale. Pills every day use up half of it. Weeks off are spread over the years shown; "
-    f"{WEEKS_OFF_ANCHOR:g} or more weeks a year use up the whole scale. Repeat visits count here "
-    f"for the time they take. Under '{PRIORITY_LABELS['lasting'].lower()}' they count only because "
-    f"the treatment must go on.",
-    f"{PRIORITY_LABELS['recovery']}: an operation scores 0. Every other option gets full marks.",
-    "The match is the average of these scores, each counted by how much it matters to you, out of "
-    "100. The range beside it uses the worst and the best ends of every figure.",
+ANCHORS_TEXT: tuple[str, ...] = anchors_text(
+    serious=f"{SERIOUS_ANCHOR:g}",
+    side_effects=f"{SIDE_EFFECT_ANCHOR:g}",
+    visits=f"{VISITS_ANCHOR:g}",
+    weeks_off=f"{WEEKS_OFF_ANCHOR:g}",
 )
 """The value judgements of the scale, in plain words (grade 8): shown in the app, PDF and review pack."""
 

@@ -1,0 +1,66 @@
+"""The "at a glance" grid's words (`decision_aid.grid`): the row questions, the no-treatment
+column's name, and the cells' own words, a few words each (the Option Grid way). The dataset's
+texts that fill most cells are data, not words here. Words the app and the review pack also use
+are written once where they were first put and named here, so `grid.py` finds all its words in
+one place."""
+
+from __future__ import annotations
+
+from decision_aid.i18n import _
+from decision_aid.words import app
+from decision_aid.words.common import SITUATION_LABELS
+from decision_aid.words.review import NOT_MEASURED_STOP
+from decision_aid.words.topics import LASTING_HARMS, PASSING_HARMS
+
+NO_TREATMENT_NAME = SITUATION_LABELS["leaning"]["no_treatment"]
+"""The reference column: the same words as the answer "where I lean"."""
+
+ROW_QUESTIONS: dict[str, str] = {
+    "involves": _("What does it involve?"),
+    "clearly_better": _("How many are clearly better?"),
+    "spasm_gone": _("How many have the spasm gone?"),
+    "timing": _("How soon does it work, and for how long?"),
+    "passing": PASSING_HARMS,
+    "serious": LASTING_HARMS,
+    "visits": _("Visits, time off and recovery"),
+    "not_working": _("What if it does not work?"),
+    "cost": _("Cost"),
+}
+"""Each row's question, by the row's key."""
+
+PER_INJECTION = app.PER_INJECTION
+ABOUT_QUANTITY = app.ABOUT_QUANTITY
+GOOD_CONTROL = _("Good control")
+"""The label of a result's one success figure when it names no measure."""
+
+NOT_MEASURED = NOT_MEASURED_STOP
+NOT_MEASURED_SEPARATELY = _("Not measured separately.")
+WHEN = _("When: {timeframe}")
+ONLY_WHILE_TREATED = _("only while treated")
+EXPERT_ESTIMATE = _("an expert's estimate, not a study")
+NONE_REPORTED = _("None reported in the studies used.")
+HARM_AND_MORE = _("{harm}; {more} more in the harms topic")
+"""The likeliest harm of its kind, and how many more the harms topic lists."""
+
+INVOLVES_PILLS = _("Tablets by mouth every day")
+INVOLVES_INJECTIONS = _("Small injections around the eye, repeated every few months")
+INVOLVES_OPERATION = _("One operation on the nerve, under general anaesthetic")
+
+EACH_LASTS = _("Each one lasts {how_long}.")
+ONLY_WHILE_TAKEN = _("It works only while you keep taking it.")
+DONE_ONCE = _("It is done once.")
+
+VISITS_PILLS = app.TABLETS_EVERY_DAY
+NO_TIME_OFF = _("no time off")
+
+DELAYED_RELIEF = _("Relief can come weeks or months later; wait before calling it a failure.")
+ANOTHER_MEDICINE = _("Another medicine or another treatment can be tried.")
+CHANGE_DOSE = _("The dose or places can be changed; other treatments stay open.")
+ASK_COST = _("Ask your clinic or insurer.")
+
+NO_TREATMENT_HARMS = _("None: no treatment, so no treatment harms.")
+WAIT_AND_WATCH = _("Wait and watch; start a treatment later if you want.")
+SPASM_SPREADS = _("The spasm often spreads or gets stronger over the years.")
+NO_TREATMENT_VISITS = _("No treatment visits; see your doctor if it changes.")
+START_ANY_TIME = _("You can start a treatment at any time.")
+NO_TREATMENT_COST = _("No treatment cost.")
