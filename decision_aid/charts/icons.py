@@ -65,7 +65,6 @@ def success_frame(result: Result) -> pd.DataFrame:
     rows = []
     for o in _options(result):
         s = o.success
-        published = s.published or {}
         rows.append(
             {
                 **_option_row(o),
@@ -75,9 +74,6 @@ def success_frame(result: Result) -> pd.DataFrame:
                 "timeframe": s.timeframe,
                 "certainty": s.certainty,
                 "local": s.local,
-                "published_low": published.get("low"),
-                "published_central": published.get("central"),
-                "published_high": published.get("high"),
             }
         )
     return pd.DataFrame(rows)

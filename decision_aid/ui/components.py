@@ -208,11 +208,6 @@ def quantity_detail(q: Quantity) -> str:
     )
 
 
-def chance_sentence(fig: FigureUsed, what: str) -> str:
-    """'About 9 out of 100 people: droopy eyelid.' in escaped Markdown."""
-    return md(f"{per_100(fig.central)}: {what}")
-
-
 def caution_box(o: OptionResult, prof: Profile) -> None:
     """Every caution of one option, where that option is shown."""
     for c in o.caution_details:
