@@ -32,10 +32,13 @@ RUN apt-get update \
       ! -name 'NotoSans*-Regular.tt[fc]' ! -name 'NotoColorEmoji.ttf' -delete \
  && rm -rf /var/lib/apt/lists/*
 
-# Runtime packages only (no test, lint or browser tooling); a separate layer so a code
-# change does not reinstall them.
-COPY requirements.txt ./
-RUN python -m pip install --no-compile -r requirements.txt
+# Runtime packages only (no test, lint or browser tooling), from the runtime lock: the exact
+# versions CI tested, each checked against its hash, as `make` installs them. A separate layer so
+# a code change does not reinstall them. The project itself is not installed: the entry command
+# runs from /app, where `decision_aid` is imported from the working directory (an install would
+# hold a second copy of the code and need setuptools fetched, unhashed, at build time).
+COPY requirements.lock ./
+RUN python -m pip install --no-compile --require-hashes -r requirements.lock
 
 # The app, its Streamlit settings (telemetry off, no tracebacks shown to users) and the
 # shipped evidence dataset.

@@ -3,7 +3,7 @@
 No Docker engine runs here, so this tests what can be tested without one:
 - the Dockerfile's promises, read from the file: slim Python base, non-root user,
   HEALTHCHECK without curl on Streamlit's health endpoint, EXPOSE 8501, telemetry off,
-  listening on all interfaces in the container, runtime requirements only, no
+  listening on all interfaces in the container, the runtime lock only (hash-checked), no
   `playwright install`, the dataset path in the variable the app reads;
 - the image's entry command run from a clean copy of what the Dockerfile COPYs (files as
   git would commit them), with the environment the Dockerfile sets: the server becomes
@@ -123,14 +123,29 @@ def test_telemetry_off_twice():
     assert any(".streamlit" in c.split()[0] for c in args_of("COPY")), "config.toml not copied"
 
 
-def test_installs_runtime_requirements_only():
+def runtime_lock() -> str:
+    """The runtime lock the Makefile installs (RUNTIME_LOCK := ...)."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    (name,) = re.findall(r"^RUNTIME_LOCK\s*:=\s*(\S+)", makefile, re.MULTILINE)
+    return name
+
+
+def test_installs_the_runtime_lock_with_hashes_only():
+    # The image gets the versions CI tested, hash-checked, like `make`: not the loose bounds.
     text = DOCKERFILE.read_text(encoding="utf-8")
     assert "playwright install" not in text
-    runs = " ".join(args_of("RUN"))
-    assert re.search(r"pip install [^&;]*-r requirements\.txt", runs), runs
-    assert "requirements-dev" not in runs
-    assert any(c.split()[0] == "requirements.txt" for c in args_of("COPY"))
-    assert "playwright" not in (ROOT / "requirements.txt").read_text(encoding="utf-8").lower()
+    lock = runtime_lock()
+    installs = [r for r in args_of("RUN") if "pip install" in r]
+    assert installs, "no pip install in the Dockerfile"
+    for run in installs:
+        files = re.findall(r"(?:-r|--requirement)[ =](\S+)", run)
+        assert files == [lock], run
+        assert "--require-hashes" in run.split(), run
+    assert any(c.split()[0] == lock for c in args_of("COPY")), f"{lock} is not copied"
+    assert not any("requirements.txt" in c for c in args_of("COPY"))
+    pinned = (ROOT / lock).read_text(encoding="utf-8").lower()
+    for dev_only in ("playwright", "pytest", "ruff"):
+        assert not re.search(rf"^{dev_only}==", pinned, re.MULTILINE), f"{dev_only} in the runtime lock"
 
 
 def test_dataset_path_is_the_variable_the_app_reads():
