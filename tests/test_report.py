@@ -27,6 +27,8 @@ from decision_aid import report
 from decision_aid.engine import Result, evaluate
 from decision_aid.evidence import DEFAULT_DATASET, Evidence, load_evidence
 from decision_aid.profile import PRIORITIES, Profile, parse_query
+from decision_aid.report.images import _chart_cache
+from decision_aid.report.layout import _lines_cache
 from decision_aid.words.common import PRIORITY_LABELS, whole
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -489,8 +491,8 @@ def test_nothing_of_one_summary_reaches_the_next():
 
     def read(result: Result, *, cold: bool) -> tuple[list[str], list[bytes], dict[str, set[int]]]:
         if cold:
-            report._chart_cache.clear()
-            report._lines_cache.clear()
+            _chart_cache.clear()
+            _lines_cache.clear()
         return what_a_reader_gets(report.build_pdf(EVIDENCE, result, base_url=BASE_URL, generated=day))
 
     cold_theirs, cold_mine = read(theirs, cold=True), read(mine, cold=True)

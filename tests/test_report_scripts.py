@@ -26,6 +26,7 @@ from decision_aid import report
 from decision_aid.engine import evaluate
 from decision_aid.evidence import load_evidence
 from decision_aid.profile import MAX_NOTE_CHARS, Profile, parse_query
+from decision_aid.report.fonts import _ignorable
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_URL = "https://hfs.example.org/aid/"
@@ -86,7 +87,7 @@ def note_section(text: str) -> str:
 
 def letters(text: str) -> set[str]:
     """The characters that carry meaning (no spaces, no joiners or marks that draw nothing)."""
-    return {c for c in text if not c.isspace() and not report._ignorable(c)}
+    return {c for c in text if not c.isspace() and not _ignorable(c)}
 
 
 @pytest.fixture
