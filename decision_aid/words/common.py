@@ -39,11 +39,26 @@ PRIORITY_WISH: dict[str, str] = {
     "recovery": _("your wish to avoid an operation"),
 }
 
+CERTAINTY_LEVELS: dict[str, str] = {
+    "high": _("high"),
+    "moderate": _("moderate"),
+    "low": _("low"),
+    "very_low": _("very low"),
+}
+"""How sure the evidence is, in a word or two (a grade of the dataset's `certainty`)."""
+
+CERTAINTY_MEANINGS: dict[str, str] = {
+    "high": _("we are confident in this figure"),
+    "moderate": _("the true figure is probably close"),
+    "low": _("the true figure may be quite different"),
+    "very_low": _("this is an estimate; the true figure could be very different"),
+}
+"""What each grade means for the reader."""
+
 CERTAINTY_LABELS: dict[str, str] = {
-    "high": _("high: we are confident in this figure"),
-    "moderate": _("moderate: the true figure is probably close"),
-    "low": _("low: the true figure may be quite different"),
-    "very_low": _("very low: this is an estimate; the true figure could be very different"),
+    # TRANSLATORS: a certainty grade and what it means, e.g. "low: the true figure may be ...".
+    grade: _("{level}: {meaning}").format(level=CERTAINTY_LEVELS[grade], meaning=CERTAINTY_MEANINGS[grade])
+    for grade in CERTAINTY_LEVELS
 }
 
 SITUATION_LABELS: dict[str, dict[str, str]] = {

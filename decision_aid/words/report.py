@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decision_aid.i18n import _
 from decision_aid.words import common, review
-from decision_aid.words.common import CERTAINTY_LABELS, SITUATION_LABELS, _rare, whole
+from decision_aid.words.common import CERTAINTY_LEVELS, CERTAINTY_MEANINGS, SITUATION_LABELS, _rare, whole
 from decision_aid.words.pages import about, next_steps
 
 # ---------------------------------------------------------------- the summary as a whole
@@ -123,7 +123,8 @@ def certainty_words(code: str | None, *, short: bool = False) -> str:
     only the level ('How sure: low.'), for the harms (the levels are explained once)."""
     if not code:
         return ""
-    level, _sep, why = CERTAINTY_LABELS.get(code, code).partition(": ")
+    level = CERTAINTY_LEVELS.get(code, code)
+    why = CERTAINTY_MEANINGS.get(code, "")
     if short or not why:
         return _("How sure: {level}.").format(level=level)
     return _("How sure: {level} ({why}).").format(level=level, why=why)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decision_aid.i18n import _, ngettext
 from decision_aid.words import common
 from decision_aid.words.common import (
-    CERTAINTY_LABELS,
+    CERTAINTY_LEVELS,
     _rare,
     whole,
 )
@@ -53,10 +53,8 @@ WHEN = _("when: {when}")
 
 
 def certainty_level(certainty: str) -> str:
-    """A certainty grade in a few words ('very low'): its label up to the colon."""
-    if certainty in CERTAINTY_LABELS:
-        return CERTAINTY_LABELS[certainty].split(":")[0]
-    return certainty.replace("_", " ")
+    """A certainty grade in a few words ('very low')."""
+    return CERTAINTY_LEVELS.get(certainty, certainty.replace("_", " "))
 
 
 def out_of_100(x: float | None) -> str:
