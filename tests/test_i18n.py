@@ -4,7 +4,9 @@ with Babel, changes what a fresh process prints, and English needs no catalogue 
 from __future__ import annotations
 
 import gettext
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,15 +16,22 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from decision_aid import i18n
+from tests.test_words import reads_as_words
 
 POT = Path(i18n.__file__).parent / "locale" / "decision_aid.pot"
 LANG = "xx"
 """No real language: a translator's test code, so nothing shipped can answer to it."""
 
 
+ACCENTED = str.maketrans("aeiouyAEIOUY", "áéíóúýÁÉÍÓÚÝ")
+KEEP = re.compile(r"(\{[^{}]*\}|<[^>]*>|\]\([^)]*\))")
+"""Placeholders, HTML tags and Markdown link targets: a translator keeps them as they are."""
+
+
 def pseudo(text: str) -> str:
-    """Every sentence marked, placeholders kept, as a translator would keep them."""
-    return f"«{text}»"
+    """A pseudo-translation: every vowel accented outside what a translator keeps, so any plain
+    English word left on a page was not looked up, even inside a translated sentence."""
+    return "".join(part if KEEP.fullmatch(part) else part.translate(ACCENTED) for part in KEEP.split(text))
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +94,86 @@ def test_a_compiled_catalogue_changes_the_words(pseudo_locale: Path) -> None:
         "fits well",
     ]
     assert translated == [
-        "«3 out of 100 people»",
-        "«fewer than 1 out of 100 people («about 4 out of 1,000»)»",
-        "«Scan shows a blood vessel pressing on the nerve»",
-        "«fits well»",
+        "3 óút óf 100 péóplé",
+        "féwér thán 1 óút óf 100 péóplé (ábóút 4 óút óf 1,000)",
+        "Scán shóws á blóód véssél préssíng ón thé nérvé",
+        "fíts wéll",
     ]
+
+
+def _data_texts() -> list[str]:
+    """Every text in the dataset (data, not code: a translated dataset is another file), longest
+    first so a long text is taken out before a shorter one inside it."""
+    import yaml
+
+    from decision_aid.evidence import DEFAULT_DATASET
+
+    found: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, str):
+            found.add(node.strip())
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(yaml.safe_load(DEFAULT_DATASET.read_text(encoding="utf-8")))
+    # A dataset sentence with a {placeholder} reaches the page filled in: its pieces are data.
+    found |= {p.strip() for t in list(found) for p in re.split(r"\{[^{}]*\}", t) if "{" in t}
+    return sorted((t for t in found if t), key=len, reverse=True)
+
+
+SPLIT = re.compile(r"\*\*|\n|[:;()|]|\.(?:\s|$)|, ")
+"""Where a page's text is cut into pieces: markup, lines and punctuation."""
+
+
+def _clean(piece: str) -> str:
+    return piece.strip(" -").removesuffix("...").removesuffix("…").strip()
+
+
+def untranslated(text: str, data: list[str]) -> str:
+    """The pieces of `text` that are neither translated (their words carry accents, which
+    `reads_as_words` does not see) nor the dataset's own texts.
+
+    The app may shorten a dataset text ("..."), change its first letter or fill a dataset
+    template's {name}, so a piece found inside a dataset text is data; a piece that is not has
+    the dataset's texts taken out and is looked at again. "doi" labels a DOI in any language."""
+    text = re.sub(r"\bdoi\b", " ", text.replace("\\", ""))  # the app's Markdown escapes
+    blob = "\n".join(data).lower()
+    left: list[str] = []
+    for piece in map(_clean, SPLIT.split(text)):
+        if not piece or piece.lower() in blob:
+            continue
+        for d in data:
+            piece = re.sub(rf"(?<!\w){re.escape(d)}(?!\w)", "|", piece, flags=re.IGNORECASE)
+        left += [p for p in map(_clean, piece.split("|")) if p and p.lower() not in blob]
+    return " | ".join(left)
+
+
+@pytest.mark.slow
+def test_every_page_and_topic_reads_in_the_catalogue_language(pseudo_locale: Path) -> None:
+    """The whole app, both modes, every page and compare topic: no reader-facing English is left
+    once the catalogue is switched on, except the dataset's own texts."""
+    env = {i18n.LANG_ENV: LANG, i18n.LOCALE_DIR_ENV: str(pseudo_locale)}
+    script = Path(__file__).with_name("pseudo_app.py")
+    out = subprocess.run(
+        [sys.executable, str(script)],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    seen = json.loads(out.stdout)
+    data = _data_texts()
+    left = [
+        f"{where}: {text[:90]!r} -> {rest.strip()!r}"
+        for where, texts in seen.items()
+        for text in texts
+        if reads_as_words(rest := untranslated(text, data))
+    ]
+    assert not left, f"{len(left)} texts are still English-only:\n" + "\n".join(sorted(set(left))[:80])

@@ -3,6 +3,8 @@ figure is phrased one way everywhere. Every sentence goes through `_()` (see `de
 
 from __future__ import annotations
 
+from datetime import date
+
 from decision_aid.i18n import _
 
 YES = _("Yes")
@@ -105,6 +107,29 @@ NOT_A_VERDICT = _(
     "This is a summary of your answers, not medical advice. "
     "Many people with the same priorities choose differently."
 )
+
+
+MONTHS: tuple[str, ...] = (
+    _("January"),
+    _("February"),
+    _("March"),
+    _("April"),
+    _("May"),
+    _("June"),
+    _("July"),
+    _("August"),
+    _("September"),
+    _("October"),
+    _("November"),
+    _("December"),
+)
+
+
+def long_date(day: date) -> str:
+    """'30 November 2026', with the month's name from the catalogue (strftime's %B would stay
+    in the server's own locale, English here, whatever the reader's language)."""
+    # TRANSLATORS: a date; {day} is two digits, {month} one of the month names above.
+    return _("{day} {month} {year}").format(day=f"{day.day:02d}", month=MONTHS[day.month - 1], year=day.year)
 
 
 def whole(x: float) -> int:

@@ -6,7 +6,7 @@ import streamlit as st
 from decision_aid.evidence import Evidence
 from decision_aid.ui import components as c
 from decision_aid.ui import state
-from decision_aid.words.common import CERTAINTY_LABELS, HOME_READING_GRADE, per_100, per_100_range
+from decision_aid.words.common import CERTAINTY_LABELS, HOME_READING_GRADE, long_date, per_100, per_100_range
 from decision_aid.words.pages import about as w
 
 
@@ -45,7 +45,7 @@ def _reviewers(ev: Evidence) -> str:
     if not people:
         return w.NOT_REVIEWED
     return "; ".join(
-        w.REVIEWER.format(name=c.md(r.name), role=c.md(r.role), date=r.date, scope=c.md(r.scope))
+        w.REVIEWER.format(name=c.md(r.name), role=c.md(r.role), date=long_date(r.date), scope=c.md(r.scope))
         for r in people
     )
 
@@ -81,7 +81,9 @@ def render() -> None:
     st.divider()
     c.heading(w.SOURCES_AND_REVIEW)
     st.markdown(
-        w.REVIEW_DATES.format(last=meta.last_reviewed, version=c.md(meta.version), next=meta.next_review)
+        w.REVIEW_DATES.format(
+            last=long_date(meta.last_reviewed), version=c.md(meta.version), next=long_date(meta.next_review)
+        )
     )
     with st.expander(w.ALL_SOURCES, expanded=consult):
         c.sources_list(ev)
@@ -93,7 +95,7 @@ def render() -> None:
         "reviewers": _reviewers(ev),
         "how_chosen": c.md(meta.how_chosen),
         "interval": c.md(policy.interval),
-        "next": meta.next_review,
+        "next": long_date(meta.next_review),
         "triggers": c.md(policy.triggers),
         "report_errors": c.md(policy.report_errors),
         "grade": HOME_READING_GRADE,

@@ -57,20 +57,18 @@ NEXT_PAGES = _(
 )
 
 SOURCES_AND_REVIEW = _("Sources and review date")
-REVIEW_DATES = _(
-    "Evidence last reviewed: **{last:%d %B %Y}** (version {version}). Next review due: **{next:%d %B %Y}**."
-)
+REVIEW_DATES = _("Evidence last reviewed: **{last}** (version {version}). Next review due: **{next}**.")
 ALL_SOURCES = _("All sources used in this aid")
 
 ABOUT_THIS_AID = _("About this aid")
 NOT_REVIEWED = _("Not yet reviewed by a clinician.")
 """Shown while the dataset names no reviewer (also in the review pack, which asks for one)."""
-REVIEWER = _("{name}, {role}, on {date:%d %B %Y} ({scope})")
+REVIEWER = _("{name}, {role}, on {date} ({scope})")
 ABOUT_LINES: tuple[str, ...] = (
     _("**Who made it:** {made_by}"),
     _("**Checked by clinicians:** {reviewers}"),
     _("**How the evidence was chosen:** {how_chosen}"),
-    _("**How often it is updated:** {interval} Next review by {next:%d %B %Y}."),
+    _("**How often it is updated:** {interval} Next review by {next}."),
     _("**What makes us update it sooner:** {triggers}"),
     _("**Found an error?** {report_errors}"),
     _(
