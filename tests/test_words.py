@@ -42,13 +42,6 @@ MAINTAINER_ERRORS = {"report/fonts.py"}
 to a patient: `raise` messages there may be English-only. Every other module's errors can reach a
 reader and must come from the home."""
 
-NOT_YET_ROUTED = {
-    "report/layout.py",
-    "report/sections.py",
-}
-"""Modules whose words have not yet moved into the home (this list only shrinks; it goes when
-empty). Everything a module here shows is still English-only."""
-
 NAMES = {
     "Noto Sans CJK SC": "a font's family name, which fpdf2 looks up",
     "Letter": "fpdf2's name for the US paper size (the reader sees the home's label)",
@@ -123,7 +116,7 @@ def _findings() -> tuple[list[str], list[str], dict[str, list[str]]]:
     places: dict[str, list[str]] = defaultdict(list)
     for path in _modules():
         rel = _rel(path)
-        if rel in NO_READER_WORDS or rel in NOT_YET_ROUTED:
+        if rel in NO_READER_WORDS:
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         exempt = _exempt_nodes(tree, rel)
@@ -160,19 +153,6 @@ def test_the_words_test_sees_words() -> None:
     assert not reads_as_words('<div class="grid">{cells}</div>')
     assert not reads_as_words("serious_risk")
     assert not reads_as_words("datum.low")
-
-
-def test_the_not_yet_routed_list_only_names_modules_still_to_do() -> None:
-    """A module leaves NOT_YET_ROUTED once its words are in the home; a stale entry would hide
-    words written there later."""
-    global NOT_YET_ROUTED
-    listed, NOT_YET_ROUTED = NOT_YET_ROUTED, set()
-    try:
-        outside, _unwrapped, _places = _findings()
-    finally:
-        NOT_YET_ROUTED = listed
-    still = {line.split(":", 1)[0] for line in outside}
-    assert listed <= still, f"Remove from NOT_YET_ROUTED (routed already): {sorted(listed - still)}"
 
 
 def test_no_reader_words_outside_the_home() -> None:

@@ -14,6 +14,7 @@ from fpdf.image_datastructures import ImageCache
 
 from decision_aid.lru import BoundedCache
 from decision_aid.report.fontcache import FONT, FONT_BOLD, FONT_REGULAR, _add_font
+from decision_aid.words.report import LIST_TOO_TALL, PAGE_FOOTER
 
 # ---------------------------------------------------------------- the PDF
 
@@ -160,7 +161,11 @@ class _PDF(FPDF):
         self.set_y(-10)
         self.set_font(FONT, size=TINY)
         self.set_text_color(70)
-        self.cell(0, 4, f"{self._footer_text}   ·   page {self.page_no()} of {{nb}}", align="C")
+        # fpdf writes the page count in place of its alias "{nb}" when the document is done.
+        footer = PAGE_FOOTER.format(
+            footer=self._footer_text, page=self.page_no(), pages="{nb}"
+        )  # fpdf's alias
+        self.cell(0, 4, footer, align="C")
         self.set_text_color(0)
 
     @property
@@ -349,7 +354,7 @@ def _numbered_columns(
         if not lines:
             return
         if top == pdf.t_margin and len(lines) == left_before:
-            raise ValueError("a line of the list is taller than a page")
+            raise ValueError(LIST_TOO_TALL)
         pdf.add_page()
         top = pdf.y
 

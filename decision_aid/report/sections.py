@@ -31,6 +31,7 @@ from decision_aid.report.words import (
     PER_INJECTION_NOTE,
     certainty_words,
 )
+from decision_aid.words import report as words
 from decision_aid.words.common import (
     per_100,
     whole,
@@ -52,8 +53,13 @@ def _header(pdf: _PDF, data: dict, qr: dict) -> None:
     pdf.multi_cell(
         text_w,
         _lh(SMALL),
-        f"Printed {data['generated']}.  Evidence version {ds['version']}, last reviewed "
-        f"{ds['last_reviewed']} (next review due {ds['next_review']}). {ds['reviewed']}",
+        words.PRINTED.format(
+            date=data["generated"],
+            version=ds["version"],
+            last_reviewed=ds["last_reviewed"],
+            next_review=ds["next_review"],
+            reviewed=ds["reviewed"],
+        ),
         align=Align.L,
         new_x=XPos.LMARGIN,
         new_y=YPos.NEXT,
@@ -77,41 +83,36 @@ def _header(pdf: _PDF, data: dict, qr: dict) -> None:
         w=qr_size,
         h=qr_size,
         link=data["link"],
-        alt_text="QR code: a link that reopens the decision aid with your answers",
+        alt_text=words.QR_ALT,
     )
     pdf.set_xy(x - 4, top + qr_size)
     pdf.set_font(FONT, "", TINY)
-    caption = "Scan to reopen the aid with your answers"
-    if not qr_full:
-        caption += " (all but your note, which is too long for the code)"
+    caption = words.SCAN_TO_REOPEN if qr_full else words.SCAN_TO_REOPEN_NO_NOTE
     pdf.multi_cell(qr_size + 8, 2.9, caption, align=Align.C, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_y(max(text_bottom, pdf.get_y()) + 0.5)
     for w in data["warnings"]:
-        pdf.para(f"Note: {w}", size=SMALL)
+        pdf.para(words.NOTE.format(note=w), size=SMALL)
 
 
 def _what_you_said(pdf: _PDF, data: dict) -> None:
     a = data["answers"]
-    pdf.heading("What you told us", keep=60)
-    mode = "in a consultation, with your care team" if a["mode"] == "consult" else "at home"
+    pdf.heading(words.WHAT_YOU_TOLD_US, keep=60)
+    mode = words.ANSWERED_HOW["consult" if a["mode"] == "consult" else "home"]
     top = pdf.get_y()
 
     # Left: the situation, as label and answer lines.
     left_w = 66.0
     pdf.set_font(FONT, "B", BODY)
-    pdf.cell(left_w, _lh(BODY) + 0.6, "Your situation", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(left_w, _lh(BODY) + 0.6, words.YOUR_SITUATION, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     items = [(s["question"], s["answer"]) for s in a["situation"]]
     local = a["local_figures"]
-    if "mvd_success" in local:
-        items.append(("MVD spasm-free, your team's own figure (local)", per_100(local["mvd_success"])))
-    if "mvd_hearing_loss" in local:
-        items.append(("MVD hearing loss, your team's own figure (local)", per_100(local["mvd_hearing_loss"])))
+    items += [(name, per_100(local[key])) for key, name in words.LOCAL_ANSWERS.items() if key in local]
     items.append((a["quiz"]["label"], a["quiz"]["words"]))
-    items.append(("Answered", mode))
+    items.append((words.ANSWERED, mode))
     old_r = pdf.r_margin
     pdf.set_right_margin(pdf.w - pdf.l_margin - left_w + 2)
     for q, ans in items:
-        pdf.labelled(f"{q}:", ans, size=SMALL)
+        pdf.labelled(words.ANSWER.format(question=q), ans, size=SMALL)
     pdf.set_right_margin(old_r)
     left_bottom = pdf.get_y()
 
@@ -123,7 +124,7 @@ def _what_you_said(pdf: _PDF, data: dict) -> None:
     pdf.cell(
         right_w,
         _lh(BODY) + 0.6,
-        "What matters to you (0 = not at all, 10 = very much)",
+        words.WHAT_MATTERS,
         new_x=XPos.LEFT,
         new_y=YPos.NEXT,
     )
@@ -131,12 +132,16 @@ def _what_you_said(pdf: _PDF, data: dict) -> None:
     pdf.set_left_margin(x)
     _table(
         pdf,
-        [_Cell(h, "B", SMALL) for h in ("Priority", "How much", "Out of 10")],
+        [_Cell(h, "B", SMALL) for h in (words.PRIORITY, words.HOW_MUCH, words.OUT_OF_10_HEADER)],
         [
             [
                 _Cell(pr["label"], "", SMALL),
                 _Cell(pr["words"], "", SMALL),
-                _Cell(f"{pr['weight']}/10" if pr["weight"] is not None else "-", "", SMALL),
+                _Cell(
+                    words.WEIGHT_OF_10.format(weight=pr["weight"]) if pr["weight"] is not None else "-",
+                    "",
+                    SMALL,
+                ),
             ]
             for pr in a["priorities"]
         ],
@@ -152,14 +157,14 @@ def _what_you_said(pdf: _PDF, data: dict) -> None:
 
     breakers = a["deal_breakers"]
     pdf.labelled(
-        "Options you do not want, whatever the figures say:",
-        ", ".join(breakers) if breakers else "none (you did not rule out any option).",
+        words.NOT_WANTED,
+        ", ".join(breakers) if breakers else words.NONE_NOT_WANTED,
     )
     pdf.set_font(FONT, "B", BODY)
     pdf.cell(
         0,
         _lh(BODY) + 0.4,
-        "In your own words, what else matters to you:",
+        words.OWN_WORDS,
         new_x=XPos.LMARGIN,
         new_y=YPos.NEXT,
     )
@@ -168,10 +173,7 @@ def _what_you_said(pdf: _PDF, data: dict) -> None:
     link = data["link"]
     printed = link if len(link) <= PRINTED_LINK_MAX else _without_note(link)
     pdf.set_font(FONT, "B", SMALL)
-    if printed == link:
-        intro = "Your answers are kept in this link, which reopens the aid where you left it:"
-    else:
-        intro = "Your answers, except your note (too long to print in a link), are kept in this link:"
+    intro = words.LINK_INTRO if printed == link else words.LINK_INTRO_NO_NOTE
     pdf.multi_cell(0, _lh(SMALL), intro, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, "", TINY)
     pdf.set_text_color(0, 0, 140)
@@ -191,7 +193,7 @@ def _what_you_said(pdf: _PDF, data: dict) -> None:
         pdf.cell(
             0,
             _lh(TINY) + 0.4,
-            "On a screen, click here to reopen the aid with all your answers and your note.",
+            words.LINK_WITH_NOTE,
             link=link,
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
@@ -200,7 +202,7 @@ def _what_you_said(pdf: _PDF, data: dict) -> None:
 
 
 def _option_heading(o: dict) -> str:
-    return o["name"] + (f"\n({o['status']})" if o["status"] else "")
+    return words.OPTION_WITH_STATUS.format(name=o["name"], status=o["status"]) if o["status"] else o["name"]
 
 
 CAUTION_MARK = "(!)"
@@ -211,9 +213,9 @@ def _grid_cell(cell: dict) -> str:
     parts = [cell["text"]]
     figure = cell.get("figure")
     if figure and figure not in cell["text"]:
-        parts.append(figure + (" (local)" if cell.get("local") else ""))
+        parts.append(words.FIGURE_LOCAL.format(figure=figure) if cell.get("local") else figure)
     elif cell.get("local"):
-        parts.append("(local figure)")
+        parts.append(words.LOCAL_FIGURE)
     if cell.get("certainty") and figure:
         parts.append(certainty_words(cell["certainty"], short=True))
     text = "\n".join(p for p in parts if p)
@@ -224,7 +226,7 @@ def _glance(pdf: _PDF, data: dict, layout: _Layout) -> None:
     """Page 1: the Option-Grid-style grid, the questions people ask as rows, a column per option
     with 'No treatment for now' first for reference."""
     grid = data["grid"]
-    pdf.heading("Your options at a glance", keep=60)
+    pdf.heading(words.GLANCE, keep=60)
     pdf.para(data["different_studies"], size=TINY)
     pdf.ln(0.8)
     label_w = 26.0
@@ -234,8 +236,9 @@ def _glance(pdf: _PDF, data: dict, layout: _Layout) -> None:
     by_id = {o["id"]: o for o in data["options"]}
     head = [_Cell("", "B", SMALL)]
     for c in grid["columns"]:
-        status = by_id[c["id"]]["status"] if c["id"] in by_id else "for reference, not scored"
-        head.append(_Cell(c["name"] + (f"\n({status})" if status else ""), "B", SMALL))
+        status = by_id[c["id"]]["status"] if c["id"] in by_id else words.FOR_REFERENCE
+        name = words.OPTION_WITH_STATUS.format(name=c["name"], status=status) if status else c["name"]
+        head.append(_Cell(name, "B", SMALL))
     rows = [
         [_Cell(r["question"], "B", size), *(_Cell(_grid_cell(cell), "", size) for cell in r["cells"])]
         for r in grid["rows"]
@@ -251,22 +254,18 @@ def _glance(pdf: _PDF, data: dict, layout: _Layout) -> None:
     )
     if any(cell.get("caution") for r in grid["rows"] for cell in r["cells"]):
         pdf.para(
-            f"{CAUTION_MARK} A caution from what you told us concerns this answer: see 'Cautions for you'.",
+            words.CAUTION_CONCERNS.format(mark=CAUTION_MARK, cautions=words.CAUTIONS),
             size=TINY,
         )
     if data["local_figures_used"]:
-        pdf.para(
-            "Figures marked 'local' are your care team's own, not published ones; the published "
-            "figures are in the table further on.",
-            size=TINY,
-        )
+        pdf.para(words.GLANCE_LOCAL, size=TINY)
     pdf.set_font(FONT, size=BODY)
 
 
 def _leaning_and_questions(pdf: _PDF, data: dict) -> None:
     a = data["answers"]
     pdf.ln(1)
-    pdf.labelled("Where you are leaning now:", a["leaning"]["words"])
+    pdf.labelled(words.LEANING_NOW, a["leaning"]["words"])
     _questions(pdf, data)
 
 
@@ -275,19 +274,23 @@ def _comparison(pdf: _PDF, data: dict, layout: _Layout) -> None:
     of the table, printed as a block above it so the option columns keep their width)."""
     comp = data["comparison"]
     nt = data["no_treatment"]
-    pdf.heading("The options in more detail", keep=25)
+    pdf.heading(words.IN_MORE_DETAIL, keep=25)
     pdf.para(
-        f"{data['different_studies']} Figures are about {data['reference_class']}. "
-        f"Figures marked 'local' are your care team's own, with the published figures beside them. "
-        f"{PER_INJECTION_NOTE} How sure the evidence is: high (we are confident), moderate (probably "
-        "close), low (may be quite different), very low (could be very different).",
+        words.DETAIL_INTRO.format(
+            different_studies=data["different_studies"],
+            reference_class=data["reference_class"],
+            per_injection=PER_INJECTION_NOTE,
+        ),
         size=TINY,
     )
     pdf.ln(0.8)
     pdf.para(
-        f"{nt['name']}, for reference (not scored): {nt['summary']} {nt['involves']['text']}", size=SMALL
+        words.FOR_REFERENCE_NOT_SCORED.format(
+            name=nt["name"], summary=nt["summary"], involves=nt["involves"]["text"]
+        ),
+        size=SMALL,
     )
-    pdf.bullets([f"{f['name']}: {f['words']}" for f in nt["figures"]], size=SMALL)
+    pdf.bullets([words.NAMED.format(name=f["name"], figure=f["words"]) for f in nt["figures"]], size=SMALL)
     pdf.ln(0.6)
     label_w = 22.0
     opts = data["options"]
@@ -301,7 +304,7 @@ def _comparison(pdf: _PDF, data: dict, layout: _Layout) -> None:
     ]
     rows.append(
         [
-            _Cell("Sources (see the list at the end)", "B", size),
+            _Cell(words.SOURCES_ROW, "B", size),
             *(_Cell(", ".join(str(n) for n in o["source_numbers"]), "", size) for o in opts),
         ]
     )
@@ -333,12 +336,8 @@ def _icon_arrays(pdf: _PDF, images: list[dict], layout: _Layout) -> None:
     each_w = (pdf.body_w - gap * (len(images) - 1)) / len(images)
     sizes = [_fit_image(img, each_w, layout.icon_h) for img in images]
     tallest = max(h for _, h in sizes)
-    pdf.heading("Pictures of the chances", keep=tallest + 8)
-    pdf.para(
-        "Each picture shows 100 people for each option; filled figures are the people the title is "
-        "about. The figures are the same as in the tables, each from its own studies.",
-        size=TINY,
-    )
+    pdf.heading(words.PICTURES, keep=tallest + 8)
+    pdf.para(words.PICTURES_INTRO, size=TINY)
     pdf.ln(0.6)
     top = pdf.get_y()
     for i, (img, (w, h)) in enumerate(zip(images, sizes, strict=True)):
@@ -355,7 +354,7 @@ def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:
     m = data["match"]
     opts = [o for o in data["options"] if o["match"] is not None]
     if img is None or not opts:
-        pdf.heading("How the options line up with what matters to you", keep=30)
+        pdf.heading(words.LINE_UP, keep=30)
         pdf.para(m["text"], size=SMALL, bold=True)
         _not_matched(pdf, m, pdf.body_w)
         _anchors(pdf, m, pdf.body_w)
@@ -375,12 +374,7 @@ def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:
     pdf.para(m["text"], size=SMALL, bold=True, w=right_w)
     pdf.ln(1)
     pdf.set_x(x)
-    pdf.para(
-        "How each option does on each thing you rated, and the points it adds to its bar "
-        "(whole numbers, as in the chart; the weight you gave counts):",
-        size=SMALL,
-        w=right_w,
-    )
+    pdf.para(words.MATCH_TABLE_INTRO, size=SMALL, w=right_w)
     pdf.ln(0.6)
     old_margin = pdf.l_margin
     pdf.set_left_margin(x)
@@ -388,19 +382,22 @@ def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:
     first = right_w - len(opts) * col
     rows = [
         [
-            _Cell(f"{pr['label']} ({pr['counts_as']}/10)", "", TINY),
-            *(
-                _Cell(f"{o['fit'][pr['id']].capitalize()}: {whole(o['contributions'][pr['id']])}", "", TINY)
-                for o in opts
-            ),
+            _Cell(words.PRIORITY_WEIGHT.format(label=pr["label"], weight=pr["counts_as"]), "", TINY),
+            *(_Cell(_fit_points(o, pr["id"]), "", TINY) for o in opts),
         ]
         for pr in data["answers"]["priorities"]
     ]
     rows.append(
         [
-            _Cell("Total out of 100 (could be)", "B", TINY),
+            _Cell(words.MATCH_TOTAL_LABEL, "B", TINY),
             *(
-                _Cell(f"{whole(o['match'])} ({whole(o['match_low'])} to {whole(o['match_high'])})", "B", TINY)
+                _Cell(
+                    words.MATCH_TOTAL.format(
+                        match=whole(o["match"]), low=whole(o["match_low"]), high=whole(o["match_high"])
+                    ),
+                    "B",
+                    TINY,
+                )
                 for o in opts
             ),
         ]
@@ -408,9 +405,15 @@ def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:
     _table(
         pdf,
         [
-            _Cell("What you said matters (weight)", "B", TINY),
+            _Cell(words.WHAT_YOU_SAID_MATTERS, "B", TINY),
             *(
-                _Cell(o["short_name"] + (" (local figures)" if _uses_local(o) else ""), "B", TINY)
+                _Cell(
+                    words.LOCAL_FIGURES_NAME.format(name=o["short_name"])
+                    if _uses_local(o)
+                    else o["short_name"],
+                    "B",
+                    TINY,
+                )
                 for o in opts
             ),
         ],
@@ -427,12 +430,20 @@ def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:
     if data["what_would_change"]:
         pdf.ln(1.2)
         pdf.set_x(x)
-        pdf.para("What would change the picture:", size=SMALL, bold=True, w=right_w)
+        pdf.para(words.WHAT_WOULD_CHANGE, size=SMALL, bold=True, w=right_w)
         pdf.set_x(x)
         pdf.bullets(data["what_would_change"], size=TINY, indent=3, w=right_w)
     # Under the chart and the table, whichever ends lower (the table may have run onto a new page).
     pdf.set_xy(pdf.l_margin, (max(top + h, pdf.get_y()) if pdf.page == start_page else pdf.get_y()) + 1)
     _anchors(pdf, m, pdf.body_w)
+
+
+def _fit_points(o: dict, priority: str) -> str:
+    """'Fits well: 23': how the option fits one priority, and the points that adds to its bar."""
+    fit = o["fit"][priority]
+    return words.FIT_POINTS.format(
+        fit=words.FIT_CAPITALISED.get(fit, fit), points=whole(o["contributions"][priority])
+    )
 
 
 def _uses_local(o: dict) -> bool:
@@ -444,43 +455,37 @@ def _not_matched(pdf: _PDF, m: dict, w: float) -> None:
     for o in m["not_matched"]:
         pdf.ln(0.8)
         pdf.set_x(x)
-        pdf.para(f"{o['short_name']}: {o['reason']}", size=TINY, w=w)
+        pdf.para(words.NAMED.format(name=o["short_name"], figure=o["reason"]), size=TINY, w=w)
 
 
 def _anchors(pdf: _PDF, m: dict, w: float) -> None:
     """The scale's value judgements: what counts as the worst score on each priority."""
     pdf.ln(1)
-    pdf.para(
-        "How the match is worked out: these are choices, not evidence. Each says what counts "
-        "as the worst score on one thing you rated.",
-        size=TINY,
-        bold=True,
-        w=w,
-    )
+    pdf.para(words.HOW_MATCH_WORKS, size=TINY, bold=True, w=w)
     pdf.bullets(m["anchors"], size=TINY, indent=3, w=w)
 
 
 def _about_figures(pdf: _PDF, data: dict) -> None:
     """Where the figures come from, who checked them, and any figure the care team entered."""
     ds = data["dataset"]
-    pdf.heading("About these figures, and their sources", keep=40)
+    pdf.heading(words.ABOUT_FIGURES, keep=40)
     pdf.para(
-        f"Who checked them: {ds['reviewed']} Made by: {ds['made_by']}. Funding: {ds['funding']}.", size=TINY
+        words.WHO_CHECKED.format(reviewed=ds["reviewed"], made_by=ds["made_by"], funding=ds["funding"]),
+        size=TINY,
     )
-    pdf.para(f"Updates: {ds['update_policy']['interval']} {ds['update_policy']['report_errors']}", size=TINY)
+    policy = ds["update_policy"]
+    pdf.para(
+        words.UPDATES.format(interval=policy["interval"], report_errors=policy["report_errors"]), size=TINY
+    )
     if data["local_figures_used"]:
-        pdf.para(
-            "Your care team's own figures (local) used in this summary, in place of the published ones:",
-            size=TINY,
-            bold=True,
-        )
+        pdf.para(words.LOCAL_USED, size=TINY, bold=True)
         pdf.bullets(data["local_figures_used"], size=TINY, indent=3)
 
 
 def _cautions(pdf: _PDF, data: dict) -> None:
     """Every caution from the patient's situation, once per wording, naming the options it
     concerns (the same caution often applies to all three)."""
-    pdf.heading("Cautions for you", keep=20)
+    pdf.heading(words.CAUTIONS, keep=20)
     grouped: dict[tuple[str, str], list[str]] = {}
     refs: dict[tuple[str, str], list[int]] = {}
     for o in data["options"]:
@@ -489,30 +494,26 @@ def _cautions(pdf: _PDF, data: dict) -> None:
             grouped.setdefault(key, []).append(o["short_name"])
             refs[key] = c["source_numbers"]
     if not grouped:
-        pdf.para("None of the cautions in the evidence apply to what you told us.")
+        pdf.para(words.NO_CAUTIONS)
         return
     items = []
     for (effect, text), names in grouped.items():
-        prefix = "may not be suitable now: " if effect == "not_suitable" else ""
+        item = words.CAUTION_ITEM_NOT_SUITABLE if effect == "not_suitable" else words.CAUTION_ITEM
         numbers = f" [{', '.join(str(n) for n in refs[(effect, text)])}]" if refs[(effect, text)] else ""
-        items.append(f"{', '.join(names)}: {prefix}{text}{numbers}")
+        items.append(item.format(names=", ".join(names), text=text, sources=numbers))
     pdf.bullets(items, size=SMALL)
 
 
 def _questions(pdf: _PDF, data: dict) -> None:
-    pdf.heading("Questions you may want to ask", keep=20)
-    pdf.para("These follow from your answers. Tick the ones you want to ask.", size=SMALL)
+    pdf.heading(words.QUESTIONS, keep=20)
+    pdf.para(words.QUESTIONS_INTRO, size=SMALL)
     pdf.ln(0.8)
     pdf.bullets(data["questions"], mark="☐", indent=5, size=SMALL)
 
 
 def _sure(pdf: _PDF, data: dict) -> None:
-    pdf.heading("How ready do you feel? (SURE)", keep=28)
-    pdf.para(
-        "Tick Yes or No. If you tick No to any question, tell your care team: it helps to talk it "
-        "through before you decide.",
-        size=SMALL,
-    )
+    pdf.heading(words.SURE_HEADING, keep=28)
+    pdf.para(words.SURE_INTRO, size=SMALL)
     pdf.ln(0.8)
     box = 3.4
     answers = {s["id"]: s["answer"] for s in data["answers"]["sure"]}
@@ -526,7 +527,7 @@ def _sure(pdf: _PDF, data: dict) -> None:
         x = pdf.l_margin + q_w + 2
         pdf.set_draw_color(0)
         pdf.set_line_width(0.3)
-        for label in ("Yes", "No"):
+        for label in (words.YES, words.NO):
             pdf.rect(x, y + (row_h - box) / 2, box, box)
             pdf.set_xy(x + box + 1, y)
             pdf.cell(9, row_h, label)
@@ -535,7 +536,7 @@ def _sure(pdf: _PDF, data: dict) -> None:
         if earlier:
             pdf.set_xy(x, y)
             pdf.set_font(FONT, "", TINY)
-            pdf.cell(0, row_h, f"(in the aid: {earlier})")
+            pdf.cell(0, row_h, words.IN_THE_AID.format(answer=earlier))
         pdf.set_xy(pdf.l_margin, y + row_h + 0.6)
     pdf.para(SURE_CREDIT, size=TINY)
 
@@ -547,7 +548,7 @@ def _notes(pdf: _PDF, layout: _Layout) -> None:
     heading_h = 14.0  # the heading with its rule and spacing, and a little to spare
     fits = int((pdf.room - heading_h) // gap)
     lines = min(fits, layout.note_lines_max) if fits >= 3 else layout.note_lines
-    pdf.heading("Notes from the consultation", keep=lines * gap)
+    pdf.heading(words.CONSULTATION_NOTES, keep=lines * gap)
     y = pdf.get_y() + gap
     pdf.set_draw_color(150)
     pdf.set_line_width(0.2)
@@ -559,11 +560,7 @@ def _notes(pdf: _PDF, layout: _Layout) -> None:
 
 def _sources(pdf: _PDF, data: dict, layout: _Layout) -> None:
     pdf.ln(0.8)
-    pdf.para(
-        "Sources: the studies and pages behind the figures and cautions in this summary.",
-        size=TINY,
-        bold=True,
-    )
+    pdf.para(words.SOURCES_INTRO, size=TINY, bold=True)
     pdf.ln(0.5)
     _numbered_columns(pdf, list(data["sources"].values()), layout.sources_pt)
     pdf.set_font(FONT, size=BODY)

@@ -5,9 +5,16 @@ phrasing come from `decision_aid.words.common`."""
 from __future__ import annotations
 
 from decision_aid.i18n import _
-from decision_aid.words import common, review
-from decision_aid.words.common import CERTAINTY_LEVELS, CERTAINTY_MEANINGS, SITUATION_LABELS, _rare, whole
-from decision_aid.words.pages import about, next_steps
+from decision_aid.words import charts, cli, common, review
+from decision_aid.words.common import (
+    CERTAINTY_LEVELS,
+    CERTAINTY_MEANINGS,
+    SITUATION_LABELS,
+    _rare,
+    fit_word,
+    whole,
+)
+from decision_aid.words.pages import about, next_steps, situation
 
 # ---------------------------------------------------------------- the summary as a whole
 
@@ -20,6 +27,9 @@ PDF_SUBJECT = _("Hemifacial spasm: take-home summary of a decision aid")
 PDF_FOOTER = _("Hemifacial spasm decision aid · evidence version {version} · printed {date}")
 """Every page's footer: the dataset's version and the day the summary was made."""
 PAPER_NOT_KNOWN = _("paper must be one of {papers}, not {paper}")
+PAGE_FOOTER = _("{footer}   ·   page {page} of {pages}")
+"""The footer line with the page number; `pages` is fpdf's alias for the page count."""
+LIST_TOO_TALL = _("a line of the list is taller than a page")
 
 SURE_QUESTIONS: tuple[tuple[str, str], ...] = (
     ("sure_s", _("Do you feel SURE about the best choice for you?")),
@@ -182,3 +192,125 @@ UNPRINTABLE_COUNT = _(
 """What the app says beside a note with `n` characters the PDF cannot print. One sentence for
 every `n`, as the English has always read ('1 of the characters ... they show'); a plural-aware
 `ngettext` would need a singular wording of its own."""
+
+
+# ---------------------------------------------------------------- the PDF's sections, in order
+
+PRINTED = _(
+    "Printed {date}.  Evidence version {version}, last reviewed {last_reviewed} "
+    "(next review due {next_review}). {reviewed}"
+)
+QR_ALT = _("QR code: a link that reopens the decision aid with your answers")
+SCAN_TO_REOPEN = _("Scan to reopen the aid with your answers")
+SCAN_TO_REOPEN_NO_NOTE = _(
+    "Scan to reopen the aid with your answers (all but your note, which is too long for the code)"
+)
+NOTE = cli.NOTE
+"""A warning about the answers ('Note: ...'), worded as the command line words it."""
+
+WHAT_YOU_TOLD_US = _("What you told us")
+YOUR_SITUATION = situation.TITLE
+ANSWER = _("{question}:")
+"""A question or label before its answer, bold."""
+LOCAL_ANSWERS: dict[str, str] = {
+    "mvd_success": _("MVD spasm-free, your team's own figure (local)"),
+    "mvd_hearing_loss": _("MVD hearing loss, your team's own figure (local)"),
+}
+"""The care team's own figures among the answers, keyed by the link's parameter name."""
+ANSWERED = _("Answered")
+ANSWERED_HOW: dict[str, str] = {
+    "consult": _("in a consultation, with your care team"),
+    "home": _("at home"),
+}
+WHAT_MATTERS = _("What matters to you (0 = not at all, 10 = very much)")
+PRIORITY = charts.PRIORITY
+HOW_MUCH = _("How much")
+OUT_OF_10_HEADER = _("Out of 10")
+WEIGHT_OF_10 = _("{weight}/10")
+NOT_WANTED = _("Options you do not want, whatever the figures say:")
+NONE_NOT_WANTED = _("none (you did not rule out any option).")
+OWN_WORDS = _("In your own words, what else matters to you:")
+LINK_INTRO = _("Your answers are kept in this link, which reopens the aid where you left it:")
+LINK_INTRO_NO_NOTE = _("Your answers, except your note (too long to print in a link), are kept in this link:")
+LINK_WITH_NOTE = _("On a screen, click here to reopen the aid with all your answers and your note.")
+
+OPTION_WITH_STATUS = _("{name}\n({status})")
+"""A table's column heading: the option's name, its status on a line of its own."""
+FIGURE_LOCAL = _("{figure} (local)")
+LOCAL_FIGURE = cli.LOCAL_FIGURE
+GLANCE = _("Your options at a glance")
+FOR_REFERENCE = _("for reference, not scored")
+CAUTIONS = _("Cautions for you")
+CAUTION_CONCERNS = _("{mark} A caution from what you told us concerns this answer: see '{cautions}'.")
+"""Under the grid, beside the mark its cautioned answers carry; `cautions` is the heading."""
+GLANCE_LOCAL = _(
+    "Figures marked 'local' are your care team's own, not published ones; the published "
+    "figures are in the table further on."
+)
+LEANING_NOW = _("Where you are leaning now:")
+
+IN_MORE_DETAIL = _("The options in more detail")
+DETAIL_INTRO = _(
+    "{different_studies} Figures are about {reference_class}. Figures marked 'local' are your care "
+    "team's own, with the published figures beside them. {per_injection} How sure the evidence is: "
+    "high (we are confident), moderate (probably close), low (may be quite different), very low "
+    "(could be very different)."
+)
+FOR_REFERENCE_NOT_SCORED = _("{name}, for reference (not scored): {summary} {involves}")
+NAMED = charts.OPTION_FIGURE
+"""'Name: words', for a figure or a reason beside its name."""
+SOURCES_ROW = _("Sources (see the list at the end)")
+
+PICTURES = _("Pictures of the chances")
+PICTURES_INTRO = _(
+    "Each picture shows 100 people for each option; filled figures are the people the title is "
+    "about. The figures are the same as in the tables, each from its own studies."
+)
+
+LINE_UP = _("How the options line up with what matters to you")
+MATCH_TABLE_INTRO = _(
+    "How each option does on each thing you rated, and the points it adds to its bar "
+    "(whole numbers, as in the chart; the weight you gave counts):"
+)
+PRIORITY_WEIGHT = _("{label} ({weight}/10)")
+FIT_POINTS = _("{fit}: {points}")
+"""How an option fits one priority and the points that adds: 'Fits well: 23'."""
+FIT_CAPITALISED: dict[str, str] = {
+    fit_word(1.0): _("Fits well"),
+    fit_word(0.5): _("Fits partly"),
+    fit_word(0.25): _("Fits a little"),
+    fit_word(0.0): _("Does not fit"),
+}
+"""`words.common.fit_word`'s words as they start a table cell, keyed by the word itself."""
+MATCH_TOTAL_LABEL = _("Total out of 100 (could be)")
+MATCH_TOTAL = _("{match} ({low} to {high})")
+WHAT_YOU_SAID_MATTERS = _("What you said matters (weight)")
+LOCAL_FIGURES_NAME = _("{name} (local figures)")
+WHAT_WOULD_CHANGE = _("What would change the picture:")
+HOW_MATCH_WORKS = _(
+    "How the match is worked out: these are choices, not evidence. Each says what counts "
+    "as the worst score on one thing you rated."
+)
+
+ABOUT_FIGURES = _("About these figures, and their sources")
+WHO_CHECKED = _("Who checked them: {reviewed} Made by: {made_by}. Funding: {funding}.")
+UPDATES = _("Updates: {interval} {report_errors}")
+LOCAL_USED = _("Your care team's own figures (local) used in this summary, in place of the published ones:")
+
+NO_CAUTIONS = _("None of the cautions in the evidence apply to what you told us.")
+CAUTION_ITEM = _("{names}: {text}{sources}")
+CAUTION_ITEM_NOT_SUITABLE = _("{names}: may not be suitable now: {text}{sources}")
+"""A caution and the options it concerns; `sources` is ' [1, 2]' or empty."""
+
+QUESTIONS = _("Questions you may want to ask")
+QUESTIONS_INTRO = _("These follow from your answers. Tick the ones you want to ask.")
+SURE_HEADING = _("How ready do you feel? (SURE)")
+SURE_INTRO = _(
+    "Tick Yes or No. If you tick No to any question, tell your care team: it helps to talk it "
+    "through before you decide."
+)
+YES = common.YES
+NO = common.NO
+IN_THE_AID = _("(in the aid: {answer})")
+CONSULTATION_NOTES = _("Notes from the consultation")
+SOURCES_INTRO = _("Sources: the studies and pages behind the figures and cautions in this summary.")
