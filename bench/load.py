@@ -258,8 +258,8 @@ def run_load(
                 for s in batch:
                     _wait_rendered(s.page)
                     words = s.page.locator(MATCH_WORDS).filter(has_text=f"{MATCH_TITLE}, on a scale")
-                    words.first.wait_for(timeout=PAGE_TIMEOUT_MS)
-                    if " ".join(words.first.inner_text().split()) != _expected_match(s):
+                    words.first.wait_for(state="attached", timeout=PAGE_TIMEOUT_MS)  # in a closed expander
+                    if " ".join((words.first.text_content() or "").split()) != _expected_match(s):
                         problems.append(f"session {s.index}: the compare page shows other figures")
                     if s.page.locator(EXCEPTION).count():
                         problems.append(f"session {s.index}: compare page shows an exception")

@@ -15,10 +15,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-MATCH_WORDS = '[data-testid="stCaptionContainer"]'
-"""Where the match chart's figures are in words: the caption printed under the chart (filter by
-its first words, `charts.MATCH_TITLE` + ", on a scale"). The load tests compare it with the
-engine's own `charts.describe_match` for each session's answers."""
+MATCH_WORDS = '[data-testid="stExpander"] [data-testid="stMarkdownContainer"]'
+"""Where the match chart's figures are in words: under the chart, in the closed "This picture in
+words" expander (in the page, not shown until opened; filter by its first words,
+`charts.MATCH_TITLE` + ", on a scale"). The load tests compare it with the engine's own
+`charts.describe_match` for each session's answers."""
 
 
 def in_ci() -> bool:

@@ -41,9 +41,11 @@ def test_every_page_loads_without_an_exception(page: Page, app_server, mode: str
 
 def test_keyboard_change_updates_comparison_and_url(page: Page, app_server) -> None:
     open_page(page, app_server.url, "compare", "?topic=fit&recovery=5")
-    match_caption = page.get_by_text(MATCH_TEXT)
-    expect(match_caption).to_be_visible()
-    before = match_caption.inner_text()
+    match_words = page.get_by_text(MATCH_TEXT)
+    expect(match_words).to_be_hidden()  # the chart's words wait in a closed expander
+    page.get_by_text("This picture in words").click()
+    expect(match_words).to_be_visible()
+    before = match_words.inner_text()
 
     by_key(page, "change_priorities").get_by_text("Change what matters to you").click()
     slider = slider_input(page, "recovery")
@@ -53,7 +55,7 @@ def test_keyboard_change_updates_comparison_and_url(page: Page, app_server) -> N
     page.keyboard.press("ArrowRight")
 
     expect(page).to_have_url(re.compile(r"recovery=7"))
-    expect(match_caption).not_to_have_text(before)
+    expect(match_words).not_to_have_text(before)
     wait_for_app(page)
     expect_no_exception(page)
 

@@ -14,7 +14,7 @@ from decision_aid.profile import DEFAULT_WEIGHT, PRIORITIES, Profile
 from decision_aid.ui import chart_cache, state
 from decision_aid.ui import components as c
 from decision_aid.ui.derived import fit_sentence
-from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, fit_x, show
+from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, fit_x, in_words, show
 from decision_aid.words.app import OPTION_STATUS
 from decision_aid.words.common import NOT_A_VERDICT, PRIORITY_LABELS
 from decision_aid.words.topics import (
@@ -57,7 +57,7 @@ def _lines_up(ctx: Ctx) -> None:
     if ranked:
         frame = charts.match_frame(ctx.result)
         show(chart_cache.parts(charts.match_parts(frame), finish=fit_x), "chart_match")
-        st.caption(c.md(chart_cache.text(charts.describe_match, frame)))
+        in_words(chart_cache.text(charts.describe_match, frame))
         mvd = ctx.result.option("mvd")
         if mvd.suitable and mvd.match is not None and any(f.local for f in (mvd.success, *mvd.risks)):
             st.caption(c.md(MVD_MATCH_LOCAL.format(mark=LOCAL_MARK)))
