@@ -26,6 +26,20 @@ def test_match_chart_stacks_priorities_in_order_with_totals_and_ranges():
     assert "not medical advice" in spec["description"]
 
 
+def _marks(spec: dict) -> list[str]:
+    return [layer["mark"]["type"] for layer in spec["layer"]]
+
+
+def test_match_chart_redraws_no_empty_layer():
+    """Both range ends are one tick layer, and the note line is drawn only when an option has a
+    note: fewer layers for the browser to redraw at each slider move (bench row (a))."""
+    plain = charts.match_chart(charts.match_frame(_evaluate(relief=8))).to_dict()
+    noted = charts.match_chart(match_like()).to_dict()
+    assert _marks(plain) == ["bar", "rule", "tick", "text"]
+    assert _marks(noted) == ["bar", "rule", "tick", "text", "text"]
+    assert plain["layer"][2]["transform"][0]["fold"] == ["match_low", "match_high"]
+
+
 def test_match_frame_is_empty_until_a_priority_is_stated():
     frame = charts.match_frame(_evaluate())
     assert frame.empty and {"option", "points", "match"} <= set(frame.columns)
