@@ -33,7 +33,6 @@ from decision_aid.words.app import (
     MODE_LABELS,
     NEXT_PAGE,
     NOT_AN_OPTION_CAUTION,
-    OPTION_STATUS,
     QUANTITY_RANGE,
     RANGE,
     SOURCES,
@@ -42,7 +41,7 @@ from decision_aid.words.app import (
     WHO_IS_USING,
     YOUR_CHOICE_CAUTION,
 )
-from decision_aid.words.common import BACK_TO, per_100, per_100_range
+from decision_aid.words.common import BACK_TO, OPTION_STATUS, per_100, per_100_range
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 """Where the style sheets live (decision_aid/assets)."""
@@ -215,20 +214,11 @@ def caution_box(o: OptionResult, prof: Profile) -> None:
         if is_consult(prof) and c.sources:
             text += "  \n" + md(sources_text(c.sources))
         if c.effect == "not_suitable":
-            st.warning(NOT_AN_OPTION_CAUTION.format(caution=text))
+            st.warning(NOT_AN_OPTION_CAUTION.format(status=OPTION_STATUS["not_suitable"], caution=text))
         elif c.rule == "avoid":
             st.info(YOUR_CHOICE_CAUTION.format(caution=text))
         else:
             st.info(text)
-
-
-def option_flags(o: OptionResult) -> list[str]:
-    flags = []
-    if o.avoided:
-        flags.append(OPTION_STATUS["avoided"])
-    if not o.suitable:
-        flags.append(OPTION_STATUS["not_suitable"])
-    return flags
 
 
 def mode_notice(prof: Profile) -> None:

@@ -19,14 +19,10 @@ LOCAL_ENTERED = _("LOCAL figure entered in this consult; published {range}")
 
 # ---------------------------------------------------------------- an option's status
 
-OPTION_STATUS: dict[str, str] = {
-    "avoided": _("You said this is a deal-breaker for you"),
-    "not_suitable": _("Not usually an option for you (see below)"),
-}
 """An option's status in a few words: `avoided` (the patient's deal-breaker) and `not_suitable`
 (a caution says it may not apply). One table, so every view can phrase the status one way."""
 
-NOT_AN_OPTION_CAUTION = _("**Not usually an option for you.** {caution}")
+NOT_AN_OPTION_CAUTION = _("**{status}.** {caution}")
 YOUR_CHOICE_CAUTION = _("**Your choice:** {caution}")
 
 # ---------------------------------------------------------------- the mode and the sidebar

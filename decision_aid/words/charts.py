@@ -52,8 +52,8 @@ FEWER_THAN_1_OUT_OF_100 = _("fewer than 1 out of 100")
 OPTION_FIGURE = _("{name}: {figure}")
 """An option's heading over its picture or bar: 'Botulinum toxin: 95 out of 100'."""
 
-MAY_NOT_SUIT = _("May not be suitable for you.")
-SAID_NO = _("You said you do not want this.")
+MAY_NOT_SUIT = common.as_sentence(common.OPTION_STATUS["not_suitable"])
+SAID_NO = common.as_sentence(common.OPTION_STATUS["avoided"])
 
 NONE_IN_THE_STUDIES = _("none in the studies")
 NO_RANGE_GIVEN = _("no range given in the studies")

@@ -15,6 +15,11 @@ NOT_MEASURED = _("not measured")
 BACK_TO = _("Back: {title}")
 NEXT_TOPIC = _("Next topic: {title}")
 OPTION = _("Option")
+OPTION_STATUS: dict[str, str] = {
+    "not_suitable": _("May not be suitable for you"),
+    "avoided": _("You said you do not want this"),
+}
+"""An option's status, phrased one way in the app, the charts, the PDF and the CLI."""
 WHILE_TREATED = _("Only while the treatment continues.")
 HAVE_THIS_RESULT = _("have this result")
 PASSING_HARMS = _("Side effects that pass")
@@ -130,6 +135,12 @@ def long_date(day: date) -> str:
     in the server's own locale, English here, whatever the reader's language)."""
     # TRANSLATORS: a date; {day} is two digits, {month} one of the month names above.
     return _("{day} {month} {year}").format(day=f"{day.day:02d}", month=MONTHS[day.month - 1], year=day.year)
+
+
+def as_sentence(text: str) -> str:
+    """A phrase standing as a sentence of its own ('May not be suitable for you.')."""
+    # TRANSLATORS: ends a sentence; keep {text} and change the full stop if your language does.
+    return _("{text}.").format(text=text)
 
 
 def whole(x: float) -> int:

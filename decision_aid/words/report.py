@@ -80,13 +80,13 @@ def weight_words(weight: int | None) -> str:
 
 def status_words(*, suitable: bool, avoided: bool) -> str:
     """An option's status in the summary: may not be suitable, said no to, both, or nothing.
-    (The app's option flags say the same another way: `ui/components.option_flags`.)"""
+    (The same phrases as `words.common.OPTION_STATUS`, with where to read more.)"""
     if not suitable and avoided:
         return _("May not be suitable for you now, see the cautions; you said you do not want this")
     if not suitable:
         return _("May not be suitable for you now, see the cautions")
     if avoided:
-        return _("You said you do not want this")
+        return common.OPTION_STATUS["avoided"]
     return ""
 
 

@@ -76,8 +76,8 @@ DIFFERENT_STUDIES = _(
     "No study has compared these options in the same people."
 )
 SEE_CAUTION = _("⚠ See the caution below")
-MAY_NOT_BE_AN_OPTION = _("May not be an option for you")
-SAID_NO = _("You said no to this")
+MAY_NOT_BE_AN_OPTION = common.OPTION_STATUS["not_suitable"]
+SAID_NO = common.OPTION_STATUS["avoided"]
 GRID_QUESTION = _("Question")
 """The grid's corner header, over the questions."""
 CAUTIONS_HEADING = _("**⚠ Cautions from your answers**")
@@ -157,8 +157,7 @@ FULL_CITATIONS = _("Full citations")
 
 MVD_MATCH_LOCAL = _("MVD surgery's match uses {mark}.")
 NO_MATCH = _(
-    "**{name}** may not be an option for you, so it gets no match: {why} "
-    "Its figures stay in the other topics."
+    "**{name}** may not be suitable for you, so it gets no match: {why} Its figures stay in the other topics."
 )
 MATCH_RANGE = _("Match {match} (range {low} to {high}).")
 CHANGE_HEADING = _("What would change the picture?")

@@ -98,7 +98,7 @@ def test_an_option_that_may_not_apply_gets_no_bar_and_keeps_its_reason():
     at = open_app({"topic": "fit", "relief": "8", "anesthesia": "unfit"}, page="compare")
     assert set(match_points(at)["option"]) == {"medication", "botulinum"}
     text = unescape(texts(at))
-    assert "MVD surgery** may not be an option for you" in text
+    assert "MVD surgery** may not be suitable for you" in text
     assert "MVD surgery fits" not in text
 
 
@@ -133,7 +133,7 @@ def test_local_surgical_figures_are_marked_in_every_topic_that_uses_them():
 def test_cautions_from_the_situation_mark_the_grid_and_are_listed():
     at = open_app({"anesthesia": "unfit"}, page="compare")
     grid = _grid_html(at)
-    assert "May not be an option for you" in grid
+    assert "May not be suitable for you" in grid
     assert "See the caution below" in grid
     assert "Cautions from your answers" in unescape(texts(at))
 

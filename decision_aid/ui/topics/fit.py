@@ -15,8 +15,7 @@ from decision_aid.ui import chart_cache, state
 from decision_aid.ui import components as c
 from decision_aid.ui.derived import fit_sentence
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, fit_x, in_words, show
-from decision_aid.words.app import OPTION_STATUS
-from decision_aid.words.common import NOT_A_VERDICT, PRIORITY_LABELS
+from decision_aid.words.common import NOT_A_VERDICT, OPTION_STATUS, PRIORITY_LABELS, as_sentence
 from decision_aid.words.topics import (
     ANCHORS_TITLE,
     CHANGE_HEADING,
@@ -70,7 +69,7 @@ def _lines_up(ctx: Ctx) -> None:
             continue
         text = c.md(fit_sentence(o, weights))
         if o.avoided:
-            text += f" {OPTION_STATUS['avoided']}."
+            text += " " + as_sentence(OPTION_STATUS["avoided"])
         if ctx.consult and o.match is not None:
             text += c.md(
                 " "
