@@ -89,3 +89,23 @@ def test_a_local_surgical_figure_is_marked_local(answers):
     local = [(r.key, c.central) for r in grid.rows for c in r.cells if c.local]
     assert local, "the team's own figure is not marked"
     assert all(central in answers.values() for _, central in local)
+
+
+def test_timing_cells_say_what_the_dataset_says():
+    """The timing cells are written per option from the dataset's onset and duration texts; if
+    those texts stop saying these things, the cells need a neurologist's new look."""
+
+    def says(text: str, *facts: str) -> None:
+        flat = " ".join(text.split()).lower()
+        for fact in facts:
+            assert fact in flat, fact
+
+    med, botox, mvd = (EV.options[oid] for oid in OPTION_IDS)
+    says(med.onset.text, "no study has measured how soon")
+    says(med.duration.text, "only works while you keep taking it")
+    assert med.burden.ongoing
+    says(botox.onset.text, "usually starts to work within a few days")
+    says(mvd.onset.text, "many people are spasm-free within days", "over weeks or months")
+    says(mvd.duration.text, "the relief usually lasts for years")
+    weeks = round(botox.effect_weeks.value.central)
+    assert _cell(_grid(), "timing", "botulinum").text.endswith(f"lasts about {weeks} weeks.")

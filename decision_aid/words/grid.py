@@ -46,9 +46,15 @@ INVOLVES_PILLS = _("Tablets by mouth every day")
 INVOLVES_INJECTIONS = _("Small injections around the eye, repeated every few months")
 INVOLVES_OPERATION = _("One operation on the nerve, under general anaesthetic")
 
-EACH_LASTS = _("Each one lasts {how_long}.")
-ONLY_WHILE_TAKEN = _("It works only while you keep taking it.")
-DONE_ONCE = _("It is done once.")
+TIMING: dict[str, str] = {
+    "medication": _("No study has measured how soon. It works only while you take it."),
+    "botulinum": _("Usually starts within a few days. Each injection lasts {how_long}."),
+    "mvd": _("Many are spasm-free within days, others over weeks or months. Relief usually lasts years."),
+}
+"""How soon and how long, by option: each option's onset and duration texts in the dataset, cut
+to the facts a cell can carry (their first sentences alone run to 15-21 words). `{how_long}` is
+the dataset's `effect_weeks`. tests/test_grid.py fails if those texts stop saying these things.
+"""
 
 VISITS_PILLS = app.TABLETS_EVERY_DAY
 NO_TIME_OFF = _("no time off")
