@@ -198,7 +198,11 @@ def _risk_cell(risks: list[Any], serious: bool) -> Cell:
         return Cell(W.NONE_REPORTED)
     r = max(mine, key=lambda r: _get(r, "central"))
     more = len(mine) - 1
-    text = W.HARM_AND_MORE.format(harm=short(_get(r, "name")), more=more) if more else short(_get(r, "name"))
+    if more:  # the harm's name gets the words the "and N more" leaves
+        budget = MAX_WORDS + 1 - len(W.HARM_AND_MORE.format(harm="x", more=more).split())
+        text = W.HARM_AND_MORE.format(harm=short(_get(r, "name"), budget), more=more)
+    else:
+        text = short(_get(r, "name"))
     return Cell(
         text,
         _get(r, "central"),

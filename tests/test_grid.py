@@ -4,6 +4,8 @@ figures marked."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from decision_aid.engine import evaluate
@@ -31,10 +33,14 @@ def test_columns_are_no_treatment_then_the_options_in_fixed_order_and_rows_the_q
     assert all(len(r.cells) == len(grid.columns) for r in grid.rows)
 
 
-def test_cells_are_short():
-    for row in _grid().rows:
+@pytest.mark.parametrize("answers", [{}, {"anesthesia": "unfit", "mri": "vessel"}, {"mvd_success": 70.0}])
+def test_cells_are_short_with_at_most_one_figure(answers):
+    """A cell's words (its text split on whitespace; the figure and the consult detail are shown
+    beside it) are at most a dozen or so, and any "out of 100" figure is the cell's one figure."""
+    for row in _grid(**answers).rows:
         for cell in row.cells:
-            assert len(cell.text.split()) <= 2 * MAX_WORDS, (row.key, cell.text)
+            assert len(cell.text.split()) <= MAX_WORDS, (row.key, cell.text)
+            assert not re.search(r"\d+ (out of|in) 100", cell.text), (row.key, cell.text)
 
 
 def test_each_benefit_row_uses_its_own_measure_and_not_measured_is_never_a_number():

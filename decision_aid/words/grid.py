@@ -39,8 +39,9 @@ WHEN = _("When: {timeframe}")
 ONLY_WHILE_TREATED = _("only while treated")
 EXPERT_ESTIMATE = _("an expert's estimate, not a study")
 NONE_REPORTED = _("None reported in the studies used.")
-HARM_AND_MORE = _("{harm}; {more} more in the harms topic")
-"""The likeliest harm of its kind, and how many more the harms topic lists."""
+HARM_AND_MORE = _("{harm}, and {more} more")
+"""The likeliest harm of its kind, and how many more the harms topic lists (named there, so the
+cell stays within a dozen or so words)."""
 
 INVOLVES_PILLS = _("Tablets by mouth every day")
 INVOLVES_INJECTIONS = _("Small injections around the eye, repeated every few months")
