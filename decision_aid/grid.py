@@ -198,7 +198,11 @@ def _risk_cell(risks: list[Any], serious: bool) -> Cell:
         return Cell(W.NONE_REPORTED)
     r = max(mine, key=lambda r: _get(r, "central"))
     more = len(mine) - 1
-    text = W.HARM_AND_MORE.format(harm=short(_get(r, "name")), more=more) if more else short(_get(r, "name"))
+    if more:  # the harm's name gets the words the "and N more" leaves
+        budget = MAX_WORDS + 1 - len(W.HARM_AND_MORE.format(harm="x", more=more).split())
+        text = W.HARM_AND_MORE.format(harm=short(_get(r, "name"), budget), more=more)
+    else:
+        text = short(_get(r, "name"))
     return Cell(
         text,
         _get(r, "central"),
@@ -224,16 +228,11 @@ def _involves(opt: Option) -> Cell:
     return Cell(text + ".", sources=tuple(opt.involves.sources))
 
 
-def _timing(opt: Option) -> Cell:
-    first = _first_sentence(opt.onset.text, 2 * MAX_WORDS)
-    soon = short(first) + "." if first else ""
-    if opt.effect_weeks is not None:
-        last = W.EACH_LASTS.format(how_long=_qty(opt.effect_weeks))
-    elif opt.burden.ongoing:
-        last = W.ONLY_WHILE_TAKEN
-    else:
-        last = _first_sentence(opt.duration.text, 10) or W.DONE_ONCE
-    text = f"{soon} {last}" if soon else last
+def _timing(oid: str, opt: Option) -> Cell:
+    """How soon and how long, in the words written for this option from its onset and duration
+    texts (`W.TIMING`): the dataset's own first sentences are too long for a cell; the works topic
+    shows them whole."""
+    text = W.TIMING[oid].format(how_long=_qty(opt.effect_weeks))
     ids = dict.fromkeys(
         [*opt.onset.sources, *opt.duration.sources, *(opt.effect_weeks.sources if opt.effect_weeks else ())]
     )
@@ -279,11 +278,11 @@ def _not_working(opt: Option) -> Cell:
 COST = Cell(W.ASK_COST)
 
 
-def _option_cells(opt: Option, res: OptionResult) -> dict[str, Cell]:
+def _option_cells(oid: str, opt: Option, res: OptionResult) -> dict[str, Cell]:
     found = {b["measure"]: b for b in benefits(res)}
     cells = {
         "involves": _involves(opt),
-        "timing": _timing(opt),
+        "timing": _timing(oid, opt),
         "passing": _risk_cell(list(res.risks), serious=False),
         "serious": _risk_cell(list(res.risks), serious=True),
         "visits": _visits(opt),
@@ -373,7 +372,7 @@ def glance_grid(ev: Evidence, result: Result) -> Grid:
         res = result.option(oid)
         not_suitable = [c.text for c in res.caution_details if c.effect == "not_suitable"]
         columns.append(Column(oid, opt.short_name, res.suitable, res.avoided, " ".join(not_suitable)))
-        cells = _option_cells(opt, res)
+        cells = _option_cells(oid, opt, res)
         flagged = _caution_rows(ev, res)
         by_column.append(
             {k: (Cell(**{**v.__dict__, "caution": True}) if k in flagged else v) for k, v in cells.items()}

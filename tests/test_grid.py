@@ -4,6 +4,8 @@ figures marked."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from decision_aid.engine import evaluate
@@ -31,10 +33,14 @@ def test_columns_are_no_treatment_then_the_options_in_fixed_order_and_rows_the_q
     assert all(len(r.cells) == len(grid.columns) for r in grid.rows)
 
 
-def test_cells_are_short():
-    for row in _grid().rows:
+@pytest.mark.parametrize("answers", [{}, {"anesthesia": "unfit", "mri": "vessel"}, {"mvd_success": 70.0}])
+def test_cells_are_short_with_at_most_one_figure(answers):
+    """A cell's words (its text split on whitespace; the figure and the consult detail are shown
+    beside it) are at most a dozen or so, and any "out of 100" figure is the cell's one figure."""
+    for row in _grid(**answers).rows:
         for cell in row.cells:
-            assert len(cell.text.split()) <= 2 * MAX_WORDS, (row.key, cell.text)
+            assert len(cell.text.split()) <= MAX_WORDS, (row.key, cell.text)
+            assert not re.search(r"\d+ (out of|in) 100", cell.text), (row.key, cell.text)
 
 
 def test_each_benefit_row_uses_its_own_measure_and_not_measured_is_never_a_number():
@@ -89,3 +95,23 @@ def test_a_local_surgical_figure_is_marked_local(answers):
     local = [(r.key, c.central) for r in grid.rows for c in r.cells if c.local]
     assert local, "the team's own figure is not marked"
     assert all(central in answers.values() for _, central in local)
+
+
+def test_timing_cells_say_what_the_dataset_says():
+    """The timing cells are written per option from the dataset's onset and duration texts; if
+    those texts stop saying these things, the cells need a neurologist's new look."""
+
+    def says(text: str, *facts: str) -> None:
+        flat = " ".join(text.split()).lower()
+        for fact in facts:
+            assert fact in flat, fact
+
+    med, botox, mvd = (EV.options[oid] for oid in OPTION_IDS)
+    says(med.onset.text, "no study has measured how soon")
+    says(med.duration.text, "only works while you keep taking it")
+    assert med.burden.ongoing
+    says(botox.onset.text, "usually starts to work within a few days")
+    says(mvd.onset.text, "many people are spasm-free within days", "over weeks or months")
+    says(mvd.duration.text, "the relief usually lasts for years")
+    weeks = round(botox.effect_weeks.value.central)
+    assert _cell(_grid(), "timing", "botulinum").text.endswith(f"lasts about {weeks} weeks.")

@@ -39,16 +39,23 @@ WHEN = _("When: {timeframe}")
 ONLY_WHILE_TREATED = _("only while treated")
 EXPERT_ESTIMATE = _("an expert's estimate, not a study")
 NONE_REPORTED = _("None reported in the studies used.")
-HARM_AND_MORE = _("{harm}; {more} more in the harms topic")
-"""The likeliest harm of its kind, and how many more the harms topic lists."""
+HARM_AND_MORE = _("{harm}, and {more} more")
+"""The likeliest harm of its kind, and how many more the harms topic lists (named there, so the
+cell stays within a dozen or so words)."""
 
 INVOLVES_PILLS = _("Tablets by mouth every day")
 INVOLVES_INJECTIONS = _("Small injections around the eye, repeated every few months")
 INVOLVES_OPERATION = _("One operation on the nerve, under general anaesthetic")
 
-EACH_LASTS = _("Each one lasts {how_long}.")
-ONLY_WHILE_TAKEN = _("It works only while you keep taking it.")
-DONE_ONCE = _("It is done once.")
+TIMING: dict[str, str] = {
+    "medication": _("No study has measured how soon. It works only while you take it."),
+    "botulinum": _("Usually starts within a few days. Each injection lasts {how_long}."),
+    "mvd": _("Many are spasm-free within days, others over weeks or months. Relief usually lasts years."),
+}
+"""How soon and how long, by option: each option's onset and duration texts in the dataset, cut
+to the facts a cell can carry (their first sentences alone run to 15-21 words). `{how_long}` is
+the dataset's `effect_weeks`. tests/test_grid.py fails if those texts stop saying these things.
+"""
 
 VISITS_PILLS = app.TABLETS_EVERY_DAY
 NO_TIME_OFF = _("no time off")
