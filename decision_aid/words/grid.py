@@ -50,7 +50,7 @@ INVOLVES_OPERATION = _("One operation on the nerve, under general anaesthetic")
 TIMING: dict[str, str] = {
     "medication": _("No study has measured how soon. It works only while you take it."),
     "botulinum": _("Usually starts within a few days. Each injection lasts {how_long}."),
-    "mvd": _("Many are spasm-free within days, others over weeks or months. Relief usually lasts years."),
+    "mvd": _("Often spasm-free within days, or over months. When it works, it usually lasts years."),
 }
 """How soon and how long, by option: each option's onset and duration texts in the dataset, cut
 to the facts a cell can carry (their first sentences alone run to 15-21 words). `{how_long}` is
