@@ -13,19 +13,17 @@ import pandas as pd
 import streamlit as st
 
 from decision_aid.engine import HEARING_RISK_ID, LOCAL_SUCCESS_MEASURE, FigureUsed, OptionResult
-from decision_aid.evidence import Evidence, Quantity, Range
+from decision_aid.evidence import Evidence, Range
 from decision_aid.profile import LOCAL_FIGURES, Profile, format_number
 from decision_aid.ui import state
 from decision_aid.ui.nav import PAGES, neighbours
 from decision_aid.words.app import (
-    ABOUT_QUANTITY,
     ASK_YOUR_DOCTOR,
     CONSULT_NOTICE,
     COPY_LINK,
     COPY_LINK_NOTE,
     LINK_NOTICES_OK,
     LOCAL_BANNER,
-    LOCAL_ENTERED,
     LOCAL_LINE,
     LOCAL_LINE_PUBLISHED,
     LOCAL_NAMES,
@@ -33,8 +31,6 @@ from decision_aid.words.app import (
     MODE_LABELS,
     NEXT_PAGE,
     NOT_AN_OPTION_CAUTION,
-    QUANTITY_RANGE,
-    RANGE,
     SOURCES,
     THIS_PAGE_ADDRESS,
     USE_PUBLISHED,
@@ -180,31 +176,6 @@ def sources_text(ids: Iterable[str]) -> str:
 
 def range_text(fig: FigureUsed | Range) -> str:
     return per_100_range(fig.low, fig.high)
-
-
-def figure_detail(fig: FigureUsed, sources: Iterable[str] | None = None) -> str:
-    """The clinician's layer beside a figure: range, local mark and source ids (escaped)."""
-    parts = [RANGE.format(range=range_text(fig))]
-    if getattr(fig, "local", False) and fig.published:
-        pub = fig.published
-        parts.append(LOCAL_ENTERED.format(range=per_100_range(pub["low"], pub["high"])))
-    ids = list(sources if sources is not None else fig.sources)
-    if ids:
-        parts.append(sources_text(ids))
-    return md("; ".join(parts))
-
-
-def quantity_text(q: Quantity) -> str:
-    """'about 4 injection visits a year' from a dataset quantity."""
-    return ABOUT_QUANTITY.format(n=number(q.value.central), unit=q.unit)
-
-
-def quantity_detail(q: Quantity) -> str:
-    v = q.value
-    return md(
-        QUANTITY_RANGE.format(low=number(v.low), high=number(v.high), unit=q.unit)
-        + f"; {sources_text(q.sources)}"
-    )
 
 
 def caution_box(o: OptionResult, prof: Profile) -> None:

@@ -14,8 +14,6 @@ RANGE = _("range {range}")
 """A figure's range beside it, in the clinician's layer."""
 ABOUT_QUANTITY = _("about {n} {unit}")
 """'about 4 injection visits a year' (the unit is the dataset's)."""
-QUANTITY_RANGE = _("range {low} to {high} {unit}")
-LOCAL_ENTERED = _("LOCAL figure entered in this consult; published {range}")
 
 # ---------------------------------------------------------------- an option's status
 
