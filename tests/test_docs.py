@@ -60,3 +60,14 @@ def test_every_make_target_the_readme_names_exists():
     targets = set(re.findall(r"^([a-z][a-z-]*):", makefile, re.M))
     assert {"run", "test"} <= named
     assert named <= targets, f"the README names make targets the Makefile lacks: {sorted(named - targets)}"
+
+
+def test_the_code_layout_names_every_module():
+    """A newcomer finds each module in one hop: README's "Code layout" names every one."""
+    layout = README.split("## Code layout", 1)[1].split("\n## ", 1)[0]
+    package = ROOT / "decision_aid"
+    modules = sorted(
+        p for p in package.rglob("*.py") if p.name != "__init__.py" and "__pycache__" not in p.parts
+    )
+    missing = [str(p.relative_to(ROOT)) for p in modules if not re.search(rf"\b{p.stem}\b", layout)]
+    assert not missing, f"README's Code layout does not name: {missing}"
