@@ -90,25 +90,27 @@ def _header_frame(keys: list[str], texts: list[str], field: str) -> pd.DataFrame
     return pd.DataFrame({field: keys, "text": texts, "shift": [-(n * LINE_HEIGHT) - 12 for n in lines]})
 
 
+def _label_text(name: str, *, bold: bool, **mark: str) -> alt.Chart:
+    """The grid's header and row-label text: top-anchored lines, bold where `bold`."""
+    return _named(name).mark_text(
+        baseline="top",
+        lineBreak="\n",
+        lineHeight=LINE_HEIGHT,
+        fontSize=FONT,
+        color=TEXT_COLOR,
+        fontWeight="bold" if bold else "normal",
+        **mark,
+    )
+
+
 def _headers(name: str, field: str, *, bold: bool) -> alt.Chart:
     """Column headers as text marks above the grid, bottom-aligned however many lines each has
     (Vega axis labels grow down into the plot when they have several lines)."""
-    return (
-        _named(name)
-        .mark_text(
-            baseline="top",
-            lineBreak="\n",
-            lineHeight=LINE_HEIGHT,
-            fontSize=FONT,
-            color=TEXT_COLOR,
-            fontWeight="bold" if bold else "normal",
-        )
-        .encode(
-            x=alt.X(f"{field}:N", bandPosition=0.5),
-            y=alt.value(0),
-            yOffset=alt.YOffset("shift:Q").scale(None),
-            text="text:N",
-        )
+    return _label_text(name, bold=bold).encode(
+        x=alt.X(f"{field}:N", bandPosition=0.5),
+        y=alt.value(0),
+        yOffset=alt.YOffset("shift:Q").scale(None),
+        text="text:N",
     )
 
 
@@ -121,23 +123,11 @@ def _row_label_frame(keys: list[str], texts: list[str], field: str, *, step: flo
 def _row_labels(name: str, field: str, *, bold: bool) -> alt.Chart:
     """Row labels as right-aligned text marks left of the grid, centred on the row (the frame's
     `shift`; with an offset channel Vega-Lite anchors text at the band's start, not its centre)."""
-    return (
-        _named(name)
-        .mark_text(
-            baseline="top",
-            align="right",
-            lineBreak="\n",
-            lineHeight=LINE_HEIGHT,
-            fontSize=FONT,
-            color=TEXT_COLOR,
-            fontWeight="bold" if bold else "normal",
-        )
-        .encode(
-            y=alt.Y(f"{field}:N", bandPosition=0.5),
-            x=alt.value(-10),
-            yOffset=alt.YOffset("shift:Q").scale(None),
-            text="text:N",
-        )
+    return _label_text(name, bold=bold, align="right").encode(
+        y=alt.Y(f"{field}:N", bandPosition=0.5),
+        x=alt.value(-10),
+        yOffset=alt.YOffset("shift:Q").scale(None),
+        text="text:N",
     )
 
 
