@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 import altair as alt
 import pandas as pd
@@ -231,34 +231,26 @@ def _icon_view(
     )
 
 
-def icon_array(
-    value: float,
-    *,
-    label: str,
-    color: str,
-    per: int = 100,
-    columns: int = 10,
-    title: str | None = None,
-    other_label: str = DO_NOT,
-    title_chars: int | None = None,
-) -> alt.Chart:
+class IconOptions(TypedDict, total=False):
+    """`icon_array_parts`'s optional settings, so `icon_array` takes the same ones unrepeated."""
+
+    per: int
+    columns: int
+    title: str | None
+    other_label: str
+    title_chars: int | None
+
+
+def icon_array(value: float, *, label: str, color: str, **options: Unpack[IconOptions]) -> alt.Chart:
     """`per` people, the first round(value) filled with `color`, in one block from the top left.
 
     `label` is what the filled people have, as a verb phrase ('have good control of the
     spasm'); `other_label` says it for the rest ('do not'). The count is printed both ways
     round: '37 out of 100 people have good control of the spasm. 63 out of 100 do not.'
-    `title_chars` wraps the title and subtitle shorter, for a narrow column.
+    `title_chars` wraps the title and subtitle shorter, for a narrow column. The settings and
+    their defaults are `icon_array_parts`'s.
     """
-    return icon_array_parts(
-        value,
-        label=label,
-        color=color,
-        per=per,
-        columns=columns,
-        title=title,
-        other_label=other_label,
-        title_chars=title_chars,
-    ).chart()
+    return icon_array_parts(value, label=label, color=color, **options).chart()
 
 
 def icon_array_parts(
