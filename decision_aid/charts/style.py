@@ -9,12 +9,13 @@ from collections.abc import Sequence
 import altair as alt
 
 from decision_aid.profile import PRIORITIES
+from decision_aid.schema import OPTION_IDS
 from decision_aid.words.common import PRIORITY_LABELS
 
 # ---------------------------------------------------------------- palette and shapes
 
-OPTION_ORDER: tuple[str, ...] = ("medication", "botulinum", "mvd")
-"""The one fixed order of the options in every chart (never sorted by value)."""
+OPTION_ORDER: tuple[str, ...] = OPTION_IDS
+"""The one fixed order of the options in every chart (never sorted by value): the dataset's."""
 
 ORDER_INDEX: dict[str, int] = {o: i for i, o in enumerate(OPTION_ORDER)}
 

@@ -9,6 +9,7 @@ from decision_aid import report
 from decision_aid.profile import PRIORITIES, Profile
 from decision_aid.questions import questions_to_ask
 from decision_aid.report import unprintable_words
+from decision_aid.schema import OPTION_IDS
 from decision_aid.ui import components as c
 from decision_aid.ui import state
 from decision_aid.ui.derived import quiz
@@ -32,8 +33,9 @@ SURE_HELP_PAGE: dict[str, str | None] = {
 }
 """The page that helps with each SURE "no" (Ottawa SURE test), if any; the words are `w.SURE_HELP`."""
 
-LEANING_CHOICES: tuple[str, ...] = ("no_treatment", "medication", "botulinum", "mvd", "unsure")
-"""The leaning question's choices: no treatment for now first, as in the comparison."""
+LEANING_CHOICES: tuple[str, ...] = ("no_treatment", *OPTION_IDS, "unsure")
+"""The leaning question's choices: no treatment for now first, as in the comparison, then the
+options in their one order."""
 
 
 def _answers_summary(prof: Profile, names: dict[str, str]) -> None:
