@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from .stack import Stack, get
+from .stack import Stack, _wait, get
 
 SECURITY_HEADERS = {
     "content-security-policy": "frame-ancestors 'none'",
@@ -88,8 +88,12 @@ def test_route_cookie_sends_a_browser_to_its_server(stack: Stack):
         response.read()
         conn.close()
         assert response.status == 200
-        new = log.read_text()[len(before) :]
-        assert f'upstream="{app.address}"' in new, new
+        # nginx writes the access-log line after it has sent the response: wait for the line.
+        line, start = f'upstream="{app.address}"', len(before)
+        try:
+            _wait(lambda line=line, start=start: line in log.read_text()[start:], line, 10)
+        except RuntimeError:
+            pytest.fail(f"{line} not logged: {log.read_text()[len(before) :]!r}")
 
 
 def test_the_access_log_has_no_answers(stack: Stack):
