@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
-from string import Template
 from typing import Any
 
 import pandas as pd
@@ -16,6 +14,7 @@ from decision_aid.engine import HEARING_RISK_ID, LOCAL_SUCCESS_MEASURE, FigureUs
 from decision_aid.evidence import Evidence, Range
 from decision_aid.profile import LOCAL_FIGURES, Profile, format_number
 from decision_aid.ui import state
+from decision_aid.ui.css import PAGE_CSS
 from decision_aid.ui.nav import PAGES, neighbours
 from decision_aid.words.app import (
     ASK_YOUR_DOCTOR,
@@ -38,17 +37,6 @@ from decision_aid.words.app import (
     YOUR_CHOICE_CAUTION,
 )
 from decision_aid.words.common import BACK_TO, OPTION_STATUS, per_100, per_100_range
-
-ASSETS = Path(__file__).resolve().parents[1] / "assets"
-"""Where the style sheets live (decision_aid/assets)."""
-
-CAPTION_COLOR = "#666563"
-"""Caption text colour, fully opaque: 5.8:1 on white, 5.5:1 on the sidebar's #f8f8f7 (WCAG 1.4.3
-needs 4.5:1). Streamlit draws captions in its text colour at opacity 0.6, which shows as #828180:
-only 3.9:1 on white."""
-SELECTED_PILL_COLOR = "#a8303d"
-"""Text of a selected pill (st.pills): 5.8:1 on its pink background. Streamlit uses its primary
-colour #c53948 there, 4.47:1, just under the 4.5:1 that WCAG 1.4.3 needs."""
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:^=&])")
 
@@ -113,28 +101,6 @@ def text_table(rows: list[dict[str, str]], index: str) -> None:
 def md_lines(text: str) -> str:
     """The patient's note (free text from the link): escaped, no links, line breaks kept."""
     return "  \n".join(md(no_autolink(line)) for line in str(text).splitlines())
-
-
-TOUCH_TARGET_PX = 44
-"""Height of a choice or link on a touch screen: the size WCAG 2.5.5 and the phone makers'
-guidelines ask for. Streamlit draws radio options and checkboxes 21-22 px tall, and page links
-28 px, which a shaky finger (or an eyelid spasm) easily misses."""
-
-
-PAGE_CSS = (
-    "<style>"
-    + "".join(
-        Template((ASSETS / "page.css").read_text(encoding="utf-8"))
-        .substitute(
-            caption_color=CAPTION_COLOR,
-            selected_pill_color=SELECTED_PILL_COLOR,
-            touch_target_px=TOUCH_TARGET_PX,
-        )
-        .splitlines()
-    )
-    + "</style>"
-)
-"""`page_style`'s rules (decision_aid/assets/page.css, one rule a line), on one line."""
 
 
 def page_style() -> None:

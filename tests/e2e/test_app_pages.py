@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from decision_aid.ui.components import TOUCH_TARGET_PX
+from decision_aid.ui.css import TOUCH_TARGET_PX
 
 from .helpers import expect_no_exception, wait_for_app
 from .page_helpers import open_rendered

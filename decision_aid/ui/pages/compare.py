@@ -11,11 +11,12 @@ import streamlit as st
 
 from decision_aid.ui import components as c
 from decision_aid.ui import state
+from decision_aid.ui.css import TOUCH_TARGET_PX
 from decision_aid.ui.topics import BY_ID, STEPS, TOPICS, neighbours
 from decision_aid.ui.topics.common import Ctx
 from decision_aid.words.pages import compare as w
 
-TOUCH_PX = c.TOUCH_TARGET_PX
+TOUCH_PX = TOUCH_TARGET_PX
 TOUCH_KEYS = ("topic_nav_top", "topic_nav_bottom", "topic_choice", "to_figures")
 """The containers whose buttons get the large touch target."""
 PAGE_CSS = (

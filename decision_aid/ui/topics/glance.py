@@ -15,7 +15,7 @@ import streamlit as st
 from decision_aid.grid import Cell, Grid, glance_grid
 from decision_aid.ui import components as c
 from decision_aid.ui import consult
-from decision_aid.ui.components import ASSETS
+from decision_aid.ui.css import ASSETS
 from decision_aid.ui.topics.common import Ctx, detail, sources_toggle, sure
 from decision_aid.words.topics import (
     CAUTIONS_HEADING,

@@ -1,0 +1,43 @@
+"""The app's own style sheet, as one ``<style>`` line: readable captions and selected pills,
+and large touch targets on touch screens.
+
+Kept apart from `components` (which imports pandas and the engine) so that bench/bare_app.py
+draws its page with the very same rules.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from string import Template
+
+ASSETS = Path(__file__).resolve().parents[1] / "assets"
+"""Where the style sheets live (decision_aid/assets)."""
+
+CAPTION_COLOR = "#666563"
+"""Caption text colour, fully opaque: 5.8:1 on white, 5.5:1 on the sidebar's #f8f8f7 (WCAG 1.4.3
+needs 4.5:1). Streamlit draws captions in its text colour at opacity 0.6, which shows as #828180:
+only 3.9:1 on white."""
+SELECTED_PILL_COLOR = "#a8303d"
+"""Text of a selected pill (st.pills): 5.8:1 on its pink background. Streamlit uses its primary
+colour #c53948 there, 4.47:1, just under the 4.5:1 that WCAG 1.4.3 needs."""
+
+TOUCH_TARGET_PX = 44
+"""Height of a choice or link on a touch screen: the size WCAG 2.5.5 and the phone makers'
+guidelines ask for. Streamlit draws radio options and checkboxes 21-22 px tall, and page links
+28 px, which a shaky finger (or an eyelid spasm) easily misses."""
+
+
+PAGE_CSS = (
+    "<style>"
+    + "".join(
+        Template((ASSETS / "page.css").read_text(encoding="utf-8"))
+        .substitute(
+            caption_color=CAPTION_COLOR,
+            selected_pill_color=SELECTED_PILL_COLOR,
+            touch_target_px=TOUCH_TARGET_PX,
+        )
+        .splitlines()
+    )
+    + "</style>"
+)
+"""`page_style`'s rules (decision_aid/assets/page.css, one rule a line), on one line."""
