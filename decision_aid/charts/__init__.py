@@ -40,7 +40,14 @@ from decision_aid.charts.icons import (
     option_icon_arrays,
     success_frame,
 )
-from decision_aid.charts.match import MATCH_TITLE, describe_match, match_chart, match_frame, match_parts
+from decision_aid.charts.match import (
+    MATCH_TITLE,
+    describe_match,
+    match_chart,
+    match_frame,
+    match_key,
+    match_parts,
+)
 from decision_aid.charts.parts import ChartParts, look_spec, records, spec_of, to_png, top_level
 from decision_aid.charts.projection import (
     REFERENCE_NAME,
@@ -99,6 +106,7 @@ __all__ = [
     "look_spec",
     "match_chart",
     "match_frame",
+    "match_key",
     "match_parts",
     "option_icon_arrays",
     "projection_chart",

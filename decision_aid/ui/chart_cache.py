@@ -13,8 +13,8 @@ spec before changing it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -25,6 +25,9 @@ MAX_ENTRIES = 512
 _specs: BoundedCache[dict] = BoundedCache(MAX_ENTRIES)
 _texts: BoundedCache[str] = BoundedCache(MAX_ENTRIES)
 _arrows: BoundedCache[bytes] = BoundedCache(MAX_ENTRIES)
+_views: BoundedCache[Any] = BoundedCache(MAX_ENTRIES)
+
+T = TypeVar("T")
 
 
 def _part(x: Any) -> Any:
@@ -65,6 +68,13 @@ def built(
     (an icon array of one figure), where even building the parts is more than a lookup."""
     key = ("built", _name(build), _name(finish), _part(args), _part(kwargs))
     return _specs.get_or_make(key, lambda: parts(build(*args, **kwargs), finish=finish))
+
+
+def keyed(key: Hashable, make: Callable[[], T]) -> T:
+    """``make()``, kept under ``key``: for what a page draws from several charts' parts and words
+    at once, where the caller has a key cheaper than the frames (`charts.match_key`). The
+    caller's promise: equal keys, equal values."""
+    return _views.get_or_make(key, make)
 
 
 def _arrow(frame: pd.DataFrame) -> bytes:

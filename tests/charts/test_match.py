@@ -60,3 +60,58 @@ def test_match_frame_points_add_up_to_the_match(result):
     frame = charts.match_frame(result)
     for option, rows in frame.groupby("option"):
         assert rows["points"].sum() == pytest.approx(rows["match"].iloc[0], abs=0.1), option
+
+
+def _changed(result, field: str):
+    """`result` with one thing `match_frame` reads changed (the first matched option's field,
+    or a weight)."""
+    if field == "weight":
+        prof = result.profile
+        return result.model_copy(
+            update={"profile": prof.model_copy(update={"relief": (prof.relief or 5) % 10 + 1})}
+        )
+    i = next(i for i, o in enumerate(result.options) if o.suitable and o.match is not None)
+    o = result.options[i]
+    new = {
+        "name": o.name + " (changed)",
+        "short_name": o.short_name + " (changed)",
+        "suitable": not o.suitable,
+        "avoided": not o.avoided,
+        "match": o.match + 1,
+        "match_low": o.match_low + 1,
+        "match_high": o.match_high + 1,
+        "contributions": {p: v + 1 for p, v in (o.contributions or {}).items()},
+        "scores": {p: (v or 0) / 2 + 0.25 for p, v in o.scores.items()},
+    }[field]
+    options = list(result.options)
+    options[i] = o.model_copy(update={field: new})
+    return result.model_copy(update={"options": options})
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "weight",
+        "name",
+        "short_name",
+        "suitable",
+        "avoided",
+        "match",
+        "match_low",
+        "match_high",
+        "contributions",
+        "scores",
+    ],
+)
+def test_match_key_changes_with_everything_the_frame_reads(field):
+    """The app keeps the drawn match chart and its words per `match_key` (topics/fit.py): a key
+    that missed something the frame reads would show another patient's figures."""
+    result = _evaluate(relief=8, side_effects=3)
+    changed = _changed(result, field)
+    assert not charts.match_frame(changed).equals(charts.match_frame(result)), field
+    assert charts.match_key(changed) != charts.match_key(result)
+
+
+def test_match_key_is_equal_for_equal_answers():
+    assert charts.match_key(_evaluate(relief=8)) == charts.match_key(_evaluate(relief=8))
+    assert charts.match_key(_evaluate(relief=8)) != charts.match_key(_evaluate(relief=7))

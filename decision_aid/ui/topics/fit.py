@@ -51,12 +51,19 @@ def _sliders() -> None:
         cols[i % 2].slider(PRIORITY_LABELS[p], min_value=0, max_value=10, step=1, **state.bind(p))
 
 
+def _match_view(result: engine.Result) -> tuple[dict, str]:
+    """The match chart's spec and its words (kept per `charts.match_key` by `_lines_up`)."""
+    frame = charts.match_frame(result)
+    return chart_cache.parts(charts.match_parts(frame), finish=fit_x), charts.describe_match(frame)
+
+
 def _lines_up(ctx: Ctx) -> None:
     ranked = [o for o in ctx.result.options if o.suitable and o.match is not None]
     if ranked:
-        frame = charts.match_frame(ctx.result)
-        show(chart_cache.parts(charts.match_parts(frame), finish=fit_x), "chart_match")
-        in_words(chart_cache.text(charts.describe_match, frame))
+        key = ("match", charts.match_key(ctx.result))
+        spec, words = chart_cache.keyed(key, lambda: _match_view(ctx.result))
+        show(spec, "chart_match")
+        in_words(words)
         mvd = ctx.result.option("mvd")
         if mvd.suitable and mvd.match is not None and any(f.local for f in (mvd.success, *mvd.risks)):
             st.caption(c.md(MVD_MATCH_LOCAL.format(mark=LOCAL_MARK)))
