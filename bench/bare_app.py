@@ -2,8 +2,9 @@
 
 `bench/run.py` measures this app side by side with `streamlit_app.py`. It draws what the real
 app draws on `/compare?topic=fit` (decision_aid/ui/pages/compare.py and topics/fit.py), with
-the same keys and the same layout: the shell (page links in the sidebar, the "Who is using this
-now?" radio, the copy-link box), the page title, home mode's Back button at the top and bottom,
+the same keys, words and layout: the shell (its style sheet, the page links in the sidebar with
+their icons, the "Who is using this now?" radio with its labels and help, the copy-link box),
+the page title, home mode's Back button at the top and bottom,
 the topic heading, the "See every figure in one table" button and the footer links; and, as in
 the real app, the "Change what matters to you" expander (open until a priority is stated) with
 its caption and the six 0-10 priority sliders in two columns, the "What would change the
@@ -18,7 +19,10 @@ sensitivity list), this app shows one line of text: the weights (the container k
 "figures"), which the browser benchmark watches.
 
 With BENCH_CHART_LIBS=1 it also imports pandas, pyarrow and Altair, which any Streamlit chart
-needs (Streamlit sends chart data as Arrow): the memory floor of an app with charts.
+needs (Streamlit sends chart data as Arrow): the memory floor of an app with charts. With
+BENCH_CHART=1 as well, it shows the weights as one small Vega-Lite bar chart instead of the line
+of text: the latency floor of any chart that shows new figures after a key press (a reference
+row for (a), without a target).
 
 Run it alone with: .venv/bin/streamlit run bench/bare_app.py
 """
@@ -36,11 +40,25 @@ if os.environ.get("BENCH_CHART_LIBS") == "1":  # the memory floor of any Streaml
     import pyarrow  # noqa: F401
 
 from decision_aid.profile import DEFAULT_WEIGHT, PRIORITIES, Profile, parse_query
-from decision_aid.words.common import PRIORITY_LABELS
+from decision_aid.ui.css import PAGE_CSS as SHELL_CSS
+from decision_aid.ui.nav import PAGES as PAGE_DEFS
+from decision_aid.words.app import (
+    ASK_YOUR_DOCTOR,
+    COPY_LINK,
+    COPY_LINK_NOTE,
+    MODE_HELP,
+    MODE_LABELS,
+    NEXT_PAGE,
+    WHO_IS_USING,
+)
+from decision_aid.words.common import BACK_TO, PRIORITY_LABELS
+
+CHART = os.environ.get("BENCH_CHART") == "1"
+"""Draw the weights as one Vega-Lite chart instead of a line of text: the latency floor of a
+chart that shows new figures after a key press (bench/run.py's reference row for (a))."""
 
 ANSWERS = "answers"
 EMPTY_IS_NONE = ("leaning", "sure_s", "sure_u", "sure_r", "sure_e")
-PAGE_TITLES = ("About", "Your situation", "What matters to you", "Compare the options", "Next steps")
 PAGE_CSS = (
     "<style>.st-key-topic_nav_top button, .st-key-topic_nav_bottom button, .st-key-to_figures button "
     "{ min-height: 44px; }[data-testid='stMainBlockContainer'] { padding-top: 3rem; padding-bottom: 3rem; }"
@@ -48,6 +66,7 @@ PAGE_CSS = (
 )
 
 st.set_page_config(page_title="Bare benchmark app", layout="centered")
+st.html(SHELL_CSS)  # the shell's style sheet, as components.page_style
 ss = st.session_state
 
 # -- restore from the link, once per session (as decision_aid.ui.state.restore_from_link)
@@ -85,6 +104,28 @@ def sync_url(prof: Profile) -> None:
     wanted = prof.to_params()
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
+
+
+def _weights_chart(weights: dict[str, int]) -> None:
+    """The chart floor for (a): the weights as one Vega-Lite bar chart, its look fixed and only
+    its data new at each key press (as the real app sends its match chart)."""
+    import pandas as pd
+
+    data = pd.DataFrame({"priority": list(PRIORITIES), "weight": [weights[p] for p in PRIORITIES]})
+    st.vega_lite_chart(
+        {
+            "title": "How the weights line up",
+            "datasets": {"weights": data},
+            "data": {"name": "weights"},
+            "mark": "bar",
+            "encoding": {
+                "y": {"field": "priority", "type": "nominal", "sort": list(PRIORITIES)},
+                "x": {"field": "weight", "type": "quantitative", "scale": {"domain": [0, 10]}},
+            },
+        },
+        width="stretch",
+        key="chart_weights",
+    )
 
 
 def _set_topic(topic: str) -> None:
@@ -133,17 +174,27 @@ def _follows_the_sliders(place: Any, footer: tuple[Any, Any]) -> None:
                 cols[i % 2].slider(PRIORITY_LABELS[p], min_value=0, max_value=10, step=1, **bind(p))
         with st.container(key="figures"):
             weights = prof.weights()
-            st.markdown("Weights: " + ", ".join(f"{p} {weights[p]}" for p in PRIORITIES))
+            if CHART:
+                _weights_chart(weights)
+            else:
+                st.markdown("Weights: " + ", ".join(f"{p} {weights[p]}" for p in PRIORITIES))
         if stated:
             st.markdown("### What would change the picture?")
         with st.expander("How the match is worked out", expanded=False):
             st.markdown("Each option gets a score from 0 to 1 on each thing that matters.")
     params = prof.to_params() or None
+    back, nxt = PAGE_DEFS[MEASURED_PAGE - 1], PAGE_DEFS[MEASURED_PAGE + 1]
     footer[0].page_link(
-        PAGES[2], label="Back: What matters to you", icon=":material/arrow_back:", query_params=params
+        PAGES[MEASURED_PAGE - 1],
+        label=BACK_TO.format(title=back.title),
+        icon=":material/arrow_back:",
+        query_params=params,
     )
     footer[1].page_link(
-        PAGES[4], label="Next: Next steps", icon=":material/arrow_forward:", query_params=params
+        PAGES[MEASURED_PAGE + 1],
+        label=NEXT_PAGE.format(title=nxt.title),
+        icon=":material/arrow_forward:",
+        query_params=params,
     )
     answer_links(prof)
     sync_url(prof)
@@ -153,8 +204,8 @@ def answer_links(prof: Profile) -> None:
     """The sidebar's page links and copy-link box (decision_aid.ui.components.answer_links)."""
     params = prof.to_params() or None
     with SLOTS[0], st.container(key="page_links"):
-        for page in PAGES:
-            st.page_link(page, query_params=params)
+        for page, d in zip(PAGES, PAGE_DEFS, strict=True):
+            st.page_link(page, label=d.title, icon=d.icon, query_params=params)
     with SLOTS[1]:
         query = prof.to_query()
         st.code(
@@ -164,26 +215,27 @@ def answer_links(prof: Profile) -> None:
         )
 
 
-MEASURED_PAGE = PAGE_TITLES.index("Compare the options")
+MEASURED_PAGE = next(i for i, d in enumerate(PAGE_DEFS) if d.url_path == "compare")
 PAGES = [
     st.Page(
         fit_page if i == MEASURED_PAGE else _elsewhere,
-        title=title,
+        title=d.title,
+        icon=d.icon,
         url_path="" if i == MEASURED_PAGE else f"p{i}",
         default=i == MEASURED_PAGE,
     )
-    for i, title in enumerate(PAGE_TITLES)
+    for i, d in enumerate(PAGE_DEFS)
 ]
 current = st.navigation(PAGES, position="hidden")
 
 with st.sidebar:
     links = st.container()
     st.divider()
-    st.radio("Who is using this now?", ("home", "consult"), **bind("mode"))
-    st.markdown("**Copy link to these answers**")
-    st.caption("Open this link later to see your answers again. Nothing is saved anywhere else.")
+    st.radio(WHO_IS_USING, ("home", "consult"), format_func=MODE_LABELS.get, help=MODE_HELP, **bind("mode"))
+    st.markdown(COPY_LINK)
+    st.caption(COPY_LINK_NOTE)
     share = st.container()
-    st.caption("Questions? Talk to your doctor or nurse. This aid does not give medical advice.")
+    st.caption(ASK_YOUR_DOCTOR)
 SLOTS = (links, share)
 
 for note in ss["notices"]:

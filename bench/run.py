@@ -14,7 +14,10 @@ bare app mirrors that topic's widgets and link logic, without charts or engine.
       chart's SVG showing new figures (a MutationObserver in the page compares the marks'
       geometry and text; the clock is the page's own performance.now()). Bare app: to its
       "figures" text line changing. Between presses: wait until the app is idle, then a
-      bounded 300 ms settle. Target: ratio <= 1.3.
+      bounded 300 ms settle. Target: ratio <= 1.3. Reference rows, without a target: the bare
+      app drawing its weights as one small Vega-Lite chart instead of the text line
+      (BENCH_CHART=1: what Streamlit itself costs to show any chart's new figures), and the
+      real app against it.
   (b) a full script run under AppTest: a fresh AppTest.from_file(...).run() per sample with
       a different random profile in the URL each time (so the engine cache does not hide the
       work); the real app on each compare-page topic against the bare app, interleaved. The
@@ -206,6 +209,16 @@ def real_spec() -> tuple[AppSpec, str]:
 BARE = AppSpec("bare", "bench/bare_app.py", "", "figures", "figures")
 FLOOR = AppSpec("chart_floor", "bench/bare_app.py", "", "figures", "figures", (("BENCH_CHART_LIBS", "1"),))
 """The bare app with pandas, pyarrow and Altair imported: the memory floor of any Streamlit chart."""
+CHART_BARE = AppSpec(
+    "chart_bare",
+    "bench/bare_app.py",
+    "",
+    "match_drawn",
+    "match_chart",
+    (("BENCH_CHART_LIBS", "1"), ("BENCH_CHART", "1")),
+)
+"""The bare app showing the weights as one small Vega-Lite chart: the latency floor of any chart
+that shows new figures after a key press (a reference row for (a), no target)."""
 
 # Element finders shared by the readiness wait and the latency probe (in the page).
 FINDERS_JS = """
@@ -758,6 +771,18 @@ def table(run: Run) -> list[dict[str, Any]]:
         lat.get("bare"),
         "interaction_ratio",
     )
+    timed(
+        "(a) reference: the bare app with one small chart instead of its text line (any chart's floor)",
+        lat.get(CHART_BARE.name),
+        lat.get("bare"),
+        "(reference)",
+    )
+    timed(
+        "(a) reference: the real app against that one-chart bare app",
+        lat.get("real"),
+        lat.get(CHART_BARE.name),
+        "(reference)",
+    )
     at = d.get("apptest_ms", {})
     slowest = at.get("slowest")
     if slowest:
@@ -911,9 +936,12 @@ def browser_phases(run: Run, phases: tuple[str, ...], specs: list[AppSpec], logd
                 floor[0].stop()
             if "latency" in phases:
                 log("(a) interaction latency, the apps in turn")
-                run.data["latency_ms"] = bench_latency(
-                    run, {name: server for name, (server, _) in keep.items()}, browser
-                )
+                servers = {name: server for name, (server, _) in keep.items()}
+                chart_bare = Server(CHART_BARE, logdir)  # (a) only: started here, stopped by stop_all
+                chart_bare.start()
+                servers[CHART_BARE.name] = chart_bare
+                run.data["latency_ms"] = bench_latency(run, servers, browser)
+                chart_bare.stop()
             if "pdf" in phases:
                 with phase(run, "(e) first PDF download"):
                     bench_pdf_download(run, keep["real"][0], browser)
