@@ -90,20 +90,20 @@ def _lines_up(ctx: Ctx) -> None:
 
 
 def _change(ctx: Ctx) -> None:
-    c.heading(CHANGE_HEADING, 3)
+    """The heading and its list as one Markdown element: the browser redraws every element of
+    the page at each slider move, so one element fewer is a faster move (bench row (a))."""
     changes = [s for s in ctx.result.sensitivity if s.changes]
-    if changes:
-        st.markdown("\n".join(f"- {c.md(s.sentence)}" for s in changes))
-    else:
-        st.markdown(NOTHING_WOULD_CHANGE)
+    body = "\n".join(f"- {c.md(s.sentence)}" for s in changes) if changes else NOTHING_WOULD_CHANGE
+    st.markdown(f"### {CHANGE_HEADING}\n\n{body}")
 
 
 def _how(ctx: Ctx) -> None:
+    """The value judgements behind the match: in plain words at home, as the anchors in a consult
+    (one Markdown element, as `_change`)."""
     title = ANCHORS_TITLE if ctx.consult else HOW_MATCH_WORKS
+    anchors = "\n".join(f"- {c.md(a)}" for a in engine.ANCHORS_TEXT)
     with st.expander(title, expanded=False):
-        if not ctx.consult:
-            st.markdown(HOW_MATCH_WORKS_TEXT)
-        st.markdown("\n".join(f"- {c.md(a)}" for a in engine.ANCHORS_TEXT))
+        st.markdown(anchors if ctx.consult else f"{HOW_MATCH_WORKS_TEXT}\n\n{anchors}")
 
 
 def _follows_the_sliders(place: Any, footer: Any, slots: c.Slots | None) -> None:
