@@ -708,3 +708,19 @@ def test_knowledge_check_result_is_in_the_summary_and_the_pdf():
     assert "Check what you know: 1 of 2 answered right" in text
     untried = report.summary_data(EVIDENCE, result_of("relief=8"), base_url=BASE_URL)
     assert untried["answers"]["quiz"]["words"] == "not done"
+
+
+def test_an_age_not_given_reads_as_the_app_says_it():
+    """The summary's answers use the app's words: an age left empty is "Not said" on the
+    situation page, on the next-steps page and in the PDF (the PDF said "Not given")."""
+    from decision_aid.words.common import AGE_NOT_SAID
+
+    rows = {
+        r["id"]: r["answer"]
+        for r in report.summary_data(EVIDENCE, result_of("relief=8"), base_url=BASE_URL)["answers"][
+            "situation"
+        ]
+    }
+    assert rows["age"] == AGE_NOT_SAID == "Not said"
+    aged = report.summary_data(EVIDENCE, result_of("relief=8&age=61"), base_url=BASE_URL)
+    assert {r["id"]: r["answer"] for r in aged["answers"]["situation"]}["age"] == "61 years"

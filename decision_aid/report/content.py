@@ -35,7 +35,7 @@ from decision_aid.words.common import (
 )
 from decision_aid.words.report import (
     AGE,
-    AGE_NOT_GIVEN,
+    AGE_NOT_SAID,
     AGE_YEARS,
     COMMON_HARMS,
     CONVERSATION_LINE,
@@ -356,7 +356,7 @@ def _summary(
                 "question": AGE,
                 "id": "age",
                 "value": p["age"],
-                "answer": AGE_YEARS.format(age=p["age"]) if p["age"] is not None else AGE_NOT_GIVEN,
+                "answer": AGE_YEARS.format(age=p["age"]) if p["age"] is not None else AGE_NOT_SAID,
             }
         )
     situation.append(

@@ -56,7 +56,8 @@ NOT_ANSWERED = SITUATION_LABELS["leaning"][""]
 """'Not answered', written once in `words.common` (as the unanswered leaning)."""
 AGE = next_steps.ANSWER_NAMES["age"]
 AGE_YEARS = _("{age} years")
-AGE_NOT_GIVEN = _("Not given")
+AGE_NOT_SAID = common.AGE_NOT_SAID
+"""As the app says it (the situation page's placeholder and the next-steps summary)."""
 TRIED_BEFORE = _("Treatments tried before")
 NONE_TRIED = _("None")
 OUT_OF_10 = _("{weight} out of 10")
