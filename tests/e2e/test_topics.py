@@ -29,6 +29,12 @@ MAX_GRID_DESK_PX = 1800
 STATED = "&relief=8"
 """A stated priority, so the fit topic shows the match (its tallest state)."""
 MAIN = '[data-testid="stMain"]'
+CUT_LABELS_JS = (
+    "() => [...document.querySelectorAll('" + MAIN + " label, " + MAIN + " label *')]"
+    ".filter(e => getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1)"
+    ".map(e => e.textContent.trim())"
+)
+"""Widget labels Streamlit cut short with an ellipsis for want of room ("Show ranges and …")."""
 
 
 def _open(browser: Browser, base_url: str, size: str, query: str) -> Page:
@@ -71,6 +77,8 @@ def test_topic_fits_its_height_has_no_sideways_scroll_and_passes_axe(
         assert height <= MAX_MAIN_PX[size], f"{topic} ({mode}, {size}) main area is {height} px"
         if topic == "glance" and size == "desk":
             assert height <= MAX_GRID_DESK_PX, f"the glance grid page is {height} px at 1280"
+        cut = page.evaluate(CUT_LABELS_JS)
+        assert cut == [], f"{topic} ({mode}, {size}): labels cut short: {cut}"
         if size == "phone":
             wide = page.evaluate(
                 f"() => {{ const m = document.querySelector('{MAIN}'); "

@@ -105,7 +105,8 @@ def table_html(headers: list[str], rows: list[list[str]], caption: str = "") -> 
 def render(ctx: Ctx) -> None:
     grid = glance_grid(ctx.ev, ctx.result)
     if ctx.consult:
-        note, switch = st.columns([4, 1], vertical_alignment="center")
+        # The switch's column holds its whole label at 1280 px (at [4, 1] it read "Show ranges and …").
+        note, switch = st.columns([2, 1], vertical_alignment="center")
         note.caption(DIFFERENT_STUDIES)
         with switch:
             show_sources = sources_toggle("glance")
