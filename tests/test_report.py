@@ -724,3 +724,16 @@ def test_an_age_not_given_reads_as_the_app_says_it():
     assert rows["age"] == AGE_NOT_SAID == "Not said"
     aged = report.summary_data(EVIDENCE, result_of("relief=8&age=61"), base_url=BASE_URL)
     assert {r["id"]: r["answer"] for r in aged["answers"]["situation"]}["age"] == "61 years"
+
+
+def test_not_measured_is_said_once(built):
+    """Every view writes "Not measured." before a figure's reason (the PDF, the review pack, the
+    works topic), so the dataset's reason starts with the reason itself (the PDF read "Not
+    measured. Not measured. No study has counted ...")."""
+    _, _, _, reader = built
+    text = " ".join(pdf_text(reader).split())
+    assert "Not measured. No study has counted" in text
+    assert "Not measured. Not measured. No study" not in text
+    for o in EVIDENCE.options.values():
+        for b in o.benefits:
+            assert not (b.not_measured or "").lower().startswith("not measured"), (o.id, b.measure)
