@@ -114,7 +114,7 @@ def _weights_chart(weights: dict[str, int]) -> None:
     data = pd.DataFrame({"priority": list(PRIORITIES), "weight": [weights[p] for p in PRIORITIES]})
     st.vega_lite_chart(
         {
-            "title": "How the weights line up",
+            "title": "How the weights line up",  # "line up": how bench/run.py's MATCH finder knows it
             "datasets": {"weights": data},
             "data": {"name": "weights"},
             "mark": "bar",
