@@ -319,8 +319,12 @@ def _no_treatment_cells(ev: Evidence, result: Result) -> dict[str, Cell]:
     def figure(fid: str) -> Cell | None:
         for f in figures:
             if f.get("id") == fid and f.get("central") is not None:
+                text = short(f.get("name", "")) + "."
+                if f.get("timeframe"):  # its own time frame, as every treatment's figure has
+                    when = short(f["timeframe"], MAX_WORDS - len(text.split()) - 1)
+                    text += " " + W.WHEN.format(timeframe=when) + "."
                 return Cell(
-                    short(f.get("name", "")) + ".",
+                    text,
                     f["central"],
                     f.get("low"),
                     f.get("high"),

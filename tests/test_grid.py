@@ -115,3 +115,16 @@ def test_timing_cells_say_what_the_dataset_says():
     says(mvd.duration.text, "the relief usually lasts for years")
     weeks = round(botox.effect_weeks.value.central)
     assert _cell(_grid(), "timing", "botulinum").text.endswith(f"lasts about {weeks} weeks.")
+
+
+def test_no_treatment_figures_carry_their_own_time_frame():
+    """The natural-course figures come from 5 to 42 years of follow-up; beside a treatment's
+    "at the last check-up" they need their own "When:", as every treatment's figure has."""
+    grid = _grid()
+    by_id = {f.id: f for f in EV.no_treatment.figures}
+    for row, fid in (("clearly_better", "partly_better"), ("spasm_gone", "remission"), ("timing", "worse")):
+        cell = _cell(grid, row, NO_TREATMENT_ID)
+        assert cell.central == by_id[fid].per_100.central
+        span = re.match(r"Over \d+ to \d+ years", by_id[fid].timeframe)
+        assert span, by_id[fid].timeframe
+        assert f"When: {span.group(0)}" in cell.text, cell.text
