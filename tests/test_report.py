@@ -401,6 +401,17 @@ def test_chart_images_are_embedded_and_not_blank():
         assert im.width > 300 and im.height > 300
 
 
+@pytest.mark.parametrize("query", ["relief=8", "relief=8&serious_risk=6&burden=3"])
+def test_a_stated_priority_keeps_the_pictures_within_five_pages(query):
+    # Nothing answered but what matters (no scan yet, so the scan caution shows): the middle
+    # layout runs a line or two onto a 6th page, and the compact type must keep the icon arrays
+    # and the match chart, not drop them for the last resort's tables.
+    pdf = report.build_pdf(EVIDENCE, result_of(query), base_url=BASE_URL)
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) <= report.MAX_PAGES
+    assert len(chart_images(reader)) == 3
+
+
 def test_the_most_compact_layout_keeps_every_figure_without_pictures(built):
     # The longest summaries leave the pictures and the match chart to the aid; every figure the
     # pictures show is in the tables, and the match is there as a table.

@@ -263,8 +263,8 @@ LONG_NOTES = {
 @pytest.mark.parametrize("name", sorted(LONG_NOTES))
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_long_or_many_line_note_keeps_the_summary_short(name: str, paper: str) -> None:
-    # The usual summary takes at most 4 pages and the busiest possible one 5
-    # (test_report.test_usual_summaries_fit_on_four_pages, ..._stays_short): a note never adds one.
+    # A summary takes 5 pages, or 6 with every caution
+    # (test_report.test_usual_summaries_fit_on_four_or_five_pages, ..._stays_short): a note never adds one.
     note = LONG_NOTES[name]
     assert pages(build(note, paper=paper)) <= report.MAX_PAGES
     assert pages(build(note, BUSY, paper=paper)) <= report.MAX_PAGES + 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fpdf import FPDF
 from fpdf.enums import Align, MethodReturnValue, XPos, YPos
@@ -253,12 +253,22 @@ class _Layout:
     note_lines_max: int = 8
     pictures: bool = True
     match_chart: bool = True
-    """Draw the icon arrays; the most compact layout leaves them to the aid (the figures stay in
-    the tables)."""
+    """Draw the icon arrays and the match chart; only the last layout leaves them to the aid (the
+    figures stay in the tables), when even the compact type does not fit them."""
     sources_pt: float = 6.0
 
 
 MAX_PAGES = 5
+_COMPACT = _Layout(
+    grid_pt=6.4,
+    table_pt=6.0,
+    icon_w=90.0,
+    icon_h=40.0,
+    match_w=50.0,
+    note_lines=3,
+    note_lines_max=3,
+    sources_pt=5.0,
+)
 LAYOUTS = (
     _Layout(),
     _Layout(
@@ -271,20 +281,13 @@ LAYOUTS = (
         note_lines_max=4,
         sources_pt=5.4,
     ),
-    _Layout(
-        grid_pt=6.4,
-        table_pt=6.0,
-        icon_w=90.0,
-        icon_h=40.0,
-        match_w=50.0,
-        note_lines=3,
-        note_lines_max=3,
-        sources_pt=5.0,
-        pictures=False,
-        match_chart=False,
-    ),
+    _COMPACT,
+    replace(_COMPACT, pictures=False, match_chart=False),
 )
-"""Tried in turn until the summary fits on MAX_PAGES; the last one is used whatever its length."""
+"""Tried in turn until the summary fits on MAX_PAGES; the last one is used whatever its length.
+The compact type is tried with the pictures before without them: a summary with a priority stated
+usually fits on A4 with them (it ran to 6 pages in the middle layout, often by a line or two of
+sources), and the icon arrays are how the figures are best understood."""
 FIRST_LAYOUT = {"A4": 0, "Letter": 1}
 """US Letter is 18 mm shorter: the roomy layout almost never fits it, so it is not tried."""
 
