@@ -36,13 +36,12 @@ pages = [
 # The sidebar's page links are the app's own (components.sidebar): Streamlit's menu would clear
 # the link's answers on every page change.
 current = st.navigation(pages, position="hidden")
-slots = st.session_state[state.SLOTS] = components.sidebar(profile)
+slots = components.sidebar(profile)
 components.mode_notice(profile)
 components.link_notices()
 state.sync_url(profile)  # answers change only in widget callbacks, which run before this script
 current.run()
-if not next(d.draws_links for d in PAGES if d.title == current.title):
-    components.answer_links(profile, slots)
+components.answer_links(profile, slots)
 # A tab that reconnected to a new server session sent its widgets' values with its first request
 # (maybe with the patient's next change): they become the answers now (state.py says why).
 state.adopt_browser_values()

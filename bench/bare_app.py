@@ -143,12 +143,10 @@ def fit_page() -> None:
     st.markdown("# Compare the options")
     _steps("top")
     st.markdown("## Topic 5 of 5: How they fit you")
-    place = st.container()
+    _fit_topic()
     _steps("bottom")
     st.button("See every figure in one table", key="to_figures", on_click=_set_topic, args=("figures",))
-    st.divider()
-    back, nxt = st.columns(2)
-    _follows_the_sliders(place, (back.empty(), nxt.empty()))
+    _footer()
 
 
 def _steps(where: str) -> None:
@@ -162,27 +160,32 @@ def _steps(where: str) -> None:
         )
 
 
-def _follows_the_sliders(place: Any, footer: tuple[Any, Any]) -> None:
-    """As topics/fit.py: the sliders, then the links and the URL."""
+def _fit_topic() -> None:
+    """As topics/fit.py: the sliders and what moves with them."""
     prof = profile()
     stated = prof.priorities_stated
-    with place:
-        with st.expander("Change what matters to you", expanded=not stated, key="change_priorities"):
-            st.caption("0: does not matter to you; 10: matters most.")
-            cols = st.columns(2)
-            for i, p in enumerate(PRIORITIES):
-                cols[i % 2].slider(PRIORITY_LABELS[p], min_value=0, max_value=10, step=1, **bind(p))
-        with st.container(key="figures"):
-            weights = prof.weights()
-            if CHART:
-                _weights_chart(weights)
-            else:
-                st.markdown("Weights: " + ", ".join(f"{p} {weights[p]}" for p in PRIORITIES))
-        if stated:
-            st.markdown("### What would change the picture?")
-        with st.expander("How the match is worked out", expanded=False):
-            st.markdown("Each option gets a score from 0 to 1 on each thing that matters.")
-    params = prof.to_params() or None
+    with st.expander("Change what matters to you", expanded=not stated, key="change_priorities"):
+        st.caption("0: does not matter to you; 10: matters most.")
+        cols = st.columns(2)
+        for i, p in enumerate(PRIORITIES):
+            cols[i % 2].slider(PRIORITY_LABELS[p], min_value=0, max_value=10, step=1, **bind(p))
+    with st.container(key="figures"):
+        weights = prof.weights()
+        if CHART:
+            _weights_chart(weights)
+        else:
+            st.markdown("Weights: " + ", ".join(f"{p} {weights[p]}" for p in PRIORITIES))
+    if stated:
+        st.markdown("### What would change the picture?")
+    with st.expander("How the match is worked out", expanded=False):
+        st.markdown("Each option gets a score from 0 to 1 on each thing that matters.")
+
+
+def _footer() -> None:
+    """As components.page_footer: the Back and Next links, carrying the answers."""
+    st.divider()
+    footer = st.columns(2)
+    params = profile().to_params() or None
     back, nxt = PAGE_DEFS[MEASURED_PAGE - 1], PAGE_DEFS[MEASURED_PAGE + 1]
     footer[0].page_link(
         PAGES[MEASURED_PAGE - 1],
@@ -196,8 +199,6 @@ def _follows_the_sliders(place: Any, footer: tuple[Any, Any]) -> None:
         icon=":material/arrow_forward:",
         query_params=params,
     )
-    answer_links(prof)
-    sync_url(prof)
 
 
 def answer_links(prof: Profile) -> None:
@@ -242,3 +243,4 @@ for note in ss["notices"]:
     st.warning(note)
 sync_url(profile())
 current.run()
+answer_links(profile())

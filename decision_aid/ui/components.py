@@ -255,10 +255,8 @@ def page_links(prof: Profile) -> None:
 class Slots:
     """The sidebar's places for what carries the answers: the page links and the copy-link box.
 
-    The shell fills them (`answer_links`) after the page has run, unless the page draws them
-    itself (`PageDef.draws_links`: the compare page's "what matters" topic draws them after its
-    sliders; it was a fragment until the restart fix, and now reruns the whole page, so this
-    hand-over could go).
+    The shell fills them (`answer_links`) after the page has run, with the answers as they
+    were when the run began: widgets change answers only in their callbacks, before the run.
     """
 
     links: Any
@@ -293,21 +291,12 @@ def answer_links(prof: Profile, slots: Slots) -> None:
 
 
 def page_footer(url_path: str) -> None:
-    """Back and next links, so the path can be followed one page at a time."""
-    footer_links(url_path, state.profile(), footer_places())
-
-
-def footer_places() -> tuple[Any, Any]:
-    """The line and the two places for the Back and Next links (see `footer_links`)."""
+    """Back and next links, so the path can be followed one page at a time; they carry the
+    answers (see `page_links`)."""
     st.divider()
-    back, nxt = st.columns(2)
-    return back.empty(), nxt.empty()
-
-
-def footer_links(url_path: str, prof: Profile, places: tuple[Any, Any]) -> None:
-    """The Back and Next links in their places; they carry the answers (see `page_links`)."""
+    places = st.columns(2)
     back, nxt = neighbours(url_path)
-    params = prof.to_params() or None
+    params = state.profile().to_params() or None
     if back:
         places[0].page_link(
             back.path,

@@ -13,22 +13,13 @@ class PageDef:
     title: str
     url_path: str
     icon: str
-    draws_links: bool = False
-    """The page draws the links that carry the answers (sidebar page links, the copy-link box)
-    itself, after the answers it changes (see `components.Slots`)."""
 
 
 PAGES: tuple[PageDef, ...] = (
     PageDef("decision_aid/ui/pages/about.py", about.TITLE, "about", ":material/info:"),
     PageDef("decision_aid/ui/pages/situation.py", situation.TITLE, "situation", ":material/person:"),
     PageDef("decision_aid/ui/pages/priorities.py", priorities.TITLE, "priorities", ":material/tune:"),
-    PageDef(
-        "decision_aid/ui/pages/compare.py",
-        compare.TITLE,
-        "compare",
-        ":material/compare:",
-        draws_links=True,
-    ),
+    PageDef("decision_aid/ui/pages/compare.py", compare.TITLE, "compare", ":material/compare:"),
     PageDef("decision_aid/ui/pages/next_steps.py", next_steps.TITLE, "next-steps", ":material/checklist:"),
 )
 

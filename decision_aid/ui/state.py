@@ -49,7 +49,6 @@ from decision_aid.words.app import (
 )
 
 ANSWERS = "answers"
-SLOTS = "_sidebar_slots"
 NOTICES = "link_notices"
 RESTORED = "_link_restored"
 FROM_BROWSER = "_from_browser"

@@ -105,23 +105,12 @@ def render() -> None:
     _step_heading(topic, ctx.consult)
     for warning in ctx.result.warnings:
         st.warning(c.md(warning))
-    slots = st.session_state.get(state.SLOTS)
-    module = importlib.import_module(f"decision_aid.ui.topics.{topic}")
-    place = st.container()
-    if topic != "fit":
-        with place:
-            module.render(ctx)
+    importlib.import_module(f"decision_aid.ui.topics.{topic}").render(ctx)
     if not ctx.consult:
         _steps(topic, "bottom")
         if topic == "fit":
             st.button(w.EVERY_FIGURE, key="to_figures", on_click=_set_topic, args=("figures",))
-    footer = c.footer_places()
-    if topic == "fit":
-        module.render(ctx, place, footer, slots)
-        return
-    c.footer_links("compare", prof, footer)
-    if slots is not None:
-        c.answer_links(prof, slots)
+    c.page_footer("compare")
 
 
 render()

@@ -5,8 +5,6 @@ its figures stay in the other topics, with the reason here. The scale's value ju
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
 from decision_aid import charts, engine
@@ -106,25 +104,12 @@ def _how(ctx: Ctx) -> None:
         st.markdown(anchors if ctx.consult else f"{HOW_MATCH_WORKS_TEXT}\n\n{anchors}")
 
 
-def _follows_the_sliders(place: Any, footer: Any, slots: c.Slots | None) -> None:
-    """The sliders and everything that moves with them, with the Back/Next links and the
-    sidebar's links (they carry the answers) and the URL. Not a fragment: after a server restart
+def render(ctx: Ctx) -> None:
+    """The sliders and everything that moves with them. Not a fragment: after a server restart
     the browser sends a fragment's rerun to a new session that does not know the fragment, and
     Streamlit 1.67 drops it, so the patient's first slider move would be lost. The topic is short,
-    so a slider move reruns the whole (one-topic) page."""
-    ev = state.evidence()
-    prof = state.profile()
-    ctx = Ctx(ev, prof, state.result(ev, prof))
-    with place:
-        _content(ctx)
-    if footer is not None:
-        c.footer_links("compare", prof, footer)
-    if slots is not None:
-        c.answer_links(prof, slots)
-    state.sync_url(prof)
-
-
-def _content(ctx: Ctx) -> None:
+    so a slider move reruns the whole (one-topic) page, and the shell draws the links that carry
+    the answers after it, as on every page."""
     with st.expander(CHANGE_PRIORITIES, expanded=not priorities_stated(ctx), key="change_priorities"):
         st.caption(SLIDER_SCALE)
         _sliders()
@@ -134,8 +119,3 @@ def _content(ctx: Ctx) -> None:
     else:
         st.info(SAY_WHAT_MATTERS_FIRST)
     _how(ctx)
-
-
-def render(ctx: Ctx, place: Any, footer: Any = None, slots: c.Slots | None = None) -> None:
-    """Draw the topic into `place` (made by the page, so the page keeps its order)."""
-    _follows_the_sliders(place, footer, slots)
