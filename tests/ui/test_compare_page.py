@@ -77,6 +77,18 @@ def test_harms_mark_per_injection_figures_and_say_how_sure_at_home():
     assert text.count("how sure:") >= 10
 
 
+def test_late_relief_is_never_cut_short():
+    """Late relief after MVD shows its whole time frame: cut to 10 words it read "33 out of 100
+    people, still had the spasm a week or more after the..." (a failure, not a late cure)."""
+    from decision_aid.evidence import load_evidence
+
+    late = load_evidence().options["mvd"].delayed_relief.timeframe.rstrip(".")
+    for mode in ("home", "consult"):
+        works = " ".join(unescape(texts(open_app({"topic": "works", "mode": mode}, page="compare"))).split())
+        assert late[1:] in works, (mode, late)
+        assert "after the..." not in works
+
+
 def test_fit_shows_no_match_until_a_priority_is_stated():
     at = open_app({"topic": "fit"}, page="compare")
     assert _charts(at) == 0

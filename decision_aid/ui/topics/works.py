@@ -122,7 +122,10 @@ def _chance(label: str, ch, consulting: bool) -> str:
     if ch.per_100 is None:
         return CHANCE_NOT_MEASURED.format(label=label)
     fig = figure_words(ch.per_100.central, certainty=None if consulting else ch.certainty)
-    return f"**{label}:** {c.md(fig)}, {c.md(short(ch.timeframe, 10).lower())}."
+    # its first clause, never cut inside it: cut to 10 words, late relief read "33 out of 100 people,
+    # still had the spasm a week or more after the..." (a failure, not a late cure)
+    when = short(ch.timeframe, max_words=len(ch.timeframe.split()))
+    return f"**{label}:** {c.md(fig)}, {c.md(when[:1].lower() + when[1:])}."
 
 
 def _timing(ctx: Ctx, show_sources: bool) -> None:
