@@ -214,6 +214,19 @@ def test_hebrew_words_read_right_to_left_in_the_note_order(tmp_path: Path) -> No
     assert logical == NOTES["hebrew_digits"]
 
 
+@needs_noto
+@needs_poppler
+def test_a_right_to_left_line_is_aligned_right_and_a_left_to_right_one_left(tmp_path: Path) -> None:
+    # Unicode's rule for a paragraph's direction: its first strong letter. A Hebrew line starts
+    # at the box's right edge, as a Hebrew reader expects; the English line keeps the left.
+    words = note_words(build(NOTES["hebrew_digits"] + "\nI worry about my hearing"), tmp_path)
+    hebrew = [x for x, w in words if w not in ("I", "worry", "about", "my", "hearing")]
+    english = [x for x, w in words if w in ("I", "worry", "about", "my", "hearing")]
+    page_w = 595.3  # A4, in points
+    assert min(hebrew) > page_w / 2, f"the Hebrew line is not aligned right: {words}"
+    assert min(english) < page_w / 4, f"the English line is not aligned left: {words}"
+
+
 @needs_poppler
 def test_tab_and_lone_carriage_return_are_kept(tmp_path: Path) -> None:
     parsed = parse_query("note=" + quote("col1\tcol2 line2\rline3"))

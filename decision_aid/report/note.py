@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from fpdf import FPDF
 from fpdf.enums import Align, MethodReturnValue, WrapMode, XPos, YPos
 
@@ -55,6 +57,18 @@ def note_layout(pdf: FPDF, note: str) -> tuple[str, float, bool]:
     return "\n".join(str(line) for line in lines), TINY, True
 
 
+def _right_to_left(line: str) -> bool:
+    """Unicode's rule for a paragraph's direction (UAX #9, P2-P3): its first strong letter. A
+    Hebrew or Arabic line then starts at the right, where its reader begins."""
+    for ch in line:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
 def _draw_note_lines(pdf: _PDF, text: str, size: float) -> None:
     """`text` as `multi_cell` would print it with a rule on its left, but one line at a time,
     telling fpdf before each line that no font is set: with fallback fonts and shaping, fpdf
@@ -68,7 +82,8 @@ def _draw_note_lines(pdf: _PDF, text: str, size: float) -> None:
     for line in lines:
         pdf.current_font_is_set_on_page = False
         pdf.set_x(pdf.l_margin + 3)
-        pdf.cell(pdf.body_w - 3, _lh(size), str(line), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        align = Align.R if _right_to_left(str(line)) else Align.L
+        pdf.cell(pdf.body_w - 3, _lh(size), str(line), align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     bottom = pdf.get_y() + 0.4
     pdf.set_draw_color(0)
     pdf.set_line_width(0.2)
