@@ -121,10 +121,15 @@ def _first_sentence(text: str, max_words: int = MAX_WORDS) -> str:
     return first if len(first.split()) <= max_words else ""
 
 
+def first_clause(text: str) -> str:
+    """A dataset phrase up to its first ':', ';' or '(', whole."""
+    return re.split(r"\s*[:;(]", " ".join(str(text).split()), maxsplit=1)[0].rstrip(" ,.")
+
+
 def short(text: str, max_words: int = MAX_WORDS) -> str:
-    """A dataset phrase cut to its first clause (before ':', ';' or '('), for a cell; the full
-    text stays in the topics and the figures table."""
-    first = re.split(r"\s*[:;(]", " ".join(str(text).split()), maxsplit=1)[0].rstrip(" ,.")
+    """A dataset phrase cut to its first clause, and to `max_words`, for a cell; the full text
+    stays in the topics and the figures table."""
+    first = first_clause(text)
     words = first.split()
     return first if len(words) <= max_words else " ".join(words[:max_words]) + "..."
 
