@@ -187,6 +187,8 @@ def _icon_mark(
         symbolStrokeColor=NEUTRAL_STROKE,
         symbolStrokeWidth=0.8,
         symbolOpacity=1,
+        offset=0,  # Vega's default offset and padding left 34 px of blank above and below
+        padding=0,
     )
     return (
         alt.Chart(data)

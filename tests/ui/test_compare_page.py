@@ -4,6 +4,8 @@ priorities are stated and never for an option that may not apply, local figures 
 
 from __future__ import annotations
 
+import json
+
 from decision_aid.ui.topics.common import LOCAL_MARK
 
 from .conftest import go, headings, match_points, open_app, texts, unescape
@@ -75,6 +77,33 @@ def test_harms_mark_per_injection_figures_and_say_how_sure_at_home():
     text = unescape(texts(at))
     assert "per injection" in text
     assert text.count("how sure:") >= 10
+
+
+def test_harms_say_how_long_each_lasts_in_full_and_name_each_picture_whole():
+    """Every harm's "how long it lasts" whole, in both modes: cut to 8 words it dropped safety
+    advice mid-sentence ("Clonazepam can cause dependence,...."). Each picture's title names its
+    harm up to its first bracket, never cut mid-phrase ("Weakness of the face that gets...")."""
+    from decision_aid.engine import evaluate
+    from decision_aid.evidence import load_evidence
+    from decision_aid.grid import first_clause
+    from decision_aid.profile import Profile
+
+    result = evaluate(load_evidence(), Profile())
+    risks = [r for o in result.options for r in o.risks]
+    for mode in ("home", "consult"):
+        at = open_app({"topic": "harms", "mode": mode}, page="compare")
+        text = " ".join(unescape(texts(at)).split())
+        missing = [r.lasts for r in risks if " ".join(r.lasts.split()) not in text]
+        assert not missing, (mode, missing)
+        assert "...." not in text
+        titles = [" ".join(json.loads(c.proto.spec)["title"]["text"]) for c in at.get("vega_lite_chart")]
+        for kind in (False, True):
+            for o in result.options:
+                mine = [r for r in o.risks if bool(r.serious or r.permanent) == kind]
+                if mine:
+                    name = first_clause(max(mine, key=lambda r: r.central).name)
+                    assert any(f"{o.short_name}: {name}" in t for t in titles), (mode, name, titles)
+        assert not any("..." in t for t in titles), (mode, titles)
 
 
 def test_late_relief_is_never_cut_short():

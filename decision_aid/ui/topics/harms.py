@@ -1,8 +1,10 @@
 """Side effects that pass, then serious or lasting harms: the same detail for every option.
 
 Each option shows its most common harm of that kind as a picture of 100 people with the number
-beside it, then every harm of that kind in words; figures counted per injection say so, and in
-home mode each figure says how sure the evidence is.
+beside it; under the pictures, each option's harms of that kind in words, by the option's name,
+each with how long it lasts in full (a cut there dropped safety advice such as "it must be
+stopped slowly"). Figures counted per injection say so, and in home mode each figure says how
+sure the evidence is.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import streamlit as st
 
 from decision_aid import charts
 from decision_aid.engine import RiskUsed
-from decision_aid.grid import short
+from decision_aid.grid import first_clause
 from decision_aid.ui import chart_cache
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import (
@@ -23,6 +25,7 @@ from decision_aid.ui.topics.common import (
     show,
     sources_toggle,
 )
+from decision_aid.words.common import as_sentence
 from decision_aid.words.topics import (
     CERTAINTY_NOTE,
     HARMS_INTRO,
@@ -47,7 +50,7 @@ def _line(r: RiskUsed, ctx: Ctx, show_sources: bool) -> str:
     fig = figure_words(
         r.central, per=per, certainty=None if ctx.consult else getattr(r, "certainty", None), local=r.local
     )
-    lasts = r.lasts if show_sources else short(r.lasts, 8) + "."
+    lasts = as_sentence(r.lasts.strip().rstrip("."))
     text = f"- {c.md(r.name)}: **{c.md(fig)}**. {c.md(lasts)}"
     if show_sources:
         when = getattr(r, "timeframe", "") or ""
@@ -60,8 +63,11 @@ def _line(r: RiskUsed, ctx: Ctx, show_sources: bool) -> str:
 
 
 def _kind(ctx: Ctx, lasting: bool, heading: str, show_sources: bool) -> None:
+    """The pictures side by side, then the lists full width: in three columns the whole texts
+    made the topic taller than three screens on a desktop."""
     c.heading(heading, 3)
     cols = st.columns(3)
+    lists: list[str] = []
     for col, o in zip(cols, ctx.result.options, strict=True):
         mine = _mine(list(o.risks), lasting)
         with col:
@@ -70,7 +76,7 @@ def _kind(ctx: Ctx, lasting: bool, heading: str, show_sources: bool) -> None:
                 continue
             top = max(mine, key=lambda r: r.central)
             per = getattr(top, "per", "person") or "person"
-            title = f"{o.short_name}: {short(top.name, 6)}" + (f" ({LOCAL_MARK})" if top.local else "")
+            title = f"{o.short_name}: {first_clause(top.name)}" + (f" ({LOCAL_MARK})" if top.local else "")
             spec = chart_cache.built(
                 charts.icon_array_parts,
                 top.central,
@@ -81,8 +87,11 @@ def _kind(ctx: Ctx, lasting: bool, heading: str, show_sources: bool) -> None:
                 finish=fit_x,
             )
             show(spec, f"harm_{int(lasting)}_{o.id}")
-            # The list is the pictures' full text alternative: every figure, in words, on the page.
-            st.markdown("\n".join(_line(r, ctx, show_sources) for r in mine))
+        # The lists are the pictures' full text alternative: every figure, in words, on the page.
+        lines = "\n".join(_line(r, ctx, show_sources) for r in mine)
+        lists.append(f"**{c.md(o.short_name)}**\n\n{lines}")
+    with st.container(key=f"harm_lists_{int(lasting)}"):
+        st.markdown("\n\n".join(lists))
 
 
 def render(ctx: Ctx) -> None:
