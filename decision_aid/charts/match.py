@@ -251,7 +251,9 @@ def _match_look(*, names: Sequence[str], noted: bool) -> alt.LayerChart:
     return alt.layer(*layers).properties(
         width=CHART_WIDTH,
         height=band * len(names),
-        title=_title(MATCH_TITLE, [MATCH_SUBTITLE, NOT_A_VERDICT]),
+        # "Not a verdict" is said once, as text beside the chart (the app's box, the PDF's line),
+        # not again in the subtitle; the description keeps it for a chart read on its own.
+        title=_title(MATCH_TITLE, MATCH_SUBTITLE),
         description=" ".join(
             [MATCH_DESCRIPTION.format(title=MATCH_TITLE, names=in_words(names)), IN_WORDS, NOT_A_VERDICT]
         ),

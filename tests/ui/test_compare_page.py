@@ -128,6 +128,19 @@ def test_fit_shows_no_match_until_a_priority_is_stated():
     assert set(points["option"]) == {"medication", "botulinum", "mvd"}
 
 
+def test_fit_says_not_a_verdict_once_on_the_page():
+    """The match is "not medical advice" in its box, not again in the chart's subtitle just above
+    (the chart's text alternative keeps it, for a chart read on its own)."""
+    from decision_aid.words.common import NOT_A_VERDICT
+
+    at = open_app({"topic": "fit", "relief": "8"}, page="compare")
+    assert [i.value for i in at.info].count(NOT_A_VERDICT) == 1
+    (match,) = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    title = " ".join([*match["title"]["text"], *match["title"]["subtitle"]])
+    assert "not medical advice" not in title, title
+    assert "not medical advice" in match["description"]
+
+
 def test_moving_a_slider_in_fit_changes_the_match_chart_data():
     at = open_app({"topic": "fit", "relief": "5"}, page="compare")
     before = match_points(at)
