@@ -69,3 +69,37 @@ def test_link_note_with_a_vertical_tab_is_kept_in_the_box_and_the_link(
     expect(page).to_have_url(re.compile(r"note=I(\+|%20)drive%0Afor(\+|%20)work"))
     expect(page).to_have_url(re.compile(r"relief=9"))
     expect(page.get_by_text("not allowed")).to_have_count(0)
+
+
+LINE_EDGES_JS = """(p) => {
+  // each text line of the paragraph: [its text, its left and right gap to the paragraph's edges]
+  const box = p.getBoundingClientRect();
+  const out = [];
+  for (const node of p.childNodes) {
+    if (node.nodeType !== Node.TEXT_NODE || !node.textContent.trim()) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const r = range.getBoundingClientRect();
+    out.push([node.textContent.trim(), Math.round(r.left - box.left), Math.round(box.right - r.right)]);
+  }
+  return out;
+}"""
+
+
+def test_a_right_to_left_note_line_starts_at_the_right(page: Page, app_server: AppServer) -> None:
+    """A Hebrew line of the note starts at the right, where its reader begins; an English line
+    keeps the left (Unicode's rule: a paragraph's direction is its first strong letter). Before,
+    every line was aligned left, in the box and where the note is shown back."""
+    hebrew, english = "אני נוהג לעבודה", "I drive for work"
+    open_rendered(page, app_server.url, "priorities", f"?note={hebrew}%0A{english}")
+    box = by_key(page, "note").locator("textarea")
+    expect(box).to_have_value(f"{hebrew}\n{english}")
+    # the box: the browser applies the same rule to each line it shows
+    assert box.evaluate("e => getComputedStyle(e).unicodeBidi") == "plaintext"
+    for key, name in (("note_shown_back", "priorities"), ("summary_note", "next_steps")):
+        if name != "priorities":
+            open_rendered(page, app_server.url, name, f"?note={hebrew}%0A{english}")
+        para = by_key(page, key).locator("p", has_text=english)
+        lines = dict((text, (left, right)) for text, left, right in para.evaluate(LINE_EDGES_JS))
+        assert lines[hebrew][1] <= 2 < lines[hebrew][0], (key, lines)
+        assert lines[english][0] <= 2 < lines[english][1], (key, lines)
