@@ -120,7 +120,7 @@ def projection_parts(frame: pd.DataFrame, *, years: int, reference: pd.DataFrame
     )
 
 
-def _reference_layers(x: alt.X, y_scale: alt.Scale) -> list[alt.Chart]:
+def _reference_layers(x: alt.X, y_scale: alt.Scale, years: int) -> list[alt.Chart]:
     base = _named("reference").encode(x=x)
     band = base.mark_area(opacity=0.10, color=REFERENCE_COLOR).encode(
         y=alt.Y("low:Q").scale(y_scale), y2="high:Q"
@@ -133,9 +133,12 @@ def _reference_layers(x: alt.X, y_scale: alt.Scale) -> list[alt.Chart]:
             alt.Tooltip("central:Q", title=UNDER_CONTROL_OUT_OF_100, format=".0f"),
         ],
     )
+    # The name ends where the line ends, just above it: the line rises over the years (people get
+    # better without treatment), so above its last point is above all of it. Started at year 1,
+    # the rising line ran through the words, on a phone most of all.
     label = (
-        base.transform_filter(alt.datum.year == 1)
-        .mark_text(align="left", dx=4, dy=-8, fontSize=FONT, color=TEXT_COLOR)
+        base.transform_filter(alt.datum.year == years)
+        .mark_text(align="right", baseline="bottom", dy=-6, fontSize=FONT, color=TEXT_COLOR)
         .encode(y=alt.Y("central:Q").scale(y_scale), text="name:N")
     )
     return [band, line, label]
@@ -184,7 +187,7 @@ def _projection_look(
         ],
     )
     span = next_years(years)
-    extra = _reference_layers(x, y_scale) if reference else []
+    extra = _reference_layers(x, y_scale, years) if reference else []
     return alt.layer(*extra, *bands, *lines, points).properties(
         width=CHART_WIDTH,
         height=220,

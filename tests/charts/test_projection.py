@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import pandas as pd
 
 from decision_aid import charts
-from tests.charts.common import encodings, projection_like, rows_of, texts
+from tests.charts.common import encodings, projection_like, rows_of, skip_requires_vl_convert, texts
 
 
 def test_projection_chart_shows_only_the_years_asked_for():
@@ -33,3 +36,44 @@ def test_projection_draws_no_treatment_as_a_reference_line(result):
     assert spec["datasets"]["reference"][0]["name"] == charts.REFERENCE_NAME
     text = charts.describe_projection(frame, result.projection.years, reference)
     assert f"Reference line, {charts.REFERENCE_NAME}" in text
+
+
+def _polyline(d: str) -> list[tuple[float, float]]:
+    return [(float(x), float(y)) for x, y in re.findall(r"[ML]\s*([-\d.]+)[ ,]([-\d.]+)", d)]
+
+
+def _y_at(points: list[tuple[float, float]], x: float) -> float:
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        if x0 <= x <= x1:
+            return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+    raise AssertionError(f"x={x} is off the line {points}")
+
+
+@skip_requires_vl_convert
+def test_the_no_treatment_name_stays_clear_of_its_line(result):
+    """The reference line's name, drawn, does not touch the dashed line: started at year 1, the
+    rising line ran through the words ("No treatment for now" struck through)."""
+    import vl_convert as vlc
+
+    reference = charts.reference_frame(result)
+    assert not reference.empty
+    years = result.projection.years
+    parts = charts.projection_parts(charts.projection_frame(result), years=years, reference=reference)
+    spec = charts.spec_of(parts)
+    for width in (300, 120):  # the chart's width on a desktop and, narrower, on a phone
+        svg = vlc.vegalite_to_svg({**spec, "width": width})
+        text = re.search(
+            r'<text[^>]*text-anchor="(\w+)"[^>]*translate\(([-\d.]+),([-\d.]+)\)[^>]*font-size="([\d.]+)px"[^>]*>'
+            + re.escape(charts.REFERENCE_NAME),
+            svg,
+        )
+        assert text, "the reference line has no name"
+        anchor, x, y, size = text.group(1), *map(float, text.groups()[1:])
+        long = 0.6 * size * len(charts.REFERENCE_NAME)  # wider than the words are
+        left = {"start": x, "middle": x - long / 2, "end": x - long}[anchor]
+        top, bottom = y - 0.8 * size, y + 0.25 * size
+        line = _polyline(re.search(r'<path[^>]*d="([^"]+)"[^>]*stroke-dasharray', svg).group(1))
+        start, end = max(left, line[0][0]), min(left + long, line[-1][0])
+        xs = [start + i * (end - start) / 20 for i in range(21)]
+        through = [round(x) for x in xs if top - 1 <= _y_at(line, x) <= bottom + 1]
+        assert not through, (width, anchor, through)
