@@ -141,6 +141,20 @@ def test_fit_says_not_a_verdict_once_on_the_page():
     assert "not medical advice" in match["description"]
 
 
+def test_fit_shows_the_scales_value_judgements_in_both_modes():
+    """The match's value judgements are written down and shown on the fit topic: every anchor,
+    with the plain-words introduction at home."""
+    from decision_aid.engine import ANCHORS_TEXT
+    from decision_aid.words.topics import HOW_MATCH_WORKS_TEXT
+
+    for mode in ("home", "consult"):
+        at = open_app({"topic": "fit", "relief": "8", "mode": mode}, page="compare")
+        shown = " ".join(unescape(texts(at)).split())
+        missing = [a for a in ANCHORS_TEXT if f"- {a}" not in shown]
+        assert not missing, (mode, missing)
+        assert (HOW_MATCH_WORKS_TEXT in shown) == (mode == "home")
+
+
 def test_moving_a_slider_in_fit_changes_the_match_chart_data():
     at = open_app({"topic": "fit", "relief": "5"}, page="compare")
     before = match_points(at)
