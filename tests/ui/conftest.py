@@ -58,6 +58,11 @@ def headings(at: AppTest, level: int) -> list[str]:
     return [unescape(m.value[len(mark) :]) for m in at.markdown if m.value.startswith(mark)]
 
 
+def chart_specs(at: AppTest) -> list[dict]:
+    """The Vega-Lite spec of every chart on the page, in page order."""
+    return [json.loads(el.proto.spec) for el in at.get("vega_lite_chart")]
+
+
 def chart_frames(at: AppTest, description_start: str) -> list[pd.DataFrame]:
     """The data sets of the chart whose description (text alternative) starts with the given words."""
     for el in at.get("vega_lite_chart"):

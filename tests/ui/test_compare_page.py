@@ -4,11 +4,9 @@ priorities are stated and never for an option that may not apply, local figures 
 
 from __future__ import annotations
 
-import json
-
 from decision_aid.ui.topics.common import LOCAL_MARK
 
-from .conftest import go, headings, match_points, open_app, texts, unescape
+from .conftest import chart_specs, go, headings, match_points, open_app, texts, unescape
 
 GRID = "hfs-grid"
 
@@ -96,7 +94,7 @@ def test_harms_say_how_long_each_lasts_in_full_and_name_each_picture_whole():
         missing = [r.lasts for r in risks if " ".join(r.lasts.split()) not in text]
         assert not missing, (mode, missing)
         assert "...." not in text
-        titles = [" ".join(json.loads(c.proto.spec)["title"]["text"]) for c in at.get("vega_lite_chart")]
+        titles = [" ".join(spec["title"]["text"]) for spec in chart_specs(at)]
         for kind in (False, True):
             for o in result.options:
                 mine = [r for r in o.risks if bool(r.serious or r.permanent) == kind]
@@ -135,7 +133,7 @@ def test_fit_says_not_a_verdict_once_on_the_page():
 
     at = open_app({"topic": "fit", "relief": "8"}, page="compare")
     assert [i.value for i in at.info].count(NOT_A_VERDICT) == 1
-    (match,) = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    (match,) = chart_specs(at)
     title = " ".join([*match["title"]["text"], *match["title"]["subtitle"]])
     assert "not medical advice" not in title, title
     assert "not medical advice" in match["description"]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 import yaml
 
@@ -15,7 +13,7 @@ from decision_aid.profile import parse_query
 from decision_aid.ui.state import EVIDENCE_ENV
 from decision_aid.words.common import CERTAINTY_LABELS, HOME_READING_GRADE, per_100
 
-from .conftest import PAGES, TITLES, go, headings, open_app, texts, unescape
+from .conftest import PAGES, TITLES, chart_specs, go, headings, open_app, texts, unescape
 
 
 @pytest.mark.parametrize("mode", ["home", "consult"])
@@ -54,13 +52,13 @@ def test_compare_page_shows_every_chart_with_its_text_alternative():
     }
     for topic, (name, text) in wanted.items():
         at = open_app({**query, "topic": topic}, page="compare")
-        descriptions = [json.loads(el.proto.spec).get("description", "") for el in at.get("vega_lite_chart")]
+        descriptions = [spec.get("description", "") for spec in chart_specs(at)]
         assert any(d.startswith(name) for d in descriptions), name
         shown = [unescape(m.value) for m in at.markdown] + [unescape(c.value) for c in at.caption]
         assert text in shown, text
     for topic in ("works", "harms"):
         at = open_app({**query, "topic": topic}, page="compare")
-        descriptions = [json.loads(el.proto.spec).get("description", "") for el in at.get("vega_lite_chart")]
+        descriptions = [spec.get("description", "") for spec in chart_specs(at)]
         assert descriptions and all(d.startswith("A picture of 100 people") for d in descriptions), topic
 
 
