@@ -1,0 +1,92 @@
+"""bench/run.py's (a) probe, in Chromium: the clock stops at the first frame painted after the
+watched figures change, not at the change itself.
+
+A page that is still busy with the rest of an update when its figures change shows them only
+when it paints, so stopping at the DOM change would credit it with time the user never sees.
+Each test here changes the figures and then keeps the page busy, as Streamlit does while it
+applies the rest of a rerun.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from types import ModuleType
+
+import pytest
+from playwright.sync_api import Page
+
+from .conftest import ROOT
+
+BUSY_MS = 120
+"""How long the page stays busy after the figures change (longer than any frame interval)."""
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def _press(page: Page, change: str) -> dict:
+    """A keydown, then `change` in a later task, after which the page works for BUSY_MS before it
+    can paint; the probe's readings once a frame has been painted."""
+    page.evaluate(
+        """([change, busy]) => {
+          document.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight'}));
+          setTimeout(() => {
+            window.__t_change = performance.now();
+            new Function(change)();
+            // queued after the observer's own callback: it sees the change, then the page works on
+            Promise.resolve().then(() => {
+              const until = performance.now() + busy;
+              while (performance.now() < until) {}
+              window.__t_idle = performance.now();
+            });
+          }, 0);
+        }""",
+        [change, BUSY_MS],
+    )
+    page.wait_for_function("() => window.__bench.shown !== null", timeout=10_000)
+    return page.evaluate("() => ({...window.__bench, t_change: window.__t_change, t_idle: window.__t_idle})")
+
+
+def test_text_figures_count_when_painted(page: Page, bench: ModuleType) -> None:
+    page.set_content('<div class="st-key-figures"><p>relief 5</p></div>')
+    assert page.evaluate(bench.INSTRUMENT_JS, "figures")
+    b = _press(page, "document.querySelector('.st-key-figures p').textContent = 'relief 6'")
+    # the change is seen when it happens, the figures are shown only after the busy task
+    assert b["t_change"] <= b["changed"] < b["t_idle"]
+    assert b["shown"] >= b["t_idle"]
+    elapsed = page.evaluate(bench.ELAPSED_JS)
+    assert elapsed[0] >= elapsed[1] + BUSY_MS * 0.9
+
+
+def test_chart_marks_count_when_painted(page: Page, bench: ModuleType) -> None:
+    page.set_content(
+        '<div data-testid="stVegaLiteChart"><svg class="marks">'
+        '<text class="role-title-text">How the options line up</text>'
+        '<rect width="50" x="0"></rect></svg></div>'
+    )
+    assert page.evaluate(bench.INSTRUMENT_JS, "match_chart")
+    b = _press(page, "document.querySelector('svg.marks rect').setAttribute('width', '60')")
+    assert b["t_change"] <= b["changed"] < b["t_idle"] <= b["shown"]
+
+
+def test_an_unchanged_redraw_is_not_counted(page: Page, bench: ModuleType) -> None:
+    page.set_content('<div class="st-key-figures"><p>relief 5</p></div>')
+    assert page.evaluate(bench.INSTRUMENT_JS, "figures")
+    page.evaluate(
+        """() => {
+          document.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight'}));
+          const p = document.querySelector('.st-key-figures p');
+          p.replaceWith(p.cloneNode(true));
+        }"""
+    )
+    # two painted frames later the probe still has nothing: the same figures are no change
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    assert page.evaluate("() => [window.__bench.changed, window.__bench.shown]") == [None, None]
