@@ -10,14 +10,16 @@ bare app mirrors that topic's widgets and link logic, without charts or engine.
   (a) browser interaction latency: headless Chromium (/usr/bin/chromium), both apps open in
       two sessions, presses interleaved (real, bare, real, ...) so load drifts hit both alike.
       The "Change what matters to you" expander is opened and the "relief" slider gets key
-      presses (ArrowRight/ArrowLeft in turn). Time from the keydown event to the match
-      chart's SVG showing new figures (a MutationObserver in the page compares the marks'
-      geometry and text; the clock is the page's own performance.now()). Bare app: to its
-      "figures" text line changing. Between presses: wait until the app is idle, then a
-      bounded 300 ms settle. Target: ratio <= 1.3. Reference rows, without a target: the bare
-      app drawing its weights as one small Vega-Lite chart instead of the text line
-      (BENCH_CHART=1: what Streamlit itself costs to show any chart's new figures), and the
-      real app against it.
+      presses (ArrowRight/ArrowLeft in turn). Time from the keydown event to the first frame
+      painted after the match chart's SVG holds new figures (a MutationObserver in the page
+      compares the marks' geometry and text; then the next animation frame, and a message
+      posted from it, which runs once that frame is painted; the clock is the page's own
+      performance.now()). Bare app: the same, for its "figures" text line. Between presses:
+      wait until the app is idle, then a bounded 300 ms settle. Target: ratio <= 1.3.
+      Reference rows, without a target: the bare app drawing its weights as one small
+      Vega-Lite chart instead of the text line (BENCH_CHART=1: what Streamlit itself costs to
+      show any chart's new figures), the real app against it, and both apps timed to the DOM
+      change itself, before a frame shows it (the clock (a) used until 2026-11-30).
   (b) a full script run under AppTest: a fresh AppTest.from_file(...).run() per sample with
       a different random profile in the URL each time (so the engine cache does not hide the
       work); the real app on each compare-page topic against the bare app, interleaved. The
