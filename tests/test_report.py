@@ -412,6 +412,25 @@ def test_a_stated_priority_keeps_the_pictures_within_five_pages(query):
     assert len(chart_images(reader)) == 3
 
 
+LETTER_SIX_PAGES = (
+    "relief=9&lasting=9&serious_risk=6&side_effects=10&burden=2&recovery=2&cause=vascular"
+    "&mri=vessel&pregnant=planning&mvd_hearing_loss=7.8&leaning=mvd",
+    "relief=3&lasting=10&serious_risk=2&side_effects=8&burden=9&recovery=2&anesthesia=unfit"
+    "&mri=no_vessel&mvd_success=71.3&mvd_hearing_loss=2.6",
+)
+"""US Letter summaries with a caution or two: 6 pages with the pictures and 6 without them."""
+
+
+@pytest.mark.parametrize("query", LETTER_SIX_PAGES)
+def test_pictures_are_kept_when_leaving_them_out_saves_no_page(query):
+    # The pictures were dropped whenever the compact type ran past 5 pages, even when the
+    # summary without them ran to 6 pages as well: the icon arrays were lost for nothing.
+    result = result_of(query)
+    reader = PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result, base_url=BASE_URL, paper="Letter")))
+    assert len(reader.pages) == report.MAX_PAGES + 1
+    assert len(chart_images(reader)) == 3
+
+
 def test_the_most_compact_layout_keeps_every_figure_without_pictures(built):
     # The longest summaries leave the pictures and the match chart to the aid; every figure the
     # pictures show is in the tables, and the match is there as a table.

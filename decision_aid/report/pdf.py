@@ -50,6 +50,14 @@ def build_pdf(
             break
         except _TooLong:
             continue
+    if pdf.page > MAX_PAGES and not layout.pictures:
+        # Leaving the pictures out did not bring the summary within MAX_PAGES: keep them, unless
+        # they add a page (most US Letter summaries with a caution or two, which ran to 6 pages
+        # either way and lost their icon arrays for nothing).
+        pictured = next(x for x in reversed(layouts) if x.pictures)
+        with_pictures = _compose(data, images, paper, pictured, give_up=False, image_cache=image_cache)
+        if with_pictures.page <= pdf.page:
+            pdf = with_pictures
     return bytes(pdf.output())
 
 
