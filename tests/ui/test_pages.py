@@ -150,7 +150,16 @@ def test_about_page_tells_the_natural_course_and_no_treatment_as_a_real_choice()
         assert fig.name in text and per_100(fig.per_100.central) in text
         assert CERTAINTY_LABELS[fig.certainty] in text
     assert "No treatment for now: a real choice" in headings(at, 2)
-    assert ev.no_treatment.summary in text
+    assert ev.no_treatment.involves.text in text
+    # each point about waiting is made once: the real-choice section used to repeat the natural
+    # course above it (the dataset's summary) and say twice that a treatment can start later
+    for said in (
+        ("not dangerous to your life", "not a danger to your life"),
+        ("get better on their own",),
+        ("gets worse over the years", "spreads or gets stronger over the years"),
+        ("start one at any time", "start a treatment later"),
+    ):
+        assert sum(text.count(s) for s in said) == 1, said
     assert "whose doctor has told them they have hemifacial spasm" in text  # diagnosis assumed
 
 

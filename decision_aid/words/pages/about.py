@@ -44,10 +44,8 @@ FIGURE_WHEN = _("When: {timeframe}. How sure we are: {certainty}.")
 FIGURE_RANGE = _("Range {range}. {sources}")
 """Consult mode: the figure's range, then its sources."""
 A_REAL_CHOICE = _("{name}: a real choice")
-WAITING_IS_A_CHOICE = _(
-    "Choosing to wait is a reasonable choice, not a failure to decide. "
-    "You can start a treatment later if you want to."
-)
+WAITING_IS_A_CHOICE = _("Choosing to wait is a reasonable choice, not a failure to decide.")
+"""After the dataset's "what it involves", which already says a treatment can start at any time."""
 
 THE_THREE_TREATMENTS = _("The three treatments")
 WHAT_IT_INVOLVES = _("What it involves: {involves}")
