@@ -6,7 +6,8 @@ of a result without the model behind it, and a newcomer finds every field in one
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Callable, Hashable, Iterable
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -76,6 +77,24 @@ class Caution(_Out):
     effect: Literal["not_suitable", "caution"]
     text: str
     sources: list[str]
+
+
+T = TypeVar("T")
+
+
+def once_per_wording(
+    named: Iterable[tuple[str, Iterable[T]]], wording: Callable[[T], Hashable]
+) -> list[tuple[T, list[str]]]:
+    """Each caution once per wording (first seen first), with the name of every option it
+    concerns: the same caution often applies to all three options (a scan first, say), and a
+    list made option by option says it three times. `named` is (option name, its cautions)."""
+    groups: dict[Hashable, tuple[T, list[str]]] = {}
+    for name, cautions in named:
+        for caution in cautions:
+            _, names = groups.setdefault(wording(caution), (caution, []))
+            if name not in names:
+                names.append(name)
+    return list(groups.values())
 
 
 class OptionResult(_Out):

@@ -31,6 +31,7 @@ from decision_aid.report.words import (
     PER_INJECTION_NOTE,
     certainty_words,
 )
+from decision_aid.results import once_per_wording
 from decision_aid.words import report as words
 from decision_aid.words.common import (
     per_100,
@@ -486,21 +487,17 @@ def _cautions(pdf: _PDF, data: dict) -> None:
     """Every caution from the patient's situation, once per wording, naming the options it
     concerns (the same caution often applies to all three)."""
     pdf.heading(words.CAUTIONS, keep=20)
-    grouped: dict[tuple[str, str], list[str]] = {}
-    refs: dict[tuple[str, str], list[int]] = {}
-    for o in data["options"]:
-        for c in o["caution_details"]:
-            key = (c["effect"], c["text"])
-            grouped.setdefault(key, []).append(o["short_name"])
-            refs[key] = c["source_numbers"]
+    grouped = once_per_wording(
+        ((o["short_name"], o["caution_details"]) for o in data["options"]), lambda c: (c["effect"], c["text"])
+    )
     if not grouped:
         pdf.para(words.NO_CAUTIONS)
         return
     items = []
-    for (effect, text), names in grouped.items():
-        item = words.CAUTION_ITEM_NOT_SUITABLE if effect == "not_suitable" else words.CAUTION_ITEM
-        numbers = f" [{', '.join(str(n) for n in refs[(effect, text)])}]" if refs[(effect, text)] else ""
-        items.append(item.format(names=", ".join(names), text=text, sources=numbers))
+    for c, names in grouped:
+        item = words.CAUTION_ITEM_NOT_SUITABLE if c["effect"] == "not_suitable" else words.CAUTION_ITEM
+        numbers = f" [{', '.join(str(n) for n in c['source_numbers'])}]" if c["source_numbers"] else ""
+        items.append(item.format(names=", ".join(names), text=c["text"], sources=numbers))
     pdf.bullets(items, size=SMALL)
 
 

@@ -13,6 +13,7 @@ from string import Template
 import streamlit as st
 
 from decision_aid.grid import Cell, Grid, glance_grid
+from decision_aid.results import once_per_wording
 from decision_aid.ui import components as c
 from decision_aid.ui import consult
 from decision_aid.ui.css import ASSETS
@@ -117,14 +118,13 @@ def render(ctx: Ctx) -> None:
     st.html(grid_html(grid, ctx.consult, show_sources))
     if grid.cautions:
         names = {col.id: col.name for col in grid.columns}
-        by_text: dict[str, list[str]] = {}
-        for oid, text in grid.cautions:  # one line per caution, naming every option it concerns
-            by_text.setdefault(text, []).append(names[oid])
+        # one line per caution, naming every option it concerns
+        grouped = once_per_wording(((names[oid], [text]) for oid, text in grid.cautions), lambda text: text)
         with st.container(key="grid_cautions"):
             st.markdown(
                 CAUTIONS_HEADING
                 + "  \n"
-                + "  \n".join(f"**{c.md(', '.join(who))}:** {c.md(text)}" for text, who in by_text.items())
+                + "  \n".join(f"**{c.md(', '.join(who))}:** {c.md(text)}" for text, who in grouped)
             )
     if ctx.consult:
         consult.local_figures(ctx.ev)  # a closed panel of its own

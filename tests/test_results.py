@@ -1,0 +1,31 @@
+"""decision_aid.results: the shared grouping of cautions the situation page, the grid and the PDF use."""
+
+from __future__ import annotations
+
+from decision_aid.results import Caution, once_per_wording
+
+
+def _caution(text: str, effect: str = "caution") -> Caution:
+    return Caution(rule="r", effect=effect, text=text, sources=[])
+
+
+def test_a_caution_on_every_option_is_listed_once_with_every_name():
+    scan, sleep = _caution("Have a scan first."), _caution("It needs a general anaesthetic.")
+    grouped = once_per_wording(
+        [("Medicines", [scan]), ("Botulinum toxin", [scan]), ("MVD surgery", [scan, sleep])],
+        lambda c: (c.effect, c.text),
+    )
+    assert grouped == [(scan, ["Medicines", "Botulinum toxin", "MVD surgery"]), (sleep, ["MVD surgery"])]
+
+
+def test_the_same_words_with_another_effect_are_another_caution():
+    grouped = once_per_wording(
+        [("A", [_caution("Not now.")]), ("B", [_caution("Not now.", "not_suitable")])],
+        lambda c: (c.effect, c.text),
+    )
+    assert [who for _, who in grouped] == [["A"], ["B"]]
+
+
+def test_an_option_is_named_once_however_often_it_repeats_a_caution():
+    grouped = once_per_wording([("A", ["x", "x"]), ("B", ["x"])], lambda text: text)
+    assert grouped == [("x", ["A", "B"])]
