@@ -10,9 +10,10 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from decision_aid.engine import HEARING_RISK_ID, LOCAL_SUCCESS_MEASURE, FigureUsed, OptionResult
+from decision_aid.engine import HEARING_RISK_ID, LOCAL_SUCCESS_MEASURE, FigureUsed
 from decision_aid.evidence import Evidence, Range
 from decision_aid.profile import LOCAL_FIGURES, Profile, format_number
+from decision_aid.results import Caution
 from decision_aid.ui import state
 from decision_aid.ui.css import PAGE_CSS
 from decision_aid.ui.nav import PAGES, neighbours
@@ -144,9 +145,9 @@ def range_text(fig: FigureUsed | Range) -> str:
     return per_100_range(fig.low, fig.high)
 
 
-def caution_box(o: OptionResult, prof: Profile) -> None:
-    """Every caution of one option, where that option is shown."""
-    for c in o.caution_details:
+def caution_box(cautions: Iterable[Caution], prof: Profile) -> None:
+    """Each caution in its box: a warning when an option may not apply, else a note."""
+    for c in cautions:
         text = md(c.text)
         if is_consult(prof) and c.sources:
             text += "  \n" + md(sources_text(c.sources))

@@ -114,6 +114,22 @@ def test_situation_shows_the_engines_cautions_for_the_new_answers():
     assert expected and all(t in shown for t in expected)
 
 
+def test_situation_says_a_caution_for_every_treatment_once():
+    # With no scan yet (the first answer anyone sees), the scan caution applies to all three
+    # options: it used to be printed three times, word for word, under each option's name.
+    at = open_app(page="situation")
+    result = evaluate(load_evidence(), parse_query("").profile)
+    scan = [c.text for c in result.option("medication").caution_details if c.rule == "scan_not_done"]
+    assert scan and all(scan[0] in [x.text for x in o.caution_details] for o in result.options)
+    shown = unescape(texts(at))
+    assert shown.count(scan[0]) == 1
+    assert "All three treatments" in headings(at, 3)
+    # a caution for one option only stays under that option's name
+    own = [c.text for c in result.option("mvd").caution_details if c.text != scan[0]]
+    assert own and all(shown.count(t) == 1 for t in own)
+    assert result.option("mvd").name in headings(at, 3)
+
+
 # ---------------------------------------------------------------- priorities (issue 11)
 
 

@@ -3,9 +3,11 @@
 
 import streamlit as st
 
-from decision_aid.profile import MAX_AGE, MIN_AGE
+from decision_aid.profile import MAX_AGE, MIN_AGE, Profile
+from decision_aid.results import OptionResult, once_per_wording
 from decision_aid.ui import components as c
 from decision_aid.ui import state
+from decision_aid.words.app import and_list
 from decision_aid.words.common import AGE_NOT_SAID, SITUATION_LABELS
 from decision_aid.words.pages import situation as w
 
@@ -59,6 +61,24 @@ def _tried(ev) -> None:
             st.caption(w.WHY["mvd_result"])
 
 
+def _cautions(options: list[OptionResult], prof: Profile) -> None:
+    """Each caution once, under the options it concerns: one that concerns every option (no scan
+    yet, say) is said once for all three, not three times; then each option's own, in order."""
+    names = [o.name for o in options]
+    grouped = once_per_wording(((o.name, o.caution_details) for o in options), lambda x: (x.effect, x.text))
+    if not grouped:
+        st.success(w.NOTHING_RULED_OUT)
+        return
+    grouped.sort(key=lambda g: (-len(g[1]), [names.index(n) for n in g[1]]))  # one heading per set
+    heading = None
+    for caution, who in grouped:
+        title = w.EVERY_TREATMENT if len(who) == len(names) else and_list(who)
+        if title != heading:
+            c.heading(c.md(title), 3)
+            heading = title
+        c.caution_box([caution], prof)
+
+
 def render() -> None:
     ev = state.evidence()
     prof = state.profile()
@@ -77,15 +97,7 @@ def render() -> None:
     prof = state.profile()
     result = state.result(ev, prof)
     c.heading(w.WHAT_IT_MEANS)
-    any_caution = False
-    for o in result.options:
-        if not o.caution_details:
-            continue
-        any_caution = True
-        c.heading(c.md(o.name), 3)
-        c.caution_box(o, prof)
-    if not any_caution:
-        st.success(w.NOTHING_RULED_OUT)
+    _cautions(result.options, prof)
     if consult:
         st.caption(w.WHERE_CAUTIONS_COME_FROM)
     c.page_footer("situation")
