@@ -44,9 +44,8 @@ from decision_aid.words.charts import (
     MATTERS,
     OPTION,
     PRIORITY,
-    in_words,
 )
-from decision_aid.words.common import PRIORITY_LABELS, fit_word
+from decision_aid.words.common import PRIORITY_LABELS, and_list, fit_word
 
 if TYPE_CHECKING:
     from decision_aid.engine import Result
@@ -211,7 +210,7 @@ def _fit_look(*, names: Sequence[str], rows: Literal["options", "priorities"]) -
         text="fit_word:N"
     )
     description = FIT_DESCRIPTION.format(
-        title=FIT_TITLE, fit_words=", ".join(FIT_WORDS), names=in_words(names)
+        title=FIT_TITLE, fit_words=", ".join(FIT_WORDS), names=and_list(names)
     )
     return alt.layer(ring, dot, words, header, side).properties(
         width=width,

@@ -49,9 +49,8 @@ from decision_aid.words.charts import (
     OPTION_FIGURE,
     PRIORITY,
     SAID_NO,
-    in_words,
 )
-from decision_aid.words.common import NOT_A_VERDICT, PRIORITY_LABELS
+from decision_aid.words.common import NOT_A_VERDICT, PRIORITY_LABELS, and_list
 
 if TYPE_CHECKING:
     from decision_aid.engine import Result
@@ -255,7 +254,7 @@ def _match_look(*, names: Sequence[str], noted: bool) -> alt.LayerChart:
         # not again in the subtitle; the description keeps it for a chart read on its own.
         title=_title(MATCH_TITLE, MATCH_SUBTITLE),
         description=" ".join(
-            [MATCH_DESCRIPTION.format(title=MATCH_TITLE, names=in_words(names)), IN_WORDS, NOT_A_VERDICT]
+            [MATCH_DESCRIPTION.format(title=MATCH_TITLE, names=and_list(names)), IN_WORDS, NOT_A_VERDICT]
         ),
     )
 

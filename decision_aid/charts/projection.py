@@ -54,9 +54,9 @@ from decision_aid.words.charts import (
     UNDER_CONTROL_OUT_OF_100,
     YEAR,
     YEAR_AFTER_STARTING,
-    in_words,
     next_years,
 )
+from decision_aid.words.common import and_list
 
 if TYPE_CHECKING:
     from decision_aid.engine import Result
@@ -192,7 +192,7 @@ def _projection_look(
         width=CHART_WIDTH,
         height=220,
         title=_title(PROJECTION_TITLE, [PROJECTION_SUBTITLE.format(span=span), SHADED_BAND]),
-        description=f"{PROJECTION_DESCRIPTION.format(span=span, names=in_words(names))} {IN_WORDS}",
+        description=f"{PROJECTION_DESCRIPTION.format(span=span, names=and_list(names))} {IN_WORDS}",
     )
 
 

@@ -52,9 +52,8 @@ from decision_aid.words.charts import (
     TRADEOFF_INTRO,
     TRADEOFF_OPTION,
     TRADEOFF_TITLE,
-    in_words,
 )
-from decision_aid.words.common import per_100
+from decision_aid.words.common import and_list, per_100
 
 if TYPE_CHECKING:
     from decision_aid.engine import Result
@@ -223,7 +222,7 @@ def _tradeoff_look(
         base.transform_filter(alt.datum.label_side == side).mark_text(align=side, **text).encode(**at)
         for side in ("left", "right")
     )
-    description = TRADEOFF_DESCRIPTION.format(title=TRADEOFF_TITLE, names=in_words(names))
+    description = TRADEOFF_DESCRIPTION.format(title=TRADEOFF_TITLE, names=and_list(names))
     return alt.layer(x_range, y_range, points, left, right).properties(
         width=CHART_WIDTH,
         height=TRADEOFF_HEIGHT,

@@ -36,9 +36,8 @@ from decision_aid.words.app import (
     QUIZ_SUCCESS_ANSWER,
     TABLETS_EVERY_DAY,
     WEIGHS_AGAINST_ONLY,
-    and_list,
 )
-from decision_aid.words.common import PRIORITY_WISH, per_100, whole
+from decision_aid.words.common import PRIORITY_WISH, and_list, per_100, whole
 
 
 def _num(x: float) -> str:

@@ -132,17 +132,6 @@ FITS_ONLY = _("{name} fits {fits}.")
 WEIGHS_AGAINST_ONLY = _("{name} weighs against {against}.")
 FITS_AND_WEIGHS_AGAINST = _("{name} fits {fits}; it weighs against {against}.")
 FITS_PARTLY = _("{name} fits what you said matters partly, on most things.")
-AND_LIST = _("{items} and {last}")
-"""The end of a list: 'a, b and c' (`items` is 'a, b')."""
-
-
-def and_list(items: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    if len(items) <= 1:
-        return "".join(items)
-    return AND_LIST.format(items=", ".join(items[:-1]), last=items[-1])
-
-
 # ---------------------------------------------------------------- check what you know
 
 QUIZ_SUCCESS = _("Out of 100 people who have {treatment}, about how many are {result}?")

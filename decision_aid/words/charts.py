@@ -4,8 +4,6 @@ Every sentence goes through `_()` (see `decision_aid.i18n`); the figures go in b
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from decision_aid.i18n import _, ngettext
 from decision_aid.words import common
 from decision_aid.words.common import SITUATION_LABELS, fit_word
@@ -22,14 +20,6 @@ words as the dataset's short names; 'Medicines' and 'MVD surgery' are the answer
 
 REFERENCE_NAME = SITUATION_LABELS["leaning"]["no_treatment"]
 """The projection's reference line: 'No treatment for now', as the answer is labelled."""
-
-
-def in_words(names: Sequence[str]) -> str:
-    """A list for a sentence: 'Medicines, Botulinum toxin and MVD surgery'."""
-    names = list(names)
-    if len(names) == 1:
-        return names[0]
-    return _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
 
 
 # ---------------------------------------------------------------- shared by several charts

@@ -3,6 +3,7 @@ figure is phrased one way everywhere. Every sentence goes through `_()` (see `de
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from decision_aid.i18n import _
@@ -204,3 +205,15 @@ def fit_word(score: float) -> str:
     if score >= 0.25:
         return _("fits a little")
     return _("does not fit")
+
+
+AND_LIST = _("{items} and {last}")
+"""The end of a list: 'a, b and c' (`items` is 'a, b')."""
+
+
+def and_list(items: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return AND_LIST.format(items=", ".join(items[:-1]), last=items[-1])

@@ -7,8 +7,7 @@ from decision_aid.profile import MAX_AGE, MIN_AGE, Profile
 from decision_aid.results import OptionResult, once_per_wording
 from decision_aid.ui import components as c
 from decision_aid.ui import state
-from decision_aid.words.app import and_list
-from decision_aid.words.common import AGE_NOT_SAID, SITUATION_LABELS
+from decision_aid.words.common import AGE_NOT_SAID, SITUATION_LABELS, and_list
 from decision_aid.words.pages import situation as w
 
 QUESTIONS: tuple[tuple[str, str, tuple[str, ...], str], ...] = tuple(
