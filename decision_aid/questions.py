@@ -91,7 +91,7 @@ def questions_to_ask(evidence: Evidence, result: Result) -> list[str]:
         qs.append(W.ASK_SERIOUS_HARM)
 
     if p.leaning in OPTION_IDS:
-        qs.append(W.ASK_LEANING.format(option=names[p.leaning]))
+        qs.append(W.ASK_LEANING.format(option=evidence.options[p.leaning].sentence_name))
     else:
         qs.append(W.ASK_UNDECIDED)
 

@@ -590,6 +590,9 @@ def test_questions_follow_from_the_answers():
         assert any("what else can be done" in q.lower() for q in questions(f"tried={oid}"))
     assert any("anaesthetic" in q for q in questions("anesthesia=unsure&mri=vessel"))
     assert any("leaning towards MVD" in q for q in questions("leaning=mvd"))
+    # the option's name as it reads inside a sentence, not its short name with a capital letter
+    assert any("leaning towards botulinum toxin injections." in q for q in questions("leaning=botulinum"))
+    assert any("leaning towards medicines." in q for q in questions("leaning=medication"))
     assert any("go over the benefits" in q for q in questions("sure_u=no"))
 
 

@@ -1,6 +1,7 @@
 """The questions for the care team that follow from the patient's answers (`decision_aid.questions`),
-as the app's "Next steps" page and the PDF ask them. `{mvd}` and `{option}` are the dataset's short
-names; `{age}` is the patient's age in years."""
+as the app's "Next steps" page and the PDF ask them. `{mvd}` is the dataset's short name for MVD;
+`{option}` is an option's name as it reads inside a sentence ("botulinum toxin injections");
+`{age}` is the patient's age in years."""
 
 from __future__ import annotations
 
