@@ -128,10 +128,11 @@ NO_COMMON_SIDE_EFFECTS = _("no common side effects reported")
 # ---------------------------------------------------------------- how an option fits, in a sentence
 
 FITS_ONLY = _("{name} fits {fits}.")
-"""`fits`: the wishes it fits, joined (`and_list`)."""
+"""`fits`: the wishes it fits, joined (`common.and_list`)."""
 WEIGHS_AGAINST_ONLY = _("{name} weighs against {against}.")
 FITS_AND_WEIGHS_AGAINST = _("{name} fits {fits}; it weighs against {against}.")
 FITS_PARTLY = _("{name} fits what you said matters partly, on most things.")
+
 # ---------------------------------------------------------------- check what you know
 
 QUIZ_SUCCESS = _("Out of 100 people who have {treatment}, about how many are {result}?")
