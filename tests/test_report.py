@@ -172,6 +172,13 @@ def test_text_has_every_option_figure_and_caution(built):
             assert squash(caution) in text, caution
 
 
+def test_a_caution_for_every_treatment_is_listed_once_under_one_name(built):
+    # QUERY has no scan yet, a caution for all three treatments: said as the situation page says it.
+    text = squash(pdf_text(built[3]))
+    assert squash("All three treatments: You have not had an MRI scan") in text
+    assert squash("Medicines, Botulinum toxin, MVD surgery:") not in text
+
+
 def test_the_same_100_people_claim_is_gone_and_the_studies_are_said_to_differ(built):
     _, _, _, reader = built
     text = squash(pdf_text(reader))

@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from decision_aid.words.common import both_ways, per_100, per_100_range
+from decision_aid.words.common import (
+    EVERY_TREATMENT,
+    and_list,
+    both_ways,
+    options_named,
+    per_100,
+    per_100_range,
+)
 
 
 @pytest.mark.parametrize(
@@ -35,3 +42,17 @@ def test_both_ways_adds_up_to_100(x):
     text = both_ways(x, "are helped", "are not")
     first, second = (int(part.split(" out of")[0].split()[-1]) for part in text.split(";"))
     assert first + second == 100
+
+
+def test_and_list_reads_as_a_sentence():
+    assert and_list([]) == ""
+    assert and_list(["medicines"]) == "medicines"
+    assert and_list(["medicines", "MVD surgery"]) == "medicines and MVD surgery"
+    assert and_list(["a", "b", "c"]) == "a, b and c"
+
+
+def test_a_caution_for_every_option_names_them_all_at_once():
+    # The situation page, the grid's caution list and the PDF say it the same way.
+    assert options_named(["Medicines", "Botulinum toxin", "MVD surgery"], 3) == EVERY_TREATMENT
+    assert options_named(["Medicines", "MVD surgery"], 3) == "Medicines and MVD surgery"
+    assert options_named(["MVD surgery"], 3) == "MVD surgery"

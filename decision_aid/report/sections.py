@@ -34,6 +34,7 @@ from decision_aid.report.words import (
 from decision_aid.results import once_per_wording
 from decision_aid.words import report as words
 from decision_aid.words.common import (
+    options_named,
     per_100,
     whole,
 )
@@ -497,7 +498,8 @@ def _cautions(pdf: _PDF, data: dict) -> None:
     for c, names in grouped:
         item = words.CAUTION_ITEM_NOT_SUITABLE if c["effect"] == "not_suitable" else words.CAUTION_ITEM
         numbers = f" [{', '.join(str(n) for n in c['source_numbers'])}]" if c["source_numbers"] else ""
-        items.append(item.format(names=", ".join(names), text=c["text"], sources=numbers))
+        who = options_named(names, len(data["options"]))
+        items.append(item.format(names=who, text=c["text"], sources=numbers))
     pdf.bullets(items, size=SMALL)
 
 

@@ -217,3 +217,14 @@ def and_list(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return AND_LIST.format(items=", ".join(items[:-1]), last=items[-1])
+
+
+EVERY_TREATMENT = _("All three treatments")
+"""Who a caution concerns when it concerns every option: said once, not as three names."""
+
+
+def options_named(names: Sequence[str], of: int) -> str:
+    """The options a caution concerns, as a reader says them: 'All three treatments' when
+    `names` holds all `of` options, else 'a, b and c'. The situation page's headings, the grid's
+    caution list and the PDF's all say it this way."""
+    return EVERY_TREATMENT if len(names) == of else and_list(names)

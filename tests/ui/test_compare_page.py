@@ -204,6 +204,15 @@ def test_cautions_from_the_situation_mark_the_grid_and_are_listed():
     assert "Cautions from your answers" in unescape(texts(at))
 
 
+def test_the_grid_lists_a_caution_for_every_treatment_once_under_one_name():
+    # No scan yet (the answer chosen when the app opens) concerns all three treatments.
+    at = open_app(page="compare")
+    listed = unescape("".join(m.value for m in at.markdown if "Cautions from your answers" in m.value))
+    assert "All three treatments:** You have not had an MRI scan" in listed
+    assert "Medicines, Botulinum toxin" not in listed
+    assert "MVD surgery:** MVD surgery needs a general anaesthetic" in listed
+
+
 def test_home_mode_hides_the_clinician_layer():
     at = open_app(page="compare")
     assert not at.text_input and not at.toggle

@@ -7,7 +7,7 @@ from decision_aid.profile import MAX_AGE, MIN_AGE, Profile
 from decision_aid.results import OptionResult, once_per_wording
 from decision_aid.ui import components as c
 from decision_aid.ui import state
-from decision_aid.words.common import AGE_NOT_SAID, SITUATION_LABELS, and_list
+from decision_aid.words.common import AGE_NOT_SAID, SITUATION_LABELS, options_named
 from decision_aid.words.pages import situation as w
 
 QUESTIONS: tuple[tuple[str, str, tuple[str, ...], str], ...] = tuple(
@@ -71,7 +71,7 @@ def _cautions(options: list[OptionResult], prof: Profile) -> None:
     grouped.sort(key=lambda g: (-len(g[1]), [names.index(n) for n in g[1]]))  # one heading per set
     heading = None
     for caution, who in grouped:
-        title = w.EVERY_TREATMENT if len(who) == len(names) else and_list(who)
+        title = options_named(who, len(names))
         if title != heading:
             c.heading(c.md(title), 3)
             heading = title

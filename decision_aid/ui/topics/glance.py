@@ -12,12 +12,13 @@ from string import Template
 
 import streamlit as st
 
-from decision_aid.grid import Cell, Grid, glance_grid
+from decision_aid.grid import NO_TREATMENT_ID, Cell, Grid, glance_grid
 from decision_aid.results import once_per_wording
 from decision_aid.ui import components as c
 from decision_aid.ui import consult
 from decision_aid.ui.css import ASSETS
 from decision_aid.ui.topics.common import Ctx, detail, sources_toggle, sure
+from decision_aid.words.common import options_named
 from decision_aid.words.topics import (
     CAUTIONS_HEADING,
     DIFFERENT_STUDIES,
@@ -117,14 +118,16 @@ def render(ctx: Ctx) -> None:
     st.html(GRID_CSS)
     st.html(grid_html(grid, ctx.consult, show_sources))
     if grid.cautions:
-        names = {col.id: col.name for col in grid.columns}
+        names = {col.id: col.name for col in grid.columns if col.id != NO_TREATMENT_ID}  # treatments
         # one line per caution, naming every option it concerns
         grouped = once_per_wording(((names[oid], [text]) for oid, text in grid.cautions), lambda text: text)
         with st.container(key="grid_cautions"):
             st.markdown(
                 CAUTIONS_HEADING
                 + "  \n"
-                + "  \n".join(f"**{c.md(', '.join(who))}:** {c.md(text)}" for text, who in grouped)
+                + "  \n".join(
+                    f"**{c.md(options_named(who, len(names)))}:** {c.md(text)}" for text, who in grouped
+                )
             )
     if ctx.consult:
         consult.local_figures(ctx.ev)  # a closed panel of its own

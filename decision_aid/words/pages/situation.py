@@ -63,8 +63,6 @@ WHY: dict[str, str] = {
 """Why each question matters, shown under it."""
 
 WHAT_IT_MEANS = _("What your answers mean for the treatments")
-EVERY_TREATMENT = _("All three treatments")
-"""The heading over a caution that concerns every option, said once instead of once per option."""
 NOTHING_RULED_OUT = _("Nothing in your answers rules out a treatment or needs a special caution.")
 WHERE_CAUTIONS_COME_FROM = _(
     "These cautions come from the rules in the evidence file; each names its sources."
