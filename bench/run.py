@@ -15,7 +15,10 @@ bare app mirrors that topic's widgets and link logic, without charts or engine.
       compares the marks' geometry and text; then the next animation frame, and a message
       posted from it, which runs once that frame is painted; the clock is the page's own
       performance.now()). Bare app: the same, for its "figures" text line. Between presses:
-      wait until the app is idle, then a bounded 300 ms settle. Target: ratio <= 1.3.
+      wait until the app is idle, then a bounded 300 ms settle. 40 presses per app after 3
+      warm-ups; the (a) rows carry a 90% bootstrap interval of the ratio (`ratio_interval`,
+      presses resampled in pairs), since one run's median ratio moves by several hundredths
+      from run to run. Target: ratio <= 1.3 (the median ratio; the interval says how sure).
       Reference rows, without a target: the bare app drawing its weights as one small
       Vega-Lite chart instead of the text line (BENCH_CHART=1: what Streamlit itself costs to
       show any chart's new figures), the real app against it, and both apps timed to the DOM
@@ -144,6 +147,37 @@ def ratio(real: dict[str, Any] | None, bare: dict[str, Any] | None) -> float | N
     if not real or not bare or not real.get("n") or not bare.get("n") or not bare["median"]:
         return None
     return real["median"] / bare["median"]
+
+
+def ratio_interval(
+    real: list[float], bare: list[float], *, level: float = 0.9, draws: int = 2000, seed: int = 12
+) -> tuple[float, float] | None:
+    """How far the ratio of medians could move by chance in a run like this one: a bootstrap
+    interval (`level`, seeded so a table can be re-made from its samples). Presses taken in
+    turn are resampled in pairs, so a load change that hit both apps stays in both; lists of
+    different lengths (a timeout) are resampled apart. A ratio near its target is read with it:
+    one run's median ratio moves by several hundredths from run to run."""
+    if len(real) < 5 or len(bare) < 5:
+        return None
+    rng = random.Random(seed)
+    paired = len(real) == len(bare)
+    ratios = []
+    for _ in range(draws):
+        if paired:
+            idx = rng.choices(range(len(real)), k=len(real))
+            r, b = statistics.median(real[i] for i in idx), statistics.median(bare[i] for i in idx)
+        else:
+            r, b = (
+                statistics.median(rng.choices(real, k=len(real))),
+                statistics.median(rng.choices(bare, k=len(bare))),
+            )
+        if b > 0:
+            ratios.append(r / b)
+    if not ratios:
+        return None
+    ratios.sort()
+    tail = (1 - level) / 2
+    return ratios[int(tail * (len(ratios) - 1))], ratios[round((1 - tail) * (len(ratios) - 1))]
 
 
 def log(msg: str) -> None:
@@ -735,7 +769,7 @@ def bench_latency(run: Run, servers: dict[str, Server], browser: Any) -> dict[st
     """(a) key press on the relief slider -> watched figures shown (and, as a reference, changed
     in the DOM): n presses per app, the apps in turn (real, bare, real, ...) so that a change in
     load hits both alike."""
-    n = run.n(25, 8)
+    n = run.n(40, 8)
     warmup = 3
     pages = {name: _latency_page(browser, server) for name, server in servers.items()}
     shown: dict[str, list[float]] = {name: [] for name in pages}
@@ -755,6 +789,7 @@ def bench_latency(run: Run, servers: dict[str, Server], browser: Any) -> dict[st
                     changed[name].append(ms[1])
         for name, (_, page, slider) in pages.items():
             out[name].update(summarize(shown[name]))
+            out[name]["samples"] = shown[name]  # in press order: the interval of (a) pairs them
             out[name]["dom_change"] = summarize(changed[name])
             out[name]["exceptions"] = exceptions_on(page)
             out[name]["value_after"] = slider.get_attribute("aria-valuetext") or slider.input_value()
@@ -769,19 +804,31 @@ def table(run: Run) -> list[dict[str, Any]]:
     d = run.data
     rows: list[dict[str, Any]] = []
 
-    def row(measure: str, real: str, bare: str, r: float | None, target: str, met: bool | None) -> None:
+    def row(
+        measure: str,
+        real: str,
+        bare: str,
+        r: float | None,
+        target: str,
+        met: bool | None,
+        interval: tuple[float, float] | None = None,
+    ) -> None:
         rows.append(
             {"measure": measure, "real": real, "bare": bare, "ratio": r, "target": target, "met": met}
+            | ({"interval_90": list(interval)} if interval else {})
         )
 
     def timed(measure: str, real: dict | None, bare: dict | None, target: str) -> None:
-        """A real/bare pair of timings; `target` is a TARGETS key (a ratio), or the words to print."""
+        """A real/bare pair of timings; `target` is a TARGETS key (a ratio), or the words to print.
+        Where both keep their samples (the (a) rows), the ratio's 90% interval goes with it."""
         r = ratio(real, bare)
+        samples = (real or {}).get("samples"), (bare or {}).get("samples")
+        interval = ratio_interval(*samples) if all(samples) else None
         if target in TARGETS:
             t = TARGETS[target]
-            row(measure, fmt(real), fmt(bare), r, f"ratio <= {t}", None if r is None else r <= t)
+            row(measure, fmt(real), fmt(bare), r, f"ratio <= {t}", None if r is None else r <= t, interval)
         else:
-            row(measure, fmt(real), fmt(bare), r, target, None)
+            row(measure, fmt(real), fmt(bare), r, target, None, interval)
 
     lat = d.get("latency_ms", {})
     timed(
@@ -910,6 +957,10 @@ def table(run: Run) -> list[dict[str, Any]]:
     return rows
 
 
+def _interval_text(interval: list[float] | None) -> str:
+    return f" (90%: {interval[0]:.2f}-{interval[1]:.2f})" if interval else ""
+
+
 def print_table(rows: list[dict[str, Any]]) -> str:
     head = ["measure", "real app", "bare app", "ratio", "target", "met"]
     body = [
@@ -917,7 +968,7 @@ def print_table(rows: list[dict[str, Any]]) -> str:
             r["measure"],
             r["real"],
             r["bare"],
-            "-" if r["ratio"] is None else f"{r['ratio']:.2f}x",
+            "-" if r["ratio"] is None else f"{r['ratio']:.2f}x" + _interval_text(r.get("interval_90")),
             r["target"],
             {True: "yes", False: "NO", None: "-"}[r["met"]],
         ]

@@ -1,0 +1,78 @@
+"""bench/run.py's (a) interval: how far one run's ratio of medians could move by chance."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_run_stats", ROOT / "bench" / "run.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    sys.path.insert(0, str(ROOT))  # devkit
+    spec.loader.exec_module(module)
+    return module
+
+
+def _noisy(rng: random.Random, centre: float, spread: float, n: int = 40) -> list[float]:
+    return [centre + rng.uniform(-spread, spread) for _ in range(n)]
+
+
+def test_the_interval_holds_the_ratio_and_is_repeatable(bench):
+    rng = random.Random(1)
+    real, bare = _noisy(rng, 130, 30), _noisy(rng, 100, 25)
+    low, high = bench.ratio_interval(real, bare)
+    r = bench.ratio(bench.summarize(real), bench.summarize(bare))
+    assert low < r < high
+    assert (low, high) == bench.ratio_interval(real, bare)  # seeded: a table re-made from samples
+    assert low > 1.0  # a 30% gap in 40 presses each is not chance
+
+
+def test_noisier_presses_give_a_wider_interval(bench):
+    rng = random.Random(2)
+    steady = bench.ratio_interval(_noisy(rng, 130, 5), _noisy(rng, 100, 5))
+    noisy = bench.ratio_interval(_noisy(rng, 130, 40), _noisy(rng, 100, 40))
+    assert noisy[1] - noisy[0] > 3 * (steady[1] - steady[0])
+
+
+def test_presses_in_turn_are_resampled_in_pairs(bench):
+    # The load rose half-way through and slowed both apps alike: paired, the ratio is steady;
+    # resampled apart (lists of different lengths) the drift shows up as width.
+    bare = [100.0] * 20 + [200.0] * 20
+    real = [x * 1.3 for x in bare]
+    paired = bench.ratio_interval(real, bare)
+    apart = bench.ratio_interval(real[:-1], bare)
+    assert paired == pytest.approx((1.3, 1.3))
+    assert apart[1] - apart[0] > 0.5
+
+
+def test_too_few_presses_give_no_interval(bench):
+    assert bench.ratio_interval([1.0, 2.0], [1.0, 2.0, 3.0, 4.0, 5.0]) is None
+
+
+def test_the_a_row_carries_its_interval_and_the_table_prints_it(bench):
+    rng = random.Random(3)
+    real, bare = _noisy(rng, 130, 30), _noisy(rng, 100, 25)
+    run = bench.Run.__new__(bench.Run)
+    run.data = {
+        "latency_ms": {
+            "real": bench.summarize(real) | {"samples": real},
+            "bare": bench.summarize(bare) | {"samples": bare},
+        }
+    }
+    rows = bench.table(run)
+    a = next(r for r in rows if r["measure"].startswith("(a) key press"))
+    assert a["interval_90"] == list(bench.ratio_interval(real, bare))
+    low, high = a["interval_90"]
+    assert f"(90%: {low:.2f}-{high:.2f})" in bench.print_table(rows)
+    assert all("interval_90" not in r for r in rows if not r["measure"].startswith("(a)"))
