@@ -17,8 +17,8 @@ bare app mirrors that topic's widgets and link logic, without charts or engine.
       performance.now()). Bare app: the same, for its "figures" text line. Between presses:
       wait until the app is idle, then a bounded 300 ms settle. 40 presses per app after 3
       warm-ups; the (a) rows carry a 90% bootstrap interval of the ratio (`ratio_interval`,
-      presses resampled in pairs), since one run's median ratio moves by several hundredths
-      from run to run. Target: ratio <= 1.3 (the median ratio; the interval says how sure).
+      presses resampled in pairs): how far chance among one run's presses moves it; separate
+      runs have differed by more. Target: ratio <= 1.3 (on the median ratio).
       Reference rows, without a target: the bare app drawing its weights as one small
       Vega-Lite chart instead of the text line (BENCH_CHART=1: what Streamlit itself costs to
       show any chart's new figures), the real app against it, and both apps timed to the DOM
@@ -152,11 +152,11 @@ def ratio(real: dict[str, Any] | None, bare: dict[str, Any] | None) -> float | N
 def ratio_interval(
     real: list[float], bare: list[float], *, level: float = 0.9, draws: int = 2000, seed: int = 12
 ) -> tuple[float, float] | None:
-    """How far the ratio of medians could move by chance in a run like this one: a bootstrap
+    """How far the ratio of medians could move by chance among this run's presses: a bootstrap
     interval (`level`, seeded so a table can be re-made from its samples). Presses taken in
     turn are resampled in pairs, so a load change that hit both apps stays in both; lists of
-    different lengths (a timeout) are resampled apart. A ratio near its target is read with it:
-    one run's median ratio moves by several hundredths from run to run."""
+    different lengths (a timeout) are resampled apart. It says nothing of what differs between
+    runs (fresh servers, another load): runs of (a) on one machine have moved by more than it."""
     if len(real) < 5 or len(bare) < 5:
         return None
     rng = random.Random(seed)
