@@ -5,12 +5,17 @@ import from anywhere; nothing here edits sys.path."""
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
+import sys
+from types import ModuleType
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 from devkit.browser import in_ci
+from devkit.server import ROOT
 
 
 # --- Streamlit log noise ------------------------------------------------------
@@ -43,3 +48,15 @@ settings.register_profile(
 )
 settings.register_profile("dev", deadline=None, max_examples=100)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if in_ci() else "dev"))
+
+
+@pytest.fixture(scope="session")
+def bench() -> ModuleType:
+    """bench/run.py as a module (it is a script, not a package), for the tests of its probe and
+    its statistics."""
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module

@@ -2,26 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
-from pathlib import Path
-from types import ModuleType
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_run_stats", ROOT / "bench" / "run.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    sys.path.insert(0, str(ROOT))  # devkit
-    spec.loader.exec_module(module)
-    return module
 
 
 def _noisy(rng: random.Random, centre: float, spread: float, n: int = 40) -> list[float]:

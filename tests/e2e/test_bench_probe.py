@@ -9,27 +9,12 @@ applies the rest of a rerun.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from types import ModuleType
 
-import pytest
 from playwright.sync_api import Page
-
-from .conftest import ROOT
 
 BUSY_MS = 120
 """How long the page stays busy after the figures change (longer than any frame interval)."""
-
-
-@pytest.fixture(scope="module")
-def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
 
 
 def _press(page: Page, change: str) -> dict:
