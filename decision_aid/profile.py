@@ -105,6 +105,12 @@ class Profile(BaseModel):
         return any(getattr(self, p) is not None for p in PRIORITIES)
 
     @property
+    def priorities_set(self) -> tuple[str, ...]:
+        """The priorities the patient has set, in the fixed order. The others count as the
+        middle (`weights`), which the aid says, but it never calls them the patient's wishes."""
+        return tuple(p for p in PRIORITIES if getattr(self, p) is not None)
+
+    @property
     def mvd_result_used(self) -> str:
         """`mvd_result` where it means something (an earlier MVD was tried), otherwise ""."""
         return self.mvd_result if "mvd" in self.tried else ""

@@ -131,7 +131,8 @@ FITS_ONLY = _("{name} fits {fits}.")
 """`fits`: the wishes it fits, joined (`common.and_list`)."""
 WEIGHS_AGAINST_ONLY = _("{name} weighs against {against}.")
 FITS_AND_WEIGHS_AGAINST = _("{name} fits {fits}; it weighs against {against}.")
-FITS_PARTLY = _("{name} fits what you said matters partly, on most things.")
+FITS_PARTLY = _("{name} fits what you said matters partly.")
+"""No priority it clearly fits or clearly weighs against (one priority set, or many)."""
 
 # ---------------------------------------------------------------- check what you know
 

@@ -160,6 +160,12 @@ NO_MATCH = _(
     "**{name}** may not be suitable for you, so it gets no match: {why} Its figures stay in the other topics."
 )
 MATCH_RANGE = _("Match {match} (range {low} to {high}).")
+NOT_SET_COUNTS_AS_MIDDLE = _(
+    "The sentences above are only about what you set. You have not set these yet, so each counts "
+    "as the middle (5) in the bars: {labels}."
+)
+"""Under the fit sentences when some priorities are unset: they count in the match (as the
+priorities page says), but the sentences never call them the patient's wishes."""
 CHANGE_HEADING = _("What would change the picture?")
 NOTHING_WOULD_CHANGE = _("Changing how much any one thing matters to you would not change the picture.")
 ANCHORS_TITLE = _("The scale's anchors (value judgements)")

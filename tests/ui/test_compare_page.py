@@ -153,6 +153,26 @@ def test_fit_shows_the_scales_value_judgements_in_both_modes():
         assert (HOW_MATCH_WORKS_TEXT in shown) == (mode == "home")
 
 
+def test_fit_sentences_name_only_wishes_the_patient_set_and_list_the_rest_as_the_middle():
+    """With only "control of the spasm" set, the other five count as 5 in the match, but the
+    sentences never call them the patient's wishes ("your wish to avoid an operation"); the
+    page names them as not set yet. Once all six are set, that line goes."""
+    from decision_aid.profile import PRIORITIES
+    from decision_aid.words.common import PRIORITY_LABELS, PRIORITY_WISH
+
+    at = open_app({"topic": "fit", "relief": "5"}, page="compare")
+    text = " ".join(unescape(texts(at)).split())
+    for p in PRIORITIES[1:]:
+        assert PRIORITY_WISH[p] not in text, p
+    assert "not set these yet" in text
+    note = text.split("not set these yet", 1)[1].split(".")[0]
+    assert [p for p in PRIORITIES if PRIORITY_LABELS[p] in note] == list(PRIORITIES[1:])
+    assert PRIORITY_WISH["relief"] in text  # botulinum toxin and MVD help most people: they fit it
+
+    at = open_app({"topic": "fit", **{p: "5" for p in PRIORITIES}}, page="compare")
+    assert "not set these yet" not in unescape(texts(at))
+
+
 def test_moving_a_slider_in_fit_changes_the_match_chart_data():
     at = open_app({"topic": "fit", "relief": "5"}, page="compare")
     before = match_points(at)

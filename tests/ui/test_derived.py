@@ -39,6 +39,22 @@ def test_fit_sentence_ignores_priorities_that_do_not_matter():
     assert "lasts" not in sentence and "spasm" not in sentence
 
 
+def test_fit_sentence_names_only_the_priorities_set_by_the_patient():
+    """Unset priorities count as 5 in the match, so without `set_by_you` the sentence would call
+    them wishes; with it, only what the patient set is named."""
+    prof = Profile(relief=5)
+    medicines = evaluate(EV, prof).option("medication")
+    assert "avoid an operation" in fit_sentence(medicines, prof.weights())
+    sentence = fit_sentence(medicines, prof.weights(), set_by_you=prof.priorities_set)
+    assert "your wish" not in sentence  # 30 out of 100 clearly better: neither fits nor against
+    assert sentence == f"{EV.options['medication'].short_name} fits what you said matters partly."
+
+
+def test_priorities_set_keeps_the_fixed_order_and_leaves_out_the_unset():
+    assert Profile(recovery=0, relief=7).priorities_set == ("relief", "recovery")
+    assert Profile().priorities_set == ()
+
+
 def test_quiz_has_three_questions_with_answers_among_choices():
     questions = quiz(EV)
     assert len(questions) == 3

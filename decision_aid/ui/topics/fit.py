@@ -13,7 +13,7 @@ from decision_aid.ui import chart_cache, state
 from decision_aid.ui import components as c
 from decision_aid.ui.derived import fit_sentence
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, fit_x, in_words, show
-from decision_aid.words.common import NOT_A_VERDICT, OPTION_STATUS, PRIORITY_LABELS, as_sentence
+from decision_aid.words.common import NOT_A_VERDICT, OPTION_STATUS, PRIORITY_LABELS, and_list, as_sentence
 from decision_aid.words.topics import (
     ANCHORS_TITLE,
     CHANGE_HEADING,
@@ -23,6 +23,7 @@ from decision_aid.words.topics import (
     MATCH_RANGE,
     MVD_MATCH_LOCAL,
     NO_MATCH,
+    NOT_SET_COUNTS_AS_MIDDLE,
     NOTHING_WOULD_CHANGE,
     SAY_WHAT_MATTERS_FIRST,
     SLIDER_SCALE,
@@ -72,7 +73,7 @@ def _lines_up(ctx: Ctx) -> None:
             why = " ".join(x.text for x in o.caution_details if x.effect == "not_suitable")
             lines.append("- " + NO_MATCH.format(name=c.md(o.short_name), why=c.md(why)))
             continue
-        text = c.md(fit_sentence(o, weights))
+        text = c.md(fit_sentence(o, weights, set_by_you=ctx.prof.priorities_set))
         if o.avoided:
             text += " " + as_sentence(OPTION_STATUS["avoided"])
         if ctx.consult and o.match is not None:
@@ -83,6 +84,9 @@ def _lines_up(ctx: Ctx) -> None:
                 )
             )
         lines.append(f"- {text}")
+    unset = [f"**{c.md(PRIORITY_LABELS[p])}**" for p in PRIORITIES if p not in ctx.prof.priorities_set]
+    if unset:  # in the list's own element: one element more is a slower slider (bench row (a))
+        lines.append("\n" + NOT_SET_COUNTS_AS_MIDDLE.format(labels=and_list(unset)))
     st.markdown("\n".join(lines))
     st.info(NOT_A_VERDICT)
 
