@@ -249,6 +249,27 @@ def test_no_match_or_rank_before_priorities_are_stated():
         assert squash(line) in text
 
 
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_match_table_marks_unset_priorities_as_not_said_never_as_a_weight_given(paper):
+    """An unset priority counts as 5 in the match; the table says so ('not said: counts as 5/10')
+    instead of showing 5/10 as a weight the patient gave, and its head is not 'what you said'."""
+    from decision_aid.words.report import PRIORITY_WEIGHT, PRIORITY_WEIGHT_NOT_SAID
+
+    result = result_of("relief=8&recovery=9")
+    text = squash(
+        pdf_text(PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result, base_url=BASE_URL, paper=paper))))
+    )
+    for p in PRIORITIES:
+        given = {"relief": 8, "recovery": 9}.get(p)
+        label = PRIORITY_LABELS[p]
+        if given is None:
+            assert squash(PRIORITY_WEIGHT_NOT_SAID.format(label=label, weight=5)) in text, p
+            assert squash(PRIORITY_WEIGHT.format(label=label, weight=5)) not in text, p
+        else:
+            assert squash(PRIORITY_WEIGHT.format(label=label, weight=given)) in text, p
+    assert squash("What you said matters (weight)") not in text
+
+
 def test_an_option_that_may_not_suit_gets_no_match_or_rank():
     result = result_of("relief=9&anesthesia=unfit")
     mvd = result.option("mvd")

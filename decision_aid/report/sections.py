@@ -384,7 +384,13 @@ def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:
     first = right_w - len(opts) * col
     rows = [
         [
-            _Cell(words.PRIORITY_WEIGHT.format(label=pr["label"], weight=pr["counts_as"]), "", TINY),
+            _Cell(
+                (
+                    words.PRIORITY_WEIGHT if pr["weight"] is not None else words.PRIORITY_WEIGHT_NOT_SAID
+                ).format(label=pr["label"], weight=pr["counts_as"]),
+                "",
+                TINY,
+            ),
             *(_Cell(_fit_points(o, pr["id"]), "", TINY) for o in opts),
         ]
         for pr in data["answers"]["priorities"]
@@ -407,7 +413,7 @@ def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:
     _table(
         pdf,
         [
-            _Cell(words.WHAT_YOU_SAID_MATTERS, "B", TINY),
+            _Cell(words.PRIORITY_WEIGHT_HEAD, "B", TINY),
             *(
                 _Cell(
                     words.LOCAL_FIGURES_NAME.format(name=o["short_name"])

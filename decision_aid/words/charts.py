@@ -7,6 +7,7 @@ from __future__ import annotations
 from decision_aid.i18n import _, ngettext
 from decision_aid.words import common
 from decision_aid.words.common import SITUATION_LABELS, fit_word
+from decision_aid.words.pages import priorities
 
 # ---------------------------------------------------------------- options
 
@@ -86,7 +87,9 @@ MATCH_SUBTITLE = _(
     "each bar shows the range if the figures are at the low or high end."
 )
 MATCH_AXIS = _("How closely it lines up with your answers (0 to 100)")
-MATCH_LEGEND = _("What you said matters")
+MATCH_LEGEND = priorities.TITLE
+"""The priorities page's title ("What matters to you"): the legend lists all six, set or not (an
+unset one counts as the middle), so not "what you said matters"."""
 MATCH_WEIGHT = _("How much it matters to you (0-10)")
 MATCH_ADDS = _("Adds")
 MATCH_RANGE = _("{total} (could be {low} to {high})")

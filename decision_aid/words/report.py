@@ -270,10 +270,13 @@ PICTURES_INTRO = _(
 
 LINE_UP = _("How the options line up with what matters to you")
 MATCH_TABLE_INTRO = _(
-    "How each option does on each thing you rated, and the points it adds to its bar "
-    "(whole numbers, as in the chart; the weight you gave counts):"
+    "How each option does on each thing that matters, and the points it adds to its bar "
+    "(whole numbers, as in the chart; each counts by its weight):"
 )
 PRIORITY_WEIGHT = _("{label} ({weight}/10)")
+PRIORITY_WEIGHT_NOT_SAID = _("{label} (not said: counts as {weight}/10)")
+"""A priority the patient left unset, at the weight the match used for it (as the CLI says it):
+the table never shows it as a weight the patient gave."""
 FIT_POINTS = _("{fit}: {points}")
 """How an option fits one priority and the points that adds: 'Fits well: 23'."""
 FIT_CAPITALISED: dict[str, str] = {
@@ -285,12 +288,12 @@ FIT_CAPITALISED: dict[str, str] = {
 """`words.common.fit_word`'s words as they start a table cell, keyed by the word itself."""
 MATCH_TOTAL_LABEL = _("Total out of 100 (could be)")
 MATCH_TOTAL = _("{match} ({low} to {high})")
-WHAT_YOU_SAID_MATTERS = _("What you said matters (weight)")
+PRIORITY_WEIGHT_HEAD = _("What matters to you (weight)")
 LOCAL_FIGURES_NAME = _("{name} (local figures)")
 WHAT_WOULD_CHANGE = _("What would change the picture:")
 HOW_MATCH_WORKS = _(
     "How the match is worked out: these are choices, not evidence. Each says what counts "
-    "as the worst score on one thing you rated."
+    "as the worst score on one thing that matters."
 )
 
 ABOUT_FIGURES = _("About these figures, and their sources")
