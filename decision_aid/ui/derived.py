@@ -137,7 +137,7 @@ WEIGHS_AGAINST = 0.25
 
 
 def fit_sentence(
-    o: OptionResult, weights: dict[str, int], max_each: int = 2, *, set_by_you: Collection[str] | None = None
+    o: OptionResult, weights: dict[str, int], *, set_by_you: Collection[str], max_each: int = 2
 ) -> str:
     """'MVD surgery fits your wish for a result that lasts; it weighs against your wish to
     avoid an operation and time off.' From the engine's per-priority scores and the weights.
@@ -145,7 +145,7 @@ def fit_sentence(
     `set_by_you`: only these priorities are named, as the patient's wishes. A priority left
     unset still counts in the match (as the middle), but the patient never said it is a wish
     of theirs, so the sentence does not say so (the page lists those apart)."""
-    mattering = [p for p in PRIORITIES if weights.get(p, 0) > 0 and (set_by_you is None or p in set_by_you)]
+    mattering = [p for p in PRIORITIES if weights.get(p, 0) > 0 and p in set_by_you]
     fits = sorted((p for p in mattering if o.scores[p] >= FITS), key=lambda p: -o.contributions[p])
     against = sorted(
         (p for p in mattering if o.scores[p] < WEIGHS_AGAINST),

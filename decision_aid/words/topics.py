@@ -162,7 +162,7 @@ NO_MATCH = _(
 MATCH_RANGE = _("Match {match} (range {low} to {high}).")
 NOT_SET_COUNTS_AS_MIDDLE = _(
     "The sentences above are only about what you set. You have not set these yet, so each counts "
-    "as the middle (5) in the bars: {labels}."
+    "as the middle ({weight}) in the bars: {labels}."
 )
 """Under the fit sentences when some priorities are unset: they count in the match (as the
 priorities page says), but the sentences never call them the patient's wishes."""

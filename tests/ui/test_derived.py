@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decision_aid.engine import evaluate
 from decision_aid.evidence import load_evidence
-from decision_aid.profile import Profile
+from decision_aid.profile import PRIORITIES, Profile
 from decision_aid.ui.derived import fit_sentence, priority_examples, quiz
 
 EV = load_evidence()
@@ -27,24 +27,24 @@ def test_every_priority_has_one_example_per_option_in_fixed_order():
 
 
 def test_fit_sentence_names_wishes_both_ways():
-    result = evaluate(EV, Profile(lasting=10, recovery=10))
-    sentence = fit_sentence(result.option("mvd"), Profile(lasting=10, recovery=10).weights())
+    prof = Profile(lasting=10, recovery=10)
+    sentence = fit_sentence(evaluate(EV, prof).option("mvd"), prof.weights(), set_by_you=prof.priorities_set)
     assert sentence.startswith(EV.options["mvd"].short_name)
     assert "fits your wish for a result that lasts" in sentence
 
 
 def test_fit_sentence_ignores_priorities_that_do_not_matter():
     prof = Profile(relief=0, lasting=0, serious_risk=0, side_effects=0, burden=0, recovery=10)
-    sentence = fit_sentence(evaluate(EV, prof).option("medication"), prof.weights())
+    sentence = fit_sentence(evaluate(EV, prof).option("medication"), prof.weights(), set_by_you=PRIORITIES)
     assert "lasts" not in sentence and "spasm" not in sentence
 
 
 def test_fit_sentence_names_only_the_priorities_set_by_the_patient():
-    """Unset priorities count as 5 in the match, so without `set_by_you` the sentence would call
-    them wishes; with it, only what the patient set is named."""
+    """Unset priorities count as 5 in the match: named as set, they would be called wishes; the
+    sentence names only what the patient set."""
     prof = Profile(relief=5)
     medicines = evaluate(EV, prof).option("medication")
-    assert "avoid an operation" in fit_sentence(medicines, prof.weights())
+    assert "avoid an operation" in fit_sentence(medicines, prof.weights(), set_by_you=PRIORITIES)
     sentence = fit_sentence(medicines, prof.weights(), set_by_you=prof.priorities_set)
     assert "your wish" not in sentence  # 30 out of 100 clearly better: neither fits nor against
     assert sentence == f"{EV.options['medication'].short_name} fits what you said matters partly."

@@ -86,7 +86,7 @@ def _lines_up(ctx: Ctx) -> None:
         lines.append(f"- {text}")
     unset = [f"**{c.md(PRIORITY_LABELS[p])}**" for p in PRIORITIES if p not in ctx.prof.priorities_set]
     if unset:  # in the list's own element: one element more is a slower slider (bench row (a))
-        lines.append("\n" + NOT_SET_COUNTS_AS_MIDDLE.format(labels=and_list(unset)))
+        lines.append("\n" + NOT_SET_COUNTS_AS_MIDDLE.format(weight=DEFAULT_WEIGHT, labels=and_list(unset)))
     st.markdown("\n".join(lines))
     st.info(NOT_A_VERDICT)
 
