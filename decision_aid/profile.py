@@ -102,7 +102,7 @@ class Profile(BaseModel):
     def priorities_stated(self) -> bool:
         """True once the patient has said how much at least one thing matters: before that
         nothing is matched or ranked, so the defaults cannot lean the comparison."""
-        return any(getattr(self, p) is not None for p in PRIORITIES)
+        return bool(self.priorities_set)
 
     @property
     def priorities_set(self) -> tuple[str, ...]:

@@ -31,7 +31,7 @@ def priority_label(name: str, value: int | None) -> str:
 
 def stated_count_text(prof) -> str:
     """How many of the six priorities the patient has set, in words."""
-    n = sum(getattr(prof, p) is not None for p in PRIORITIES)
+    n = len(prof.priorities_set)
     if n == 0:
         return NONE_SET
     return SET_SO_FAR.format(n=n, total=len(PRIORITIES))
@@ -43,7 +43,7 @@ def priority_sliders(*, examples: bool = True) -> None:
     Each starts "not set" (the Profile holds None, the link leaves it out) until it is moved.
     """
     prof = state.profile()  # callbacks ran before the script: this run's answers
-    unset = [p for p in PRIORITIES if getattr(prof, p) is None]
+    unset = [p for p in PRIORITIES if p not in prof.priorities_set]
     if unset:  # an unset slider is drawn grey, so set and unset ones differ at a glance
         st.html("<style>" + ", ".join(f".st-key-{p}" for p in unset) + " { filter: grayscale(1); }</style>")
     if not examples:  # plain sliders: each extra element is one more message on every rerun

@@ -66,14 +66,14 @@ def _lines_up(ctx: Ctx) -> None:
         mvd = ctx.result.option("mvd")
         if mvd.suitable and mvd.match is not None and any(f.local for f in (mvd.success, *mvd.risks)):
             st.caption(c.md(MVD_MATCH_LOCAL.format(mark=LOCAL_MARK)))
-    weights = ctx.prof.weights()
+    weights, set_by_you = ctx.prof.weights(), ctx.prof.priorities_set
     lines = []
     for o in ctx.result.options:
         if not o.suitable:
             why = " ".join(x.text for x in o.caution_details if x.effect == "not_suitable")
             lines.append("- " + NO_MATCH.format(name=c.md(o.short_name), why=c.md(why)))
             continue
-        text = c.md(fit_sentence(o, weights, set_by_you=ctx.prof.priorities_set))
+        text = c.md(fit_sentence(o, weights, set_by_you=set_by_you))
         if o.avoided:
             text += " " + as_sentence(OPTION_STATUS["avoided"])
         if ctx.consult and o.match is not None:
@@ -84,7 +84,7 @@ def _lines_up(ctx: Ctx) -> None:
                 )
             )
         lines.append(f"- {text}")
-    unset = [f"**{c.md(PRIORITY_LABELS[p])}**" for p in PRIORITIES if p not in ctx.prof.priorities_set]
+    unset = [f"**{c.md(PRIORITY_LABELS[p])}**" for p in PRIORITIES if p not in set_by_you]
     if unset:  # in the list's own element: one element more is a slower slider (bench row (a))
         lines.append("\n" + NOT_SET_COUNTS_AS_MIDDLE.format(weight=DEFAULT_WEIGHT, labels=and_list(unset)))
     st.markdown("\n".join(lines))
