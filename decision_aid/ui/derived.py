@@ -20,12 +20,15 @@ from decision_aid.words.app import (
     DONE_ONCE_COMES_BACK_WITHIN,
     FITS_AND_WEIGHS_AGAINST,
     FITS_ONLY,
-    FITS_PARTLY,
+    FITS_ONLY_A_LITTLE,
+    FITS_ONLY_PARTLY,
+    FITS_PARTLY_AND_A_LITTLE,
     LITTLE,
     NO_COMMON_SIDE_EFFECTS,
     NO_OPERATION_NO_TIME_OFF,
     NO_SERIOUS_HARM,
     NOTHING_REGULAR_AFTER,
+    NOTHING_SET_WEIGHS,
     ONLY_WHILE_KEPT_UP,
     OPERATION_UNDER_GA,
     PER_INJECTION,
@@ -38,7 +41,15 @@ from decision_aid.words.app import (
     TABLETS_EVERY_DAY,
     WEIGHS_AGAINST_ONLY,
 )
-from decision_aid.words.common import PRIORITY_WISH, and_list, per_100, whole
+from decision_aid.words.common import (
+    FIT_A_LITTLE,
+    FIT_PARTLY,
+    FIT_WELL,
+    PRIORITY_WISH,
+    and_list,
+    per_100,
+    whole,
+)
 
 
 def _num(x: float) -> str:
@@ -132,23 +143,24 @@ def priority_examples(ev: Evidence) -> dict[str, list[str]]:
 
 # ---------------------------------------------------------------- fit in words
 
-FITS = 0.75
-WEIGHS_AGAINST = 0.25
-
 
 def fit_sentence(
     o: OptionResult, weights: dict[str, int], *, set_by_you: Collection[str], max_each: int = 2
 ) -> str:
     """'MVD surgery fits your wish for a result that lasts; it weighs against your wish to
-    avoid an operation and time off.' From the engine's per-priority scores and the weights.
+    avoid an operation and time off.' From the engine's per-priority scores and the weights,
+    graded by the grid's and the PDF's bands (`common.fit_word`).
 
     `set_by_you`: only these priorities are named, as the patient's wishes. A priority left
     unset still counts in the match (as the middle), but the patient never said it is a wish
-    of theirs, so the sentence does not say so (the page lists those apart)."""
+    of theirs, so the sentence does not say so (the page lists those apart). An option that
+    neither clearly fits nor clearly weighs against any wish names the wishes it fits only
+    partly or a little, most weighted first: with only "control of the spasm" set, medicines
+    (30 in 100 clearly better) fit it "only a little", as the grid says."""
     mattering = [p for p in PRIORITIES if weights.get(p, 0) > 0 and p in set_by_you]
-    fits = sorted((p for p in mattering if o.scores[p] >= FITS), key=lambda p: -o.contributions[p])
+    fits = sorted((p for p in mattering if o.scores[p] >= FIT_WELL), key=lambda p: -o.contributions[p])
     against = sorted(
-        (p for p in mattering if o.scores[p] < WEIGHS_AGAINST),
+        (p for p in mattering if o.scores[p] < FIT_A_LITTLE),
         key=lambda p: -(weights[p] * (1 - o.scores[p])),
     )
     wishes_met = and_list([PRIORITY_WISH[p] for p in fits[:max_each]])
@@ -159,7 +171,16 @@ def fit_sentence(
         return FITS_ONLY.format(name=o.short_name, fits=wishes_met)
     if against:
         return WEIGHS_AGAINST_ONLY.format(name=o.short_name, against=wishes_against)
-    return FITS_PARTLY.format(name=o.short_name)
+    named = sorted(mattering, key=lambda p: -weights[p])[:max_each]  # all in the middle bands
+    partly = and_list([PRIORITY_WISH[p] for p in named if o.scores[p] >= FIT_PARTLY])
+    little = and_list([PRIORITY_WISH[p] for p in named if o.scores[p] < FIT_PARTLY])
+    if partly and little:
+        return FITS_PARTLY_AND_A_LITTLE.format(name=o.short_name, partly=partly, little=little)
+    if partly:
+        return FITS_ONLY_PARTLY.format(name=o.short_name, wishes=partly)
+    if little:
+        return FITS_ONLY_A_LITTLE.format(name=o.short_name, wishes=little)
+    return NOTHING_SET_WEIGHS.format(name=o.short_name)
 
 
 # ---------------------------------------------------------------- check what you know

@@ -131,8 +131,12 @@ FITS_ONLY = _("{name} fits {fits}.")
 """`fits`: the wishes it fits, joined (`common.and_list`)."""
 WEIGHS_AGAINST_ONLY = _("{name} weighs against {against}.")
 FITS_AND_WEIGHS_AGAINST = _("{name} fits {fits}; it weighs against {against}.")
-FITS_PARTLY = _("{name} fits what you said matters partly.")
-"""No priority it clearly fits or clearly weighs against (one priority set, or many)."""
+FITS_ONLY_PARTLY = _("{name} fits {wishes} only partly.")
+"""No wish it clearly fits or weighs against: the ones it fits partly (`common.fit_word`)."""
+FITS_ONLY_A_LITTLE = _("{name} fits {wishes} only a little.")
+FITS_PARTLY_AND_A_LITTLE = _("{name} fits {partly} only partly, and {little} only a little.")
+NOTHING_SET_WEIGHS = _("Nothing you set weighs for or against {name}.")
+"""Every priority the patient set is at 0 ("does not matter to me")."""
 
 # ---------------------------------------------------------------- check what you know
 

@@ -196,13 +196,23 @@ def both_ways(x: float, good: str, bad: str) -> str:
     )
 
 
+FIT_WELL = 0.75
+"""From this score on one priority an option "fits well"; the sentences say it fits the wish."""
+FIT_PARTLY = 0.5
+"""From this score it "fits partly"."""
+FIT_A_LITTLE = 0.25
+"""From this score it "fits a little"; below, it "does not fit" and the sentences say it weighs
+against the wish."""
+
+
 def fit_word(score: float) -> str:
-    """How an option does on one priority, in words (the grid and the PDF use these)."""
-    if score >= 0.75:
+    """How an option does on one priority, in words (the grid, the PDF and the fit sentences
+    grade by these bands)."""
+    if score >= FIT_WELL:
         return _("fits well")
-    if score >= 0.5:
+    if score >= FIT_PARTLY:
         return _("fits partly")
-    if score >= 0.25:
+    if score >= FIT_A_LITTLE:
         return _("fits a little")
     return _("does not fit")
 

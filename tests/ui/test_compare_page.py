@@ -168,6 +168,7 @@ def test_fit_sentences_name_only_wishes_the_patient_set_and_list_the_rest_as_the
     note = text.split("not set these yet", 1)[1].split(".")[0]
     assert [p for p in PRIORITIES if PRIORITY_LABELS[p] in note] == list(PRIORITIES[1:])
     assert PRIORITY_WISH["relief"] in text  # botulinum toxin and MVD help most people: they fit it
+    assert f"Medicines fits {PRIORITY_WISH['relief']} only a little." in text  # 30 in 100, as the grid
 
     at = open_app({"topic": "fit", **{p: "5" for p in PRIORITIES}}, page="compare")
     assert "not set these yet" not in unescape(texts(at))

@@ -6,6 +6,8 @@ from decision_aid.engine import evaluate
 from decision_aid.evidence import load_evidence
 from decision_aid.profile import PRIORITIES, Profile
 from decision_aid.ui.derived import fit_sentence, priority_examples, quiz
+from decision_aid.words.app import FITS_PARTLY_AND_A_LITTLE, NOTHING_SET_WEIGHS
+from decision_aid.words.common import PRIORITY_WISH, fit_word
 
 EV = load_evidence()
 
@@ -46,8 +48,39 @@ def test_fit_sentence_names_only_the_priorities_set_by_the_patient():
     medicines = evaluate(EV, prof).option("medication")
     assert "avoid an operation" in fit_sentence(medicines, prof.weights(), set_by_you=PRIORITIES)
     sentence = fit_sentence(medicines, prof.weights(), set_by_you=prof.priorities_set)
-    assert "your wish" not in sentence  # 30 out of 100 clearly better: neither fits nor against
-    assert sentence == f"{EV.options['medication'].short_name} fits what you said matters partly."
+    assert "avoid an operation" not in sentence
+    # 30 out of 100 clearly better: neither fits nor weighs against; "fits a little" in the grid
+    assert sentence == f"{medicines.short_name} fits your wish to control the spasm only a little."
+
+
+def test_fit_sentence_grades_the_wishes_in_the_middle_as_the_grid_does():
+    """No wish clearly met or against: the sentence names the set wishes with the grid's and the
+    PDF's own grade (`fit_word`), not a vague "fits partly" that could mean either."""
+    prof = Profile(relief=8, burden=7)
+    medicines = evaluate(EV, prof).option("medication")
+    assert fit_word(medicines.scores["burden"]) == "fits partly"
+    assert fit_word(medicines.scores["relief"]) == "fits a little"
+    assert fit_sentence(medicines, prof.weights(), set_by_you=prof.priorities_set) == (
+        FITS_PARTLY_AND_A_LITTLE.format(
+            name=medicines.short_name, partly=PRIORITY_WISH["burden"], little=PRIORITY_WISH["relief"]
+        )
+    )
+    prof = Profile(burden=7)
+    botulinum = evaluate(EV, prof).option("botulinum")
+    assert fit_word(botulinum.scores["burden"]) == "fits a little"
+    assert fit_sentence(botulinum, prof.weights(), set_by_you=prof.priorities_set).endswith(
+        f"{PRIORITY_WISH['burden']} only a little."
+    )
+
+
+def test_fit_sentence_says_so_when_nothing_set_matters():
+    """Every priority set at 0: nothing the patient said weighs either way, and the sentence says
+    that instead of calling the option a partial fit."""
+    prof = Profile(relief=0)
+    mvd = evaluate(EV, prof).option("mvd")
+    assert fit_sentence(mvd, prof.weights(), set_by_you=prof.priorities_set) == (
+        NOTHING_SET_WEIGHS.format(name=mvd.short_name)
+    )
 
 
 def test_priorities_set_keeps_the_fixed_order_and_leaves_out_the_unset():
