@@ -2,11 +2,11 @@
 
 Each chart module holds its whole chart, in two layers, one direction:
 
-* an **adapter** (`success_frame`, `harm_frame`, `tradeoff_frame`, `match_frame`, `projection_frame`,
-  `fit_frame`) turns an engine `Result` into a tidy DataFrame. The app, the PDF and the text
+* an **adapter** (`success_frame`, `harm_frame`, `tradeoff_frame`, `match_frame`,
+  `projection_frame`) turns an engine `Result` into a tidy DataFrame. The app, the PDF and the text
   alternatives all read these, so no figure is computed twice;
 * a **builder** (`icon_array`, `option_icon_arrays`, `tradeoff_chart`, `match_chart`,
-  `projection_chart`, `fit_grid`) takes a DataFrame (or plain values) and returns an Altair chart.
+  `projection_chart`) takes a DataFrame (or plain values) and returns an Altair chart.
   The charts that follow the answers are also offered as `*_parts` (`ChartParts`): a look built
   from a few settings plus the data, so the app builds each look once (`look_spec`) and a
   slider move changes only data. Every chart's `description=` (its aria-label, via Vega-Embed)
@@ -15,7 +15,7 @@ Each chart module holds its whole chart, in two layers, one direction:
   icon array's description is that text itself).
 
 Modules: `icons` (icon arrays of control and harms), `tradeoff`, `match`, `projection` (with the
-"no treatment for now" reference line), `fit` (the fit grid); shared: `style` (option order,
+"no treatment for now" reference line); shared: `style` (option order,
 colours, shapes, sizes, type, title/axis/legend styles), `data` (rows in option order, counts and
 range words, per-option adapter fields) and `parts` (`ChartParts`, the look cache, PNG export).
 This module re-exports what the app, the PDF, the tests and the bench use.
@@ -29,7 +29,6 @@ option identity shown by shape or label as well as colour (Okabe-Ito palette); n
 
 from __future__ import annotations
 
-from decision_aid.charts.fit import describe_fit, fit_frame, fit_grid, fit_parts
 from decision_aid.charts.icons import (
     describe_icon_array,
     describe_icon_arrays,
@@ -90,15 +89,11 @@ __all__ = [
     "REFERENCE_NAME",
     "TEXT_COLOR",
     "ChartParts",
-    "describe_fit",
     "describe_icon_array",
     "describe_icon_arrays",
     "describe_match",
     "describe_projection",
     "describe_tradeoff",
-    "fit_frame",
-    "fit_grid",
-    "fit_parts",
     "harm_frame",
     "icon_array",
     "icon_array_parts",

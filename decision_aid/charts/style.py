@@ -37,8 +37,6 @@ NEUTRAL_FILL = "#E6E6E6"
 NEUTRAL_STROKE = "#555555"
 """Dark outline (7.5:1 on white, 6.3:1 on NEUTRAL_FILL) so pale icons keep 3:1 non-text contrast."""
 TEXT_COLOR = "#222222"
-FIT_FILL = "#444444"
-"""Neutral dark fill for the fit dots: fit is not a good/bad outcome, so it gets no outcome colour."""
 
 PRIORITY_COLORS: dict[str, str] = {
     "relief": "#332288",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decision_aid.i18n import _, ngettext
 from decision_aid.words import common
-from decision_aid.words.common import SITUATION_LABELS, fit_word
+from decision_aid.words.common import SITUATION_LABELS
 from decision_aid.words.pages import priorities
 
 # ---------------------------------------------------------------- options
@@ -96,22 +96,6 @@ MATCH_RANGE = _("{total} (could be {low} to {high})")
 MATCH_DESCRIPTION = _("{title}: a bar for each option ({names}), on a scale from 0 to 100.")
 MATCH_SCALE = _("{title}, on a scale from 0 to 100.")
 LARGEST_PART = _("The largest part comes from {priority}.")
-
-# ---------------------------------------------------------------- fit grid
-
-FIT_TITLE = _("How each option fits what you said matters")
-FIT_SUBTITLE = _("A fuller dot fits better. The words say the same.")
-FIT = _("Fit")
-MATTERS = _("matters {weight}/10")
-"""Under a priority's name in the grid: how much the patient said it matters."""
-FIT_DESCRIPTION = _(
-    "{title}: a grid with a dot and words ({fit_words}) for each option ({names}) and each thing "
-    "you said matters."
-)
-FIT_WORDS: tuple[str, ...] = tuple(fit_word(score) for score in (1.0, 0.5, 0.25, 0.0))
-"""The words of `fit_word`, from the best fit down: the grid's text alternative groups by them."""
-FIT_GROUP = _("{fit}: {priorities}.")
-"""'Fits well: control of the spasm; a result that lasts without repeat treatment.'"""
 
 # ---------------------------------------------------------------- projection
 

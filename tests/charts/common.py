@@ -22,7 +22,7 @@ import pytest
 from decision_aid import charts
 from decision_aid.charts import OPTION_ORDER
 from decision_aid.profile import PRIORITIES
-from decision_aid.words.common import PRIORITY_LABELS, fit_word
+from decision_aid.words.common import PRIORITY_LABELS
 
 NAMES = {"medication": "Medicines", "botulinum": "Botulinum toxin", "mvd": "MVD surgery"}
 
@@ -117,26 +117,6 @@ def projection_like(years: int = 5) -> pd.DataFrame:
     )
 
 
-def fit_like() -> pd.DataFrame:
-    scores = {"mvd": 0.9, "botulinum": 0.6, "medication": 0.1}
-    return pd.DataFrame(
-        [
-            {
-                "option": o,
-                "short_name": NAMES[o],
-                "priority": p,
-                "priority_label": PRIORITY_LABELS[p],
-                "priority_index": i,
-                "score": scores[o],
-                "fit_word": fit_word(scores[o]),
-                "weight": 7,
-            }
-            for o in REVERSED
-            for i, p in enumerate(PRIORITIES)
-        ]
-    )
-
-
 BUILDERS: dict[str, Callable[[], alt.TopLevelMixin]] = {
     "icon_array": lambda: charts.icon_array(
         37.4, label="have good control of the spasm", color=charts.BENEFIT_COLOR
@@ -161,8 +141,6 @@ BUILDERS: dict[str, Callable[[], alt.TopLevelMixin]] = {
     "tradeoff_chart": lambda: charts.tradeoff_chart(tradeoff_like()),
     "match_chart": lambda: charts.match_chart(match_like()),
     "projection_chart": lambda: charts.projection_chart(projection_like(), years=5),
-    "fit_grid": lambda: charts.fit_grid(fit_like()),
-    "fit_grid_phone": lambda: charts.fit_grid(fit_like(), rows="priorities"),
 }
 
 
@@ -226,7 +204,6 @@ def _evaluated(**weights: int):
 
 PARTS = {
     "match": lambda r: charts.match_parts(charts.match_frame(r)),
-    "fit": lambda r: charts.fit_parts(charts.fit_frame(r), rows="priorities"),
     "tradeoff": lambda r: charts.tradeoff_parts(charts.tradeoff_frame(r)),
     "projection": lambda r: charts.projection_parts(charts.projection_frame(r), years=r.projection.years),
     "icons": lambda r: charts.icon_array_parts(

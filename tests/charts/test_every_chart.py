@@ -13,7 +13,6 @@ from tests.charts.common import (
     FIXED_NAMES,
     encodings,
     first_seen,
-    fit_like,
     match_like,
     projection_like,
     rows_of,
@@ -36,10 +35,7 @@ def test_every_chart_has_a_text_alternative(built):
     name, _, spec = built
     description = spec.get("description", "")
     assert isinstance(description, str) and len(description) > 40, f"{name} has no useful description"
-    if name.startswith("fit_grid"):
-        assert "fits" in description, description  # fit with priorities, in words; not a chance
-    else:
-        assert "out of 100" in description.lower() or "0 to 100" in description, description
+    assert "out of 100" in description.lower() or "0 to 100" in description, description
 
 
 def test_no_verdict_words_anywhere(built):
@@ -87,8 +83,8 @@ def test_chance_axes_run_from_0_to_100(built):
 
 def test_titles_name_the_denominator(built):
     name, _, spec = built
-    if name.startswith("fit_grid") or name == "match_chart":
-        return  # not chances: these show fit with priorities
+    if name == "match_chart":
+        return  # not chances: it shows fit with priorities
     title = " ".join(texts({"title": spec.get("title")}))
     assert "out of 100" in title or "out of 1,000" in title, f"{name} title: {title!r}"
 
@@ -99,7 +95,6 @@ def test_descriptions_keep_sentences_short_and_options_in_order():
         charts.describe_tradeoff(tradeoff_like()),
         charts.describe_match(match_like()),
         charts.describe_projection(projection_like(), 5),
-        charts.describe_fit(fit_like()),
     ):
         positions = [text.index(n) for n in FIXED_NAMES]
         assert positions == sorted(positions), text
@@ -110,10 +105,10 @@ def test_descriptions_keep_sentences_short_and_options_in_order():
 def test_adapters_give_one_row_per_option_in_fixed_order(result):
     for frame in (charts.success_frame(result), charts.tradeoff_frame(result)):
         assert frame["option"].tolist() == list(OPTION_ORDER)
-    for frame in (charts.match_frame(result), charts.fit_frame(result)):
-        assert len(frame) == 3 * len(PRIORITIES)
-        assert first_seen(frame["option"]) == list(OPTION_ORDER)
-        assert frame[frame["option"] == "mvd"]["priority"].tolist() == list(PRIORITIES)
+    match = charts.match_frame(result)
+    assert len(match) == 3 * len(PRIORITIES)
+    assert first_seen(match["option"]) == list(OPTION_ORDER)
+    assert match[match["option"] == "mvd"]["priority"].tolist() == list(PRIORITIES)
     projection = charts.projection_frame(result)
     assert len(projection) == 3 * result.projection.years
 
@@ -138,8 +133,6 @@ def test_every_chart_builds_from_the_shipped_dataset(result):
         charts.tradeoff_chart(tradeoff),
         charts.match_chart(charts.match_frame(result)),
         charts.projection_chart(charts.projection_frame(result), years=result.projection.years),
-        charts.fit_grid(charts.fit_frame(result)),
-        charts.fit_grid(charts.fit_frame(result), rows="priorities"),
     ]
     for chart in [
         *built,

@@ -23,7 +23,7 @@ def test_moving_a_priority_slider_changes_the_data_not_the_look(name):
     assert before.look is after.look and before.settings == after.settings
     assert before.data.keys() == after.data.keys()
     assert {k: len(v) for k, v in before.data.items()} == {k: len(v) for k, v in after.data.items()}
-    if name in ("match", "fit"):
+    if name == "match":
         assert any(not before.data[k].equals(after.data[k]) for k in before.data), "the weights are data"
 
 
@@ -108,7 +108,6 @@ def test_every_chart_look_has_its_own_name():
     """The look name is the cache key: two charts under one name would show each other's looks."""
     result = _evaluated(relief=7)
     built = [make(result) for make in PARTS.values()]
-    built.append(charts.fit_parts(charts.fit_frame(result), rows="options"))  # same look, other settings
     looks: dict[str, object] = {}
     for parts in built:
         assert looks.setdefault(parts.name, parts.look) is parts.look, parts.name
