@@ -2,23 +2,22 @@
 
 Each chart module holds its whole chart, in two layers, one direction:
 
-* an **adapter** (`success_frame`, `harm_frame`, `tradeoff_frame`, `match_frame`,
-  `projection_frame`) turns an engine `Result` into a tidy DataFrame. The app, the PDF and the text
-  alternatives all read these, so no figure is computed twice;
-* a **builder** (`icon_array`, `option_icon_arrays`, `tradeoff_chart`, `match_chart`,
-  `projection_chart`) takes a DataFrame (or plain values) and returns an Altair chart.
-  The charts that follow the answers are also offered as `*_parts` (`ChartParts`): a look built
-  from a few settings plus the data, so the app builds each look once (`look_spec`) and a
-  slider move changes only data. Every chart's `description=` (its aria-label, via Vega-Embed)
-  names what it shows and for which options; the figures themselves are in words in the
-  matching `describe_*` text, which the app prints under the chart and the PDF beside it (an
-  icon array's description is that text itself).
+* an **adapter** (`success_frame`, `harm_frame`, `match_frame`, `projection_frame`) turns an
+  engine `Result` into a tidy DataFrame. The app, the PDF and the text alternatives all read
+  these, so no figure is computed twice;
+* a **builder** (`icon_array`, `option_icon_arrays`, `match_chart`, `projection_chart`) takes a
+  DataFrame (or plain values) and returns an Altair chart. The charts that follow the answers
+  are also offered as `*_parts` (`ChartParts`): a look built from a few settings plus the data,
+  so the app builds each look once (`look_spec`) and a slider move changes only data. Every
+  chart's `description=` (its aria-label, via Vega-Embed) names what it shows and for which
+  options; the figures themselves are in words in the matching `describe_*` text, which the app
+  prints under the chart and the PDF beside it (an icon array's description is that text itself).
 
-Modules: `icons` (icon arrays of control and harms), `tradeoff`, `match`, `projection` (with the
-"no treatment for now" reference line); shared: `style` (option order,
-colours, shapes, sizes, type, title/axis/legend styles), `data` (rows in option order, counts and
-range words, per-option adapter fields) and `parts` (`ChartParts`, the look cache, PNG export).
-This module re-exports what the app, the PDF, the tests and the bench use.
+Modules: `icons` (icon arrays of control and harms), `match`, `projection` (with the "no
+treatment for now" reference line); shared: `style` (option order, colours, shapes, sizes, type,
+title/axis/legend styles), `data` (rows in option order, counts and range words, per-option
+adapter fields) and `parts` (`ChartParts`, the look cache, PNG export). This module re-exports
+what the app, the PDF, the tests and the bench use.
 
 Rules every chart keeps (docs: decision-aid standards, sections 2 and 6): one denominator
 (100 people) named in the title; option order fixed (medicines, botulinum toxin, MVD), never
@@ -67,18 +66,10 @@ from decision_aid.charts.style import (
     PERSON_PATH,
     TEXT_COLOR,
 )
-from decision_aid.charts.tradeoff import (
-    LABEL_PX,
-    describe_tradeoff,
-    tradeoff_chart,
-    tradeoff_frame,
-    tradeoff_parts,
-)
 
 __all__ = [
     "BENEFIT_COLOR",
     "HARM_COLOR",
-    "LABEL_PX",
     "MATCH_TITLE",
     "NEUTRAL_FILL",
     "NEUTRAL_STROKE",
@@ -93,7 +84,6 @@ __all__ = [
     "describe_icon_arrays",
     "describe_match",
     "describe_projection",
-    "describe_tradeoff",
     "harm_frame",
     "icon_array",
     "icon_array_parts",
@@ -113,7 +103,4 @@ __all__ = [
     "success_frame",
     "to_png",
     "top_level",
-    "tradeoff_chart",
-    "tradeoff_frame",
-    "tradeoff_parts",
 ]

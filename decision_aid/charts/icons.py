@@ -326,7 +326,7 @@ def option_icon_arrays(
     """One 10x10 array per option in the fixed order, headed 'Botulinum toxin: 95 out of 100'.
 
     `frame` needs `option` and `value_col` (per 100), one row per option: `success_frame`,
-    `harm_frame` filtered to one harm, or `tradeoff_frame` with `value_col="harm"`. The range
+    `harm_frame` filtered to one harm, or the PDF's serious harms summed per option. The range
     (`low`/`high`, or `<value_col>_low`/`_high`) is printed under each heading, as text: error
     bars on icon arrays are read badly. `columns=1` stacks the arrays for a phone;
     `label`/`other_label` as for `icon_array`.

@@ -126,25 +126,3 @@ def next_years(years: int) -> str:
     return ngettext("each of the next {years} year", "each of the next {years} years", years).format(
         years=years
     )
-
-
-# ---------------------------------------------------------------- trade-off chart
-
-TRADEOFF_TITLE = _("Good control and serious harm, out of 100 people")
-TIME_FRAME = _("Time frame: {timeframe}.")
-TIME_FRAMES_DIFFER = _("How long people were followed is not the same for each option.")
-RANGE_LINES = _("Lines show the range in the studies.")
-HARM_SCALE = _("The harm scale goes up to {top}, not 100, so small numbers can be seen.")
-CONTROL_AXIS = _("Good control of the spasm, out of 100 people")
-HARM_AXIS = _("Serious or permanent harm,\nout of 100 people")
-"""The y axis title, one line per line."""
-CONTROL_TOOLTIP = _("Good control, out of 100")
-HARM_TOOLTIP = _("Serious or permanent harm, out of 100")
-TRADEOFF_DESCRIPTION = _("{title}: a chart with a point for each option ({names}).")
-TRADEOFF_INTRO = _(
-    "Good control of the spasm and serious or permanent harm, out of 100 people, for each option."
-)
-TRADEOFF_OPTION = _(
-    "{name}: {control} have good control ({control_range}). "
-    "{harm} have serious or permanent harm ({harm_range})."
-)

@@ -57,7 +57,8 @@ def success_like() -> pd.DataFrame:
     )
 
 
-def tradeoff_like() -> pd.DataFrame:
+def harm_like() -> pd.DataFrame:
+    """Serious harm per option, with a control figure beside it (as an option row has both)."""
     return pd.DataFrame(
         [
             {
@@ -131,14 +132,13 @@ BUILDERS: dict[str, Callable[[], alt.TopLevelMixin]] = {
         label="have good control of the spasm",
     ),
     "option_icon_arrays_phone": lambda: charts.option_icon_arrays(
-        tradeoff_like(),
+        harm_like(),
         value_col="harm",
         title="Serious or permanent harm, out of 100 people",
         color=charts.HARM_COLOR,
         columns=1,
         label="have serious or permanent harm",
     ),
-    "tradeoff_chart": lambda: charts.tradeoff_chart(tradeoff_like()),
     "match_chart": lambda: charts.match_chart(match_like()),
     "projection_chart": lambda: charts.projection_chart(projection_like(), years=5),
 }
@@ -204,7 +204,6 @@ def _evaluated(**weights: int):
 
 PARTS = {
     "match": lambda r: charts.match_parts(charts.match_frame(r)),
-    "tradeoff": lambda r: charts.tradeoff_parts(charts.tradeoff_frame(r)),
     "projection": lambda r: charts.projection_parts(charts.projection_frame(r), years=r.projection.years),
     "icons": lambda r: charts.icon_array_parts(
         r.option("mvd").success.central,

@@ -18,7 +18,6 @@ from tests.charts.common import (
     rows_of,
     success_like,
     texts,
-    tradeoff_like,
 )
 
 
@@ -77,7 +76,7 @@ def test_chance_axes_run_from_0_to_100(built):
         if enc.get("field") in chance_fields:
             assert domain == [0, 100], f"{name}.{channel} ({enc['field']}) domain {domain}"
             seen = True
-    if name in ("tradeoff_chart", "match_chart", "projection_chart"):
+    if name in ("match_chart", "projection_chart"):
         assert seen, f"{name} has no 0-100 chance axis"
 
 
@@ -92,7 +91,6 @@ def test_titles_name_the_denominator(built):
 def test_descriptions_keep_sentences_short_and_options_in_order():
     for text in (
         charts.describe_icon_arrays(success_like(), "have good control"),
-        charts.describe_tradeoff(tradeoff_like()),
         charts.describe_match(match_like()),
         charts.describe_projection(projection_like(), 5),
     ):
@@ -103,8 +101,7 @@ def test_descriptions_keep_sentences_short_and_options_in_order():
 
 
 def test_adapters_give_one_row_per_option_in_fixed_order(result):
-    for frame in (charts.success_frame(result), charts.tradeoff_frame(result)):
-        assert frame["option"].tolist() == list(OPTION_ORDER)
+    assert charts.success_frame(result)["option"].tolist() == list(OPTION_ORDER)
     match = charts.match_frame(result)
     assert len(match) == 3 * len(PRIORITIES)
     assert first_seen(match["option"]) == list(OPTION_ORDER)
@@ -114,7 +111,7 @@ def test_adapters_give_one_row_per_option_in_fixed_order(result):
 
 
 def test_every_chart_builds_from_the_shipped_dataset(result):
-    success, tradeoff = charts.success_frame(result), charts.tradeoff_frame(result)
+    success = charts.success_frame(result)
     built = [
         charts.option_icon_arrays(
             success,
@@ -122,15 +119,6 @@ def test_every_chart_builds_from_the_shipped_dataset(result):
             color=charts.BENEFIT_COLOR,
             label="have good control of the spasm",
         ),
-        charts.option_icon_arrays(
-            tradeoff,
-            value_col="harm",
-            title="Serious or permanent harm, out of 100",
-            color=charts.HARM_COLOR,
-            columns=1,
-            label="have serious or permanent harm",
-        ),
-        charts.tradeoff_chart(tradeoff),
         charts.match_chart(charts.match_frame(result)),
         charts.projection_chart(charts.projection_frame(result), years=result.projection.years),
     ]

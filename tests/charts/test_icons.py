@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from decision_aid import charts
-from decision_aid.charts import OPTION_ORDER
 from decision_aid.words.common import per_100
 from tests.charts.common import BUILDERS, FIXED_NAMES, rows_of, success_like, texts
 
@@ -95,8 +94,3 @@ def test_harm_frame_splits_serious_from_passing_harms(result):
     every, serious, passing = (charts.harm_frame(result, serious_only=s) for s in (None, True, False))
     assert len(every) == len(serious) + len(passing) == sum(len(o.risks) for o in result.options)
     assert serious["serious_or_permanent"].all() and not passing["serious_or_permanent"].any()
-    tradeoff = charts.tradeoff_frame(result).set_index("option")
-    for option in OPTION_ORDER:
-        mine = serious[serious["option"] == option]
-        assert tradeoff.loc[option, "harm"] == pytest.approx(min(100, mine["central"].sum()))
-        assert tradeoff.loc[option, "harm_high"] == pytest.approx(min(100, mine["high"].sum()))
