@@ -97,6 +97,16 @@ def once_per_wording(
     return list(groups.values())
 
 
+def under_whom(grouped: Iterable[tuple[T, list[str]]]) -> list[tuple[list[str], list[T]]]:
+    """`once_per_wording`'s cautions gathered under the options they concern (first seen
+    first): a list of "MVD surgery: MVD surgery needs ..." lines names the option twice, while
+    a heading per group, as on the situation page, names it once above its own cautions."""
+    groups: dict[tuple[str, ...], tuple[list[str], list[T]]] = {}
+    for caution, names in grouped:
+        groups.setdefault(tuple(names), (list(names), []))[1].append(caution)
+    return list(groups.values())
+
+
 class OptionResult(_Out):
     id: str
     name: str

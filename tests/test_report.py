@@ -175,8 +175,20 @@ def test_text_has_every_option_figure_and_caution(built):
 def test_a_caution_for_every_treatment_is_listed_once_under_one_name(built):
     # QUERY has no scan yet, a caution for all three treatments: said as the situation page says it.
     text = squash(pdf_text(built[3]))
-    assert squash("All three treatments: You have not had an MRI scan") in text
-    assert squash("Medicines, Botulinum toxin, MVD surgery:") not in text
+    assert squash("All three treatments • You have not had an MRI scan") in text
+    assert squash("Medicines, Botulinum toxin, MVD surgery") not in text
+
+
+def test_cautions_sit_under_the_name_of_their_options_named_once():
+    # Not fit for an anaesthetic and aged 62: two cautions for MVD under one name. The old
+    # "MVD surgery: MVD surgery needs ..." item named the option twice.
+    pdf = report.build_pdf(EVIDENCE, result_of("anesthesia=unfit&age=62&relief=5"), base_url=BASE_URL)
+    text = squash(pdf_text(PdfReader(io.BytesIO(pdf))))
+    cautions = text[text.index(squash("Cautions for you")) :]
+    assert cautions.count(squash("MVD surgery •")) == 1
+    assert squash("MVD surgery: may not be suitable") not in cautions
+    assert squash("MVD surgery • May not be suitable now: You said you are not fit") in cautions
+    assert squash("• Age alone does not rule out MVD surgery") in cautions
 
 
 def test_the_same_100_people_claim_is_gone_and_the_studies_are_said_to_differ(built):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decision_aid.results import Caution, once_per_wording
+from decision_aid.results import Caution, once_per_wording, under_whom
 
 
 def _caution(text: str, effect: str = "caution") -> Caution:
@@ -29,3 +29,8 @@ def test_the_same_words_with_another_effect_are_another_caution():
 def test_an_option_is_named_once_however_often_it_repeats_a_caution():
     grouped = once_per_wording([("A", ["x", "x"]), ("B", ["x"])], lambda text: text)
     assert grouped == [("x", ["A", "B"])]
+
+
+def test_cautions_for_the_same_options_go_under_one_heading_first_seen_first():
+    grouped = [("scan", ["A", "B", "C"]), ("sleep", ["C"]), ("age", ["C"]), ("pills", ["A"])]
+    assert under_whom(grouped) == [(["A", "B", "C"], ["scan"]), (["C"], ["sleep", "age"]), (["A"], ["pills"])]

@@ -31,7 +31,7 @@ from decision_aid.report.words import (
     PER_INJECTION_NOTE,
     certainty_words,
 )
-from decision_aid.results import once_per_wording
+from decision_aid.results import once_per_wording, under_whom
 from decision_aid.words import report as words
 from decision_aid.words.common import (
     options_named,
@@ -491,8 +491,9 @@ def _about_figures(pdf: _PDF, data: dict) -> None:
 
 
 def _cautions(pdf: _PDF, data: dict) -> None:
-    """Every caution from the patient's situation, once per wording, naming the options it
-    concerns (the same caution often applies to all three)."""
+    """Every caution from the patient's situation, once per wording, under the name of the
+    options it concerns, as on the app's grid (the same caution often applies to all three,
+    and a caution's own words often name its option)."""
     pdf.heading(words.CAUTIONS, keep=20)
     grouped = once_per_wording(
         ((o["short_name"], o["caution_details"]) for o in data["options"]), lambda c: (c["effect"], c["text"])
@@ -500,13 +501,16 @@ def _cautions(pdf: _PDF, data: dict) -> None:
     if not grouped:
         pdf.para(words.NO_CAUTIONS)
         return
-    items = []
-    for c, names in grouped:
-        item = words.CAUTION_ITEM_NOT_SUITABLE if c["effect"] == "not_suitable" else words.CAUTION_ITEM
-        numbers = f" [{', '.join(str(n) for n in c['source_numbers'])}]" if c["source_numbers"] else ""
-        who = options_named(names, len(data["options"]))
-        items.append(item.format(names=who, text=c["text"], sources=numbers))
-    pdf.bullets(items, size=SMALL)
+    for names, cautions in under_whom(grouped):
+        items = []
+        for c in cautions:
+            item = words.CAUTION_ITEM_NOT_SUITABLE if c["effect"] == "not_suitable" else words.CAUTION_ITEM
+            numbers = f" [{', '.join(str(n) for n in c['source_numbers'])}]" if c["source_numbers"] else ""
+            items.append(item.format(text=c["text"], sources=numbers))
+        pdf.ln(0.8)
+        pdf.need(_lh(SMALL) * 3)  # the name never sits alone at the foot of a page
+        pdf.para(options_named(names, len(data["options"])), size=SMALL, bold=True)
+        pdf.bullets(items, size=SMALL)
 
 
 def _questions(pdf: _PDF, data: dict) -> None:

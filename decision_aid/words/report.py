@@ -302,9 +302,9 @@ UPDATES = _("Updates: {interval} {report_errors}")
 LOCAL_USED = _("Your care team's own figures (local) used in this summary, in place of the published ones:")
 
 NO_CAUTIONS = _("None of the cautions in the evidence apply to what you told us.")
-CAUTION_ITEM = _("{names}: {text}{sources}")
-CAUTION_ITEM_NOT_SUITABLE = _("{names}: may not be suitable now: {text}{sources}")
-"""A caution and the options it concerns; `sources` is ' [1, 2]' or empty."""
+CAUTION_ITEM = _("{text}{sources}")
+CAUTION_ITEM_NOT_SUITABLE = _("May not be suitable now: {text}{sources}")
+"""A caution under the name of the options it concerns; `sources` is ' [1, 2]' or empty."""
 
 QUESTIONS = _("Questions you may want to ask")
 QUESTIONS_INTRO = _("These follow from your answers. Tick the ones you want to ask.")

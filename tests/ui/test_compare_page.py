@@ -225,13 +225,27 @@ def test_cautions_from_the_situation_mark_the_grid_and_are_listed():
     assert "Cautions from your answers" in unescape(texts(at))
 
 
+def _grid_cautions(at) -> str:
+    return unescape("".join(m.value for m in at.markdown if "Cautions from your answers" in m.value))
+
+
 def test_the_grid_lists_a_caution_for_every_treatment_once_under_one_name():
     # No scan yet (the answer chosen when the app opens) concerns all three treatments.
-    at = open_app(page="compare")
-    listed = unescape("".join(m.value for m in at.markdown if "Cautions from your answers" in m.value))
-    assert "All three treatments:** You have not had an MRI scan" in listed
+    listed = _grid_cautions(open_app(page="compare"))
+    assert "**All three treatments**\n- You have not had an MRI scan" in listed
     assert "Medicines, Botulinum toxin" not in listed
-    assert "MVD surgery:** MVD surgery needs a general anaesthetic" in listed
+    assert "**MVD surgery**\n- MVD surgery needs a general anaesthetic" in listed
+
+
+def test_the_grid_names_the_options_once_above_their_cautions():
+    # Aged 62 and not sure about an anaesthetic: two cautions for MVD, one heading; the old
+    # "MVD surgery: MVD surgery needs ..." line named the option twice.
+    listed = _grid_cautions(open_app({"age": "62", "anesthesia": "unsure"}, page="compare"))
+    assert listed.count("MVD surgery**") == 1
+    assert "MVD surgery:**" not in listed
+    heading = listed.index("**MVD surgery**")
+    assert heading < listed.index("- MVD surgery needs a general anaesthetic")
+    assert heading < listed.index("- Age alone does not rule out MVD surgery")
 
 
 def test_home_mode_hides_the_clinician_layer():

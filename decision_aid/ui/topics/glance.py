@@ -13,7 +13,7 @@ from string import Template
 import streamlit as st
 
 from decision_aid.grid import NO_TREATMENT_ID, Cell, Grid, glance_grid
-from decision_aid.results import once_per_wording
+from decision_aid.results import once_per_wording, under_whom
 from decision_aid.ui import components as c
 from decision_aid.ui import consult
 from decision_aid.ui.css import ASSETS
@@ -119,15 +119,14 @@ def render(ctx: Ctx) -> None:
     st.html(grid_html(grid, ctx.consult, show_sources))
     if grid.cautions:
         names = {col.id: col.name for col in grid.columns if col.id != NO_TREATMENT_ID}  # treatments
-        # one line per caution, naming every option it concerns
+        # each caution once, under the options it concerns
         grouped = once_per_wording(((names[oid], [text]) for oid, text in grid.cautions), lambda text: text)
-        with st.container(key="grid_cautions"):
-            st.markdown(
-                CAUTIONS_HEADING
-                + "  \n"
-                + "  \n".join(
-                    f"**{c.md(options_named(who, len(names)))}:** {c.md(text)}" for text, who in grouped
-                )
+        parts = [CAUTIONS_HEADING]
+        for who, texts in under_whom(grouped):
+            parts.append(
+                f"**{c.md(options_named(who, len(names)))}**\n" + "\n".join(f"- {c.md(t)}" for t in texts)
             )
+        with st.container(key="grid_cautions"):
+            st.markdown("\n\n".join(parts))
     if ctx.consult:
         consult.local_figures(ctx.ev)  # a closed panel of its own
