@@ -46,8 +46,6 @@ from decision_aid.words.cli import (
     NOTE,
     PDF_OUT_HELP,
     PRIORITIES,
-    PRIORITY_WEIGHT,
-    PRIORITY_WEIGHT_NOT_SAID,
     QUERY_FILE_HELP,
     QUERY_HELP,
     REVIEW_DESCRIPTION,
@@ -62,7 +60,14 @@ from decision_aid.words.cli import (
     WITH_RANGE,
     wrote,
 )
-from decision_aid.words.common import NOT_A_VERDICT, PRIORITY_LABELS, per_100, per_100_range
+from decision_aid.words.common import (
+    NOT_A_VERDICT,
+    PRIORITY_AND_WEIGHT,
+    PRIORITY_LABELS,
+    per_100,
+    per_100_range,
+    weight_text,
+)
 from decision_aid.words.review import NOT_MEASURED  # the same words as the review pack's
 
 EXIT_OK = 0
@@ -148,12 +153,12 @@ def format_text(result: Result) -> str:
     else:
         said = result.profile
         parts = [
-            (PRIORITY_WEIGHT if getattr(said, k) is not None else PRIORITY_WEIGHT_NOT_SAID).format(
-                priority=PRIORITY_LABELS[k].lower(), weight=w
+            PRIORITY_AND_WEIGHT.format(
+                label=PRIORITY_LABELS[k].lower(), weight=weight_text(getattr(said, k), w)
             )
             for k, w in result.weights.items()
         ]
-        lines.append(PRIORITIES.format(priorities=", ".join(parts)))
+        lines.append(PRIORITIES.format(priorities="; ".join(parts)))  # items hold commas
     for w in result.warnings:
         lines.append(NOTE.format(note=w))
     ranked = sum(o.rank is not None for o in result.options)

@@ -75,7 +75,7 @@ def test_query_from_standard_input(capsys, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.StringIO("relief=8&cause=vascular\n"))
     code, out, err = run(capsys, "--query-file", "-", "--format", "text")
     assert code == cli.EXIT_OK, err
-    assert "control of the spasm 8/10" in out
+    assert "control of the spasm: 8/10" in out
 
 
 def test_endless_standard_input_is_refused_without_reading_it_all(capsys, monkeypatch):

@@ -262,10 +262,10 @@ def test_no_match_or_rank_before_priorities_are_stated():
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_match_table_marks_unset_priorities_as_not_said_never_as_a_weight_given(paper):
-    """An unset priority counts as 5 in the match; the table says so ('not said: counts as 5/10')
-    instead of showing 5/10 as a weight the patient gave, and its head is not 'what you said'."""
-    from decision_aid.words.report import PRIORITY_WEIGHT, PRIORITY_WEIGHT_NOT_SAID
+def test_match_table_marks_unset_priorities_as_not_set_never_as_a_weight_given(paper):
+    """An unset priority counts as 5 in the match; the table says so ('not set, counts as 5/10',
+    the app's word) instead of showing 5/10 as a weight the patient gave, and its head is not
+    'what you said'."""
 
     result = result_of("relief=8&recovery=9")
     text = squash(
@@ -275,11 +275,12 @@ def test_match_table_marks_unset_priorities_as_not_said_never_as_a_weight_given(
         given = {"relief": 8, "recovery": 9}.get(p)
         label = PRIORITY_LABELS[p]
         if given is None:
-            assert squash(PRIORITY_WEIGHT_NOT_SAID.format(label=label, weight=5)) in text, p
-            assert squash(PRIORITY_WEIGHT.format(label=label, weight=5)) not in text, p
+            assert squash(f"{label}: not set, counts as 5/10") in text, p
+            assert squash(f"{label}: 5/10") not in text, p
         else:
-            assert squash(PRIORITY_WEIGHT.format(label=label, weight=given)) in text, p
+            assert squash(f"{label}: {given}/10") in text, p
     assert squash("What you said matters (weight)") not in text
+    assert squash("not said") not in text
 
 
 def test_an_option_that_may_not_suit_gets_no_match_or_rank():
@@ -740,10 +741,20 @@ def test_summary_data_is_json_and_lists_every_source_it_uses():
             assert c["source_numbers"] == [list(data["sources"]).index(s) + 1 for s in c["sources"]]
     assert used == set(data["sources"])
     assert [p["label"] for p in data["answers"]["priorities"]] == [PRIORITY_LABELS[k] for k in PRIORITIES]
+    assert [p["text"] for p in data["answers"]["priorities"]] == ["10/10"] * len(PRIORITIES)
     assert data["answers"]["deal_breakers"] == [EVIDENCE.options["medication"].short_name]
     assert data["answers"]["local_figures"] == {"mvd_success": 91.0, "mvd_hearing_loss": 1.5}
     assert data["questions"] == report.questions_to_ask(EVIDENCE, result)
     assert {c["id"] for c in data["charts"]} == {"control", "serious_harm", "match"}
+
+
+def test_summary_data_says_an_unset_priority_is_not_set_as_the_app_does():
+    """'not set, counts as 5/10' once the options are matched; 'not set' before (nothing counts)."""
+    data = report.summary_data(EVIDENCE, result_of("relief=8"), base_url=BASE_URL)
+    texts = {p["id"]: p["text"] for p in data["answers"]["priorities"]}
+    assert texts["relief"] == "8/10" and texts["burden"] == "not set, counts as 5/10"
+    before = report.summary_data(EVIDENCE, result_of("cause=vascular"), base_url=BASE_URL)
+    assert {p["text"] for p in before["answers"]["priorities"]} == {"not set"}
 
 
 # ---------------------------------------------------------------- command line

@@ -13,6 +13,7 @@ from decision_aid.words.common import (
     options_named,
     per_100,
     per_100_range,
+    weight_text,
 )
 
 
@@ -56,3 +57,10 @@ def test_a_caution_for_every_option_names_them_all_at_once():
     assert options_named(["Medicines", "Botulinum toxin", "MVD surgery"], 3) == EVERY_TREATMENT
     assert options_named(["Medicines", "MVD surgery"], 3) == "Medicines and MVD surgery"
     assert options_named(["MVD surgery"], 3) == "MVD surgery"
+
+
+def test_a_weight_is_said_one_way_and_an_unset_one_never_as_a_weight_given():
+    assert weight_text(8, 5) == weight_text(8) == "8/10"
+    assert weight_text(0, 5) == "0/10"
+    assert weight_text(None, 5) == "not set, counts as 5/10"
+    assert weight_text(None) == "not set"  # nothing matched yet: it counts as nothing

@@ -32,6 +32,7 @@ from decision_aid.words.common import (
     SITUATION_LABELS,
     fit_word,
     quiz_words,
+    weight_text,
 )
 from decision_aid.words.report import (
     AGE,
@@ -47,9 +48,7 @@ from decision_aid.words.report import (
     NOT_ANSWERED,
     NOT_MATCHED,
     NOT_MEASURED,
-    NOT_SAID_COUNTS_AS,
     NOT_STATED,
-    OUT_OF_10,
     OVER_TIME,
     SERIOUS_HARMS,
     SITUATION_QUESTIONS,
@@ -429,9 +428,7 @@ def _summary(
                     "weight": p[k],
                     "counts_as": counts[k],
                     "words": weight_words(p[k]),
-                    "text": OUT_OF_10.format(weight=p[k])
-                    if p[k] is not None
-                    else NOT_SAID_COUNTS_AS.format(weight=counts[k]),
+                    "text": weight_text(p[k], counts[k] if stated else None),
                 }
                 for k in PRIORITIES
             ],

@@ -34,6 +34,7 @@ from decision_aid.report.words import (
 from decision_aid.results import once_per_wording, under_whom
 from decision_aid.words import report as words
 from decision_aid.words.common import (
+    PRIORITY_AND_WEIGHT,
     options_named,
     per_100,
     whole,
@@ -385,9 +386,7 @@ def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:
     rows = [
         [
             _Cell(
-                (
-                    words.PRIORITY_WEIGHT if pr["weight"] is not None else words.PRIORITY_WEIGHT_NOT_SAID
-                ).format(label=pr["label"], weight=pr["counts_as"]),
+                PRIORITY_AND_WEIGHT.format(label=pr["label"], weight=pr["text"]),
                 "",
                 TINY,
             ),

@@ -60,9 +60,6 @@ NO_PRIORITIES = _(
     "Add one (for example relief=8) to line them up against what matters to you."
 )
 PRIORITIES = _("Priorities: {priorities}")
-PRIORITY_WEIGHT = _("{priority} {weight}/10")
-PRIORITY_WEIGHT_NOT_SAID = _("{priority} {weight}/10 (not said)")
-"""A priority the patient left unsaid, at the weight the match used for it."""
 NOTE = _("Note: {note}")
 CAUTION = _("Caution: {caution}")
 MAY_NOT_BE_SUITABLE = _("[may not be suitable]")

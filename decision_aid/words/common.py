@@ -104,6 +104,23 @@ SITUATION_LABELS: dict[str, dict[str, str]] = {
 
 AGE_NOT_SAID = _("Not said")
 
+WEIGHT_GIVEN = _("{weight}/10")
+WEIGHT_NOT_SET = _("not set")
+WEIGHT_NOT_SET_COUNTS_AS = _("not set, counts as {weight}/10")
+PRIORITY_AND_WEIGHT = _("{label}: {weight}")
+"""A priority and its weight, as the PDF's match table and the command line print it."""
+
+
+def weight_text(weight: int | None, counts_as: int | None = None) -> str:
+    """A priority's weight: '8/10'; for one the patient has not set, the weight the match used
+    for it ('not set, counts as 5/10'), so it is never shown as a weight they gave, or 'not set'
+    when nothing is matched yet (`counts_as` None). The app, the PDF, the JSON and the command
+    line all say it this way, in the app's word ("set")."""
+    if weight is not None:
+        return WEIGHT_GIVEN.format(weight=weight)
+    return WEIGHT_NOT_SET if counts_as is None else WEIGHT_NOT_SET_COUNTS_AS.format(weight=counts_as)
+
+
 HOME_READING_GRADE = 6.1
 """US school grade (Flesch-Kincaid) of the text a patient reads in home mode, all five pages
 together, as shown on the About page. tests/ui/test_readability.py measures it and fails when

@@ -17,7 +17,7 @@ NOTE_CUT = _(
     "the first {most} are kept, the last {left_out} left out"
 )
 
-ALLOWED_WEIGHT = _("a whole number from 0 to 10, or empty (not said)")
+ALLOWED_WEIGHT = _("a whole number from 0 to 10, or empty (not set)")
 ALLOWED_AGE = _("a whole number of years from {youngest} to {oldest}, or empty")
 ALLOWED_EMPTY = _("(empty)")
 """The empty value among a choice's allowed values."""

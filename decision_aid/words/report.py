@@ -60,14 +60,12 @@ AGE_NOT_SAID = common.AGE_NOT_SAID
 """As the app says it (the situation page's placeholder and the next-steps summary)."""
 TRIED_BEFORE = _("Treatments tried before")
 NONE_TRIED = _("None")
-OUT_OF_10 = _("{weight} out of 10")
-NOT_SAID_COUNTS_AS = _("not said (counts as {weight})")
 
 
 def weight_words(weight: int | None) -> str:
     """How much a priority matters, in words (the number is always shown beside it)."""
     if weight is None:
-        return _("Not said yet")
+        return _("Not set yet")
     if weight == 0:
         return _("Not at all")
     if weight <= 3:
@@ -227,7 +225,7 @@ WHAT_MATTERS = _("What matters to you (0 = not at all, 10 = very much)")
 PRIORITY = charts.PRIORITY
 HOW_MUCH = _("How much")
 OUT_OF_10_HEADER = _("Out of 10")
-WEIGHT_OF_10 = _("{weight}/10")
+WEIGHT_OF_10 = common.WEIGHT_GIVEN
 NOT_WANTED = _("Options you do not want, whatever the figures say:")
 NONE_NOT_WANTED = _("none (you did not rule out any option).")
 OWN_WORDS = _("In your own words, what else matters to you:")
@@ -273,10 +271,6 @@ MATCH_TABLE_INTRO = _(
     "How each option does on each thing that matters, and the points it adds to its bar "
     "(whole numbers, as in the chart; each counts by its weight):"
 )
-PRIORITY_WEIGHT = _("{label} ({weight}/10)")
-PRIORITY_WEIGHT_NOT_SAID = _("{label} (not said: counts as {weight}/10)")
-"""A priority the patient left unset, at the weight the match used for it (as the CLI says it):
-the table never shows it as a weight the patient gave."""
 FIT_POINTS = _("{fit}: {points}")
 """How an option fits one priority and the points that adds: 'Fits well: 23'."""
 FIT_CAPITALISED: dict[str, str] = {

@@ -90,3 +90,12 @@ def test_quiz_gives_feedback_from_the_dataset():
 def test_take_home_summary_has_its_place():
     at = open_app(page="next_steps")
     assert "Take-home summary" in headings(at, 2)
+
+
+def test_the_answers_summary_says_each_weight_as_the_pdf_does():
+    text = unescape(texts(open_app({"relief": "8", "burden": "0"}, page="next_steps")))
+    assert "Control of the spasm: **8/10**" in text
+    assert "Little time and effort (few visits, pills or weeks off): **0/10**" in text
+    assert "A result that lasts without repeat treatment: **not set, counts as 5/10**" in text
+    text = unescape(texts(open_app(page="next_steps")))  # nothing set: nothing is matched
+    assert "Control of the spasm: **not set**" in text

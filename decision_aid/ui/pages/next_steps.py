@@ -6,7 +6,7 @@ import json
 import streamlit as st
 
 from decision_aid import report
-from decision_aid.profile import PRIORITIES, Profile
+from decision_aid.profile import Profile
 from decision_aid.questions import questions_to_ask
 from decision_aid.report import unprintable_words
 from decision_aid.schema import OPTION_IDS
@@ -22,6 +22,7 @@ from decision_aid.words.common import (
     SITUATION_LABELS,
     YES,
     quiz_words,
+    weight_text,
 )
 from decision_aid.words.pages import next_steps as w
 
@@ -64,10 +65,12 @@ def _answers_summary(prof: Profile, names: dict[str, str]) -> None:
     ]
     st.markdown("\n".join(lines))
     st.markdown(w.PRIORITIES_SCALE)
+    # an unset priority counts as the middle only once the options are matched
+    matched_as = {p: (v if prof.priorities_stated else None) for p, v in prof.weights().items()}
     st.markdown(
         "\n".join(
-            f"- {PRIORITY_LABELS[p]}: **{w.NOT_SET if getattr(prof, p) is None else getattr(prof, p)}**"
-            for p in PRIORITIES
+            f"- {PRIORITY_LABELS[p]}: **{weight_text(getattr(prof, p), counts_as)}**"
+            for p, counts_as in matched_as.items()
         )
     )
     if prof.note.strip():

@@ -83,7 +83,6 @@ ANSWER_NAMES: dict[str, str] = {
 """Each answer's name in the summary of answers, by its name in the link."""
 NONE_LISTED = _("none")
 PRIORITIES_SCALE = _("**What matters to you** (0 = not at all, 10 = a lot)")
-NOT_SET = _("not set")
 YOU_ALSO_WROTE = _("**You also wrote:**")
 
 TAKE_HOME = _("Take-home summary")
