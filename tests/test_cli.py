@@ -190,7 +190,7 @@ def test_text_format_matches_nothing_before_a_priority_and_shows_no_treatment(ca
     after = run(capsys, "--query", "mri=vessel&anesthesia=unfit&relief=8", "--format", "text").out
     mvd_part = after[after.index("Surgery") :]
     assert "Lines up" not in mvd_part.split("No treatment for now")[0]
-    assert after.count("Lines up with what you said matters") == 2
+    assert after.count("Lines up with what matters to you") == 2
 
 
 def test_unknown_name_is_ignored_with_a_warning(capsys):

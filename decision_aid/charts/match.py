@@ -1,4 +1,4 @@
-"""The match chart: how each option lines up with what the patient said matters, a stacked bar each."""
+"""The match chart: how each option lines up with what matters to the patient, a stacked bar each."""
 
 from __future__ import annotations
 

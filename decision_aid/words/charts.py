@@ -81,7 +81,9 @@ SAID_NO_TO_IT = _("You said you do not want it.")
 
 # ---------------------------------------------------------------- match chart
 
-MATCH_TITLE = _("How the options line up with what you said matters")
+MATCH_TITLE = _("How the options line up with what matters to you")
+"""Unset priorities count too (as the middle), so not "what you said matters"; the PDF's
+section heading says it the same way."""
 MATCH_SUBTITLE = _(
     "Longer bar: lines up more closely with your answers. The thin line under "
     "each bar shows the range if the figures are at the low or high end."

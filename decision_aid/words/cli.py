@@ -68,8 +68,7 @@ LOCAL_FIGURE = _("(local figure)")
 WITH_RANGE = _("{figure} (range {range})")
 """'30 out of 100 people (range 10 to 70 out of 100)'."""
 LINES_UP = _(
-    "Lines up with what you said matters: {match} out of 100 (range {low} to {high}); "
-    "number {rank} of {ranked}"
+    "Lines up with what matters to you: {match} out of 100 (range {low} to {high}); number {rank} of {ranked}"
 )
 NOT_MATCHED = _("Not matched: this option may not be suitable for you (see below).")
 FOR_COMPARISON = _("{name} (shown for comparison; not matched)")

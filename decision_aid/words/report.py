@@ -266,7 +266,7 @@ PICTURES_INTRO = _(
     "about. The figures are the same as in the tables, each from its own studies."
 )
 
-LINE_UP = _("How the options line up with what matters to you")
+LINE_UP = charts.MATCH_TITLE
 MATCH_TABLE_INTRO = _(
     "How each option does on each thing that matters, and the points it adds to its bar "
     "(whole numbers, as in the chart; each counts by its weight):"

@@ -12,7 +12,7 @@ from tests.charts.common import _evaluate, first_seen, match_like, rows_of
 
 def test_match_chart_stacks_priorities_in_order_with_totals_and_ranges():
     spec = charts.match_chart(match_like()).to_dict()
-    assert " ".join(spec["title"]["text"]) == "How the options line up with what you said matters"
+    assert " ".join(spec["title"]["text"]) == "How the options line up with what matters to you"
     bar = spec["layer"][0]
     assert bar["encoding"]["order"]["field"] == "priority_index"
     assert bar["encoding"]["color"]["scale"]["domain"] == [PRIORITY_LABELS[p] for p in PRIORITIES]

@@ -19,7 +19,7 @@ PAGE_PATHS = {name: p.url_path for name, p in zip(PAGE_NAMES, nav.PAGES, strict=
 """URL path of each page under the app's base URL (the first page is the app's root)."""
 TITLES = {name: p.title for name, p in zip(PAGE_NAMES, nav.PAGES, strict=True)}
 """Each page's title, as the sidebar link and the page's heading show it."""
-MATCH_TEXT = "How the options line up with what you said matters, on a scale"
+MATCH_TEXT = "How the options line up with what matters to you, on a scale"
 CHART = '[data-testid="stVegaLiteChart"]'
 
 
