@@ -254,16 +254,16 @@ def _sensitivity_sentence(p: str, now: str | None, up: tuple, down: tuple, names
     if up[0] is not None and down[0] is not None:
         return W.IF_MORE_OR_LESS.format(
             priority=label,
-            up_weight=up[0],
+            up_weight=W.at_least(up[0]),
             up_option=who(up[1]),
-            down_weight=down[0],
+            down_weight=W.at_most(down[0]),
             down_option=who(down[1]),
             now=who(now),
         )
     if up[0] is not None:
-        return W.IF_MORE.format(priority=label, weight=up[0], option=who(up[1]), now=who(now))
+        return W.IF_MORE.format(priority=label, weight=W.at_least(up[0]), option=who(up[1]), now=who(now))
     if down[0] is not None:
-        return W.IF_LESS.format(priority=label, weight=down[0], option=who(down[1]), now=who(now))
+        return W.IF_LESS.format(priority=label, weight=W.at_most(down[0]), option=who(down[1]), now=who(now))
     return W.NO_CHANGE.format(priority=label)
 
 

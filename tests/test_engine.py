@@ -501,6 +501,25 @@ def test_sensitivity_points_are_real_switches(profile):
             assert moved.sensitivity[0].lines_up_now == option != item.lines_up_now
 
 
+@given(stated_profiles)
+def test_sensitivity_never_points_past_the_end_of_the_scale(profile):
+    """The scale stops at 0 and 10: a change at 10 reads "10 out of 10", never "or more"."""
+    for item in evaluate(EVIDENCE, profile).sensitivity:
+        assert "10 out of 10 or more" not in item.sentence
+        assert "(0 out of 10 or less)" not in item.sentence and " 0 out of 10 or less" not in item.sentence
+        if item.up_at is not None:
+            ending = "" if item.up_at == 10 else " or more"
+            assert f"({item.up_at} out of 10{ending})" in item.sentence
+
+
+def test_a_change_at_the_top_of_the_scale_is_said_as_the_top():
+    # With these answers only side effects that pass at 10 would change the picture upwards.
+    result = evaluate(EVIDENCE, Profile(relief=8, burden=7, serious_risk=9))
+    item = next(s for s in result.sensitivity if s.priority == "side_effects")
+    assert item.up_at == 10
+    assert "mattered more to you (10 out of 10), MVD surgery" in item.sentence
+
+
 def test_sensitivity_sentence_is_plain_and_names_options():
     result = stated(lasting=5, **FIT_WITH_VESSEL)
     changing = [s for s in result.sensitivity if s.changes]

@@ -84,19 +84,31 @@ NO_SINGLE_OPTION = _("no single option")
 """Who lines up most closely when options tie."""
 
 IF_MORE = _(
-    "If {priority} mattered more to you ({weight} out of 10 or more), "
-    "{option} would line up most closely instead of {now}."
+    "If {priority} mattered more to you ({weight}), {option} would line up most closely instead of {now}."
 )
 IF_LESS = _(
-    "If {priority} mattered less to you ({weight} out of 10 or less), "
-    "{option} would line up most closely instead of {now}."
+    "If {priority} mattered less to you ({weight}), {option} would line up most closely instead of {now}."
 )
 IF_MORE_OR_LESS = _(
-    "If {priority} mattered more to you ({up_weight} out of 10 or more), "
-    "{up_option} would line up most closely instead of {now}; "
-    "if {priority} mattered less to you ({down_weight} out of 10 or less), "
-    "{down_option} would line up most closely instead of {now}."
+    "If {priority} mattered more to you ({up_weight}), {up_option} would line up most closely "
+    "instead of {now}; if {priority} mattered less to you ({down_weight}), {down_option} would "
+    "line up most closely instead of {now}."
 )
+AT_LEAST = _("{weight} out of 10 or more")
+AT_MOST = _("{weight} out of 10 or less")
+AT_THE_END = _("{weight} out of 10")
+"""The weight at which the picture changes; at the scale's end (10 or 0) nothing lies beyond it,
+so not "10 out of 10 or more"."""
+
+
+def at_least(weight: int) -> str:
+    return (AT_THE_END if weight >= 10 else AT_LEAST).format(weight=weight)
+
+
+def at_most(weight: int) -> str:
+    return (AT_THE_END if weight <= 0 else AT_MOST).format(weight=weight)
+
+
 NO_CHANGE = _(
     "Changing how much {priority} matters to you would not change which option lines up most closely."
 )
