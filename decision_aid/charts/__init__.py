@@ -28,6 +28,7 @@ option identity shown by shape or label as well as colour (Okabe-Ito palette); n
 
 from __future__ import annotations
 
+from decision_aid.charts.data import range_text
 from decision_aid.charts.icons import (
     describe_icon_array,
     describe_icon_arrays,
@@ -97,6 +98,7 @@ __all__ = [
     "projection_chart",
     "projection_frame",
     "projection_parts",
+    "range_text",
     "records",
     "reference_frame",
     "spec_of",

@@ -75,7 +75,7 @@ def _one_row_per_option(data: pd.DataFrame, what: str) -> None:
         raise ValueError(msg)
 
 
-def _range_text(low: float, high: float) -> str:
+def range_text(low: float, high: float) -> str:
     """'could be 73 to 98 out of 100' in the wording module's phrasing; says so when there is no range."""
     if high <= 0:
         return NONE_IN_THE_STUDIES

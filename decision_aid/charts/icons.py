@@ -15,8 +15,8 @@ from decision_aid.charts.data import (
     _option_row,
     _options,
     _ordered,
-    _range_text,
     _sentence,
+    range_text,
     rows_of,
 )
 from decision_aid.charts.parts import ChartParts, _settings
@@ -345,7 +345,7 @@ def option_icon_arrays(
         else:
             number = OUT_OF_100.format(n=n)
         if (bounds := _bounds(row, value_col)) and bounds[1] > 0:
-            sub.append(_sentence(_range_text(*bounds)) + ".")
+            sub.append(_sentence(range_text(*bounds)) + ".")
         if not row.get("suitable", True):
             sub.append(MAY_NOT_SUIT)
         elif row.get("avoided", False):
@@ -387,7 +387,7 @@ def describe_icon_arrays(frame: pd.DataFrame, what: str, *, value_col: str = "ce
         name, count = row["short_name"], _icon_number(float(row[value_col]), 100)
         if bounds := _bounds(row, value_col):
             parts.append(
-                OPTION_COUNT_RANGE.format(name=name, count=count, what=what, range=_range_text(*bounds))
+                OPTION_COUNT_RANGE.format(name=name, count=count, what=what, range=range_text(*bounds))
             )
         else:
             parts.append(OPTION_COUNT.format(name=name, count=count, what=what))

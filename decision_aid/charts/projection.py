@@ -16,7 +16,7 @@ from decision_aid.charts.data import (
     _option_row,
     _options,
     _ordered,
-    _range_text,
+    range_text,
     rows_of,
 )
 from decision_aid.charts.parts import ChartParts, _settings
@@ -207,7 +207,7 @@ def describe_projection(frame: pd.DataFrame, years: int, reference: pd.DataFrame
             name=REFERENCE_NAME,
             n=_count(last["central"]),
             year=last["year"],
-            range=_range_text(last["low"], last["high"]),
+            range=range_text(last["low"], last["high"]),
         )
         return f"{text} {line}"
     records_ = [r for r in rows_of(_ordered(frame)) if r["year"] <= years]
@@ -215,7 +215,7 @@ def describe_projection(frame: pd.DataFrame, years: int, reference: pd.DataFrame
     for oid in dict.fromkeys(r["option"] for r in records_):
         rows = sorted((r for r in records_ if r["option"] == oid), key=lambda r: r["year"])
         first, last = rows[0], rows[-1]
-        name, rng = first["short_name"], _range_text(last["low"], last["high"])
+        name, rng = first["short_name"], range_text(last["low"], last["high"])
         if len(rows) == 1 or _count(first["central"]) == _count(last["central"]):
             text = (ABOUT if years == 1 else ABOUT_EACH_YEAR).format(
                 name=name, n=_count(last["central"]), range=rng

@@ -121,7 +121,9 @@ MVD_LINE_LOCAL = _("The MVD surgery line uses {mark}.")
 ASKS_HEADING = _("What each option asks of you over {years} years")
 CONTROL_ON_AVERAGE = _("Spasm under control, on average")
 OVER_YEARS = _("Over {years} years")
-COULD_BE = _("{figure} (could be {range})")
+FIGURE_AND_RANGE = _("{figure} ({range})")
+"""'63 out of 100 people (could be 50 to 75 out of 100)': `range` in the charts' own words,
+which say so when the studies give no range."""
 NO_TREATMENT_ASKS = _("no treatment; see your doctor if it changes")
 PILL_DAYS = _("tablets every day ({days} days)")
 INJECTION_VISITS = _("about {n} injection visits")

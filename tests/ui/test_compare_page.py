@@ -259,3 +259,13 @@ def test_consult_mode_has_local_figures_and_sources_behind_a_toggle():
     assert "Sources:" not in _grid_html(at)
     at.toggle(key="sources_glance").set_value(True).run()
     assert "Sources:" in _grid_html(at)
+
+
+def test_the_years_table_gives_a_range_only_where_the_studies_give_one():
+    """No treatment's 10 out of 100 comes without a range: it read "(could be 10 out of 100)"."""
+    at = open_app({"topic": "years", "relief": "8"}, page="compare")
+    (table,) = at.table
+    frame = table.value
+    control = [unescape(cell) for cell in frame[frame.columns[0]]]
+    assert control[0] == "10 out of 100 people (no range given in the studies)"
+    assert all("could be" in cell and " to " in cell for cell in control[1:])

@@ -9,14 +9,14 @@ from decision_aid import charts
 from decision_aid.ui import chart_cache
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, fit_x, in_words, show
-from decision_aid.words.common import per_100, per_100_range
+from decision_aid.words.common import per_100
 from decision_aid.words.topics import (
     ASKS_HEADING,
     ASKS_NOTHING,
     CLINIC_VISITS,
     COL_OPTION,
     CONTROL_ON_AVERAGE,
-    COULD_BE,
+    FIGURE_AND_RANGE,
     HOSPITAL_NIGHTS,
     HOW_WORKED_OUT,
     INJECTION_VISITS,
@@ -48,8 +48,11 @@ def _asks(p) -> str:
 
 
 def _controlled(cp: dict) -> str:
-    """'63 out of 100 people (could be 50 to 75 out of 100)'."""
-    return COULD_BE.format(figure=per_100(cp["central"]), range=per_100_range(cp["low"], cp["high"]))
+    """'63 out of 100 people (could be 50 to 75 out of 100)'; not 'could be 10 out of 100' for
+    a figure the studies give without a range."""
+    return FIGURE_AND_RANGE.format(
+        figure=per_100(cp["central"]), range=charts.range_text(cp["low"], cp["high"])
+    )
 
 
 def render(ctx: Ctx) -> None:
