@@ -748,6 +748,20 @@ def test_summary_data_is_json_and_lists_every_source_it_uses():
     assert {c["id"] for c in data["charts"]} == {"control", "serious_harm", "match"}
 
 
+def test_how_an_earlier_mvd_went_is_repeated_only_after_one():
+    """Asked only of someone who had MVD (as the app's summary of answers does): for everyone
+    else the summary said "After an earlier MVD: Not sure, or rather not say"."""
+
+    def asked(query: str) -> list[str]:
+        data = report.summary_data(EVIDENCE, result_of(query), base_url=BASE_URL)
+        return [s["id"] for s in data["answers"]["situation"]]
+
+    assert "mvd_result" not in asked("relief=8")
+    assert "mvd_result" in asked("relief=8&tried=mvd&mvd_result=came_back")
+    pdf = report.build_pdf(EVIDENCE, result_of("relief=8"), base_url=BASE_URL)
+    assert squash("After an earlier MVD") not in squash(pdf_text(PdfReader(io.BytesIO(pdf))))
+
+
 def test_summary_data_says_an_unset_priority_is_not_set_as_the_app_does():
     """'not set, counts as 5/10' once the options are matched; 'not set' before (nothing counts)."""
     data = report.summary_data(EVIDENCE, result_of("relief=8"), base_url=BASE_URL)

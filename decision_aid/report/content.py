@@ -347,7 +347,9 @@ def _summary(
             "answer": SITUATION_LABELS.get(k, {}).get(p[k]) or (str(p[k]) if p[k] else NOT_ANSWERED),
         }
         for k, q in SITUATION_QUESTIONS.items()
-        if k in p
+        # how an earlier MVD went only after one (as the app's summary of answers): for everyone
+        # else it read "After an earlier MVD: Not sure, or rather not say"
+        if k in p and (k != "mvd_result" or "mvd" in p.get("tried", ()))
     ]
     if "age" in p:
         situation.append(
