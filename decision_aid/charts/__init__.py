@@ -28,7 +28,7 @@ option identity shown by shape or label as well as colour (Okabe-Ito palette); n
 
 from __future__ import annotations
 
-from decision_aid.charts.data import range_text
+from decision_aid.charts.data import range_text, span_text
 from decision_aid.charts.icons import (
     describe_icon_array,
     describe_icon_arrays,
@@ -101,6 +101,7 @@ __all__ = [
     "range_text",
     "records",
     "reference_frame",
+    "span_text",
     "spec_of",
     "success_frame",
     "to_png",

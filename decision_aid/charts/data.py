@@ -79,9 +79,14 @@ def range_text(low: float, high: float) -> str:
     """'could be 73 to 98 out of 100' in the wording module's phrasing; says so when there is no range."""
     if high <= 0:
         return NONE_IN_THE_STUDIES
-    if abs(high - low) < 0.05:
-        return NO_RANGE_GIVEN
-    return COULD_BE.format(range=per_100_range(low, high))
+    spread = span_text(low, high)
+    return spread if spread == NO_RANGE_GIVEN else COULD_BE.format(range=spread)
+
+
+def span_text(low: float, high: float) -> str:
+    """'73 to 98 out of 100' (for a column headed "Range"), or that the studies give no range: a
+    figure without one is not shown as a range from itself to itself ('41 out of 100')."""
+    return NO_RANGE_GIVEN if abs(high - low) < 0.05 else per_100_range(low, high)
 
 
 def _only(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:

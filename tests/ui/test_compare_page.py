@@ -4,6 +4,8 @@ priorities are stated and never for an option that may not apply, local figures 
 
 from __future__ import annotations
 
+import re
+
 from decision_aid.ui.topics.common import LOCAL_MARK
 
 from .conftest import chart_specs, go, headings, match_points, open_app, texts, unescape
@@ -269,3 +271,13 @@ def test_the_years_table_gives_a_range_only_where_the_studies_give_one():
     control = [unescape(cell) for cell in frame[frame.columns[0]]]
     assert control[0] == "10 out of 100 people (no range given in the studies)"
     assert all("could be" in cell and " to " in cell for cell in control[1:])
+
+
+def test_the_figures_table_never_shows_a_figure_as_a_range_from_itself_to_itself():
+    """No treatment's figures come without ranges: the Range column read "41 out of 100"."""
+    html = _grid_html(open_app({"topic": "figures"}, page="compare"))
+    cell = '<td><span class="label">{}</span> {}</td>'
+    assert cell.format("Out of 100", 41) + cell.format("Range", "no range given in the studies") in html
+    assert cell.format("Range", "41 out of 100") not in html
+    real = cell.format("Out of 100", 95) + cell.format("Range", r"\d+ to \d+ out of 100")
+    assert re.search(real, html), "a real range stays"
