@@ -79,14 +79,18 @@ def range_text(low: float, high: float) -> str:
     """'could be 73 to 98 out of 100' in the wording module's phrasing; says so when there is no range."""
     if high <= 0:
         return NONE_IN_THE_STUDIES
-    spread = span_text(low, high)
-    return spread if spread == NO_RANGE_GIVEN else COULD_BE.format(range=spread)
+    return COULD_BE.format(range=per_100_range(low, high)) if has_range(low, high) else NO_RANGE_GIVEN
+
+
+def has_range(low: float, high: float) -> bool:
+    """Whether the studies give a range: a figure without one is never shown as a range from
+    itself to itself ('41 out of 100')."""
+    return abs(high - low) >= 0.05
 
 
 def span_text(low: float, high: float) -> str:
-    """'73 to 98 out of 100' (for a column headed "Range"), or that the studies give no range: a
-    figure without one is not shown as a range from itself to itself ('41 out of 100')."""
-    return NO_RANGE_GIVEN if abs(high - low) < 0.05 else per_100_range(low, high)
+    """'73 to 98 out of 100' (for a column headed "Range"), or that the studies give none."""
+    return per_100_range(low, high) if has_range(low, high) else NO_RANGE_GIVEN
 
 
 def _only(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:

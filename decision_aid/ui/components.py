@@ -10,8 +10,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from decision_aid.engine import HEARING_RISK_ID, LOCAL_SUCCESS_MEASURE, FigureUsed
-from decision_aid.evidence import Evidence, Range
+from decision_aid.engine import HEARING_RISK_ID, LOCAL_SUCCESS_MEASURE
+from decision_aid.evidence import Evidence
 from decision_aid.profile import LOCAL_FIGURES, Profile, format_number
 from decision_aid.results import Caution
 from decision_aid.ui import state
@@ -37,7 +37,7 @@ from decision_aid.words.app import (
     WHO_IS_USING,
     YOUR_CHOICE_CAUTION,
 )
-from decision_aid.words.common import BACK_TO, OPTION_STATUS, per_100, per_100_range
+from decision_aid.words.common import BACK_TO, OPTION_STATUS, per_100
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:^=&])")
 
@@ -139,10 +139,6 @@ def is_consult(prof: Profile) -> bool:
 def sources_text(ids: Iterable[str]) -> str:
     ids = list(ids)
     return SOURCES.format(ids=", ".join(ids)) if ids else ""
-
-
-def range_text(fig: FigureUsed | Range) -> str:
-    return per_100_range(fig.low, fig.high)
 
 
 def caution_box(cautions: Iterable[Caution], prof: Profile) -> None:

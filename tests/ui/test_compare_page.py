@@ -281,3 +281,10 @@ def test_the_figures_table_never_shows_a_figure_as_a_range_from_itself_to_itself
     assert cell.format("Range", "41 out of 100") not in html
     real = cell.format("Out of 100", 95) + cell.format("Range", r"\d+ to \d+ out of 100")
     assert re.search(real, html), "a real range stays"
+
+
+def test_the_consult_grid_never_gives_a_figure_as_a_range_from_itself_to_itself():
+    html = _grid_html(open_app({"mode": "consult"}, page="compare"))
+    assert "very low; no range given in the studies" in html
+    assert not re.search(r"range (\d+) out of 100", html), "no treatment read 'range 10 out of 100'"
+    assert re.search(r"range \d+ to \d+ out of 100", html), "a real range stays"

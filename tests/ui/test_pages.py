@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
@@ -177,6 +179,13 @@ def test_about_page_tells_the_natural_course_and_no_treatment_as_a_real_choice()
     ):
         assert sum(text.count(s) for s in said) == 1, said
     assert "whose doctor has told them they have hemifacial spasm" in text  # diagnosis assumed
+
+
+def test_about_page_consult_never_gives_a_figure_as_a_range_from_itself_to_itself():
+    """No treatment's figures come without ranges: consult mode read "Range 41 out of 100."."""
+    text = unescape(texts(open_app({"mode": "consult"})))
+    assert "Range: no range given in the studies." in text
+    assert not re.search(r"Range:? \d+ out of 100\.", text)
 
 
 def test_about_page_names_reviewers_update_policy_and_reading_level():

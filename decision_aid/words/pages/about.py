@@ -41,8 +41,8 @@ NATURAL_COURSE = _(
 )
 """The natural course in plain words (clinical review 2026-11, section 3, worst sentence 2)."""
 FIGURE_WHEN = _("When: {timeframe}. How sure we are: {certainty}.")
-FIGURE_RANGE = _("Range {range}. {sources}")
-"""Consult mode: the figure's range, then its sources."""
+FIGURE_RANGE = _("Range: {range}. {sources}")
+"""Consult mode: the figure's range (or that the studies give none), then its sources."""
 A_REAL_CHOICE = _("{name}: a real choice")
 WAITING_IS_A_CHOICE = _("Choosing to wait is a reasonable choice, not a failure to decide.")
 """After the dataset's "what it involves", which already says a treatment can start at any time."""
