@@ -23,6 +23,8 @@ from pathlib import Path
 from decision_aid.engine import Result, evaluate
 from decision_aid.evidence import DEFAULT_DATASET, MAX_DATASET_BYTES, DatasetError, Evidence, load_evidence
 from decision_aid.profile import MAX_QUERY_CHARS, parse_query
+from decision_aid.results import OptionResult
+from decision_aid.words.app import PER_INJECTION
 from decision_aid.words.cli import (
     BASE_URL_HELP,
     CANNOT_READ,
@@ -34,6 +36,8 @@ from decision_aid.words.cli import (
     DATASET_HELP,
     ERROR,
     FOR_COMPARISON,
+    HARMS_HEADING,
+    HARMS_NONE,
     HEADING,
     HTML_OUT_HELP,
     LINES_UP,
@@ -61,7 +65,9 @@ from decision_aid.words.cli import (
     wrote,
 )
 from decision_aid.words.common import (
+    LASTING_HARMS,
     NOT_A_VERDICT,
+    PASSING_HARMS,
     PRIORITY_AND_WEIGHT,
     PRIORITY_LABELS,
     per_100,
@@ -136,12 +142,33 @@ def result_for_query(query: str, data: str | None) -> tuple[Evidence, Result] | 
     return evidence, evaluate(evidence, parsed.profile, warnings=parsed.warnings)
 
 
-def _range_words(low: float | None, central: float | None, high: float | None) -> str:
+def _range_words(
+    low: float | None, central: float | None, high: float | None, *, per_injection: bool = False
+) -> str:
     if central is None or low is None or high is None:
         return NOT_MEASURED
+    figure = PER_INJECTION.format(figure=per_100(central)) if per_injection else per_100(central)
     if low == high:
-        return per_100(central)
-    return WITH_RANGE.format(figure=per_100(central), range=per_100_range(low, high))
+        return figure
+    return WITH_RANGE.format(figure=figure, range=per_100_range(low, high))
+
+
+def _harm_lines(o: OptionResult) -> list[str]:
+    """Every harm, in the same detail as the benefits above it (figure, range, time frame), in the
+    grid's two kinds: a summary that listed only benefits would lean."""
+    lines = []
+    for kind, lasting in ((PASSING_HARMS, False), (LASTING_HARMS, True)):
+        mine = [r for r in o.risks if r.serious_or_lasting == lasting]
+        if not mine:
+            lines.append("  " + HARMS_NONE.format(kind=kind))
+            continue
+        lines.append("  " + HARMS_HEADING.format(kind=kind))
+        for r in mine:
+            figure = _range_words(r.low, r.central, r.high, per_injection=r.per == "injection")
+            local = " " + LOCAL_FIGURE if r.local else ""
+            when = f" [{r.timeframe}]" if r.timeframe else ""
+            lines.append(f"    {r.name}: {figure}{local}{when}")
+    return lines
 
 
 def format_text(result: Result) -> str:
@@ -174,6 +201,7 @@ def format_text(result: Result) -> str:
                 continue
             local = " " + LOCAL_FIGURE if b.local else ""
             lines.append(f"  {b.label}: {_range_words(b.low, b.central, b.high)}{local} [{b.timeframe}]")
+        lines += _harm_lines(o)
         if o.match is not None:
             match = LINES_UP.format(
                 match=f"{o.match:.0f}",

@@ -71,6 +71,12 @@ class RiskUsed(FigureUsed):
     per_year: dict[str, float] | None = None
     """For a per-injection figure: the chance per person over a year of injections (derived)."""
 
+    @property
+    def serious_or_lasting(self) -> bool:
+        """Serious or permanent: "serious or lasting harms", as against "side effects that pass",
+        in the grid, the harms topic, the pictures, the match and the summaries alike."""
+        return self.serious or self.permanent
+
 
 class Caution(_Out):
     rule: str

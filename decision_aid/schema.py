@@ -134,6 +134,12 @@ class Risk(Sourced):
     timeframe: str = Field(min_length=1, description="what period the figure covers")
     note: str = ""
 
+    @property
+    def serious_or_lasting(self) -> bool:
+        """Serious or permanent: "serious or lasting harms", as against "side effects that pass",
+        in the grid, the harms topic, the pictures, the match and the summaries alike."""
+        return self.serious or self.permanent
+
 
 class Burden(_Strict):
     """What the treatment asks of the patient; `None` where it does not apply."""

@@ -206,8 +206,8 @@ def attribute_scores(
     Each consequence has one owner: needing repeat treatment -> lasting; visits, pills and
     weeks off -> burden; the operation itself -> recovery."""
     b = option.burden
-    serious = sum(_risk_chance(r, end) for r in risks if r.serious or r.permanent)
-    passing = sum(_risk_chance(r, end) for r in risks if not (r.serious or r.permanent))
+    serious = sum(_risk_chance(r, end) for r in risks if r.serious_or_lasting)
+    passing = sum(_risk_chance(r, end) for r in risks if not r.serious_or_lasting)
     visits = sum(_bad(q.value, end) for q in (b.injections_per_year, b.clinic_visits_per_year) if q)
     weeks_off = _bad(b.recovery_weeks.value, end) / years if b.recovery_weeks else 0.0
     return {

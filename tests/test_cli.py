@@ -193,6 +193,30 @@ def test_text_format_matches_nothing_before_a_priority_and_shows_no_treatment(ca
     assert after.count("Lines up with what matters to you") == 2
 
 
+def test_text_format_gives_every_harm_in_the_same_detail_as_the_benefits(capsys):
+    """Benefits and harms in equal detail: the text listed each option's benefits, with figure,
+    range and time frame, and none of its harms."""
+    from decision_aid.evidence import load_evidence
+    from decision_aid.words.common import per_100
+
+    text = run(capsys, "--query", "relief=8", "--format", "text").out
+    ev = load_evidence()
+    for oid, opt in ev.ordered():
+        part = text[text.index(opt.name) :].split("\n\n")[0]
+        passing = [r for r in opt.risks if not (r.serious or r.permanent)]
+        lasting = [r for r in opt.risks if r.serious or r.permanent]
+        for kind, mine in (("Side effects that pass", passing), ("Serious or lasting harms", lasting)):
+            if not mine:
+                assert f"{kind}: none reported in the studies used." in part, (oid, kind)
+                continue
+            below = part[part.index(f"{kind}:") :]
+            for r in mine:
+                line = next(x for x in below.splitlines() if x.strip().startswith(r.name + ":"))
+                assert per_100(r.per_100.central) in line and f"[{r.timeframe}]" in line, line
+                assert ("per injection" in line) == (r.per == "injection"), line
+    assert "Double vision: 2 out of 100 people per injection (range 0 to 3 out of 100)" in text
+
+
 def test_unknown_name_is_ignored_with_a_warning(capsys):
     out = run(capsys, "--query", "relief=8&flavour=mint")
     assert out.code == 0

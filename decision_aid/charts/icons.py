@@ -88,7 +88,7 @@ def harm_frame(result: Result, *, serious_only: bool | None = None) -> pd.DataFr
     rows = []
     for o in _options(result):
         for r in o.risks:
-            lasting = r.serious or r.permanent
+            lasting = r.serious_or_lasting
             if serious_only is not None and lasting != serious_only:
                 continue
             rows.append(

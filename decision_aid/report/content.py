@@ -15,7 +15,6 @@ from decision_aid.questions import questions_to_ask
 from decision_aid.report.images import _chart_specs
 from decision_aid.report.words import (
     _get,
-    _is_serious,
     _local_words,
     _names,
     _profile,
@@ -165,11 +164,11 @@ def _option_dict(evidence: Evidence, o: OptionResult, stated: bool) -> dict[str,
         bd["words"] = benefit_words(b, expert_estimate=estimate)
         bd["certainty_words"] = certainty_words(_get(b, "certainty"))
     for rd, r in zip(d["risks"], o.risks, strict=True):
-        rd["kind"] = "serious" if _is_serious(r) else "common"
+        rd["kind"] = "serious" if r.serious_or_lasting else "common"
         rd["words"] = risk_words(r)
         rd["table_words"] = risk_words(r, when=False)
-    d["common_side_effects"] = [r.id for r in o.risks if not _is_serious(r)]
-    d["serious_risks"] = [r.id for r in o.risks if _is_serious(r)]
+    d["common_side_effects"] = [r.id for r in o.risks if not r.serious_or_lasting]
+    d["serious_risks"] = [r.id for r in o.risks if r.serious_or_lasting]
     d["summary"] = opt.summary
     d["involves"] = {"text": opt.involves.text, "sources": list(opt.involves.sources)}
     d["duration"] = {"text": opt.duration.text, "sources": list(opt.duration.sources)}

@@ -168,10 +168,6 @@ def risk_words(r: RiskUsed, *, when: bool = True) -> str:
     return f"{text} {sure}" if sure else text
 
 
-def _is_serious(r: RiskUsed) -> bool:
-    return r.serious or r.permanent
-
-
 def reviewed_words(evidence: Evidence) -> str:
     """Who reviewed the figures, or plainly that no clinician has yet."""
     reviewers = evidence.meta.reviewers

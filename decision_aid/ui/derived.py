@@ -64,12 +64,12 @@ def _qty(q: Quantity) -> str:
 
 
 def _serious(option: Option):
-    risks = [r for r in option.risks if r.serious or r.permanent]
+    risks = [r for r in option.risks if r.serious_or_lasting]
     return max(risks, key=lambda r: r.per_100.central) if risks else None
 
 
 def _passing(option: Option):
-    risks = [r for r in option.risks if not (r.serious or r.permanent)]
+    risks = [r for r in option.risks if not r.serious_or_lasting]
     return max(risks, key=lambda r: r.per_100.central) if risks else None
 
 

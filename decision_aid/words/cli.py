@@ -62,6 +62,9 @@ NO_PRIORITIES = _(
 PRIORITIES = _("Priorities: {priorities}")
 NOTE = _("Note: {note}")
 CAUTION = _("Caution: {caution}")
+HARMS_HEADING = _("{kind}:")
+HARMS_NONE = _("{kind}: none reported in the studies used.")
+"""Under each option, as its benefits above: "Side effects that pass:" then one line per harm."""
 MAY_NOT_BE_SUITABLE = _("[may not be suitable]")
 RULED_OUT = _("[you ruled this out]")
 LOCAL_FIGURE = _("(local figure)")

@@ -42,7 +42,7 @@ KINDS = ((False, PASSING_HARMS), (True, LASTING_HARMS))
 
 
 def _mine(risks: list[RiskUsed], lasting: bool) -> list[RiskUsed]:
-    return [r for r in risks if bool(r.serious or r.permanent) == lasting]
+    return [r for r in risks if r.serious_or_lasting == lasting]
 
 
 def _line(r: RiskUsed, ctx: Ctx, show_sources: bool) -> str:
