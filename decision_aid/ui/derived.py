@@ -20,15 +20,15 @@ from decision_aid.words.app import (
     DONE_ONCE_COMES_BACK_WITHIN,
     FITS_AND_WEIGHS_AGAINST,
     FITS_ONLY,
-    FITS_ONLY_A_LITTLE,
-    FITS_ONLY_PARTLY,
-    FITS_PARTLY_AND_A_LITTLE,
+    IT_ALSO_FITS,
     LITTLE,
     NO_COMMON_SIDE_EFFECTS,
     NO_OPERATION_NO_TIME_OFF,
     NO_SERIOUS_HARM,
     NOTHING_REGULAR_AFTER,
     NOTHING_SET_WEIGHS,
+    ONLY_A_LITTLE,
+    ONLY_PARTLY,
     ONLY_WHILE_KEPT_UP,
     OPERATION_UNDER_GA,
     PER_INJECTION,
@@ -153,10 +153,11 @@ def fit_sentence(
 
     `set_by_you`: only these priorities are named, as the patient's wishes. A priority left
     unset still counts in the match (as the middle), but the patient never said it is a wish
-    of theirs, so the sentence does not say so (the page lists those apart). An option that
-    neither clearly fits nor clearly weighs against any wish names the wishes it fits only
-    partly or a little, most weighted first: with only "control of the spasm" set, medicines
-    (30 in 100 clearly better) fit it "only a little", as the grid says."""
+    of theirs, so the sentence does not say so (the page lists those apart). The set wishes in
+    between, which it fits only partly or a little, are named too (most weighted first), so an
+    option's weaker points are said as well as its clear ones: with control and time both set,
+    botulinum toxin fits control, and time (about 4 injection visits a year) "only a little", as
+    the grid says. With nothing clear, those are all the sentence says."""
     mattering = [p for p in PRIORITIES if weights.get(p, 0) > 0 and p in set_by_you]
     fits = sorted((p for p in mattering if o.scores[p] >= FIT_WELL), key=lambda p: -o.contributions[p])
     against = sorted(
@@ -165,22 +166,29 @@ def fit_sentence(
     )
     wishes_met = and_list([PRIORITY_WISH[p] for p in fits[:max_each]])
     wishes_against = and_list([PRIORITY_WISH[p] for p in against[:max_each]])
-    if fits and against:
-        return FITS_AND_WEIGHS_AGAINST.format(name=o.short_name, fits=wishes_met, against=wishes_against)
-    if fits:
-        return FITS_ONLY.format(name=o.short_name, fits=wishes_met)
-    if against:
-        return WEIGHS_AGAINST_ONLY.format(name=o.short_name, against=wishes_against)
-    named = sorted(mattering, key=lambda p: -weights[p])[:max_each]  # all in the middle bands
-    partly = and_list([PRIORITY_WISH[p] for p in named if o.scores[p] >= FIT_PARTLY])
-    little = and_list([PRIORITY_WISH[p] for p in named if o.scores[p] < FIT_PARTLY])
-    if partly and little:
-        return FITS_PARTLY_AND_A_LITTLE.format(name=o.short_name, partly=partly, little=little)
+    between = sorted((p for p in mattering if p not in fits and p not in against), key=lambda p: -weights[p])
+    between = between[:max_each]
+    partly = and_list([PRIORITY_WISH[p] for p in between if o.scores[p] >= FIT_PARTLY])
+    little = and_list([PRIORITY_WISH[p] for p in between if o.scores[p] < FIT_PARTLY])
+    graded = []
     if partly:
-        return FITS_ONLY_PARTLY.format(name=o.short_name, wishes=partly)
+        graded.append(ONLY_PARTLY.format(wishes=partly))
     if little:
-        return FITS_ONLY_A_LITTLE.format(name=o.short_name, wishes=little)
-    return NOTHING_SET_WEIGHS.format(name=o.short_name)
+        graded.append(ONLY_A_LITTLE.format(wishes=little))
+    middle = and_list(graded)
+    if fits and against:
+        clear = FITS_AND_WEIGHS_AGAINST.format(name=o.short_name, fits=wishes_met, against=wishes_against)
+    elif fits:
+        clear = FITS_ONLY.format(name=o.short_name, fits=wishes_met)
+    elif against:
+        clear = WEIGHS_AGAINST_ONLY.format(name=o.short_name, against=wishes_against)
+    else:  # nothing clear: the wishes in between are all it says, graded as the grid grades them
+        return (
+            FITS_ONLY.format(name=o.short_name, fits=middle)
+            if middle
+            else NOTHING_SET_WEIGHS.format(name=o.short_name)
+        )
+    return f"{clear} {IT_ALSO_FITS.format(wishes=middle)}" if middle else clear
 
 
 # ---------------------------------------------------------------- check what you know

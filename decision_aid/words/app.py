@@ -131,10 +131,13 @@ FITS_ONLY = _("{name} fits {fits}.")
 """`fits`: the wishes it fits, joined (`common.and_list`)."""
 WEIGHS_AGAINST_ONLY = _("{name} weighs against {against}.")
 FITS_AND_WEIGHS_AGAINST = _("{name} fits {fits}; it weighs against {against}.")
-FITS_ONLY_PARTLY = _("{name} fits {wishes} only partly.")
-"""No wish it clearly fits or weighs against: the ones it fits partly (`common.fit_word`)."""
-FITS_ONLY_A_LITTLE = _("{name} fits {wishes} only a little.")
-FITS_PARTLY_AND_A_LITTLE = _("{name} fits {partly} only partly, and {little} only a little.")
+ONLY_PARTLY = _("{wishes} only partly")
+ONLY_A_LITTLE = _("{wishes} only a little")
+"""Wishes in the grid's middle bands (`common.fit_word`): 'your wish to control the spasm only a
+little'. With nothing clearly fitted or against, they are what `FITS_ONLY` says it fits."""
+IT_ALSO_FITS = _("It fits {wishes}.")
+"""After what an option clearly fits or weighs against, the wishes in between, so that its weaker
+points are named as well as its clear ones."""
 NOTHING_SET_WEIGHS = _("Nothing you set weighs for or against {name}.")
 """Every priority the patient set is at 0 ("does not matter to me")."""
 

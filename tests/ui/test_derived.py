@@ -6,7 +6,7 @@ from decision_aid.engine import evaluate
 from decision_aid.evidence import load_evidence
 from decision_aid.profile import PRIORITIES, Profile
 from decision_aid.ui.derived import fit_sentence, priority_examples, quiz
-from decision_aid.words.app import FITS_PARTLY_AND_A_LITTLE, NOTHING_SET_WEIGHS
+from decision_aid.words.app import NOTHING_SET_WEIGHS
 from decision_aid.words.common import PRIORITY_WISH, fit_word
 
 EV = load_evidence()
@@ -61,9 +61,8 @@ def test_fit_sentence_grades_the_wishes_in_the_middle_as_the_grid_does():
     assert fit_word(medicines.scores["burden"]) == "fits partly"
     assert fit_word(medicines.scores["relief"]) == "fits a little"
     assert fit_sentence(medicines, prof.weights(), set_by_you=prof.priorities_set) == (
-        FITS_PARTLY_AND_A_LITTLE.format(
-            name=medicines.short_name, partly=PRIORITY_WISH["burden"], little=PRIORITY_WISH["relief"]
-        )
+        f"{medicines.short_name} fits {PRIORITY_WISH['burden']} only partly"
+        f" and {PRIORITY_WISH['relief']} only a little."
     )
     prof = Profile(burden=7)
     botulinum = evaluate(EV, prof).option("botulinum")
@@ -71,6 +70,22 @@ def test_fit_sentence_grades_the_wishes_in_the_middle_as_the_grid_does():
     assert fit_sentence(botulinum, prof.weights(), set_by_you=prof.priorities_set).endswith(
         f"{PRIORITY_WISH['burden']} only a little."
     )
+
+
+def test_fit_sentence_names_the_weaker_points_beside_the_clear_ones():
+    """Botulinum toxin clearly fits control, and fits little time and effort (about 4 injection
+    visits a year) only a little: the sentence used to name control alone, so it said only the
+    good side of an option whose grid cell says "fits a little" on time."""
+    prof = Profile(relief=8, burden=7)
+    botulinum = evaluate(EV, prof).option("botulinum")
+    assert fit_word(botulinum.scores["relief"]) == "fits well"
+    assert fit_word(botulinum.scores["burden"]) == "fits a little"
+    assert fit_sentence(botulinum, prof.weights(), set_by_you=prof.priorities_set) == (
+        f"{botulinum.short_name} fits {PRIORITY_WISH['relief']}."
+        f" It fits {PRIORITY_WISH['burden']} only a little."
+    )
+    mvd = evaluate(EV, prof).option("mvd")  # clear on both: nothing in between to add
+    assert "only" not in fit_sentence(mvd, prof.weights(), set_by_you=prof.priorities_set)
 
 
 def test_fit_sentence_says_so_when_nothing_set_matters():
