@@ -166,8 +166,7 @@ def fit_sentence(
     )
     wishes_met = and_list([PRIORITY_WISH[p] for p in fits[:max_each]])
     wishes_against = and_list([PRIORITY_WISH[p] for p in against[:max_each]])
-    between = sorted((p for p in mattering if p not in fits and p not in against), key=lambda p: -weights[p])
-    between = between[:max_each]
+    between = sorted((p for p in mattering if p not in fits + against), key=lambda p: -weights[p])[:max_each]
     partly = and_list([PRIORITY_WISH[p] for p in between if o.scores[p] >= FIT_PARTLY])
     little = and_list([PRIORITY_WISH[p] for p in between if o.scores[p] < FIT_PARTLY])
     graded = []
