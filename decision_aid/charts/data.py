@@ -19,7 +19,7 @@ from decision_aid.words.charts import (
     ONE_ROW_PER_OPTION,
     UNKNOWN_OPTION,
 )
-from decision_aid.words.common import per_100_range
+from decision_aid.words.common import has_range, per_100_range
 
 if TYPE_CHECKING:
     from decision_aid.engine import OptionResult, Result
@@ -80,17 +80,6 @@ def range_text(low: float, high: float) -> str:
     if high <= 0:
         return NONE_IN_THE_STUDIES
     return COULD_BE.format(range=per_100_range(low, high)) if has_range(low, high) else NO_RANGE_GIVEN
-
-
-def has_range(low: float, high: float) -> bool:
-    """Whether the studies give a range: a figure without one is never shown as a range from
-    itself to itself ('41 out of 100')."""
-    return abs(high - low) >= 0.05
-
-
-def span_text(low: float, high: float) -> str:
-    """'73 to 98 out of 100' (for a column headed "Range"), or that the studies give none."""
-    return per_100_range(low, high) if has_range(low, high) else NO_RANGE_GIVEN
 
 
 def _only(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:

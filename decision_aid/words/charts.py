@@ -47,7 +47,7 @@ MAY_NOT_SUIT = common.as_sentence(common.OPTION_STATUS["not_suitable"])
 SAID_NO = common.as_sentence(common.OPTION_STATUS["avoided"])
 
 NONE_IN_THE_STUDIES = _("none in the studies")
-NO_RANGE_GIVEN = _("no range given in the studies")
+NO_RANGE_GIVEN = common.NO_RANGE_GIVEN
 COULD_BE = _("could be {range}")
 """'could be 73 to 98 out of 100'."""
 

@@ -205,6 +205,20 @@ def per_100_range(low: float, high: float) -> str:
     return (_("{lo} out of 100") if lo == hi else _("{lo} to {hi} out of 100")).format(lo=lo, hi=hi)
 
 
+NO_RANGE_GIVEN = _("no range given in the studies")
+
+
+def has_range(low: float, high: float) -> bool:
+    """Whether the studies give a range: a figure without one is never shown as a range from
+    itself to itself ('41 out of 100')."""
+    return abs(high - low) >= 0.05
+
+
+def span_text(low: float, high: float) -> str:
+    """'73 to 98 out of 100' (for a column headed "Range"), or that the studies give none."""
+    return per_100_range(low, high) if has_range(low, high) else NO_RANGE_GIVEN
+
+
 def both_ways(x: float, good: str, bad: str) -> str:
     """Frame a chance both ways, as IPDAS asks; the two numbers always add up to 100."""
     n = whole(x)

@@ -3,11 +3,10 @@ three options, and about this aid (who checked it, how it is kept up to date, ho
 
 import streamlit as st
 
-from decision_aid import charts
 from decision_aid.evidence import Evidence
 from decision_aid.ui import components as c
 from decision_aid.ui import state
-from decision_aid.words.common import CERTAINTY_LABELS, HOME_READING_GRADE, long_date, per_100
+from decision_aid.words.common import CERTAINTY_LABELS, HOME_READING_GRADE, long_date, per_100, span_text
 from decision_aid.words.pages import about as w
 
 
@@ -29,7 +28,7 @@ def _no_treatment(ev: Evidence, consult: bool) -> None:
                 st.caption(
                     c.md(
                         w.FIGURE_RANGE.format(
-                            range=charts.span_text(p.low, p.high), sources=c.sources_text(fig.sources)
+                            range=span_text(p.low, p.high), sources=c.sources_text(fig.sources)
                         )
                     )
                 )

@@ -8,14 +8,12 @@ from typing import Any
 import altair as alt
 import streamlit as st
 
-from decision_aid import charts
 from decision_aid.engine import Result
 from decision_aid.evidence import Evidence
 from decision_aid.profile import Profile
 from decision_aid.ui import components as c
 from decision_aid.words.app import PER_INJECTION, RANGE
-from decision_aid.words.charts import NO_RANGE_GIVEN
-from decision_aid.words.common import per_100, per_100_range
+from decision_aid.words.common import NO_RANGE_GIVEN, has_range, per_100, per_100_range
 from decision_aid.words.topics import (
     HOW_SURE,
     IN_WORDS,
@@ -82,9 +80,7 @@ def detail(low: float | None, high: float | None, sources: Any, timeframe: str =
     """The consult layer beside a figure: range, time frame and source ids."""
     parts = []
     if low is not None and high is not None:
-        parts.append(
-            RANGE.format(range=per_100_range(low, high)) if charts.has_range(low, high) else NO_RANGE_GIVEN
-        )
+        parts.append(RANGE.format(range=per_100_range(low, high)) if has_range(low, high) else NO_RANGE_GIVEN)
     if timeframe:
         parts.append(WHEN.format(when=timeframe))
     ids = list(sources or ())

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from decision_aid import charts
 from decision_aid.grid import benefits, no_treatment_figures
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx
 from decision_aid.ui.topics.glance import GRID_CSS, table_html
+from decision_aid.words.common import span_text
 from decision_aid.words.topics import (
     COL_FIGURE,
     COL_HOW_SURE,
@@ -38,7 +38,7 @@ def rows(ctx: Ctx) -> list[dict[str, str]]:
                 COL_OPTION: ctx.ev.no_treatment.name,
                 COL_FIGURE: str(f.get("name", "")),
                 COL_OUT_OF_100: out_of_100(f.get("central")),
-                COL_RANGE: charts.span_text(f["low"], f["high"]) if f.get("low") is not None else "",
+                COL_RANGE: span_text(f["low"], f["high"]) if f.get("low") is not None else "",
                 COL_WHEN: str(f.get("timeframe") or ""),
                 COL_HOW_SURE: _sure(f.get("certainty")),
                 COL_SOURCES: ", ".join(f.get("sources") or ()),
@@ -53,7 +53,7 @@ def rows(ctx: Ctx) -> list[dict[str, str]]:
                     COL_OPTION: o.short_name,
                     COL_FIGURE: name,
                     COL_OUT_OF_100: out_of_100(b.get("central")),
-                    COL_RANGE: charts.span_text(b["low"], b["high"])
+                    COL_RANGE: span_text(b["low"], b["high"])
                     if measured
                     else str(b.get("not_measured") or ""),
                     COL_WHEN: str(b.get("timeframe") or ""),
@@ -69,7 +69,7 @@ def rows(ctx: Ctx) -> list[dict[str, str]]:
                     COL_OPTION: o.short_name,
                     COL_FIGURE: name + (f" ({LOCAL_MARK})" if r.local else ""),
                     COL_OUT_OF_100: out_of_100(r.central),
-                    COL_RANGE: charts.span_text(r.low, r.high),
+                    COL_RANGE: span_text(r.low, r.high),
                     COL_WHEN: str(getattr(r, "timeframe", "") or ""),
                     COL_HOW_SURE: _sure(getattr(r, "certainty", None)),
                     COL_SOURCES: ", ".join(r.sources),
