@@ -160,7 +160,7 @@ def _harm_lines(o: OptionResult) -> list[str]:
     for kind, lasting in ((PASSING_HARMS, False), (LASTING_HARMS, True)):
         mine = [r for r in o.risks if r.serious_or_lasting == lasting]
         if not mine:
-            lines.append("  " + HARMS_NONE.format(kind=kind))
+            lines.append("  " + HARMS_NONE.format(name=kind))
             continue
         lines.append("  " + HARMS_HEADING.format(kind=kind))
         for r in mine:

@@ -5,6 +5,7 @@ summary and every line it prints for a person. Every sentence goes through `_()`
 from __future__ import annotations
 
 from decision_aid.i18n import _, ngettext
+from decision_aid.words import common
 
 # ---------------------------------------------------------------- commands and their help
 
@@ -63,7 +64,7 @@ PRIORITIES = _("Priorities: {priorities}")
 NOTE = _("Note: {note}")
 CAUTION = _("Caution: {caution}")
 HARMS_HEADING = _("{kind}:")
-HARMS_NONE = _("{kind}: none reported in the studies used.")
+HARMS_NONE = common.NAMED_NONE_REPORTED
 """Under each option, as its benefits above: "Side effects that pass:" then one line per harm."""
 MAY_NOT_BE_SUITABLE = _("[may not be suitable]")
 RULED_OUT = _("[you ruled this out]")

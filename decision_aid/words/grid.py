@@ -7,7 +7,7 @@ one place."""
 from __future__ import annotations
 
 from decision_aid.i18n import _
-from decision_aid.words import app
+from decision_aid.words import app, common
 from decision_aid.words.common import SITUATION_LABELS
 from decision_aid.words.review import NOT_MEASURED_STOP
 from decision_aid.words.topics import LASTING_HARMS, PASSING_HARMS
@@ -38,7 +38,7 @@ NOT_MEASURED_SEPARATELY = _("Not measured separately.")
 WHEN = _("When: {timeframe}")
 ONLY_WHILE_TREATED = _("only while treated")
 EXPERT_ESTIMATE = _("an expert's estimate, not a study")
-NONE_REPORTED = _("None reported in the studies used.")
+NONE_REPORTED = common.NONE_REPORTED
 HARM_AND_MORE = _("{harm}, and {more} more")
 """The likeliest harm of its kind, and how many more the harms topic lists (named there, so the
 cell stays within a dozen or so words)."""

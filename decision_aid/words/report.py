@@ -150,7 +150,7 @@ def per_100_injections(x: float) -> str:
 
 # ---------------------------------------------------------------- the comparison table
 
-NONE_REPORTED = _("None reported in the studies we used.")
+NONE_REPORTED = common.NONE_REPORTED
 OVER_TIME = _("Without treatment, over time")
 COMMON_HARMS = common.PASSING_HARMS
 SERIOUS_HARMS = common.LASTING_HARMS
