@@ -70,6 +70,7 @@ from decision_aid.words.common import (
     PASSING_HARMS,
     PRIORITY_AND_WEIGHT,
     PRIORITY_LABELS,
+    has_range,
     per_100,
     per_100_range,
     weight_text,
@@ -148,7 +149,7 @@ def _range_words(
     if central is None or low is None or high is None:
         return NOT_MEASURED
     figure = PER_INJECTION.format(figure=per_100(central)) if per_injection else per_100(central)
-    if low == high:
+    if not has_range(low, high):
         return figure
     return WITH_RANGE.format(figure=figure, range=per_100_range(low, high))
 

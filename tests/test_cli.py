@@ -259,3 +259,10 @@ def test_bad_format_is_a_usage_error(capsys):
     out = run(capsys, "--format", "xml")
     assert out.code == 2 and "Traceback" not in out.err
     assert re.search(r"argument --format: invalid choice: '?xml'?", out.err), out.err
+
+
+def test_text_gives_no_range_where_the_app_gives_none():
+    """One rule with the app (`words.common.has_range`): a figure whose ends differ by less than
+    the rounding is not given as a range from itself to itself."""
+    assert cli._range_words(7.0, 7.0, 7.02) == "7 out of 100 people"
+    assert cli._range_words(5.0, 7.0, 9.0) == "7 out of 100 people (range 5 to 9 out of 100)"
