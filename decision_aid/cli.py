@@ -65,9 +65,8 @@ from decision_aid.words.cli import (
     wrote,
 )
 from decision_aid.words.common import (
-    LASTING_HARMS,
+    HARM_KINDS,
     NOT_A_VERDICT,
-    PASSING_HARMS,
     PRIORITY_AND_WEIGHT,
     PRIORITY_LABELS,
     has_range,
@@ -158,7 +157,7 @@ def _harm_lines(o: OptionResult) -> list[str]:
     """Every harm, in the same detail as the benefits above it (figure, range, time frame), in the
     grid's two kinds: a summary that listed only benefits would lean."""
     lines = []
-    for kind, lasting in ((PASSING_HARMS, False), (LASTING_HARMS, True)):
+    for lasting, kind in HARM_KINDS:
         mine = [r for r in o.risks if r.serious_or_lasting == lasting]
         if not mine:
             lines.append("  " + HARMS_NONE.format(name=kind))

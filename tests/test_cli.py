@@ -23,7 +23,8 @@ import pytest
 import yaml
 
 from decision_aid import cli
-from decision_aid.evidence import DEFAULT_DATASET
+from decision_aid.evidence import DEFAULT_DATASET, load_evidence
+from decision_aid.words.common import per_100
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI_TIMEOUT_S = 60
@@ -196,9 +197,6 @@ def test_text_format_matches_nothing_before_a_priority_and_shows_no_treatment(ca
 def test_text_format_gives_every_harm_in_the_same_detail_as_the_benefits(capsys):
     """Benefits and harms in equal detail: the text listed each option's benefits, with figure,
     range and time frame, and none of its harms."""
-    from decision_aid.evidence import load_evidence
-    from decision_aid.words.common import per_100
-
     text = run(capsys, "--query", "relief=8", "--format", "text").out
     ev = load_evidence()
     for oid, opt in ev.ordered():

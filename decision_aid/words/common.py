@@ -25,6 +25,8 @@ WHILE_TREATED = _("Only while the treatment continues.")
 HAVE_THIS_RESULT = _("have this result")
 PASSING_HARMS = _("Side effects that pass")
 LASTING_HARMS = _("Serious or lasting harms")
+HARM_KINDS = ((False, PASSING_HARMS), (True, LASTING_HARMS))
+"""(serious or lasting?, heading), in the order the harms topic and the command line list them."""
 FIGURE = _("Figure")
 WHEN = _("When")
 SOURCES = _("Sources")

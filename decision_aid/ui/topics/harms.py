@@ -25,20 +25,18 @@ from decision_aid.ui.topics.common import (
     show,
     sources_toggle,
 )
-from decision_aid.words.common import as_sentence
+from decision_aid.words.common import HARM_KINDS, as_sentence
 from decision_aid.words.topics import (
     CERTAINTY_NOTE,
     HARMS_INTRO,
     HAVE_IT,
     HAVE_IT_PER_INJECTION,
-    LASTING_HARMS,
     NONE_REPORTED,
-    PASSING_HARMS,
     certainty_level,
 )
 
 TITLE_CHARS = 30
-KINDS = ((False, PASSING_HARMS), (True, LASTING_HARMS))
+KINDS = HARM_KINDS
 
 
 def _mine(risks: list[RiskUsed], lasting: bool) -> list[RiskUsed]:
