@@ -49,6 +49,8 @@ from decision_aid.words.cli import (
     NOT_UTF8,
     NOTE,
     PDF_OUT_HELP,
+    PLACE,
+    PLACE_SHARED,
     PRIORITIES,
     QUERY_FILE_HELP,
     QUERY_HELP,
@@ -69,10 +71,12 @@ from decision_aid.words.common import (
     NOT_A_VERDICT,
     PRIORITY_AND_WEIGHT,
     PRIORITY_LABELS,
+    and_list,
     has_range,
     per_100,
     per_100_range,
     weight_text,
+    whole,
 )
 from decision_aid.words.review import NOT_MEASURED  # the same words as the review pack's
 
@@ -203,12 +207,14 @@ def format_text(result: Result) -> str:
             lines.append(f"  {b.label}: {_range_words(b.low, b.central, b.high)}{local} [{b.timeframe}]")
         lines += _harm_lines(o)
         if o.match is not None:
+            level = [x.short_name for x in result.options if x is not o and x.rank == o.rank]
+            place = (
+                PLACE_SHARED.format(rank=o.rank, ranked=ranked, names=and_list(level))
+                if level
+                else PLACE.format(rank=o.rank, ranked=ranked)
+            )
             match = LINES_UP.format(
-                match=f"{o.match:.0f}",
-                low=f"{o.match_low:.0f}",
-                high=f"{o.match_high:.0f}",
-                rank=o.rank,
-                ranked=ranked,
+                match=whole(o.match), low=whole(o.match_low), high=whole(o.match_high), place=place
             )
             lines.append(f"  {match}")
         elif not o.suitable:

@@ -69,7 +69,7 @@ from decision_aid.scoring import (
     weighted_match,
 )
 from decision_aid.words import engine as W
-from decision_aid.words.common import PRIORITY_LABELS
+from decision_aid.words.common import PRIORITY_LABELS, and_list, whole
 from decision_aid.words.engine import NOT_RANKED_TEXT
 
 __all__ = [
@@ -195,79 +195,119 @@ def _score_all(evidence: Evidence, profile: Profile, years: int) -> list[_Scored
     return out
 
 
-def _lines_up(scored: list[_Scored], weights: dict[str, int]) -> str | None:
-    """The option whose central match is highest among suitable, not-avoided ones (ties: none)."""
+def shown(match: float) -> int:
+    """The match as every view shows it, in whole points (the result keeps one decimal). Options
+    shown with the same figure line up about the same: the words never tell apart, nor rank, what
+    the figures on screen do not (and the match's range is far wider than a point)."""
+    return whole(round(match, 1))
+
+
+def _top(scored: list[_Scored], weights: dict[str, int]) -> tuple[str, ...]:
+    """The options that line up most closely, in the fixed option order: those with the highest
+    central match as shown (`shown`) among suitable, not-avoided ones; more than one when they are
+    level. Empty when nothing is compared (every weight 0, or no suitable option)."""
     if sum(weights.values()) == 0:
-        return None
+        return ()
     pool = [s for s in scored if s.suitable and not s.avoided] or [s for s in scored if s.suitable]
     if not pool:
-        return None
-    matches = {s.option_id: weighted_match(s.scores["central"], weights)[0] for s in pool}
-    top = max(matches.values())
-    leaders = [k for k, v in matches.items() if abs(v - top) < 1e-9]
-    return leaders[0] if len(leaders) == 1 else None
+        return ()
+    matches = {s.option_id: shown(weighted_match(s.scores["central"], weights)[0]) for s in pool}
+    best = max(matches.values())
+    return tuple(k for k, v in matches.items() if v == best)
+
+
+def _single(top: tuple[str, ...]) -> str | None:
+    return top[0] if len(top) == 1 else None
 
 
 def sensitivity(
     scored: list[_Scored], profile: Profile, names: dict[str, str], *, compared: bool = True
 ) -> list[SensitivityItem]:
-    """For each priority: would changing that weight alone change which option lines up most closely?
-    Before anything is compared, every item says that nothing is ranked yet."""
+    """For each priority: would changing that weight alone change which option lines up most closely
+    (or which options line up level at the top)? A weight at which nothing would be compared (all
+    priorities 0) is not a change. Before anything is compared, every item says that nothing is
+    ranked yet."""
     weights = profile.weights()
-    now = _lines_up(scored, weights) if compared else None
+    now = _top(scored, weights) if compared else ()
     items = []
     for p in PRIORITIES:
         w = weights[p]
-        up = down = (None, None)
+        up: tuple[int | None, tuple[str, ...]] = (None, ())
+        down: tuple[int | None, tuple[str, ...]] = (None, ())
         if compared:
-            up = next(
-                ((v, o) for v in range(w + 1, 11) if (o := _lines_up(scored, {**weights, p: v})) != now),
-                (None, None),
-            )
-            down = next(
-                ((v, o) for v in range(w - 1, -1, -1) if (o := _lines_up(scored, {**weights, p: v})) != now),
-                (None, None),
-            )
+            tops = {v: _top(scored, {**weights, p: v}) for v in range(11) if v != w}
+            up = next(((v, tops[v]) for v in range(w + 1, 11) if tops[v] not in (now, ())), up)
+            down = next(((v, tops[v]) for v in range(w - 1, -1, -1) if tops[v] not in (now, ())), down)
         items.append(
             SensitivityItem(
                 priority=p,
                 label=PRIORITY_LABELS[p],
                 weight=w,
-                lines_up_now=now,
+                lines_up_now=_single(now),
                 changes=up[0] is not None or down[0] is not None,
                 up_at=up[0],
-                up_option=up[1],
+                up_option=_single(up[1]),
                 down_at=down[0],
-                down_option=down[1],
+                down_option=_single(down[1]),
                 sentence=_sensitivity_sentence(p, now, up, down, names) if compared else NOT_RANKED_TEXT,
             )
         )
     return items
 
 
-def _sensitivity_sentence(p: str, now: str | None, up: tuple, down: tuple, names: dict[str, str]) -> str:
+def _change(now: tuple[str, ...], new: tuple[str, ...], names: dict[str, str]) -> str:
+    """What a change of weight would do at the top, in words: some of the level options moving
+    ahead of the rest, more options drawing level, or others lining up most closely instead."""
+
+    def named(ids: tuple[str, ...] | list[str]) -> str:
+        return and_list([names[o] for o in ids])
+
+    if set(new) < set(now):
+        return W.PULLS_AHEAD.format(option=named(new), others=named([o for o in now if o not in new]))
+    if set(now) < set(new):
+        return W.DRAWS_LEVEL.format(others=named([o for o in new if o not in now]), now=named(now))
+    if len(new) == 1:
+        return W.NEW_LEADER.format(option=named(new), now=named(now))
+    return W.LEVEL_INSTEAD.format(options=named(new), now=named(now))
+
+
+def _sensitivity_sentence(
+    p: str,
+    now: tuple[str, ...],
+    up: tuple[int | None, tuple[str, ...]],
+    down: tuple[int | None, tuple[str, ...]],
+    names: dict[str, str],
+) -> str:
     label = PRIORITY_LABELS[p].lower()
-
-    def who(o: str | None) -> str:
-        return names[o] if o else W.NO_SINGLE_OPTION
-
     if up[0] is not None and down[0] is not None:
         return W.IF_MORE_OR_LESS.format(
             priority=label,
             up_weight=W.at_least(up[0]),
-            up_option=who(up[1]),
+            up_change=_change(now, up[1], names),
             down_weight=W.at_most(down[0]),
-            down_option=who(down[1]),
-            now=who(now),
+            down_change=_change(now, down[1], names),
         )
     if up[0] is not None:
-        return W.IF_MORE.format(priority=label, weight=W.at_least(up[0]), option=who(up[1]), now=who(now))
+        return W.IF_MORE.format(priority=label, weight=W.at_least(up[0]), change=_change(now, up[1], names))
     if down[0] is not None:
-        return W.IF_LESS.format(priority=label, weight=W.at_most(down[0]), option=who(down[1]), now=who(now))
-    return W.NO_CHANGE.format(priority=label)
+        change = _change(now, down[1], names)
+        return W.IF_LESS.format(priority=label, weight=W.at_most(down[0]), change=change)
+    return (W.NO_CHANGE if len(now) == 1 else W.NO_CHANGE_LEVEL).format(priority=label)
 
 
 # ---------------------------------------------------------------- evaluate
+
+
+def _ranks(matched: dict[str, tuple[bool, float]]) -> dict[str, int]:
+    """Each matched option's place: 1 + the options ahead of it. Avoided options come after the
+    others; among the rest, an option is ahead only with a higher match as shown (`shown`), so
+    options shown level share a place (1, 1, 3) instead of being split by a fraction of a point
+    or by the fixed option order."""
+
+    def ahead(b: tuple[bool, float], a: tuple[bool, float]) -> bool:
+        return b[0] < a[0] or (b[0] == a[0] and shown(b[1]) > shown(a[1]))
+
+    return {oid: 1 + sum(ahead(b, a) for b in matched.values()) for oid, a in matched.items()}
 
 
 def no_treatment_result(evidence: Evidence) -> NoTreatmentResult:
@@ -306,6 +346,7 @@ def evaluate(
     avoid_rules = {r.id for r in evidence.rules if "avoid" in r.when}
 
     results = []
+    raw: dict[str, float] = {}
     for s in scored:
         oid = s.option_id
         opt = evidence.options[oid]
@@ -321,6 +362,7 @@ def evaluate(
             )
         matched = compared and s.suitable
         match, contributions = weighted_match(s.scores["central"], weights)
+        raw[oid] = match
         lo, _ = weighted_match(s.scores["low"], weights)
         hi, _ = weighted_match(s.scores["high"], weights)
         results.append(
@@ -344,12 +386,7 @@ def evaluate(
                 risks=s.risks,
             )
         )
-    order = {oid: i for i, oid in enumerate(OPTION_IDS)}
-    ranked = sorted(
-        (r for r in results if r["match"] is not None),
-        key=lambda r: (r["avoided"], -r["match"], order[r["id"]]),
-    )
-    ranks = {r["id"]: i + 1 for i, r in enumerate(ranked)}
+    ranks = _ranks({r["id"]: (r["avoided"], raw[r["id"]]) for r in results if r["match"] is not None})
     names = {oid: evidence.options[oid].short_name for oid in OPTION_IDS}
     return Result(
         evidence_version=evidence.meta.version,

@@ -173,6 +173,18 @@ def test_query_json_contract(capsys):
     assert data["no_treatment"]["figures"] and "no_treatment" in data["projection"]["options"]
 
 
+def test_text_gives_options_shown_level_one_place(capsys):
+    """Medicines 49.8 and botulinum toxin 50.0 are both shown as 50: one place, said to be shared
+    (the fixed option order or a fraction of a point would otherwise split them)."""
+    text = run(capsys, "--query", "relief=0&burden=0", "--format", "text").out
+    places = re.findall(r"Lines up with what matters to you: (\d+) out of 100 .*?; (number .*)", text)
+    assert places == [
+        ("50", "number 1 of 3, level with Botulinum toxin"),
+        ("50", "number 1 of 3, level with Medicines"),
+        ("43", "number 3 of 3"),
+    ]
+
+
 def test_query_json_has_no_match_or_rank_before_a_priority_or_for_an_unsuitable_option(capsys):
     out = run(capsys, "--query", "anesthesia=unfit", "--format", "json")
     data = json.loads(out.out)

@@ -3,8 +3,6 @@ nothing ranked before the patient speaks, like-for-like outcomes, and no verdict
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 import yaml
 from hypothesis import given
@@ -23,6 +21,7 @@ from decision_aid.engine import (
     attribute_scores,
     evaluate,
     risks_used,
+    shown,
     success_used,
 )
 from decision_aid.evidence import DEFAULT_DATASET, OPTION_IDS, load_evidence, parse_evidence
@@ -453,12 +452,52 @@ def test_ranks_suitable_options_only_not_avoided_first(profile):
         return
     for o in result.options:
         assert (o.rank is None) == (not o.suitable)
-    ranked = sorted((o for o in result.options if o.rank is not None), key=lambda o: o.rank)
-    assert [o.rank for o in ranked] == list(range(1, len(ranked) + 1))
-    assert [o.avoided for o in ranked] == sorted(o.avoided for o in ranked)
-    for a, b in itertools.pairwise(ranked):
-        if a.avoided == b.avoided:
-            assert a.match >= b.match
+    ranked = [o for o in result.options if o.rank is not None]
+    for o in ranked:  # a place is 1 + the options ahead: not avoided before avoided, then shown higher
+        ahead = [
+            x
+            for x in ranked
+            if x.avoided < o.avoided or (x.avoided == o.avoided and shown(x.match) > shown(o.match))
+        ]
+        assert o.rank == 1 + len(ahead)
+    assert min(o.rank for o in ranked) == 1
+
+
+def test_options_shown_level_share_a_place_and_no_sentence_picks_one():
+    # 49.8 and 50.0: both shown as 50, so neither lines up more closely, in a place or in words
+    result = evaluate(EVIDENCE, Profile(relief=0, burden=0))
+    med, bot, mvd = (result.option(o) for o in ("medication", "botulinum", "mvd"))
+    assert med.match != bot.match and shown(med.match) == shown(bot.match) == 50
+    assert (med.rank, bot.rank, mvd.rank) == (1, 1, 3)
+    assert all(s.lines_up_now is None for s in result.sensitivity)
+    sentences = [s.sentence for s in result.sensitivity if s.changes]
+    assert (
+        "If control of the spasm mattered more to you (2 out of 10 or more), Botulinum toxin would "
+        "line up more closely than Medicines." in sentences
+    )
+    assert not any("instead of Botulinum toxin." in s or "no single option" in s for s in sentences)
+
+
+WEIGHT_GRID = [
+    Profile(relief=r, burden=b, side_effects=e) for r in range(11) for b in range(11) for e in range(0, 11, 2)
+]
+"""Three priorities over their whole scale (the others counted as 5): near-level matches are common
+here (about 1 profile in 20), where random profiles rarely land on one."""
+
+
+def test_options_shown_level_are_never_set_apart():
+    level = 0
+    for profile in WEIGHT_GRID:
+        result = evaluate(EVIDENCE, profile)
+        top = _top(result)
+        level += len(top) > 1
+        ranks = {o.id: o.rank for o in result.options if o.id in top}
+        assert set(ranks.values()) == {1}, (profile, ranks)
+        for item in result.sensitivity:
+            assert item.lines_up_now == (top[0] if len(top) == 1 else None)
+            if len(top) > 1:  # no sentence names one of the level options as ahead now
+                assert not any(f"instead of {result.option(o).short_name}." in item.sentence for o in top)
+    assert level > 10  # the grid does reach level options
 
 
 def _both_matched(result, other: str) -> bool:
@@ -498,7 +537,18 @@ def test_sensitivity_points_are_real_switches(profile):
             if at is None:
                 continue
             moved = evaluate(EVIDENCE, profile.model_copy(update={item.priority: at}))
-            assert moved.sensitivity[0].lines_up_now == option != item.lines_up_now
+            assert _top(moved) and _top(moved) != _top(result)
+            assert moved.sensitivity[0].lines_up_now == option
+            if option is not None:
+                assert _top(moved) == [option]
+
+
+def _top(result) -> list[str]:
+    """The options shown with the highest match (not avoided, unless all are)."""
+    matched = [o for o in result.options if o.match is not None]
+    pool = [o for o in matched if not o.avoided] or matched
+    best = max((shown(o.match) for o in pool), default=None)
+    return [o.id for o in pool if shown(o.match) == best]
 
 
 @given(stated_profiles)
@@ -513,9 +563,9 @@ def test_sensitivity_never_points_past_the_end_of_the_scale(profile):
 
 
 def test_a_change_at_the_top_of_the_scale_is_said_as_the_top():
-    # With these answers only side effects that pass at 10 would change the picture upwards.
-    result = evaluate(EVIDENCE, Profile(relief=8, burden=7, serious_risk=9))
-    item = next(s for s in result.sensitivity if s.priority == "side_effects")
+    # With these answers only little time and effort at 10 would change the picture upwards.
+    result = evaluate(EVIDENCE, Profile(relief=8, burden=7, serious_risk=8))
+    item = next(s for s in result.sensitivity if s.priority == "burden")
     assert item.up_at == 10
     assert "mattered more to you (10 out of 10), MVD surgery" in item.sentence
 

@@ -71,8 +71,9 @@ RULED_OUT = _("[you ruled this out]")
 LOCAL_FIGURE = _("(local figure)")
 WITH_RANGE = _("{figure} (range {range})")
 """'30 out of 100 people (range 10 to 70 out of 100)'."""
-LINES_UP = _(
-    "Lines up with what matters to you: {match} out of 100 (range {low} to {high}); number {rank} of {ranked}"
-)
+LINES_UP = _("Lines up with what matters to you: {match} out of 100 (range {low} to {high}); {place}")
+PLACE = _("number {rank} of {ranked}")
+PLACE_SHARED = _("number {rank} of {ranked}, level with {names}")
+"""Options shown with the same match share a place (`engine.shown`)."""
 NOT_MATCHED = _("Not matched: this option may not be suitable for you (see below).")
 FOR_COMPARISON = _("{name} (shown for comparison; not matched)")

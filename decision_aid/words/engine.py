@@ -80,20 +80,19 @@ NOT_RANKED_TEXT = _(
     "Nothing is matched or put in order yet. Say how much at least one thing matters to you. "
     "Then the options are lined up against what you said."
 )
-NO_SINGLE_OPTION = _("no single option")
-"""Who lines up most closely when options tie."""
-
-IF_MORE = _(
-    "If {priority} mattered more to you ({weight}), {option} would line up most closely instead of {now}."
-)
-IF_LESS = _(
-    "If {priority} mattered less to you ({weight}), {option} would line up most closely instead of {now}."
-)
+IF_MORE = _("If {priority} mattered more to you ({weight}), {change}.")
+IF_LESS = _("If {priority} mattered less to you ({weight}), {change}.")
 IF_MORE_OR_LESS = _(
-    "If {priority} mattered more to you ({up_weight}), {up_option} would line up most closely "
-    "instead of {now}; if {priority} mattered less to you ({down_weight}), {down_option} would "
-    "line up most closely instead of {now}."
+    "If {priority} mattered more to you ({up_weight}), {up_change}; "
+    "if {priority} mattered less to you ({down_weight}), {down_change}."
 )
+"""`{change}` is one of the four changes below."""
+NEW_LEADER = _("{option} would line up most closely instead of {now}")
+PULLS_AHEAD = _("{option} would line up more closely than {others}")
+"""Two or more options line up about the same now (shown with the same figure), and some of them
+would move ahead of the rest."""
+DRAWS_LEVEL = _("{others} would line up about the same as {now}")
+LEVEL_INSTEAD = _("{options} would line up most closely, about the same as each other, instead of {now}")
 AT_LEAST = _("{weight} out of 10 or more")
 AT_MOST = _("{weight} out of 10 or less")
 AT_THE_END = _("{weight} out of 10")
@@ -111,6 +110,9 @@ def at_most(weight: int) -> str:
 
 NO_CHANGE = _(
     "Changing how much {priority} matters to you would not change which option lines up most closely."
+)
+NO_CHANGE_LEVEL = _(
+    "Changing how much {priority} matters to you would not change which options line up most closely."
 )
 """`{priority}` is the priority's label in lower case."""
 
