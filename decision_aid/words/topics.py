@@ -162,6 +162,11 @@ NO_MATCH = _(
     "**{name}** may not be suitable for you, so it gets no match: {why} Its figures stay in the other topics."
 )
 MATCH_RANGE = _("Match {match} (range {low} to {high}).")
+NOTHING_SET_WEIGHS_ANY = _(
+    "You set {labels} to 0, so nothing you set weighs for or against any of the options."
+)
+"""The fit topic's sentences when every priority the patient set is at 0 (one sentence, not the
+same one for each option)."""
 NOT_SET_COUNTS_AS_MIDDLE = _(
     "The sentences above are only about what you set. You have not set these yet, so each counts "
     "as the middle ({weight}) in the bars: {labels}."

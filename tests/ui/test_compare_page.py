@@ -176,6 +176,37 @@ def test_fit_sentences_name_only_wishes_the_patient_set_and_list_the_rest_as_the
     assert "not set these yet" not in unescape(texts(at))
 
 
+def test_priorities_set_at_zero_are_said_once_not_once_per_option():
+    """Control and time both set to 0: the same "Nothing you set weighs for or against X" sentence
+    stood three times, once per option. It is said once; in a consult each option keeps its line
+    for its match range."""
+    from decision_aid.words.app import NOTHING_SET_WEIGHS
+
+    at = open_app({"topic": "fit", "relief": "0", "burden": "0"}, page="compare")
+    text = " ".join(unescape(texts(at)).split())
+    assert NOTHING_SET_WEIGHS.split("{")[0] not in text
+    assert text.count("so nothing you set weighs for or against any of the options") == 1
+    assert "You set **Control of the spasm** and **Little time and effort" in text
+    at = open_app({"topic": "fit", "relief": "0", "burden": "0", "mode": "consult"}, page="compare")
+    text = " ".join(unescape(texts(at)).split())
+    assert "**Medicines**: Match 49.8 (range 48.1 to 50)." in text
+
+
+def test_every_priority_at_zero_says_nothing_would_change_nowhere():
+    """With all six at 0 nothing is compared (the engine's notice says so); the page said
+    "Changing how much any one thing matters to you would not change the picture", which is
+    wrong: moving any one above 0 starts the comparison."""
+    from decision_aid.profile import PRIORITIES
+    from decision_aid.words.topics import CHANGE_HEADING, NOTHING_WOULD_CHANGE
+
+    at = open_app({"topic": "fit", **dict.fromkeys(PRIORITIES, "0")}, page="compare")
+    text = unescape(texts(at))
+    assert "nothing is matched" in text
+    assert NOTHING_WOULD_CHANGE not in text and CHANGE_HEADING not in text
+    assert "weighs for or against" not in text
+    assert at.expander[0].proto.expanded  # the sliders the notice asks to move are open
+
+
 def test_moving_a_slider_in_fit_changes_the_match_chart_data():
     at = open_app({"topic": "fit", "relief": "5"}, page="compare")
     before = match_points(at)

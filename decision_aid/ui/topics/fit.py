@@ -24,6 +24,7 @@ from decision_aid.words.topics import (
     MVD_MATCH_LOCAL,
     NO_MATCH,
     NOT_SET_COUNTS_AS_MIDDLE,
+    NOTHING_SET_WEIGHS_ANY,
     NOTHING_WOULD_CHANGE,
     SAY_WHAT_MATTERS_FIRST,
     SLIDER_SCALE,
@@ -67,23 +68,30 @@ def _lines_up(ctx: Ctx) -> None:
         if mvd.suitable and mvd.match is not None and any(f.local for f in (mvd.success, *mvd.risks)):
             st.caption(c.md(MVD_MATCH_LOCAL.format(mark=LOCAL_MARK)))
     weights, set_by_you = ctx.prof.weights(), ctx.prof.priorities_set
+    weighed = any(weights[p] > 0 for p in set_by_you)
     lines = []
+    if not weighed:  # every priority set is at 0: one sentence for all, not the same one for each
+        zero = [f"**{c.md(PRIORITY_LABELS[p])}**" for p in PRIORITIES if p in set_by_you]
+        lines.append("- " + NOTHING_SET_WEIGHS_ANY.format(labels=and_list(zero)))
     for o in ctx.result.options:
         if not o.suitable:
             why = " ".join(x.text for x in o.caution_details if x.effect == "not_suitable")
             lines.append("- " + NO_MATCH.format(name=c.md(o.short_name), why=c.md(why)))
             continue
-        text = c.md(fit_sentence(o, weights, set_by_you=set_by_you))
+        parts = [c.md(fit_sentence(o, weights, set_by_you=set_by_you))] if weighed else []
         if o.avoided:
-            text += " " + as_sentence(OPTION_STATUS["avoided"])
+            parts.append(as_sentence(OPTION_STATUS["avoided"]))
         if ctx.consult and o.match is not None:
-            text += c.md(
-                " "
-                + MATCH_RANGE.format(
-                    match=c.number(o.match), low=c.number(o.match_low), high=c.number(o.match_high)
+            parts.append(
+                c.md(
+                    MATCH_RANGE.format(
+                        match=c.number(o.match), low=c.number(o.match_low), high=c.number(o.match_high)
+                    )
                 )
             )
-        lines.append(f"- {text}")
+        if parts:
+            lead = "" if weighed else f"**{c.md(o.short_name)}**: "
+            lines.append(f"- {lead}{' '.join(parts)}")
     unset = [f"**{c.md(PRIORITY_LABELS[p])}**" for p in PRIORITIES if p not in set_by_you]
     if unset:  # in the list's own element: one element more is a slower slider (bench row (a))
         lines.append("\n" + NOT_SET_COUNTS_AS_MIDDLE.format(weight=DEFAULT_WEIGHT, labels=and_list(unset)))
@@ -114,12 +122,14 @@ def render(ctx: Ctx) -> None:
     Streamlit 1.67 drops it, so the patient's first slider move would be lost. The topic is short,
     so a slider move reruns the whole (one-topic) page, and the shell draws the links that carry
     the answers after it, as on every page."""
-    with st.expander(CHANGE_PRIORITIES, expanded=not priorities_stated(ctx), key="change_priorities"):
+    compared = priorities_stated(ctx) and any(ctx.prof.weights().values())
+    # open until something is compared: all at 0, the engine's notice asks for a slider above 0
+    with st.expander(CHANGE_PRIORITIES, expanded=not compared, key="change_priorities"):
         st.caption(SLIDER_SCALE)
         _sliders()
-    if priorities_stated(ctx):
+    if compared:
         _lines_up(ctx)
         _change(ctx)
-    else:
+    elif not priorities_stated(ctx):
         st.info(SAY_WHAT_MATTERS_FIRST)
     _how(ctx)
