@@ -103,7 +103,12 @@ MORE_ABOUT_TIMING = _("More about how soon and how long")
 
 # ---------------------------------------------------------------- side effects and harms
 
-HARMS_INTRO = _("Every figure is out of 100 people. Each picture shows the most common one for that option.")
+HARMS_INTRO = _(
+    'Every figure is out of 100 people, or out of 100 injections where it says "per injection". '
+    "Each picture shows the most common one for that option."
+)
+"""Botulinum toxin's side effects are counted per injection (the dataset's `per: injection`): the
+intro must not call every figure a count of people above them."""
 PASSING_HARMS = common.PASSING_HARMS
 LASTING_HARMS = common.LASTING_HARMS
 NONE_REPORTED = common.NAMED_NONE_REPORTED

@@ -79,6 +79,14 @@ def test_harms_mark_per_injection_figures_and_say_how_sure_at_home():
     assert text.count("how sure:") >= 10
 
 
+def test_harms_intro_does_not_call_per_injection_figures_people():
+    """The intro said "Every figure is out of 100 people" above "10 out of 100 people per injection"."""
+    at = open_app({"topic": "harms"}, page="compare")
+    intro = next(x.value for x in at.caption if x.value.startswith("Every figure"))
+    assert "out of 100 injections" in intro and '"per injection"' in intro
+    assert "per injection" in texts(at).replace(intro, "")  # the figures it speaks of
+
+
 def test_harms_say_how_long_each_lasts_in_full_and_name_each_picture_whole():
     """Every harm's "how long it lasts" whole, in both modes: cut to 8 words it dropped safety
     advice mid-sentence ("Clonazepam can cause dependence,...."). Each picture's title names its
