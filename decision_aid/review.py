@@ -414,11 +414,15 @@ def _no_treatment(evidence: Evidence, refs: _Refs) -> str:
         f"<th>{_t(w.NOTE)}</th><th>{_t(w.SOURCES)}</th>\n"
         f'<th class="ok">{_t(w.OK)}</th></tr>'
     )
+    fn = nt.figures_note
+    note = ""
+    if fn:
+        note = f'\n<p class="patient">{_e(fn.text)} <span class="small">{refs.cite(fn.sources)}</span></p>'
     return f"""
 <h2 id="no-treatment">{_t(w.NO_TREATMENT).format(name=_e(nt.name))}</h2>
 <p class="patient">{_e(nt.summary)}</p>
 <p class="patient">{_e(nt.involves.text)} <span class="small">{refs.cite(nt.involves.sources)}</span></p>
-<table>{_cols(15, 8, 15, 12, 30, 14, 6)}{header}{rows}</table>
+<table>{_cols(15, 8, 15, 12, 30, 14, 6)}{header}{rows}</table>{note}
 """
 
 

@@ -224,6 +224,10 @@ class NoTreatment(_Strict):
     summary: str = Field(min_length=1)
     involves: Text
     figures: list[Figure] = Field(min_length=1)
+    figures_note: Text | None = None
+    """What the figures can and cannot say (who was counted), in plain words for the patient: shown
+    under them on the About page in both modes. Each figure's own `note` is for clinicians and
+    reviewers (consult mode and the review pack)."""
 
     @field_validator("figures")
     @classmethod

@@ -57,6 +57,7 @@ def test_pack_lists_every_risk_benefit_and_no_treatment_figure(pack):
                 assert has(pack, b.not_measured)
     for f in EVIDENCE.no_treatment.figures:
         assert f'id="nt-{f.id}"' in pack and has(pack, f.name) and has(pack, f.timeframe)
+    assert has(pack, EVIDENCE.no_treatment.figures_note.text)  # what the patient reads under them
 
 
 def test_pack_lists_every_rule_with_the_words_a_patient_reads(pack):

@@ -181,6 +181,20 @@ def test_about_page_tells_the_natural_course_and_no_treatment_as_a_real_choice()
     assert "whose doctor has told them they have hemifacial spasm" in text  # diagnosis assumed
 
 
+def test_about_page_gives_the_natural_course_caveat_plainly_at_home_and_in_full_in_a_consult():
+    """The dataset's notes on the natural-course figures are for clinicians (49-word sentences,
+    source ids, "our reading, not the authors'"); home mode printed them to every patient. At home
+    the page now says in plain words who was counted; a consult adds each figure's note."""
+    ev = load_evidence()
+    notes = [f.note for f in ev.no_treatment.figures if f.note]
+    assert notes and ev.no_treatment.figures_note
+    home = unescape(texts(open_app()))
+    assert ev.no_treatment.figures_note.text in home
+    assert not any(n in home for n in notes) and "our reading" not in home
+    consult = unescape(texts(open_app({"mode": "consult"})))
+    assert all(n in consult for n in notes) and ev.no_treatment.figures_note.text in consult
+
+
 def test_about_page_consult_never_gives_a_figure_as_a_range_from_itself_to_itself():
     """No treatment's figures come without ranges: consult mode read "Range 41 out of 100."."""
     text = unescape(texts(open_app({"mode": "consult"})))

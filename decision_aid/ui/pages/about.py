@@ -22,9 +22,9 @@ def _no_treatment(ev: Evidence, consult: bool) -> None:
             st.caption(
                 c.md(w.FIGURE_WHEN.format(timeframe=fig.timeframe, certainty=CERTAINTY_LABELS[fig.certainty]))
             )
-            if fig.note:
-                st.caption(c.md(fig.note))
-            if consult:
+            if consult:  # the dataset's notes are for clinicians; the patient's words follow
+                if fig.note:
+                    st.caption(c.md(fig.note))
                 st.caption(
                     c.md(
                         w.FIGURE_RANGE.format(
@@ -32,6 +32,10 @@ def _no_treatment(ev: Evidence, consult: bool) -> None:
                         )
                     )
                 )
+    if nt.figures_note:
+        st.markdown(c.md(nt.figures_note.text))
+        if consult:
+            st.caption(c.md(c.sources_text(nt.figures_note.sources)))
 
     # What waiting means for the eye and over the years is said just above (NATURAL_COURSE); the
     # dataset's one-line summary says it again, so this section gives only what waiting involves.
