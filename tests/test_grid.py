@@ -128,3 +128,12 @@ def test_no_treatment_figures_carry_their_own_time_frame():
         span = re.match(r"Over \d+ to \d+ years", by_id[fid].timeframe)
         assert span, by_id[fid].timeframe
         assert f"When: {span.group(0)}" in cell.text, cell.text
+
+
+def test_every_option_says_what_comes_next_if_it_does_not_work():
+    """MVD's cell told only the good news (relief can come late, "wait before calling it a
+    failure"); the medicines and injections cells each say what can be tried next."""
+    grid = _grid(relief=5)
+    for oid in OPTION_IDS:
+        text = _cell(grid, "not_working", oid).text
+        assert re.search(r"other treatments? (stay open|can be tried)", text), (oid, text)

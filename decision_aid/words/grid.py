@@ -60,7 +60,7 @@ the dataset's `effect_weeks`. tests/test_grid.py fails if those texts stop sayin
 VISITS_PILLS = app.TABLETS_EVERY_DAY
 NO_TIME_OFF = _("no time off")
 
-DELAYED_RELIEF = _("Relief can come weeks or months later; wait before calling it a failure.")
+DELAYED_RELIEF = _("Relief can come weeks or months later; if not, other treatments stay open.")
 ANOTHER_MEDICINE = _("Another medicine or another treatment can be tried.")
 CHANGE_DOSE = _("The dose or places can be changed; other treatments stay open.")
 ASK_COST = _("Ask your clinic or insurer.")

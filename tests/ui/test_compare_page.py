@@ -64,6 +64,19 @@ def test_consult_topic_buttons_come_first_and_choose_the_topic():
     assert "<table" in _grid_html(at), "the figures topic shows its table"
 
 
+def test_works_gives_the_second_operation_beside_late_relief():
+    """After a failed operation the card told only the good news (relief can come late); how many
+    have a second operation, which works less often, was in the dataset and on no page."""
+    from decision_aid.evidence import load_evidence
+
+    reop = load_evidence().options["mvd"].reoperation
+    for mode in ("home", "consult"):
+        at = open_app({"topic": "works", "mode": mode}, page="compare")
+        text = " ".join(unescape(texts(at)).split())
+        assert "**A second operation:** 9 out of 100 people" in text, mode
+        assert " ".join(reop.text.split()) in text, mode  # its words, in "More about how soon and how long"
+
+
 def test_works_puts_not_measured_in_words_never_a_number():
     at = open_app({"topic": "works"}, page="compare")
     text = unescape(texts(at))

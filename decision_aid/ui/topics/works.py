@@ -13,6 +13,7 @@ import streamlit as st
 
 from decision_aid import charts
 from decision_aid.grid import benefits, first_clause
+from decision_aid.schema import Chance, Option
 from decision_aid.ui import chart_cache
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import (
@@ -37,6 +38,7 @@ from decision_aid.words.topics import (
     NEVER_MEASURED,
     NOT_MEASURED_LINE,
     RELIEF_COMES_LATE,
+    SECOND_OPERATION,
     TIMING_HEADING,
     WHEN_SENTENCE,
     WHILE_TREATED,
@@ -128,6 +130,17 @@ def _chance(label: str, ch, consulting: bool) -> str:
     return f"**{label}:** {c.md(fig)}, {c.md(when[:1].lower() + when[1:])}."
 
 
+def _chances(opt: Option) -> list[tuple[str, Chance]]:
+    """An option's chances after it is done, in the order a patient asks: late relief, the spasm
+    coming back, a second operation."""
+    pairs = (
+        (RELIEF_COMES_LATE, opt.delayed_relief),
+        (COMES_BACK, opt.recurrence),
+        (SECOND_OPERATION, opt.reoperation),
+    )
+    return [(label, ch) for label, ch in pairs if ch is not None]
+
+
 def _timing(ctx: Ctx, show_sources: bool) -> None:
     c.heading(TIMING_HEADING, 3)
     cols = st.columns(3)
@@ -138,24 +151,16 @@ def _timing(ctx: Ctx, show_sources: bool) -> None:
                 HOW_SOON.format(text=c.md(_first(opt.onset.text))),
                 HOW_LONG.format(text=c.md(_first(opt.duration.text))),
             ]
-            d, rec = opt.delayed_relief, opt.recurrence
-            if d is not None:
-                lines.append(_chance(RELIEF_COMES_LATE, d, ctx.consult))
-            if rec is not None:
-                lines.append(_chance(COMES_BACK, rec, ctx.consult))
+            chances = _chances(opt)
+            lines += [_chance(label, ch, ctx.consult) for label, ch in chances]
             st.markdown("  \n".join(lines))
             if show_sources:
-                ids = [
-                    *opt.onset.sources,
-                    *opt.duration.sources,
-                    *(d.sources if d else ()),
-                    *(rec.sources if rec else ()),
-                ]
+                chance_ids = [s for _, ch in chances for s in ch.sources]
+                ids = [*opt.onset.sources, *opt.duration.sources, *chance_ids]
                 st.caption(c.md(c.sources_text(dict.fromkeys(ids))))
     with st.expander(MORE_ABOUT_TIMING, expanded=False):
         for _, opt in ctx.ev.ordered():
-            more = [opt.onset.text, opt.duration.text]
-            more += [ch.text for ch in (opt.delayed_relief, opt.recurrence) if ch is not None]
+            more = [opt.onset.text, opt.duration.text] + [ch.text for _, ch in _chances(opt)]
             st.markdown(f"**{c.md(opt.short_name)}:** " + " ".join(c.md(t) for t in more))
 
 
