@@ -134,12 +134,10 @@ def short(text: str, max_words: int = MAX_WORDS) -> str:
     return first if len(words) <= max_words else " ".join(words[:max_words]) + "..."
 
 
-def _num(x: float) -> str:
-    return str(whole(x))
-
-
-def _qty(q: Quantity | None) -> str:
-    return W.ABOUT_QUANTITY.format(n=_num(q.value.central), unit=q.unit) if q is not None else ""
+def quantity_text(q: Quantity | None) -> str:
+    """'about 4 injection visits a year': the central value in whole units, as every view says it
+    (the priorities page said 'about 3.6' where the grid and the PDF said 'about 4')."""
+    return W.ABOUT_QUANTITY.format(n=whole(q.value.central), unit=q.unit) if q is not None else ""
 
 
 def benefits(o: OptionResult) -> list[dict[str, Any]]:
@@ -237,7 +235,7 @@ def _timing(oid: str, opt: Option) -> Cell:
     """How soon and how long, in the words written for this option from its onset and duration
     texts (`W.TIMING`): the dataset's own first sentences are too long for a cell; the works topic
     shows them whole."""
-    text = W.TIMING[oid].format(how_long=_qty(opt.effect_weeks))
+    text = W.TIMING[oid].format(how_long=quantity_text(opt.effect_weeks))
     ids = dict.fromkeys(
         [*opt.onset.sources, *opt.duration.sources, *(opt.effect_weeks.sources if opt.effect_weeks else ())]
     )
@@ -251,7 +249,7 @@ def _visits(opt: Option) -> Cell:
         parts.append(W.VISITS_PILLS)
     for q in (b.injections_per_year, b.clinic_visits_per_year, b.hospital_nights, b.recovery_weeks):
         if q is not None:
-            parts.append(_qty(q))
+            parts.append(quantity_text(q))
     if not b.general_anaesthetic and not b.recovery_weeks:
         parts.append(W.NO_TIME_OFF)
     text = "; ".join(parts)

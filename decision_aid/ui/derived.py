@@ -11,10 +11,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from decision_aid.engine import OptionResult
-from decision_aid.evidence import Evidence, Option, Quantity
+from decision_aid.evidence import Evidence, Option
+from decision_aid.grid import quantity_text
 from decision_aid.profile import PRIORITIES
 from decision_aid.words.app import (
-    ABOUT_QUANTITY,
     DONE_ONCE,
     DONE_ONCE_COMES_BACK,
     DONE_ONCE_COMES_BACK_WITHIN,
@@ -50,15 +50,6 @@ from decision_aid.words.common import (
     per_100,
     whole,
 )
-
-
-def _num(x: float) -> str:
-    return f"{round(x):,}" if abs(x - round(x)) < 0.05 else f"{x:.1f}"
-
-
-def _qty(q: Quantity) -> str:
-    return ABOUT_QUANTITY.format(n=_num(q.value.central), unit=q.unit)
-
 
 # ---------------------------------------------------------------- priority examples
 
@@ -107,9 +98,9 @@ def _burden_line(option: Option) -> str:
     if b.daily_pills:
         parts.append(TABLETS_EVERY_DAY)
     if b.injections_per_year:
-        parts.append(_qty(b.injections_per_year))
+        parts.append(quantity_text(b.injections_per_year))
     elif b.clinic_visits_per_year:
-        parts.append(_qty(b.clinic_visits_per_year))
+        parts.append(quantity_text(b.clinic_visits_per_year))
     if not b.ongoing:
         parts.append(NOTHING_REGULAR_AFTER)
     return ", ".join(parts) or LITTLE
@@ -120,7 +111,7 @@ def _recovery_line(option: Option) -> str:
     if not b.general_anaesthetic and not b.recovery_weeks and not b.hospital_nights:
         return NO_OPERATION_NO_TIME_OFF
     parts = [OPERATION_UNDER_GA] if b.general_anaesthetic else []
-    parts += [_qty(q) for q in (b.hospital_nights, b.recovery_weeks) if q]
+    parts += [quantity_text(q) for q in (b.hospital_nights, b.recovery_weeks) if q]
     return ", ".join(parts)
 
 

@@ -7,19 +7,26 @@ from decision_aid.evidence import load_evidence
 from decision_aid.profile import PRIORITIES, Profile
 from decision_aid.ui.derived import fit_sentence, priority_examples, quiz
 from decision_aid.words.app import NOTHING_SET_WEIGHS
-from decision_aid.words.common import PRIORITY_WISH, fit_word
+from decision_aid.words.common import PRIORITY_WISH, fit_word, whole
 
 EV = load_evidence()
-
-
-def _num(x: float) -> str:
-    return f"{round(x):,}" if abs(x - round(x)) < 0.05 else f"{x:.1f}"
 
 
 def test_recovery_example_takes_weeks_from_the_dataset():
     weeks = EV.options["mvd"].burden.recovery_weeks
     line = next(t for t in priority_examples(EV)["recovery"] if t.startswith(EV.options["mvd"].short_name))
-    assert f"about {_num(weeks.value.central)} {weeks.unit}" in line
+    assert f"about {whole(weeks.value.central)} {weeks.unit}" in line
+
+
+def test_time_example_says_injection_visits_as_the_grid_does():
+    """The priorities page said "about 3.6 injection visits a year" where the grid and the PDF say
+    "about 4": one quantity, one way of saying it."""
+    q = EV.options["botulinum"].burden.injections_per_year
+    assert q.value.central % 1  # a value that the two roundings told apart (3.6)
+    line = next(
+        t for t in priority_examples(EV)["burden"] if t.startswith(EV.options["botulinum"].short_name)
+    )
+    assert f"about {whole(q.value.central)} {q.unit}" in line
 
 
 def test_every_priority_has_one_example_per_option_in_fixed_order():
