@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from pydantic import BaseModel
 
 from decision_aid.evidence import DEFAULT_DATASET, OPTION_IDS, Evidence, load_evidence
 
@@ -470,3 +471,31 @@ def test_a_source_named_in_a_note_is_listed_with_that_figure() -> None:
 
     walk({k: v for k, v in raw.items() if k != "sources"}, "")
     assert not missing, missing
+
+
+# Fields a patient never reads: clinicians' notes, source lists and the sources themselves.
+NOT_PATIENT_TEXT = {"note", "sources", "certainty_why", "citation", "url", "title", "authors"}
+
+
+def _patient_strings(obj: object, path: str) -> list[tuple[str, str]]:
+    if isinstance(obj, BaseModel):
+        return [
+            found
+            for name in type(obj).model_fields
+            if name not in NOT_PATIENT_TEXT
+            for found in _patient_strings(getattr(obj, name), f"{path}.{name}")
+        ]
+    if isinstance(obj, dict):
+        return [found for k, v in obj.items() for found in _patient_strings(v, f"{path}[{k}]")]
+    if isinstance(obj, list | tuple):
+        return [found for i, v in enumerate(obj) for found in _patient_strings(v, f"{path}[{i}]")]
+    return [(path, obj)] if isinstance(obj, str) else []
+
+
+def test_patient_text_names_no_source_id(ev: Evidence) -> None:
+    """Source ids belong beside a text (its `sources`), not in it: the works topic showed MVD's
+    recurrence text ending "(sindou2018)" to patients at home."""
+    ids = re.compile(r"\b(" + "|".join(map(re.escape, sorted(ev.sources, key=len, reverse=True))) + r")\b")
+    options_and_rules = {"options": ev.options, "no_treatment": ev.no_treatment, "rules": ev.rules}
+    found = [(p, m.group(0)) for p, s in _patient_strings(options_and_rules, "ev") if (m := ids.search(s))]
+    assert not found
