@@ -13,7 +13,14 @@ from decision_aid.ui import chart_cache, state
 from decision_aid.ui import components as c
 from decision_aid.ui.derived import fit_sentence
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, fit_x, in_words, show
-from decision_aid.words.common import NOT_A_VERDICT, OPTION_STATUS, PRIORITY_LABELS, and_list, as_sentence
+from decision_aid.words.common import (
+    NOT_A_VERDICT,
+    OPTION_STATUS,
+    PRIORITY_LABELS,
+    and_list,
+    as_sentence,
+    whole,
+)
 from decision_aid.words.topics import (
     ANCHORS_TITLE,
     CHANGE_HEADING,
@@ -84,9 +91,7 @@ def _lines_up(ctx: Ctx) -> None:
         if ctx.consult and o.match is not None:
             parts.append(
                 c.md(
-                    MATCH_RANGE.format(
-                        match=c.number(o.match), low=c.number(o.match_low), high=c.number(o.match_high)
-                    )
+                    MATCH_RANGE.format(match=whole(o.match), low=whole(o.match_low), high=whole(o.match_high))
                 )
             )
         if parts:
