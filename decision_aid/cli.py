@@ -23,7 +23,7 @@ from pathlib import Path
 from decision_aid.engine import Result, evaluate
 from decision_aid.evidence import DEFAULT_DATASET, MAX_DATASET_BYTES, DatasetError, Evidence, load_evidence
 from decision_aid.profile import MAX_QUERY_CHARS, parse_query
-from decision_aid.results import OptionResult
+from decision_aid.results import OptionResult, shown_range
 from decision_aid.words.app import PER_INJECTION
 from decision_aid.words.cli import (
     BASE_URL_HELP,
@@ -63,6 +63,7 @@ from decision_aid.words.cli import (
     USAGE_ERROR,
     VALID,
     WARNING,
+    WITH_PUBLISHED_RANGE,
     WITH_RANGE,
     wrote,
 )
@@ -146,15 +147,18 @@ def result_for_query(query: str, data: str | None) -> tuple[Evidence, Result] | 
     return evidence, evaluate(evidence, parsed.profile, warnings=parsed.warnings)
 
 
-def _range_words(
-    low: float | None, central: float | None, high: float | None, *, per_injection: bool = False
-) -> str:
+def _range_words(fig: object, *, per_injection: bool = False) -> str:
+    """'8 out of 100 people (range 2 to 6 out of 100)'; beside a local figure the studies' range,
+    said to be published (`results.shown_range`), never the range the engine widened to take it."""
+    central = getattr(fig, "central", None)
+    low, high, published = shown_range(fig)
     if central is None or low is None or high is None:
         return NOT_MEASURED
     figure = PER_INJECTION.format(figure=per_100(central)) if per_injection else per_100(central)
     if not has_range(low, high):
         return figure
-    return WITH_RANGE.format(figure=figure, range=per_100_range(low, high))
+    words = WITH_PUBLISHED_RANGE if published else WITH_RANGE
+    return words.format(figure=figure, range=per_100_range(low, high))
 
 
 def _harm_lines(o: OptionResult) -> list[str]:
@@ -168,7 +172,7 @@ def _harm_lines(o: OptionResult) -> list[str]:
             continue
         lines.append("  " + HARMS_HEADING.format(kind=kind))
         for r in mine:
-            figure = _range_words(r.low, r.central, r.high, per_injection=r.per == "injection")
+            figure = _range_words(r, per_injection=r.per == "injection")
             local = " " + LOCAL_FIGURE if r.local else ""
             when = f" [{r.timeframe}]" if r.timeframe else ""
             lines.append(f"    {r.name}: {figure}{local}{when}")
@@ -204,7 +208,7 @@ def format_text(result: Result) -> str:
                 lines.append(f"  {b.label}: {b.not_measured or NOT_MEASURED}")
                 continue
             local = " " + LOCAL_FIGURE if b.local else ""
-            lines.append(f"  {b.label}: {_range_words(b.low, b.central, b.high)}{local} [{b.timeframe}]")
+            lines.append(f"  {b.label}: {_range_words(b)}{local} [{b.timeframe}]")
         lines += _harm_lines(o)
         if o.match is not None:
             level = [x.short_name for x in result.options if x is not o and x.rank == o.rank]
@@ -226,7 +230,7 @@ def format_text(result: Result) -> str:
     lines.append(FOR_COMPARISON.format(name=nt.name))
     lines.append(f"  {nt.summary}")
     for f in nt.figures:
-        lines.append(f"  {f.name}: {_range_words(f.low, f.central, f.high)} [{f.timeframe}]")
+        lines.append(f"  {f.name}: {_range_words(f)} [{f.timeframe}]")
     lines.append("")
     lines.append(NOT_A_VERDICT)
     return "\n".join(lines)

@@ -16,6 +16,7 @@ from typing import Any
 
 from decision_aid.engine import OptionResult, Result
 from decision_aid.evidence import Evidence, Option, Quantity
+from decision_aid.results import shown_range
 from decision_aid.words import grid as W
 from decision_aid.words.common import per_100, whole
 
@@ -184,11 +185,12 @@ def _benefit_cell(b: dict[str, Any] | None, ongoing: bool) -> Cell:
         parts.append(W.ONLY_WHILE_TREATED)
     if b.get("expert_estimate"):
         parts.append(W.EXPERT_ESTIMATE)
+    low, high, _ = shown_range(b)  # a local figure: the studies' range (its cell is marked local)
     return Cell(
         "; ".join(parts) + ".",
         b["central"],
-        b.get("low"),
-        b.get("high"),
+        low,
+        high,
         certainty=b.get("certainty"),
         sources=tuple(b.get("sources") or ()),
         local=bool(b.get("local")),
@@ -206,11 +208,12 @@ def _risk_cell(risks: list[Any], serious: bool) -> Cell:
         text = W.HARM_AND_MORE.format(harm=short(_get(r, "name"), budget), more=more)
     else:
         text = short(_get(r, "name"))
+    low, high, _ = shown_range(r)
     return Cell(
         text,
         _get(r, "central"),
-        _get(r, "low"),
-        _get(r, "high"),
+        low,
+        high,
         per=_get(r, "per", "person") or "person",
         certainty=_get(r, "certainty"),
         sources=tuple(_get(r, "sources") or ()),

@@ -78,6 +78,22 @@ class RiskUsed(FigureUsed):
         return self.serious or self.permanent
 
 
+def shown_range(fig: object) -> tuple[float | None, float | None, bool]:
+    """The range a view gives beside a figure, and whether it is the published one. A local figure
+    (the surgical team's own) replaces the central value, and the engine widens low and high to
+    take it in, for the match's ends; no study gave that widened range, so the words give the
+    published range, said to be published. `fig` is a result model or its dict."""
+
+    def get(key: str) -> object:
+        return fig.get(key) if isinstance(fig, dict) else getattr(fig, key, None)
+
+    published = get("published")
+    if get("local") and isinstance(published, dict):
+        return published["low"], published["high"], True
+    low, high = (v if isinstance(v := get(k), int | float) else None for k in ("low", "high"))
+    return low, high, False
+
+
 class Caution(_Out):
     rule: str
     effect: Literal["not_suitable", "caution"]

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 from typing import NamedTuple
 
 import pytest
@@ -274,5 +275,17 @@ def test_bad_format_is_a_usage_error(capsys):
 def test_text_gives_no_range_where_the_app_gives_none():
     """One rule with the app (`words.common.has_range`): a figure whose ends differ by less than
     the rounding is not given as a range from itself to itself."""
-    assert cli._range_words(7.0, 7.0, 7.02) == "7 out of 100 people"
-    assert cli._range_words(5.0, 7.0, 9.0) == "7 out of 100 people (range 5 to 9 out of 100)"
+    fig = SimpleNamespace(low=7.0, central=7.0, high=7.02)
+    assert cli._range_words(fig) == "7 out of 100 people"
+    fig = SimpleNamespace(low=5.0, central=7.0, high=9.0)
+    assert cli._range_words(fig) == "7 out of 100 people (range 5 to 9 out of 100)"
+
+
+def test_text_gives_a_local_figure_the_published_range_not_a_widened_one(capsys):
+    """The team's figures (spasm gone 60, hearing loss 8) lie outside the studies' ranges (63 to
+    91, 2 to 6); the text gave the ranges the engine widened to take them in, "range 60 to 91" and
+    "range 2 to 8", which no study found."""
+    text = run(capsys, "--query", "relief=9&mvd_success=60&mvd_hearing_loss=8", "--format", "text").out
+    assert "60 out of 100 people (published range 63 to 91 out of 100) (local figure)" in text
+    assert "8 out of 100 people (published range 2 to 6 out of 100) (local figure)" in text
+    assert "range 60 to" not in text and "range 2 to 8" not in text

@@ -12,6 +12,8 @@ SOURCES = _("Sources: {ids}")
 PER_INJECTION = _("{figure} per injection")
 RANGE = _("range {range}")
 """A figure's range beside it, in the clinician's layer."""
+PUBLISHED_RANGE = _("published range {range}")
+"""Beside a local figure: the studies' range (the figure itself is the surgical team's own)."""
 ABOUT_QUANTITY = _("about {n} {unit}")
 """'about 4 injection visits a year' (the unit is the dataset's)."""
 

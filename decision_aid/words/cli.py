@@ -71,6 +71,8 @@ RULED_OUT = _("[you ruled this out]")
 LOCAL_FIGURE = _("(local figure)")
 WITH_RANGE = _("{figure} (range {range})")
 """'30 out of 100 people (range 10 to 70 out of 100)'."""
+WITH_PUBLISHED_RANGE = _("{figure} (published range {range})")
+"""Beside a local figure: the studies' range, not one widened to take the local figure in."""
 LINES_UP = _("Lines up with what matters to you: {match} out of 100 (range {low} to {high}); {place}")
 PLACE = _("number {rank} of {ranked}")
 PLACE_SHARED = _("number {rank} of {ranked}, level with {names}")

@@ -272,6 +272,34 @@ def test_local_surgical_figures_are_marked_in_every_topic_that_uses_them():
             assert LOCAL_MARK in shown, (mode, topic)
 
 
+def test_a_local_figure_keeps_the_published_range_beside_it_never_a_widened_one():
+    """The team's hearing-loss figure (8) lies above the studies' 2 to 6: the engine widens its
+    range to 2 to 8 for the match's ends, and the figures topic, the consult grid and the harms
+    topic gave that "range 2 to 8", which no study found. They give "published range 2 to 6"."""
+    q = {"mvd_hearing_loss": "8", "mvd_success": "60", "mode": "consult", "relief": "5"}
+    figures = _grid_html(open_app({**q, "topic": "figures"}, page="compare"))
+    assert "published range 2 to 6 out of 100" in figures and "2 to 8 out of 100" not in figures
+    assert "published range 63 to 91 out of 100" in figures and "60 to 91" not in figures
+    at = open_app(q, page="compare")
+    at.toggle[0].set_value(True).run()  # "Show ranges and sources"
+    assert "published range 2 to 6 out of 100" in _grid_html(at)
+    at = open_app({**q, "topic": "harms"}, page="compare")
+    at.toggle[0].set_value(True).run()
+    text = unescape(texts(at))
+    assert "published range 2 to 6 out of 100" in text and "range 2 to 8" not in text
+
+
+def test_the_figures_table_gives_no_time_frame_for_a_figure_never_measured():
+    """Botulinum toxin's "spasm gone" was never measured, yet its When column read "At the peak of
+    each injection"."""
+    html = _grid_html(open_app({"topic": "figures"}, page="compare"))
+    rows = re.findall(r"<tr>(?:(?!</tr>).)*</tr>", html, re.S)
+    unmeasured = [r for r in rows if '<span class="label">Out of 100</span> not measured' in r]
+    assert len(unmeasured) == 2  # medicines and botulinum toxin: spasm gone
+    for row in unmeasured:
+        assert '<span class="label">When</span> </td>' in row, row
+
+
 def test_cautions_from_the_situation_mark_the_grid_and_are_listed():
     at = open_app({"anesthesia": "unfit"}, page="compare")
     grid = _grid_html(at)

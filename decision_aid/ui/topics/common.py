@@ -12,7 +12,7 @@ from decision_aid.engine import Result
 from decision_aid.evidence import Evidence
 from decision_aid.profile import Profile
 from decision_aid.ui import components as c
-from decision_aid.words.app import PER_INJECTION, RANGE
+from decision_aid.words.app import PER_INJECTION, PUBLISHED_RANGE, RANGE
 from decision_aid.words.common import NO_RANGE_GIVEN, has_range, per_100, per_100_range
 from decision_aid.words.topics import (
     HOW_SURE,
@@ -76,11 +76,15 @@ def figure_words(
     return text + (f" ({'; '.join(extra)})" if extra else "")
 
 
-def detail(low: float | None, high: float | None, sources: Any, timeframe: str = "") -> str:
-    """The consult layer beside a figure: range, time frame and source ids."""
+def detail(
+    low: float | None, high: float | None, sources: Any, timeframe: str = "", *, published: bool = False
+) -> str:
+    """The consult layer beside a figure: range, time frame and source ids. `published`: the range
+    is the studies' one beside a local figure (`results.shown_range`)."""
     parts = []
     if low is not None and high is not None:
-        parts.append(RANGE.format(range=per_100_range(low, high)) if has_range(low, high) else NO_RANGE_GIVEN)
+        words = PUBLISHED_RANGE if published else RANGE
+        parts.append(words.format(range=per_100_range(low, high)) if has_range(low, high) else NO_RANGE_GIVEN)
     if timeframe:
         parts.append(WHEN.format(when=timeframe))
     ids = list(sources or ())

@@ -5,9 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from decision_aid.grid import benefits, no_treatment_figures
+from decision_aid.results import shown_range
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx
 from decision_aid.ui.topics.glance import GRID_CSS, table_html
+from decision_aid.words.app import PUBLISHED_RANGE
 from decision_aid.words.common import span_text
 from decision_aid.words.topics import (
     COL_FIGURE,
@@ -27,6 +29,13 @@ from decision_aid.words.topics import (
 
 def _sure(certainty: str | None) -> str:
     return certainty_level(certainty) if certainty else ""
+
+
+def _range(fig: object) -> str:
+    """The Range column: the studies' range, said to be the published one beside a local figure."""
+    low, high, published = shown_range(fig)
+    spread = span_text(low, high)
+    return PUBLISHED_RANGE.format(range=spread) if published else spread
 
 
 def rows(ctx: Ctx) -> list[dict[str, str]]:
@@ -53,10 +62,8 @@ def rows(ctx: Ctx) -> list[dict[str, str]]:
                     COL_OPTION: o.short_name,
                     COL_FIGURE: name,
                     COL_OUT_OF_100: out_of_100(b.get("central")),
-                    COL_RANGE: span_text(b["low"], b["high"])
-                    if measured
-                    else str(b.get("not_measured") or ""),
-                    COL_WHEN: str(b.get("timeframe") or ""),
+                    COL_RANGE: _range(b) if measured else str(b.get("not_measured") or ""),
+                    COL_WHEN: str(b.get("timeframe") or "") if measured else "",
                     COL_HOW_SURE: _sure(b.get("certainty")),
                     COL_SOURCES: ", ".join(b.get("sources") or ()),
                 }
@@ -69,7 +76,7 @@ def rows(ctx: Ctx) -> list[dict[str, str]]:
                     COL_OPTION: o.short_name,
                     COL_FIGURE: name + (f" ({LOCAL_MARK})" if r.local else ""),
                     COL_OUT_OF_100: out_of_100(r.central),
-                    COL_RANGE: span_text(r.low, r.high),
+                    COL_RANGE: _range(r),
                     COL_WHEN: str(getattr(r, "timeframe", "") or ""),
                     COL_HOW_SURE: _sure(getattr(r, "certainty", None)),
                     COL_SOURCES: ", ".join(r.sources),

@@ -14,6 +14,7 @@ import streamlit as st
 from decision_aid import charts
 from decision_aid.engine import RiskUsed
 from decision_aid.grid import first_clause
+from decision_aid.results import shown_range
 from decision_aid.ui import chart_cache
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import (
@@ -52,7 +53,8 @@ def _line(r: RiskUsed, ctx: Ctx, show_sources: bool) -> str:
     text = f"- {c.md(r.name)}: **{c.md(fig)}**. {c.md(lasts)}"
     if show_sources:
         when = getattr(r, "timeframe", "") or ""
-        extra = detail(r.low, r.high, r.sources, when)
+        low, high, published = shown_range(r)
+        extra = detail(low, high, r.sources, when, published=published)
         certainty = getattr(r, "certainty", None)
         if certainty:
             extra = CERTAINTY_NOTE.format(level=certainty_level(certainty)) + "; " + extra

@@ -13,6 +13,7 @@ import streamlit as st
 
 from decision_aid import charts
 from decision_aid.grid import benefits, first_clause
+from decision_aid.results import shown_range
 from decision_aid.schema import Chance, Option
 from decision_aid.ui import chart_cache
 from decision_aid.ui import components as c
@@ -107,7 +108,8 @@ def _benefit_group(ctx: Ctx, measure: str, by_option: dict[str, dict], show_sour
             if b.get("while_treated"):
                 lines.append(WHILE_TREATED)
             if show_sources:
-                lines.append(detail(b.get("low"), b.get("high"), b.get("sources")))
+                low, high, published = shown_range(b)
+                lines.append(detail(low, high, b.get("sources"), published=published))
                 if b.get("certainty"):
                     lines.append(CERTAINTY_LINE.format(level=certainty_level(b["certainty"])))
             st.caption(c.md(" ".join(lines)))
