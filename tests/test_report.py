@@ -239,11 +239,12 @@ def test_per_injection_figures_are_marked():
     per_injection = [r for o in data["options"] for r in o["risks"] if r.get("per") == "injection"]
     assert per_injection, "the dataset has per-injection harms (botulinum toxin)"
     for r in per_injection:
-        assert report.PER_INJECTION in r["words"] and "out of 100 injections" in r["words"]
+        assert "out of 100 people per injection" in r["words"]  # as the app and the PDF grid say it
+        assert "out of 100 injections" not in r["words"]
     for o in data["options"]:
         for r in o["risks"]:
             if r.get("per") != "injection":
-                assert report.PER_INJECTION not in r["words"]
+                assert "per injection" not in r["words"]
 
 
 def test_no_match_or_rank_before_priorities_are_stated():

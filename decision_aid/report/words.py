@@ -14,6 +14,7 @@ from decision_aid.words.common import both_ways, per_100, per_100_range, whole
 from decision_aid.words.report import (
     CLEARLY_BETTER,
     EXPERT_ESTIMATE,
+    FIGURE_PER_INJECTION,
     IN_STUDIES,
     LOCAL,
     LOCAL_AND_PUBLISHED,
@@ -23,7 +24,6 @@ from decision_aid.words.report import (
     NOT_MEASURED_WHY,
     NOT_REVIEWED,
     ONE_ESTIMATE,
-    PER_INJECTION,
     PER_INJECTION_NOTE,
     PUBLISHED_RANGE,
     RANGE,
@@ -33,7 +33,6 @@ from decision_aid.words.report import (
     WHEN,
     WHILE_TREATED,
     certainty_words,
-    per_100_injections,
 )
 
 __all__ = [
@@ -77,8 +76,9 @@ def _profile(result: Result) -> dict[str, Any]:
 
 
 def _per_words(x: float, per: str = "person") -> str:
-    """'10 out of 100 people', or '10 out of 100 injections' for a figure counted per injection."""
-    return per_100_injections(x) if per == "injection" else per_100(x)
+    """'10 out of 100 people', or '10 out of 100 people per injection' for a figure counted per
+    injection (as every view says it)."""
+    return FIGURE_PER_INJECTION.format(figure=per_100(x)) if per == "injection" else per_100(x)
 
 
 def _spread(low: float, high: float) -> str | None:
@@ -149,15 +149,13 @@ def success_words(o: OptionResult) -> dict[str, str]:
 
 
 def risk_words(r: RiskUsed, *, when: bool = True) -> str:
-    """One harm as natural frequencies: '<name>: 10 out of 100 injections (5 to 27 ...; counted
-    per injection, not per person). <how long>. When: <period>. How sure: low.'"""
+    """One harm as natural frequencies: '<name>: 10 out of 100 people per injection (5 to 27 out of
+    100 in studies). <how long>. When: <period>. How sure: low.'"""
     per = _get(r, "per", "person") or "person"
     if r.local and r.published:
         extra = LOCAL_MARK.format(spread=per_100_range(r.published["low"], r.published["high"]))
     else:
         extra = _in_studies(r.low, r.high)
-    if per == "injection":
-        extra = f"{extra}; {PER_INJECTION}" if extra else PER_INJECTION
     text = RISK.format(
         name=r.name, figure=_with_range(_per_words(r.central, per), extra), lasts=r.lasts.rstrip(".")
     )

@@ -5,14 +5,12 @@ phrasing come from `decision_aid.words.common`."""
 from __future__ import annotations
 
 from decision_aid.i18n import _
-from decision_aid.words import charts, cli, common, review
+from decision_aid.words import app, charts, cli, common, review
 from decision_aid.words.common import (
     CERTAINTY_LEVELS,
     CERTAINTY_MEANINGS,
     SITUATION_LABELS,
-    _rare,
     fit_word,
-    whole,
 )
 from decision_aid.words.pages import about, next_steps, situation
 
@@ -105,6 +103,9 @@ NOT_STATED = _(
 )
 NOT_MATCHED = _("Not matched or ranked: it may not be suitable for you (see the cautions).")
 PER_INJECTION = review.PER_INJECTION
+FIGURE_PER_INJECTION = app.PER_INJECTION
+"""'10 out of 100 people per injection': the figure as the app, the grid and the command line give
+it (the PDF's detail said '10 out of 100 injections' where its own grid said this)."""
 PER_INJECTION_NOTE = _("'Per injection' marks a figure counted per injection, not per person.")
 NOT_MEASURED = review.NOT_MEASURED_STOP
 NOT_MEASURED_WHY = _("Not measured. {why}")
@@ -137,15 +138,6 @@ def certainty_words(code: str | None, *, short: bool = False) -> str:
     if short or not why:
         return _("How sure: {level}.").format(level=level)
     return _("How sure: {level} ({why}).").format(level=level, why=why)
-
-
-def per_100_injections(x: float) -> str:
-    """`words.common.per_100` for a figure counted per injection: '10 out of 100 injections'."""
-    if x <= 0:
-        return _("0 out of 100 injections")
-    if whole(x) < 1:
-        return _("fewer than 1 out of 100 injections ({rare})").format(rare=_rare(x))
-    return _("{n} out of 100 injections").format(n=f"{whole(x):,}")
 
 
 # ---------------------------------------------------------------- the comparison table
