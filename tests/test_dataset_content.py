@@ -121,6 +121,15 @@ def test_summary_is_short_and_plain(ev: Evidence, option_id: str) -> None:
     assert len(words) / len(sentences) <= 20, "sentences too long for a grade-8 reading level"
 
 
+@pytest.mark.parametrize("option_id", OPTION_IDS)
+def test_a_summary_that_counts_the_benefit_counts_a_harm_too(ev: Evidence, option_id: str) -> None:
+    """MVD's summary gave its benefit as "about 85 to 90 in 100" and its harm as "a small chance
+    of lasting harm": benefits and harms in equal detail, so a number for one asks for the other."""
+    summary = " ".join(ev.options[option_id].summary.split())
+    figures = re.findall(r"\d+(?: to \d+)? in 100", summary)
+    assert len(figures) != 1, (option_id, figures)
+
+
 def test_success_ranges_explain_why_sources_disagree(ev: Evidence) -> None:
     # where sources disagree the range is stored and the note must say so
     for option_id, opt in ev.ordered():
