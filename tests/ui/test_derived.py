@@ -133,3 +133,10 @@ def test_side_effect_example_marks_a_per_injection_figure():
 def test_quiz_answer_is_the_control_figure_for_botulinum():
     q = next(q for q in quiz(EV) if q.key == "quiz_success")
     assert q.answer.startswith(f"{round(EV.control('botulinum').per_100.central)} out of 100")
+
+
+def test_lasting_example_counts_the_spasm_coming_back_among_the_people_helped():
+    """MVD's recurrence (2 in 100) counts people first cured; "the spasm comes back ... for about
+    2 out of 100 people" read as 2 in 100 of everyone operated on."""
+    line = next(t for t in priority_examples(EV)["lasting"] if t.startswith(EV.options["mvd"].short_name))
+    assert "of the people it helps, the spasm comes back" in line
