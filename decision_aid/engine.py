@@ -235,9 +235,19 @@ def sensitivity(
         up: tuple[int | None, tuple[str, ...]] = (None, ())
         down: tuple[int | None, tuple[str, ...]] = (None, ())
         if compared:
-            tops = {v: _top(scored, {**weights, p: v}) for v in range(11) if v != w}
-            up = next(((v, tops[v]) for v in range(w + 1, 11) if tops[v] not in (now, ())), up)
-            down = next(((v, tops[v]) for v in range(w - 1, -1, -1) if tops[v] not in (now, ())), down)
+            # the nearest weight each way where the top changes; each sweep stops at the first one
+            up = next(
+                ((v, t) for v in range(w + 1, 11) if (t := _top(scored, {**weights, p: v})) not in (now, ())),
+                up,
+            )
+            down = next(
+                (
+                    (v, t)
+                    for v in range(w - 1, -1, -1)
+                    if (t := _top(scored, {**weights, p: v})) not in (now, ())
+                ),
+                down,
+            )
         items.append(
             SensitivityItem(
                 priority=p,
