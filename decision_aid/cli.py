@@ -24,7 +24,6 @@ from decision_aid.engine import Result, evaluate
 from decision_aid.evidence import DEFAULT_DATASET, MAX_DATASET_BYTES, DatasetError, Evidence, load_evidence
 from decision_aid.profile import MAX_QUERY_CHARS, parse_query
 from decision_aid.results import OptionResult, shown_range
-from decision_aid.words.app import PER_INJECTION
 from decision_aid.words.cli import (
     BASE_URL_HELP,
     CANNOT_READ,
@@ -74,7 +73,7 @@ from decision_aid.words.common import (
     PRIORITY_LABELS,
     and_list,
     has_range,
-    per_100,
+    per_100_counted,
     per_100_range,
     weight_text,
     whole,
@@ -154,7 +153,7 @@ def _range_words(fig: object, *, per_injection: bool = False) -> str:
     low, high, published = shown_range(fig)
     if central is None or low is None or high is None:
         return NOT_MEASURED
-    figure = PER_INJECTION.format(figure=per_100(central)) if per_injection else per_100(central)
+    figure = per_100_counted(central, "injection" if per_injection else "person")
     if not has_range(low, high):
         return figure
     words = WITH_PUBLISHED_RANGE if published else WITH_RANGE

@@ -18,7 +18,7 @@ from decision_aid.engine import OptionResult, Result
 from decision_aid.evidence import Evidence, Option, Quantity
 from decision_aid.results import shown_range
 from decision_aid.words import grid as W
-from decision_aid.words.common import per_100, whole
+from decision_aid.words.common import per_100_counted, whole
 
 NO_TREATMENT_ID = "no_treatment"
 NO_TREATMENT_NAME = W.NO_TREATMENT_NAME
@@ -49,8 +49,7 @@ class Cell:
         """'30 out of 100 people' ('... per injection'), or None when the cell has no number."""
         if self.central is None:
             return None
-        text = per_100(self.central)
-        return W.PER_INJECTION.format(figure=text) if self.per == "injection" else text
+        return per_100_counted(self.central, self.per)
 
 
 @dataclass(frozen=True)

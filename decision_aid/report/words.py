@@ -10,11 +10,10 @@ from typing import Any
 from decision_aid.engine import OptionResult, Result, RiskUsed
 from decision_aid.evidence import Evidence
 from decision_aid.profile import Profile
-from decision_aid.words.common import both_ways, per_100, per_100_range, whole
+from decision_aid.words.common import both_ways, per_100, per_100_counted, per_100_range, whole
 from decision_aid.words.report import (
     CLEARLY_BETTER,
     EXPERT_ESTIMATE,
-    FIGURE_PER_INJECTION,
     IN_STUDIES,
     LOCAL,
     LOCAL_AND_PUBLISHED,
@@ -76,9 +75,8 @@ def _profile(result: Result) -> dict[str, Any]:
 
 
 def _per_words(x: float, per: str = "person") -> str:
-    """'10 out of 100 people', or '10 out of 100 people per injection' for a figure counted per
-    injection (as every view says it)."""
-    return FIGURE_PER_INJECTION.format(figure=per_100(x)) if per == "injection" else per_100(x)
+    """'10 out of 100 people', or '10 out of 100 people per injection' (as every view says it)."""
+    return per_100_counted(x, per)
 
 
 def _spread(low: float, high: float) -> str | None:

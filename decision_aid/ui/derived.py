@@ -31,7 +31,6 @@ from decision_aid.words.app import (
     ONLY_PARTLY,
     ONLY_WHILE_KEPT_UP,
     OPERATION_UNDER_GA,
-    PER_INJECTION,
     QUIZ_ANAESTHETIC,
     QUIZ_ANAESTHETIC_ANSWER,
     QUIZ_ONCE,
@@ -48,6 +47,7 @@ from decision_aid.words.common import (
     PRIORITY_WISH,
     and_list,
     per_100,
+    per_100_counted,
     whole,
 )
 
@@ -79,10 +79,7 @@ def _lasting_line(option: Option) -> str:
 
 def _harm(r) -> str:
     """'Droopy eyelid, 10 out of 100 people per injection'."""
-    figure = per_100(r.per_100.central)
-    if getattr(r, "per", "person") == "injection":
-        figure = PER_INJECTION.format(figure=figure)
-    return f"{r.name}, {figure}"
+    return f"{r.name}, {per_100_counted(r.per_100.central, getattr(r, 'per', 'person'))}"
 
 
 def _control(ev: Evidence, option_id: str) -> tuple[str, float, str]:

@@ -9,7 +9,6 @@ from decision_aid.i18n import _
 # ---------------------------------------------------------------- figures and their sources
 
 SOURCES = _("Sources: {ids}")
-PER_INJECTION = _("{figure} per injection")
 RANGE = _("range {range}")
 """A figure's range beside it, in the clinician's layer."""
 PUBLISHED_RANGE = _("published range {range}")

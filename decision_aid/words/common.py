@@ -198,6 +198,16 @@ def per_100(x: float) -> str:
     return _("{n} out of 100 people").format(n=f"{whole(x):,}")
 
 
+PER_INJECTION = _("{figure} per injection")
+"""A figure counted per injection, not per person (the dataset's `per: injection`)."""
+
+
+def per_100_counted(x: float, per: str = "person") -> str:
+    """`per_100`, with "per injection" after a figure counted per injection: '10 out of 100 people
+    per injection', said one way in the app, the grid, the PDF and the command line."""
+    return PER_INJECTION.format(figure=per_100(x)) if per == "injection" else per_100(x)
+
+
 def per_100_range(low: float, high: float) -> str:
     """'63 to 95 out of 100'; a range of rare harms on the per-1,000 scale, saying so."""
     if whole(high) < 1:

@@ -28,7 +28,6 @@ ROW_QUESTIONS: dict[str, str] = {
 }
 """Each row's question, by the row's key."""
 
-PER_INJECTION = app.PER_INJECTION
 ABOUT_QUANTITY = app.ABOUT_QUANTITY
 GOOD_CONTROL = _("Good control")
 """The label of a result's one success figure when it names no measure."""

@@ -5,7 +5,7 @@ phrasing come from `decision_aid.words.common`."""
 from __future__ import annotations
 
 from decision_aid.i18n import _
-from decision_aid.words import app, charts, cli, common, review
+from decision_aid.words import charts, cli, common, review
 from decision_aid.words.common import (
     CERTAINTY_LEVELS,
     CERTAINTY_MEANINGS,
@@ -103,9 +103,6 @@ NOT_STATED = _(
 )
 NOT_MATCHED = _("Not matched or ranked: it may not be suitable for you (see the cautions).")
 PER_INJECTION = review.PER_INJECTION
-FIGURE_PER_INJECTION = app.PER_INJECTION
-"""'10 out of 100 people per injection': the figure as the app, the grid and the command line give
-it (the PDF's detail said '10 out of 100 injections' where its own grid said this)."""
 PER_INJECTION_NOTE = _("'Per injection' marks a figure counted per injection, not per person.")
 NOT_MEASURED = review.NOT_MEASURED_STOP
 NOT_MEASURED_WHY = _("Not measured. {why}")

@@ -12,8 +12,8 @@ from decision_aid.engine import Result
 from decision_aid.evidence import Evidence
 from decision_aid.profile import Profile
 from decision_aid.ui import components as c
-from decision_aid.words.app import PER_INJECTION, PUBLISHED_RANGE, RANGE
-from decision_aid.words.common import NO_RANGE_GIVEN, has_range, per_100, per_100_range
+from decision_aid.words.app import PUBLISHED_RANGE, RANGE
+from decision_aid.words.common import NO_RANGE_GIVEN, has_range, per_100_counted, per_100_range
 from decision_aid.words.topics import (
     HOW_SURE,
     IN_WORDS,
@@ -69,9 +69,7 @@ def figure_words(
     """'30 out of 100 people (how sure: very low)', 'per injection' and the local mark added."""
     if central is None:
         return NOT_MEASURED
-    text = per_100(central)
-    if per == "injection":
-        text = PER_INJECTION.format(figure=text)
+    text = per_100_counted(central, per)
     extra = [x for x in (sure(certainty), LOCAL_MARK if local else "") if x]
     return text + (f" ({'; '.join(extra)})" if extra else "")
 
