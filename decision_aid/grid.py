@@ -14,13 +14,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from decision_aid.engine import OptionResult, Result
+from decision_aid.engine import NO_TREATMENT_ID, OptionResult, Result
 from decision_aid.evidence import Evidence, Option, Quantity
 from decision_aid.results import shown_range
 from decision_aid.words import grid as W
 from decision_aid.words.common import per_100_counted, whole
 
-NO_TREATMENT_ID = "no_treatment"
 NO_TREATMENT_NAME = W.NO_TREATMENT_NAME
 MAX_WORDS = 14
 """A cell's words, at most: the Option Grid keeps each answer to about a dozen words."""

@@ -6,7 +6,7 @@ questions, computed once from the engine's result.
 
 from __future__ import annotations
 
-from decision_aid.engine import Result
+from decision_aid.engine import NO_TREATMENT_ID, Result
 from decision_aid.evidence import OPTION_IDS, Evidence
 from decision_aid.words import questions as W
 
@@ -92,9 +92,13 @@ def questions_to_ask(evidence: Evidence, result: Result) -> list[str]:
 
     if p.leaning in OPTION_IDS:
         qs.append(W.ASK_LEANING.format(option=evidence.options[p.leaning].sentence_name))
+    elif p.leaning == NO_TREATMENT_ID:
+        qs.append(W.ASK_LEANING_NO_TREATMENT)
     else:
         qs.append(W.ASK_UNDECIDED)
 
+    if p.sure_s == "no":
+        qs.append(W.ASK_SURE_SELF)
     if p.sure_u == "no":
         qs.append(W.ASK_SURE_UNDERSTAND)
     if p.sure_r == "no":

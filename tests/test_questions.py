@@ -92,3 +92,19 @@ def test_questions_read_at_grade_8_or_below():
         leaning="mvd",
     )
     assert grade(" ".join(every)) <= 8
+
+
+def test_a_leaning_toward_no_treatment_is_a_choice_not_undecided():
+    """Leaning toward "no treatment for now" brought "I have not decided yet. Do I need to decide
+    now?", under "Where you are leaning now: No treatment for now"."""
+    qs = ask(leaning="no_treatment")
+    assert any(q.startswith("I am leaning towards no treatment for now.") for q in qs)
+    assert not any(q.startswith("I have not decided yet") for q in qs)
+    assert any(q.startswith("I have not decided yet") for q in ask(leaning="unsure"))
+
+
+def test_not_feeling_sure_of_the_choice_brings_a_question():
+    """SURE's "S" answered no: its help says to take the questions below to the doctor, and none
+    of them spoke to it."""
+    assert any("do not feel sure" in q for q in ask(sure_s="no"))
+    assert not any("do not feel sure" in q for q in ask(sure_s="yes"))

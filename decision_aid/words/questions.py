@@ -96,10 +96,16 @@ ASK_SERIOUS_HARM = _(
 ASK_LEANING = _(
     "I am leaning towards {option}. Is there anything about my situation that makes it a poor fit for me?"
 )
+ASK_LEANING_NO_TREATMENT = _(
+    "I am leaning towards no treatment for now. Which signs should make me come back, and when "
+    "should we look at this again?"
+)
+"""No treatment for now is a real choice: a leaning toward it is not "not decided yet"."""
 ASK_UNDECIDED = _(
     "I have not decided yet. Do I need to decide now? Can I try one treatment and change later?"
 )
 
+ASK_SURE_SELF = _("I do not feel sure about the best choice for me yet. What would help me decide?")
 ASK_SURE_UNDERSTAND = _("Can you go over the benefits and risks of each treatment with me again?")
 ASK_SURE_VALUES = _("Can we talk through which benefits and risks matter most to me?")
 ASK_SURE_SUPPORT = _(
