@@ -105,7 +105,7 @@ ASK_UNDECIDED = _(
     "I have not decided yet. Do I need to decide now? Can I try one treatment and change later?"
 )
 
-ASK_SURE_SELF = _("I do not feel sure about the best choice for me yet. What would help me decide?")
+ASK_SURE_SELF = _("I do not feel sure yet which choice suits me. What would help me decide?")
 ASK_SURE_UNDERSTAND = _("Can you go over the benefits and risks of each treatment with me again?")
 ASK_SURE_VALUES = _("Can we talk through which benefits and risks matter most to me?")
 ASK_SURE_SUPPORT = _(
