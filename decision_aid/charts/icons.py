@@ -54,7 +54,7 @@ from decision_aid.words.charts import (
     SAID_NO_TO_IT,
     TOO_FEW_TO_SHOW,
 )
-from decision_aid.words.common import per_100
+from decision_aid.words.common import as_sentence, per_100
 
 if TYPE_CHECKING:
     from decision_aid.engine import Result
@@ -274,7 +274,12 @@ def icon_array_parts(
     labels = (PEOPLE_WHO.format(what=label), PEOPLE_WHO.format(what=other_label))
     top = {
         "title": _title(heading, subtitle, width=chars, sub_width=title_chars),
-        "description": describe_icon_array(value, label=label, per=per, other_label=other_label),
+        # the title names the option (and the harm): without it, a screen reader heard the charts of
+        # a topic alike but for their numbers ("A picture of 100 people. 95 out of 100 ...")
+        "description": " ".join(
+            [as_sentence(title)] * bool(title)
+            + [describe_icon_array(value, label=label, per=per, other_label=other_label)]
+        ),
     }
     frame = _icon_people(value, legend_labels=labels, per=per, columns=columns)
     return ChartParts(

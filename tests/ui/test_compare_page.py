@@ -300,6 +300,21 @@ def test_the_figures_table_gives_no_time_frame_for_a_figure_never_measured():
         assert '<span class="label">When</span> </td>' in row, row
 
 
+def test_each_picture_of_100_people_names_its_option_for_a_screen_reader():
+    """The pictures' accessible names read alike but for their numbers ("A picture of 100 people.
+    95 out of 100 people have this result ..."): the option (and the harm) was only in the drawing."""
+    import json
+
+    names = ("Medicines", "Botulinum toxin", "MVD surgery")
+    for topic in ("works", "harms"):
+        at = open_app({"topic": topic}, page="compare")
+        specs = [json.loads(e.proto.spec) for e in at.get("vega_lite_chart")]
+        icons = [s["description"] for s in specs if "A picture of 100 people" in s.get("description", "")]
+        assert icons, topic
+        for d in icons:
+            assert d.startswith(names), (topic, d[:80])
+
+
 def test_cautions_from_the_situation_mark_the_grid_and_are_listed():
     at = open_app({"anesthesia": "unfit"}, page="compare")
     grid = _grid_html(at)

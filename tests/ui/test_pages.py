@@ -61,7 +61,8 @@ def test_compare_page_shows_every_chart_with_its_text_alternative():
     for topic in ("works", "harms"):
         at = open_app({**query, "topic": topic}, page="compare")
         descriptions = [spec.get("description", "") for spec in chart_specs(at)]
-        assert descriptions and all(d.startswith("A picture of 100 people") for d in descriptions), topic
+        # "<option>[: <harm>]. A picture of 100 people. ..." (the option first: see test_compare_page)
+        assert descriptions and all(". A picture of 100 people. " in d for d in descriptions), topic
 
 
 def test_options_appear_in_fixed_order_and_nothing_is_called_best():
