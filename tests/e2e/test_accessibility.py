@@ -157,3 +157,23 @@ def test_keyboard_alone_reaches_links_and_sliders_and_moves_them(page: Page, app
     expect(page).to_have_url(re.compile(r"relief=4"))
     wait_rendered(page)
     expect_no_exception(page)
+
+
+def test_a_focused_link_or_choice_shows_a_ring(page: Page, app_server) -> None:
+    """Tab onto a page link and onto a radio choice: each shows a solid ring (Streamlit showed only
+    a faint grey background, about 1.1:1, so a focused page link looked like the current page)."""
+    open_rendered(page, app_server.url, "situation")
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    seen: list[dict] = []
+    _tab_until(page, lambda f: f.get("tag") == "A" and f.get("path", "").endswith("/priorities"), seen)
+    ring = (
+        "() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, s.outlineWidth]; }"
+    )
+    assert page.evaluate(ring) == ["solid", "2px"]
+    _tab_until(page, lambda f: f.get("type") == "radio", seen)
+    label_ring = (
+        "() => { const s = getComputedStyle(document.activeElement.closest('label'));"
+        " return [s.outlineStyle, s.outlineWidth]; }"
+    )
+    assert page.evaluate(label_ring) == ["solid", "2px"]
