@@ -116,7 +116,7 @@ def page_style() -> None:
 def heading(text: str, level: int = 2) -> None:
     """A heading (level 1 for the page title, 2 for a section, 3 under it) as Markdown.
 
-    It is the same ``<h1>``-``<h3>``, with the same look and anchor link, as ``st.title``,
+    It is the same ``<h1>``-``<h3>``, with the same look (its anchor link hidden, css.py), as ``st.title``,
     ``st.header`` and ``st.subheader``, but the browser redraws it far faster. Streamlit redraws
     the whole page on every update: each of those elements added about 0.8 ms to a slider move,
     the same heading in Markdown about 0.05 ms (headless Chromium, Streamlit 1.67; the compare

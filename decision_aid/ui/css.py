@@ -1,5 +1,7 @@
 """The app's own style sheet, as one ``<style>`` line: readable captions and selected pills,
-and large touch targets on touch screens.
+large touch targets on touch screens, a focus ring on links and choices, and no "Link to heading"
+anchors (Streamlit gives every heading one: a Tab stop per heading, 3 to 13 a page, all named
+alike; the aid links to no heading).
 
 Kept apart from `components` (which imports pandas and the engine) so that bench/bare_app.py
 draws its page with the very same rules.

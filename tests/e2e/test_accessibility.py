@@ -177,3 +177,12 @@ def test_a_focused_link_or_choice_shows_a_ring(page: Page, app_server) -> None:
         " return [s.outlineStyle, s.outlineWidth]; }"
     )
     assert page.evaluate(label_ring) == ["solid", "2px"]
+
+
+def test_headings_add_no_tab_stops(page: Page, app_server) -> None:
+    """Streamlit's "Link to heading" anchors were a Tab stop per heading, all named alike."""
+    open_rendered(page, app_server.url, "situation")
+    anchors = page.locator('a[aria-label="Link to heading"]')
+    assert anchors.count() > 0  # Streamlit still draws them
+    focusable = "els => els.filter(a => a.offsetParent !== null).length"
+    assert anchors.evaluate_all(focusable) == 0
