@@ -262,6 +262,16 @@ def test_no_match_or_rank_before_priorities_are_stated():
         assert squash(line) in text
 
 
+def test_what_you_told_us_gives_an_unset_priority_as_every_view_does():
+    """The PDF's "What you told us" said "Not set yet / -" beside its own match table's (and the
+    app's) "not set, counts as 5/10"."""
+    result = result_of("relief=8&recovery=9")
+    reader = PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result, base_url=BASE_URL)))
+    told = squash(pdf_text(reader).split("What you told us", 1)[1].split("Pictures of the chances", 1)[0])
+    assert told.count(squash("not set, counts as 5/10")) == 4
+    assert "Not set yet" not in told
+
+
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_match_table_marks_unset_priorities_as_not_set_never_as_a_weight_given(paper):
     """An unset priority counts as 5 in the match; the table says so ('not set, counts as 5/10',

@@ -139,16 +139,13 @@ def _what_you_said(pdf: _PDF, data: dict) -> None:
         [
             [
                 _Cell(pr["label"], "", SMALL),
-                _Cell(pr["words"], "", SMALL),
-                _Cell(
-                    words.WEIGHT_OF_10.format(weight=pr["weight"]) if pr["weight"] is not None else "-",
-                    "",
-                    SMALL,
-                ),
+                # one not set: no words for how much, and the weight the way every view gives it
+                _Cell(pr["words"] if pr["weight"] is not None else "", "", SMALL),
+                _Cell(pr["text"], "", SMALL),
             ]
             for pr in a["priorities"]
         ],
-        (right_w - 42, 22, 20),
+        (right_w - 48, 20, 28),
         line_h=_lh(SMALL),
         padding=(0.9, 1.0, 0.9, 1.0),
         fill=GREY_FILL,

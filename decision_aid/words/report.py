@@ -214,7 +214,6 @@ WHAT_MATTERS = _("What matters to you (0 = not at all, 10 = very much)")
 PRIORITY = charts.PRIORITY
 HOW_MUCH = _("How much")
 OUT_OF_10_HEADER = _("Out of 10")
-WEIGHT_OF_10 = common.WEIGHT_GIVEN
 NOT_WANTED = _("Options you do not want, whatever the figures say:")
 NONE_NOT_WANTED = _("none (you did not rule out any option).")
 OWN_WORDS = _("In your own words, what else matters to you:")
