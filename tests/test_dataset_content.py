@@ -508,3 +508,11 @@ def test_patient_text_names_no_source_id(ev: Evidence) -> None:
     options_and_rules = {"options": ev.options, "no_treatment": ev.no_treatment, "rules": ev.rules}
     found = [(p, m.group(0)) for p, s in _patient_strings(options_and_rules, "ev") if (m := ids.search(s))]
     assert not found
+
+
+def test_words_for_patients_name_no_dataset_field(ev: Evidence) -> None:
+    """The PDF's last page read "update the figures at least once a year (see next_review)": a
+    field name, where the page gives the date itself."""
+    policy = ev.meta.update_policy
+    for text in (policy.interval, policy.triggers, policy.report_errors):
+        assert not re.search(r"\b[a-z]+_[a-z_]+\b", text), text
