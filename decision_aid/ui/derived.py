@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from decision_aid.engine import OptionResult
 from decision_aid.evidence import Evidence, Option
-from decision_aid.grid import quantity_text
+from decision_aid.grid import first_clause, quantity_text
 from decision_aid.profile import PRIORITIES
 from decision_aid.words.app import (
     DONE_ONCE,
@@ -190,6 +190,10 @@ class QuizQuestion:
     explain: str
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def quiz(ev: Evidence) -> list[QuizQuestion]:
     """Three questions whose answers come from the dataset; a question is left out if the
     data does not give it exactly one right answer."""
@@ -209,8 +213,13 @@ def quiz(ev: Evidence) -> list[QuizQuestion]:
                 QUIZ_SUCCESS.format(treatment=bot.name.lower(), result=label.lower().removeprefix("spasm ")),
                 tuple(figures),
                 answer,
+                # the time frame's first clause, as the works topic gives it: the whole one put
+                # brackets inside brackets and read at grade 14 ("(At the peak ... (within ...); ...)")
                 QUIZ_SUCCESS_ANSWER.format(
-                    answer=answer, name=bot.short_name, result=label.lower(), timeframe=timeframe
+                    answer=answer,
+                    name=bot.short_name,
+                    result=label.lower(),
+                    timeframe=_lower_first(first_clause(timeframe)),
                 ),
             )
         )

@@ -140,3 +140,10 @@ def test_lasting_example_counts_the_spasm_coming_back_among_the_people_helped():
     2 out of 100 people" read as 2 in 100 of everyone operated on."""
     line = next(t for t in priority_examples(EV)["lasting"] if t.startswith(EV.options["mvd"].short_name))
     assert "of the people it helps, the spasm comes back" in line
+
+
+def test_quiz_feedback_gives_the_time_frame_in_a_few_words():
+    """The feedback put the whole time frame in brackets, brackets inside brackets: "(At the peak
+    of each injection (within a few weeks); this stayed the same over 10 years ...)"."""
+    explain = next(q for q in quiz(EV) if q.key == "quiz_success").explain
+    assert explain.count("(") == 1 and "(at the peak of each injection)" in explain
