@@ -9,20 +9,19 @@ import streamlit as st
 from decision_aid.evidence import DatasetError
 from decision_aid.ui import components, state
 from decision_aid.ui.nav import PAGES
+from decision_aid.words import app as w
 
 # An emoji icon: Streamlit draws it as a data: URL. A ":material/...:" icon would make every
 # browser fetch the favicon from fonts.gstatic.com (found by tests/e2e/test_privacy.py).
-st.set_page_config(page_title="Hemifacial spasm decision aid", page_icon="🩺", layout="centered")
+st.set_page_config(page_title=w.APP_NAME, page_icon="🩺", layout="centered")
 components.page_style()
 
 try:
     evidence = state.evidence()
 except DatasetError as err:
-    components.heading("Hemifacial spasm decision aid", 1)
-    st.error(
-        "The aid cannot start because its evidence file has problems. Please tell the team who runs this aid."
-    )
-    st.markdown("**File:** " + components.md(err.path))
+    components.heading(w.APP_NAME, 1)
+    st.error(w.CANNOT_START)
+    st.markdown(w.BROKEN_FILE.format(path=components.md(err.path)))
     st.markdown("\n".join("- " + components.md(line) for line in err.problems))
     st.stop()
 
@@ -36,6 +35,7 @@ pages = [
 # The sidebar's page links are the app's own (components.sidebar): Streamlit's menu would clear
 # the link's answers on every page change.
 current = st.navigation(pages, position="hidden")
+st.set_page_config(page_title=w.PAGE_TITLE.format(page=current.title, app=w.APP_NAME))
 slots = components.sidebar(profile)
 components.mode_notice(profile)
 components.link_notices()

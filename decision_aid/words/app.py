@@ -6,6 +6,17 @@ from __future__ import annotations
 
 from decision_aid.i18n import _
 
+# ---------------------------------------------------------------- the shell
+
+APP_NAME = _("Hemifacial spasm decision aid")
+PAGE_TITLE = _("{page} - {app}")
+"""The browser tab's title on each page: a screen reader announces it when the page changes, so it
+names the page first ("Your situation - Hemifacial spasm decision aid")."""
+CANNOT_START = _(
+    "The aid cannot start because its evidence file has problems. Please tell the team who runs this aid."
+)
+BROKEN_FILE = _("**File:** {path}")
+
 # ---------------------------------------------------------------- figures and their sources
 
 SOURCES = _("Sources: {ids}")

@@ -186,3 +186,11 @@ def test_headings_add_no_tab_stops(page: Page, app_server) -> None:
     assert anchors.count() > 0  # Streamlit still draws them
     focusable = "els => els.filter(a => a.offsetParent !== null).length"
     assert anchors.evaluate_all(focusable) == 0
+
+
+def test_each_page_names_itself_in_the_tab_title(page: Page, app_server) -> None:
+    """Every page's tab title was "Hemifacial spasm decision aid", so a screen reader announced
+    nothing new when the page changed."""
+    for name in ("situation", "compare"):
+        open_rendered(page, app_server.url, name)
+        expect(page).to_have_title(f"{TITLES[name]} - Hemifacial spasm decision aid")
