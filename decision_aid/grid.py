@@ -125,6 +125,12 @@ def first_clause(text: str) -> str:
     return re.split(r"\s*[:;(]", " ".join(str(text).split()), maxsplit=1)[0].rstrip(" ,.")
 
 
+def first_clause_within(text: str) -> str:
+    """`first_clause` to stand inside a sentence: 'at the peak of each injection'."""
+    first = first_clause(text)
+    return first[:1].lower() + first[1:]
+
+
 def short(text: str, max_words: int = MAX_WORDS) -> str:
     """A dataset phrase cut to its first clause, and to `max_words`, for a cell; the full text
     stays in the topics and the figures table."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from decision_aid.engine import OptionResult
 from decision_aid.evidence import Evidence, Option
-from decision_aid.grid import first_clause, quantity_text
+from decision_aid.grid import first_clause_within, quantity_text
 from decision_aid.profile import PRIORITIES
 from decision_aid.words.app import (
     DONE_ONCE,
@@ -190,10 +190,6 @@ class QuizQuestion:
     explain: str
 
 
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
 def quiz(ev: Evidence) -> list[QuizQuestion]:
     """Three questions whose answers come from the dataset; a question is left out if the
     data does not give it exactly one right answer."""
@@ -219,7 +215,7 @@ def quiz(ev: Evidence) -> list[QuizQuestion]:
                     answer=answer,
                     name=bot.short_name,
                     result=label.lower(),
-                    timeframe=_lower_first(first_clause(timeframe)),
+                    timeframe=first_clause_within(timeframe),
                 ),
             )
         )

@@ -12,7 +12,7 @@ import re
 import streamlit as st
 
 from decision_aid import charts
-from decision_aid.grid import benefits, first_clause
+from decision_aid.grid import benefits, first_clause_within
 from decision_aid.results import shown_range
 from decision_aid.schema import Chance, Option
 from decision_aid.ui import chart_cache
@@ -128,8 +128,7 @@ def _chance(label: str, ch, consulting: bool) -> str:
     fig = figure_words(ch.per_100.central, certainty=None if consulting else ch.certainty)
     # its first clause, never cut inside it: cut to 10 words, late relief read "33 out of 100 people,
     # still had the spasm a week or more after the..." (a failure, not a late cure)
-    when = first_clause(ch.timeframe)
-    return f"**{label}:** {c.md(fig)}, {c.md(when[:1].lower() + when[1:])}."
+    return f"**{label}:** {c.md(fig)}, {c.md(first_clause_within(ch.timeframe))}."
 
 
 def _chances(opt: Option) -> list[tuple[str, Chance]]:
