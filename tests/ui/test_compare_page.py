@@ -289,6 +289,18 @@ def test_a_local_figure_keeps_the_published_range_beside_it_never_a_widened_one(
     assert "published range 2 to 6 out of 100" in text and "range 2 to 8" not in text
 
 
+def test_range_words_say_one_thing_in_the_consult_layer_and_the_figures_table():
+    """One rule for both (topics.common.range_words); the table's version gave a published figure
+    without a range as "published range no range given in the studies"."""
+    from decision_aid.ui.topics.common import range_words
+
+    assert range_words(2.0, 6.0) == "range 2 to 6 out of 100"
+    assert range_words(2.0, 6.0, labelled=False) == "2 to 6 out of 100"
+    assert range_words(2.0, 6.0, published=True, labelled=False) == "published range 2 to 6 out of 100"
+    for published in (False, True):
+        assert range_words(41.3, 41.3, published=published) == "no range given in the studies"
+
+
 def test_the_figures_table_gives_no_time_frame_for_a_figure_never_measured():
     """Botulinum toxin's "spasm gone" was never measured, yet its When column read "At the peak of
     each injection"."""

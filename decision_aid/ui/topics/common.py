@@ -13,7 +13,7 @@ from decision_aid.evidence import Evidence
 from decision_aid.profile import Profile
 from decision_aid.ui import components as c
 from decision_aid.words.app import PUBLISHED_RANGE, RANGE
-from decision_aid.words.common import NO_RANGE_GIVEN, has_range, per_100_counted, per_100_range
+from decision_aid.words.common import NO_RANGE_GIVEN, has_range, per_100_counted, per_100_range, span_text
 from decision_aid.words.topics import (
     HOW_SURE,
     IN_WORDS,
@@ -74,6 +74,19 @@ def figure_words(
     return text + (f" ({'; '.join(extra)})" if extra else "")
 
 
+def range_words(
+    low: float | None, high: float | None, *, published: bool = False, labelled: bool = True
+) -> str:
+    """'range 5 to 27 out of 100', 'published range 2 to 6 out of 100' beside a local figure
+    (`results.shown_range`), just '5 to 27 out of 100' unlabelled (a column headed "Range"), or
+    that the studies give none."""
+    if low is None or high is None:
+        return NO_RANGE_GIVEN
+    if has_range(low, high) and (published or labelled):
+        return (PUBLISHED_RANGE if published else RANGE).format(range=per_100_range(low, high))
+    return span_text(low, high)
+
+
 def detail(
     low: float | None, high: float | None, sources: Any, timeframe: str = "", *, published: bool = False
 ) -> str:
@@ -81,8 +94,7 @@ def detail(
     is the studies' one beside a local figure (`results.shown_range`)."""
     parts = []
     if low is not None and high is not None:
-        words = PUBLISHED_RANGE if published else RANGE
-        parts.append(words.format(range=per_100_range(low, high)) if has_range(low, high) else NO_RANGE_GIVEN)
+        parts.append(range_words(low, high, published=published))
     if timeframe:
         parts.append(WHEN.format(when=timeframe))
     ids = list(sources or ())

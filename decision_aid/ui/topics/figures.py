@@ -7,9 +7,8 @@ import streamlit as st
 from decision_aid.grid import benefits, no_treatment_figures
 from decision_aid.results import shown_range
 from decision_aid.ui import components as c
-from decision_aid.ui.topics.common import LOCAL_MARK, Ctx
+from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, range_words
 from decision_aid.ui.topics.glance import GRID_CSS, table_html
-from decision_aid.words.app import PUBLISHED_RANGE
 from decision_aid.words.common import span_text
 from decision_aid.words.topics import (
     COL_FIGURE,
@@ -34,8 +33,7 @@ def _sure(certainty: str | None) -> str:
 def _range(fig: object) -> str:
     """The Range column: the studies' range, said to be the published one beside a local figure."""
     low, high, published = shown_range(fig)
-    spread = span_text(low, high)
-    return PUBLISHED_RANGE.format(range=spread) if published else spread
+    return range_words(low, high, published=published, labelled=False)
 
 
 def rows(ctx: Ctx) -> list[dict[str, str]]:
