@@ -291,8 +291,9 @@ class Source(_Strict):
 
     def citation(self) -> str:
         """One line, as printed in the app, the summary and the CLI."""
-        parts = [self.authors.rstrip("."), self.title.rstrip("."), self.published_in.rstrip(".")]
-        text = ". ".join(parts) + "."
+        parts = (self.authors, self.title, self.published_in)
+        # A title that asks a question keeps its question mark and takes no full stop.
+        text = " ".join(p if p.endswith(("?", "!")) else p.rstrip(".") + "." for p in parts)
         if self.year:
             text += f" {self.year}."
         if self.doi:

@@ -162,6 +162,11 @@ def test_citation_has_authors_title_journal_year_and_doi():
     assert src.citation() == "Miller LE, Miller VM. A review. Br J Neurosurg. 2012. doi:10.3109/x"
 
 
+def test_citation_of_a_title_that_asks_a_question_keeps_one_mark():
+    src = Source(authors="Author not named.", title="How long?", published_in="a.org", year=2022)
+    assert src.citation() == "Author not named. How long? a.org. 2022."
+
+
 def test_every_figure_in_shipped_data_cites_a_resolving_source():
     evidence = load_evidence()
     for oid, option in evidence.ordered():
