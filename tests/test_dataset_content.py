@@ -30,7 +30,7 @@ def _risk(ev: Evidence, option: str, risk_id: str):
 
 
 def test_shipped_dataset_loads(ev: Evidence) -> None:
-    assert ev.meta.version == "1.2.0"
+    assert ev.meta.version == "1.2.1"
     assert list(ev.options) == list(OPTION_IDS)
     assert ev.meta.next_review > ev.meta.last_reviewed
     assert ev.meta.funding and ev.meta.how_chosen and ev.meta.made_by
@@ -297,6 +297,18 @@ def test_every_source_has_a_year_or_a_note_why_not(ev: Evidence) -> None:
     for sid, src in ev.sources.items():
         if src.year is None:
             assert "year" in src.note.lower(), f"{sid}: no year and no note explaining why"
+
+
+def test_a_web_page_gives_its_address_or_says_it_was_not_recorded(ev: Evidence) -> None:
+    """A reader of the reference list must be able to find a page the figures rest on;
+    the list is printed to patients, so it names no file of ours and no source id."""
+    web = re.compile(r"\bpage\b|website|\.(com|org|au)\b", re.IGNORECASE)
+    for sid, src in ev.sources.items():
+        citation = src.citation()
+        assert not re.search(r"\.txt\b|evidence folder", citation), f"{sid}: names a file"
+        assert f"({sid})" not in citation, f"{sid}: its citation shows its own id"
+        if web.search(src.published_in) and not src.doi:
+            assert src.url or "address not recorded" in src.published_in, f"{sid}: a web page with no address"
 
 
 def test_every_source_is_cited_somewhere(ev: Evidence) -> None:
