@@ -124,6 +124,32 @@ def test_the_app_draws_headings_as_markdown() -> None:
     assert not found, "use components.heading instead:\n" + "\n".join(found)
 
 
+def script_calls(source: str, filename: str = "<string>") -> list[tuple[int, str]]:
+    """(line, call) of every call that passes ``unsafe_allow_javascript`` (st.html running a script)."""
+    return [
+        (node.lineno, ast.unparse(node.func))
+        for node in ast.walk(ast.parse(source, filename=filename))
+        if isinstance(node, ast.Call) and any(k.arg == "unsafe_allow_javascript" for k in node.keywords)
+    ]
+
+
+def test_detector_finds_script_calls() -> None:
+    found = script_calls("st.html('a')\nst.html(b, unsafe_allow_javascript=True)\n")
+    assert found == [(2, "st.html")]
+
+
+def test_one_place_runs_a_script_in_the_page() -> None:
+    """Only ``components.start_at_top`` runs a script, a fixed one that carries no answer: text
+    from a link or the dataset never reaches a script (test_injection.py checks the page)."""
+    files = [ROOT / "streamlit_app.py", *sorted(UI.rglob("*.py"))]
+    found = [
+        f"{path.relative_to(ROOT)}:{call}"
+        for path in files
+        for _, call in script_calls(path.read_text(encoding="utf-8"), str(path))
+    ]
+    assert found == ["decision_aid/ui/components.py:st.html"]
+
+
 # --- The project is installed, so imports need no path hacks ----------------------------
 
 CODE_DIRS = ("decision_aid", "devkit", "tests", "bench", "docker")

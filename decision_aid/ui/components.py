@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -287,9 +288,40 @@ def answer_links(prof: Profile, slots: Slots) -> None:
         st.code(share_link(prof), language=None, wrap_lines=True)
 
 
+START_AT_TOP_JS = """<script>/* {n} */ (() => {{
+  const target = document.querySelector({target});
+  const main = document.querySelector('[data-testid="stMain"]');
+  if (!target || !main) return;
+  main.scrollTop = 0;
+  target.setAttribute('tabindex', '-1');
+  target.focus({{ preventScroll: true }});
+}})();</script>"""
+MOVES = "page_moves"
+"""How many times `start_at_top` ran this session: its script's text changes each time."""
+PAGE_SHOWN = "page_shown"
+"""The page drawn last in this session (`page_footer`)."""
+
+
+def start_at_top(target: str) -> None:
+    """Scroll the main area to its top and move the keyboard focus to `target` (a CSS selector,
+    a heading): a screen reader reads where the reader is now, and Tab goes on from there.
+
+    Streamlit keeps the scroll position when the page or a topic changes, so a reader who moved
+    on from the foot of one page landed part way down the next. The script is static (no answer
+    in it) and new text each time, so it runs once per call. Call it last on the page: its coming
+    and going then moves no other element.
+    """
+    moves = st.session_state.get(MOVES, 0) + 1
+    st.session_state[MOVES] = moves
+    script = START_AT_TOP_JS.format(n=moves, target=json.dumps(target))
+    st.html(script, unsafe_allow_javascript=True)
+
+
 def page_footer(url_path: str) -> None:
     """Back and next links, so the path can be followed one page at a time; they carry the
-    answers (see `page_links`)."""
+    answers (see `page_links`). A page reached from another starts at its top (`start_at_top`)."""
+    shown_before = st.session_state.get(PAGE_SHOWN)
+    st.session_state[PAGE_SHOWN] = url_path
     st.divider()
     places = st.columns(2)
     back, nxt = neighbours(url_path)
@@ -308,6 +340,8 @@ def page_footer(url_path: str) -> None:
             icon=":material/arrow_forward:",
             query_params=params,
         )
+    if shown_before is not None and shown_before != url_path:
+        start_at_top('[data-testid="stMain"] h1')
 
 
 def sources_list(ev: Evidence, ids: Iterable[str] | None = None) -> None:

@@ -93,6 +93,27 @@ def test_slider_on_compare_page_moves_every_link_that_carries_the_answers(page: 
     expect(page).to_have_url(re.compile(r"relief=8"))
 
 
+def test_the_next_page_link_opens_the_next_page_at_its_top_with_its_title_focused(
+    browser, app_server
+) -> None:
+    """Streamlit keeps the scroll position when the page changes: "Next" at the foot of one page
+    opened the next part way down (682 px at 1280, on a phone at its foot)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        open_page(page, app_server.url, "priorities", "?relief=5")
+        link = page.get_by_role("link", name=re.compile("^Next: " + TITLES["compare"]))
+        link.scroll_into_view_if_needed()
+        link.focus()
+        page.keyboard.press("Enter")
+        title = page.get_by_role("heading", level=1).first
+        expect(title).to_have_text(TITLES["compare"])
+        expect(title).to_be_focused()
+        expect(title).to_be_in_viewport()
+    finally:
+        context.close()
+
+
 def test_keyboard_change_on_priorities_page_reaches_url(page: Page, app_server) -> None:
     open_rendered(page, app_server.url, "priorities")  # the sliders drawn, not their placeholders
     box = by_key(page, "box_relief")

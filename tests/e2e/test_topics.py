@@ -131,6 +131,29 @@ def test_home_next_topic_walks_the_steps_and_keeps_the_topic_in_the_link(
         page.context.close()
 
 
+@pytest.mark.parametrize("where", ["top", "bottom"])
+def test_next_topic_starts_the_next_topic_at_its_top_with_its_heading_focused(
+    browser: Browser, app_server, where: str
+) -> None:
+    """Streamlit keeps the scroll position across a rerun: Next topic pressed at the foot of a
+    topic left a phone reader at the foot of the next, the focus on a Next button that skips it."""
+    page = _open(browser, app_server.url, "phone", "topic=works")
+    try:
+        nxt = page.locator(f".st-key-topic_nav_{where} button").last
+        nxt.scroll_into_view_if_needed()
+        nxt.focus()
+        page.keyboard.press("Enter")
+        heading = page.locator(MAIN).get_by_role("heading", level=2).first
+        expect(heading).to_have_text("Topic 3 of 5: Side effects and harms")
+        expect(heading).to_be_focused()
+        expect(heading).to_be_in_viewport()
+        wait_rendered(page)
+        top = page.evaluate(f"() => document.querySelector('{MAIN}').scrollTop")
+        assert top == 0, f"the next topic opened {top} px down"
+    finally:
+        page.context.close()
+
+
 @pytest.mark.parametrize("topic", [t for t in TOPICS if t != "figures"])
 def test_home_topic_reads_at_grade_8_or_below(browser: Browser, app_server, topic: str) -> None:
     """What a patient reads on each home topic (expanders open, chart text included), by the

@@ -32,8 +32,29 @@ HOME_CSS = "<style>[data-testid='stElementToolbar'] { display: none !important; 
 """Home mode: no chart toolbars (table, download, full screen): each chart's words are one click away."""
 
 
+TOPIC_MOVED = "topic_moved"
+"""Set by home mode's Back / Next topic buttons, read once by `_to_topic_start`."""
+
+
 def _set_topic(topic: str) -> None:
     st.session_state[state.ANSWERS]["topic"] = topic
+
+
+def _step_to(topic: str) -> None:
+    """Home mode's Back / Next topic: the next topic starts at its top (`_to_topic_start`)."""
+    _set_topic(topic)
+    st.session_state[TOPIC_MOVED] = True
+
+
+def _to_topic_start() -> None:
+    """After Back / Next topic, the new topic shows from its top, its heading focused.
+
+    Streamlit keeps the scroll position across a rerun: Next topic at the foot of a topic left a
+    phone reader at the foot of the next one, the focus on a Next button that now skips it.
+    Consult mode's topic buttons keep the focus: the patient is choosing among them.
+    """
+    if st.session_state.pop(TOPIC_MOVED, False):
+        c.start_at_top(".st-key-topic_heading h2")
 
 
 def _chosen() -> None:
@@ -51,7 +72,7 @@ def _steps(topic: str, where: str) -> None:
                 w.BACK.format(title=back.title),
                 icon=":material/arrow_back:",
                 key=f"back_{where}",
-                on_click=_set_topic,
+                on_click=_step_to,
                 args=(back.id,),
             )
         if nxt is not None:
@@ -60,7 +81,7 @@ def _steps(topic: str, where: str) -> None:
                 icon=":material/arrow_forward:",
                 type="primary",
                 key=f"next_{where}",
-                on_click=_set_topic,
+                on_click=_step_to,
                 args=(nxt.id,),
             )
 
@@ -71,7 +92,8 @@ def _step_heading(topic: str, consulting: bool) -> None:
     shown = t.title
     if topic in ids and not consulting:
         shown = w.TOPIC_OF.format(n=ids.index(topic) + 1, total=len(ids), title=t.title)
-    c.heading(c.md(shown), 2)
+    with st.container(key="topic_heading"):
+        c.heading(c.md(shown), 2)
 
 
 def _choose(topic: str) -> None:
@@ -109,8 +131,9 @@ def render() -> None:
     if not ctx.consult:
         _steps(topic, "bottom")
         if topic == "fit":
-            st.button(w.EVERY_FIGURE, key="to_figures", on_click=_set_topic, args=("figures",))
+            st.button(w.EVERY_FIGURE, key="to_figures", on_click=_step_to, args=("figures",))
     c.page_footer("compare")
+    _to_topic_start()
 
 
 render()
