@@ -218,6 +218,29 @@ def test_choices_and_links_are_large_touch_targets_on_a_phone(browser, app_serve
         assert min(compact) < TOUCH_TARGET_PX, f"{name}: with a mouse the layout should stay compact"
 
 
+def test_the_sidebar_button_and_help_marks_are_large_touch_targets_on_a_phone(browser, app_server) -> None:
+    """The button that opens the sidebar (the mode switch and the link to the answers live there)
+    was 28 px square and each "?" help mark 16 px: on a touch screen both are TOUCH_TARGET_PX square."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    try:
+        open_page(page, app_server.url, "situation")
+        targets = page.locator(
+            '[data-testid="stExpandSidebarButton"], [data-testid="stTooltipHoverTarget"] button'
+        )
+        expect(targets.first).to_be_visible()
+        expect(page.locator('[data-testid="stTooltipHoverTarget"] button').first).to_be_attached()
+        sizes = targets.evaluate_all(
+            "els => els.map(e => [e.getAttribute('aria-label') || e.dataset.testid, "
+            "e.getBoundingClientRect().width, e.getBoundingClientRect().height])"
+        )
+    finally:
+        context.close()
+    assert len(sizes) >= 2, sizes
+    small = [s for s in sizes if min(s[1], s[2]) < TOUCH_TARGET_PX - 0.5]
+    assert not small, f"too small to touch: {small}"
+
+
 def test_take_home_summary_downloads_a_pdf(page: Page, app_server) -> None:
     open_page(page, app_server.url, "next_steps", "?relief=9&note=I+drive")
     button = by_key(page, "download_summary").get_by_role("button")
