@@ -32,8 +32,9 @@ and a focused page link looks like the current page. 6.9:1 on white (WCAG 2.4.7,
 TOUCH_TARGET_PX = 44
 """Height of a choice or link on a touch screen: the size WCAG 2.5.5 and the phone makers'
 guidelines ask for. Streamlit draws radio options and checkboxes 21-22 px tall, page links and
-the button that opens the sidebar 28 px, and a "?" help mark 16 px square, which a shaky finger
-(or an eyelid spasm) easily misses. The help mark grows into its margin, so nothing moves."""
+the button that opens the sidebar 28 px, a number's - and + 32 by 38 px, and a "?" help mark
+16 px square, which a shaky finger (or an eyelid spasm) easily misses. The help mark grows into
+its margin, so nothing moves."""
 
 
 PAGE_CSS = (

@@ -220,13 +220,15 @@ def test_choices_and_links_are_large_touch_targets_on_a_phone(browser, app_serve
 
 def test_the_sidebar_button_and_help_marks_are_large_touch_targets_on_a_phone(browser, app_server) -> None:
     """The button that opens the sidebar (the mode switch and the link to the answers live there)
-    was 28 px square and each "?" help mark 16 px: on a touch screen both are TOUCH_TARGET_PX square."""
+    was 28 px square, each "?" help mark 16 px and the age's - and + 32 by 38 px: on a touch
+    screen all are TOUCH_TARGET_PX square."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()
     try:
         open_page(page, app_server.url, "situation")
         targets = page.locator(
-            '[data-testid="stExpandSidebarButton"], [data-testid="stTooltipHoverTarget"] button'
+            '[data-testid="stExpandSidebarButton"], [data-testid="stTooltipHoverTarget"] button, '
+            '[data-testid="stNumberInputStepDown"], [data-testid="stNumberInputStepUp"]'
         )
         expect(targets.first).to_be_visible()
         expect(page.locator('[data-testid="stTooltipHoverTarget"] button').first).to_be_attached()
