@@ -292,6 +292,14 @@ START_AT_TOP_JS = """<script>/* {n} */ (() => {{
   const target = document.querySelector({target});
   const main = document.querySelector('[data-testid="stMain"]');
   if (!target || !main) return;
+  const bar = document.querySelector('[data-testid="stSidebar"]');
+  const page = document.querySelector('[data-testid="stMainBlockContainer"]');
+  if (bar && page) {{  // a phone's sidebar lies over the page: close it, as a menu closes
+    const b = bar.getBoundingClientRect();
+    if (b.width > 0 && b.right > 0 && page.getBoundingClientRect().left < b.right - 1) {{
+      document.querySelector('[data-testid="stSidebarCollapseButton"] button')?.click();
+    }}
+  }}
   main.scrollTop = 0;
   target.setAttribute('tabindex', '-1');
   target.focus({{ preventScroll: true }});
@@ -307,7 +315,8 @@ def start_at_top(target: str) -> None:
     a heading): a screen reader reads where the reader is now, and Tab goes on from there.
 
     Streamlit keeps the scroll position when the page or a topic changes, so a reader who moved
-    on from the foot of one page landed part way down the next. The script is static (no answer
+    on from the foot of one page landed part way down the next; and on a phone a page chosen in
+    the sidebar opened under the sidebar, which stayed open over it. The script is static (no answer
     in it) and new text each time, so it runs once per call. Call it last on the page: its coming
     and going then moves no other element.
     """

@@ -114,6 +114,33 @@ def test_the_next_page_link_opens_the_next_page_at_its_top_with_its_title_focuse
         context.close()
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_page_chosen_in_the_sidebar_is_not_left_under_it_on_a_phone(browser, app_server, width) -> None:
+    """On a phone the sidebar lies over the page: a page chosen there opened under it, and the
+    sidebar stayed open. Now it closes, as a menu does; beside the page (desktop) it stays."""
+    phone = width < 500
+    context = browser.new_context(viewport={"width": width, "height": 844}, has_touch=phone, is_mobile=phone)
+    page = context.new_page()
+    try:
+        open_page(page, app_server.url, "situation")
+        sidebar = page.get_by_test_id("stSidebar")
+        if phone:
+            page.get_by_test_id("stExpandSidebarButton").click()
+        link = sidebar.get_by_role("link", name=TITLES["priorities"])
+        expect(link).to_be_in_viewport()
+        link.click()
+        title = page.get_by_role("heading", level=1).first
+        expect(title).to_have_text(TITLES["priorities"])
+        expect(title).to_be_focused()
+        if phone:
+            expect(page.get_by_test_id("stExpandSidebarButton")).to_be_visible()
+            expect(link).not_to_be_in_viewport()
+        else:
+            expect(link).to_be_in_viewport()
+    finally:
+        context.close()
+
+
 def test_keyboard_change_on_priorities_page_reaches_url(page: Page, app_server) -> None:
     open_rendered(page, app_server.url, "priorities")  # the sliders drawn, not their placeholders
     box = by_key(page, "box_relief")
