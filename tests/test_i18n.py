@@ -126,8 +126,9 @@ def _data_texts() -> list[str]:
     return sorted((t for t in found if t), key=len, reverse=True)
 
 
-SPLIT = re.compile(r"\*\*|\n|[:;()|]|\.(?:\s|$)|, ")
-"""Where a page's text is cut into pieces: markup, lines and punctuation."""
+SPLIT = re.compile(r"\*\*|\n|[:;()|]|[.?!](?:\s|$)|, ")
+"""Where a page's text is cut into pieces: markup, lines and punctuation (a citation's title may
+end in a question mark, with no full stop after it)."""
 
 
 def _clean(piece: str) -> str:
