@@ -49,9 +49,10 @@ from decision_aid.words.app import (
     MODE_HELP,
     MODE_LABELS,
     NEXT_PAGE,
+    PREVIOUS_PAGE,
     WHO_IS_USING,
 )
-from decision_aid.words.common import BACK_TO, PRIORITY_LABELS
+from decision_aid.words.common import PRIORITY_LABELS
 
 CHART = os.environ.get("BENCH_CHART") == "1"
 """Draw the weights as one Vega-Lite chart instead of a line of text: the latency floor of a
@@ -142,7 +143,8 @@ def fit_page() -> None:
     st.html(PAGE_CSS)
     st.markdown("# Compare the options")
     _steps("top")
-    st.markdown("## Topic 5 of 5: How they fit you")
+    with st.container(key="topic_heading"):
+        st.markdown("## Topic 5 of 5: How they fit you")
     _fit_topic()
     _steps("bottom")
     st.button("See every figure in one table", key="to_figures", on_click=_set_topic, args=("figures",))
@@ -189,7 +191,7 @@ def _footer() -> None:
     back, nxt = PAGE_DEFS[MEASURED_PAGE - 1], PAGE_DEFS[MEASURED_PAGE + 1]
     footer[0].page_link(
         PAGES[MEASURED_PAGE - 1],
-        label=BACK_TO.format(title=back.title),
+        label=PREVIOUS_PAGE.format(title=back.title),
         icon=":material/arrow_back:",
         query_params=params,
     )

@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from string import Template
 from typing import Any
 
 import pandas as pd
@@ -16,7 +17,7 @@ from decision_aid.evidence import Evidence
 from decision_aid.profile import LOCAL_FIGURES, Profile, format_number
 from decision_aid.results import Caution
 from decision_aid.ui import state
-from decision_aid.ui.css import PAGE_CSS
+from decision_aid.ui.css import ASSETS, PAGE_CSS
 from decision_aid.ui.nav import PAGES, neighbours
 from decision_aid.words.app import (
     ASK_YOUR_DOCTOR,
@@ -32,13 +33,14 @@ from decision_aid.words.app import (
     MODE_LABELS,
     NEXT_PAGE,
     NOT_AN_OPTION_CAUTION,
+    PREVIOUS_PAGE,
     SOURCES,
     THIS_PAGE_ADDRESS,
     USE_PUBLISHED,
     WHO_IS_USING,
     YOUR_CHOICE_CAUTION,
 )
-from decision_aid.words.common import BACK_TO, OPTION_STATUS, per_100
+from decision_aid.words.common import OPTION_STATUS, per_100
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:^=&])")
 
@@ -288,22 +290,8 @@ def answer_links(prof: Profile, slots: Slots) -> None:
         st.code(share_link(prof), language=None, wrap_lines=True)
 
 
-START_AT_TOP_JS = """<script>/* {n} */ (() => {{
-  const target = document.querySelector({target});
-  const main = document.querySelector('[data-testid="stMain"]');
-  if (!target || !main) return;
-  const bar = document.querySelector('[data-testid="stSidebar"]');
-  const page = document.querySelector('[data-testid="stMainBlockContainer"]');
-  if (bar && page) {{  // a phone's sidebar lies over the page: close it, as a menu closes
-    const b = bar.getBoundingClientRect();
-    if (b.width > 0 && b.right > 0 && page.getBoundingClientRect().left < b.right - 1) {{
-      document.querySelector('[data-testid="stSidebarCollapseButton"] button')?.click();
-    }}
-  }}
-  main.scrollTop = 0;
-  target.setAttribute('tabindex', '-1');
-  target.focus({{ preventScroll: true }});
-}})();</script>"""
+START_AT_TOP_JS = Template((ASSETS / "start_at_top.js").read_text(encoding="utf-8"))
+"""`start_at_top`'s script (decision_aid/assets/start_at_top.js): `$moves` and `$target` filled in."""
 MOVES = "page_moves"
 """How many times `start_at_top` ran this session: its script's text changes each time."""
 PAGE_SHOWN = "page_shown"
@@ -322,8 +310,8 @@ def start_at_top(target: str) -> None:
     """
     moves = st.session_state.get(MOVES, 0) + 1
     st.session_state[MOVES] = moves
-    script = START_AT_TOP_JS.format(n=moves, target=json.dumps(target))
-    st.html(script, unsafe_allow_javascript=True)
+    script = START_AT_TOP_JS.substitute(moves=moves, target=json.dumps(target))
+    st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
 
 
 def page_footer(url_path: str) -> None:
@@ -338,7 +326,7 @@ def page_footer(url_path: str) -> None:
     if back:
         places[0].page_link(
             back.path,
-            label=BACK_TO.format(title=back.title),
+            label=PREVIOUS_PAGE.format(title=back.title),
             icon=":material/arrow_back:",
             query_params=params,
         )

@@ -52,7 +52,10 @@ COPY_LINK_NOTE = _("Open this link later to see your answers again. Nothing is s
 ASK_YOUR_DOCTOR = _("Questions? Talk to your doctor or nurse. This aid does not give medical advice.")
 THIS_PAGE_ADDRESS = _("(the address of this page)")
 """Shown for the link when neither the browser's address nor any answer is known."""
-NEXT_PAGE = _("Next: {title}")
+NEXT_PAGE = _("Next page: {title}")
+PREVIOUS_PAGE = _("Previous page: {title}")
+"""The page links at the foot of a page: "page", so they are not taken for the compare page's
+Back / Next topic buttons just above them."""
 
 # ---------------------------------------------------------------- local surgical figures
 

@@ -79,8 +79,8 @@ def test_slider_on_compare_page_moves_every_link_that_carries_the_answers(page: 
     for i in range(len(PAGE_PATHS)):
         expect(page_links.nth(i)).to_have_attribute("href", re.compile(r"relief=8"))
     main = page.locator('[data-testid="stMain"]')
-    nxt = main.get_by_role("link", name=re.compile("^Next: "))
-    back = main.get_by_role("link", name=re.compile("^Back: "))
+    nxt = main.get_by_role("link", name=re.compile("^Next page: "))
+    back = main.get_by_role("link", name=re.compile("^Previous page: "))
     expect(nxt).to_have_count(1)
     expect(back).to_have_count(1)
     expect(nxt).to_have_attribute("href", re.compile(r"relief=8"))
@@ -102,7 +102,7 @@ def test_the_next_page_link_opens_the_next_page_at_its_top_with_its_title_focuse
     page = context.new_page()
     try:
         open_page(page, app_server.url, "priorities", "?relief=5")
-        link = page.get_by_role("link", name=re.compile("^Next: " + TITLES["compare"]))
+        link = page.get_by_role("link", name=re.compile("^Next page: " + TITLES["compare"]))
         link.scroll_into_view_if_needed()
         link.focus()
         page.keyboard.press("Enter")

@@ -24,7 +24,7 @@ def test_first_click_on_next_after_typing_a_note_lands(page: Page, app_server: A
     box = by_key(page, "note").locator("textarea")
     box.click()
     page.keyboard.type("I drive for work")
-    nxt = page.get_by_role("link", name=re.compile(r"^Next: Compare the options"))
+    nxt = page.get_by_role("link", name=re.compile(r"^Next page: Compare the options"))
     nxt.scroll_into_view_if_needed()
     expect(box).to_be_focused()
     bb = nxt.bounding_box()
