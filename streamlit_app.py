@@ -8,12 +8,12 @@ import streamlit as st
 
 from decision_aid.evidence import DatasetError
 from decision_aid.ui import components, state
-from decision_aid.ui.nav import PAGES
+from decision_aid.ui.nav import BY_URL, PAGES
 from decision_aid.words import app as w
 
 # An emoji icon: Streamlit draws it as a data: URL. A ":material/...:" icon would make every
 # browser fetch the favicon from fonts.gstatic.com (found by tests/e2e/test_privacy.py).
-st.set_page_config(page_title=w.APP_NAME, page_icon="🩺", layout="centered")
+st.set_page_config(page_title=w.APP_NAME, page_icon="🩺")
 components.page_style()
 
 try:
@@ -35,7 +35,13 @@ pages = [
 # The sidebar's page links are the app's own (components.sidebar): Streamlit's menu would clear
 # the link's answers on every page change.
 current = st.navigation(pages, position="hidden")
-st.set_page_config(page_title=w.PAGE_TITLE.format(page=current.title, app=w.APP_NAME))
+# The layout is set once a run, here: when the compare page asked for "wide" after this shell's
+# "centered", the browser showed the page wide after some reruns and centered after others
+# (about half of them at 1280 px), so the content, and the control under the pointer, jumped.
+st.set_page_config(
+    page_title=w.PAGE_TITLE.format(page=current.title, app=w.APP_NAME),
+    layout=BY_URL.get(current.url_path, PAGES[0]).layout,
+)
 slots = components.sidebar(profile)
 components.mode_notice(profile)
 components.link_notices()

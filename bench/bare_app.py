@@ -66,7 +66,7 @@ PAGE_CSS = (
     "[data-testid='stElementToolbar'] { display: none !important; }</style>"
 )
 
-st.set_page_config(page_title="Bare benchmark app", layout="centered")
+st.set_page_config(page_title="Bare benchmark app")
 st.html(SHELL_CSS)  # the shell's style sheet, as components.page_style
 ss = st.session_state
 
@@ -139,7 +139,6 @@ def _elsewhere() -> None:
 
 def fit_page() -> None:
     """The compare page on its "fit" topic (home mode), as decision_aid/ui/pages/compare.py."""
-    st.set_page_config(layout="wide")
     st.html(PAGE_CSS)
     st.markdown("# Compare the options")
     _steps("top")
@@ -230,6 +229,10 @@ PAGES = [
     for i, d in enumerate(PAGE_DEFS)
 ]
 current = st.navigation(PAGES, position="hidden")
+# As streamlit_app.py: the layout once a run, the page's own ("wide" for the measured page).
+st.set_page_config(
+    layout=next(d for p, d in zip(PAGES, PAGE_DEFS, strict=True) if p.url_path == current.url_path).layout
+)
 
 with st.sidebar:
     links = st.container()

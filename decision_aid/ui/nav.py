@@ -13,13 +13,16 @@ class PageDef:
     title: str
     url_path: str
     icon: str
+    layout: str = "centered"
+    """Streamlit's page layout; the shell sets it once a run (`streamlit_app.py` says why)."""
 
 
 PAGES: tuple[PageDef, ...] = (
     PageDef("decision_aid/ui/pages/about.py", about.TITLE, "about", ":material/info:"),
     PageDef("decision_aid/ui/pages/situation.py", situation.TITLE, "situation", ":material/person:"),
     PageDef("decision_aid/ui/pages/priorities.py", priorities.TITLE, "priorities", ":material/tune:"),
-    PageDef("decision_aid/ui/pages/compare.py", compare.TITLE, "compare", ":material/compare:"),
+    # Wide: the grid's five columns and the topic buttons need the room.
+    PageDef("decision_aid/ui/pages/compare.py", compare.TITLE, "compare", ":material/compare:", "wide"),
     PageDef("decision_aid/ui/pages/next_steps.py", next_steps.TITLE, "next-steps", ":material/checklist:"),
 )
 

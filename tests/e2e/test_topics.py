@@ -131,6 +131,28 @@ def test_home_next_topic_walks_the_steps_and_keeps_the_topic_in_the_link(
         page.context.close()
 
 
+def test_the_compare_page_stays_wide_through_topic_changes(browser: Browser, app_server) -> None:
+    """The page asked for "wide" after the shell's "centered": the browser drew it 980 px wide
+    after some reruns and 736 px after others (4 of 9 at 1280 px), so the control under the
+    pointer jumped. Now the shell sets each page's layout once a run."""
+    from decision_aid.ui.topics import TOPICS as DEFS
+
+    page = _open(browser, app_server.url, "desk", "mode=consult&relief=8")
+    block = '[data-testid="stMainBlockContainer"]'
+    width_js = f"() => Math.round(document.querySelector('{block}').getBoundingClientRect().width)"
+    try:
+        widths = [page.evaluate(width_js)]
+        for topic in [*DEFS[1:], DEFS[0], DEFS[1], DEFS[0]]:
+            page.locator('[data-testid="stButtonGroup"] button', has_text=topic.title).first.click()
+            heading = page.locator(MAIN).get_by_role("heading", level=2).first
+            expect(heading).to_have_text(topic.title)
+            wait_rendered(page)
+            widths.append(page.evaluate(width_js))
+        assert min(widths) > 900 and len(set(widths)) == 1, f"main area widths: {widths}"
+    finally:
+        page.context.close()
+
+
 @pytest.mark.parametrize("where", ["top", "bottom"])
 def test_next_topic_starts_the_next_topic_at_its_top_with_its_heading_focused(
     browser: Browser, app_server, where: str

@@ -115,8 +115,6 @@ def render() -> None:
     prof = state.profile()
     topic = prof.topic
     ctx = Ctx(ev, prof, state.result(ev, prof))
-    # Wide: the grid's five columns and the topic buttons need the room (the shell sets "centered").
-    st.set_page_config(layout="wide")
     st.html(PAGE_CSS + ("" if ctx.consult else HOME_CSS))
 
     c.heading(w.TITLE, 1)
