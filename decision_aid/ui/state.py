@@ -263,7 +263,13 @@ def _store(name: str) -> None:
     if name in LOCAL_FIGURES:
         _store_local(name)
         return
-    value = _from_widget(name, st.session_state[name])
+    shown = st.session_state[name]
+    if shown == _to_widget(name, _answers()[name]):
+        # Nothing changed. Streamlit calls back every widget on the page when a change and a page
+        # change cross (a note typed, then Next tapped at once on a phone): an unset priority's
+        # slider, waiting at 5, then reported 5 and became "set" without the patient moving it.
+        return
+    value = _from_widget(name, shown)
     _answers()[name] = value
     if name == "note" and value != st.session_state[name]:
         st.session_state[name] = value  # the box shows what is kept: cleaned, cut to the limit

@@ -5,15 +5,16 @@ character is cleaned, kept, and stays in the address bar."""
 from __future__ import annotations
 
 import re
+from urllib.parse import parse_qs, urlparse
 
 from playwright.sync_api import Browser, Page, expect
 
-from decision_aid.profile import MAX_NOTE_CHARS
+from decision_aid.profile import MAX_NOTE_CHARS, PRIORITIES
 
 from .conftest import AppServer
 from .helpers import expect_no_exception, wait_for_app
 from .page_helpers import open_rendered
-from .ui_helpers import TITLES, by_key
+from .ui_helpers import TITLES, by_key, slider_input
 
 
 def test_first_click_on_next_after_typing_a_note_lands(page: Page, app_server: AppServer) -> None:
@@ -36,6 +37,37 @@ def test_first_click_on_next_after_typing_a_note_lands(page: Page, app_server: A
     page.mouse.up()
     expect(page.get_by_role("heading", level=1).first).to_have_text(TITLES["compare"])
     expect(page).to_have_url(re.compile(r"note=I(\+|%20)drive"))
+
+
+def test_tapping_next_just_after_typing_a_note_sets_no_priority_by_itself(
+    browser: Browser, app_server: AppServer
+) -> None:
+    """On a phone the tap on Next blurs the note box and changes page at once. Streamlit then
+    called back every widget of the page, and each priority still "not set" (its slider waiting
+    at 5) became set to 5 in the link, unseen by the patient."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    try:
+        open_rendered(page, app_server.url, "priorities")
+        slider = slider_input(page, "lasting")
+        slider.focus()
+        for _ in range(4):
+            page.keyboard.press("ArrowRight")
+        expect(page).to_have_url(re.compile(r"lasting=9"))
+        wait_for_app(page)
+        box = by_key(page, "note").locator("textarea")
+        box.tap()
+        page.keyboard.type("Worried about hearing")
+        nxt = page.get_by_role("link", name=re.compile(r"^Next page: "))
+        nxt.scroll_into_view_if_needed()
+        nxt.tap()
+        expect(page).to_have_url(re.compile(r"note=Worried"))
+        wait_for_app(page)
+        query = parse_qs(urlparse(page.url).query)
+        stated = sorted(p for p in PRIORITIES if p in query)
+        assert stated == ["lasting"], f"priorities in the link: {stated} ({page.url})"
+    finally:
+        context.close()
 
 
 def test_paste_past_the_limit_keeps_the_first_1000_and_says_so(
