@@ -26,6 +26,7 @@ except DatasetError as err:
     st.stop()
 
 state.restore_from_link()
+changed = state.changed_by_widget()
 profile = state.profile()
 
 pages = [
@@ -42,6 +43,12 @@ st.set_page_config(
     page_title=w.PAGE_TITLE.format(page=current.title, app=w.APP_NAME),
     layout=BY_URL.get(current.url_path, PAGES[0]).layout,
 )
+# A change sent late, from a page already left: on a phone the tap on "Next page" blurs the note
+# box, and the note's change came after the page change, for the page left behind, so the tap
+# was lost. The change is kept (its callback ran); the page the patient asked for stays.
+asked = state.page_asked(BY_URL.get(current.url_path, PAGES[0]).url_path, changed)
+if asked is not None:
+    st.switch_page(BY_URL[asked].path, query_params=profile.to_params())
 slots = components.sidebar(profile)
 components.mode_notice(profile)
 components.link_notices()

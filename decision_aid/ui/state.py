@@ -168,6 +168,39 @@ def adopt_browser_values() -> None:
         st.rerun()
 
 
+SEEN = "_answers_seen"
+"""The answers as the last run began (`changed_by_widget`)."""
+
+
+def changed_by_widget() -> bool:
+    """Whether a widget's callback changed an answer just before this run: call it once, at the
+    start of the run (callbacks run before the script)."""
+    ss = st.session_state
+    changed = SEEN in ss and ss[SEEN] != _answers()
+    ss[SEEN] = dict(_answers())
+    return changed
+
+
+ASKED = "_page_asked"
+"""The page the patient last went to (`page_asked`)."""
+
+
+def page_asked(here: str, changed: bool) -> str | None:
+    """The page to go back to when this run is a change sent late from a page already left.
+
+    A widget changes answers only on the page on view, so a run that carries a change (`changed`)
+    for another page than the one last asked for came late: a phone's tap on a link blurs the note
+    box, and the note's change reached the server after the page change. The change stands (its
+    callback ran); the page the patient went to stays. None: carry on with `here`.
+    """
+    ss = st.session_state
+    asked = ss.get(ASKED)
+    if changed and asked is not None and asked != here:
+        return asked
+    ss[ASKED] = here
+    return None
+
+
 def profile() -> Profile:
     return Profile(**_answers())
 

@@ -39,12 +39,13 @@ def test_first_click_on_next_after_typing_a_note_lands(page: Page, app_server: A
     expect(page).to_have_url(re.compile(r"note=I(\+|%20)drive"))
 
 
-def test_tapping_next_just_after_typing_a_note_sets_no_priority_by_itself(
+def test_tapping_next_just_after_typing_a_note_lands_and_sets_no_priority_by_itself(
     browser: Browser, app_server: AppServer
 ) -> None:
-    """On a phone the tap on Next blurs the note box and changes page at once. Streamlit then
-    called back every widget of the page, and each priority still "not set" (its slider waiting
-    at 5) became set to 5 in the link, unseen by the patient."""
+    """On a phone the tap on Next blurs the note box and changes page at once. The note's change
+    reached the server after the page change, for the page left behind, so the tap was lost; and
+    Streamlit called back every widget of the page, so each priority still "not set" (its slider
+    waiting at 5) became set to 5 in the link, unseen by the patient."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()
     try:
@@ -63,6 +64,7 @@ def test_tapping_next_just_after_typing_a_note_sets_no_priority_by_itself(
         nxt.tap()
         expect(page).to_have_url(re.compile(r"note=Worried"))
         wait_for_app(page)
+        expect(page.get_by_role("heading", level=1).first).to_have_text(TITLES["compare"])
         query = parse_qs(urlparse(page.url).query)
         stated = sorted(p for p in PRIORITIES if p in query)
         assert stated == ["lasting"], f"priorities in the link: {stated} ({page.url})"
