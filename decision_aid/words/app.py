@@ -119,8 +119,7 @@ DEAL_BREAKERS: dict[str, str] = {
 SLIDER_NOT_SET = _("{label} (not set yet)")
 SLIDER_SET = _("{label} (set)")
 NONE_SET = _("None set yet. Move a slider to set it. Until you set one, nothing is matched.")
-SET_SO_FAR = _("Set so far: {n} of {total}. Any you leave unset count as the middle (5) in the match.")
-"""As long as NONE_SET, so it wraps alike: the sliders below do not jump when the first is set."""
+SET_SO_FAR = _("Set so far: {n} of {total}. Any you leave unset count as the middle (5).")
 NOT_SET_YET = _("**Not set yet.** Move the slider to set it.")
 SET_VALUE = _("**Set: {value} out of 10.**")
 FOR_EXAMPLE = _("For example:")

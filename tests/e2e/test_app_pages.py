@@ -143,26 +143,6 @@ def test_a_page_chosen_in_the_sidebar_is_not_left_under_it_on_a_phone(browser, a
         context.close()
 
 
-def test_setting_the_first_priority_moves_no_slider_on_a_phone(browser, app_server) -> None:
-    """The line above the sliders ("None set yet..." then "Set so far: 1 of 6...") went from two
-    lines to one at 390 px, so the sliders jumped 22 px under the patient's finger."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    try:
-        open_page(page, app_server.url, "priorities")
-        second = by_key(page, "lasting")
-        expect(second).to_be_visible()
-        before = second.bounding_box()["y"]
-        slider_input(page, "relief").focus()
-        page.keyboard.press("ArrowRight")
-        expect(page).to_have_url(re.compile(r"relief=6"))
-        wait_for_app(page)
-        expect(page.get_by_text("Set so far: 1 of 6")).to_be_visible()
-        assert second.bounding_box()["y"] == before
-    finally:
-        context.close()
-
-
 def test_keyboard_change_on_priorities_page_reaches_url(page: Page, app_server) -> None:
     open_rendered(page, app_server.url, "priorities")  # the sliders drawn, not their placeholders
     box = by_key(page, "box_relief")
