@@ -36,17 +36,18 @@ pages = [
 # The sidebar's page links are the app's own (components.sidebar): Streamlit's menu would clear
 # the link's answers on every page change.
 current = st.navigation(pages, position="hidden")
+here = BY_URL.get(current.url_path, PAGES[0])  # the default page's url_path is ""
 # The layout is set once a run, here: when the compare page asked for "wide" after this shell's
 # "centered", the browser showed the page wide after some reruns and centered after others
 # (about half of them at 1280 px), so the content, and the control under the pointer, jumped.
 st.set_page_config(
     page_title=w.PAGE_TITLE.format(page=current.title, app=w.APP_NAME),
-    layout=BY_URL.get(current.url_path, PAGES[0]).layout,
+    layout=here.layout,
 )
 # A change sent late, from a page already left: on a phone the tap on "Next page" blurs the note
 # box, and the note's change came after the page change, for the page left behind, so the tap
 # was lost. The change is kept (its callback ran); the page the patient asked for stays.
-asked = state.page_asked(BY_URL.get(current.url_path, PAGES[0]).url_path, changed)
+asked = state.page_asked(here.url_path, changed)
 if asked is not None:
     st.switch_page(BY_URL[asked].path, query_params=profile.to_params())
 slots = components.sidebar(profile)

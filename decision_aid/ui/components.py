@@ -305,8 +305,8 @@ def start_at_top(target: str) -> None:
     Streamlit keeps the scroll position when the page or a topic changes, so a reader who moved
     on from the foot of one page landed part way down the next; and on a phone a page chosen in
     the sidebar opened under the sidebar, which stayed open over it. The script is static (no answer
-    in it) and new text each time, so it runs once per call. Call it last on the page: its coming
-    and going then moves no other element.
+    in it) and new text each time, so it runs once per call. Call it at the end of the page: its
+    coming and going moves only what follows it (on What matters to you, the note shown back).
     """
     moves = st.session_state.get(MOVES, 0) + 1
     st.session_state[MOVES] = moves
