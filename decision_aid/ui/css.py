@@ -1,5 +1,6 @@
 """The app's own style sheet, as one ``<style>`` line: readable captions and selected pills,
-large touch targets on touch screens, a focus ring on links and choices, and no "Link to heading"
+large touch targets on touch screens, a focus ring on links and choices, a text that changes in
+place keeping its height (`components.steady_text`), and no "Link to heading"
 anchors (Streamlit gives every heading one: a Tab stop per heading, 3 to 13 a page, all named
 alike; the aid links to no heading). The heading that takes the focus when a page or topic opens
 (`components.start_at_top`) shows no ring: it is where reading starts, not a control.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from decision_aid.profile import PRIORITIES
+from decision_aid.profile import DEFAULT_WEIGHT, PRIORITIES
 from decision_aid.ui import components as c
 from decision_aid.ui import state
 from decision_aid.ui.derived import priority_examples
@@ -20,7 +20,7 @@ from decision_aid.words.app import (
 )
 from decision_aid.words.common import PRIORITY_LABELS
 
-__all__ = ["DEAL_BREAKERS", "priority_label", "priority_sliders", "stated_count_text"]
+__all__ = ["DEAL_BREAKERS", "priority_label", "priority_sliders", "stated_count"]
 
 
 def priority_label(name: str, value: int | None) -> str:
@@ -29,15 +29,15 @@ def priority_label(name: str, value: int | None) -> str:
     return (SLIDER_NOT_SET if value is None else SLIDER_SET).format(label=PRIORITY_LABELS[name])
 
 
-def stated_count_text(prof) -> str:
-    """How many of the six priorities the patient has set, in words."""
+def stated_count(prof) -> None:
+    """How many of the six priorities the patient has set, in words, in the height of the taller
+    of its two forms (`components.steady_text`)."""
     n = len(prof.priorities_set)
-    if n == 0:
-        return NONE_SET
-    return SET_SO_FAR.format(n=n, total=len(PRIORITIES))
+    some = SET_SO_FAR.format(n=max(n, 1), total=len(PRIORITIES))
+    c.steady_text("stated_count", [NONE_SET, some], shown=int(n > 0), caption=True)
 
 
-def priority_sliders(*, examples: bool = True) -> None:
+def priority_sliders() -> None:
     """The six 0-10 sliders, each with what it means for HFS in figures from the dataset.
 
     Each starts "not set" (the Profile holds None, the link leaves it out) until it is moved.
@@ -46,18 +46,26 @@ def priority_sliders(*, examples: bool = True) -> None:
     unset = [p for p in PRIORITIES if p not in prof.priorities_set]
     if unset:  # an unset slider is drawn grey, so set and unset ones differ at a glance
         st.html("<style>" + ", ".join(f".st-key-{p}" for p in unset) + " { filter: grayscale(1); }</style>")
-    if not examples:  # plain sliders: each extra element is one more message on every rerun
-        for p in PRIORITIES:
-            st.slider(priority_label(p, getattr(prof, p)), min_value=0, max_value=10, step=1, **state.bind(p))
-        return
-    st.caption(stated_count_text(prof))
+    stated_count(prof)
     texts = priority_examples(state.evidence())
     for p in PRIORITIES:
         value = getattr(prof, p)
         with st.container(border=True, key=f"box_{p}"):
-            st.slider(priority_label(p, value), min_value=0, max_value=10, step=1, **state.bind(p))
-            if value is None:
-                st.markdown(f":material/radio_button_unchecked: {NOT_SET_YET}")
-            else:
-                st.markdown(f":material/check_circle: {SET_VALUE.format(value=value)}")
+            # the label is drawn without "(set)" / "(not set yet)", which changed its wrapping and
+            # moved the slider under the finger; the slider's own (screen reader) name keeps it
+            st.markdown(f"**{c.md(PRIORITY_LABELS[p])}**")
+            st.slider(
+                priority_label(p, value),
+                min_value=0,
+                max_value=10,
+                step=1,
+                label_visibility="collapsed",
+                **state.bind(p),
+            )
+            at = st.session_state.get(p, DEFAULT_WEIGHT) if value is None else value
+            status = [
+                f":material/radio_button_unchecked: {NOT_SET_YET}",
+                f":material/check_circle: {SET_VALUE.format(value=at)}",
+            ]
+            c.steady_text(f"status_{p}", status, shown=int(value is not None))
             st.caption(FOR_EXAMPLE + "\n" + "\n".join(f"- {c.md(line)}" for line in texts[p]))

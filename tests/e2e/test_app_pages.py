@@ -146,17 +146,41 @@ def test_a_page_chosen_in_the_sidebar_is_not_left_under_it_on_a_phone(browser, a
 def test_keyboard_change_on_priorities_page_reaches_url(page: Page, app_server) -> None:
     open_rendered(page, app_server.url, "priorities")  # the sliders drawn, not their placeholders
     box = by_key(page, "box_relief")
-    expect(box).to_contain_text("Control of the spasm (not set yet)")
-    expect(box).to_contain_text("Not set yet.")
-    expect(page).not_to_have_url(re.compile(r"relief="))
     slider = slider_input(page, "relief")
+    expect(slider).to_have_accessible_name(re.compile(r"^Control of the spasm \(not set yet\)"))
+    expect(box.get_by_text("Not set yet.")).to_be_visible()
+    expect(page).not_to_have_url(re.compile(r"relief="))
     slider.focus()
     page.keyboard.press("ArrowLeft")
     expect(page).to_have_url(re.compile(r"relief=4"))
     expect(slider).to_have_value("4")
-    expect(box).to_contain_text("Control of the spasm (set)")
-    expect(box).to_contain_text("Set: 4 out of 10.")
-    expect(by_key(page, "box_lasting")).to_contain_text("(not set yet)")
+    expect(slider).to_have_accessible_name(re.compile(r"^Control of the spasm \(set\)"))
+    expect(box.get_by_text("Set: 4 out of 10.")).to_be_visible()
+    expect(box.get_by_text("Not set yet.")).to_be_hidden()  # its place kept (components.steady_text)
+    expect(slider_input(page, "lasting")).to_have_accessible_name(re.compile(r"\(not set yet\)"))
+
+
+def test_setting_a_priority_moves_no_slider_on_a_phone(browser, app_server) -> None:
+    """At 390 px setting the first priority moved the slider under the finger 43 px: the line above
+    the sliders ("None set yet..." then "Set so far: 1 of 6...") went from two lines to one, and
+    the slider's own label from two lines ("... (not set yet)") to one ("... (set)")."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    where = """e => Math.round(e.parentElement.getBoundingClientRect().y
+        + document.querySelector('[data-testid="stMain"]').scrollTop)"""  # y on the page, not the screen
+    try:
+        open_rendered(page, app_server.url, "priorities")
+        moved, below = slider_input(page, "serious_risk"), slider_input(page, "recovery")
+        before = (moved.evaluate(where), below.evaluate(where))
+        moved.focus()
+        page.keyboard.press("ArrowRight")
+        expect(page).to_have_url(re.compile(r"serious_risk=6"))
+        wait_for_app(page)
+        expect(page.get_by_text("Set so far: 1 of 6")).to_be_visible()
+        expect(by_key(page, "box_serious_risk").get_by_text("Set: 6 out of 10.")).to_be_visible()
+        assert (moved.evaluate(where), below.evaluate(where)) == before
+    finally:
+        context.close()
 
 
 def test_new_situation_answers_reach_the_link(page: Page, app_server) -> None:

@@ -39,9 +39,27 @@ def go(at: AppTest, page: str) -> AppTest:
     return at
 
 
+def _hidden(at: AppTest) -> set[int]:
+    """The nodes kept out of sight: under a container keyed ``hidden_...`` (`components.steady_text`
+    keeps a text's other forms there, to hold its height)."""
+    out: set[int] = set()
+
+    def walk(node, hidden: bool) -> None:
+        hidden = hidden or "-hidden_" in getattr(getattr(node, "proto", None), "id", "")
+        if hidden:
+            out.add(id(node))
+        for child in getattr(node, "children", {}).values():
+            walk(child, hidden)
+
+    walk(at._tree, False)
+    return out
+
+
 def texts(at: AppTest) -> str:
-    """All markdown, captions and alert text on the page, joined (for 'is it shown?' checks)."""
-    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    """All markdown, captions and alert text shown on the page, joined (for 'is it shown?' checks)."""
+    hidden = _hidden(at)
+    parts = [m.value for m in at.markdown if id(m) not in hidden]
+    parts += [c.value for c in at.caption if id(c) not in hidden]
     for kind in ("warning", "info", "success", "error"):
         parts += [e.value for e in getattr(at, kind)]
     return "\n".join(parts)

@@ -146,6 +146,8 @@ def test_priority_sliders_start_not_set_and_moving_one_sets_it():
     assert all(labels[k].endswith("(not set yet)") for k in labels if k != "serious_risk")
     text = texts(at)
     assert "Set so far: 1 of 6" in text and "Set: 9 out of 10." in text
+    assert "None set yet" not in text  # its place is kept, hidden (components.steady_text)
+    assert text.count("Not set yet.") == 5
     assert at.query_params["serious_risk"] == "9"
 
 
