@@ -176,6 +176,22 @@ def test_next_topic_starts_the_next_topic_at_its_top_with_its_heading_focused(
         page.context.close()
 
 
+def test_see_the_caution_below_leads_to_the_cautions_on_a_phone(browser: Browser, app_server) -> None:
+    """On a phone the grid becomes a card per question, and the cautions sit about 2,300 px below
+    the cell that says "See the caution below"; the words lead there."""
+    page = _open(browser, app_server.url, "phone", "age=62&mri=vessel")
+    try:
+        cautions = page.get_by_text("Cautions from your answers")
+        expect(cautions).not_to_be_in_viewport()
+        link = page.locator(MAIN).get_by_role("link", name="See the caution below").first
+        link.scroll_into_view_if_needed()
+        link.click()
+        expect(cautions).to_be_in_viewport()
+        expect(page.get_by_text("Age alone does not rule out MVD surgery")).to_be_in_viewport()
+    finally:
+        page.context.close()
+
+
 @pytest.mark.parametrize("topic", [t for t in TOPICS if t != "figures"])
 def test_home_topic_reads_at_grade_8_or_below(browser: Browser, app_server, topic: str) -> None:
     """What a patient reads on each home topic (expanders open, chart text included), by the

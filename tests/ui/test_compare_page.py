@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from decision_aid.ui.topics.common import LOCAL_MARK
+from decision_aid.ui.topics.glance import CAUTIONS_ID
 
 from .conftest import chart_specs, go, headings, match_points, open_app, texts, unescape
 
@@ -333,6 +334,9 @@ def test_cautions_from_the_situation_mark_the_grid_and_are_listed():
     assert "May not be suitable for you" in grid
     assert "See the caution below" in grid
     assert "Cautions from your answers" in unescape(texts(at))
+    # the words are a link to the cautions, and the target is there
+    assert f'href="#{CAUTIONS_ID}"' in grid
+    assert any(f'id="{CAUTIONS_ID}"' in h.proto.body for h in at.get("html"))
 
 
 def _grid_cautions(at) -> str:

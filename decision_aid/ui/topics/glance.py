@@ -32,9 +32,13 @@ from decision_aid.words.topics import (
 )
 
 NARROW_PX = 640
+CAUTIONS_ID = "hfs-cautions"
+"""The cautions under the grid, as a link target."""
 GRID_CSS = (
     "<style>\n"
-    + Template((ASSETS / "grid.css").read_text(encoding="utf-8")).substitute(narrow_px=NARROW_PX)
+    + Template((ASSETS / "grid.css").read_text(encoding="utf-8")).substitute(
+        narrow_px=NARROW_PX, cautions_id=CAUTIONS_ID
+    )
     + "</style>"
 )
 """The grid's look (decision_aid/assets/grid.css): one card per row on a narrow screen."""
@@ -56,8 +60,8 @@ def _cell_html(cell: Cell, consulting: bool, column_name: str, sources: bool) ->
             more = (sure(cell.certainty) + "; " + more).strip("; ")
         if more:
             parts.append(f'<span class="more">{escape(more, quote=False)}</span>')
-    if cell.caution:
-        parts.append(f'<span class="caution">{escape(SEE_CAUTION, quote=False)}</span>')
+    if cell.caution:  # a link: on a phone the cautions sit about 2,300 px below
+        parts.append(f'<a class="caution" href="#{CAUTIONS_ID}">{escape(SEE_CAUTION, quote=False)}</a>')
     return " ".join(parts)
 
 
@@ -127,6 +131,7 @@ def render(ctx: Ctx) -> None:
                 f"**{c.md(options_named(who, len(names)))}**\n" + "\n".join(f"- {c.md(t)}" for t in texts)
             )
         with st.container(key="grid_cautions"):
+            st.html(f'<div id="{CAUTIONS_ID}"></div>')  # where the cells' "See the caution below" lead
             st.markdown("\n\n".join(parts))
     if ctx.consult:
         consult.local_figures(ctx.ev)  # a closed panel of its own
