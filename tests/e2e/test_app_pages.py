@@ -212,6 +212,23 @@ def test_a_sure_no_on_next_steps_links_to_the_help_with_the_answers(page: Page, 
     expect(page).to_have_url(re.compile(r"sure_r=no"))
 
 
+def test_a_sure_no_shows_its_help_under_its_question_on_a_phone(browser, app_server) -> None:
+    """The help came below all four SURE questions: a "No" to the first showed it 47 px into a
+    phone's screen, under three more questions."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    try:
+        open_rendered(page, app_server.url, "next_steps")
+        question = by_key(page, "sure_s")
+        question.scroll_into_view_if_needed()
+        question.get_by_text("No", exact=True).click()
+        help_box = by_key(page, "sure_help_sure_s")
+        expect(help_box.get_by_text("Not sure yet?")).to_be_in_viewport()
+        expect(help_box.get_by_role("link", name="Go to: Compare the options")).to_be_in_viewport()
+    finally:
+        context.close()
+
+
 def test_reloading_a_link_restores_the_answers(page: Page, app_server) -> None:
     open_page(page, app_server.url, "priorities", "?relief=9&cause=vascular&avoid=mvd")
     expect(slider_input(page, "relief")).to_have_value("9")
