@@ -169,7 +169,9 @@ def _fit_topic() -> None:
         st.caption("0: does not matter to you; 10: matters most.")
         cols = st.columns(2)
         for i, p in enumerate(PRIORITIES):
-            cols[i % 2].slider(PRIORITY_LABELS[p], min_value=0, max_value=10, step=1, **bind(p))
+            cols[i * len(cols) // len(PRIORITIES)].slider(
+                PRIORITY_LABELS[p], min_value=0, max_value=10, step=1, **bind(p)
+            )
     with st.container(key="figures"):
         weights = prof.weights()
         if CHART:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from decision_aid.profile import PRIORITIES
 from decision_aid.ui.topics.common import LOCAL_MARK
 from decision_aid.ui.topics.glance import CAUTIONS_ID
 
@@ -181,7 +182,6 @@ def test_fit_sentences_name_only_wishes_the_patient_set_and_list_the_rest_as_the
     """With only "control of the spasm" set, the other five count as 5 in the match, but the
     sentences never call them the patient's wishes ("your wish to avoid an operation"); the
     page names them as not set yet. Once all six are set, that line goes."""
-    from decision_aid.profile import PRIORITIES
     from decision_aid.words.common import PRIORITY_LABELS, PRIORITY_WISH
 
     at = open_app({"topic": "fit", "relief": "5"}, page="compare")
@@ -219,7 +219,6 @@ def test_every_priority_at_zero_says_nothing_would_change_nowhere():
     """With all six at 0 nothing is compared (the engine's notice says so); the page said
     "Changing how much any one thing matters to you would not change the picture", which is
     wrong: moving any one above 0 starts the comparison."""
-    from decision_aid.profile import PRIORITIES
     from decision_aid.words.topics import CHANGE_HEADING, NOTHING_WOULD_CHANGE
 
     at = open_app({"topic": "fit", **dict.fromkeys(PRIORITIES, "0")}, page="compare")
@@ -235,6 +234,14 @@ def test_moving_a_slider_in_fit_changes_the_match_chart_data():
     before = match_points(at)
     at.slider(key="recovery").set_value(10).run()
     assert not before["points"].equals(match_points(at)["points"])
+
+
+def test_fit_sliders_come_in_the_order_of_the_priorities_page():
+    """Filled row by row, the two columns gave Tab, a screen reader and a phone (columns stacked)
+    the order relief, serious harm, burden, lasting, ... unlike the priorities page."""
+    fit = open_app({"topic": "fit", "relief": "5"}, page="compare")
+    page = open_app(page="priorities")
+    assert [s.key for s in fit.slider] == [s.key for s in page.slider] == list(PRIORITIES)
 
 
 def test_an_option_that_may_not_apply_gets_no_bar_and_keeps_its_reason():

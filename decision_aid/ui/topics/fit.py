@@ -49,13 +49,16 @@ def priorities_stated(ctx: Ctx) -> bool:
 
 
 def _sliders() -> None:
-    """Two columns of the six sliders; an unstated priority waits in the middle (it stays unstated
-    until moved)."""
+    """Two columns of the six sliders, filled down the first and then the second, so the Tab key,
+    a screen reader and a phone (where the columns stack) meet them in the order of the
+    priorities page; an unstated priority waits in the middle (it stays unstated until moved)."""
     cols = st.columns(2)
     for i, p in enumerate(PRIORITIES):
         if p not in st.session_state and st.session_state[state.ANSWERS].get(p) is None:
             st.session_state[p] = DEFAULT_WEIGHT
-        cols[i % 2].slider(PRIORITY_LABELS[p], min_value=0, max_value=10, step=1, **state.bind(p))
+        cols[i * len(cols) // len(PRIORITIES)].slider(
+            PRIORITY_LABELS[p], min_value=0, max_value=10, step=1, **state.bind(p)
+        )
 
 
 def _match_view(result: engine.Result) -> tuple[dict, str]:
