@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from string import Template
 from typing import Any
@@ -223,7 +223,7 @@ def local_figures_banner(prof: Profile) -> None:
         st.warning(LOCAL_BANNER + "\n" + "\n".join(f"- {md(line)}" for line in lines))
         st.button(
             USE_PUBLISHED,
-            on_click=state.clear_local_figures,
+            on_click=_then_top(state.clear_local_figures),
             key="use_published_figures",
             icon=":material/undo:",
         )
@@ -236,7 +236,7 @@ def link_notices() -> None:
     with st.container(border=True, key="link_notices"):
         for note in notes:
             st.warning(md(no_autolink(note)))
-        st.button(LINK_NOTICES_OK, on_click=state.dismiss_notices, key="hide_link_notices")
+        st.button(LINK_NOTICES_OK, on_click=_then_top(state.dismiss_notices), key="hide_link_notices")
 
 
 def share_link(prof: Profile) -> str:
@@ -311,6 +311,20 @@ MOVES = "page_moves"
 """How many times `start_at_top` ran this session: its script's text changes each time."""
 PAGE_SHOWN = "page_shown"
 """The page drawn last in this session (`page_footer`)."""
+BACK_TO_TOP = "back_to_top"
+"""Set by a button that takes itself away (`_then_top`): this run ends with `start_at_top`."""
+
+
+def _then_top(callback: Callable[[], None]) -> Callable[[], None]:
+    """`callback`, then the page's start at the top once this run ends: a button at the top of the
+    page that takes itself away ("OK" under the link notices, "Use published figures") left the
+    keyboard focus nowhere, and Tab started again from the browser's address bar."""
+
+    def run() -> None:
+        callback()
+        st.session_state[BACK_TO_TOP] = True
+
+    return run
 
 
 def start_at_top(target: str) -> None:
@@ -352,7 +366,8 @@ def page_footer(url_path: str) -> None:
             icon=":material/arrow_forward:",
             query_params=params,
         )
-    if shown_before is not None and shown_before != url_path:
+    moved = shown_before is not None and shown_before != url_path
+    if st.session_state.pop(BACK_TO_TOP, False) or moved:
         start_at_top('[data-testid="stMain"] h1')
 
 

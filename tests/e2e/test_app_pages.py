@@ -116,6 +116,24 @@ def test_the_next_page_link_opens_the_next_page_at_its_top_with_its_title_focuse
         context.close()
 
 
+@pytest.mark.parametrize(
+    ("query", "button"),
+    [("?age=abc", "hide_link_notices"), ("?mvd_success=100", "use_published_figures")],
+)
+def test_a_top_button_that_takes_itself_away_leaves_the_focus_on_the_title(
+    page: Page, app_server, query: str, button: str
+) -> None:
+    """ "OK, hide these notes" and "Use the published figures instead" go once pressed: the focus
+    went with them to the page itself, and Tab started again from the browser's address bar."""
+    open_page(page, app_server.url, "situation", query)
+    by_key(page, button).get_by_role("button").focus()
+    page.keyboard.press("Enter")
+    expect(by_key(page, button)).to_have_count(0)
+    title = page.get_by_role("heading", level=1).first
+    expect(title).to_be_focused()
+    expect(title).to_be_in_viewport()
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 def test_a_page_chosen_in_the_sidebar_is_not_left_under_it_on_a_phone(browser, app_server, width) -> None:
     """On a phone the sidebar lies over the page: a page chosen there opened under it, and the
