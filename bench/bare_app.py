@@ -7,7 +7,7 @@ their icons, the "Who is using this now?" radio with its labels and help, the co
 the page title, home mode's Back button at the top and bottom,
 the topic heading, the "See every figure in one table" button and the footer links; and, as in
 the real app, the "Change what matters to you" expander (open until a priority is stated) with
-its caption and the six 0-10 priority sliders in two columns, the "What would change the
+its caption and the six 0-10 priority sliders in two columns (unset ones grey), the "What would change the
 picture?" heading and the "How the match is worked out" expander. A slider move reruns the
 whole page, as in the real app (no fragment: after a server restart Streamlit drops a
 fragment's rerun), which redraws the footer links, the sidebar's links and the URL.
@@ -167,6 +167,10 @@ def _fit_topic() -> None:
     stated = prof.priorities_stated
     with st.expander("Change what matters to you", expanded=not stated, key="change_priorities"):
         st.caption("0: does not matter to you; 10: matters most.")
+        unset = [p for p in PRIORITIES if p not in prof.priorities_set]  # as widgets.grey_unset
+        if unset:
+            grey = ", ".join(f".st-key-{p}" for p in unset)
+            st.html(f"<style>{grey} {{ filter: grayscale(1); }}</style>")
         cols = st.columns(2)
         for i, p in enumerate(PRIORITIES):
             cols[i * len(cols) // len(PRIORITIES)].slider(

@@ -20,13 +20,21 @@ from decision_aid.words.app import (
 )
 from decision_aid.words.common import PRIORITY_LABELS
 
-__all__ = ["DEAL_BREAKERS", "priority_label", "priority_sliders", "stated_count"]
+__all__ = ["DEAL_BREAKERS", "grey_unset", "priority_label", "priority_sliders", "stated_count"]
 
 
 def priority_label(name: str, value: int | None) -> str:
     """A slider's label, saying whether the patient has set it: an unmoved slider sits in the
     middle but counts for nothing until it is moved (nothing is matched before one is set)."""
     return (SLIDER_NOT_SET if value is None else SLIDER_SET).format(label=PRIORITY_LABELS[name])
+
+
+def grey_unset(prof) -> None:
+    """Draw each unset priority's slider grey, so set and unset ones differ at a glance: an unset
+    one waits at 5, in the same red as a 5 the patient chose."""
+    unset = [p for p in PRIORITIES if p not in prof.priorities_set]
+    if unset:
+        st.html("<style>" + ", ".join(f".st-key-{p}" for p in unset) + " { filter: grayscale(1); }</style>")
 
 
 def stated_count(prof) -> None:
@@ -43,9 +51,7 @@ def priority_sliders() -> None:
     Each starts "not set" (the Profile holds None, the link leaves it out) until it is moved.
     """
     prof = state.profile()  # callbacks ran before the script: this run's answers
-    unset = [p for p in PRIORITIES if p not in prof.priorities_set]
-    if unset:  # an unset slider is drawn grey, so set and unset ones differ at a glance
-        st.html("<style>" + ", ".join(f".st-key-{p}" for p in unset) + " { filter: grayscale(1); }</style>")
+    grey_unset(prof)
     stated_count(prof)
     texts = priority_examples(state.evidence())
     for p in PRIORITIES:

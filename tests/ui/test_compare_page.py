@@ -244,6 +244,18 @@ def test_fit_sliders_come_in_the_order_of_the_priorities_page():
     assert [s.key for s in fit.slider] == [s.key for s in page.slider] == list(PRIORITIES)
 
 
+def test_fit_draws_unset_sliders_grey_as_the_priorities_page_does():
+    """An unset priority waits at 5, which looked just like a 5 the patient chose."""
+    for at in (
+        open_app({"topic": "fit", "relief": "5"}, page="compare"),
+        open_app({"relief": "5"}, page="priorities"),
+    ):
+        grey = [h.proto.body for h in at.get("html") if "grayscale" in h.proto.body]
+        assert len(grey) == 1
+        assert ".st-key-relief" not in grey[0]
+        assert all(f".st-key-{p}" in grey[0] for p in PRIORITIES[1:])
+
+
 def test_an_option_that_may_not_apply_gets_no_bar_and_keeps_its_reason():
     at = open_app({"topic": "fit", "relief": "8", "anesthesia": "unfit"}, page="compare")
     assert set(match_points(at)["option"]) == {"medication", "botulinum"}

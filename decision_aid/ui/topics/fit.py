@@ -13,6 +13,7 @@ from decision_aid.ui import chart_cache, state
 from decision_aid.ui import components as c
 from decision_aid.ui.derived import fit_sentence
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, fit_x, in_words, show
+from decision_aid.ui.widgets import grey_unset
 from decision_aid.words.common import (
     NOT_A_VERDICT,
     OPTION_STATUS,
@@ -48,10 +49,11 @@ def priorities_stated(ctx: Ctx) -> bool:
     return bool(stated)
 
 
-def _sliders() -> None:
+def _sliders(prof: Profile) -> None:
     """Two columns of the six sliders, filled down the first and then the second, so the Tab key,
     a screen reader and a phone (where the columns stack) meet them in the order of the
     priorities page; an unstated priority waits in the middle (it stays unstated until moved)."""
+    grey_unset(prof)
     cols = st.columns(2)
     for i, p in enumerate(PRIORITIES):
         if p not in st.session_state and st.session_state[state.ANSWERS].get(p) is None:
@@ -134,7 +136,7 @@ def render(ctx: Ctx) -> None:
     # open until something is compared: all at 0, the engine's notice asks for a slider above 0
     with st.expander(CHANGE_PRIORITIES, expanded=not compared, key="change_priorities"):
         st.caption(SLIDER_SCALE)
-        _sliders()
+        _sliders(ctx.prof)
     if compared:
         _lines_up(ctx)
         _change(ctx)
