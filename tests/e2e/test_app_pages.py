@@ -23,6 +23,7 @@ from .ui_helpers import (
     by_key,
     horizontal_overflow,
     open_page,
+    phone,
     slider_input,
     wait_for_charts,
 )
@@ -182,11 +183,9 @@ def test_setting_a_priority_moves_no_slider_on_a_phone(browser, app_server) -> N
     """At 390 px setting the first priority moved the slider under the finger 43 px: the line above
     the sliders ("None set yet..." then "Set so far: 1 of 6...") went from two lines to one, and
     the slider's own label from two lines ("... (not set yet)") to one ("... (set)")."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    page = context.new_page()
     where = """e => Math.round(e.parentElement.getBoundingClientRect().y
         + document.querySelector('[data-testid="stMain"]').scrollTop)"""  # y on the page, not the screen
-    try:
+    with phone(browser) as page:
         open_rendered(page, app_server.url, "priorities")
         moved, below = slider_input(page, "serious_risk"), slider_input(page, "recovery")
         before = (moved.evaluate(where), below.evaluate(where))
@@ -197,8 +196,6 @@ def test_setting_a_priority_moves_no_slider_on_a_phone(browser, app_server) -> N
         expect(page.get_by_text("Set so far: 1 of 6")).to_be_visible()
         expect(by_key(page, "box_serious_risk").get_by_text("Set: 6 out of 10.")).to_be_visible()
         assert (moved.evaluate(where), below.evaluate(where)) == before
-    finally:
-        context.close()
 
 
 def test_new_situation_answers_reach_the_link(page: Page, app_server) -> None:
@@ -233,9 +230,7 @@ def test_a_sure_no_on_next_steps_links_to_the_help_with_the_answers(page: Page, 
 def test_a_sure_no_shows_its_help_under_its_question_on_a_phone(browser, app_server) -> None:
     """The help came below all four SURE questions: a "No" to the first showed it 47 px into a
     phone's screen, under three more questions."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    try:
+    with phone(browser) as page:
         open_rendered(page, app_server.url, "next_steps")
         question = by_key(page, "sure_s")
         question.scroll_into_view_if_needed()
@@ -243,8 +238,6 @@ def test_a_sure_no_shows_its_help_under_its_question_on_a_phone(browser, app_ser
         help_box = by_key(page, "sure_help_sure_s")
         expect(help_box.get_by_text("Not sure yet?")).to_be_in_viewport()
         expect(help_box.get_by_role("link", name="Go to: Compare the options")).to_be_in_viewport()
-    finally:
-        context.close()
 
 
 def test_reloading_a_link_restores_the_answers(page: Page, app_server) -> None:
@@ -310,9 +303,7 @@ def test_the_sidebar_button_and_help_marks_are_large_touch_targets_on_a_phone(br
     """The button that opens the sidebar (the mode switch and the link to the answers live there)
     was 28 px square, each "?" help mark 16 px and the age's - and + 32 by 38 px: on a touch
     screen all are TOUCH_TARGET_PX square."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    try:
+    with phone(browser) as page:
         open_page(page, app_server.url, "situation")
         selector = (
             '[data-testid="stExpandSidebarButton"], [data-testid="stTooltipHoverTarget"] button, '
@@ -333,8 +324,6 @@ def test_the_sidebar_button_and_help_marks_are_large_touch_targets_on_a_phone(br
             "els => els.map(e => [e.getAttribute('aria-label') || e.dataset.testid, "
             "e.getBoundingClientRect().width, e.getBoundingClientRect().height])"
         )
-    finally:
-        context.close()
     assert len(sizes) >= 4, sizes
     small = [s for s in sizes if min(s[1], s[2]) < TOUCH_TARGET_PX - 0.5]
     assert not small, f"too small to touch: {small}"

@@ -14,7 +14,7 @@ from decision_aid.profile import MAX_NOTE_CHARS, PRIORITIES
 from .conftest import AppServer
 from .helpers import expect_no_exception, wait_for_app
 from .page_helpers import open_rendered
-from .ui_helpers import TITLES, by_key, slider_input
+from .ui_helpers import TITLES, by_key, phone, slider_input
 
 
 def test_first_click_on_next_after_typing_a_note_lands(page: Page, app_server: AppServer) -> None:
@@ -46,9 +46,7 @@ def test_tapping_next_just_after_typing_a_note_lands_and_sets_no_priority_by_its
     reached the server after the page change, for the page left behind, so the tap was lost; and
     Streamlit called back every widget of the page, so each priority still "not set" (its slider
     waiting at 5) became set to 5 in the link, unseen by the patient."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    try:
+    with phone(browser) as page:
         open_rendered(page, app_server.url, "priorities")
         slider = slider_input(page, "lasting")
         slider.focus()
@@ -68,8 +66,6 @@ def test_tapping_next_just_after_typing_a_note_lands_and_sets_no_priority_by_its
         query = parse_qs(urlparse(page.url).query)
         stated = sorted(p for p in PRIORITIES if p in query)
         assert stated == ["lasting"], f"priorities in the link: {stated} ({page.url})"
-    finally:
-        context.close()
 
 
 def test_paste_past_the_limit_keeps_the_first_1000_and_says_so(

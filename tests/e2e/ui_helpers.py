@@ -5,9 +5,11 @@ No helper sleeps: every wait is a Playwright wait on a DOM or URL condition.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Browser, Locator, Page
 
 from decision_aid.ui import nav
 
@@ -27,6 +29,16 @@ def open_page(page: Page, base_url: str, name: str, query: str = "") -> None:
     """Go to one page of the app with an optional '?...' query and wait for the run to finish."""
     page.goto(base_url + PAGE_PATHS[name] + query)
     wait_for_app(page)
+
+
+@contextmanager
+def phone(browser: Browser) -> Iterator[Page]:
+    """A page in a touch-screen context 390 x 844 px (a phone), closed afterwards."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def by_key(page: Page, key: str) -> Locator:
