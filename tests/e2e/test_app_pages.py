@@ -269,34 +269,45 @@ def test_no_sideways_scrolling_at_390_px(page: Page, app_server, mode: str) -> N
             assert scroll <= client, f"{name} ({mode}): {where} scrolls sideways ({scroll} > {client} px)"
 
 
-def test_choices_and_links_are_large_touch_targets_on_a_phone(browser, app_server) -> None:
-    """On a touch screen every radio option, checkbox and page link in the page is at least
-    TOUCH_TARGET_PX tall; with a mouse Streamlit's compact layout stays (the same page, smaller)."""
+def test_choices_links_and_buttons_are_large_touch_targets_on_a_phone(browser, app_server) -> None:
+    """On a touch screen every radio option, checkbox, page link, expander header, button, tab and
+    the grid's "See the caution below" link is at least TOUCH_TARGET_PX each way (expander headers
+    were 38 px tall, the PDF button 40, the SURE "No" 42.7 px wide, the caution link 18 tall); with
+    a mouse Streamlit's compact layout stays (the same page, smaller)."""
     targets = (
         '[data-testid="stMain"] :is([data-testid="stRadioOption"], [data-testid="stCheckbox"] label, '
-        '[data-testid="stPageLink-NavLink"])'
+        '[data-testid="stPageLink-NavLink"], [data-testid="stExpander"] summary, .stButton button, '
+        '.stDownloadButton button, button[role="tab"], a.caution)'
     )
-    heights = {}
+    pages = {
+        "situation": ("situation", ""),
+        "priorities": ("priorities", ""),
+        "glance": ("compare", "?age=62&mri=vessel&relief=8"),
+        "figures": ("compare", "?topic=figures&mode=consult"),
+        "next_steps": ("next_steps", ""),
+    }
+    sizes = {}
     for touch in (True, False):
-        phone = {"width": 390, "height": 844}
-        context = browser.new_context(viewport=phone, has_touch=touch, is_mobile=touch)
+        size = {"width": 390, "height": 844}
+        context = browser.new_context(viewport=size, has_touch=touch, is_mobile=touch)
         page = context.new_page()
         try:
-            for name in ("situation", "priorities", "next_steps"):
-                open_page(page, app_server.url, name)
+            for label, (name, query) in pages.items():
+                open_page(page, app_server.url, name, query)
                 found = page.locator(targets)
                 expect(found.first).to_be_visible()
-                heights[(touch, name)] = found.evaluate_all(
+                sizes[(touch, label)] = found.evaluate_all(
                     "els => els.map(e => [e.textContent.trim().slice(0, 40), "
-                    "e.getBoundingClientRect().height])"
+                    "e.getBoundingClientRect().width, e.getBoundingClientRect().height])"
                 )
         finally:
             context.close()
-    for name in ("situation", "priorities", "next_steps"):
-        small = [(text, h) for text, h in heights[(True, name)] if h < TOUCH_TARGET_PX - 0.5]
-        assert heights[(True, name)] and not small, f"{name}: too small to touch: {small}"
-        compact = [h for _, h in heights[(False, name)]]
-        assert min(compact) < TOUCH_TARGET_PX, f"{name}: with a mouse the layout should stay compact"
+    for label in pages:
+        shown = [(text, w, h) for text, w, h in sizes[(True, label)] if w and h]  # a closed tab's are 0
+        small = [s for s in shown if min(s[1], s[2]) < TOUCH_TARGET_PX - 0.5]
+        assert shown and not small, f"{label}: too small to touch: {small}"
+        compact = [h for _, _, h in sizes[(False, label)] if h]
+        assert min(compact) < TOUCH_TARGET_PX, f"{label}: with a mouse the layout should stay compact"
 
 
 def test_the_sidebar_button_and_help_marks_are_large_touch_targets_on_a_phone(browser, app_server) -> None:

@@ -16,7 +16,7 @@ from decision_aid.grid import NO_TREATMENT_ID, Cell, Grid, glance_grid
 from decision_aid.results import once_per_wording, under_whom
 from decision_aid.ui import components as c
 from decision_aid.ui import consult
-from decision_aid.ui.css import ASSETS
+from decision_aid.ui.css import ASSETS, TOUCH_TARGET_PX
 from decision_aid.ui.topics.common import Ctx, detail, sources_toggle, sure
 from decision_aid.words.common import options_named
 from decision_aid.words.topics import (
@@ -37,7 +37,7 @@ CAUTIONS_ID = "hfs-cautions"
 GRID_CSS = (
     "<style>\n"
     + Template((ASSETS / "grid.css").read_text(encoding="utf-8")).substitute(
-        narrow_px=NARROW_PX, cautions_id=CAUTIONS_ID
+        narrow_px=NARROW_PX, cautions_id=CAUTIONS_ID, touch_target_px=TOUCH_TARGET_PX
     )
     + "</style>"
 )
