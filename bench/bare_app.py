@@ -166,7 +166,7 @@ def _fit_topic() -> None:
     prof = profile()
     stated = prof.priorities_stated
     with st.expander("Change what matters to you", expanded=not stated, key="change_priorities"):
-        st.caption("0: does not matter to you; 10: matters most.")
+        st.caption("0: does not matter to you; 10: matters a lot.")
         unset = [p for p in PRIORITIES if p not in prof.priorities_set]  # as widgets.grey_unset
         if unset:
             grey = ", ".join(f".st-key-{p}" for p in unset)

@@ -210,7 +210,7 @@ ANSWERED_HOW: dict[str, str] = {
     "consult": _("in a consultation, with your care team"),
     "home": _("at home"),
 }
-WHAT_MATTERS = _("What matters to you (0 = not at all, 10 = very much)")
+WHAT_MATTERS = _("What matters to you (0 = not at all, 10 = a lot)")
 PRIORITY = charts.PRIORITY
 HOW_MUCH = _("How much")
 OUT_OF_10_HEADER = _("Out of 10")

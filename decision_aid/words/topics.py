@@ -192,7 +192,7 @@ HOW_MATCH_WORKS_TEXT = _(
     "These choices about what counts as the worst score are ours, not evidence:"
 )
 CHANGE_PRIORITIES = _("Change what matters to you")
-SLIDER_SCALE = _("0: does not matter to you; 10: matters most.")
+SLIDER_SCALE = _("0: does not matter to you; 10: matters a lot.")
 SAY_WHAT_MATTERS_FIRST = _(
     'Say what matters to you first: move any slider above, or use the page "What matters '
     'to you". Until then the aid does not line the options up; the other topics show the evidence.'
