@@ -148,6 +148,31 @@ def project(
     return Projection(years=years, assumptions=projection_assumptions(evidence), options=options)
 
 
+def sources_used(evidence: Evidence, option_id: str, success: SuccessUsed | None = None) -> list[str]:
+    """The source ids of every figure the projection draws for one option (or the no-treatment
+    line), once each, in the order `_controlled` and the "what it asks" table use them: what a
+    clinician checks the five-year figures against. `success` is the option's control figure
+    (`Result.option(...).success`), which may be a local one."""
+    if option_id == NO_TREATMENT_ID:
+        fig = next((f for f in evidence.no_treatment.figures if f.id == REMISSION_FIGURE_ID), None)
+        used: list = [fig]
+    else:
+        opt = evidence.options[option_id]
+        b = opt.burden
+        used = [success]
+        if coverage(opt, "central") is not None:
+            used += [opt.effect_weeks, opt.reinjection_weeks or b.injections_per_year]
+        elif b.ongoing:
+            used.append(_long_term(opt.stopped_for_side_effects))
+        else:
+            used += [opt.recurrence, opt.delayed_relief]
+        used += [b.injections_per_year, b.clinic_visits_per_year, b.hospital_nights, b.recovery_weeks]
+    out: list[str] = []
+    for figure in used:
+        out += [sid for sid in getattr(figure, "sources", None) or () if sid not in out]
+    return out
+
+
 def _n(x: float) -> str:
     return f"{x:.0f}" if abs(x - round(x)) < 0.05 or x >= 10 else f"{x:.1f}"
 

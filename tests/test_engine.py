@@ -609,6 +609,27 @@ def test_projection_over_five_years_with_ranges_and_a_no_treatment_reference():
     assert central[0] == pytest.approx(year_one, abs=0.06)  # relief that comes late lowers year 1 only
 
 
+def test_projection_sources_name_every_figure_each_line_draws_once():
+    """The years topic's sources (consult mode) come from the figures the projection uses."""
+    from decision_aid.projection import sources_used
+
+    result = run()
+    for oid in OPTION_IDS:
+        b = EVIDENCE.options[oid].burden
+        ids = sources_used(EVIDENCE, oid, result.option(oid).success)
+        assert len(ids) == len(set(ids)) and set(ids) <= set(EVIDENCE.sources)
+        assert set(result.option(oid).success.sources) <= set(ids)
+        for q in (b.injections_per_year, b.clinic_visits_per_year, b.hospital_nights, b.recovery_weeks):
+            assert q is None or set(q.sources) <= set(ids)
+    assert set(EVIDENCE.options["botulinum"].effect_weeks.sources) <= set(
+        sources_used(EVIDENCE, "botulinum", result.option("botulinum").success)
+    )
+    mvd = sources_used(EVIDENCE, "mvd", result.option("mvd").success)
+    assert set(EVIDENCE.options["mvd"].recurrence.sources) <= set(mvd)
+    remission = next(f for f in EVIDENCE.no_treatment.figures if f.id == "remission")
+    assert sources_used(EVIDENCE, NO_TREATMENT_ID) == list(dict.fromkeys(remission.sources))
+
+
 def _botulinum_interval(weeks: dict):
     def change(raw):
         raw["options"]["botulinum"]["reinjection_weeks"] = {

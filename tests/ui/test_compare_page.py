@@ -394,6 +394,21 @@ def test_consult_mode_has_local_figures_and_sources_behind_a_toggle():
     assert "Sources:" in _grid_html(at)
 
 
+def test_the_years_topic_has_its_sources_behind_a_toggle_in_consult_mode():
+    """Every other figure topic had a sources switch; the five-year figures had none."""
+    from decision_aid.evidence import load_evidence
+    from decision_aid.projection import NO_TREATMENT_ID, sources_used
+
+    at = open_app({"topic": "years", "mode": "consult", "relief": "8"}, page="compare")
+    assert "Sources:" not in texts(at)
+    at.toggle(key="sources_years").set_value(True).run()
+    lines = [ln for ln in unescape(texts(at)).splitlines() if "Sources:" in ln]
+    assert len(lines) == 4  # no treatment and the three options
+    assert ", ".join(sources_used(load_evidence(), NO_TREATMENT_ID)) in lines[0]
+    assert lines[-1].startswith("- **MVD surgery**") and "huh2008" in lines[-1]
+    assert not open_app({"topic": "years", "relief": "8"}, page="compare").toggle
+
+
 def test_the_years_table_gives_a_range_only_where_the_studies_give_one():
     """No treatment's 10 out of 100 comes without a range: it read "(could be 10 out of 100)"."""
     at = open_app({"topic": "years", "relief": "8"}, page="compare")

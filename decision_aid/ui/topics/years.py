@@ -6,9 +6,10 @@ from __future__ import annotations
 import streamlit as st
 
 from decision_aid import charts
+from decision_aid.projection import NO_TREATMENT_ID, sources_used
 from decision_aid.ui import chart_cache
 from decision_aid.ui import components as c
-from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, fit_x, in_words, show
+from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, fit_x, in_words, show, sources_toggle
 from decision_aid.words.common import per_100
 from decision_aid.words.topics import (
     ASKS_HEADING,
@@ -55,8 +56,22 @@ def _controlled(cp: dict) -> str:
     )
 
 
+def _sources(ctx: Ctx) -> None:
+    """Consult mode: the source ids behind each line and row, per option (`projection.sources_used`)."""
+    result = ctx.result
+    lines = []
+    if result.projection.options.get(NO_TREATMENT_ID) is not None:
+        ids = sources_used(ctx.ev, NO_TREATMENT_ID)
+        lines.append(f"- **{c.md(charts.REFERENCE_NAME)}**: {c.md(c.sources_text(ids))}")
+    for o in result.options:
+        ids = sources_used(ctx.ev, o.id, o.success)
+        lines.append(f"- **{c.md(o.short_name)}**: {c.md(c.sources_text(ids))}")
+    st.markdown("\n".join(lines))
+
+
 def render(ctx: Ctx) -> None:
     result = ctx.result
+    show_sources = sources_toggle("years") if ctx.consult else False
     years = result.projection.years
     frame = charts.projection_frame(result)
     reference = charts.reference_frame(result)
@@ -91,5 +106,7 @@ def render(ctx: Ctx) -> None:
             }
         )
     c.text_table(rows, COL_OPTION)
+    if show_sources:
+        _sources(ctx)
     with st.expander(HOW_WORKED_OUT, expanded=False):
         st.markdown("\n".join(f"- {c.md(a)}" for a in result.projection.assumptions))
