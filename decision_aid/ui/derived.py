@@ -129,6 +129,56 @@ def priority_examples(ev: Evidence) -> dict[str, list[str]]:
     return out
 
 
+@dataclass(frozen=True)
+class ExampleFigure:
+    """What a clinician checks one example line against: the figure's range, time frame and
+    source ids (for `topics.common.detail`); every field empty for a line without a figure."""
+
+    low: float | None = None
+    high: float | None = None
+    timeframe: str = ""
+    sources: tuple[str, ...] = ()
+
+
+def _figure_of(x) -> ExampleFigure:
+    """A Benefit, Chance or Risk (a chance per 100) as an `ExampleFigure`; a Quantity (visits,
+    nights) gives its sources only, as its line already says its count."""
+    span = getattr(x, "per_100", None)
+    return ExampleFigure(
+        low=getattr(span, "low", None),
+        high=getattr(span, "high", None),
+        timeframe=getattr(x, "timeframe", ""),
+        sources=tuple(x.sources),
+    )
+
+
+def _figures_of(*parts) -> ExampleFigure:
+    """Several quantities in one line: no single range or time frame, all their sources."""
+    found = [p for p in parts if p is not None]
+    if len(found) == 1:
+        return _figure_of(found[0])
+    return ExampleFigure(sources=tuple(dict.fromkeys(sid for p in found for sid in p.sources)))
+
+
+def priority_example_figures(ev: Evidence) -> dict[str, list[ExampleFigure]]:
+    """For each line of `priority_examples`, in the same order, the figure it states: the consult
+    layer the compare topics show beside each figure (a neurologist checks the examples too)."""
+    out: dict[str, list[ExampleFigure]] = {p: [] for p in PRIORITIES}
+    for oid, o in ev.ordered():
+        b = o.burden
+        out["relief"].append(_figure_of(ev.control(oid)))
+        rec = o.recurrence
+        used = not b.ongoing and rec is not None and rec.per_100 is not None
+        out["lasting"].append(_figure_of(rec) if used else ExampleFigure())
+        for priority, risk in (("serious_risk", _serious(o)), ("side_effects", _passing(o))):
+            out[priority].append(_figure_of(risk) if risk else ExampleFigure())
+        visits = b.injections_per_year or b.clinic_visits_per_year
+        out["burden"].append(_figures_of(visits) if visits else ExampleFigure())
+        stay = [q for q in (b.hospital_nights, b.recovery_weeks) if q]
+        out["recovery"].append(_figures_of(*stay) if stay else ExampleFigure())
+    return out
+
+
 # ---------------------------------------------------------------- fit in words
 
 

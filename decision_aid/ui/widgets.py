@@ -7,7 +7,8 @@ import streamlit as st
 from decision_aid.profile import DEFAULT_WEIGHT, PRIORITIES
 from decision_aid.ui import components as c
 from decision_aid.ui import state
-from decision_aid.ui.derived import priority_examples
+from decision_aid.ui.derived import ExampleFigure, priority_example_figures, priority_examples
+from decision_aid.ui.topics.common import detail
 from decision_aid.words.app import (
     DEAL_BREAKERS,
     FOR_EXAMPLE,
@@ -37,6 +38,11 @@ def grey_unset(prof) -> None:
         st.html("<style>" + ", ".join(f".st-key-{p}" for p in unset) + " { filter: grayscale(1); }</style>")
 
 
+def _with_detail(line: str, figure: ExampleFigure) -> str:
+    more = detail(figure.low, figure.high, figure.sources, figure.timeframe)
+    return f"{line} ({more})" if more else line
+
+
 def stated_count(prof) -> None:
     """How many of the six priorities the patient has set, in words, in the height of the taller
     of its two forms (`components.steady_text`)."""
@@ -53,7 +59,12 @@ def priority_sliders() -> None:
     prof = state.profile()  # callbacks ran before the script: this run's answers
     grey_unset(prof)
     stated_count(prof)
-    texts = priority_examples(state.evidence())
+    ev = state.evidence()
+    texts = priority_examples(ev)
+    if c.is_consult(prof):  # each figure's range, time frame and sources, as on the compare topics
+        figures = priority_example_figures(ev)
+        for p in PRIORITIES:
+            texts[p] = [_with_detail(t, f) for t, f in zip(texts[p], figures[p], strict=True)]
     for p in PRIORITIES:
         value = getattr(prof, p)
         with st.container(border=True, key=f"box_{p}"):

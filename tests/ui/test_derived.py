@@ -5,7 +5,7 @@ from __future__ import annotations
 from decision_aid.engine import evaluate
 from decision_aid.evidence import load_evidence
 from decision_aid.profile import PRIORITIES, Profile
-from decision_aid.ui.derived import fit_sentence, priority_examples, quiz
+from decision_aid.ui.derived import fit_sentence, priority_example_figures, priority_examples, quiz
 from decision_aid.words.app import NOTHING_SET_WEIGHS
 from decision_aid.words.common import PRIORITY_WISH, fit_word, whole
 
@@ -33,6 +33,23 @@ def test_every_priority_has_one_example_per_option_in_fixed_order():
     names = [o.short_name for _, o in EV.ordered()]
     for lines in priority_examples(EV).values():
         assert [line.split(":")[0] for line in lines] == names
+
+
+def test_every_example_with_a_figure_has_its_sources_and_range_for_a_consult():
+    """The priorities page showed figures (2 out of 100, 65 out of 100) with no source or time
+    frame even in consult mode; each line's figure now carries them, line for line."""
+    lines, figures = priority_examples(EV), priority_example_figures(EV)
+    assert list(lines) == list(figures) == list(PRIORITIES)
+    for p in PRIORITIES:
+        assert len(lines[p]) == len(figures[p])
+        for line, fig in zip(lines[p], figures[p], strict=True):
+            assert set(fig.sources) <= set(EV.sources)
+            if "out of 100" in line:  # a chance per 100: its range, time frame and sources
+                assert fig.sources and fig.timeframe and fig.low is not None, line
+    mvd_hearing = figures["serious_risk"][-1]
+    hearing = next(r for r in EV.options["mvd"].risks if r.serious_or_lasting)
+    assert mvd_hearing.sources == tuple(hearing.sources) and mvd_hearing.timeframe == hearing.timeframe
+    assert figures["burden"][1].low is None  # visits a year are a count, not a range out of 100
 
 
 def test_fit_sentence_names_wishes_both_ways():

@@ -136,6 +136,14 @@ def test_situation_says_a_caution_for_every_treatment_once():
 # ---------------------------------------------------------------- priorities (issue 11)
 
 
+def test_priority_examples_give_sources_in_a_consult_only():
+    home = texts(open_app(page="priorities"))
+    consult = texts(open_app({"mode": "consult"}, page="priorities"))
+    assert "Sources:" not in home
+    assert "(range 0 to 1 out of 100; when: Mostly in the first months" in unescape(consult)
+    assert "Sources: cbz_fda_label" in unescape(consult)
+
+
 def test_priority_sliders_start_not_set_and_moving_one_sets_it():
     at = open_app(page="priorities")
     assert all(s.label.endswith("(not set yet)") for s in at.slider)
