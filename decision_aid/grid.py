@@ -42,6 +42,8 @@ class Cell:
     local: bool = False
     """The figure is the surgical team's own (entered in a consult), not a published one."""
     not_measured: bool = False
+    timeframe: str = ""
+    """What period a harm's figure covers, for the consult layer (a benefit's text says it)."""
 
     @property
     def figure(self) -> str | None:
@@ -222,6 +224,7 @@ def _risk_cell(risks: list[Any], serious: bool) -> Cell:
         certainty=_get(r, "certainty"),
         sources=tuple(_get(r, "sources") or ()),
         local=bool(_get(r, "local")),
+        timeframe=_get(r, "timeframe") or "",
     )
 
 

@@ -390,8 +390,11 @@ def test_consult_mode_has_local_figures_and_sources_behind_a_toggle():
     at = open_app({"mode": "consult"}, page="compare")
     assert {"mvd_success", "mvd_hearing_loss"} <= {n.key for n in at.text_input}
     assert "Sources:" not in _grid_html(at)
+    assert "in nerve pain, not hemifacial spasm" not in _grid_html(at)
     at.toggle(key="sources_glance").set_value(True).run()
     assert "Sources:" in _grid_html(at)
+    # with the sources, each harm's time frame (65 out of 100 is from short trials in nerve pain)
+    assert "when: Trials of 4 weeks or less, in nerve pain, not hemifacial spasm" in _grid_html(at)
 
 
 def test_the_years_topic_has_its_sources_behind_a_toggle_in_consult_mode():

@@ -55,7 +55,13 @@ def _cell_html(cell: Cell, consulting: bool, column_name: str, sources: bool) ->
         how_sure = HOW_SURE_ALONE.format(level=certainty_level(cell.certainty))
         parts.append(f'<span class="more">{escape(how_sure, quote=False)}</span>')
     if consulting:
-        more = detail(cell.low, cell.high, cell.sources if sources else (), published=cell.local)
+        more = detail(
+            cell.low,
+            cell.high,
+            cell.sources if sources else (),
+            cell.timeframe if sources else "",  # with the sources: the harms topic's time frames
+            published=cell.local,
+        )
         if cell.certainty:
             more = (sure(cell.certainty) + "; " + more).strip("; ")
         if more:
