@@ -26,9 +26,10 @@ SELECTED_PILL_COLOR = "#a8303d"
 colour #c53948 there, 4.47:1, just under the 4.5:1 that WCAG 1.4.3 needs."""
 
 FOCUS_COLOR = SELECTED_PILL_COLOR
-"""The keyboard focus ring on links and on radio and checkbox choices: Streamlit rings its buttons
-but shows a focused link or choice only by a faint grey background (about 1.1:1 on the sidebar),
-and a focused page link looks like the current page. 6.9:1 on white (WCAG 2.4.7, 1.4.11 asks 3:1)."""
+"""The keyboard focus ring on links, on radio and checkbox choices and on text and number boxes:
+Streamlit rings its buttons but shows a focused link or choice only by a faint grey background
+(about 1.1:1 on the sidebar), a focused page link looks like the current page, and a focused box
+only by its 1 px border turning red. 6.9:1 on white (WCAG 2.4.7, 1.4.11 asks 3:1)."""
 
 TOUCH_TARGET_PX = 44
 """Height of a choice or link on a touch screen: the size WCAG 2.5.5 and the phone makers'

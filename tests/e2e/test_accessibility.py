@@ -177,6 +177,13 @@ def test_a_focused_link_or_choice_shows_a_ring(page: Page, app_server) -> None:
         " return [s.outlineStyle, s.outlineWidth]; }"
     )
     assert page.evaluate(label_ring) == ["solid", "2px"]
+    # a number box (the age): Streamlit only turned its 1 px border red
+    _tab_until(page, lambda f: f.get("tag") == "INPUT" and f.get("type") == "number", seen)
+    box_ring = (
+        "() => { const box = document.activeElement.closest('[data-testid=\"stNumberInputContainer\"]');"
+        " const s = getComputedStyle(box); return [s.outlineStyle, s.outlineWidth]; }"
+    )
+    assert page.evaluate(box_ring) == ["solid", "2px"]
 
 
 def test_headings_add_no_tab_stops(page: Page, app_server) -> None:
