@@ -173,7 +173,7 @@ def priority_example_figures(ev: Evidence) -> dict[str, list[ExampleFigure]]:
         for priority, risk in (("serious_risk", _serious(o)), ("side_effects", _passing(o))):
             out[priority].append(_figure_of(risk) if risk else ExampleFigure())
         visits = b.injections_per_year or b.clinic_visits_per_year
-        out["burden"].append(_figures_of(visits) if visits else ExampleFigure())
+        out["burden"].append(_figure_of(visits) if visits else ExampleFigure())
         stay = [q for q in (b.hospital_nights, b.recovery_weeks) if q]
         out["recovery"].append(_figures_of(*stay) if stay else ExampleFigure())
     return out

@@ -59,13 +59,9 @@ def _controlled(cp: dict) -> str:
 def _sources(ctx: Ctx) -> None:
     """Consult mode: the source ids behind each line and row, per option (`projection.sources_used`)."""
     result = ctx.result
-    lines = []
-    if result.projection.options.get(NO_TREATMENT_ID) is not None:
-        ids = sources_used(ctx.ev, NO_TREATMENT_ID)
-        lines.append(f"- **{c.md(charts.REFERENCE_NAME)}**: {c.md(c.sources_text(ids))}")
-    for o in result.options:
-        ids = sources_used(ctx.ev, o.id, o.success)
-        lines.append(f"- **{c.md(o.short_name)}**: {c.md(c.sources_text(ids))}")
+    named = [(charts.REFERENCE_NAME, sources_used(ctx.ev, NO_TREATMENT_ID))]
+    named += [(o.short_name, sources_used(ctx.ev, o.id, o.success)) for o in result.options]
+    lines = [f"- **{c.md(name)}**: {c.md(c.sources_text(ids))}" for name, ids in named if ids]
     st.markdown("\n".join(lines))
 
 
