@@ -286,6 +286,11 @@ def test_choices_links_and_buttons_are_large_touch_targets_on_a_phone(browser, a
         "figures": ("compare", "?topic=figures&mode=consult"),
         "next_steps": ("next_steps", ""),
     }
+    settled = (  # every shown target at its touch size (a closed tab's is 0 by 0)
+        f"() => [...document.querySelectorAll({targets!r})].every(e => {{"
+        " const r = e.getBoundingClientRect();"
+        f" return !r.width || !r.height || Math.min(r.width, r.height) >= {TOUCH_TARGET_PX - 0.5}; }})"
+    )
     sizes = {}
     for touch in (True, False):
         size = {"width": 390, "height": 844}
@@ -296,6 +301,9 @@ def test_choices_links_and_buttons_are_large_touch_targets_on_a_phone(browser, a
                 open_page(page, app_server.url, name, query)
                 found = page.locator(targets)
                 expect(found.first).to_be_visible()
+                if touch:  # on a busy machine the style sheet may land after the widgets: let it
+                    with contextlib.suppress(PlaywrightTimeoutError):
+                        page.wait_for_function(settled)
                 sizes[(touch, label)] = found.evaluate_all(
                     "els => els.map(e => [e.textContent.trim().slice(0, 40), "
                     "e.getBoundingClientRect().width, e.getBoundingClientRect().height])"
