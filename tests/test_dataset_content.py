@@ -30,7 +30,7 @@ def _risk(ev: Evidence, option: str, risk_id: str):
 
 
 def test_shipped_dataset_loads(ev: Evidence) -> None:
-    assert ev.meta.version == "1.2.1"
+    assert ev.meta.version == "1.2.2"
     assert list(ev.options) == list(OPTION_IDS)
     assert ev.meta.next_review > ev.meta.last_reviewed
     assert ev.meta.funding and ev.meta.how_chosen and ev.meta.made_by
@@ -234,6 +234,21 @@ def test_blood_thinners_tell_the_team_for_every_option(ev: Evidence) -> None:
     for rule in rules:
         assert rule.text.startswith("You take a blood thinner. Tell ")
         assert rule.note.strip(), f"{rule.id}: say in the note what the sources do not cover"
+
+
+def test_pregnancy_caution_gives_the_registry_figures(ev: Evidence) -> None:
+    """The harm to an unborn baby as natural frequencies both ways, from the registry itself."""
+    rule = _rule(ev, "medication_pregnancy")
+    assert "3 in 100 babies" in rule.text and "1 in 100 babies" in rule.text
+    assert "hernandezdiaz2012" in rule.sources
+    assert ev.sources["hernandezdiaz2012"].doi
+
+
+def test_blood_thinner_caution_claims_nothing_its_source_did_not_find(ev: Evidence) -> None:
+    """Its only study (a news summary) saw no more bruising; the caution only asks to tell the team."""
+    rule = _rule(ev, "botulinum_blood_thinners")
+    assert "bruis" not in rule.text.lower()
+    assert "bruising" in rule.note
 
 
 def test_planning_a_pregnancy_is_not_being_pregnant(ev: Evidence) -> None:

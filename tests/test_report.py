@@ -175,7 +175,7 @@ def test_text_has_every_option_figure_and_caution(built):
 def test_a_caution_for_every_treatment_is_listed_once_under_one_name(built):
     # QUERY has no scan yet, a caution for all three treatments: said as the situation page says it.
     text = squash(pdf_text(built[3]))
-    assert squash("All three treatments • You have not had an MRI scan") in text
+    assert squash("All three treatments • There is no MRI scan result yet") in text
     assert squash("Medicines, Botulinum toxin, MVD surgery") not in text
 
 
