@@ -77,6 +77,10 @@ class Grid:
     rows: tuple[Row, ...]
     cautions: tuple[tuple[str, str], ...] = field(default_factory=tuple)
     """(column id, caution text) for every caution from the situation, in column order."""
+    reference_note: str = ""
+    """Why the no-treatment column's figures may not hold for most people (the dataset's
+    `figures_note`): said under the grid, where those figures are, not only on the About page."""
+    reference_note_sources: tuple[str, ...] = ()
 
 
 QUESTIONS: tuple[tuple[str, str], ...] = (
@@ -396,4 +400,11 @@ def glance_grid(ev: Evidence, result: Result) -> Grid:
         )
         cautions += [(oid, c.text) for c in res.caution_details]
     rows = tuple(Row(key, question, tuple(col[key] for col in by_column)) for key, question in QUESTIONS)
-    return Grid(tuple(columns), rows, tuple(cautions))
+    note = _get(_get(ev, "no_treatment"), "figures_note")
+    return Grid(
+        tuple(columns),
+        rows,
+        tuple(cautions),
+        _get(note, "text", "") or "",
+        tuple(_get(note, "sources", ()) or ()),
+    )

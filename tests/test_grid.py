@@ -130,6 +130,23 @@ def test_no_treatment_figures_carry_their_own_time_frame():
         assert f"When: {span.group(0)}" in cell.text, cell.text
 
 
+def test_the_grid_says_why_the_no_treatment_figures_may_not_hold():
+    """The one clinic's 41 in 100 remissions against the reviews' "rarely goes away": the
+    dataset's plain-words note goes with the grid (it was on the About page only)."""
+    grid = _grid()
+    note = EV.no_treatment.figures_note
+    assert grid.reference_note == note.text
+    assert grid.reference_note_sources == tuple(note.sources)
+    assert {"duarte2020", "tambasco2021"} <= set(grid.reference_note_sources)
+
+
+def test_the_late_relief_figure_says_what_it_counts():
+    """MVD's "what if it does not work?" figure (33 in 100) is the people whose relief came late."""
+    cell = _cell(_grid(), "not_working", "mvd")
+    assert cell.central == EV.options["mvd"].delayed_relief.per_100.central
+    assert cell.text.startswith("Relief came weeks or months later.")
+
+
 def test_every_option_says_what_comes_next_if_it_does_not_work():
     """MVD's cell told only the good news (relief can come late, "wait before calling it a
     failure"); the medicines and injections cells each say what can be tried next."""

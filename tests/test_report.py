@@ -330,6 +330,8 @@ def test_page_one_is_the_grid_with_the_leaning_and_the_questions(built):
         assert squash(o.short_name) in first
     assert squash("Where you are leaning now:Not sure yet") in first
     assert squash(report.questions_to_ask(EVIDENCE, result)[0]) in first
+    # why the no-treatment figures may read better than the usual course, under them
+    assert squash(f"{EVIDENCE.no_treatment.name}: {EVIDENCE.no_treatment.figures_note.text}") in first
 
 
 def test_references_come_last(built):

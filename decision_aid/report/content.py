@@ -256,6 +256,7 @@ def _grid(evidence: Evidence, result: Result) -> dict[str, Any]:
             }
             for r in g.rows
         ],
+        "reference_note": g.reference_note,
     }
 
 

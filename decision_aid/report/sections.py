@@ -8,6 +8,7 @@ import io
 
 from fpdf.enums import Align, WrapMode, XPos, YPos
 
+from decision_aid.grid import NO_TREATMENT_NAME
 from decision_aid.report.content import (
     SURE_CREDIT,
     SURE_QUESTIONS,
@@ -39,6 +40,7 @@ from decision_aid.words.common import (
     per_100,
     whole,
 )
+from decision_aid.words.grid import REFERENCE_NOTE
 
 
 def _header(pdf: _PDF, data: dict, qr: dict) -> None:
@@ -252,6 +254,8 @@ def _glance(pdf: _PDF, data: dict, layout: _Layout) -> None:
         padding=(0.8, 1.0, 0.8, 1.0),
         fill=GREY_FILL,
     )
+    if grid["reference_note"]:
+        pdf.para(REFERENCE_NOTE.format(name=NO_TREATMENT_NAME, note=grid["reference_note"]), size=TINY)
     if any(cell.get("caution") for r in grid["rows"] for cell in r["cells"]):
         pdf.para(
             words.CAUTION_CONCERNS.format(mark=CAUTION_MARK, cautions=words.CAUTIONS),

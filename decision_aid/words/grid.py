@@ -59,7 +59,8 @@ the dataset's `effect_weeks`. tests/test_grid.py fails if those texts stop sayin
 VISITS_PILLS = app.TABLETS_EVERY_DAY
 NO_TIME_OFF = _("no time off")
 
-DELAYED_RELIEF = _("Relief can come weeks or months later; if not, other treatments stay open.")
+DELAYED_RELIEF = _("Relief came weeks or months later. If not, other treatments stay open.")
+"""Under the share of people whose relief came late, so the figure says what it counts."""
 ANOTHER_MEDICINE = _("Another medicine or another treatment can be tried.")
 CHANGE_DOSE = _("The dose or places can be changed; other treatments stay open.")
 ASK_COST = _("Ask your clinic or insurer.")
@@ -70,3 +71,5 @@ SPASM_SPREADS = _("The spasm often spreads or gets stronger over the years.")
 NO_TREATMENT_VISITS = _("No treatment visits; see your doctor if it changes.")
 START_ANY_TIME = _("You can start a treatment at any time.")
 NO_TREATMENT_COST = _("No treatment cost.")
+REFERENCE_NOTE = _("{name}: {note}")
+"""Under the grid: why the no-treatment figures may read better than the spasm usually goes."""

@@ -35,6 +35,20 @@ def test_glance_is_the_default_topic_and_its_grid_comes_first_with_no_treatment_
     assert "Topic 1 of 5: At a glance" in headings(at, 2)
 
 
+def test_the_grid_says_why_the_no_treatment_figures_may_not_hold():
+    """Under the grid, in both modes; its sources with the consult layer's switch."""
+    from decision_aid.evidence import load_evidence
+
+    note = load_evidence().no_treatment.figures_note
+    for mode in ("home", "consult"):
+        grid = _grid_html(open_app({"mode": mode}, page="compare"))
+        assert "<strong>No treatment for now</strong>: " + note.text in grid, mode
+        assert "duarte2020" not in grid
+    at = open_app({"mode": "consult"}, page="compare")
+    at.toggle(key="sources_glance").set_value(True).run()
+    assert re.search(r"may get worse more often\. Sources: [^<]*duarte2020", _grid_html(at))
+
+
 def test_topic_in_the_link_runs_only_that_topic():
     at = open_app({"topic": "harms"}, page="compare")
     assert not _grid_html(at)

@@ -12,13 +12,14 @@ from string import Template
 
 import streamlit as st
 
-from decision_aid.grid import NO_TREATMENT_ID, Cell, Grid, glance_grid
+from decision_aid.grid import NO_TREATMENT_ID, NO_TREATMENT_NAME, Cell, Grid, glance_grid
 from decision_aid.results import once_per_wording, under_whom
 from decision_aid.ui import components as c
 from decision_aid.ui import consult
 from decision_aid.ui.css import ASSETS, TOUCH_TARGET_PX
 from decision_aid.ui.topics.common import Ctx, detail, sources_toggle, sure
 from decision_aid.words.common import options_named
+from decision_aid.words.grid import REFERENCE_NOTE
 from decision_aid.words.topics import (
     CAUTIONS_HEADING,
     DIFFERENT_STUDIES,
@@ -92,8 +93,18 @@ def grid_html(grid: Grid, consulting: bool, sources: bool = False) -> str:
     return (
         '<table class="hfs-grid">'
         f'<thead><tr><th scope="col">{escape(GRID_QUESTION, quote=False)}</th>{"".join(heads)}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f"<tbody>{''.join(rows)}</tbody></table>" + _reference_note(grid, sources)
     )
+
+
+def _reference_note(grid: Grid, sources: bool) -> str:
+    """Why the no-treatment figures may read better than the usual course, right under them (in
+    the grid's own HTML: a page element of its own would cost the grid's height limit a gap)."""
+    if not grid.reference_note:
+        return ""
+    note = grid.reference_note + (f" {c.sources_text(grid.reference_note_sources)}" if sources else "")
+    name = f"<strong>{escape(NO_TREATMENT_NAME, quote=False)}</strong>"
+    return f'<p class="hfs-grid-note">{REFERENCE_NOTE.format(name=name, note=escape(note, quote=False))}</p>'
 
 
 def table_html(headers: list[str], rows: list[list[str]], caption: str = "") -> str:
