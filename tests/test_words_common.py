@@ -14,6 +14,8 @@ from decision_aid.words.common import (
     per_100,
     per_100_range,
     weight_text,
+    whole,
+    whole_parts,
 )
 
 
@@ -64,3 +66,23 @@ def test_a_weight_is_said_one_way_and_an_unset_one_never_as_a_weight_given():
     assert weight_text(0, 5) == "0/10"
     assert weight_text(None, 5) == "not set, counts as 5/10"
     assert weight_text(None) == "not set"  # nothing matched yet: it counts as nothing
+
+
+@given(
+    st.lists(st.floats(min_value=0, max_value=40, allow_nan=False), min_size=1, max_size=6),
+    st.floats(min_value=-0.1, max_value=0.1),
+)
+def test_whole_parts_add_up_to_the_whole_total(values, drift):
+    """Parts printed beside their total add up to it; each stays within 1 of its own value. The
+    total may drift a little from the parts' sum (the engine works the match out apart)."""
+    parts = {f"p{i}": v for i, v in enumerate(values)}
+    total = max(0.0, sum(values) + drift)
+    shown = whole_parts(parts, total)
+    assert sum(shown.values()) == whole(total)
+    assert all(abs(shown[k] - v) < 1 + abs(drift) and shown[k] >= 0 for k, v in parts.items())
+
+
+def test_whole_parts_give_the_difference_to_the_largest_remainders():
+    assert whole_parts({"a": 1.4, "b": 1.4, "c": 1.4}, 4.2) == {"a": 2, "b": 1, "c": 1}
+    assert whole_parts({"a": 0.6, "b": 2.3, "c": 3.1}, 6.0) == {"a": 1, "b": 2, "c": 3}
+    assert whole_parts({"a": 10.5, "b": 20.5}, 31.0) == {"a": 11, "b": 20}

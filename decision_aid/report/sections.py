@@ -39,6 +39,7 @@ from decision_aid.words.common import (
     options_named,
     per_100,
     whole,
+    whole_parts,
 )
 from decision_aid.words.grid import REFERENCE_NOTE
 
@@ -384,6 +385,7 @@ def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:
     pdf.set_left_margin(x)
     col = 27.0
     first = right_w - len(opts) * col
+    shown = {o["id"]: whole_parts(o["contributions"], o["match"]) for o in opts}
     rows = [
         [
             _Cell(
@@ -391,7 +393,7 @@ def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:
                 "",
                 TINY,
             ),
-            *(_Cell(_fit_points(o, pr["id"]), "", TINY) for o in opts),
+            *(_Cell(_fit_points(o, shown[o["id"]], pr["id"]), "", TINY) for o in opts),
         ]
         for pr in data["answers"]["priorities"]
     ]
@@ -446,12 +448,11 @@ def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:
     _anchors(pdf, m, pdf.body_w)
 
 
-def _fit_points(o: dict, priority: str) -> str:
-    """'Fits well: 23': how the option fits one priority, and the points that adds to its bar."""
+def _fit_points(o: dict, points: dict[str, int], priority: str) -> str:
+    """'Fits well: 23': how the option fits one priority, and the whole points that adds to its
+    bar (`whole_parts`: the column adds up to the total under it)."""
     fit = o["fit"][priority]
-    return words.FIT_POINTS.format(
-        fit=words.FIT_CAPITALISED.get(fit, fit), points=whole(o["contributions"][priority])
-    )
+    return words.FIT_POINTS.format(fit=words.FIT_CAPITALISED.get(fit, fit), points=points[priority])
 
 
 def _uses_local(o: dict) -> bool:

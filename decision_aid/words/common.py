@@ -3,7 +3,8 @@ figure is phrased one way everywhere. Every sentence goes through `_()` (see `de
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from decision_aid.i18n import _
@@ -166,6 +167,25 @@ def as_sentence(text: str) -> str:
 def whole(x: float) -> int:
     """Round half up (88.5 -> 89): Python's round() would give 88."""
     return int(x + 0.5)
+
+
+def whole_parts(parts: Mapping[str, float], total: float) -> dict[str, int]:
+    """Whole numbers for the parts of a total that add up to `whole(total)`: rounded one by one,
+    a bar's six parts printed beside its total could add up to one or two more or less than it.
+    The parts furthest from a whole number take the difference (largest remainders; equal ones in
+    the parts' order)."""
+    floors = {k: math.floor(v) for k, v in parts.items()}
+    left = whole(total) - sum(floors.values())
+    by_remainder = sorted(parts, key=lambda k: floors[k] - parts[k])  # largest remainder first
+    for k in by_remainder[: max(left, 0)]:
+        floors[k] += 1
+    for k in reversed(by_remainder):  # a total under its parts' floors (a match rounded apart)
+        if left >= 0:
+            break
+        if floors[k] > 0:
+            floors[k] -= 1
+            left += 1
+    return floors
 
 
 def _rare(x: float) -> str:

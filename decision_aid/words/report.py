@@ -257,7 +257,7 @@ PICTURES_INTRO = _(
 LINE_UP = charts.MATCH_TITLE
 MATCH_TABLE_INTRO = _(
     "How each option does on each thing that matters, and the points it adds to its bar "
-    "(whole numbers, as in the chart; each counts by its weight):"
+    "(whole numbers that add up to the total; each counts by its weight):"
 )
 FIT_POINTS = _("{fit}: {points}")
 """How an option fits one priority and the points that adds: 'Fits well: 23'."""
