@@ -68,6 +68,7 @@ from decision_aid.words.cli import (
 )
 from decision_aid.words.common import (
     HARM_KINDS,
+    LOCAL_SUCCESS_NOT_MATCHED,
     NOT_A_VERDICT,
     PRIORITY_AND_WEIGHT,
     PRIORITY_LABELS,
@@ -220,6 +221,8 @@ def format_text(result: Result) -> str:
                 match=whole(o.match), low=whole(o.match_low), high=whole(o.match_high), place=place
             )
             lines.append(f"  {match}")
+            if o.local_not_matched:
+                lines.append("  " + LOCAL_SUCCESS_NOT_MATCHED.format(name=o.short_name))
         elif not o.suitable:
             lines.append(f"  {NOT_MATCHED}")
         for c in o.cautions:

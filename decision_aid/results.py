@@ -149,6 +149,13 @@ class OptionResult(_Out):
     benefits: list[BenefitUsed]
     risks: list[RiskUsed]
 
+    @property
+    def local_not_matched(self) -> bool:
+        """A team's own figure the match does not use: every option is matched on the control
+        measure ('clearly better'), so a local 'spasm gone' figure changes the figures shown, not
+        the match. Said beside the match, or a clinician would read it as counted."""
+        return any(b.local for b in self.benefits) and not self.success.local
+
 
 class NoTreatmentFigure(_Out):
     id: str

@@ -289,3 +289,5 @@ def test_text_gives_a_local_figure_the_published_range_not_a_widened_one(capsys)
     assert "60 out of 100 people (published range 63 to 91 out of 100) (local figure)" in text
     assert "8 out of 100 people (published range 2 to 6 out of 100) (local figure)" in text
     assert "range 60 to" not in text and "range 2 to 8" not in text
+    # the match compares "clearly better" for every option: the team's spasm-free figure is not in it
+    assert "MVD surgery's match does not use your team's spasm-free figure" in text

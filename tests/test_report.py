@@ -517,6 +517,12 @@ def test_match_table_points_add_up_to_the_total_under_them(query):
     assert columns == [whole(o.match) for o in matched]
 
 
+def test_a_local_spasm_free_figure_is_said_to_be_outside_the_match():
+    pdf = report.build_pdf(EVIDENCE, result_of("relief=8&mvd_success=10"), base_url=BASE_URL)
+    text = squash(pdf_text(PdfReader(io.BytesIO(pdf))))
+    assert squash("MVD surgery's match does not use your team's spasm-free figure") in text
+
+
 @pytest.mark.parametrize("query", [QUERY, BUSY])
 def test_match_chart_is_the_apps_own(query):
     # The PDF builds the match chart from its parts with the look kept between summaries: the

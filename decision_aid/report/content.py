@@ -151,6 +151,7 @@ def _option_dict(evidence: Evidence, o: OptionResult, stated: bool) -> dict[str,
     d = o.model_dump(mode="json", include=OPTION_KEYS)
     if not (stated and o.suitable):  # never a match or rank before priorities, or for an unsuitable option
         d.update(match=None, match_low=None, match_high=None, rank=None, contributions=None)
+    d["local_not_matched"] = o.local_not_matched
     d["success"]["words"] = success_words(o)
     d["success"]["certainty_words"] = certainty_words(o.success.certainty)
     control = evidence.meta.measures.get(evidence.meta.control_measure)

@@ -35,6 +35,7 @@ from decision_aid.report.words import (
 from decision_aid.results import once_per_wording, under_whom
 from decision_aid.words import report as words
 from decision_aid.words.common import (
+    LOCAL_SUCCESS_NOT_MATCHED,
     PRIORITY_AND_WEIGHT,
     options_named,
     per_100,
@@ -435,6 +436,10 @@ def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:
         middle=True,
     )
     pdf.set_left_margin(old_margin)
+    for o in opts:
+        if o["local_not_matched"]:
+            pdf.set_x(x)
+            pdf.para(LOCAL_SUCCESS_NOT_MATCHED.format(name=o["short_name"]), size=TINY, w=right_w)
     pdf.set_x(x)
     _not_matched(pdf, m, right_w)
     if data["what_would_change"]:

@@ -24,7 +24,7 @@ from decision_aid.words.app import (
     LOCAL_USED,
     PUBLISHED_USED,
 )
-from decision_aid.words.common import per_100, per_100_range
+from decision_aid.words.common import LOCAL_SUCCESS_NOT_MATCHED, per_100, per_100_range
 
 
 def local_problem(raw: str) -> str:
@@ -82,6 +82,7 @@ def local_figures(ev: Evidence) -> None:
     with st.expander(label, expanded=False, key="local_figures"):
         st.caption(LOCAL_PANEL_NOTE)
         gone = next((b for b in mvd.benefits if b.measure == LOCAL_SUCCESS_MEASURE), None)
-        _local_box("mvd_success", gone, f"{gone.label}, {gone.timeframe}. " if gone else "")
+        not_matched = LOCAL_SUCCESS_NOT_MATCHED.format(name=mvd.short_name)
+        _local_box("mvd_success", gone, f"{gone.label}, {gone.timeframe}. {not_matched} " if gone else "")
         if hearing is not None:
             _local_box("mvd_hearing_loss", hearing)

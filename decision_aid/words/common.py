@@ -164,6 +164,12 @@ def as_sentence(text: str) -> str:
     return _("{text}.").format(text=text)
 
 
+LOCAL_SUCCESS_NOT_MATCHED = _(
+    "{name}'s match does not use your team's spasm-free figure: every option is matched on how "
+    "many are clearly better, and for that the published figure is used."
+)
+
+
 def whole(x: float) -> int:
     """Round half up (88.5 -> 89): Python's round() would give 88."""
     return int(x + 0.5)

@@ -395,6 +395,15 @@ def test_the_grid_names_the_options_once_above_their_cautions():
     assert heading < listed.index("- Age alone does not rule out MVD surgery")
 
 
+def test_a_local_spasm_free_figure_is_said_to_be_outside_the_match():
+    said = "MVD surgery's match does not use your team's spasm-free figure"
+    at = open_app({"topic": "fit", "relief": "8", "mvd_success": "10", "mode": "consult"}, page="compare")
+    assert said in unescape(texts(at))
+    assert said not in unescape(texts(open_app({"topic": "fit", "relief": "8"}, page="compare")))
+    glance = open_app({"mvd_success": "10", "mode": "consult"}, page="compare")
+    assert said in unescape(" ".join(e.value for e in glance.caption))  # under the panel's box
+
+
 def test_home_mode_hides_the_clinician_layer():
     at = open_app(page="compare")
     assert not at.text_input and not at.toggle

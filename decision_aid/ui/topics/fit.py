@@ -15,6 +15,7 @@ from decision_aid.ui.derived import fit_sentence
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, fit_x, in_words, show
 from decision_aid.ui.widgets import grey_unset
 from decision_aid.words.common import (
+    LOCAL_SUCCESS_NOT_MATCHED,
     NOT_A_VERDICT,
     OPTION_STATUS,
     PRIORITY_LABELS,
@@ -79,6 +80,8 @@ def _lines_up(ctx: Ctx) -> None:
         mvd = ctx.result.option("mvd")
         if mvd.suitable and mvd.match is not None and any(f.local for f in (mvd.success, *mvd.risks)):
             st.caption(c.md(MVD_MATCH_LOCAL.format(mark=LOCAL_MARK)))
+        if mvd.suitable and mvd.match is not None and mvd.local_not_matched:
+            st.caption(c.md(LOCAL_SUCCESS_NOT_MATCHED.format(name=mvd.short_name)))
     weights, set_by_you = ctx.prof.weights(), ctx.prof.priorities_set
     weighed = any(weights[p] > 0 for p in set_by_you)
     lines = []
