@@ -12,8 +12,6 @@ from decision_aid.words import questions as W
 
 HIGH_WEIGHT = 7
 """A priority at or above this weight (out of 10) brings its own question for the care team."""
-OLDER_AGE = 60
-"""From this age, questions about age-related risks are asked (MVD hearing, medicine side effects)."""
 
 
 def questions_to_ask(evidence: Evidence, result: Result) -> list[str]:
@@ -32,6 +30,13 @@ def questions_to_ask(evidence: Evidence, result: Result) -> list[str]:
     def in_play(oid: str) -> bool:
         o = by_id[oid]
         return (o.suitable and not o.avoided) or p.leaning == oid
+
+    age_rules = {r.id for r in evidence.rules if "age_at_least" in r.when}
+
+    def age_caution(oid: str) -> bool:
+        """The age questions follow the dataset's age cautions (MVD from 60, medicines from 65):
+        a fixed age of its own asked about the medicines at 64, a year before their caution."""
+        return p.age is not None and any(c.rule in age_rules for c in by_id[oid].caution_details)
 
     qs: list[str] = []
     if p.mri == "not_done":
@@ -56,7 +61,7 @@ def questions_to_ask(evidence: Evidence, result: Result) -> list[str]:
             qs.append(W.ASK_TEAM_FIGURES.format(mvd=mvd))
         if p.anesthesia == "unsure":
             qs.append(W.ASK_ANAESTHETIC)
-        if p.age is not None and p.age >= OLDER_AGE:
+        if age_caution("mvd"):
             qs.append(W.ASK_AGE_MVD.format(age=p.age, mvd=mvd))
         if max(w["recovery"], w["burden"]) >= HIGH_WEIGHT:
             qs.append(W.ASK_HOSPITAL_STAY.format(mvd=mvd))
@@ -69,7 +74,7 @@ def questions_to_ask(evidence: Evidence, result: Result) -> list[str]:
         qs.append(W.ASK_PLANNING_PREGNANCY)
     if p.blood_thinners == "yes":
         qs.append(W.ASK_BLOOD_THINNER)
-    if p.age is not None and p.age >= OLDER_AGE and in_play("medication"):
+    if age_caution("medication") and in_play("medication"):
         qs.append(W.ASK_AGE_MEDICINES.format(age=p.age))
 
     tried = {

@@ -54,6 +54,21 @@ def test_new_situations_bring_their_own_questions():
         assert not any(words in q for q in plain), words
 
 
+def test_age_questions_start_where_the_age_cautions_do():
+    """The medicines' age question came at 60, their caution (and its reasons) at 65: a patient
+    of 64 was asked about a risk the aid did not name. Each question now follows its caution."""
+
+    def aged(age: int) -> tuple[bool, bool]:
+        qs = ask(age=age, anesthesia="fit", mri="vessel")
+        mvd = any(q.startswith("I am ") and "MVD" in q for q in qs)
+        return mvd, any(q.startswith("I am ") and "medicines" in q for q in qs)
+
+    assert aged(59) == (False, False)
+    assert aged(60) == (True, False)
+    assert aged(64) == (True, False)
+    assert aged(65) == (True, True)
+
+
 def test_mvd_result_asks_nothing_without_an_earlier_mvd():
     assert not any("never helped" in q for q in ask(mvd_result="no_help"))
 

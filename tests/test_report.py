@@ -191,6 +191,19 @@ def test_cautions_sit_under_the_name_of_their_options_named_once():
     assert squash("• Age alone does not rule out MVD surgery") in cautions
 
 
+def test_a_finding_is_listed_once_however_many_cautions_touch_it():
+    """At 64, unsure about the anaesthetic, with a scan that found something else: 'more hearing
+    problems at 60 or over' came twice (the anaesthetic caution and the age one) and 'see your
+    specialist' three times (once per treatment, each naming it)."""
+    result = result_of("anesthesia=unsure&age=64&mri=other_finding")
+    pdf = report.build_pdf(EVIDENCE, result, base_url=BASE_URL)
+    cautions = squash(pdf_text(PdfReader(io.BytesIO(pdf))))
+    cautions = cautions[cautions.index(squash("Cautions for you")) :]
+    assert cautions.count(squash("60 or over")) == 1
+    assert cautions.count(squash("You said your scan found something else.")) == 1
+    assert squash("All three treatments • You said your scan found something else.") in cautions
+
+
 def test_the_same_100_people_claim_is_gone_and_the_studies_are_said_to_differ(built):
     _, _, _, reader = built
     text = squash(pdf_text(reader))
