@@ -166,10 +166,29 @@ def test_text_has_every_option_figure_and_caution(built):
         for b in d["benefits"]:
             assert squash(b["words"]) in text, (o.id, b["measure"])
         for r in d["risks"]:
-            assert squash(r["table_words"]) in text, (o.id, r["id"])
+            # with its own period where its cell's harms differ in theirs, else beside one 'When:'
+            assert squash(r["words"]) in text or squash(r["table_words"]) in text, (o.id, r["id"])
             assert squash(r["timeframe"].rstrip(".")) in text, (o.id, r["id"])
         for caution in o.cautions:
             assert squash(caution) in text, caution
+
+
+def test_each_harm_in_the_detail_table_carries_its_own_time_frame():
+    """The medicines' side effects come from 4-week trials, years of epilepsy care and a year's
+    series: one 'When:' line listing four periods after four harms left the reader to pair them."""
+    result = result_of(QUERY)
+    data = report.summary_data(EVIDENCE, result, base_url=BASE_URL)
+    rows = {r["id"]: r for r in data["comparison"]["rows"]}
+    for kind in ("common", "serious"):
+        for o, cell in zip(data["options"], rows[kind]["cells"][1:], strict=True):
+            mine = [r for r in o["risks"] if r["kind"] == kind]
+            periods = {r["timeframe"].rstrip(".") for r in mine if r.get("timeframe")}
+            if len(periods) < 2:
+                continue
+            bullets = cell.split("\n")
+            assert len(bullets) == len(mine), (o["id"], kind)
+            for bullet, r in zip(bullets, mine, strict=True):
+                assert bullet.startswith("• " + r["name"]) and r["timeframe"].rstrip(".") in bullet
 
 
 def test_a_caution_for_every_treatment_is_listed_once_under_one_name(built):

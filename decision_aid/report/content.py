@@ -281,8 +281,10 @@ def _comparison_data(evidence: Evidence, options: list[dict], no_treatment: dict
         if not mine:
             return NONE_REPORTED
         when = list(dict.fromkeys(r["timeframe"].rstrip(".") for r in mine if r.get("timeframe")))
+        if len(when) > 1:  # each harm its own period: a list of periods after them read in order
+            return "\n".join("• " + r["words"] for r in mine)
         shown = ["• " + r["table_words"] for r in mine]
-        return "\n".join(shown + ([WHEN.format(timeframe="; ".join(when))] if when else []))
+        return "\n".join(shown + ([WHEN.format(timeframe=when[0])] if when else []))
 
     course = [f"• {f['name']}: {f['words']}" for f in no_treatment["figures"] if not f["measure"]]
     rows += [
