@@ -347,18 +347,6 @@ def bind_flag(name: str, option_id: str) -> dict[str, Any]:
     return {"key": key, "on_change": _store_flag, "args": (name, option_id)}
 
 
-def bind_extra(key: str, default: Any = None) -> dict[str, Any]:
-    """Kwargs for a widget whose value is kept across pages but not put in the link (quiz)."""
-    extras = st.session_state.setdefault("extras", {})
-    if key not in st.session_state:
-        st.session_state[key] = extras.get(key, default)
-
-    def _keep() -> None:
-        extras[key] = st.session_state[key]
-
-    return {"key": key, "on_change": _keep}
-
-
 def quiz_key(question_id: str) -> str:
     """The widget key of one knowledge-check question."""
     return f"quiz_{question_id}"
