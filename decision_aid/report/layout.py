@@ -246,7 +246,6 @@ class _PDF(FPDF):
 class _Layout:
     grid_pt: float = 7.0
     table_pt: float = 7.0
-    icon_w: float = 104.0
     icon_h: float = 64.0
     match_w: float = 58.0
     note_lines: int = 5
@@ -262,7 +261,6 @@ MAX_PAGES = 5
 _COMPACT = _Layout(
     grid_pt=6.4,
     table_pt=6.0,
-    icon_w=90.0,
     icon_h=40.0,
     match_w=50.0,
     note_lines=3,
@@ -274,7 +272,6 @@ LAYOUTS = (
     _Layout(
         grid_pt=6.8,
         table_pt=6.4,
-        icon_w=96.0,
         icon_h=46.0,
         match_w=54.0,
         note_lines=3,
