@@ -11,7 +11,6 @@ from decision_aid.words.common import (
     whole,
 )
 
-NEXT_TOPIC = common.NEXT_TOPIC
 NOT_MEASURED = common.NOT_MEASURED
 
 # ---------------------------------------------------------------- the topics and their parts
@@ -25,8 +24,6 @@ TOPIC_TITLES: dict[str, str] = {
     "figures": _("All the figures"),
 }
 """Each topic's button and heading text, by the topic's id (the link's `topic`)."""
-
-"""Home mode's button to the next topic (the compare page's step buttons)."""
 
 IN_WORDS = _("This picture in words")
 """The closed expander holding a chart's full text alternative."""

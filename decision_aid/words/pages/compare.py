@@ -8,6 +8,7 @@ from decision_aid.words import common
 from decision_aid.words.common import BACK_TO
 
 NEXT_TOPIC = common.NEXT_TOPIC
+"""Home mode's button to the next topic (the compare page's step buttons)."""
 
 TITLE = _("Compare the options")
 BACK = BACK_TO
