@@ -50,7 +50,7 @@ st.set_page_config(
 asked = state.page_asked(here.url_path, changed)
 if asked is not None:
     st.switch_page(BY_URL[asked].path, query_params=profile.to_params())
-slots = components.sidebar(profile)
+slots = components.sidebar()
 components.mode_notice(profile)
 components.link_notices()
 state.sync_url(profile)  # answers change only in widget callbacks, which run before this script

@@ -278,7 +278,7 @@ class Slots:
     share: Any
 
 
-def sidebar(prof: Profile) -> Slots:
+def sidebar() -> Slots:
     """On every page: the pages, the mode, the link to the answers and where to get help."""
     with st.sidebar:
         links = st.container()
