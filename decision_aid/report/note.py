@@ -93,7 +93,8 @@ def _draw_note_lines(pdf: _PDF, text: str, size: float) -> None:
 
 def _note_box(pdf: _PDF, note: str) -> None:
     """The patient's own words, printed literally (no markup is interpreted), in any script
-    the system's fonts cover, shaped (right-to-left runs keep their order), within NOTE_MAX_LINES."""
+    the system's fonts cover, shaped (right-to-left runs keep their order), within NOTE_MAX_H
+    (`note_layout`)."""
     note = note.strip()
     if not note:
         pdf.set_font(FONT, "", BODY)
