@@ -1,8 +1,8 @@
 """Text the pages build from the dataset and the engine result (no Streamlit here).
 
 Every figure comes from the evidence or the result; these functions only put it in words:
-the priority examples, the per-priority "fits your wish" sentences, the questions to ask
-the doctor and the "check what you know" quiz.
+the priority examples, the per-priority "fits your wish" sentences and the "check what you
+know" quiz. The questions to ask the doctor are built in `decision_aid.questions`.
 """
 
 from __future__ import annotations
