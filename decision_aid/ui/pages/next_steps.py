@@ -206,8 +206,6 @@ def _take_home(ev, result) -> None:
 
 def render() -> None:
     ev = state.evidence()
-    prof = state.profile()
-    result = state.result(ev, prof)
     names = {oid: o.short_name for oid, o in ev.ordered()}
 
     c.heading(w.TITLE, 1)
@@ -216,7 +214,7 @@ def render() -> None:
     _leaning()
     _sure()
 
-    prof = state.profile()  # with this run's answers above
+    prof = state.profile()  # callbacks ran before the script; the widgets above change no answer
     result = state.result(ev, prof)
     c.heading(w.ASK_YOUR_DOCTOR)
     st.markdown(w.ASK_YOUR_DOCTOR_HOW)

@@ -80,7 +80,7 @@ def _cautions(options: list[OptionResult], prof: Profile) -> None:
 
 def render() -> None:
     ev = state.evidence()
-    prof = state.profile()
+    prof = state.profile()  # callbacks ran before the script; the widgets below change no answer
     consult = c.is_consult(prof)
 
     c.heading(w.TITLE, 1)
@@ -92,8 +92,6 @@ def render() -> None:
             _age()
     _tried(ev)
 
-    # The profile as it is after this run's answers (callbacks ran before the script).
-    prof = state.profile()
     result = state.result(ev, prof)
     c.heading(w.WHAT_IT_MEANS)
     _cautions(result.options, prof)
