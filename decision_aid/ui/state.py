@@ -355,16 +355,12 @@ def quiz_key(question_id: str) -> str:
 def _store_quiz(question_id: str, right_answer: str) -> None:
     chosen = st.session_state[quiz_key(question_id)]
     st.session_state.setdefault("extras", {})[quiz_key(question_id)] = chosen  # kept across pages
-    results = _answers_profile_quiz()
+    results = profile().quiz_results()
     if chosen is None:
         results.pop(question_id, None)
     else:
         results[question_id] = chosen == right_answer
     _answers()["quiz"] = tuple(f"{q}:{'right' if ok else 'wrong'}" for q, ok in results.items())
-
-
-def _answers_profile_quiz() -> dict[str, bool]:
-    return {i.split(":")[0]: i.endswith(":right") for i in _answers().get("quiz", ())}
 
 
 def bind_quiz(question_id: str, right_answer: str) -> dict[str, Any]:
@@ -374,6 +370,6 @@ def bind_quiz(question_id: str, right_answer: str) -> dict[str, Any]:
     key = quiz_key(question_id)
     extras = st.session_state.setdefault("extras", {})
     if key not in st.session_state:
-        right = _answers_profile_quiz().get(question_id)
+        right = profile().quiz_results().get(question_id)
         st.session_state[key] = extras.get(key, right_answer if right else None)
     return {"key": key, "on_change": _store_quiz, "args": (question_id, right_answer)}
