@@ -153,6 +153,12 @@ def format_number(value: float) -> str:
     return text or "0"
 
 
+def shown_in_notice(text: str, most: int = 40) -> str:
+    """`text` cut to `most` characters, the last three "...": a notice quotes what was typed or
+    linked, and a pasted paragraph would bury the notice itself."""
+    return text if len(text) <= most else text[: most - 3] + "..."
+
+
 def _choices() -> dict[str, tuple[str, ...]]:
     """Allowed values of every Literal field of the Profile, default first."""
     out = {}
@@ -188,8 +194,9 @@ class ParamProblem:
     allowed: str
 
     def message(self) -> str:
-        shown = self.value if len(self.value) <= 40 else self.value[:37] + "..."
-        return W.NOT_ALLOWED.format(param=self.param, value=repr(shown), allowed=self.allowed)
+        return W.NOT_ALLOWED.format(
+            param=self.param, value=repr(shown_in_notice(self.value)), allowed=self.allowed
+        )
 
 
 @dataclass(frozen=True)
@@ -334,8 +341,7 @@ def parse_query(query: str | Mapping[str, str | list[str]]) -> ParsedQuery:
     problems: list[ParamProblem] = []
     for key, raws in seen.items():
         if key not in PARAMS:
-            shown = key if len(key) <= 40 else key[:37] + "..."
-            warnings.append(W.UNKNOWN_PARAMETER.format(name=repr(shown)))
+            warnings.append(W.UNKNOWN_PARAMETER.format(name=repr(shown_in_notice(key))))
             continue
         if len(raws) > 1 and len(set(raws)) > 1:
             problems.append(

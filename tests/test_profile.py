@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from decision_aid.profile import CHOICES, PARAMS, PRIORITIES, Profile, parse_query
+from decision_aid.profile import CHOICES, PARAMS, PRIORITIES, Profile, parse_query, shown_in_notice
 
 
 def test_defaults():
@@ -111,6 +111,16 @@ def test_unknown_name_is_a_warning_not_a_problem():
     assert parsed.problems == []
     assert parsed.profile.relief == 7
     assert any("'colour'" in w for w in parsed.warnings)
+
+
+def test_a_long_value_is_quoted_cut_to_40_characters():
+    assert shown_in_notice("x" * 40) == "x" * 40
+    assert shown_in_notice("x" * 41) == "x" * 37 + "..."
+    long_value, long_name = "a" * 37 + "bcdef", "n" * 37 + "opqrs"
+    parsed = parse_query({"mri": long_value, long_name: "1"})
+    assert repr("a" * 37 + "...") in parsed.problems[0].message()
+    assert long_value not in parsed.problems[0].message()
+    assert any(repr("n" * 37 + "...") in w for w in parsed.warnings)
 
 
 def test_mapping_input_like_streamlit_query_params():

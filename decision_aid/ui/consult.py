@@ -6,7 +6,7 @@ import streamlit as st
 
 from decision_aid.engine import HEARING_RISK_ID, LOCAL_SUCCESS_MEASURE, BenefitUsed, FigureUsed
 from decision_aid.evidence import Evidence
-from decision_aid.profile import LOCAL_FIGURES, format_number
+from decision_aid.profile import LOCAL_FIGURES, format_number, shown_in_notice
 from decision_aid.ui import components as c
 from decision_aid.ui import state
 from decision_aid.words.app import (
@@ -61,7 +61,7 @@ def _local_box(name: str, figure: FigureUsed | BenefitUsed | None, note: str = "
     st.text_input(LOCAL_LABELS[name], placeholder=LOCAL_PLACEHOLDER, **state.bind(name))
     raw = state.local_problems().get(name)
     if raw is not None:
-        shown = raw if len(raw) <= 40 else raw[:37] + "..."
+        shown = shown_in_notice(raw)
         st.warning(c.md(c.no_autolink(LOCAL_NOT_USED.format(text=shown, why=local_problem(raw)))))
     sources = c.sources_text(figure.sources) if figure is not None else ""
     st.caption(c.md(f"{local_figure_used(figure)} {note}{sources}"))

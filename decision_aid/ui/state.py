@@ -39,6 +39,7 @@ from decision_aid.profile import (
     format_number,
     note_cut_warning,
     parse_query,
+    shown_in_notice,
 )
 from decision_aid.words.app import (
     LINK_NOT_ALLOWED,
@@ -77,8 +78,9 @@ def _link_notices(parsed: ParsedQuery, raw_note: list[str]) -> list[str]:
     the warning about a note cut to the limit is told from one about an unknown part."""
     notes = []
     for p in parsed.problems:
-        shown = p.value if len(p.value) <= 40 else p.value[:37] + "..."
-        notes.append(LINK_NOT_ALLOWED.format(param=p.param, value=repr(shown), allowed=p.allowed))
+        notes.append(
+            LINK_NOT_ALLOWED.format(param=p.param, value=repr(shown_in_notice(p.value)), allowed=p.allowed)
+        )
     note_cut = note_cut_warning(raw_note[0]) if len(raw_note) == 1 else None
     for w in parsed.warnings:
         if w == note_cut:
