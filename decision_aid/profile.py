@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from decision_aid.evidence import OPTION_IDS
+from decision_aid.evidence import AGE_RANGE, OPTION_IDS
 from decision_aid.words import profile as W
 
 PRIORITIES: tuple[str, ...] = ("relief", "lasting", "serious_risk", "side_effects", "burden", "recovery")
@@ -26,7 +26,8 @@ PRIORITIES: tuple[str, ...] = ("relief", "lasting", "serious_risk", "side_effect
 DEFAULT_WEIGHT = 5
 """The weight an unstated priority counts with once the patient has stated another one."""
 MAX_NOTE_CHARS = 1000
-MIN_AGE, MAX_AGE = 18, 110
+MIN_AGE, MAX_AGE = AGE_RANGE
+"""The ages the aid asks about, the same range a dataset rule's `when.age_at_least` may name."""
 
 OPTION_LISTS = ("tried", "avoid")
 LOCAL_FIGURES = ("mvd_success", "mvd_hearing_loss")

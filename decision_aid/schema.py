@@ -254,7 +254,8 @@ WHEN_FLAGS: tuple[str, ...] = ("tried", "avoid")
 """`when` keys that take `true`: they match when the rule's option is in the patient's list."""
 
 AGE_RANGE: tuple[int, int] = (18, 110)
-"""`when.age_at_least` matches when the patient's age is given and at least this."""
+"""The youngest and oldest age the aid asks about (`profile.MIN_AGE`, `MAX_AGE`) and the range of
+`when.age_at_least`, which matches when the patient's age is given and at least this."""
 
 
 class Rule(Sourced):
