@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from decision_aid.charts.style import OPTION_ORDER, ORDER_INDEX
-from decision_aid.profile import PRIORITIES
 from decision_aid.words.charts import (
     COULD_BE,
     DEFAULT_SHORT_NAMES,
@@ -103,9 +102,6 @@ def _option_row(o: OptionResult) -> dict:
     }
 
 
-def _weights(result: Result) -> dict[str, int | None]:
-    """The weights the match used (the result's profile is a Profile, or a dict from JSON)."""
-    prof = result.profile
-    if isinstance(prof, dict):
-        return {p: prof.get(p) for p in PRIORITIES}
-    return prof.weights()
+def _weights(result: Result) -> dict[str, int]:
+    """The weights the match used (an unstated priority counts as the middle)."""
+    return result.profile.weights()
