@@ -14,10 +14,8 @@ from decision_aid.profile import PRIORITIES
 from decision_aid.questions import questions_to_ask
 from decision_aid.report.images import _chart_specs
 from decision_aid.report.words import (
-    _get,
     _local_words,
     _names,
-    _profile,
     benefit_words,
     reopen_link,
     reviewed_words,
@@ -55,7 +53,6 @@ from decision_aid.words.report import (
     SURE_QUESTIONS,
     TRIED_BEFORE,
     WHEN,
-    WHILE_TREATED,
     certainty_words,
     status_words,
     weight_words,
@@ -157,13 +154,12 @@ def _option_dict(evidence: Evidence, o: OptionResult, stated: bool) -> dict[str,
     control = evidence.meta.measures.get(evidence.meta.control_measure)
     d["success"].setdefault("measure", evidence.meta.control_measure)
     d["success"]["label"] = control.label if control else evidence.meta.control_measure
-    benefits = d.get("benefits") or []
-    for bd, b in zip(benefits, getattr(o, "benefits", None) or [], strict=False):
-        source = opt.benefit(_get(b, "measure"))
+    for bd, b in zip(d["benefits"], o.benefits, strict=True):
+        source = opt.benefit(b.measure)
         estimate = bool(source is not None and source.expert_estimate)
         bd["expert_estimate"] = estimate
         bd["words"] = benefit_words(b, expert_estimate=estimate)
-        bd["certainty_words"] = certainty_words(_get(b, "certainty"))
+        bd["certainty_words"] = certainty_words(b.certainty)
     for rd, r in zip(d["risks"], o.risks, strict=True):
         rd["kind"] = "serious" if r.serious_or_lasting else "common"
         rd["words"] = risk_words(r)
@@ -190,32 +186,24 @@ def _option_sources(d: dict[str, Any]) -> list[str]:
 
 
 def _no_treatment(evidence: Evidence, result: Result) -> dict[str, Any]:
-    """'No treatment for now': a reference beside the options, never scored. Its figures come from
-    the engine's result where it gives them (the dataset's otherwise, for an older engine)."""
+    """'No treatment for now': a reference beside the options, never scored, with the figures the
+    engine's result gives."""
     nt = evidence.no_treatment
-    given = _get(result, "no_treatment")
     figures = []
     source_figures = {f.name: f for f in nt.figures}
-    for f in (_get(given, "figures") if given is not None else None) or nt.figures:
-        name = _get(f, "name")
-        per = _get(f, "per_100")
-        low, central, high = (
-            (per.low, per.central, per.high)
-            if per is not None
-            else (_get(f, "low"), _get(f, "central"), _get(f, "high"))
-        )
-        known = source_figures.get(name)
+    for f in result.no_treatment.figures:
+        known = source_figures.get(f.name)
         fig = {
-            "name": name,
-            "low": low,
-            "central": central,
-            "high": high,
-            "timeframe": _get(f, "timeframe"),
-            "certainty": _get(f, "certainty"),
-            "sources": list(_get(f, "sources") or []),
+            "name": f.name,
+            "low": f.low,
+            "central": f.central,
+            "high": f.high,
+            "timeframe": f.timeframe,
+            "certainty": f.certainty,
+            "sources": list(f.sources),
             "measure": getattr(known, "measure", None),
         }
-        fig["words"] = benefit_words(fig).replace(" " + WHILE_TREATED, "")
+        fig["words"] = benefit_words(fig)  # no `while_treated`: the natural course is no treatment
         figures.append(fig)
     return {
         "name": nt.name,
@@ -315,11 +303,11 @@ def _summary(
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The summary content and the chart specs it describes (built once, used by both outputs)."""
     meta = evidence.meta
-    p = _profile(result)
-    generated = generated or dt.date.today()
-    stated = bool(_get(result, "priorities_stated", True))
     given = result.profile
-    counts = given.weights() if hasattr(given, "weights") else {k: p[k] for k in PRIORITIES}
+    p = given.model_dump(mode="json")
+    generated = generated or dt.date.today()
+    stated = result.priorities_stated
+    counts = given.weights()
 
     options = [_option_dict(evidence, o, stated) for o in result.options]
     no_treatment = _no_treatment(evidence, result)

@@ -9,7 +9,6 @@ from typing import Any
 
 from decision_aid.engine import OptionResult, Result, RiskUsed
 from decision_aid.evidence import Evidence
-from decision_aid.profile import Profile
 from decision_aid.words.common import both_ways, per_100, per_100_counted, per_100_range, whole
 from decision_aid.words.report import (
     CLEARLY_BETTER,
@@ -53,7 +52,7 @@ def _names(ids: Iterable[str], result: Result) -> list[str]:
 
 def reopen_link(result: Result, base_url: str) -> str:
     """The link that reopens the aid with the same answers (the core's query-string contract)."""
-    query = Profile.model_validate(result.profile).to_query()
+    query = result.profile.to_query()
     base = base_url.rstrip("?")
     return f"{base}?{query}" if query else base
 
@@ -62,16 +61,11 @@ def reopen_link(result: Result, base_url: str) -> str:
 
 
 def _get(x: Any, name: str, default: Any = None) -> Any:
-    """A field of an engine figure, whether the engine hands it over as a model or a dict."""
+    """A field of a figure: an engine model, or the summary's own dict of one (`content` passes
+    its no-treatment figures and its options' local figures as dicts)."""
     if isinstance(x, dict):
         return x.get(name, default)
     return getattr(x, name, default)
-
-
-def _profile(result: Result) -> dict[str, Any]:
-    """The patient's answers as a plain dict (the engine keeps them as a Profile or a dict)."""
-    p = result.profile
-    return p.model_dump(mode="json") if hasattr(p, "model_dump") else dict(p)
 
 
 def _per_words(x: float, per: str = "person") -> str:
@@ -149,7 +143,7 @@ def success_words(o: OptionResult) -> dict[str, str]:
 def risk_words(r: RiskUsed, *, when: bool = True) -> str:
     """One harm as natural frequencies: '<name>: 10 out of 100 people per injection (5 to 27 out of
     100 in studies). <how long>. When: <period>. How sure: low.'"""
-    per = _get(r, "per", "person") or "person"
+    per = r.per
     if r.local and r.published:
         extra = LOCAL_MARK.format(spread=per_100_range(r.published["low"], r.published["high"]))
     else:
@@ -157,10 +151,9 @@ def risk_words(r: RiskUsed, *, when: bool = True) -> str:
     text = RISK.format(
         name=r.name, figure=_with_range(_per_words(r.central, per), extra), lasts=r.lasts.rstrip(".")
     )
-    timeframe = _get(r, "timeframe")
-    if timeframe and when:
-        text += " " + WHEN.format(timeframe=timeframe.rstrip("."))
-    sure = certainty_words(_get(r, "certainty"), short=True)
+    if r.timeframe and when:
+        text += " " + WHEN.format(timeframe=r.timeframe.rstrip("."))
+    sure = certainty_words(r.certainty, short=True)
     return f"{text} {sure}" if sure else text
 
 
