@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from decision_aid.profile import LOCAL_FIGURES, Profile, format_number, parse_query
@@ -112,12 +114,22 @@ _LOCAL_TEXT = st.one_of(
 )
 
 
+_CARRIED = re.compile(r"[0-9]{1,3}(\.[0-9]{1,4})?")
+"""A figure the link can carry: a plain number with at most four decimals (and from 0 to 100),
+maybe with spaces, tabs or newlines around it."""
+
+
 @given(name=st.sampled_from(LOCAL_FIGURES), raw=_LOCAL_TEXT)
+@example(name="mvd_success", raw="85.5")
+@example(name="mvd_hearing_loss", raw=" 0.0040 ")
 def test_every_local_figure_a_box_accepts_round_trips_through_the_link(name, raw):
-    """Whatever a box accepts, the link carries back exactly; whatever it cannot carry, it refuses."""
+    """Whatever a box accepts, the link carries back exactly; whatever it cannot carry, it refuses;
+    a figure it can carry it accepts (a box that refused everything would fail here)."""
+    carried = bool(_CARRIED.fullmatch(raw.strip(" \t\n"))) and 0 <= float(raw) <= 100
     try:
         value = read_local_figure(name, raw)
     except ValueError:
+        assert not carried, f"{raw!r} can be carried but was refused"
         return
     if value is None:
         return
