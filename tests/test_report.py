@@ -416,6 +416,12 @@ def test_local_figures_are_marked_wherever_they_are_used():
     assert "(local figure)" in shown["serious_harm"]["description"]  # the hearing-loss figure is in it
 
 
+def test_the_serious_harm_picture_says_none_reported_where_no_study_found_one():
+    data = report.summary_data(EVIDENCE, result_of(QUERY), base_url=BASE_URL)
+    serious = next(c for c in data["charts"] if c["id"] == "serious_harm")
+    assert "Botulinum toxin: none reported in the studies used." in serious["description"]
+
+
 def test_the_scale_value_judgements_are_printed(built):
     _, _, _, reader = built
     text = squash(pdf_text(reader))

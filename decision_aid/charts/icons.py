@@ -43,6 +43,8 @@ from decision_aid.words.charts import (
     IT_MAY_NOT_SUIT,
     MAY_NOT_SUIT,
     N_OUT_OF,
+    NAMED_NONE_REPORTED,
+    NONE_REPORTED_SHORT,
     OPTION_COUNT,
     OPTION_COUNT_RANGE,
     OPTION_FIGURE,
@@ -344,7 +346,9 @@ def option_icon_arrays(
         value = float(row[value_col])
         n = _count(value)
         sub = []
-        if _too_few(value):
+        if row.get("none_reported", False):
+            number = NONE_REPORTED_SHORT
+        elif _too_few(value):
             number = FEWER_THAN_1_OUT_OF_100
             sub += [_sentence(per_100(value)) + ".", TOO_FEW_TO_SHOW.format(per="100")]
         else:
@@ -390,7 +394,9 @@ def describe_icon_arrays(frame: pd.DataFrame, what: str, *, value_col: str = "ce
     parts = [PICTURES_FOR_EACH_OPTION.format(what=what)]
     for row in rows_of(data):
         name, count = row["short_name"], _icon_number(float(row[value_col]), 100)
-        if bounds := _bounds(row, value_col):
+        if row.get("none_reported", False):
+            parts.append(NAMED_NONE_REPORTED.format(name=name))
+        elif bounds := _bounds(row, value_col):
             parts.append(
                 OPTION_COUNT_RANGE.format(name=name, count=count, what=what, range=range_text(*bounds))
             )

@@ -95,14 +95,22 @@ def _chart_specs(result: Result, options: list[dict], stated: bool) -> list[dict
     )
     serious = pd.DataFrame(
         [
-            row(
-                o,
-                *(
-                    sum(r[end] for r in o["risks"] if r["kind"] == "serious" and r.get("per") != "injection")
-                    for end in ("low", "central", "high")
+            {
+                **row(
+                    o,
+                    *(
+                        sum(
+                            r[end]
+                            for r in o["risks"]
+                            if r["kind"] == "serious" and r.get("per") != "injection"
+                        )
+                        for end in ("low", "central", "high")
+                    ),
+                    any(r.get("local") for r in o["risks"] if r["kind"] == "serious"),
                 ),
-                any(r.get("local") for r in o["risks"] if r["kind"] == "serious"),
-            )
+                # no serious harm in the studies used: said so, not drawn as a measured 0 in 100
+                "none_reported": not any(r["kind"] == "serious" for r in o["risks"]),
+            }
             for o in options
         ]
     )

@@ -40,6 +40,9 @@ TO = _("to")
 
 OUT_OF_100 = _("{n} out of 100")
 FEWER_THAN_1_OUT_OF_100 = _("fewer than 1 out of 100")
+NONE_REPORTED_SHORT = _("none reported in the studies used")
+"""A picture's heading where the studies report no such harm: not a measured '0 out of 100'."""
+NAMED_NONE_REPORTED = common.NAMED_NONE_REPORTED
 OPTION_FIGURE = _("{name}: {figure}")
 """An option's heading over its picture or bar: 'Botulinum toxin: 95 out of 100'."""
 

@@ -62,6 +62,21 @@ def test_option_icon_arrays_head_each_array_with_name_and_number_in_fixed_order(
     assert spec["columns"] == 3
 
 
+def test_a_harm_no_study_reported_is_said_so_not_drawn_as_a_measured_0():
+    """Botulinum toxin's serious harms: none in the studies used. The PDF's summed picture headed it
+    'Botulinum toxin: 0 out of 100', a figure no study gave."""
+    figures = {"medication": (0.0, 0.4, 1.0), "botulinum": (0.0, 0.0, 0.0), "mvd": (4.0, 6.0, 16.0)}
+    frame = success_like()
+    frame[["low", "central", "high"]] = [figures[o] for o in frame["option"]]
+    frame["none_reported"] = frame["option"] == "botulinum"
+    spec = charts.option_icon_arrays(frame, title="Serious harm", color=charts.HARM_COLOR).to_dict()
+    headings = [" ".join(texts({"title": view["title"]})) for view in spec["concat"]]
+    assert headings[1] == "Botulinum toxin: none reported in the studies used"
+    assert "0 out of 100" not in " ".join(headings)
+    assert "Botulinum toxin: none reported in the studies used." in spec["description"]
+    assert headings[2].startswith("MVD surgery: 6 out of 100")
+
+
 def test_option_icon_arrays_stack_in_one_column_for_a_phone():
     spec = BUILDERS["option_icon_arrays_phone"]().to_dict()
     assert spec["columns"] == 1
