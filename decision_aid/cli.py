@@ -19,6 +19,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from decision_aid.engine import Result, evaluate
 from decision_aid.evidence import DEFAULT_DATASET, MAX_DATASET_BYTES, DatasetError, Evidence, load_evidence
@@ -41,6 +42,7 @@ from decision_aid.words.cli import (
     HTML_OUT_HELP,
     LINES_UP,
     LOCAL_FIGURE,
+    LOCAL_LINK_NOTE,
     MAY_NOT_BE_SUITABLE,
     MORE_THAN,
     NO_PRIORITIES,
@@ -84,6 +86,8 @@ from decision_aid.words.review import NOT_MEASURED  # the same words as the revi
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 DEFAULT_BASE_URL = os.environ.get("HFS_BASE_URL", "http://localhost:8501/")
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+"""A base URL on these reaches only the computer that printed the summary."""
 PROG = "python -m decision_aid"
 """How the commands are run, as their usage lines show it."""
 
@@ -350,6 +354,8 @@ def cmd_summary(argv: list[str]) -> int:
         )
         return EXIT_BAD_INPUT
     print(wrote(args.out, len(pdf)))
+    if urlsplit(args.base_url).hostname in LOCAL_HOSTS:
+        print(LOCAL_LINK_NOTE.format(url=args.base_url), file=sys.stderr)
     return EXIT_OK
 
 

@@ -112,6 +112,18 @@ def test_summary_writes_a_pdf_file(tmp_path):
     assert out.out.strip() == f"wrote {path} ({len(pdf):,} bytes)"
 
 
+def test_summary_says_when_its_link_works_only_on_this_computer(tmp_path):
+    """The default link (localhost) went into the PDF and its QR code without a word: a patient's
+    phone cannot open it. The PDF is still written; stderr says how to give the real address."""
+    path = tmp_path / "summary.pdf"
+    local = run_command("summary", "--query", "relief=8", "--out", str(path))
+    assert local.code == 0 and "http://localhost:8501/" in local.err and "--base-url" in local.err
+    served = run_command(
+        "summary", "--query", "relief=8", "--out", str(path), "--base-url", "https://clinic.example.org/aid/"
+    )
+    assert served.code == 0 and served.err == ""
+
+
 # ----------------------------------------------------------------------------- in this process
 
 

@@ -44,6 +44,11 @@ ERROR = _("error: {problem}")
 WARNING = _("warning: {warning}")
 CANNOT_READ = _("cannot read {where}: {reason}")
 CANNOT_WRITE = _("cannot write {path}: {reason}")
+LOCAL_LINK_NOTE = _(
+    "Note: the summary's link and QR code open {url}, which works only on this computer. "
+    "Give the address your patients can reach with --base-url or HFS_BASE_URL."
+)
+"""A printed summary whose reopen link leads nowhere from a patient's phone."""
 NOT_UTF8 = _("{where} is not UTF-8 text")
 TOO_LONG = _(
     "{where} is {length} characters long; the limit is {limit} "
