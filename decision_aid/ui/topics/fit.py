@@ -78,10 +78,11 @@ def _lines_up(ctx: Ctx) -> None:
         show(spec, "chart_match")
         in_words(words)
         mvd = ctx.result.option("mvd")
-        if mvd.suitable and mvd.match is not None and any(f.local for f in (mvd.success, *mvd.risks)):
-            st.caption(c.md(MVD_MATCH_LOCAL.format(mark=LOCAL_MARK)))
-        if mvd.suitable and mvd.match is not None and mvd.local_not_matched:
-            st.caption(c.md(LOCAL_SUCCESS_NOT_MATCHED.format(name=mvd.short_name)))
+        if mvd.suitable and mvd.match is not None:  # what of the team's own figures the match uses
+            if any(f.local for f in (mvd.success, *mvd.risks)):
+                st.caption(c.md(MVD_MATCH_LOCAL.format(mark=LOCAL_MARK)))
+            if mvd.local_not_matched:
+                st.caption(c.md(LOCAL_SUCCESS_NOT_MATCHED.format(name=mvd.short_name)))
     weights, set_by_you = ctx.prof.weights(), ctx.prof.priorities_set
     weighed = any(weights[p] > 0 for p in set_by_you)
     lines = []
