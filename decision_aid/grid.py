@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
 from decision_aid.engine import NO_TREATMENT_ID, OptionResult, Result
-from decision_aid.evidence import Evidence, Option, Quantity
+from decision_aid.evidence import Certainty, Evidence, Option, Quantity
 from decision_aid.results import shown_range
 from decision_aid.words import grid as W
 from decision_aid.words.common import per_100_counted, whole
@@ -78,8 +78,9 @@ class Grid:
     cautions: tuple[tuple[str, str], ...] = field(default_factory=tuple)
     """(column id, caution text) for every caution from the situation, in column order."""
     reference_note: str = ""
-    """Why the no-treatment column's figures may not hold for most people (the dataset's
-    `figures_note`): said under the grid, where those figures are, not only on the About page."""
+    """The no-treatment figures in words, and why they may not hold for most people (the
+    dataset's `figures_note`): said under the grid, not in its rows, where they would sit beside
+    treatment figures that count other things over other times."""
     reference_note_sources: tuple[str, ...] = ()
 
 
@@ -329,44 +330,60 @@ def no_treatment_figures(ev: Evidence, result: Result) -> list[dict[str, Any]]:
     return out
 
 
+NATURAL_COURSE_IDS = ("remission", "partly_better", "worse")
+"""The natural-course figures the grid's note gives, as `W.NATURAL_COURSE` names them."""
+
+
 def _no_treatment_cells(ev: Evidence, result: Result) -> dict[str, Cell]:
+    """No treatment's column: what waiting involves, and no figure beside the treatments'. Its
+    figures count other things over years ("went away for a time", "partly better"), so the
+    benefit rows say so and `_reference_note` gives the figures under the grid."""
     nt = _get(result, "no_treatment") or _get(ev, "no_treatment")
-    figures = no_treatment_figures(ev, result)
-
-    def figure(fid: str) -> Cell | None:
-        for f in figures:
-            if f.get("id") == fid and f.get("central") is not None:
-                text = short(f.get("name", "")) + "."
-                if f.get("timeframe"):  # its own time frame, as every treatment's figure has
-                    when = short(f["timeframe"], MAX_WORDS - len(text.split()) - 1)
-                    text += " " + W.WHEN.format(timeframe=when) + "."
-                return Cell(
-                    text,
-                    f["central"],
-                    f.get("low"),
-                    f.get("high"),
-                    certainty=f.get("certainty"),
-                    sources=tuple(f.get("sources") or ()),
-                )
-        return None
-
     involves = _get(nt, "involves")
     summary = _first_sentence(_get(involves, "text", "") or _get(nt, "summary", "") or "")
     none = Cell(W.NO_TREATMENT_HARMS)
+    not_counted = Cell(W.NOT_COUNTED_WITHOUT, not_measured=True)
     return {
         "involves": Cell(
             summary or W.WAIT_AND_WATCH,
             sources=tuple(_get(involves, "sources", ()) or ()),
         ),
-        "clearly_better": figure("partly_better") or Cell(W.NOT_MEASURED, not_measured=True),
-        "spasm_gone": figure("remission") or Cell(W.NOT_MEASURED, not_measured=True),
-        "timing": figure("worse") or Cell(W.SPASM_SPREADS),
+        "clearly_better": not_counted,
+        "spasm_gone": not_counted,
+        "timing": Cell(W.NO_TREATMENT_TIMING),
         "passing": none,
         "serious": none,
         "visits": Cell(W.NO_TREATMENT_VISITS),
         "not_working": Cell(W.START_ANY_TIME),
         "cost": Cell(W.NO_TREATMENT_COST),
     }
+
+
+def _reference_note(ev: Evidence, result: Result) -> tuple[str, tuple[str, ...]]:
+    """Under the grid: the natural-course figures in words, then the dataset's `figures_note` on
+    why they may read better than the usual course, with the sources of both."""
+    figures = {f.get("id"): f for f in no_treatment_figures(ev, result) if f.get("central") is not None}
+    nt = _get(ev, "no_treatment")
+    years = {_get(f, "id"): _get(f, "years") for f in _get(nt, "figures") or ()}  # the dataset's own
+    note = _get(nt, "figures_note")
+    parts: list[str] = []
+    ids: list[str] = []
+    if all(fid in figures for fid in NATURAL_COURSE_IDS) and years.get("remission"):
+        parts.append(
+            W.NATURAL_COURSE.format(
+                years=whole(years["remission"]),
+                **{fid: whole(figures[fid]["central"]) for fid in NATURAL_COURSE_IDS},
+            )
+        )
+        grades = [figures[fid].get("certainty") for fid in NATURAL_COURSE_IDS]
+        if all(g in get_args(Certainty) for g in grades):  # the least sure of them
+            least = max(grades, key=get_args(Certainty).index)
+            parts.append(W.natural_course_sure(least))
+        ids += [s for fid in NATURAL_COURSE_IDS for s in figures[fid].get("sources") or ()]
+    if _get(note, "text"):
+        parts.append(" ".join(str(_get(note, "text")).split()))
+        ids += list(_get(note, "sources", ()) or ())
+    return " ".join(parts), tuple(dict.fromkeys(ids))
 
 
 def _caution_rows(ev: Evidence, res: OptionResult) -> set[str]:
@@ -400,11 +417,4 @@ def glance_grid(ev: Evidence, result: Result) -> Grid:
         )
         cautions += [(oid, c.text) for c in res.caution_details]
     rows = tuple(Row(key, question, tuple(col[key] for col in by_column)) for key, question in QUESTIONS)
-    note = _get(_get(ev, "no_treatment"), "figures_note")
-    return Grid(
-        tuple(columns),
-        rows,
-        tuple(cautions),
-        _get(note, "text", "") or "",
-        tuple(_get(note, "sources", ()) or ()),
-    )
+    return Grid(tuple(columns), rows, tuple(cautions), *_reference_note(ev, result))

@@ -26,6 +26,7 @@ from pypdf import PdfReader
 from decision_aid import report
 from decision_aid.engine import Result, evaluate
 from decision_aid.evidence import DEFAULT_DATASET, Evidence, load_evidence
+from decision_aid.grid import glance_grid
 from decision_aid.profile import PRIORITIES, Profile, parse_query
 from decision_aid.report.images import _chart_cache
 from decision_aid.report.layout import _lines_cache
@@ -362,8 +363,10 @@ def test_page_one_is_the_grid_with_the_leaning_and_the_questions(built):
         assert squash(o.short_name) in first
     assert squash("Where you are leaning now:Not sure yet") in first
     assert squash(report.questions_to_ask(EVIDENCE, result)[0]) in first
-    # why the no-treatment figures may read better than the usual course, under them
-    assert squash(f"{EVIDENCE.no_treatment.name}: {EVIDENCE.no_treatment.figures_note.text}") in first
+    # the no-treatment figures and why they may read better than the usual course, under the grid
+    note = glance_grid(EVIDENCE, result).reference_note
+    assert note.startswith("Out of 100 people") and EVIDENCE.no_treatment.figures_note.text in note
+    assert squash(f"{EVIDENCE.no_treatment.name}: {note}") in first
 
 
 def test_references_come_last(built):

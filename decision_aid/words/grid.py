@@ -10,7 +10,7 @@ from decision_aid.i18n import _
 from decision_aid.words import app, common
 from decision_aid.words.common import SITUATION_LABELS
 from decision_aid.words.review import NOT_MEASURED_STOP
-from decision_aid.words.topics import LASTING_HARMS, PASSING_HARMS
+from decision_aid.words.topics import HOW_SURE_ALONE, LASTING_HARMS, PASSING_HARMS, certainty_level
 
 NO_TREATMENT_NAME = SITUATION_LABELS["leaning"]["no_treatment"]
 """The reference column: the same words as the answer "where I lean"."""
@@ -67,7 +67,25 @@ ASK_COST = _("Ask your clinic or insurer.")
 
 NO_TREATMENT_HARMS = _("None: no treatment, so no treatment harms.")
 WAIT_AND_WATCH = _("Wait and watch; start a treatment later if you want.")
-SPASM_SPREADS = _("The spasm often spreads or gets stronger over the years.")
+NOT_COUNTED_WITHOUT = _("Not counted this way without treatment: see the note below.")
+"""No treatment's cells in the benefit rows: its figures count other things ("went away for a
+time", "partly better") over years, so they are said under the grid, not beside the treatments'."""
+NO_TREATMENT_TIMING = _("Nothing to start or wear off. The spasm may change over the years.")
+NATURAL_COURSE = _(
+    "Out of 100 people followed for about {years} years without treatment, the spasm went away "
+    "for a time in {remission}, got partly better in {partly_better} and got worse in {worse}. In "
+    "the rest, it stayed about the same."
+)
+
+
+def natural_course_sure(certainty: str) -> str:
+    """After those figures: how sure, for the least sure of them (in the rows, a cell's own line)."""
+    return HOW_SURE_ALONE.format(level=certainty_level(certainty)) + "."
+
+
+"""Under the grid: the natural-course figures of the one clinic (the dataset's `remission`,
+`partly_better` and `worse`), each a natural frequency; the dataset's note on why they may read
+better than the usual course follows."""
 NO_TREATMENT_VISITS = _("No treatment visits; see your doctor if it changes.")
 START_ANY_TIME = _("You can start a treatment at any time.")
 NO_TREATMENT_COST = _("No treatment cost.")
