@@ -79,7 +79,8 @@ class Profile(BaseModel):
     cause: Literal["unknown", "vascular", "bells_trauma", "ms"] = "unknown"
     anesthesia: Literal["unsure", "fit", "unfit"] = "unsure"
     mri: Literal["not_done", "vessel", "no_vessel", "other_finding"] = "not_done"
-    pregnant: Literal["no", "yes", "planning"] = "no"
+    pregnant: Literal["", "no", "yes", "planning"] = ""
+    """"" = not answered: the summary says so rather than print a "No" the patient never chose."""
     tried: tuple[str, ...] = ()
     avoid: tuple[str, ...] = ()
     mode: Literal["home", "consult"] = "home"

@@ -243,7 +243,7 @@ SITUATION_VALUES: dict[str, tuple[str, ...]] = {
     "cause": ("unknown", "vascular", "bells_trauma", "ms"),
     "anesthesia": ("unsure", "fit", "unfit"),
     "mri": ("not_done", "vessel", "no_vessel", "other_finding"),
-    "pregnant": ("no", "yes", "planning"),
+    "pregnant": ("", "no", "yes", "planning"),
     "blood_thinners": ("", "yes", "no"),
     "sides": ("one", "both"),
     "mvd_result": ("", "no_help", "came_back"),

@@ -15,7 +15,7 @@ def test_defaults():
         "unknown",
         "unsure",
         "not_done",
-        "no",
+        "",
         "home",
     )
     assert p.tried == () and p.avoid == ()

@@ -152,7 +152,7 @@ def test_text_has_what_the_patient_said(built):
         assert squash(report.weight_words(getattr(p, key))) in text
         assert f"{getattr(p, key)}/10" in text
     assert squash("A blood vessel pressing on the facial nerve") in text  # cause, in words
-    assert squash("No scan yet") in text
+    assert squash("No scan result yet") in text
     assert squash(NOTE) in text  # the note, literally: markup is not interpreted
     assert squash("Not sure yet") in text  # leaning
 
@@ -916,3 +916,15 @@ def test_not_measured_is_said_once(built):
     for o in EVIDENCE.options.values():
         for b in o.benefits:
             assert not (b.not_measured or "").lower().startswith("not measured"), (o.id, b.measure)
+
+
+@pytest.mark.parametrize(("query", "answer"), [("", "Not sure, or rather not say"), ("pregnant=no", "No")])
+def test_an_unanswered_pregnancy_question_is_not_printed_as_no(query, answer):
+    """The question used to start at "No", so every summary said "Pregnant or planning a
+    pregnancy: No", for people who never saw it too. Unanswered, it now says so; "No" is printed
+    only when the patient chose it (and stays in the link)."""
+    result = evaluate(EVIDENCE, parse_query(query).profile)
+    data = report.summary_data(EVIDENCE, result, base_url=BASE_URL)
+    said = {s["id"]: s["answer"] for s in data["answers"]["situation"]}
+    assert said["pregnant"] == answer
+    assert ("pregnant" in result.profile.to_params()) == bool(query)

@@ -81,12 +81,17 @@ SITUATION_LABELS: dict[str, dict[str, str]] = {
     },
     "anesthesia": {"unsure": NOT_SURE, "fit": YES, "unfit": NO},
     "mri": {
-        "not_done": _("No scan yet"),
+        "not_done": _("No scan result yet"),
         "vessel": _("Scan shows a blood vessel pressing on the nerve"),
         "no_vessel": _("Scan shows no blood vessel pressing on the nerve"),
         "other_finding": _("The scan found something else"),
     },
-    "pregnant": {"no": NO, "yes": _("Yes, I am pregnant"), "planning": _("I am planning a pregnancy")},
+    "pregnant": {
+        "": RATHER_NOT_SAY,
+        "no": NO,
+        "yes": _("Yes, I am pregnant"),
+        "planning": _("I am planning a pregnancy"),
+    },
     "blood_thinners": {"": RATHER_NOT_SAY, "yes": YES, "no": NO},
     "sides": {"one": _("One side of my face"), "both": _("Both sides of my face")},
     "mvd_result": {

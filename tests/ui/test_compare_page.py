@@ -377,7 +377,7 @@ def _grid_cautions(at) -> str:
 
 
 def test_the_grid_lists_a_caution_for_every_treatment_once_under_one_name():
-    # No scan yet (the answer chosen when the app opens) concerns all three treatments.
+    # No scan result yet (the answer chosen when the app opens) concerns all three treatments.
     listed = _grid_cautions(open_app(page="compare"))
     assert "**All three treatments**\n- There is no MRI scan result yet" in listed
     assert "Medicines, Botulinum toxin" not in listed

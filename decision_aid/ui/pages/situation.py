@@ -18,7 +18,7 @@ QUESTIONS: tuple[tuple[str, str, tuple[str, ...], str], ...] = tuple(
         ("mri", ("not_done", "vessel", "no_vessel", "other_finding")),
         ("anesthesia", ("unsure", "fit", "unfit")),
         ("blood_thinners", ("yes", "no", "")),
-        ("pregnant", ("no", "yes", "planning")),
+        ("pregnant", ("no", "yes", "planning", "")),
     )
 )
 """Each question: the answer's name, the question, its choices in the order shown, and why it matters."""
