@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from decision_aid.derived import ExampleFigure, priority_example_figures, priority_examples
 from decision_aid.profile import DEFAULT_WEIGHT, PRIORITIES
 from decision_aid.ui import components as c
 from decision_aid.ui import state
-from decision_aid.ui.derived import ExampleFigure, priority_example_figures, priority_examples
 from decision_aid.ui.topics.common import detail
 from decision_aid.words.app import (
     DEAL_BREAKERS,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from decision_aid.derived import quiz
 from decision_aid.evidence import load_evidence
-from decision_aid.ui.derived import quiz
 from decision_aid.words.common import per_100
 
 from .conftest import headings, open_app, texts, unescape

@@ -6,13 +6,13 @@ import json
 import streamlit as st
 
 from decision_aid import report
+from decision_aid.derived import quiz
 from decision_aid.profile import Profile
 from decision_aid.questions import questions_to_ask
 from decision_aid.report import unprintable_words
 from decision_aid.schema import OPTION_IDS
 from decision_aid.ui import components as c
 from decision_aid.ui import state
-from decision_aid.ui.derived import quiz
 from decision_aid.ui.nav import BY_URL
 from decision_aid.words.common import (
     AGE_NOT_SAID,

@@ -8,10 +8,10 @@ from __future__ import annotations
 import streamlit as st
 
 from decision_aid import charts, engine
+from decision_aid.derived import fit_sentence
 from decision_aid.profile import DEFAULT_WEIGHT, PRIORITIES, Profile
 from decision_aid.ui import chart_cache, state
 from decision_aid.ui import components as c
-from decision_aid.ui.derived import fit_sentence
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, fit_x, in_words, show
 from decision_aid.ui.widgets import grey_unset
 from decision_aid.words.common import (

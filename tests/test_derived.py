@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from decision_aid.derived import fit_sentence, priority_example_figures, priority_examples, quiz
 from decision_aid.engine import evaluate
 from decision_aid.evidence import load_evidence
 from decision_aid.profile import PRIORITIES, Profile
-from decision_aid.ui.derived import fit_sentence, priority_example_figures, priority_examples, quiz
 from decision_aid.words.app import NOTHING_SET_WEIGHS
 from decision_aid.words.common import PRIORITY_WISH, fit_word, whole
 
