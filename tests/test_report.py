@@ -24,6 +24,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from decision_aid import report
+from decision_aid.derived import quiz
 from decision_aid.engine import Result, evaluate
 from decision_aid.evidence import DEFAULT_DATASET, Evidence, load_evidence
 from decision_aid.grid import glance_grid
@@ -928,3 +929,17 @@ def test_an_unanswered_pregnancy_question_is_not_printed_as_no(query, answer):
     said = {s["id"]: s["answer"] for s in data["answers"]["situation"]}
     assert said["pregnant"] == answer
     assert ("pregnant" in result.profile.to_params()) == bool(query)
+
+
+def test_the_summary_names_each_knowledge_check_question_answered_wrong():
+    """'1 of 2 answered right' did not say which fact to talk through: the summary now gives
+    each question answered wrong with its answer, and leaves out the ones answered right."""
+    result = evaluate(EVIDENCE, parse_query("quiz=success:right,anaesthetic:wrong").profile)
+    data = report.summary_data(EVIDENCE, result, base_url=BASE_URL)
+    assert [q["id"] for q in data["answers"]["quiz"]["to_review"]] == ["quiz_anaesthetic"]
+    text = squash(pdf_text(PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result, base_url=BASE_URL)))))
+    asked = {q.key: q for q in quiz(EVIDENCE)}
+    assert squash(asked["quiz_anaesthetic"].question) in text
+    assert squash(asked["quiz_anaesthetic"].explain) in text
+    assert squash(asked["quiz_success"].question) not in text
+    assert squash("1 of 2 answered right") in text

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
+from decision_aid.derived import quiz
 from decision_aid.engine import ANCHORS_TEXT, Caution, OptionResult, Result
 from decision_aid.evidence import Evidence
 from decision_aid.grid import glance_grid
@@ -249,6 +250,15 @@ def _grid(evidence: Evidence, result: Result) -> dict[str, Any]:
     }
 
 
+def _quiz_to_review(evidence: Evidence, results: dict[str, bool]) -> list[dict[str, str]]:
+    """Each knowledge-check question answered wrong, with its answer, in the check's order."""
+    return [
+        {"id": q.key, "question": q.question, "answer": q.explain}
+        for q in quiz(evidence)
+        if results.get(q.key.removeprefix("quiz_")) is False
+    ]
+
+
 def _comparison_data(evidence: Evidence, options: list[dict], no_treatment: dict) -> dict[str, Any]:
     """The detailed side-by-side table: a row per outcome measure (each cell with its own time
     frame and certainty, 'Not measured' where it never was), then time, harms and what it asks;
@@ -437,6 +447,7 @@ def _summary(
                 "label": QUIZ_LABEL,
                 "results": given.quiz_results(),
                 "words": quiz_words(given.quiz_results()),
+                "to_review": _quiz_to_review(evidence, given.quiz_results()),
             },
         },
         "local_figures_used": local_used,

@@ -159,6 +159,13 @@ def _what_you_said(pdf: _PDF, data: dict) -> None:
     pdf.set_left_margin(old_margin)
     pdf.set_y(max(left_bottom, pdf.get_y()) + 1.5)
 
+    if a["quiz"]["to_review"]:
+        pdf.para(words.QUIZ_LOOK_AGAIN, size=SMALL, bold=True)
+        items = [
+            words.QUIZ_ITEM.format(question=q["question"], answer=q["answer"]) for q in a["quiz"]["to_review"]
+        ]
+        pdf.bullets(items, size=SMALL)
+        pdf.ln(0.8)
     breakers = a["deal_breakers"]
     pdf.labelled(
         words.NOT_WANTED,

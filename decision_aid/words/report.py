@@ -214,6 +214,10 @@ WHAT_MATTERS = _("What matters to you (0 = not at all, 10 = a lot)")
 PRIORITY = charts.PRIORITY
 HOW_MUCH = _("How much")
 OUT_OF_10_HEADER = _("Out of 10")
+QUIZ_LOOK_AGAIN = _("From the knowledge check, worth a second look:")
+"""Before the questions answered wrong, each with its answer: the score alone ("2 of 3 answered
+right") did not say which fact to talk through."""
+QUIZ_ITEM = _("{question} {answer}")
 NOT_WANTED = _("Options you do not want, whatever the figures say:")
 NONE_NOT_WANTED = _("none (you did not rule out any option).")
 OWN_WORDS = _("In your own words, what else matters to you:")
