@@ -1,8 +1,9 @@
-"""Text the pages build from the dataset and the engine result (no Streamlit here).
+"""Text built from the dataset and the engine result, for the pages and the PDF alike.
 
 Every figure comes from the evidence or the result; these functions only put it in words:
 the priority examples, the per-priority "fits your wish" sentences and the "check what you
-know" quiz. The questions to ask the doctor are built in `decision_aid.questions`.
+know" quiz (asked in the app; the PDF names any question answered wrong, with its answer). The
+questions to ask the doctor are built in `decision_aid.questions`.
 """
 
 from __future__ import annotations
@@ -263,7 +264,7 @@ def quiz(ev: Evidence) -> list[QuizQuestion]:
                 # brackets inside brackets and read at grade 14 ("(At the peak ... (within ...); ...)")
                 QUIZ_SUCCESS_ANSWER.format(
                     answer=answer,
-                    name=bot.short_name,
+                    name=bot.name.lower(),  # as the question names it, not capitalised mid-sentence
                     result=label.lower(),
                     timeframe=first_clause_within(timeframe),
                 ),

@@ -164,3 +164,5 @@ def test_quiz_feedback_gives_the_time_frame_in_a_few_words():
     of each injection (within a few weeks); this stayed the same over 10 years ...)"."""
     explain = next(q for q in quiz(EV) if q.key == "quiz_success").explain
     assert explain.count("(") == 1 and "(at the peak of each injection)" in explain
+    # the treatment as the question names it: "with Botulinum toxin:" was capitalised mid-sentence
+    assert f" with {EV.options['botulinum'].name.lower()}:" in explain
