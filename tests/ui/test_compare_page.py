@@ -36,13 +36,15 @@ def test_glance_is_the_default_topic_and_its_grid_comes_first_with_no_treatment_
 
 
 def test_the_grid_says_why_the_no_treatment_figures_may_not_hold():
-    """Under the grid, in both modes; its sources with the consult layer's switch."""
+    """Under the grid, in both modes, after the figures it qualifies (which the column's cells no
+    longer give); its sources with the consult layer's switch."""
     from decision_aid.evidence import load_evidence
 
     note = load_evidence().no_treatment.figures_note
     for mode in ("home", "consult"):
         grid = _grid_html(open_app({"mode": mode}, page="compare"))
-        assert "<strong>No treatment for now</strong>: " + note.text in grid, mode
+        assert "<strong>No treatment for now</strong>: Out of 100 people followed for about" in grid, mode
+        assert "How sure: very low. " + note.text in grid, mode
         assert "duarte2020" not in grid
     at = open_app({"mode": "consult"}, page="compare")
     at.toggle(key="sources_glance").set_value(True).run()
@@ -457,6 +459,5 @@ def test_the_figures_table_never_shows_a_figure_as_a_range_from_itself_to_itself
 
 def test_the_consult_grid_never_gives_a_figure_as_a_range_from_itself_to_itself():
     html = _grid_html(open_app({"mode": "consult"}, page="compare"))
-    assert "very low; no range given in the studies" in html
     assert not re.search(r"range (\d+) out of 100", html), "no treatment read 'range 10 out of 100'"
     assert re.search(r"range \d+ to \d+ out of 100", html), "a real range stays"
