@@ -13,6 +13,7 @@ import pytest
 from pydantic import BaseModel
 
 from decision_aid.evidence import DEFAULT_DATASET, OPTION_IDS, Evidence, load_evidence
+from decision_aid.words.pages import situation as situation_words
 
 
 @pytest.fixture(scope="module")
@@ -249,6 +250,12 @@ def test_blood_thinner_caution_claims_nothing_its_source_did_not_find(ev: Eviden
     rule = _rule(ev, "botulinum_blood_thinners")
     assert "bruis" not in rule.text.lower()
     assert "bruising" in rule.note
+    # nor does the situation page's "why this matters" under the question (it still said so)
+    assert "bruis" not in situation_words.WHY["blood_thinners"].lower()
+    assert (
+        "carbamazepine changes how many other medicines work"
+        in _rule(ev, "medication_blood_thinners").text.lower()
+    )
 
 
 def test_planning_a_pregnancy_is_not_being_pregnant(ev: Evidence) -> None:

@@ -40,8 +40,8 @@ WHY: dict[str, str] = {
     "anesthesia": _("Why this matters: surgery needs one. If you are not sure, your doctor can check."),
     "blood_thinners": _(
         "Why this matters: blood thinners must be planned for before an operation, and "
-        "injections may cause more bruising. Tell your team about them. Do not stop them on "
-        "your own."
+        "carbamazepine changes how many other medicines work. Tell your team about them. Do not "
+        "stop them on your own."
     ),
     "pregnant": _(
         "Why this matters: some treatments are put off until after the birth. Some medicines "
