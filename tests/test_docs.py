@@ -29,6 +29,19 @@ def test_every_allowed_choice_is_documented(name):
             assert f"`{value}`" in row, (name, value)
 
 
+@pytest.mark.parametrize("name", [n for n in CHOICES if not n.startswith("sure_")])
+def test_every_choice_documents_its_default(name):
+    """The table's last column is the value a link without the parameter means (it said `no` for
+    `pregnant` after the question started unanswered)."""
+    row = next(line for line in README.splitlines() if line.startswith(f"| `{name}` "))
+    default_cell = row.rstrip(" |").rsplit("|", 1)[1].strip()
+    default = CHOICES[name][0]
+    assert default_cell == f"`{default}`" if default else default_cell.startswith("empty"), (
+        name,
+        default_cell,
+    )
+
+
 def test_readme_gives_the_two_commands():
     assert "make run" in README and "make test" in README
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
