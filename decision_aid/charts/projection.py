@@ -49,6 +49,7 @@ from decision_aid.words.charts import (
     REFERENCE,
     REFERENCE_LINE,
     REFERENCE_NAME,
+    REFERENCE_SUBTITLE,
     SHADED_BAND,
     TO,
     UNDER_CONTROL_OUT_OF_100,
@@ -191,7 +192,14 @@ def _projection_look(
     return alt.layer(*extra, *bands, *lines, points).properties(
         width=CHART_WIDTH,
         height=220,
-        title=_title(PROJECTION_TITLE, [PROJECTION_SUBTITLE.format(span=span), SHADED_BAND]),
+        title=_title(
+            PROJECTION_TITLE,
+            [
+                PROJECTION_SUBTITLE.format(span=span),
+                SHADED_BAND,
+                *([REFERENCE_SUBTITLE] if reference else []),
+            ],
+        ),
         description=f"{PROJECTION_DESCRIPTION.format(span=span, names=and_list(names))} {IN_WORDS}",
     )
 

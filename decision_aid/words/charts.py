@@ -121,7 +121,12 @@ FIRST_AND_LAST_YEAR = _(
     "{name}: about {first} out of 100 in year {first_year}, and {last} out of 100 in year {last_year}. "
     "In year {last_year}, it {range}."
 )
-REFERENCE_LINE = _("Reference line, {name}: about {n} out of 100 in year {year} ({range}).")
+REFERENCE_LINE = _(
+    "Reference line, {name}, counting people whose spasm went away for a time: about {n} out of "
+    "100 by year {year} ({range})."
+)
+REFERENCE_SUBTITLE = _("Grey dashed line: no treatment, counting spasm that went away for a time.")
+"""Under the title when the reference line is drawn: it is not the options' measure."""
 
 
 def next_years(years: int) -> str:

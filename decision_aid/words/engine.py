@@ -133,7 +133,8 @@ AVOIDED = _("You said you do not want {option}, whatever the figures say.")
 
 AVERAGE_PERSON = _(
     "These lines are for the average person in the published studies, not a forecast for you. "
-    "Every line counts the same thing: people who are {measure}."
+    "Every option's line counts the same thing: people who are {measure}. The no-treatment "
+    "line is a reference that counts something else (below)."
 )
 SHADED_RANGE = _("The shaded range uses the least and the most favourable ends of every figure.")
 COVERAGE_PUBLISHED = _(
@@ -182,9 +183,10 @@ LATE_RELIEF_UNTIMED = _(
     "not show this because the studies do not say how long it takes."
 )
 NATURAL_COURSE = _(
-    "{name}: the share whose spasm went away by itself ({per_100} in 100 over about "
-    "{years} years on average), spread evenly over those years. The line counts them as "
-    "better from then on. It is shown for comparison; the match does not score it."
+    "{name}: a reference line that counts something else: the people in one clinic whose spasm "
+    "went away by itself for a time ({per_100} in 100 over about {years} years on average), "
+    "spread evenly over those years and counted from then on. For some the spasm came back, so "
+    "the true line is probably lower. The match does not score it."
 )
 NATURAL_COURSE_UNDRAWN = _(
     "{name}: no line is drawn, because the figures do not say over how many years the spasm "

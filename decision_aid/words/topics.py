@@ -131,6 +131,8 @@ FIGURE_AND_RANGE = _("{figure} ({range})")
 """'63 out of 100 people (could be 50 to 75 out of 100)': `range` in the charts' own words,
 which say so when the studies give no range."""
 NO_TREATMENT_ASKS = _("no treatment; see your doctor if it changes")
+REFERENCE_CONTROLLED = _("Spasm went away for a time: {figure}")
+"""The no-treatment row's figure, which counts something else than the options' rows."""
 PILL_DAYS = _("tablets every day ({days} days)")
 INJECTION_VISITS = _("about {n} injection visits")
 CLINIC_VISITS = _("about {n} clinic visits")

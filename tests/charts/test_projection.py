@@ -8,6 +8,7 @@ import re
 import pandas as pd
 
 from decision_aid import charts
+from decision_aid.words.charts import REFERENCE_SUBTITLE
 from tests.charts.common import encodings, projection_like, rows_of, skip_requires_vl_convert, texts
 
 
@@ -35,7 +36,23 @@ def test_projection_draws_no_treatment_as_a_reference_line(result):
     spec = charts.spec_of(charts.projection_parts(frame, years=result.projection.years, reference=reference))
     assert spec["datasets"]["reference"][0]["name"] == charts.REFERENCE_NAME
     text = charts.describe_projection(frame, result.projection.years, reference)
-    assert f"Reference line, {charts.REFERENCE_NAME}" in text
+    assert (
+        f"Reference line, {charts.REFERENCE_NAME}, counting people whose spasm went away for a time" in text
+    )
+
+
+def test_the_reference_line_says_it_counts_something_else(result):
+    """The options' lines count people clearly better; the no-treatment line counts spasm that
+    went away for a time. The title says so under it whenever that line is drawn, and only then."""
+    frame = charts.projection_frame(result)
+    years = result.projection.years
+    with_line = charts.spec_of(
+        charts.projection_parts(frame, years=years, reference=charts.reference_frame(result))
+    )
+    without = charts.spec_of(charts.projection_parts(frame, years=years))
+    said = " ".join(REFERENCE_SUBTITLE.split()[:4])  # the title may wrap the rest
+    assert said in " ".join(texts({"t": with_line["title"]}))
+    assert said not in " ".join(texts({"t": without["title"]}))
 
 
 def _polyline(d: str) -> list[tuple[float, float]]:

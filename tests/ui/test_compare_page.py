@@ -438,12 +438,13 @@ def test_the_years_topic_has_its_sources_behind_a_toggle_in_consult_mode():
 
 
 def test_the_years_table_gives_a_range_only_where_the_studies_give_one():
-    """No treatment's 10 out of 100 comes without a range: it read "(could be 10 out of 100)"."""
+    """No treatment's 10 out of 100 comes without a range: it read "(could be 10 out of 100)". It
+    says what it counts, which is not the options' measure in the column's heading."""
     at = open_app({"topic": "years", "relief": "8"}, page="compare")
     (table,) = at.table
     frame = table.value
     control = [unescape(cell) for cell in frame[frame.columns[0]]]
-    assert control[0] == "10 out of 100 people (no range given in the studies)"
+    assert control[0] == "Spasm went away for a time: 10 out of 100 people (no range given in the studies)"
     assert all("could be" in cell and " to " in cell for cell in control[1:])
 
 

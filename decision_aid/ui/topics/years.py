@@ -27,6 +27,7 @@ from decision_aid.words.topics import (
     OVER_YEARS,
     PILL_DAYS,
     RECOVERY_WEEKS,
+    REFERENCE_CONTROLLED,
     operations,
 )
 
@@ -87,7 +88,7 @@ def render(ctx: Ctx) -> None:
         rows.append(
             {
                 COL_OPTION: charts.REFERENCE_NAME,
-                CONTROL_ON_AVERAGE: _controlled(cp),
+                CONTROL_ON_AVERAGE: REFERENCE_CONTROLLED.format(figure=_controlled(cp)),
                 over: NO_TREATMENT_ASKS,
             }
         )
