@@ -279,7 +279,7 @@ def quiz(ev: Evidence) -> list[QuizQuestion]:
                 QUIZ_ONCE,
                 tuple(names),
                 once[0].name,
-                QUIZ_ONCE_ANSWER.format(name=once[0].name),
+                QUIZ_ONCE_ANSWER.format(name=once[0].short_name),
             )
         )
     ga = [o for _, o in ev.ordered() if o.burden.general_anaesthetic]
@@ -290,7 +290,7 @@ def quiz(ev: Evidence) -> list[QuizQuestion]:
                 QUIZ_ANAESTHETIC,
                 tuple(names),
                 ga[0].name,
-                QUIZ_ANAESTHETIC_ANSWER.format(name=ga[0].name),
+                QUIZ_ANAESTHETIC_ANSWER.format(name=ga[0].short_name),
             )
         )
     return out

@@ -342,6 +342,7 @@ def _no_treatment_cells(ev: Evidence, result: Result) -> dict[str, Cell]:
     involves = _get(nt, "involves")
     summary = _first_sentence(_get(involves, "text", "") or _get(nt, "summary", "") or "")
     none = Cell(W.NO_TREATMENT_HARMS)
+    serious = Cell(W.NO_TREATMENT_SERIOUS)
     not_counted = Cell(W.NOT_COUNTED_WITHOUT, not_measured=True)
     return {
         "involves": Cell(
@@ -352,7 +353,7 @@ def _no_treatment_cells(ev: Evidence, result: Result) -> dict[str, Cell]:
         "spasm_gone": not_counted,
         "timing": Cell(W.NO_TREATMENT_TIMING),
         "passing": none,
-        "serious": none,
+        "serious": serious,
         "visits": Cell(W.NO_TREATMENT_VISITS),
         "not_working": Cell(W.START_ANY_TIME),
         "cost": Cell(W.NO_TREATMENT_COST),

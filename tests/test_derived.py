@@ -166,3 +166,13 @@ def test_quiz_feedback_gives_the_time_frame_in_a_few_words():
     assert explain.count("(") == 1 and "(at the peak of each injection)" in explain
     # the treatment as the question names it: "with Botulinum toxin:" was capitalised mid-sentence
     assert f" with {EV.options['botulinum'].name.lower()}:" in explain
+
+
+def test_the_once_question_says_usually_as_the_second_operation_figure_asks():
+    """MVD is 'done once' for most, but the dataset's second-operation figure is not zero: the
+    question and its answer say "usually", and name the option as the pages do."""
+    reoperation = EV.options["mvd"].reoperation
+    assert reoperation.per_100.central > 0
+    q = next(q for q in quiz(EV) if q.key == "quiz_once")
+    assert "usually done once" in q.question
+    assert q.explain.startswith(f"{EV.options['mvd'].short_name} is usually done once;")

@@ -168,3 +168,11 @@ def test_every_option_says_what_comes_next_if_it_does_not_work():
     for oid in OPTION_IDS:
         text = _cell(grid, "not_working", oid).text
         assert re.search(r"other treatments? (stay open|can be tried)", text), (oid, text)
+
+
+def test_waiting_is_not_shown_as_harmless():
+    """No treatment has no treatment harms, but "None" alone in the serious-harm row read as if
+    waiting were harmless: the spasm itself can shut the eye (the dataset's `involves` text)."""
+    cell = _cell(_grid(), "serious", NO_TREATMENT_ID)
+    assert "shut your eye" in cell.text and cell.central is None
+    assert "close your eye" in EV.no_treatment.involves.text

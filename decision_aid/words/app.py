@@ -127,10 +127,11 @@ FOR_EXAMPLE = _("For example:")
 # ---------------------------------------------------------------- what each priority means (examples)
 
 ONLY_WHILE_KEPT_UP = _("works only while you keep having it")
-DONE_ONCE = _("done once")
-DONE_ONCE_COMES_BACK = _("done once; of the people it helps, the spasm comes back for about {figure}")
+DONE_ONCE = _("usually done once")
+DONE_ONCE_COMES_BACK = _("usually done once; of the people it helps, the spasm comes back for about {figure}")
 DONE_ONCE_COMES_BACK_WITHIN = _(
-    "done once; of the people it helps, the spasm comes back within about {years} years for about {figure}"
+    "usually done once; of the people it helps, the spasm comes back within about {years} years for "
+    "about {figure}"
 )
 """The dataset's recurrence counts people first cured: without "of the people it helps", 2 in 100
 read as 2 in 100 of everyone operated on."""
@@ -162,7 +163,11 @@ NOTHING_SET_WEIGHS = _("Nothing you set weighs for or against {name}.")
 
 QUIZ_SUCCESS = _("Out of 100 people who have {treatment}, about how many are {result}?")
 QUIZ_SUCCESS_ANSWER = _("About {answer} with {name}: {result} ({timeframe}).")
-QUIZ_ONCE = _("Which treatment is done once, rather than repeated or taken every day?")
-QUIZ_ONCE_ANSWER = _("{name} is done once. The others work only while you keep having them.")
+QUIZ_ONCE = _("Which treatment is usually done once, rather than repeated or taken every day?")
+QUIZ_ONCE_ANSWER = _(
+    "{name} is usually done once; some people later have a second operation. The others work "
+    "only while you keep having them."
+)
+"""'Usually': the dataset's second-operation figure (`reoperation`) is about 9 in 100."""
 QUIZ_ANAESTHETIC = _("Which treatment needs a general anaesthetic (being put to sleep)?")
 QUIZ_ANAESTHETIC_ANSWER = _("{name} needs a general anaesthetic. The others do not.")

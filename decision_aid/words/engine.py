@@ -163,7 +163,8 @@ NOT_FOLLOWED = _(
 RECURRENCE_MOSTLY_WITHIN = _(
     "{name}: the share helped after the operation, less those whose spasm comes back "
     "({low} to {high} in 100 in the studies), most of it within the first {years} years, "
-    "as the studies found, and none added after that."
+    "as the studies found. The line adds none after that, though studies that followed people "
+    "for longer found a few more."
 )
 RECURRENCE_SPREAD = _(
     "{name}: the share helped after the operation, less those whose spasm comes back "

@@ -44,7 +44,7 @@ cell stays within a dozen or so words)."""
 
 INVOLVES_PILLS = _("Tablets by mouth every day")
 INVOLVES_INJECTIONS = _("Small injections around the eye, repeated every few months")
-INVOLVES_OPERATION = _("One operation on the nerve, under general anaesthetic")
+INVOLVES_OPERATION = _("Usually one operation on the nerve, under general anaesthetic")
 
 TIMING: dict[str, str] = {
     "medication": _("No study has measured how soon. It works only while you take it."),
@@ -66,6 +66,9 @@ CHANGE_DOSE = _("The dose or places can be changed; other treatments stay open."
 ASK_COST = _("Ask your clinic or insurer.")
 
 NO_TREATMENT_HARMS = _("None: no treatment, so no treatment harms.")
+NO_TREATMENT_SERIOUS = _("No treatment harms. The spasm itself can shut your eye.")
+"""The serious-harm row: "none" alone read as if waiting were harmless (the dataset's `involves`
+and `worse` texts: the spasm can close the eye, weakness may build up)."""
 WAIT_AND_WATCH = _("Wait and watch; start a treatment later if you want.")
 NOT_COUNTED_WITHOUT = _("Not counted this way without treatment: see the note below.")
 """No treatment's cells in the benefit rows: its figures count other things ("went away for a

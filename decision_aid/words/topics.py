@@ -69,8 +69,9 @@ def out_of_100(x: float | None) -> str:
 # ---------------------------------------------------------------- at a glance
 
 DIFFERENT_STUDIES = _(
-    "Each figure is out of 100 people, from different studies with different follow-up times. "
-    "No study has compared these options in the same people."
+    "Each figure is out of 100 people (or 100 injections, where it says so), from different "
+    "studies with different follow-up times. No study has compared these options in the same "
+    "people."
 )
 SEE_CAUTION = _("⚠ See the caution below")
 MAY_NOT_BE_AN_OPTION = common.OPTION_STATUS["not_suitable"]
@@ -150,8 +151,8 @@ def operations(n: int) -> str:
 # ---------------------------------------------------------------- all the figures
 
 FIGURES_INTRO = _(
-    "Every figure the aid uses, out of 100 people, with where it comes from: one table, "
-    "one tab for each option."
+    "Every figure the aid uses, out of 100 people (or 100 injections, where it says so), with "
+    "where it comes from: one table, one tab for each option."
 )
 COL_OPTION = common.OPTION
 COL_FIGURE = common.FIGURE

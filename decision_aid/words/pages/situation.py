@@ -53,7 +53,10 @@ WHY: dict[str, str] = {
         "age, such as hearing problems after surgery, or falls and low salt in the blood with some "
         "medicines."
     ),
-    "tried": _("Why this matters: how a treatment worked for you before is a good guide."),
+    "tried": _(
+        "Why this matters: what happened before helps plan what to try next. A treatment that "
+        "did not help may still help at another dose, and surgery can take months to work."
+    ),
     "mvd_result": _(
         "Why this matters: a second operation is possible, but it works less often and has more "
         "risks. The spasm can take months to settle after the first one, so ask your surgeon "
