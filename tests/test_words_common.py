@@ -27,6 +27,9 @@ from decision_aid.words.common import (
         (2.3, "2 out of 100 people"),
         (0.3, "fewer than 1 out of 100 people (about 3 out of 1,000)"),
         (0.01, "fewer than 1 out of 100 people (about 1 out of 10,000)"),
+        # 6 in 10,000 (carbamazepine's serious skin reaction) read "about 1 out of 1,000"
+        (0.06, "fewer than 1 out of 100 people (about 6 out of 10,000)"),
+        (0.095, "fewer than 1 out of 100 people (about 1 out of 1,000)"),
         (0.96, "1 out of 100 people"),
     ],
 )
@@ -38,6 +41,9 @@ def test_ranges():
     assert per_100_range(63.4, 94.6) == "63 to 95 out of 100"
     assert per_100_range(30, 30) == "30 out of 100"
     assert per_100_range(0.1, 0.3) == "1 to 3 out of 1,000"
+    # the serious skin reaction's 1 to 60 in 10,000 read "0 to 1 out of 100"
+    assert per_100_range(0.01, 0.6) == "1 to 60 out of 10,000"
+    assert per_100_range(0, 0.3) == "0 to 3 out of 1,000"
 
 
 @given(st.floats(0, 100, allow_nan=False))

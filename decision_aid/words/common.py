@@ -194,9 +194,16 @@ def whole_parts(parts: Mapping[str, float], total: float) -> dict[str, int]:
     return floors
 
 
+def _per_1000_fits(x: float) -> bool:
+    """Whether a chance under 1 in 100 reads true enough on the per-1,000 scale: 6 in 10,000
+    (0.06) rounded to "about 1 out of 1,000" said nearly twice the risk, so below 0.95 in 1,000
+    the per-10,000 scale is used."""
+    return x * 10 >= 0.95
+
+
 def _rare(x: float) -> str:
     """A chance under 1 in 100, on the next scale that shows it as whole people."""
-    if x * 10 >= 0.5:
+    if _per_1000_fits(x):
         return _("about {n} out of 1,000").format(n=whole(x * 10))
     return _("about {n} out of 10,000").format(n=max(1, whole(x * 100)))
 
@@ -235,10 +242,16 @@ def per_100_counted(x: float, per: str = "person") -> str:
 
 
 def per_100_range(low: float, high: float) -> str:
-    """'63 to 95 out of 100'; a range of rare harms on the per-1,000 scale, saying so."""
-    if whole(high) < 1:
-        lo, hi = whole(low * 10), max(1, whole(high * 10))
-        return (_("{lo} out of 1,000") if lo == hi else _("{lo} to {hi} out of 1,000")).format(lo=lo, hi=hi)
+    """'63 to 95 out of 100'; a range of rare harms on the scale that shows its low end ('1 to 60
+    out of 10,000', not '0 to 1 out of 100'), saying so."""
+    if high < 1:
+        if _per_1000_fits(low if low > 0 else high):  # "0 to 3 out of 1,000", not "0 to 30 ..."
+            lo, hi = whole(low * 10), max(1, whole(high * 10))
+            return (_("{lo} out of 1,000") if lo == hi else _("{lo} to {hi} out of 1,000")).format(
+                lo=lo, hi=hi
+            )
+        lo, hi = whole(low * 100), max(1, whole(high * 100))
+        return (_("{lo} out of 10,000") if lo == hi else _("{lo} to {hi} out of 10,000")).format(lo=lo, hi=hi)
     lo, hi = whole(low), whole(high)
     return (_("{lo} out of 100") if lo == hi else _("{lo} to {hi} out of 100")).format(lo=lo, hi=hi)
 

@@ -140,7 +140,7 @@ def test_priority_examples_give_sources_in_a_consult_only():
     home = texts(open_app(page="priorities"))
     consult = texts(open_app({"mode": "consult"}, page="priorities"))
     assert "Sources:" not in home
-    assert "(range 0 to 1 out of 100; when: Mostly in the first months" in unescape(consult)
+    assert "(range 1 to 60 out of 10,000; when: Mostly in the first months" in unescape(consult)
     assert "Sources: cbz_fda_label" in unescape(consult)
 
 
