@@ -397,7 +397,7 @@ def evaluate(
             )
         )
     ranks = _ranks({r["id"]: (r["avoided"], raw[r["id"]]) for r in results if r["match"] is not None})
-    names = {oid: evidence.options[oid].short_name for oid in OPTION_IDS}
+    names = {oid: evidence.options[oid].sentence_name for oid in OPTION_IDS}  # inside a sentence
     return Result(
         evidence_version=evidence.meta.version,
         profile=profile,

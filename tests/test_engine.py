@@ -471,11 +471,13 @@ def test_options_shown_level_share_a_place_and_no_sentence_picks_one():
     assert (med.rank, bot.rank, mvd.rank) == (1, 1, 3)
     assert all(s.lines_up_now is None for s in result.sensitivity)
     sentences = [s.sentence for s in result.sensitivity if s.changes]
+    # the options as they read inside a sentence (the dataset's sentence_name): "..., Botulinum
+    # toxin would line up more closely than Medicines." was capitalised mid-sentence
     assert (
-        "If control of the spasm mattered more to you (2 out of 10 or more), Botulinum toxin would "
-        "line up more closely than Medicines." in sentences
+        "If control of the spasm mattered more to you (2 out of 10 or more), botulinum toxin "
+        "injections would line up more closely than medicines." in sentences
     )
-    assert not any("instead of Botulinum toxin." in s or "no single option" in s for s in sentences)
+    assert not any("instead of botulinum toxin" in s or "no single option" in s for s in sentences)
 
 
 WEIGHT_GRID = [
