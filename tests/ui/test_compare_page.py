@@ -437,6 +437,16 @@ def test_the_years_topic_has_its_sources_behind_a_toggle_in_consult_mode():
     assert not open_app({"topic": "years", "relief": "8"}, page="compare").toggle
 
 
+def test_the_years_table_says_the_operation_is_usually_one():
+    """Over five years MVD asks for one operation for most people, not for everyone: the grid and
+    the knowledge check say "usually" (about 9 in 100 have a second), and so does this table."""
+    at = open_app({"topic": "years", "relief": "8"}, page="compare")
+    (table,) = at.table
+    frame = table.value
+    asks = [unescape(cell) for cell in frame[frame.columns[-1]]]
+    assert asks[-1].startswith("usually 1 operation;"), asks[-1]
+
+
 def test_the_years_table_gives_a_range_only_where_the_studies_give_one():
     """No treatment's 10 out of 100 comes without a range: it read "(could be 10 out of 100)". It
     says what it counts, which is not the options' measure in the column's heading."""
