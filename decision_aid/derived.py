@@ -240,6 +240,12 @@ class QuizQuestion:
     answer: str
     explain: str
 
+    @property
+    def id(self) -> str:
+        """The question's id in the answers' `quiz` ("success" in "success:right"), which the
+        app's widget key (`state.quiz_key`) and the PDF's list of questions to look at again share."""
+        return self.key.removeprefix("quiz_")
+
 
 def quiz(ev: Evidence) -> list[QuizQuestion]:
     """Three questions whose answers come from the dataset; a question is left out if the
@@ -257,14 +263,14 @@ def quiz(ev: Evidence) -> list[QuizQuestion]:
         out.append(
             QuizQuestion(
                 "quiz_success",
-                QUIZ_SUCCESS.format(treatment=bot.name.lower(), result=label.lower().removeprefix("spasm ")),
+                QUIZ_SUCCESS.format(treatment=bot.sentence_name, result=label.lower().removeprefix("spasm ")),
                 tuple(figures),
                 answer,
                 # the time frame's first clause, as the works topic gives it: the whole one put
                 # brackets inside brackets and read at grade 14 ("(At the peak ... (within ...); ...)")
                 QUIZ_SUCCESS_ANSWER.format(
                     answer=answer,
-                    name=bot.name.lower(),  # as the question names it, not capitalised mid-sentence
+                    name=bot.sentence_name,  # as the question names it, not capitalised mid-sentence
                     result=label.lower(),
                     timeframe=first_clause_within(timeframe),
                 ),

@@ -165,7 +165,7 @@ def test_quiz_feedback_gives_the_time_frame_in_a_few_words():
     explain = next(q for q in quiz(EV) if q.key == "quiz_success").explain
     assert explain.count("(") == 1 and "(at the peak of each injection)" in explain
     # the treatment as the question names it: "with Botulinum toxin:" was capitalised mid-sentence
-    assert f" with {EV.options['botulinum'].name.lower()}:" in explain
+    assert f" with {EV.options['botulinum'].sentence_name}:" in explain
 
 
 def test_the_once_question_says_usually_as_the_second_operation_figure_asks():

@@ -255,7 +255,7 @@ def _quiz_to_review(evidence: Evidence, results: dict[str, bool]) -> list[dict[s
     return [
         {"id": q.key, "question": q.question, "answer": q.explain}
         for q in quiz(evidence)
-        if results.get(q.key.removeprefix("quiz_")) is False
+        if results.get(q.id) is False
     ]
 
 

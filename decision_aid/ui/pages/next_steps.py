@@ -142,7 +142,7 @@ def _quiz() -> None:
     prof = state.profile()
     before = prof.quiz_results()
     for q in quiz(ev):
-        qid = q.key.removeprefix("quiz_")
+        qid = q.id
         # Radio labels and options are Markdown: the dataset's names in them are escaped.
         choice = st.radio(
             c.label(q.question), q.choices, index=None, format_func=c.label, **state.bind_quiz(qid, q.answer)
