@@ -78,6 +78,7 @@ from decision_aid.words.common import (
     has_range,
     per_100_counted,
     per_100_range,
+    rounded_total_note,
     weight_text,
     whole,
 )
@@ -237,6 +238,9 @@ def format_text(result: Result) -> str:
     lines.append(f"  {nt.summary}")
     for f in nt.figures:
         lines.append(f"  {f.name}: {_range_words(f)} [{f.timeframe}]")
+    rounded = rounded_total_note(f.central for f in nt.figures)
+    if rounded:
+        lines.append(f"  {rounded}")
     lines.append("")
     lines.append(NOT_A_VERDICT)
     return "\n".join(lines)

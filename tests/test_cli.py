@@ -219,6 +219,12 @@ def test_text_format_matches_nothing_before_a_priority_and_shows_no_treatment(ca
     assert after.count("Lines up with what matters to you") == 2
 
 
+def test_text_format_says_why_the_natural_course_figures_add_up_to_101(capsys):
+    text = run(capsys, "--query", "relief=8", "--format", "text").out
+    course = text[text.index("No treatment for now") :]
+    assert "  Each figure is rounded to a whole number, so together they add up to 101, not 100.\n" in course
+
+
 def test_text_format_gives_every_harm_in_the_same_detail_as_the_benefits(capsys):
     """Benefits and harms in equal detail: the text listed each option's benefits, with figure,
     range and time frame, and none of its harms."""

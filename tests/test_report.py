@@ -353,6 +353,11 @@ def test_no_treatment_is_a_reference_column_with_its_figures(built):
     data = report.summary_data(EVIDENCE, result, base_url=BASE_URL)
     assert data["comparison"]["columns"][0] == nt.name
     assert "match" not in data["no_treatment"] and "rank" not in data["no_treatment"]
+    # the four figures split one group of people and read 41 + 39 + 10 + 11 = 101 out of 100
+    rounded = "Each figure is rounded to a whole number, so together they add up to 101, not 100."
+    assert data["no_treatment"]["rounded_note"] == rounded and squash(rounded) in text
+    over_time = next(r for r in data["comparison"]["rows"] if r["id"] == "over_time")
+    assert over_time["cells"][0].endswith(rounded)
 
 
 def test_page_one_is_the_grid_with_the_leaning_and_the_questions(built):

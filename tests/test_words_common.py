@@ -13,6 +13,7 @@ from decision_aid.words.common import (
     options_named,
     per_100,
     per_100_range,
+    rounded_total_note,
     weight_text,
     whole,
     whole_parts,
@@ -92,3 +93,13 @@ def test_whole_parts_give_the_difference_to_the_largest_remainders():
     assert whole_parts({"a": 1.4, "b": 1.4, "c": 1.4}, 4.2) == {"a": 2, "b": 1, "c": 1}
     assert whole_parts({"a": 0.6, "b": 2.3, "c": 3.1}, 6.0) == {"a": 1, "b": 2, "c": 3}
     assert whole_parts({"a": 10.5, "b": 20.5}, 31.0) == {"a": 11, "b": 20}
+
+
+def test_figures_that_split_one_group_say_when_their_whole_numbers_do_not_add_up():
+    """Without treatment: 43, 40, 10 and 11 of 104 people read 41, 39, 10 and 11 out of 100,
+    which a patient or clinician adding them up finds to be 101."""
+    assert rounded_total_note([41.3, 38.5, 9.6, 10.6]) == (
+        "Each figure is rounded to a whole number, so together they add up to 101, not 100."
+    )
+    assert rounded_total_note([33.3, 33.3, 33.4]).endswith("add up to 99, not 100.")
+    assert rounded_total_note([41, 39, 20]) == rounded_total_note([]) == ""

@@ -30,6 +30,7 @@ from decision_aid.words.common import (
     SITUATION_LABELS,
     fit_word,
     quiz_words,
+    rounded_total_note,
     weight_text,
 )
 from decision_aid.words.report import (
@@ -191,9 +192,7 @@ def _no_treatment(evidence: Evidence, result: Result) -> dict[str, Any]:
     engine's result gives."""
     nt = evidence.no_treatment
     figures = []
-    source_figures = {f.name: f for f in nt.figures}
     for f in result.no_treatment.figures:
-        known = source_figures.get(f.name)
         fig = {
             "name": f.name,
             "low": f.low,
@@ -202,9 +201,11 @@ def _no_treatment(evidence: Evidence, result: Result) -> dict[str, Any]:
             "timeframe": f.timeframe,
             "certainty": f.certainty,
             "sources": list(f.sources),
-            "measure": getattr(known, "measure", None),
         }
-        fig["words"] = benefit_words(fig)  # no `while_treated`: the natural course is no treatment
+        # no `while_treated`: the natural course is no treatment; the level of certainty only, as
+        # for the harms (the detail's intro says what each level means): the four figures said
+        # "this is an estimate; the true figure could be very different" four times over
+        fig["words"] = benefit_words(fig, short=True)
         figures.append(fig)
     return {
         "name": nt.name,
@@ -212,6 +213,7 @@ def _no_treatment(evidence: Evidence, result: Result) -> dict[str, Any]:
         "summary": nt.summary,
         "involves": {"text": nt.involves.text, "sources": list(nt.involves.sources)},
         "figures": figures,
+        "rounded_note": rounded_total_note(f["central"] for f in figures),
     }
 
 
@@ -265,8 +267,7 @@ def _comparison_data(evidence: Evidence, options: list[dict], no_treatment: dict
     'No treatment for now' is the first column, for reference."""
     rows = []
     for mid, measure in evidence.meta.measures.items():
-        nt_fig = next((f for f in no_treatment["figures"] if f["measure"] == mid), None)
-        cells = [nt_fig["words"] if nt_fig else NOT_MEASURED]
+        cells = [NOT_MEASURED]  # the natural course counts other things: its own row below
         for o in options:
             b = next((b for b in o.get("benefits") or [] if b["measure"] == mid), None)
             cells.append(b["words"] if b else NOT_MEASURED)
@@ -284,7 +285,8 @@ def _comparison_data(evidence: Evidence, options: list[dict], no_treatment: dict
         shown = ["• " + r["table_words"] for r in mine]
         return "\n".join(shown + ([WHEN.format(timeframe=when[0])] if when else []))
 
-    course = [f"• {f['name']}: {f['words']}" for f in no_treatment["figures"] if not f["measure"]]
+    course = [f"• {f['name']}: {f['words']}" for f in no_treatment["figures"]]
+    course += [no_treatment["rounded_note"]] if no_treatment["rounded_note"] and course else []
     rows += [
         {
             "id": "over_time",

@@ -304,6 +304,8 @@ def _comparison(pdf: _PDF, data: dict, layout: _Layout) -> None:
         size=SMALL,
     )
     pdf.bullets([words.NAMED.format(name=f["name"], figure=f["words"]) for f in nt["figures"]], size=SMALL)
+    if nt["rounded_note"]:
+        pdf.para(nt["rounded_note"], size=SMALL)
     pdf.ln(0.6)
     label_w = 22.0
     opts = data["options"]

@@ -107,9 +107,10 @@ def _local_words(fig: Any, per: str = "person") -> str:
     return LOCAL.format(figure=figure)
 
 
-def benefit_words(b: Any, *, expert_estimate: bool = False) -> str:
+def benefit_words(b: Any, *, expert_estimate: bool = False, short: bool = False) -> str:
     """One benefit on its own measure: the figure and its range (or 'Not measured' and why),
-    when it applies, whether it lasts only while treated, and how sure the evidence is."""
+    when it applies, whether it lasts only while treated, and how sure the evidence is (`short`:
+    the level only, as `certainty_words` says)."""
     central = _get(b, "central")
     if central is None:
         why = (_get(b, "not_measured") or "").strip()
@@ -123,7 +124,7 @@ def benefit_words(b: Any, *, expert_estimate: bool = False) -> str:
     parts.append(WHEN.format(timeframe=_get(b, "timeframe", "").rstrip(".")))
     if _get(b, "while_treated"):
         parts.append(WHILE_TREATED)
-    parts.append(certainty_words(_get(b, "certainty")))
+    parts.append(certainty_words(_get(b, "certainty"), short=short))
     return " ".join(p for p in parts if p)
 
 

@@ -4,7 +4,7 @@ figure is phrased one way everywhere. Every sentence goes through `_()` (see `de
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from decision_aid.i18n import _
@@ -192,6 +192,20 @@ def whole_parts(parts: Mapping[str, float], total: float) -> dict[str, int]:
     for k in by_remainder[:left]:
         floors[k] += 1
     return floors
+
+
+ROUNDED_TOTAL = _(
+    "Each figure is rounded to a whole number, so together they add up to {shown}, not {total}."
+)
+
+
+def rounded_total_note(parts: Iterable[float]) -> str:
+    """Said under figures that split one group of people, when their whole numbers do not add up to
+    the group: the natural course's 41, 39, 10 and 11 out of 100 (43, 40, 10 and 11 of 104 people)
+    add up to 101. Empty when they add up."""
+    values = list(parts)
+    shown, total = sum(whole(v) for v in values), whole(sum(values))
+    return ROUNDED_TOTAL.format(shown=shown, total=total) if shown != total else ""
 
 
 def _per_1000_fits(x: float) -> bool:

@@ -80,6 +80,8 @@ def test_consult_topic_buttons_come_first_and_choose_the_topic():
     at.segmented_control(key="topic_choice").set_value("figures").run()
     assert at.query_params["topic"] == "figures"
     assert "<table" in _grid_html(at), "the figures topic shows its table"
+    rounded = "so together they add up to 101, not 100."  # the natural course's 41, 39, 10, 11
+    assert any(rounded in cap.value for cap in at.caption)
 
 
 def test_works_gives_the_second_operation_beside_late_relief():

@@ -13,7 +13,7 @@ from decision_aid.evidence import DEFAULT_DATASET as DATASET
 from decision_aid.evidence import load_evidence
 from decision_aid.profile import parse_query
 from decision_aid.ui.state import EVIDENCE_ENV
-from decision_aid.words.common import CERTAINTY_LABELS, HOME_READING_GRADE, per_100
+from decision_aid.words.common import CERTAINTY_LABELS, HOME_READING_GRADE, per_100, whole
 
 from .conftest import PAGES, TITLES, chart_specs, go, headings, open_app, texts, unescape
 
@@ -190,6 +190,14 @@ def test_about_page_tells_the_natural_course_and_no_treatment_as_a_real_choice()
     ):
         assert sum(text.count(s) for s in said) == 1, said
     assert "whose doctor has told them they have hemifacial spasm" in text  # diagnosis assumed
+
+
+def test_about_page_says_why_the_natural_course_figures_add_up_to_101():
+    ev = load_evidence()
+    shown = sum(whole(f.per_100.central) for f in ev.no_treatment.figures)
+    assert shown == 101  # 41 + 39 + 10 + 11: 43, 40, 10 and 11 of 104 people
+    for query in ({}, {"mode": "consult"}):
+        assert "so together they add up to 101, not 100." in unescape(texts(open_app(query)))
 
 
 def test_about_page_gives_the_natural_course_caveat_plainly_at_home_and_in_full_in_a_consult():

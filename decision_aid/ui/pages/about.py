@@ -6,7 +6,14 @@ import streamlit as st
 from decision_aid.evidence import Evidence
 from decision_aid.ui import components as c
 from decision_aid.ui import state
-from decision_aid.words.common import CERTAINTY_LABELS, HOME_READING_GRADE, long_date, per_100, span_text
+from decision_aid.words.common import (
+    CERTAINTY_LABELS,
+    HOME_READING_GRADE,
+    long_date,
+    per_100,
+    rounded_total_note,
+    span_text,
+)
 from decision_aid.words.pages import about as w
 
 
@@ -32,6 +39,9 @@ def _no_treatment(ev: Evidence, consult: bool) -> None:
                         )
                     )
                 )
+    rounded = rounded_total_note(fig.per_100.central for fig in nt.figures)
+    if rounded:
+        st.caption(rounded)
     if nt.figures_note:
         st.markdown(c.md(nt.figures_note.text))
         if consult:

@@ -9,7 +9,7 @@ from decision_aid.results import shown_range
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, range_words
 from decision_aid.ui.topics.glance import GRID_CSS, table_html
-from decision_aid.words.common import span_text
+from decision_aid.words.common import rounded_total_note, span_text
 from decision_aid.words.topics import (
     COL_FIGURE,
     COL_HOW_SURE,
@@ -89,11 +89,15 @@ def render(ctx: Ctx) -> None:
     headers = [h for h in (table[0] if table else {}) if h != COL_OPTION]
     st.html(GRID_CSS)
     names = list(dict.fromkeys(row[COL_OPTION] for row in table))
+    course = no_treatment_figures(ctx.ev, ctx.result)
+    rounded = rounded_total_note(f["central"] for f in course if f.get("central") is not None)
     for tab, name in zip(st.tabs(names), names, strict=True):
         with tab:
             st.html(
                 table_html(headers, [[row[h] for h in headers] for row in table if row[COL_OPTION] == name])
             )
+            if name == ctx.ev.no_treatment.name and rounded:
+                st.caption(rounded)
     with st.expander(FULL_CITATIONS, expanded=False):
         used = dict.fromkeys(s.strip() for row in table for s in row[COL_SOURCES].split(",") if s.strip())
         c.sources_list(ctx.ev, used)
