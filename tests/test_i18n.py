@@ -16,7 +16,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from decision_aid import i18n
-from tests.test_words import reads_as_words
+from tests.words.test_every_word import reads_as_words
 
 POT = Path(i18n.__file__).parent / "locale" / "decision_aid.pot"
 LANG = "xx"

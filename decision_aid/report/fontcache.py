@@ -1,7 +1,7 @@
 """The vendored DejaVu fonts, parsed once per process and shared between documents.
 
 `_add_font` copies fpdf2's `TTFFont` and resets its per-document private fields: the one place
-that relies on fpdf2's internals (`tests/test_report_fontcache.py` fails loudly if `TTFFont` changes shape).
+that relies on fpdf2's internals (`tests/report/test_fontcache.py` fails loudly if `TTFFont` changes shape).
 """
 
 from __future__ import annotations

@@ -86,7 +86,7 @@ def _table(
 
     `table()` lays every cell's text out twice (once to size the row) and the comparison table
     is most of a summary's text: with `table()` a warm summary took 2 to 2.6 times the CPU time (well
-    over its 1 s budget). `tests/test_report_layout.py` checks the pages are pixel for pixel
+    over its 1 s budget). `tests/report/test_layout.py` checks the pages are pixel for pixel
     the ones `table()` draws, so the two can be swapped should fpdf2 become fast enough.
     """
     top, right, bottom, left = padding
@@ -317,7 +317,7 @@ def _numbered_columns(
     `text_columns(ncols=2, gutter, line_height=1.1, balance=True)` lays it out with one
     `paragraph(indent, bullet_string="n.", bullet_r_margin, bottom_margin)` per item, but
     from cached line breaks: fpdf's own columns break every citation again in each layout
-    tried (a warm summary took 1.7 to 2 times the CPU time). `tests/test_report_layout.py` checks the
+    tried (a warm summary took 1.7 to 2 times the CPU time). `tests/report/test_layout.py` checks the
     pages are pixel for pixel the same.
     """
     pdf.set_font(FONT, "", size)

@@ -61,7 +61,7 @@ def test_compare_page_shows_every_chart_with_its_text_alternative():
     for topic in ("works", "harms"):
         at = open_app({**query, "topic": topic}, page="compare")
         descriptions = [spec.get("description", "") for spec in chart_specs(at)]
-        # "<option>[: <harm>]. A picture of 100 people. ..." (the option first: see test_compare_page)
+        # "<option>[: <harm>]. A picture of 100 people. ..." (the option first: see pages/test_compare.py)
         assert descriptions and all(". A picture of 100 people. " in d for d in descriptions), topic
 
 

@@ -33,7 +33,7 @@ from decision_aid.report.images import _chart_cache
 from decision_aid.report.layout import _lines_cache
 from decision_aid.words.common import PRIORITY_LABELS, whole
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BASE_URL = "https://hfs.example.org/aid/"
 EN_DASH, AT_LEAST = "\u2013", "\u2265"  # written as escapes: ruff flags a literal en dash
 NOTE = (

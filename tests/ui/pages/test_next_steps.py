@@ -7,8 +7,7 @@ import pytest
 from decision_aid.derived import quiz
 from decision_aid.evidence import load_evidence
 from decision_aid.words.common import per_100
-
-from .conftest import headings, open_app, texts, unescape
+from tests.ui.conftest import headings, open_app, texts, unescape
 
 
 def test_questions_follow_from_the_answers():

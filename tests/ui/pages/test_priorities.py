@@ -7,8 +7,7 @@ import pytest
 
 from decision_aid import report
 from decision_aid.profile import MAX_NOTE_CHARS
-
-from .conftest import go, open_app, texts
+from tests.ui.conftest import go, open_app, texts
 
 
 def test_link_note_with_a_vertical_tab_is_kept_as_a_line_break():

@@ -28,7 +28,7 @@ from decision_aid.evidence import load_evidence
 from decision_aid.profile import MAX_NOTE_CHARS, Profile, parse_query
 from decision_aid.report.fonts import _ignorable
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BASE_URL = "https://hfs.example.org/aid/"
 EVIDENCE = load_evidence()
 
@@ -277,7 +277,7 @@ LONG_NOTES = {
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_long_or_many_line_note_keeps_the_summary_short(name: str, paper: str) -> None:
     # A summary takes 5 pages, or 6 with every caution
-    # (test_report.test_usual_summaries_fit_on_four_or_five_pages, ..._stays_short): a note never adds one.
+    # (test_pdf.test_usual_summaries_fit_on_four_or_five_pages, ..._stays_short): a note never adds one.
     note = LONG_NOTES[name]
     assert pages(build(note, paper=paper)) <= report.MAX_PAGES
     assert pages(build(note, BUSY, paper=paper)) <= report.MAX_PAGES + 1

@@ -21,7 +21,7 @@ from pathlib import Path
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-PACKAGE = Path(__file__).resolve().parents[1] / "decision_aid"
+PACKAGE = Path(__file__).resolve().parents[2] / "decision_aid"
 HOME = PACKAGE / "words"
 POT = PACKAGE / "locale" / "decision_aid.pot"
 KEYWORDS = {"_": (0,), "ngettext": (0, 1)}

@@ -9,8 +9,7 @@ import re
 from decision_aid.profile import PRIORITIES
 from decision_aid.ui.topics.common import LOCAL_MARK
 from decision_aid.ui.topics.glance import CAUTIONS_ID
-
-from .conftest import chart_specs, go, headings, match_points, open_app, texts, unescape
+from tests.ui.conftest import chart_specs, go, headings, match_points, open_app, texts, unescape
 
 GRID = "hfs-grid"
 
