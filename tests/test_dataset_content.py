@@ -12,7 +12,9 @@ import re
 import pytest
 from pydantic import BaseModel
 
+from decision_aid.engine import evaluate
 from decision_aid.evidence import DEFAULT_DATASET, OPTION_IDS, Evidence, load_evidence
+from decision_aid.profile import parse_query
 from decision_aid.words.pages import situation as situation_words
 
 
@@ -31,7 +33,7 @@ def _risk(ev: Evidence, option: str, risk_id: str):
 
 
 def test_shipped_dataset_loads(ev: Evidence) -> None:
-    assert ev.meta.version == "1.2.2"
+    assert ev.meta.version == "1.2.3"
     assert list(ev.options) == list(OPTION_IDS)
     assert ev.meta.next_review > ev.meta.last_reviewed
     assert ev.meta.funding and ev.meta.how_chosen and ev.meta.made_by
@@ -279,6 +281,17 @@ def test_previous_mvd_that_never_helped_differs_from_one_that_came_back(ev: Evid
     assert "less good" in came_back.text and "more common" in came_back.text
     assert {"barker1995", "engh2005"} <= set(came_back.sources)
     assert "less often" in _rule(ev, "mvd_tried").text
+
+
+def test_after_an_earlier_mvd_its_caution_says_the_figures_are_for_a_first_operation() -> None:
+    """After an earlier MVD the aid showed, and matched on, the first operation's figures (89 in
+    100 spasm-free) with no word that a second operation's chances may be lower."""
+    result = evaluate(load_evidence(), parse_query("tried=mvd&mvd_result=came_back&relief=8").profile)
+    mvd = next(o for o in result.options if o.id == "mvd")
+    said = [c for c in mvd.cautions if "not worked out for a second operation" in c]
+    assert len(said) == 1 and "may be lower" in said[0]
+    first = evaluate(load_evidence(), parse_query("relief=8").profile)
+    assert not any("second operation" in c for o in first.options for c in o.cautions)
 
 
 def test_cause_rules_say_what_a_clinician_would(ev: Evidence) -> None:
