@@ -172,6 +172,18 @@ NO_MATCH = _(
     "**{name}** may not be suitable for you, so it gets no match: {why} Its figures stay in the other topics."
 )
 MATCH_RANGE = _("Match {match} (range {low} to {high}).")
+
+
+def cautions_for_you(n: int, topic: str) -> str:
+    """Beside an option's match: the cautions from the patient's answers sit under the grid, not
+    here, and a match (after an earlier MVD, say) reads differently with them."""
+    return ngettext(
+        '{n} caution for you: see it under the grid in "{topic}".',
+        '{n} cautions for you: see them under the grid in "{topic}".',
+        n,
+    ).format(n=n, topic=topic)
+
+
 NOTHING_SET_WEIGHS_ANY = _(
     "You set {labels} to 0, so nothing you set weighs for or against any of the options."
 )

@@ -37,6 +37,8 @@ from decision_aid.words.topics import (
     NOTHING_WOULD_CHANGE,
     SAY_WHAT_MATTERS_FIRST,
     SLIDER_SCALE,
+    TOPIC_TITLES,
+    cautions_for_you,
 )
 
 
@@ -103,6 +105,9 @@ def _lines_up(ctx: Ctx) -> None:
                     MATCH_RANGE.format(match=whole(o.match), low=whole(o.match_low), high=whole(o.match_high))
                 )
             )
+        cautions = sum(x.effect == "caution" for x in o.caution_details)
+        if cautions:  # they sit under the grid; the match leaves them out, so say they are there
+            parts.append(c.md(cautions_for_you(cautions, TOPIC_TITLES["glance"])))
         if parts:
             lead = "" if weighed else f"**{c.md(o.short_name)}**: "
             lines.append(f"- {lead}{' '.join(parts)}")

@@ -168,6 +168,24 @@ def test_fit_shows_no_match_until_a_priority_is_stated():
     assert set(points["option"]) == {"medication", "botulinum", "mvd"}
 
 
+def test_fit_says_beside_each_match_how_many_cautions_wait_under_the_grid():
+    """After an earlier MVD that did not last, the fit topic put MVD surgery first with no word of
+    its three cautions (a second operation works less often; the figures are a first one's)."""
+    for mode in ("home", "consult"):
+        query = {"topic": "fit", "relief": "8", "mri": "vessel", "tried": "mvd", "mvd_result": "came_back"}
+        at = open_app({**query, "mode": mode}, page="compare")
+        lines = [line for m in at.markdown for line in unescape(m.value).splitlines()]
+        mvd = next(x for x in lines if x.startswith("- MVD surgery fits"))
+        assert mvd.endswith('3 cautions for you: see them under the grid in "At a glance".'), mode
+        botulinum = next(x for x in lines if x.startswith("- Botulinum toxin fits"))
+        assert "caution" not in botulinum, mode
+    at = open_app({"topic": "fit", "relief": "8", "mri": "vessel"}, page="compare")
+    lines = [line for m in at.markdown for line in unescape(m.value).splitlines()]
+    assert next(x for x in lines if x.startswith("- MVD surgery fits")).endswith(
+        '1 caution for you: see it under the grid in "At a glance".'
+    )
+
+
 def test_fit_says_not_a_verdict_once_on_the_page():
     """The match is "not medical advice" in its box, not again in the chart's subtitle just above
     (the chart's text alternative keeps it, for a chart read on its own)."""
