@@ -113,6 +113,14 @@ CONCERNS: dict[str, tuple[str, ...]] = {
 }
 """Which rows a caution concerns, by the situation its rule looks at."""
 
+RULE_CONCERNS: dict[str, tuple[str, ...]] = {
+    "mvd_tried": (*BENEFIT_ROWS, "serious", "not_working"),
+}
+"""A rule whose caution concerns other rows than its situation says. After an earlier MVD, the
+caution says the figures are not a second operation's and its problems are more common: the
+benefit and serious-harm cells show those figures, where `tried` alone marks only what to do if
+a treatment does not work."""
+
 
 def _get(x: Any, name: str, default: Any = None) -> Any:
     """A field of a model or a dict (the engine's result may give either)."""
@@ -391,6 +399,9 @@ def _caution_rows(ev: Evidence, res: OptionResult) -> set[str]:
     rules = {r.id: r for r in ev.rules}
     rows: set[str] = set()
     for c in res.caution_details:
+        if c.rule in RULE_CONCERNS:
+            rows.update(RULE_CONCERNS[c.rule])
+            continue
         rule = rules.get(c.rule)
         when = dict(rule.when) if rule is not None else {c.rule: True}
         for k, values in when.items():

@@ -10,7 +10,7 @@ import pytest
 
 from decision_aid.engine import evaluate
 from decision_aid.evidence import OPTION_IDS, load_evidence
-from decision_aid.grid import MAX_WORDS, NO_TREATMENT_ID, QUESTIONS, glance_grid
+from decision_aid.grid import MAX_WORDS, NO_TREATMENT_ID, QUESTIONS, RULE_CONCERNS, glance_grid
 from decision_aid.profile import Profile
 
 EV = load_evidence()
@@ -114,6 +114,19 @@ def test_no_vessel_on_the_scan_marks_the_surgery_benefit_cells():
     grid = _grid(mri="no_vessel")
     assert _cell(grid, "spasm_gone", "mvd").caution
     assert not _cell(grid, "spasm_gone", "botulinum").caution
+
+
+def test_an_earlier_mvd_marks_the_surgery_cells_whose_figures_are_a_first_operations():
+    """The caution says MVD's figures are not a second operation's, and its problems are more
+    common; only "What if it does not work?" was marked, not the cells showing those figures."""
+    assert {r.id for r in EV.rules} >= set(RULE_CONCERNS), "a rule named here left the dataset"
+    grid = _grid(tried=["mvd"])
+    for row in ("clearly_better", "spasm_gone", "serious", "not_working"):
+        assert _cell(grid, row, "mvd").caution, row
+    assert not _cell(grid, "passing", "mvd").caution
+    tried_tablets = _grid(tried=["medication"])
+    assert _cell(tried_tablets, "not_working", "medication").caution
+    assert not _cell(tried_tablets, "spasm_gone", "medication").caution
 
 
 @pytest.mark.parametrize("answers", [{"mvd_success": 70.0}, {"mvd_hearing_loss": 4.0}])
