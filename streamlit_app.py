@@ -27,6 +27,7 @@ except DatasetError as err:
 
 state.restore_from_link()
 changed = state.changed_by_widget()
+state.follow_history(changed)  # Back and Forward show the link's topic, with the latest answers
 profile = state.profile()
 
 pages = [

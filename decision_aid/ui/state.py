@@ -211,11 +211,38 @@ def result(ev: Evidence, prof: Profile) -> Result:
     return evaluate_cached(ev, prof)
 
 
+LINK_WRITTEN = "_link_written"
+"""The link as `sync_url` last left it (`follow_history`)."""
+
+
 def sync_url(prof: Profile) -> None:
     """Put the answers into the link; defaults are left out, unchanged links are not rewritten."""
     wanted = prof.to_params()
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
+    st.session_state[LINK_WRITTEN] = wanted
+
+
+def follow_history(changed: bool) -> None:
+    """Back or Forward in the browser: show the topic its link names, keep every answer.
+
+    Only the browser changes the link between runs (this app writes it at the end of each run,
+    and its page links carry the same answers), so a link unlike the one written last came from
+    Back or Forward. The page is Streamlit's to follow. The topic is the app's: without this, the
+    answers, topic included, were written straight back and Back stayed where it was. Answers
+    are not taken from the older link: a patient going back a step keeps what they said since.
+    `changed` is `changed_by_widget()`'s: a run that carries an answer came from the page on view.
+    """
+    ss = st.session_state
+    written = ss.get(LINK_WRITTEN)
+    if changed or written is None or st.query_params.to_dict() == written:
+        return
+    try:
+        topic = parse_query({key: st.query_params.get_all(key) for key in st.query_params}).profile.topic
+    except ValueError:
+        return
+    _answers()["topic"] = topic
+    ss[SEEN] = dict(_answers())  # the topic came from the link, not a widget (`changed_by_widget`)
 
 
 def dismiss_notices() -> None:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from decision_aid.profile import LOCAL_FIGURES, Profile, format_number, parse_query
 from decision_aid.ui.state import read_local_figure
 
-from .conftest import go, open_app, texts, unescape
+from .conftest import go, headings, open_app, texts, unescape
 
 
 def test_link_restores_slider_and_radio():
@@ -73,6 +73,26 @@ def test_answers_survive_page_switches():
     go(at, "situation")
     assert at.radio(key="mri").value == "vessel"
     assert at.query_params["burden"] == "2" and at.query_params["mri"] == "vessel"
+
+
+def test_back_or_forward_shows_the_links_topic_and_keeps_the_answers():
+    """state.follow_history: the browser brought an older link (Back), whose topic is shown; the
+    answers given since are not undone, and go back into the link."""
+    at = open_app({"relief": "8", "topic": "harms"}, page="compare")
+    at.query_params.clear()
+    at.query_params["topic"] = "works"
+    at.query_params["relief"] = "6"
+    at.run()
+    assert not at.exception
+    assert "Topic 2 of 5: How well it works" in headings(at, 2)
+    assert at.query_params["topic"] == "works" and at.query_params["relief"] == "8"
+    at.run()  # the same link again: nothing to follow
+    assert at.query_params["topic"] == "works"
+    at.query_params.clear()  # the first entry, at the default topic
+    at.query_params["relief"] = "8"
+    at.run()
+    assert "Topic 1 of 5: At a glance" in headings(at, 2)
+    assert "topic" not in at.query_params and at.query_params["relief"] == "8"
 
 
 def test_switching_mode_keeps_every_answer():

@@ -1,0 +1,103 @@
+"""The browser's Back and Forward buttons (components.one_entry_per_view, state.follow_history).
+
+Every answer goes into the link, and each change of link was a browser history entry: after
+three answers, Back did nothing visible three times (the app wrote the answers straight back),
+then left the app. On the compare page, Back after "Next topic" stayed on the same topic. Now
+Back and Forward step through pages and topics, and the answers given since stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Browser, Page, expect
+
+from decision_aid.ui.topics import BY_ID, STEPS
+from decision_aid.words.pages.compare import TOPIC_OF
+
+from .helpers import expect_no_exception, wait_for_app
+from .page_helpers import wait_rendered
+from .ui_helpers import by_key, open_page, phone, slider_input
+
+HEADING = '[data-testid="stMain"] h2'
+
+
+def _step(topic: str) -> str:
+    """Home mode's heading of a topic: "Topic 4 of 5: ..." (pages/compare.py)."""
+    ids = [t.id for t in STEPS]
+    return TOPIC_OF.format(n=ids.index(topic) + 1, total=len(ids), title=BY_ID[topic].title)
+
+
+def _entries(page: Page) -> int:
+    return int(page.evaluate("() => window.history.length"))
+
+
+def _checked(page: Page) -> list[str]:
+    return page.locator('[data-testid="stRadio"] input:checked').evaluate_all(
+        "els => els.map(e => e.closest('label').innerText.trim())"
+    )
+
+
+def test_answers_add_no_history_entry_and_back_goes_to_the_page_before(page: Page, app_server) -> None:
+    open_page(page, app_server.url, "situation")
+    entries = _entries(page)
+    page.get_by_text("After Bell's palsy or a face injury").click()
+    expect(page).to_have_url(re.compile(r"cause=bells_trauma"))
+    page.get_by_text("Both sides of my face").click()
+    expect(page).to_have_url(re.compile(r"sides=both"))
+    wait_for_app(page)
+    assert _entries(page) == entries, "an answer added a history entry: Back would stay on the page"
+
+    page.locator("a", has_text="Next page").last.click()
+    expect(page).to_have_url(re.compile(r"/priorities\?"))
+    wait_rendered(page)
+    slider_input(page, "relief").focus()
+    page.keyboard.press("ArrowRight")
+    expect(page).to_have_url(re.compile(r"relief=6"))
+    wait_for_app(page)
+    assert _entries(page) == entries + 1, "one entry for the new page, none for its answer"
+
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/situation\?"))
+    wait_for_app(page)
+    # The page before, with every answer, the one given after it included.
+    expect(page).to_have_url(re.compile(r"relief=6"))
+    expect(page).to_have_url(re.compile(r"sides=both"))
+    assert {"After Bell's palsy or a face injury", "Both sides of my face"} <= set(_checked(page))
+    expect_no_exception(page)
+
+    page.go_forward()
+    expect(page).to_have_url(re.compile(r"/priorities\?.*relief=6"))
+    wait_rendered(page)
+    expect(slider_input(page, "relief")).to_have_value("6")
+
+
+def test_back_and_forward_step_through_the_compare_topics_on_a_phone(browser: Browser, app_server) -> None:
+    with phone(browser) as page:
+        open_page(page, app_server.url, "compare", "?relief=8&topic=years")
+        wait_rendered(page)
+        by_key(page, "topic_nav_top").locator("button").last.click()
+        expect(page.locator(HEADING).first).to_have_text(_step("fit"))
+        expect(page).to_have_url(re.compile(r"topic=fit"))
+        wait_rendered(page)
+        entries = _entries(page)
+
+        by_key(page, "change_priorities").get_by_text("Change what matters to you").click()
+        slider_input(page, "relief").focus()
+        page.keyboard.press("ArrowLeft")
+        expect(page).to_have_url(re.compile(r"relief=7"))
+        wait_for_app(page)
+        assert _entries(page) == entries, "a slider move added a history entry"
+
+        page.go_back()
+        expect(page.locator(HEADING).first).to_have_text(_step("years"))
+        expect(page).to_have_url(re.compile(r"topic=years"))
+        expect(page).to_have_url(re.compile(r"relief=7"))  # the move made on the later topic stays
+        wait_rendered(page)
+        expect_no_exception(page)
+
+        page.go_forward()
+        expect(page.locator(HEADING).first).to_have_text(_step("fit"))
+        expect(page).to_have_url(re.compile(r"topic=fit"))
+        wait_rendered(page)
+        expect(slider_input(page, "relief")).to_have_value("7")
