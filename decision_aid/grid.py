@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, get_args
 
 from decision_aid.engine import NO_TREATMENT_ID, OptionResult, Result
-from decision_aid.evidence import Certainty, Evidence, Option, Quantity
+from decision_aid.evidence import Certainty, Evidence, Option, Quantity, Rule
 from decision_aid.results import shown_range
 from decision_aid.words import grid as W
 from decision_aid.words.common import per_100_counted, whole
@@ -113,13 +113,22 @@ CONCERNS: dict[str, tuple[str, ...]] = {
 }
 """Which rows a caution concerns, by the situation its rule looks at."""
 
-RULE_CONCERNS: dict[str, tuple[str, ...]] = {
-    "mvd_tried": (*BENEFIT_ROWS, "serious", "not_working"),
-}
-"""A rule whose caution concerns other rows than its situation says. After an earlier MVD, the
-caution says the figures are not a second operation's and its problems are more common: the
-benefit and serious-harm cells show those figures, where `tried` alone marks only what to do if
-a treatment does not work."""
+
+def rows_marked_by(rule: Rule) -> tuple[str, ...]:
+    """The rows whose cells a caution marks "See the caution below", in the grid's order.
+
+    The dataset's `concerns` when it names them (a caution about more than its situation says:
+    after an earlier MVD, the figures are a first operation's), else by what its `when` looks at
+    (`CONCERNS`). The review pack shows them beside each caution, for the reviewer to check.
+    """
+    rows: set[str] = set(rule.concerns)
+    if not rows:
+        for k, values in rule.when.items():
+            if k == "mri" and "no_vessel" not in (values if isinstance(values, list) else []):
+                rows.add("involves")  # no scan yet, or it found something else: before any treatment
+                continue
+            rows.update(CONCERNS.get(k, ("involves",)))
+    return tuple(key for key, _ in QUESTIONS if key in rows)
 
 
 def _get(x: Any, name: str, default: Any = None) -> Any:
@@ -399,16 +408,8 @@ def _caution_rows(ev: Evidence, res: OptionResult) -> set[str]:
     rules = {r.id: r for r in ev.rules}
     rows: set[str] = set()
     for c in res.caution_details:
-        if c.rule in RULE_CONCERNS:
-            rows.update(RULE_CONCERNS[c.rule])
-            continue
         rule = rules.get(c.rule)
-        when = dict(rule.when) if rule is not None else {c.rule: True}
-        for k, values in when.items():
-            if k == "mri" and "no_vessel" not in (values if isinstance(values, list) else []):
-                rows.add("involves")  # no scan yet, or it found something else: before any treatment
-                continue
-            rows.update(CONCERNS.get(k, ("involves",)))
+        rows.update(rows_marked_by(rule) if rule is not None else CONCERNS.get(c.rule, ("involves",)))
     return rows
 
 

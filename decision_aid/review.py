@@ -27,6 +27,7 @@ from pydantic import ValidationError
 
 from decision_aid import engine
 from decision_aid.evidence import Benefit, Chance, Evidence, Quantity, Range, Risk, Rule
+from decision_aid.grid import rows_marked_by
 from decision_aid.profile import CHOICES, PRIORITIES, Profile
 from decision_aid.questions import questions_to_ask
 from decision_aid.words import pages as page_words_home
@@ -40,6 +41,7 @@ from decision_aid.words.common import (
     per_100,
     per_100_range,
 )
+from decision_aid.words.grid import ROW_QUESTIONS
 from decision_aid.words.pages.about import NOT_REVIEWED
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -451,6 +453,9 @@ def _rules(evidence: Evidence, refs: _Refs) -> str:
             f"{_e(caution_words(evidence, rule, oid))}</p>"
             for oid in rule.options
         )
+        if rule.effect == "caution":
+            marked = " · ".join(ROW_QUESTIONS[row] for row in rows_marked_by(rule))
+            words += f"<p>{_e(w.GRID_MARKS.format(rows=marked))}</p>"
         rows.append(
             f'<tr id="rule-{_e(rule.id)}"><td class="id">{_e(rule.id)}</td><td>{_e(_when_words(rule))}</td>'
             f"<td>{_e(effect)}</td><td>{words}</td><td>{refs.cite(rule.sources)}</td>"

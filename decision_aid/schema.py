@@ -253,6 +253,19 @@ SITUATION_VALUES: dict[str, tuple[str, ...]] = {
 WHEN_FLAGS: tuple[str, ...] = ("tried", "avoid")
 """`when` keys that take `true`: they match when the rule's option is in the patient's list."""
 
+GRID_ROWS: tuple[str, ...] = (
+    "involves",
+    "clearly_better",
+    "spasm_gone",
+    "timing",
+    "passing",
+    "serious",
+    "visits",
+    "not_working",
+    "cost",
+)
+"""The glance grid's rows (`grid.QUESTIONS`), which a caution's `concerns` may name."""
+
 AGE_RANGE: tuple[int, int] = (18, 110)
 """The youngest and oldest age the aid asks about (`profile.MIN_AGE`, `MAX_AGE`) and the range of
 `when.age_at_least`, which matches when the patient's age is given and at least this."""
@@ -271,6 +284,10 @@ class Rule(Sourced):
     effect: Literal["not_suitable", "caution"]
     text: str = Field(min_length=1, description="plain sentences; {name} becomes the option's sentence_name")
     note: str = Field(default="", description="for reviewers: what the sources do and do not support")
+    concerns: list[str] = Field(
+        default_factory=list,
+        description="a caution's glance-grid rows (GRID_ROWS), where its `when` alone would mark others",
+    )
 
     @field_validator("options")
     @classmethod
@@ -279,6 +296,20 @@ class Rule(Sourced):
         if bad:
             raise ValueError(f"unknown option id {bad[0]!r}; allowed: {', '.join(OPTION_IDS)}")
         return options
+
+    @field_validator("concerns")
+    @classmethod
+    def _known_rows(cls, concerns: list[str]) -> list[str]:
+        bad = [r for r in concerns if r not in GRID_ROWS]
+        if bad:
+            raise ValueError(f"unknown grid row {bad[0]!r}; allowed: {', '.join(GRID_ROWS)}")
+        return concerns
+
+    @model_validator(mode="after")
+    def _concerns_only_for_a_caution(self) -> Rule:
+        if self.concerns and self.effect != "caution":
+            raise ValueError("`concerns` is for a caution: a 'not suitable' option's whole column is marked")
+        return self
 
 
 class Source(_Strict):

@@ -115,6 +115,18 @@ def test_rule_with_unknown_option(raw, tmp_path):
     assert "rules[0].options" in line and "'surgery'" in line
 
 
+def test_a_cautions_grid_rows_are_checked(raw, tmp_path):
+    data = copy.deepcopy(raw)
+    caution = next(i for i, r in enumerate(data["rules"]) if r["effect"] == "caution")
+    barred = next(i for i, r in enumerate(data["rules"]) if r["effect"] == "not_suitable")
+    data["rules"][caution]["concerns"] = ["serious", "side_effects"]
+    data["rules"][barred]["concerns"] = ["serious"]
+    lines = problems_for(data, tmp_path)
+    assert len(lines) == 2
+    assert any(f"rules[{caution}].concerns" in line and "'side_effects'" in line for line in lines)
+    assert any(f"rules[{barred}]" in line and "for a caution" in line for line in lines)
+
+
 def test_misspelt_key_is_rejected(raw, tmp_path):
     data = copy.deepcopy(raw)
     data["options"]["mvd"]["sucess"] = copy.deepcopy(data["options"]["mvd"]["benefits"])

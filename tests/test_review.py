@@ -20,6 +20,8 @@ import yaml
 from decision_aid import engine, review
 from decision_aid.evidence import DEFAULT_DATASET, load_evidence
 from decision_aid.questions import questions_to_ask
+from decision_aid.words.grid import ROW_QUESTIONS
+from decision_aid.words.review import GRID_MARKS
 
 ROOT = Path(__file__).resolve().parent.parent
 EVIDENCE = load_evidence()
@@ -66,6 +68,16 @@ def test_pack_lists_every_rule_with_the_words_a_patient_reads(pack):
         for oid in rule.options:
             name = EVIDENCE.options[oid].sentence_name
             assert has(pack, engine._fill_name(rule.text, name)), (rule.id, oid)
+
+
+def test_pack_shows_which_grid_cells_each_caution_marks(pack):
+    """Which cells read "See the caution below" is a judgement the reviewer signs off too."""
+    tried = next(r for r in EVIDENCE.rules if r.id == "mvd_tried")
+    rows = " · ".join(ROW_QUESTIONS[k] for k in ("clearly_better", "spasm_gone", "serious", "not_working"))
+    row = pack[pack.index('id="rule-mvd_tried"') :].split("</tr>")[0]
+    assert has(row, GRID_MARKS.format(rows=rows)), tried.concerns
+    barred = next(r for r in EVIDENCE.rules if r.effect == "not_suitable")
+    assert "grid" not in pack[pack.index(f'id="rule-{barred.id}"') :].split("</tr>")[0].lower()
 
 
 def test_pack_shows_the_scale_value_judgements_and_the_measures(pack):

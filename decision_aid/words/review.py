@@ -128,6 +128,8 @@ IN_THE_LIST = _("{key}: the option is in the patient's list")
 AGE_AT_LEAST = _("age {age} or older")
 NOT_SUITABLE = _("not suitable (no match, no rank)")
 CAUTION = _("caution")
+GRID_MARKS = _("Cells marked in the grid's column: {rows}")
+"""Under a caution's wording: the glance grid's rows it marks "See the caution below"."""
 
 # 5. The match's value judgements.
 ANCHORS = _("5. The match: its value judgements")
