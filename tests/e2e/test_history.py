@@ -101,3 +101,25 @@ def test_back_and_forward_step_through_the_compare_topics_on_a_phone(browser: Br
         expect(page).to_have_url(re.compile(r"topic=fit"))
         wait_rendered(page)
         expect(slider_input(page, "relief")).to_have_value("7")
+
+
+def test_back_goes_to_the_topic_chosen_before_in_a_consult(page: Page, app_server) -> None:
+    """Consult mode's topic buttons keep their own state: Back must move them too."""
+    open_page(page, app_server.url, "compare", "?mode=consult&relief=8")
+    wait_rendered(page)
+    buttons = page.locator(".st-key-topic_choice button")
+    for topic in ("works", "harms"):
+        buttons.filter(has_text=BY_ID[topic].title).first.click()
+        expect(page.locator(HEADING).first).to_have_text(BY_ID[topic].title)
+        wait_rendered(page)
+
+    page.go_back()
+    expect(page.locator(HEADING).first).to_have_text(BY_ID["works"].title)
+    expect(page).to_have_url(re.compile(r"topic=works"))
+    wait_rendered(page)
+    expect(buttons.filter(has_text=BY_ID["works"].title).first).to_have_attribute("aria-checked", "true")
+    expect_no_exception(page)
+
+    buttons.filter(has_text=BY_ID["years"].title).first.click()  # the buttons still work after Back
+    expect(page.locator(HEADING).first).to_have_text(BY_ID["years"].title)
+    expect(page).to_have_url(re.compile(r"topic=years"))
