@@ -271,6 +271,14 @@ AGE_RANGE: tuple[int, int] = (18, 110)
 `when.age_at_least`, which matches when the patient's age is given and at least this."""
 
 
+def _all_known(values: list[str], allowed: tuple[str, ...], what: str) -> list[str]:
+    """`values` when each is one of `allowed`; else the first that is not, named with the list."""
+    bad = [v for v in values if v not in allowed]
+    if bad:
+        raise ValueError(f"unknown {what} {bad[0]!r}; allowed: {', '.join(allowed)}")
+    return values
+
+
 class Rule(Sourced):
     """A suitability rule read by the engine: when the situation matches, the option
     becomes not suitable or gets a caution. `tried`/`avoid` match when the option itself
@@ -292,18 +300,12 @@ class Rule(Sourced):
     @field_validator("options")
     @classmethod
     def _known_options(cls, options: list[str]) -> list[str]:
-        bad = [o for o in options if o not in OPTION_IDS]
-        if bad:
-            raise ValueError(f"unknown option id {bad[0]!r}; allowed: {', '.join(OPTION_IDS)}")
-        return options
+        return _all_known(options, OPTION_IDS, "option id")
 
     @field_validator("concerns")
     @classmethod
     def _known_rows(cls, concerns: list[str]) -> list[str]:
-        bad = [r for r in concerns if r not in GRID_ROWS]
-        if bad:
-            raise ValueError(f"unknown grid row {bad[0]!r}; allowed: {', '.join(GRID_ROWS)}")
-        return concerns
+        return _all_known(concerns, GRID_ROWS, "grid row")
 
     @model_validator(mode="after")
     def _concerns_only_for_a_caution(self) -> Rule:
