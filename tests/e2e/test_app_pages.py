@@ -64,7 +64,7 @@ def test_keyboard_change_updates_comparison_and_url(page: Page, app_server) -> N
 
 
 def test_slider_on_compare_page_moves_every_link_that_carries_the_answers(page: Page, app_server) -> None:
-    """A slider there reruns only part of the page (a fragment); the sidebar's copy-link box and
+    """A slider there reruns the page (once only a fragment of it); the sidebar's copy-link box and
     page links, the Back/Next links and the URL must still follow it, each shown once."""
     open_page(page, app_server.url, "compare", "?relief=9&topic=fit")
     by_key(page, "change_priorities").get_by_text("Change what matters to you").click()
