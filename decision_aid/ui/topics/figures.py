@@ -89,8 +89,7 @@ def render(ctx: Ctx) -> None:
     headers = [h for h in (table[0] if table else {}) if h != COL_OPTION]
     st.html(GRID_CSS)
     names = list(dict.fromkeys(row[COL_OPTION] for row in table))
-    course = no_treatment_figures(ctx.ev, ctx.result)
-    rounded = rounded_total_note(f["central"] for f in course if f.get("central") is not None)
+    rounded = rounded_total_note(f.central for f in ctx.result.no_treatment.figures)
     for tab, name in zip(st.tabs(names), names, strict=True):
         with tab:
             st.html(
