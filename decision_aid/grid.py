@@ -17,6 +17,7 @@ from typing import Any, get_args
 from decision_aid.engine import NO_TREATMENT_ID, OptionResult, Result
 from decision_aid.evidence import Certainty, Evidence, Option, Quantity, Rule
 from decision_aid.results import shown_range
+from decision_aid.schema import GRID_ROWS
 from decision_aid.words import grid as W
 from decision_aid.words.common import per_100_counted, whole
 
@@ -84,17 +85,7 @@ class Grid:
     reference_note_sources: tuple[str, ...] = ()
 
 
-QUESTIONS: tuple[tuple[str, str], ...] = (
-    ("involves", W.ROW_QUESTIONS["involves"]),
-    ("clearly_better", W.ROW_QUESTIONS["clearly_better"]),
-    ("spasm_gone", W.ROW_QUESTIONS["spasm_gone"]),
-    ("timing", W.ROW_QUESTIONS["timing"]),
-    ("passing", W.ROW_QUESTIONS["passing"]),
-    ("serious", W.ROW_QUESTIONS["serious"]),
-    ("visits", W.ROW_QUESTIONS["visits"]),
-    ("not_working", W.ROW_QUESTIONS["not_working"]),
-    ("cost", W.ROW_QUESTIONS["cost"]),
-)
+QUESTIONS: tuple[tuple[str, str], ...] = tuple((key, W.ROW_QUESTIONS[key]) for key in GRID_ROWS)
 """The rows, in order: the questions patients ask about each option."""
 
 BENEFIT_ROWS = ("clearly_better", "spasm_gone")
