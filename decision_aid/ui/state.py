@@ -94,13 +94,18 @@ NOTE_LEFT_OUT = "_note_left_out"
 """The part of a link's note past MAX_NOTE_CHARS, shown once so the patient can copy it back."""
 
 
+def _link_params() -> dict[str, list[str]]:
+    """The link's parameters as `profile.parse_query` takes them (every value of each)."""
+    qp = st.query_params
+    return {key: qp.get_all(key) for key in qp}
+
+
 def restore_from_link() -> None:
     """First run of a session: answers from the URL (or defaults), notices for bad parts."""
     ss = st.session_state
     if RESTORED in ss and ANSWERS in ss:
         return
-    qp = st.query_params
-    mapping = {key: qp.get_all(key) for key in qp}
+    mapping = _link_params()
     try:
         parsed = parse_query(mapping)
         raw_note = mapping.get("note") or [""]
@@ -238,7 +243,7 @@ def follow_history(changed: bool) -> None:
     if changed or written is None or st.query_params.to_dict() == written:
         return
     try:
-        topic = parse_query({key: st.query_params.get_all(key) for key in st.query_params}).profile.topic
+        topic = parse_query(_link_params()).profile.topic
     except ValueError:
         return
     _answers()["topic"] = topic
