@@ -40,6 +40,7 @@ from decision_aid.words.cli import (
     HARMS_NONE,
     HEADING,
     HTML_OUT_HELP,
+    LARGE_PRINT_HELP,
     LINES_UP,
     LOCAL_FIGURE,
     LOCAL_LINK_NOTE,
@@ -336,6 +337,7 @@ def cmd_summary(argv: list[str]) -> int:
     parser.add_argument("--out", default="summary.pdf", help=PDF_OUT_HELP)
     parser.add_argument("--format", choices=("pdf", "json"), default="pdf")
     parser.add_argument("--paper", choices=("A4", "Letter"), default="A4")
+    parser.add_argument("--large-print", action="store_true", help=LARGE_PRINT_HELP)
     parser.add_argument("--base-url", default=DEFAULT_BASE_URL, help=BASE_URL_HELP)
     args = parser.parse_args(argv)
     got = result_for_query(args.query, args.data)
@@ -348,7 +350,9 @@ def cmd_summary(argv: list[str]) -> int:
         data = report.summary_data(evidence, result, base_url=args.base_url)
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return EXIT_OK
-    pdf = report.build_pdf(evidence, result, base_url=args.base_url, paper=args.paper)
+    pdf = report.build_pdf(
+        evidence, result, base_url=args.base_url, paper=args.paper, large_print=args.large_print
+    )
     try:
         Path(args.out).write_bytes(pdf)
     except OSError as exc:

@@ -112,6 +112,20 @@ def test_summary_writes_a_pdf_file(tmp_path):
     assert out.out.strip() == f"wrote {path} ({len(pdf):,} bytes)"
 
 
+def test_summary_in_large_print_is_the_same_paper_with_more_pages(capsys, tmp_path):
+    from pypdf import PdfReader
+
+    pages = {}
+    for flags in ((), ("--large-print",)):
+        path = tmp_path / f"summary{len(flags)}.pdf"
+        out = run(capsys, "summary", "--query", "relief=8", "--paper", "Letter", "--out", str(path), *flags)
+        assert out.code == 0, out.err
+        reader = PdfReader(path)
+        assert {(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages} == {(612.0, 792.0)}
+        pages[flags] = len(reader.pages)
+    assert pages[("--large-print",)] > 2 * pages[()]
+
+
 def test_summary_says_when_its_link_works_only_on_this_computer(tmp_path):
     """The default link (localhost) went into the PDF and its QR code without a word: a patient's
     phone cannot open it. The PDF is still written; stderr says how to give the real address."""

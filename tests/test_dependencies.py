@@ -25,8 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 FIRST_PARTY = {"decision_aid", "devkit", "tests"}
 RUNTIME_CODE = [ROOT / "decision_aid", ROOT / "streamlit_app.py", ROOT / "docker"]
 DEV_CODE = [ROOT / "tests", ROOT / "bench", ROOT / "devkit"]
-INTERNALS_RELIED_ON = ("streamlit", "fpdf2")
-"""decision_aid/ui/chart_cache.py uses Streamlit's Arrow conversion; the PDF, fpdf2's font fields."""
+INTERNALS_RELIED_ON = ("streamlit", "fpdf2", "pypdf")
+"""decision_aid/ui/chart_cache.py uses Streamlit's Arrow conversion; the PDF, fpdf2's font fields;
+the large-print PDF, pypdf's PdfWriter._add_object."""
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*==[^\s\\]+(?:\s*;[^\\]+)?)")
 
 

@@ -146,7 +146,9 @@ def _table(
 
 
 class _PDF(FPDF):
-    def __init__(self, paper: str, footer_text: str, image_cache: ImageCache | None = None):
+    def __init__(
+        self, paper: str | tuple[float, float], footer_text: str, image_cache: ImageCache | None = None
+    ):
         super().__init__(orientation="P", unit="mm", format=paper)
         self._footer_text = footer_text
         if image_cache is not None:
@@ -255,6 +257,9 @@ class _Layout:
     """Draw the icon arrays and the match chart; only the last layout leaves them to the aid (the
     figures stay in the tables), when even the compact type does not fit them."""
     sources_pt: float = 6.0
+    side_by_side: bool = True
+    """The situation beside the priorities, and the match chart beside its table; else one above
+    the other (the large-print page is too narrow for both)."""
 
 
 MAX_PAGES = 5
@@ -288,6 +293,18 @@ figures are best understood. When even the last one runs past MAX_PAGES, the com
 its pictures is used instead if it takes no more pages (`pdf.build_pdf`)."""
 FIRST_LAYOUT = {"A4": 0, "Letter": 1}
 """US Letter is 18 mm shorter: the roomy layout almost never fits it, so it is not tried."""
+
+LARGE_PRINT_SCALE = 4 / 3
+"""Large print: the summary is laid out on a page this much smaller than the paper, then every
+page is magnified to the paper: 9 pt body type prints at 12 pt, and the smallest type (6.8 pt,
+under the match table and in the printed link) at 9 pt."""
+LARGE_PRINT = replace(LAYOUTS[0], grid_pt=8.0, table_pt=8.0, sources_pt=7.0, match_w=90.0, side_by_side=False)
+"""The one large-print layout: the roomy one with its tables and sources a size up (10.7 and
+9.3 pt printed), the situation above the priorities and the match chart above its table. No
+compact type and no page limit: smaller type would defeat the purpose, and more pages are the
+cost (tests/report/test_large_print.py keeps the longest within LARGE_PRINT_MAX_PAGES)."""
+LARGE_PRINT_MAX_PAGES = 18
+"""Most large-print summaries run to 14 or 15 pages, the longest possible one to 17."""
 
 
 class _TooLong(Exception):

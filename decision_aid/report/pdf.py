@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
+from fpdf.fpdf import PAGE_FORMATS
 from fpdf.image_datastructures import ImageCache
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DecodedStreamObject, FloatObject, NameObject, RectangleObject
 
 from decision_aid.engine import Result
 from decision_aid.evidence import Evidence
 from decision_aid.report.content import PAPERS, Paper, _summary
 from decision_aid.report.images import CHART_SCALES, _chart_png, _qr_png
-from decision_aid.report.layout import _PDF, FIRST_LAYOUT, LAYOUTS, MAX_PAGES, _Layout, _TooLong
+from decision_aid.report.layout import (
+    _PDF,
+    FIRST_LAYOUT,
+    LARGE_PRINT,
+    LARGE_PRINT_SCALE,
+    LAYOUTS,
+    MAX_PAGES,
+    _Layout,
+    _TooLong,
+)
 from decision_aid.report.sections import (
     _about_figures,
     _cautions,
@@ -34,15 +47,25 @@ def build_pdf(
     *,
     base_url: str,
     paper: Paper = "A4",
+    large_print: bool = False,
     generated: dt.date | None = None,
 ) -> bytes:
-    """The take-home summary as PDF bytes, built in memory for one request (nothing touches disk)."""
+    """The take-home summary as PDF bytes, built in memory for one request (nothing touches disk).
+
+    `large_print`: 12 pt body type instead of 9 pt (LARGE_PRINT_SCALE), on more pages."""
     if paper not in PAPERS:
         raise ValueError(PAPER_NOT_KNOWN.format(papers=", ".join(PAPERS), paper=repr(paper)))
     data, specs = _summary(evidence, result, base_url=base_url, generated=generated)
     images = {c["id"]: {**c, "png": _chart_png(c), "scale": CHART_SCALES[c["id"]]} for c in specs}
     images["qr"] = dict(zip(("png", "full"), _qr_png(data["link"]), strict=True))
     image_cache = ImageCache()  # shared by the layouts tried, so each image is processed once
+    if large_print:
+        # The same layout code on a smaller page, then each page magnified: every size, gap and
+        # line grows alike, and nothing else about the summary changes.
+        paper_pt = PAGE_FORMATS[paper.lower()]
+        width, height = (size * 25.4 / 72 / LARGE_PRINT_SCALE for size in paper_pt)
+        small = _compose(data, images, (width, height), LARGE_PRINT, give_up=False, image_cache=image_cache)
+        return _magnified(bytes(small.output()), LARGE_PRINT_SCALE, paper_pt)
     layouts = LAYOUTS[FIRST_LAYOUT[paper] :]
     for i, layout in enumerate(layouts):  # roomier first; a more compact one if it runs long
         try:
@@ -61,10 +84,37 @@ def build_pdf(
     return bytes(pdf.output())
 
 
+def _magnified(pdf: bytes, scale: float, paper_pt: tuple[float, float]) -> bytes:
+    """Every page of `pdf` magnified `scale` times from its lower left corner onto a page of
+    `paper_pt` (points): its links' areas, and its drawing, which is wrapped in a scale (pypdf's
+    own `scale_by` parses every page's content, which took longer than laying the summary out)."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    start = DecodedStreamObject()
+    start.set_data(f"q {scale:.6f} 0 0 {scale:.6f} 0 0 cm\n".encode("ascii"))
+    end = DecodedStreamObject()
+    end.set_data(b"\nQ\n")
+    start_ref, end_ref = writer._add_object(start), writer._add_object(end)
+    for page in writer.pages:
+        contents = page[NameObject("/Contents")]
+        streams = [contents]
+        if isinstance(contents.get_object(), ArrayObject):
+            streams = list(contents.get_object())
+        page[NameObject("/Contents")] = ArrayObject([start_ref, *streams, end_ref])
+        page.mediabox = RectangleObject([0, 0, *paper_pt])
+        for annotation in page.get("/Annots", []):
+            annotation = annotation.get_object()
+            rect = annotation.get("/Rect")
+            if rect is not None:
+                annotation[NameObject("/Rect")] = RectangleObject([FloatObject(v * scale) for v in rect])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def _compose(
     data: dict,
     images: dict[str, dict],
-    paper: str,
+    paper: str | tuple[float, float],
     layout: _Layout,
     *,
     give_up: bool,
@@ -87,7 +137,7 @@ def _compose(
         lambda: _header(pdf, data, images["qr"]),
         lambda: _glance(pdf, data, layout),
         lambda: _leaning_and_questions(pdf, data),
-        lambda: _what_you_said(pdf, data),
+        lambda: _what_you_said(pdf, data, layout),
         lambda: _icon_arrays(pdf, [images["control"], images["serious_harm"]], layout),
         lambda: _comparison(pdf, data, layout),
         lambda: _cautions(pdf, data),

@@ -101,14 +101,14 @@ def _header(pdf: _PDF, data: dict, qr: dict) -> None:
         pdf.para(words.NOTE.format(note=w), size=SMALL)
 
 
-def _what_you_said(pdf: _PDF, data: dict) -> None:
+def _what_you_said(pdf: _PDF, data: dict, layout: _Layout) -> None:
     a = data["answers"]
     pdf.heading(words.WHAT_YOU_TOLD_US, keep=60)
     mode = words.ANSWERED_HOW["consult" if a["mode"] == "consult" else "home"]
     top = pdf.get_y()
 
-    # Left: the situation, as label and answer lines.
-    left_w = 66.0
+    # Left (large print: above): the situation, as label and answer lines.
+    left_w = 66.0 if layout.side_by_side else pdf.body_w - 2
     pdf.set_font(FONT, "B", BODY)
     pdf.cell(left_w, _lh(BODY) + 0.6, words.YOUR_SITUATION, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     items = [(s["question"], s["answer"]) for s in a["situation"]]
@@ -123,8 +123,12 @@ def _what_you_said(pdf: _PDF, data: dict) -> None:
     pdf.set_right_margin(old_r)
     left_bottom = pdf.get_y()
 
-    # Right: the six priorities in words and numbers.
+    # Right (large print: below): the six priorities in words and numbers.
     x = pdf.l_margin + left_w + 2
+    if not layout.side_by_side:
+        pdf.set_y(left_bottom + 1.5)
+        pdf.need(30)  # its heading and a first row, or a new page
+        x, top = pdf.l_margin, pdf.get_y()
     right_w = pdf.w - pdf.r_margin - x
     pdf.set_xy(x, top)
     pdf.set_font(FONT, "B", BODY)
@@ -380,6 +384,8 @@ def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:
         top = pdf.get_y()
         pdf.image(io.BytesIO(img["png"]), x=pdf.l_margin, y=top, w=w, h=h, alt_text=img["description"])
         x = pdf.l_margin + w + 4
+        if not layout.side_by_side:  # large print: too narrow a page for both
+            top, h, x = top + h + 2, 0.0, pdf.l_margin
     else:  # the table alone says everything the chart shows
         pdf.heading(img["heading"], keep=45)
         top, h, x = pdf.get_y(), 0.0, pdf.l_margin

@@ -22,6 +22,7 @@ QUERY_FILE_HELP = _("read the query from a file, '-' for standard input (same {l
 DATA_HELP = _("evidence YAML (default: shipped)")
 PDF_OUT_HELP = _("PDF file to write (pdf format only)")
 BASE_URL_HELP = _("where the aid is served, for the link")
+LARGE_PRINT_HELP = _("large print: 12 pt type instead of 9 pt, on about 3 times the pages (pdf only)")
 HTML_OUT_HELP = _("HTML file to write")
 
 # ---------------------------------------------------------------- what the commands print

@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from decision_aid.ui.css import TOUCH_TARGET_PX
+from decision_aid.words.pages.next_steps import LARGE_PRINT
 
 from .helpers import expect_no_exception, wait_for_app
 from .page_helpers import open_rendered
@@ -359,6 +360,30 @@ def test_take_home_summary_downloads_a_pdf(page: Page, app_server) -> None:
     assert path is not None
     with open(path, "rb") as fh:
         assert fh.read(5) == b"%PDF-"
+    expect_no_exception(page)
+
+
+def test_take_home_summary_downloads_in_large_print(page: Page, app_server) -> None:
+    from pypdf import PdfReader
+
+    from decision_aid.report.layout import BODY, LARGE_PRINT_SCALE
+
+    open_page(page, app_server.url, "next_steps", "?relief=9")
+    by_key(page, "large_print").get_by_text(LARGE_PRINT).click()
+    expect(by_key(page, "large_print").locator("input")).to_be_checked()
+    wait_for_app(page)
+    with page.expect_download(timeout=60_000) as info:
+        by_key(page, "download_summary").get_by_role("button").click()
+    reader = PdfReader(info.value.path())
+    body = []  # the type size of each run of text, as printed
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            body.append(round(size * cm[0] * tm[0], 1))
+
+    reader.pages[0].extract_text(visitor_text=visit)
+    assert round(BODY * LARGE_PRINT_SCALE, 1) in body and BODY not in body
+    assert len(reader.pages) > 10
     expect_no_exception(page)
 
 

@@ -173,9 +173,10 @@ def _take_home(ev, result) -> None:
             index=papers.index(report.paper_for_locale(st.context.locale)),
             format_func=lambda p: w.PAPER_NAMES.get(p, p),
         )
+        large_print = st.checkbox(w.LARGE_PRINT, key="large_print", help=w.LARGE_PRINT_HELP)
 
         def build_pdf() -> bytes:  # runs on click, in another thread: no Streamlit calls here
-            return report.build_pdf(ev, result, base_url=base_url, paper=paper)
+            return report.build_pdf(ev, result, base_url=base_url, paper=paper, large_print=large_print)
 
         def build_json() -> bytes:
             data = report.summary_data(ev, result, base_url=base_url)

@@ -90,6 +90,10 @@ TAKE_HOME_WHAT = _("A summary of your answers and the figures, to print or to ta
 PAPER_SIZE = _("Paper size")
 PAPER_NAMES: dict[str, str] = {"Letter": _("US Letter")}
 """The paper sizes whose name a reader needs in words (A4 is its own name)."""
+LARGE_PRINT = _("Large print")
+LARGE_PRINT_HELP = _(
+    "Bigger letters, for easier reading: the same summary on about three times as many pages."
+)
 DOWNLOAD_PDF = _("Download your summary (PDF)")
 DOWNLOAD_JSON = _("Download the same summary as data (JSON), for your records")
 NOT_KEPT = _("The summary is made on your request and is not kept anywhere.")

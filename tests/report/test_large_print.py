@@ -1,0 +1,114 @@
+"""The large-print summary (`build_pdf(..., large_print=True)`): the same summary, every page
+magnified onto the same paper, so the type a reader found too small is bigger everywhere.
+
+Checked as a reader gets it: the type sizes as printed (pypdf's text positions, with the page's
+magnification), the words, the pages and the link a click on the QR code opens.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+
+import pytest
+from pypdf import PdfReader
+
+from decision_aid import report
+from decision_aid.report.layout import BODY, LARGE_PRINT_MAX_PAGES, LARGE_PRINT_SCALE, TINY
+from decision_aid.words.report import ABOUT_FIGURES
+
+from .test_pdf import BASE_URL, BUSY, EVIDENCE, PAGE_SIZES, QUERY, link_targets, result_of
+
+FOOTER = re.compile(r"Hemifacial spasm decision aid · evidence version .*? page \d+ of \d+")
+
+
+def build(query: str, paper: str, large_print: bool) -> PdfReader:
+    result = result_of(query)
+    pdf = report.build_pdf(EVIDENCE, result, base_url=BASE_URL, paper=paper, large_print=large_print)
+    return PdfReader(io.BytesIO(pdf))
+
+
+@pytest.fixture(scope="module", params=["A4", "Letter"])
+def both(request) -> tuple[str, PdfReader, PdfReader]:
+    """One summary on one paper, as usual and in large print."""
+    return request.param, build(QUERY, request.param, False), build(QUERY, request.param, True)
+
+
+def printed_sizes(reader: PdfReader) -> Counter[float]:
+    """How many characters are printed at each type size (points on the paper, 0.1 pt)."""
+    sizes: Counter[float] = Counter()
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            sizes[round(size * cm[0] * tm[0], 1)] += len(text.strip())
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+LINK = re.compile(r"\s*".join(map(re.escape, report.reopen_link(result_of(QUERY), BASE_URL))))
+"""The link back, printed on as many lines as the page needs."""
+
+
+def parts(reader: PdfReader) -> tuple[set[str], str]:
+    """The summary's words but the link back (lines break at other words), and its list of
+    sources without its whitespace (their web addresses break anywhere)."""
+    text = "\n".join(FOOTER.sub("", page.extract_text() or "") for page in reader.pages)
+    assert LINK.search(text)
+    summary, sources = LINK.sub(" ", text).split(ABOUT_FIGURES)
+    return set(re.findall(r"[^\W\d_]{2,}|\d+", summary)), "".join(sources.split())
+
+
+def test_pages_are_the_paper_asked_for(both):
+    paper, _, large = both
+    want_w, want_h = PAGE_SIZES[paper]
+    for page in large.pages:
+        assert float(page.mediabox.width) == pytest.approx(want_w, abs=0.01)
+        assert float(page.mediabox.height) == pytest.approx(want_h, abs=0.01)
+
+
+def test_the_body_type_is_12_pt_and_nothing_is_printed_smaller_than_9_pt(both):
+    _, usual, large = both
+    usual_sizes, sizes = printed_sizes(usual), printed_sizes(large)
+    assert round(BODY * LARGE_PRINT_SCALE, 1) == 12.0
+    assert usual_sizes[BODY] > 0  # the usual summary's body type
+    assert sizes[12.0] == pytest.approx(usual_sizes[BODY], rel=0.02)  # the same text, at 12 pt
+    assert min(sizes) >= round(TINY * LARGE_PRINT_SCALE, 1) >= 9.0
+    assert min(sizes) > min(usual_sizes)
+
+
+def test_it_says_everything_the_usual_summary_says(both):
+    _, usual, large = both
+    assert parts(large) == parts(usual)
+
+
+def test_the_link_over_the_qr_code_grows_with_the_page(both):
+    """The clickable area is magnified with the drawing under it, so it still covers the QR code."""
+    _, usual, large = both
+    assert link_targets(large) == link_targets(usual)
+
+    def qr_link_width(reader: PdfReader) -> float:
+        rect = reader.pages[0]["/Annots"][0].get_object()["/Rect"]
+        return float(rect[2]) - float(rect[0])
+
+    assert qr_link_width(large) == pytest.approx(qr_link_width(usual) * LARGE_PRINT_SCALE, rel=0.01)
+    for page in large.pages:
+        for annotation in page.get("/Annots", []):
+            x0, y0, x1, y1 = (float(v) for v in annotation.get_object()["/Rect"])
+            assert 0 <= x0 < x1 <= float(page.mediabox.width)
+            assert 0 <= y0 < y1 <= float(page.mediabox.height)
+
+
+def test_it_keeps_the_documents_title_and_language(both):
+    _, usual, large = both
+    assert large.metadata.title == usual.metadata.title
+    assert large.trailer["/Root"].get("/Lang") == usual.trailer["/Root"].get("/Lang")
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_longest_summary_stays_within_its_page_limit(paper):
+    """Every caution and question at once and a long note: no layout runs away."""
+    reader = build(BUSY, paper, True)
+    assert len(reader.pages) <= LARGE_PRINT_MAX_PAGES
