@@ -7,8 +7,6 @@ import io
 
 from fpdf.fpdf import PAGE_FORMATS
 from fpdf.image_datastructures import ImageCache
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DecodedStreamObject, FloatObject, NameObject, RectangleObject
 
 from decision_aid.engine import Result
 from decision_aid.evidence import Evidence
@@ -87,7 +85,12 @@ def build_pdf(
 def _magnified(pdf: bytes, scale: float, paper_pt: tuple[float, float]) -> bytes:
     """Every page of `pdf` magnified `scale` times from its lower left corner onto a page of
     `paper_pt` (points): its links' areas, and its drawing, which is wrapped in a scale (pypdf's
-    own `scale_by` parses every page's content, which took longer than laying the summary out)."""
+    own `scale_by` parses every page's content, which took longer than laying the summary out).
+    pypdf is imported here: only a large-print summary needs it, and the pages that import this
+    package (What matters to you, Next steps) need not load it."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DecodedStreamObject, FloatObject, NameObject, RectangleObject
+
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     start = DecodedStreamObject()
     start.set_data(f"q {scale:.6f} 0 0 {scale:.6f} 0 0 cm\n".encode("ascii"))
