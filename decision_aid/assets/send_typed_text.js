@@ -1,7 +1,8 @@
 /* Text typed into a box reaches the app when the typing pauses, not only when the box loses the
    focus. Streamlit sends a text box's text on blur or Ctrl+Enter; Back pressed while typing
-   took the page away first, and the note with it. After $pause ms without a key, and at once on
-   Back or Forward, the box is sent as Ctrl+Enter sends it: the focus and the keyboard stay.
+   took the page away first, and the note with it. After $pause ms without a key, the box is sent
+   as Ctrl+Enter sends it: the focus and the keyboard stay. (Sending it on Back itself raced
+   Streamlit's page change, which then showed the wrong page.)
    Text areas only: a figure or an age half typed must not be read (those boxes send on Enter,
    or when the focus leaves them). Static text: no answer in it. */
 (() => {

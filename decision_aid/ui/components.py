@@ -300,14 +300,14 @@ def sidebar() -> Slots:
 
 
 def back_and_forward() -> None:
-    """Back and Forward step through pages and topics, not through answers, and lose no text.
+    """Back and Forward step through pages and topics, not answers, and keep a note being typed.
 
     Every answer goes into the link, and each change of link was a new browser history entry:
     Back then stayed on the same page, with the same answers, once per answer given
     (`state.follow_history` keeps the answers). The first script, the same text on every run,
     makes such a change replace the entry it is on. A text box sent its text only when it lost
-    the focus, so Back pressed while typing a note lost the note: the second script sends it when
-    the typing pauses, and on Back. They sit last in the sidebar, where they take no room the page
+    the focus, so Back pressed while typing a note lost the note: the second script sends it each
+    time the typing pauses. They sit last in the sidebar, where they take no room the page
     needs.
     """
     st.html(BACK_AND_FORWARD_HTML, unsafe_allow_javascript=True)
