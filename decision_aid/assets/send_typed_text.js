@@ -31,4 +31,15 @@
     },
     true,
   );
+  /* A box that loses the focus sends its text itself (a tap on Next, Tab): nothing is left to
+     send, and a send after it could reach the app once the page had changed. */
+  document.addEventListener(
+    "focusout",
+    (event) => {
+      if (event.target !== box) return;
+      clearTimeout(timer);
+      box = null;
+    },
+    true,
+  );
 })();
