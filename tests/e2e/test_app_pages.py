@@ -367,6 +367,7 @@ def test_take_home_summary_downloads_in_large_print(page: Page, app_server) -> N
     from pypdf import PdfReader
 
     from decision_aid.report.layout import BODY, LARGE_PRINT_SCALE
+    from tests.report.pdf_reading import printed_sizes
 
     open_page(page, app_server.url, "next_steps", "?relief=9")
     by_key(page, "large_print").get_by_text(LARGE_PRINT).click()
@@ -375,14 +376,8 @@ def test_take_home_summary_downloads_in_large_print(page: Page, app_server) -> N
     with page.expect_download(timeout=60_000) as info:
         by_key(page, "download_summary").get_by_role("button").click()
     reader = PdfReader(info.value.path())
-    body = []  # the type size of each run of text, as printed
-
-    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
-        if text.strip():
-            body.append(round(size * cm[0] * tm[0], 1))
-
-    reader.pages[0].extract_text(visitor_text=visit)
-    assert round(BODY * LARGE_PRINT_SCALE, 1) in body and BODY not in body
+    body = printed_sizes(reader, slice(0, 1))  # page 1's type sizes, as printed
+    assert body[round(BODY * LARGE_PRINT_SCALE, 1)] > 0 and BODY not in body
     assert len(reader.pages) > 10
     expect_no_exception(page)
 

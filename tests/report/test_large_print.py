@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections import Counter
 
 import pytest
 from pypdf import PdfReader
@@ -18,9 +17,8 @@ from decision_aid import report
 from decision_aid.report.layout import BODY, LARGE_PRINT_MAX_PAGES, LARGE_PRINT_SCALE, TINY
 from decision_aid.words.report import ABOUT_FIGURES
 
+from .pdf_reading import FOOTER, printed_sizes
 from .test_pdf import BASE_URL, BUSY, EVIDENCE, PAGE_SIZES, QUERY, link_targets, result_of
-
-FOOTER = re.compile(r"Hemifacial spasm decision aid · evidence version .*? page \d+ of \d+")
 
 
 def build(query: str, paper: str, large_print: bool) -> PdfReader:
@@ -33,19 +31,6 @@ def build(query: str, paper: str, large_print: bool) -> PdfReader:
 def both(request) -> tuple[str, PdfReader, PdfReader]:
     """One summary on one paper, as usual and in large print."""
     return request.param, build(QUERY, request.param, False), build(QUERY, request.param, True)
-
-
-def printed_sizes(reader: PdfReader) -> Counter[float]:
-    """How many characters are printed at each type size (points on the paper, 0.1 pt)."""
-    sizes: Counter[float] = Counter()
-
-    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
-        if text.strip():
-            sizes[round(size * cm[0] * tm[0], 1)] += len(text.strip())
-
-    for page in reader.pages:
-        page.extract_text(visitor_text=visit)
-    return sizes
 
 
 LINK = re.compile(r"\s*".join(map(re.escape, report.reopen_link(result_of(QUERY), BASE_URL))))

@@ -33,6 +33,8 @@ from decision_aid.report.images import _chart_cache
 from decision_aid.report.layout import _lines_cache
 from decision_aid.words.common import PRIORITY_LABELS, whole
 
+from .pdf_reading import FOOTER
+
 ROOT = Path(__file__).resolve().parents[2]
 BASE_URL = "https://hfs.example.org/aid/"
 EN_DASH, AT_LEAST = "\u2013", "\u2265"  # written as escapes: ruff flags a literal en dash
@@ -73,7 +75,7 @@ def result_of(query: str, evidence: Evidence = EVIDENCE) -> Result:
 
 def squash(text: str) -> str:
     """Text without whitespace or the page footers, so wrapped lines and page breaks don't matter."""
-    text = re.sub(r"Hemifacial spasm decision aid · evidence version .*? page \d+ of \d+", "", text)
+    text = FOOTER.sub("", text)
     return "".join(text.split())
 
 
