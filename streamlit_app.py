@@ -45,9 +45,10 @@ st.set_page_config(
     page_title=w.PAGE_TITLE.format(page=current.title, app=w.APP_NAME),
     layout=here.layout,
 )
-# A change sent late, from a page already left: on a phone the tap on "Next page" blurs the note
-# box, and the note's change came after the page change, for the page left behind, so the tap
-# was lost. The change is kept (its callback ran); the page the patient asked for stays.
+# The page a Back / Next page button asked for, or the page a change sent late came from: on a
+# phone the tap on a page link blurs the note box, and the note's change came after the page
+# change, for the page left behind. The change is kept (its callback ran); the page the patient
+# asked for stays (state.go_to and state.page_asked say how).
 asked = state.page_asked(here.url_path, changed)
 if asked is not None:
     st.switch_page(BY_URL[asked].path, query_params=profile.to_params())

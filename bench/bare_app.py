@@ -190,23 +190,12 @@ def _fit_topic() -> None:
 
 
 def _footer() -> None:
-    """As components.page_footer: the Back and Next links, carrying the answers."""
+    """As components.page_footer: the Back and Next page buttons."""
     st.divider()
     footer = st.columns(2)
-    params = profile().to_params() or None
     back, nxt = PAGE_DEFS[MEASURED_PAGE - 1], PAGE_DEFS[MEASURED_PAGE + 1]
-    footer[0].page_link(
-        PAGES[MEASURED_PAGE - 1],
-        label=PREVIOUS_PAGE.format(title=back.title),
-        icon=":material/arrow_back:",
-        query_params=params,
-    )
-    footer[1].page_link(
-        PAGES[MEASURED_PAGE + 1],
-        label=NEXT_PAGE.format(title=nxt.title),
-        icon=":material/arrow_forward:",
-        query_params=params,
-    )
+    footer[0].button(PREVIOUS_PAGE.format(title=back.title), icon=":material/arrow_back:", key="to_back")
+    footer[1].button(NEXT_PAGE.format(title=nxt.title), icon=":material/arrow_forward:", key="to_next")
 
 
 def answer_links(prof: Profile) -> None:

@@ -358,28 +358,26 @@ def start_at_top(target: str) -> None:
 
 
 def page_footer(url_path: str) -> None:
-    """Back and next links, so the path can be followed one page at a time; they carry the
-    answers (see `page_links`). A page reached from another starts at its top (`start_at_top`)."""
+    """Back and Next page buttons, so the path can be followed one page at a time (buttons, not
+    links: `state.go_to` says why). A page reached from another starts at its top
+    (`start_at_top`)."""
     shown_before = st.session_state.get(PAGE_SHOWN)
     st.session_state[PAGE_SHOWN] = url_path
     st.divider()
     places = st.columns(2)
     back, nxt = neighbours(url_path)
-    params = state.profile().to_params() or None
-    if back:
-        places[0].page_link(
-            back.path,
-            label=PREVIOUS_PAGE.format(title=back.title),
-            icon=":material/arrow_back:",
-            query_params=params,
-        )
-    if nxt:
-        places[1].page_link(
-            nxt.path,
-            label=NEXT_PAGE.format(title=nxt.title),
-            icon=":material/arrow_forward:",
-            query_params=params,
-        )
+    for place, there, label, icon in (
+        (places[0], back, PREVIOUS_PAGE, ":material/arrow_back:"),
+        (places[1], nxt, NEXT_PAGE, ":material/arrow_forward:"),
+    ):
+        if there is not None:
+            place.button(
+                label.format(title=there.title),
+                icon=icon,
+                key=f"to_{there.url_path}",
+                on_click=state.go_to,
+                args=(url_path, there.url_path),
+            )
     moved = shown_before is not None and shown_before != url_path
     if st.session_state.pop(BACK_TO_TOP, False) or moved:
         start_at_top('[data-testid="stMain"] h1')

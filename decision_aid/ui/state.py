@@ -190,17 +190,37 @@ def changed_by_widget() -> bool:
 
 ASKED = "_page_asked"
 """The page the patient last went to (`page_asked`)."""
+GOING = "_page_going"
+"""(from, to): the page a footer button was pressed on and the page it asked for (`go_to`)."""
+
+
+def go_to(here: str, there: str) -> None:
+    """The footer's Back / Next page buttons' callback: go from `here` to `there`.
+
+    A button, not a link: a link's page change is a request of its own, and Streamlit runs only
+    the later of two requests that meet. On a phone the tap on Next blurs the note box, and the
+    browser sends the note's change a moment after the page change, for the page left behind, so
+    the tap was lost. A callback runs before any later request can stop its run, and a button's
+    press outlives the requests it meets; `page_asked` then keeps to it until `there` is reached.
+    """
+    st.session_state[GOING] = (here, there)
 
 
 def page_asked(here: str, changed: bool) -> str | None:
-    """The page to go back to when this run is a change sent late from a page already left.
+    """The page to go to instead of `here`, or None: carry on with `here`.
 
-    A widget changes answers only on the page on view, so a run that carries a change (`changed`)
-    for another page than the one last asked for came late: a phone's tap on a link blurs the note
-    box, and the note's change reached the server after the page change. The change stands (its
-    callback ran); the page the patient went to stays. None: carry on with `here`.
+    A Back / Next page button pressed on `here` (`go_to`): its page, until a run reaches it, so a
+    change sent late from `here` does not undo the press. Otherwise a run that carries a change
+    (`changed`) for another page than the one last asked for came late: a widget changes answers
+    only on the page on view (a phone's tap on a sidebar link blurs the note box, and the note's
+    change reached the server after the page change). The change stands (its callback ran); the
+    page the patient went to stays.
     """
     ss = st.session_state
+    going = ss.pop(GOING, None)
+    if going is not None and going[0] == here:
+        ss[GOING] = going
+        return going[1]
     asked = ss.get(ASKED)
     if changed and asked is not None and asked != here:
         return asked

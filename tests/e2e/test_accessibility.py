@@ -132,7 +132,7 @@ def _tab_until(page: Page, wanted, seen: list[dict]) -> dict:
 
 def test_keyboard_alone_reaches_links_and_sliders_and_moves_them(page: Page, app_server) -> None:
     """Keyboard only: Tab reaches the page links and the sliders, arrows move a slider (the
-    answer reaches the link), Tab goes on to the footer's "Next page" link and Enter follows it."""
+    answer reaches the link), Tab goes on to the footer's "Next page" button and Enter presses it."""
     open_rendered(page, app_server.url, "priorities")
     page.evaluate("() => document.activeElement && document.activeElement.blur()")  # start at the top
     seen: list[dict] = []
@@ -151,7 +151,7 @@ def test_keyboard_alone_reaches_links_and_sliders_and_moves_them(page: Page, app
     expect(page).to_have_url(re.compile(r"relief=4"))
     wait_rendered(page)
 
-    _tab_until(page, lambda f: f.get("tag") == "A" and "Next page:" in f.get("text", ""), seen)
+    _tab_until(page, lambda f: f.get("tag") == "BUTTON" and "Next page:" in f.get("text", ""), seen)
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1).first).to_have_text(TITLES["compare"])
     expect(page).to_have_url(re.compile(r"relief=4"))

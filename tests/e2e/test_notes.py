@@ -19,13 +19,13 @@ from .ui_helpers import TITLES, by_key, phone, slider_input
 
 def test_first_click_on_next_after_typing_a_note_lands(page: Page, app_server: AppServer) -> None:
     # Typing and then clicking "Next" without pressing Ctrl+Enter: the mouse-down blurs the box,
-    # the page reruns with the note shown back, and only then comes the mouse-up. The Next link
+    # the page reruns with the note shown back, and only then comes the mouse-up. The Next button
     # must still be under the mouse, or the click is lost (it was, in 5 tries of 6).
     open_rendered(page, app_server.url, "priorities")
     box = by_key(page, "note").locator("textarea")
     box.click()
     page.keyboard.type("I drive for work")
-    nxt = page.get_by_role("link", name=re.compile(r"^Next page: Compare the options"))
+    nxt = page.get_by_role("button", name=re.compile(r"^Next page: Compare the options"))
     nxt.scroll_into_view_if_needed()
     expect(box).to_be_focused()
     bb = nxt.bounding_box()
@@ -57,7 +57,7 @@ def test_tapping_next_just_after_typing_a_note_lands_and_sets_no_priority_by_its
         box = by_key(page, "note").locator("textarea")
         box.tap()
         page.keyboard.type("Worried about hearing")
-        nxt = page.get_by_role("link", name=re.compile(r"^Next page: "))
+        nxt = page.get_by_role("button", name=re.compile(r"^Next page: "))
         nxt.scroll_into_view_if_needed()
         nxt.tap()
         expect(page).to_have_url(re.compile(r"note=Worried"))

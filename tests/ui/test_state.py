@@ -9,9 +9,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from decision_aid.profile import LOCAL_FIGURES, Profile, format_number, parse_query
-from decision_aid.ui.state import read_local_figure
+from decision_aid.ui.state import GOING, read_local_figure
 
-from .conftest import go, headings, open_app, texts, unescape
+from .conftest import TITLES, go, headings, open_app, texts, unescape
 
 
 def test_link_restores_slider_and_radio():
@@ -264,3 +264,34 @@ def test_unset_priorities_stay_out_of_the_link_until_moved():
     assert not any(p in at.query_params for p in ("relief", "lasting", "burden"))
     at.slider(key="burden").set_value(6).run()
     assert dict(at.query_params) == {"burden": "6"}
+
+
+def test_the_next_and_previous_page_buttons_change_page_and_keep_the_answers():
+    at = open_app({"relief": "8"}, page="priorities")
+    at.button(key="to_compare").click().run()
+    assert headings(at, 1) == [TITLES["compare"]]
+    assert at.query_params["relief"] == "8"
+    at.button(key="to_priorities").click().run()
+    assert headings(at, 1) == [TITLES["priorities"]]
+    assert at.slider(key="relief").value == 8
+
+
+def test_a_change_sent_late_from_the_page_left_does_not_undo_the_next_page_button():
+    """The race behind `state.go_to`: Next was pressed (its callback ran), then the note's change,
+    sent a moment later for the same page, came in after the page change and took its place."""
+    at = open_app(page="priorities")
+    at.session_state[GOING] = ("priorities", "compare")  # Next's callback ran; its page change did not
+    at.text_area(key="note").input("Worried about hearing").run()
+    assert headings(at, 1) == [TITLES["compare"]]
+    assert at.query_params["note"] == "Worried about hearing"
+    go(at, "priorities")  # reached once, the press is spent
+    assert headings(at, 1) == [TITLES["priorities"]]
+
+
+def test_a_page_chosen_after_the_next_page_button_wins():
+    at = open_app(page="priorities")
+    at.session_state[GOING] = ("priorities", "compare")
+    go(at, "situation")  # a sidebar link, after the press
+    assert headings(at, 1) == [TITLES["situation"]]
+    go(at, "priorities")
+    assert headings(at, 1) == [TITLES["priorities"]]
