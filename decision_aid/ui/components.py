@@ -19,7 +19,7 @@ from decision_aid.results import Caution
 from decision_aid.ui import state
 from decision_aid.ui.css import ASSETS, PAGE_CSS
 from decision_aid.ui.nav import PAGES, neighbours
-from decision_aid.ui.scripts import ONE_ENTRY_PER_VIEW_HTML
+from decision_aid.ui.scripts import BACK_AND_FORWARD_HTML
 from decision_aid.words.app import (
     ASK_YOUR_DOCTOR,
     CONSULT_NOTICE,
@@ -295,20 +295,22 @@ def sidebar() -> Slots:
         st.caption(COPY_LINK_NOTE)
         share = st.container()
         st.caption(ASK_YOUR_DOCTOR)
-        one_entry_per_view()
+        back_and_forward()
     return Slots(links, share)
 
 
-def one_entry_per_view() -> None:
-    """Back and Forward step through pages and topics, not through answers.
+def back_and_forward() -> None:
+    """Back and Forward step through pages and topics, not answers, and keep a note being typed.
 
     Every answer goes into the link, and each change of link was a new browser history entry:
     Back then stayed on the same page, with the same answers, once per answer given
-    (`state.follow_history` keeps the answers). The script, the same text on every run, makes
-    such a change replace the entry it is on. It sits last in the sidebar, where it takes no room
-    the page needs.
+    (`state.follow_history` keeps the answers). The first script, the same text on every run,
+    makes such a change replace the entry it is on. A text box sent its text only when it lost
+    the focus, so Back pressed while typing a note lost the note: the second script sends it each
+    time the typing pauses. They sit last in the sidebar, where they take no room the page
+    needs.
     """
-    st.html(ONE_ENTRY_PER_VIEW_HTML, unsafe_allow_javascript=True)
+    st.html(BACK_AND_FORWARD_HTML, unsafe_allow_javascript=True)
 
 
 def answer_links(prof: Profile, slots: Slots) -> None:

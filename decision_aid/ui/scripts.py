@@ -11,9 +11,19 @@ from string import Template
 
 from decision_aid.ui.css import ASSETS
 
+TYPING_PAUSE_MS = 800
+"""How long typing stops before a text area's text is sent: long enough not to rerun the page at
+every word, short enough that a quick Back rarely comes first."""
+
 ONE_ENTRY_PER_VIEW_JS = Template((ASSETS / "one_entry_per_view.js").read_text(encoding="utf-8")).substitute(
     param=json.dumps("topic")
 )
-"""One browser history entry per page and per compare topic (`components.one_entry_per_view`)."""
+"""One browser history entry per page and per compare topic (`components.back_and_forward`)."""
 
-ONE_ENTRY_PER_VIEW_HTML = f"<script>{ONE_ENTRY_PER_VIEW_JS}</script>"
+SEND_TYPED_TEXT_JS = Template((ASSETS / "send_typed_text.js").read_text(encoding="utf-8")).substitute(
+    pause=json.dumps(TYPING_PAUSE_MS)
+)
+"""A text area's text sent when the typing pauses (`components.back_and_forward`)."""
+
+BACK_AND_FORWARD_HTML = f"<script>{ONE_ENTRY_PER_VIEW_JS}</script><script>{SEND_TYPED_TEXT_JS}</script>"
+"""Both scripts in one element: the bench's bare app runs the same one."""

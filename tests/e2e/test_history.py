@@ -1,4 +1,4 @@
-"""The browser's Back and Forward buttons (components.one_entry_per_view, state.follow_history).
+"""The browser's Back and Forward buttons (components.back_and_forward, state.follow_history).
 
 Every answer goes into the link, and each change of link was a browser history entry: after
 three answers, Back did nothing visible three times (the app wrote the answers straight back),
@@ -123,3 +123,33 @@ def test_back_goes_to_the_topic_chosen_before_in_a_consult(page: Page, app_serve
     buttons.filter(has_text=BY_ID["years"].title).first.click()  # the buttons still work after Back
     expect(page.locator(HEADING).first).to_have_text(BY_ID["years"].title)
     expect(page).to_have_url(re.compile(r"topic=years"))
+
+
+def test_a_note_being_typed_is_kept_when_back_is_pressed_without_leaving_the_box(
+    browser: Browser, app_server
+) -> None:
+    """A text box sends its text when it loses the focus, and Back took the page away first: the
+    note was lost. The app now has it once the typing pauses, with the focus and keyboard kept."""
+    with phone(browser) as page:
+        open_page(page, app_server.url, "situation")
+        page.get_by_role("button", name=re.compile("^Next page: ")).tap()
+        expect(page).to_have_url(re.compile(r"/priorities(\?|$)"))
+        wait_rendered(page)
+        box = by_key(page, "note").locator("textarea")
+        box.tap()
+        page.keyboard.type("I drive for work")
+        expect(page).to_have_url(re.compile(r"note=I\+drive\+for\+work(&|$)"))
+        wait_for_app(page)
+        expect(box).to_be_focused()  # sent as Ctrl+Enter sends it: the patient types on
+        page.keyboard.type(" at night")
+        expect(page).to_have_url(re.compile(r"note=I\+drive\+for\+work\+at\+night(&|$)"))
+        wait_for_app(page)
+
+        page.go_back()
+        expect(page).to_have_url(re.compile(r"/situation\?.*note=I\+drive\+for\+work\+at\+night"))
+        wait_rendered(page)
+        page.go_forward()
+        expect(page).to_have_url(re.compile(r"/priorities(\?|$)"))
+        wait_rendered(page)
+        expect(by_key(page, "note").locator("textarea")).to_have_value("I drive for work at night")
+        expect_no_exception(page)
