@@ -336,6 +336,7 @@ def cmd_summary(argv: list[str]) -> int:
     parser = _answers_parser(f"{PROG} summary", SUMMARY_DESCRIPTION)
     parser.add_argument("--out", default="summary.pdf", help=PDF_OUT_HELP)
     parser.add_argument("--format", choices=("pdf", "json"), default="pdf")
+    # report.PAPERS, written out: the PDF stack is loaded only once the command runs (below).
     parser.add_argument("--paper", choices=("A4", "Letter"), default="A4")
     parser.add_argument("--large-print", action="store_true", help=LARGE_PRINT_HELP)
     parser.add_argument("--base-url", default=DEFAULT_BASE_URL, help=BASE_URL_HELP)

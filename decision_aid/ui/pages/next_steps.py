@@ -162,7 +162,7 @@ def _take_home(ev, result) -> None:
         c.heading(w.TAKE_HOME)
         st.markdown(w.TAKE_HOME_WHAT)
         base_url = c.app_root_url()
-        papers = ("A4", "Letter")
+        papers = report.PAPERS
         # The paper the reader most likely has (Letter in the US and its neighbours), from the
         # browser's locale; still selectable.
         paper = st.radio(
