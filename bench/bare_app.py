@@ -42,7 +42,7 @@ if os.environ.get("BENCH_CHART_LIBS") == "1":  # the memory floor of any Streaml
 from decision_aid.profile import DEFAULT_WEIGHT, PRIORITIES, Profile, parse_query
 from decision_aid.ui.css import PAGE_CSS as SHELL_CSS
 from decision_aid.ui.nav import PAGES as PAGE_DEFS
-from decision_aid.ui.scripts import BACK_AND_FORWARD_HTML
+from decision_aid.ui.scripts import FIXED_SCRIPTS_HTML
 from decision_aid.words.app import (
     ASK_YOUR_DOCTOR,
     COPY_LINK,
@@ -238,7 +238,7 @@ with st.sidebar:
     st.caption(COPY_LINK_NOTE)
     share = st.container()
     st.caption(ASK_YOUR_DOCTOR)
-    st.html(BACK_AND_FORWARD_HTML, unsafe_allow_javascript=True)  # as components.back_and_forward
+    st.html(FIXED_SCRIPTS_HTML, unsafe_allow_javascript=True)  # as components.fixed_scripts
 SLOTS = (links, share)
 
 for note in ss["notices"]:

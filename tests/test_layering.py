@@ -152,13 +152,13 @@ def _functions_running_scripts(path: Path) -> list[str]:
 
 
 def test_two_places_run_a_script_in_the_page() -> None:
-    """Only ``components.start_at_top`` and ``components.back_and_forward`` run scripts, each a
+    """Only ``components.start_at_top`` and ``components.fixed_scripts`` run scripts, each a
     fixed one that carries no answer: text from a link or the dataset never reaches a script
     (test_injection.py checks the page)."""
     files = [ROOT / "streamlit_app.py", *sorted(UI.rglob("*.py"))]
     found = sorted(name for path in files for name in _functions_running_scripts(path))
     assert found == [
-        "decision_aid/ui/components.py:back_and_forward",
+        "decision_aid/ui/components.py:fixed_scripts",
         "decision_aid/ui/components.py:start_at_top",
     ]
 

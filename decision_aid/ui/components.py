@@ -19,7 +19,7 @@ from decision_aid.results import Caution
 from decision_aid.ui import state
 from decision_aid.ui.css import ASSETS, PAGE_CSS
 from decision_aid.ui.nav import PAGES, neighbours
-from decision_aid.ui.scripts import BACK_AND_FORWARD_HTML
+from decision_aid.ui.scripts import FIXED_SCRIPTS_HTML
 from decision_aid.words.app import (
     ASK_YOUR_DOCTOR,
     CONSULT_NOTICE,
@@ -295,22 +295,24 @@ def sidebar() -> Slots:
         st.caption(COPY_LINK_NOTE)
         share = st.container()
         st.caption(ASK_YOUR_DOCTOR)
-        back_and_forward()
+        fixed_scripts()
     return Slots(links, share)
 
 
-def back_and_forward() -> None:
-    """Back and Forward step through pages and topics, not answers, and keep a note being typed.
+def fixed_scripts() -> None:
+    """The app's fixed scripts, in one element: Back and Forward step through pages and topics,
+    not answers; a note being typed is kept; a button that works for a while keeps the focus.
 
     Every answer goes into the link, and each change of link was a new browser history entry:
     Back then stayed on the same page, with the same answers, once per answer given
     (`state.follow_history` keeps the answers). The first script, the same text on every run,
     makes such a change replace the entry it is on. A text box sent its text only when it lost
     the focus, so Back pressed while typing a note lost the note: the second script sends it each
-    time the typing pauses. They sit last in the sidebar, where they take no room the page
-    needs.
+    time the typing pauses. The third puts the keyboard focus back on a button Streamlit disabled
+    while it worked (the summary's download), which had left the focus nowhere. They sit last in
+    the sidebar, where they take no room the page needs.
     """
-    st.html(BACK_AND_FORWARD_HTML, unsafe_allow_javascript=True)
+    st.html(FIXED_SCRIPTS_HTML, unsafe_allow_javascript=True)
 
 
 def answer_links(prof: Profile, slots: Slots) -> None:

@@ -18,12 +18,17 @@ every word, short enough that a quick Back rarely comes first."""
 ONE_ENTRY_PER_VIEW_JS = Template((ASSETS / "one_entry_per_view.js").read_text(encoding="utf-8")).substitute(
     param=json.dumps("topic")
 )
-"""One browser history entry per page and per compare topic (`components.back_and_forward`)."""
+"""One browser history entry per page and per compare topic (`components.fixed_scripts`)."""
 
 SEND_TYPED_TEXT_JS = Template((ASSETS / "send_typed_text.js").read_text(encoding="utf-8")).substitute(
     pause=json.dumps(TYPING_PAUSE_MS)
 )
-"""A text area's text sent when the typing pauses (`components.back_and_forward`)."""
+"""A text area's text sent when the typing pauses (`components.fixed_scripts`)."""
 
-BACK_AND_FORWARD_HTML = f"<script>{ONE_ENTRY_PER_VIEW_JS}</script><script>{SEND_TYPED_TEXT_JS}</script>"
-"""Both scripts in one element: the bench's bare app runs the same one."""
+KEEP_FOCUS_JS = (ASSETS / "keep_focus.js").read_text(encoding="utf-8")
+"""The keyboard focus back on a button Streamlit disabled while it worked (`components.fixed_scripts`)."""
+
+FIXED_SCRIPTS_HTML = "".join(
+    f"<script>{js}</script>" for js in (ONE_ENTRY_PER_VIEW_JS, SEND_TYPED_TEXT_JS, KEEP_FOCUS_JS)
+)
+"""The three scripts in one element: the bench's bare app runs the same one."""

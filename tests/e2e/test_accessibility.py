@@ -21,7 +21,7 @@ from playwright.sync_api import Page, expect
 
 from .helpers import expect_no_exception
 from .page_helpers import open_expanders, open_rendered, wait_rendered
-from .ui_helpers import CHART, PAGE_PATHS, TITLES, slider_input, wait_for_charts
+from .ui_helpers import CHART, PAGE_PATHS, TITLES, by_key, slider_input, wait_for_charts
 
 AXE = Axe()
 BLOCKING = ("serious", "critical")
@@ -184,6 +184,21 @@ def test_a_focused_link_or_choice_shows_a_ring(page: Page, app_server) -> None:
         " const s = getComputedStyle(box); return [s.outlineStyle, s.outlineWidth]; }"
     )
     assert page.evaluate(box_ring) == ["solid", "2px"]
+
+
+def test_the_summary_download_keeps_the_keyboard_focus_on_its_button(page: Page, app_server) -> None:
+    """Streamlit disables the download button while the summary is built, and the focus fell to the
+    page: after the download, Tab and a screen reader started again from the top."""
+    open_rendered(page, app_server.url, "next_steps", "?relief=9")
+    button = by_key(page, "download_summary").get_by_role("button")
+    button.focus()
+    with page.expect_download(timeout=60_000):
+        page.keyboard.press("Enter")
+    expect(button).to_be_enabled()
+    expect(button).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(by_key(page, "download_summary_json").get_by_role("button")).to_be_focused()
+    expect_no_exception(page)
 
 
 def test_headings_add_no_tab_stops(page: Page, app_server) -> None:

@@ -1,4 +1,4 @@
-"""The browser's Back and Forward buttons (components.back_and_forward, state.follow_history).
+"""The browser's Back and Forward buttons (components.fixed_scripts, state.follow_history).
 
 Every answer goes into the link, and each change of link was a browser history entry: after
 three answers, Back did nothing visible three times (the app wrote the answers straight back),
