@@ -217,10 +217,10 @@ def page_asked(here: str, changed: bool) -> str | None:
     page the patient went to stays.
     """
     ss = st.session_state
-    going = ss.pop(GOING, None)
+    going = ss.get(GOING)
     if going is not None and going[0] == here:
-        ss[GOING] = going
         return going[1]
+    ss.pop(GOING, None)  # reached, or another page chosen since
     asked = ss.get(ASKED)
     if changed and asked is not None and asked != here:
         return asked
