@@ -4,6 +4,8 @@ Page config, the dataset (a plain error page if it cannot be used), the answers 
 link, the sidebar and the five pages. Everything else lives in decision_aid/ui/.
 """
 
+import logging
+
 import streamlit as st
 
 from decision_aid.evidence import DatasetError
@@ -19,10 +21,13 @@ components.page_style()
 try:
     evidence = state.evidence()
 except DatasetError as err:
+    log = logging.getLogger("decision_aid")  # for the operators; nothing about a patient
+    log.error("the dataset cannot be used:\n%s", err)
+    name, problems = err.for_page()
     components.heading(w.APP_NAME, 1)
     st.error(w.CANNOT_START)
-    st.markdown(w.BROKEN_FILE.format(path=components.md(err.path)))
-    st.markdown("\n".join("- " + components.md(line) for line in err.problems))
+    st.markdown(w.BROKEN_FILE.format(path=components.md(name)))
+    st.markdown("\n".join("- " + components.md(line) for line in problems))
     st.stop()
 
 state.restore_from_link()

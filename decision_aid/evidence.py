@@ -90,6 +90,13 @@ class DatasetError(Exception):
         self.problems = problems
         super().__init__("\n".join(problems))
 
+    def for_page(self) -> tuple[str, list[str]]:
+        """The file's name and the problems, with the file's folders left out: the app's error
+        page is open to anyone with the link, and where the server keeps its files is its
+        operators' business (the full lines go to the server's log)."""
+        name = Path(self.path).name or self.path
+        return name, [line.replace(self.path, name) for line in self.problems]
+
 
 def loc_to_path(loc: tuple[int | str, ...]) -> str:
     """('options', 'mvd', 'risks', 1, 'per_100', 'high') -> 'options.mvd.risks[1].per_100.high'."""
