@@ -91,6 +91,10 @@ def test_nginx_conf_promises():
     assert NGINX_CONF.count("location ") == NGINX_CONF.count("include security-headers.conf;")
     assert "frame-ancestors 'none'" in HEADERS and 'X-Frame-Options "DENY"' in HEADERS
     assert "client_max_body_size" in NGINX_CONF and "large_client_header_buffers" in NGINX_CONF
+    # Static files are gzipped (tests/deploy/test_http.py); never JSON, which is how a patient's
+    # summary downloads, beside what they typed (BREACH).
+    (types,) = re.findall(r"^\s*gzip_types ([^;]+);", NGINX_CONF, re.M)
+    assert "application/javascript" in types.split() and "json" not in types
 
 
 def test_logs_cannot_hold_answers():
