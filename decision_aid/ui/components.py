@@ -253,6 +253,15 @@ def share_link(prof: Profile) -> str:
     return f"{base}?{query}"
 
 
+def copy_link(prof: Profile) -> None:
+    """The copy-link box in the page itself, for where a patient ends: on a phone the sidebar's
+    box is behind the menu button, and the link is how the answers come back another day."""
+    with st.container(key="copy_link"):
+        st.markdown(COPY_LINK)
+        st.caption(COPY_LINK_NOTE)
+        st.code(share_link(prof), language=None, wrap_lines=True)
+
+
 def page_links(prof: Profile) -> None:
     """The five pages, in order. Every link carries the answers in its query.
 

@@ -157,7 +157,7 @@ def _quiz() -> None:
             st.warning(c.md(w.QUIZ_NOT_QUITE.format(explain=q.explain)))
 
 
-def _take_home(ev, result) -> None:
+def _take_home(ev, result, prof: Profile) -> None:
     with st.container(border=True, key="take_home"):
         c.heading(w.TAKE_HOME)
         st.markdown(w.TAKE_HOME_WHAT)
@@ -203,6 +203,7 @@ def _take_home(ev, result) -> None:
             width="stretch",
         )
         st.caption(w.NOT_KEPT)
+        c.copy_link(prof)
 
 
 def render() -> None:
@@ -223,7 +224,7 @@ def render() -> None:
 
     c.heading(w.YOUR_ANSWERS)
     _answers_summary(prof, names)
-    _take_home(ev, result)
+    _take_home(ev, result, prof)
     c.page_footer("next-steps")
 
 

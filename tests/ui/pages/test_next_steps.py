@@ -91,6 +91,18 @@ def test_take_home_summary_has_its_place():
     assert "Take-home summary" in headings(at, 2)
 
 
+def test_the_link_to_the_answers_is_on_the_page_where_a_patient_ends():
+    # On a phone the sidebar's copy-link box is behind the menu button: the page has its own,
+    # with the answers given so far, and it follows a change made on the page.
+    at = open_app({"relief": "8", "mri": "vessel"}, page="next_steps")
+    (link,) = [c.value for c in at.main.code]
+    assert "relief=8" in link and "mri=vessel" in link
+    at.radio(key="leaning").set_value("botulinum").run()
+    (link,) = [c.value for c in at.main.code]
+    assert "leaning=botulinum" in link and "relief=8" in link
+    assert "Copy link to these answers" in texts(at)
+
+
 def test_the_answers_summary_says_each_weight_as_the_pdf_does():
     text = unescape(texts(open_app({"relief": "8", "burden": "0"}, page="next_steps")))
     assert "Control of the spasm: **8/10**" in text
