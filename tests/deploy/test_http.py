@@ -71,7 +71,7 @@ def _gzip_get(url: str) -> tuple[int, dict[str, str], bytes]:
 
 def test_scripts_come_compressed_through_the_proxy(stack: Stack):
     # Streamlit's server sends its scripts uncompressed; a phone on a slow network waited for
-    # about 3.5 MB of them on a first visit. Through the proxy they come gzipped, whole.
+    # about 3.8 MB of them on a first visit. Through the proxy they come gzipped, whole.
     _, _, page = get(stack.url)
     scripts = re.findall(rb'src="\.?/?(static/js/[^"]+\.js)"', page)
     assert scripts, "no script in the app's page"
