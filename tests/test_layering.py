@@ -84,6 +84,13 @@ def test_streamlit_config_keeps_privacy_and_safety_settings() -> None:
     assert isinstance(address, str) and address, "server.address must be set (skips external-IP lookup)"
 
 
+def test_streamlit_config_keeps_the_light_theme() -> None:
+    """The charts' words are dark, for a white page: Streamlit follows a device's dark mode
+    unless told (tests/e2e/test_accessibility.py checks the contrast in a dark-mode browser)."""
+    theme = tomllib.loads(CONFIG.read_text(encoding="utf-8")).get("theme", {})
+    assert theme.get("base") == "light"
+
+
 def test_streamlit_config_keeps_the_speed_settings() -> None:
     """Measured in `make bench` (README, Performance): each one costs every rerun."""
     runner = tomllib.loads(CONFIG.read_text(encoding="utf-8")).get("runner", {})

@@ -201,6 +201,33 @@ def test_the_summary_download_keeps_the_keyboard_focus_on_its_button(page: Page,
     expect_no_exception(page)
 
 
+def _luminance(css_colour: str) -> float:
+    """WCAG relative luminance of an ``rgb(...)``/``rgba(...)`` colour."""
+    r, g, b = (int(v) / 255 for v in re.findall(r"[\d.]+", css_colour)[:3])
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def test_a_device_in_dark_mode_gets_the_light_page_its_charts_were_made_for(page: Page, app_server) -> None:
+    """The charts' words are drawn dark, for a white page: on a phone in dark mode Streamlit drew
+    the page dark and the match chart's figures were dark on dark (contrast 1.1:1)."""
+    page.emulate_media(color_scheme="dark")
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_rendered(page, app_server.url, "compare", "?topic=fit&relief=8&burden=7")
+    wait_for_charts(page)
+    background = page.locator('[data-testid="stApp"]').evaluate("el => getComputedStyle(el).backgroundColor")
+    fills = page.locator(f"{CHART} svg text").evaluate_all(
+        "els => els.filter(t => t.textContent.trim()).map(t => getComputedStyle(t).fill)"
+    )
+    assert len(fills) > 10, "the match chart's words were not found"
+    page_lum = _luminance(background)
+    for fill in set(fills):
+        lighter, darker = sorted((page_lum, _luminance(fill)), reverse=True)
+        ratio = (lighter + 0.05) / (darker + 0.05)
+        assert ratio >= 4.5, f"chart text {fill} on the page's {background}: contrast {ratio:.1f}:1"
+    expect_no_exception(page)
+
+
 def test_headings_add_no_tab_stops(page: Page, app_server) -> None:
     """Streamlit's "Link to heading" anchors were a Tab stop per heading, all named alike."""
     open_rendered(page, app_server.url, "situation")
