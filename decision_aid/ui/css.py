@@ -2,7 +2,8 @@
 large touch targets on touch screens, a focus ring on links and choices, a text that changes in
 place keeping its height (`components.steady_text`), and no "Link to heading"
 anchors (Streamlit gives every heading one: a Tab stop per heading, 3 to 13 a page, all named
-alike; the aid links to no heading). The heading that takes the focus when a page or topic opens
+alike; the aid links to no heading), and the page's first line clear of Streamlit's header
+(`PAGE_TOP`). The heading that takes the focus when a page or topic opens
 (`components.start_at_top`) shows no ring: it is where reading starts, not a control.
 
 Kept apart from `components` (which imports pandas and the engine) so that bench/bare_app.py
@@ -31,6 +32,14 @@ Streamlit rings its buttons but shows a focused link or choice only by a faint g
 (about 1.1:1 on the sidebar), a focused page link looks like the current page, and a focused box
 only by its 1 px border turning red. 6.9:1 on white (WCAG 2.4.7, 1.4.11 asks 3:1)."""
 
+PAGE_TOP = "4.5rem"
+"""Where a page starts: 72 px down, clear of Streamlit's 60 px header. Streamlit 1.67 counts no
+header when the header's toolbar is empty (`client.toolbarMode = "minimal"` leaves nothing in
+it) and starts the page 48 px down, but the header is still drawn, white, wherever the sidebar is
+folded away (on a phone, a tablet, or a desktop with the sidebar closed), to hold the button that
+opens it. So the page's first line (the consult notice, a link's notices) was half hidden under
+it. 4.5rem is the start Streamlit itself gives an embedded page with a header."""
+
 TOUCH_TARGET_PX = 44
 """Height of a choice or link on a touch screen: the size WCAG 2.5.5 and the phone makers'
 guidelines ask for. Streamlit draws radio options and checkboxes 21-22 px tall, page links and
@@ -48,6 +57,7 @@ PAGE_CSS = (
             selected_pill_color=SELECTED_PILL_COLOR,
             focus_color=FOCUS_COLOR,
             touch_target_px=TOUCH_TARGET_PX,
+            page_top=PAGE_TOP,
         )
         .splitlines()
     )

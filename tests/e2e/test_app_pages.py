@@ -269,6 +269,23 @@ def test_no_sideways_scrolling_at_390_px(page: Page, app_server, mode: str) -> N
             assert scroll <= client, f"{name} ({mode}): {where} scrolls sideways ({scroll} > {client} px)"
 
 
+@pytest.mark.parametrize("width", [390, 768, 1280])
+def test_the_first_line_is_not_under_the_header(page: Page, app_server, width: int) -> None:
+    """Streamlit started the page 48 px down, under its 60 px header, which is white wherever the
+    sidebar is folded away: the consult notice's first line was half hidden on phones."""
+    page.set_viewport_size({"width": width, "height": 844})
+    open_page(page, app_server.url, "compare", "?mode=consult&relief=8")
+    if width == 1280:  # a desktop reader who closed the sidebar
+        page.get_by_test_id("stSidebar").hover()  # Streamlit shows the button on hover
+        page.get_by_test_id("stSidebarCollapseButton").get_by_role("button").click()
+        expect(page.get_by_test_id("stExpandSidebarButton")).to_be_visible()
+    header = page.get_by_test_id("stHeader").bounding_box()
+    first = page.locator("[data-testid='stMainBlockContainer'] [data-testid='stElementContainer']").first
+    expect(first).to_contain_text("Consult mode")
+    top = first.bounding_box()
+    assert header and top and top["y"] >= header["y"] + header["height"], (header, top)
+
+
 def test_choices_links_and_buttons_are_large_touch_targets_on_a_phone(browser, app_server) -> None:
     """On a touch screen every radio option, checkbox, page link, expander header, button, tab and
     the grid's "See the caution below" link is at least TOUCH_TARGET_PX each way (expander headers
