@@ -33,12 +33,14 @@ Streamlit rings its buttons but shows a focused link or choice only by a faint g
 only by its 1 px border turning red. 6.9:1 on white (WCAG 2.4.7, 1.4.11 asks 3:1)."""
 
 PAGE_TOP = "4.5rem"
-"""Where a page starts: 72 px down, clear of Streamlit's 60 px header. Streamlit 1.67 counts no
-header when the header's toolbar is empty (`client.toolbarMode = "minimal"` leaves nothing in
-it) and starts the page 48 px down, but the header is still drawn, white, wherever the sidebar is
-folded away (on a phone, a tablet, or a desktop with the sidebar closed), to hold the button that
-opens it. So the page's first line (the consult notice, a link's notices) was half hidden under
-it. 4.5rem is the start Streamlit itself gives an embedded page with a header."""
+"""Where a page starts while the sidebar is folded away: 72 px down, clear of Streamlit's 60 px
+header. Streamlit 1.67 counts no header when the header's toolbar is empty
+(`client.toolbarMode = "minimal"` leaves nothing in it) and starts the page 48 px down, but
+wherever the sidebar is folded away (on a phone, a tablet, or a desktop with the sidebar closed)
+the header is drawn white, to hold the button that opens it. So the page's first line (the
+consult notice, a link's notices) was half hidden under it. With the sidebar open the header is
+empty and clear, and the page keeps its 48 px (the glance grid's page keeps within its 1,800 px
+at 1280 px). 4.5rem is the start Streamlit itself gives an embedded page with a header."""
 
 TOUCH_TARGET_PX = 44
 """Height of a choice or link on a touch screen: the size WCAG 2.5.5 and the phone makers'
