@@ -172,9 +172,12 @@ class Stack:
         return out
 
 
-def get(url: str, timeout: float = 5.0) -> tuple[int, dict[str, str], bytes]:
-    """Status, headers (lower-case names) and body of a GET; (0, {}, b"") when nothing answers."""
-    request = urllib.request.Request(url, headers={"User-Agent": "hfs-deploy-test"})
+def get(
+    url: str, timeout: float = 5.0, headers: dict[str, str] | None = None
+) -> tuple[int, dict[str, str], bytes]:
+    """Status, headers (lower-case names) and body of a GET, with any extra request `headers`;
+    (0, {}, b"") when nothing answers."""
+    request = urllib.request.Request(url, headers={"User-Agent": "hfs-deploy-test", **(headers or {})})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as resp:
             return resp.status, {k.lower(): v for k, v in resp.headers.items()}, resp.read()

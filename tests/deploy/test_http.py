@@ -10,7 +10,6 @@ import gzip
 import http.client
 import json
 import re
-import urllib.request
 
 import pytest
 
@@ -53,32 +52,26 @@ def test_every_answer_forbids_framing(stack: Stack, path: str):
     assert headers.get("server") == "nginx", "the server header names a version"
 
 
-def test_a_static_file_forbids_framing_too(stack: Stack):
+def _app_script(stack: Stack) -> str:
+    """The path of the first script the app's page loads (`static/js/...`)."""
     _, _, page = get(stack.url)
     script = re.search(rb'src="\.?/?(static/js/[^"]+\.js)"', page)
     assert script, "no script in the app's page"
-    status, headers, _ = get(stack.url + script.group(1).decode())
+    return script.group(1).decode()
+
+
+def test_a_static_file_forbids_framing_too(stack: Stack):
+    status, headers, _ = get(stack.url + _app_script(stack))
     assert status == 200 and _has_security_headers(headers) == []
-
-
-def _gzip_get(url: str) -> tuple[int, dict[str, str], bytes]:
-    """A GET that accepts gzip, as every browser does (urllib's own `get` does not ask for it)."""
-    headers = {"Accept-Encoding": "gzip", "User-Agent": "hfs-deploy-test"}
-    request = urllib.request.Request(url, headers=headers)
-    with urllib.request.urlopen(request, timeout=10) as resp:
-        return resp.status, {k.lower(): v for k, v in resp.headers.items()}, resp.read()
 
 
 def test_scripts_come_compressed_through_the_proxy(stack: Stack):
     # Streamlit's server sends its scripts uncompressed; a phone on a slow network waited for
     # about 3.8 MB of them on a first visit. Through the proxy they come gzipped, whole.
-    _, _, page = get(stack.url)
-    scripts = re.findall(rb'src="\.?/?(static/js/[^"]+\.js)"', page)
-    assert scripts, "no script in the app's page"
-    path = scripts[0].decode()
+    path = _app_script(stack)
     _, direct_headers, plain = get(f"http://{stack.apps[0].address}/{path}")
     assert "content-encoding" not in direct_headers, "Streamlit compresses now: rethink nginx's gzip"
-    status, headers, body = _gzip_get(stack.url + path)
+    status, headers, body = get(stack.url + path, headers={"Accept-Encoding": "gzip"})  # as browsers ask
     assert status == 200 and headers.get("content-encoding") == "gzip", headers
     assert "accept-encoding" in headers.get("vary", "").lower()
     assert gzip.decompress(body) == plain and len(body) < len(plain) / 2
