@@ -19,6 +19,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from tests.contrast import contrast_ratio
+
 from .helpers import expect_no_exception
 from .page_helpers import open_expanders, open_rendered, wait_rendered
 from .ui_helpers import CHART, PAGE_PATHS, TITLES, by_key, slider_input, wait_for_charts
@@ -201,13 +203,6 @@ def test_the_summary_download_keeps_the_keyboard_focus_on_its_button(page: Page,
     expect_no_exception(page)
 
 
-def _luminance(css_colour: str) -> float:
-    """WCAG relative luminance of an ``rgb(...)``/``rgba(...)`` colour."""
-    r, g, b = (int(v) / 255 for v in re.findall(r"[\d.]+", css_colour)[:3])
-    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
-    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-
-
 def test_a_device_in_dark_mode_gets_the_light_page_its_charts_were_made_for(page: Page, app_server) -> None:
     """The charts' words are drawn dark, for a white page: on a phone in dark mode Streamlit drew
     the page dark and the match chart's figures were dark on dark (contrast 1.1:1)."""
@@ -220,10 +215,8 @@ def test_a_device_in_dark_mode_gets_the_light_page_its_charts_were_made_for(page
         "els => els.filter(t => t.textContent.trim()).map(t => getComputedStyle(t).fill)"
     )
     assert len(fills) > 10, "the match chart's words were not found"
-    page_lum = _luminance(background)
     for fill in set(fills):
-        lighter, darker = sorted((page_lum, _luminance(fill)), reverse=True)
-        ratio = (lighter + 0.05) / (darker + 0.05)
+        ratio = contrast_ratio(fill, background)
         assert ratio >= 4.5, f"chart text {fill} on the page's {background}: contrast {ratio:.1f}:1"
     expect_no_exception(page)
 
