@@ -204,7 +204,9 @@ def answer_links(prof: Profile) -> None:
     with SLOTS[0], st.container(key="page_links"):
         for page, d in zip(PAGES, PAGE_DEFS, strict=True):
             st.page_link(page, label=d.title, icon=d.icon, query_params=params)
-    with SLOTS[1]:
+    with SLOTS[1]:  # as components.copy_link
+        st.markdown(COPY_LINK)
+        st.caption(COPY_LINK_NOTE)
         query = prof.to_query()
         st.code(
             f"{st.context.url or ''}?{query}" if query else "(the address of this page)",
@@ -234,8 +236,6 @@ with st.sidebar:
     links = st.container()
     st.divider()
     st.radio(WHO_IS_USING, ("home", "consult"), format_func=MODE_LABELS.get, help=MODE_HELP, **bind("mode"))
-    st.markdown(COPY_LINK)
-    st.caption(COPY_LINK_NOTE)
     share = st.container()
     st.caption(ASK_YOUR_DOCTOR)
     st.html(FIXED_SCRIPTS_HTML, unsafe_allow_javascript=True)  # as components.fixed_scripts

@@ -254,12 +254,12 @@ def share_link(prof: Profile) -> str:
 
 
 def copy_link(prof: Profile) -> None:
-    """The copy-link box in the page itself, for where a patient ends: on a phone the sidebar's
-    box is behind the menu button, and the link is how the answers come back another day."""
-    with st.container(key="copy_link"):
-        st.markdown(COPY_LINK)
-        st.caption(COPY_LINK_NOTE)
-        st.code(share_link(prof), language=None, wrap_lines=True)
+    """The copy-link box: in the sidebar on every page, and on Next steps, where a patient ends
+    (on a phone the sidebar is behind the menu button, and the link is how the answers come
+    back another day)."""
+    st.markdown(COPY_LINK)
+    st.caption(COPY_LINK_NOTE)
+    st.code(share_link(prof), language=None, wrap_lines=True)
 
 
 def page_links(prof: Profile) -> None:
@@ -300,8 +300,6 @@ def sidebar() -> Slots:
             help=MODE_HELP,
             **state.bind("mode"),
         )
-        st.markdown(COPY_LINK)
-        st.caption(COPY_LINK_NOTE)
         share = st.container()
         st.caption(ASK_YOUR_DOCTOR)
         fixed_scripts()
@@ -329,7 +327,7 @@ def answer_links(prof: Profile, slots: Slots) -> None:
     with slots.links:
         page_links(prof)
     with slots.share:
-        st.code(share_link(prof), language=None, wrap_lines=True)
+        copy_link(prof)
 
 
 START_AT_TOP_JS = Template((ASSETS / "start_at_top.js").read_text(encoding="utf-8"))
