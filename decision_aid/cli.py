@@ -48,6 +48,7 @@ from decision_aid.words.cli import (
     MORE_THAN,
     NO_PRIORITIES,
     NOT_MATCHED,
+    NOT_MATCHED_FIGURES,
     NOT_UTF8,
     NOTE,
     PDF_OUT_HELP,
@@ -187,7 +188,8 @@ def _harm_lines(o: OptionResult) -> list[str]:
 
 def format_text(result: Result) -> str:
     """A short readable version for the terminal: fixed option order, no verdict. Nothing is
-    matched before a priority is stated, and an option that is not suitable is never matched."""
+    matched before a priority is stated, and an option that is not suitable, or whose figures may not
+    apply, is never matched."""
     lines = [HEADING.format(version=result.evidence_version)]
     if result.weights is None:
         lines.append(NO_PRIORITIES)
@@ -231,6 +233,8 @@ def format_text(result: Result) -> str:
                 lines.append("  " + LOCAL_SUCCESS_NOT_MATCHED.format(name=o.short_name))
         elif not o.suitable:
             lines.append(f"  {NOT_MATCHED}")
+        elif not o.figures_apply:
+            lines.append(f"  {NOT_MATCHED_FIGURES}")
         for c in o.cautions:
             lines.append("  " + CAUTION.format(caution=c))
     nt = result.no_treatment

@@ -7,10 +7,11 @@ contribution so every view can say *why*. `match_low` / `match_high` re-run the 
 with every figure of that option at the unfavourable / favourable end of its evidence range.
 
 Nothing is matched or ranked until the patient has stated at least one priority, so default
-weights can never lean the comparison; an option that is not suitable is never matched or
-ranked. Deal-breakers ("avoid") stay out of the arithmetic: the option keeps its figures and
-match, is marked avoided and ranks after the others. The engine never says which option to
-choose. Each consequence counts under one priority only (see `ANCHORS_TEXT`).
+weights can never lean the comparison; an option that is not suitable, or whose figures may not
+apply to this patient (a caution with `not_matched`), is never matched or ranked. Deal-breakers
+("avoid") stay out of the arithmetic: the option keeps its figures and match, is marked avoided
+and ranks after the others. The engine never says which option to choose. Each consequence
+counts under one priority only (see `ANCHORS_TEXT`).
 
 Where things live: the result models in `results`, the figures as used, the scale anchors and
 the scores in `scoring`, the five-year projection in `projection`; this module puts them
@@ -152,7 +153,13 @@ def cautions_for(evidence: Evidence, option_id: str, profile: Profile) -> list[C
     """Every dataset rule that applies to this option in this situation, in dataset order."""
     name = evidence.options[option_id].sentence_name
     return [
-        Caution(rule=r.id, effect=r.effect, text=_fill_name(r.text, name), sources=list(r.sources))
+        Caution(
+            rule=r.id,
+            effect=r.effect,
+            text=_fill_name(r.text, name),
+            sources=list(r.sources),
+            not_matched=r.not_matched,
+        )
         for r in evidence.rules
         if option_id in r.options and _rule_applies(r.when, option_id, profile)
     ]
@@ -168,6 +175,7 @@ class _Scored:
 
     option_id: str
     suitable: bool
+    figures_apply: bool
     avoided: bool
     scores: dict[str, dict[str, float]]  # end -> priority -> score
     success: SuccessUsed
@@ -185,6 +193,7 @@ def _score_all(evidence: Evidence, profile: Profile, years: int) -> list[_Scored
             _Scored(
                 option_id=oid,
                 suitable=not any(c.effect == "not_suitable" for c in cautions),
+                figures_apply=not any(c.not_matched for c in cautions),
                 avoided=oid in profile.avoid,
                 scores={end: attribute_scores(opt, succ, risks, end, years) for end in ENDS},
                 success=succ,
@@ -208,7 +217,8 @@ def _top(scored: list[_Scored], weights: dict[str, int]) -> tuple[str, ...]:
     level. Empty when nothing is compared (every weight 0, or no suitable option)."""
     if sum(weights.values()) == 0:
         return ()
-    pool = [s for s in scored if s.suitable and not s.avoided] or [s for s in scored if s.suitable]
+    matchable = [s for s in scored if s.suitable and s.figures_apply]
+    pool = [s for s in matchable if not s.avoided] or matchable
     if not pool:
         return ()
     matches = {s.option_id: shown(weighted_match(s.scores["central"], weights)[0]) for s in pool}
@@ -370,7 +380,7 @@ def evaluate(
                     text=W.AVOIDED.format(option=opt.sentence_name),
                 )
             )
-        matched = compared and s.suitable
+        matched = compared and s.suitable and s.figures_apply
         match, contributions = weighted_match(s.scores["central"], weights)
         raw[oid] = match
         lo, _ = weighted_match(s.scores["low"], weights)
@@ -381,6 +391,7 @@ def evaluate(
                 name=opt.name,
                 short_name=opt.short_name,
                 suitable=s.suitable,
+                figures_apply=s.figures_apply,
                 avoided=s.avoided,
                 cautions=[c.text for c in cautions],
                 caution_details=cautions,

@@ -99,6 +99,7 @@ class Caution(_Out):
     effect: Literal["not_suitable", "caution"]
     text: str
     sources: list[str]
+    not_matched: bool = False  # the rule's `not_matched`: the option's figures may not apply
 
 
 T = TypeVar("T")
@@ -148,6 +149,13 @@ class OptionResult(_Out):
     success: SuccessUsed
     benefits: list[BenefitUsed]
     risks: list[RiskUsed]
+    figures_apply: bool = True
+
+    @property
+    def matchable(self) -> bool:
+        """Matched and ranked once priorities are stated: suitable, and no caution says its
+        figures may not apply (`Rule.not_matched`)."""
+        return self.suitable and self.figures_apply
 
     @property
     def local_not_matched(self) -> bool:

@@ -447,7 +447,7 @@ def _when_words(rule: Rule) -> str:
 def _rules(evidence: Evidence, refs: _Refs) -> str:
     rows = []
     for rule in evidence.rules:
-        effect = w.NOT_SUITABLE if rule.effect == "not_suitable" else w.CAUTION
+        effect = w.RULE_EFFECT[rule.effect, rule.not_matched]
         words = "".join(
             f'<p class="patient"><strong>{_e(evidence.options[oid].short_name)}:</strong> '
             f"{_e(caution_words(evidence, rule, oid))}</p>"

@@ -282,7 +282,9 @@ def _all_known(values: list[str], allowed: tuple[str, ...], what: str) -> list[s
 class Rule(Sourced):
     """A suitability rule read by the engine: when the situation matches, the option
     becomes not suitable or gets a caution. `tried`/`avoid` match when the option itself
-    is in the patient's list."""
+    is in the patient's list. A caution with `not_matched` also keeps the option out of the
+    match: its figures come from people this answer sets apart, so scoring them would claim
+    what no study measured (the option keeps its figures, cautions and questions)."""
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     options: list[str] = Field(min_length=1)
@@ -295,6 +297,10 @@ class Rule(Sourced):
     concerns: list[str] = Field(
         default_factory=list,
         description="a caution's glance-grid rows (GRID_ROWS), where its `when` alone would mark others",
+    )
+    not_matched: bool = Field(
+        default=False,
+        description="a caution after which the option's figures may not apply: it is not matched or ranked",
     )
 
     @field_validator("options")
@@ -311,6 +317,8 @@ class Rule(Sourced):
     def _concerns_only_for_a_caution(self) -> Rule:
         if self.concerns and self.effect != "caution":
             raise ValueError("`concerns` is for a caution: a 'not suitable' option's whole column is marked")
+        if self.not_matched and self.effect != "caution":
+            raise ValueError("`not_matched` is for a caution: a 'not suitable' option is never matched")
         return self
 
 

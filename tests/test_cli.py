@@ -233,6 +233,13 @@ def test_text_format_matches_nothing_before_a_priority_and_shows_no_treatment(ca
     assert after.count("Lines up with what matters to you") == 2
 
 
+def test_text_format_says_why_mvd_is_not_matched_when_its_figures_may_not_apply(capsys):
+    text = run(capsys, "--query", "cause=ms&relief=8", "--format", "text").out
+    mvd_part = text[text.index("Surgery") : text.index("No treatment for now")]
+    assert "Lines up" not in mvd_part and f"  {cli.NOT_MATCHED_FIGURES}\n" in mvd_part
+    assert "number 1 of 2" in text and "number 2 of 2" in text
+
+
 def test_text_format_says_why_the_natural_course_figures_add_up_to_101(capsys):
     text = run(capsys, "--query", "relief=8", "--format", "text").out
     course = text[text.index("No treatment for now") :]

@@ -33,7 +33,7 @@ def _risk(ev: Evidence, option: str, risk_id: str):
 
 
 def test_shipped_dataset_loads(ev: Evidence) -> None:
-    assert ev.meta.version == "1.2.4"
+    assert ev.meta.version == "1.2.5"
     assert list(ev.options) == list(OPTION_IDS)
     assert ev.meta.next_review > ev.meta.last_reviewed
     assert ev.meta.funding and ev.meta.how_chosen and ev.meta.made_by
@@ -302,6 +302,18 @@ def test_cause_rules_say_what_a_clinician_would(ev: Evidence) -> None:
     settle = _rule(ev, "ms_may_settle")
     assert set(settle.options) == set(OPTION_IDS) and "by itself" in settle.text
     assert "whatever" in _rule(ev, "botulinum_any_cause").text
+
+
+def test_cautions_after_which_mvds_figures_may_not_apply_keep_it_out_of_the_match(ev: Evidence) -> None:
+    """The clinical review: MVD's figures come from spasm caused by a vessel, so they do not
+    apply to MS or to a scan with no vessel; and they are a first operation's figures. No option's
+    figures apply while the scan has found something else or the spasm is on both sides."""
+    out = {r.id: r for r in ev.rules if r.not_matched}
+    mvd_only = {"mvd_no_vessel_on_scan", "mvd_multiple_sclerosis", "mvd_tried"}
+    assert set(out) == mvd_only | {"scan_other_finding", "both_sides"}
+    assert all(r.effect == "caution" and "Not matched" in r.note for r in out.values())
+    assert all(out[i].options == ["mvd"] for i in mvd_only)
+    assert out["scan_other_finding"].options == out["both_sides"].options == list(OPTION_IDS)
 
 
 def test_cause_rules_for_bells_and_ms(ev: Evidence) -> None:

@@ -127,6 +127,14 @@ def test_a_cautions_grid_rows_are_checked(raw, tmp_path):
     assert any(f"rules[{barred}]" in line and "for a caution" in line for line in lines)
 
 
+def test_only_a_caution_can_leave_its_option_out_of_the_match(raw, tmp_path):
+    data = copy.deepcopy(raw)
+    barred = next(i for i, r in enumerate(data["rules"]) if r["effect"] == "not_suitable")
+    data["rules"][barred]["not_matched"] = True
+    (line,) = problems_for(data, tmp_path)
+    assert f"rules[{barred}]" in line and "`not_matched` is for a caution" in line
+
+
 def test_misspelt_key_is_rejected(raw, tmp_path):
     data = copy.deepcopy(raw)
     data["options"]["mvd"]["sucess"] = copy.deepcopy(data["options"]["mvd"]["benefits"])

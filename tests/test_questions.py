@@ -123,3 +123,9 @@ def test_not_feeling_sure_of_the_choice_brings_a_question():
     of them spoke to it."""
     assert any("do not feel sure" in q for q in ask(sure_s="no"))
     assert not any("do not feel sure" in q for q in ask(sure_s="yes"))
+
+
+def test_mvd_left_out_of_the_match_still_brings_its_questions():
+    """Out of the match is not out of the conversation: MS still asks whether MVD could help."""
+    qs = ask(cause="ms", relief=8)
+    assert any("multiple sclerosis" in q.lower() and "MVD" in q for q in qs)

@@ -21,7 +21,7 @@ from decision_aid import engine, review
 from decision_aid.evidence import DEFAULT_DATASET, load_evidence
 from decision_aid.questions import questions_to_ask
 from decision_aid.words.grid import ROW_QUESTIONS
-from decision_aid.words.review import GRID_MARKS
+from decision_aid.words.review import CAUTION_NOT_MATCHED, GRID_MARKS
 
 ROOT = Path(__file__).resolve().parent.parent
 EVIDENCE = load_evidence()
@@ -78,6 +78,12 @@ def test_pack_shows_which_grid_cells_each_caution_marks(pack):
     assert has(row, GRID_MARKS.format(rows=rows)), tried.concerns
     barred = next(r for r in EVIDENCE.rules if r.effect == "not_suitable")
     assert "grid" not in pack[pack.index(f'id="rule-{barred.id}"') :].split("</tr>")[0].lower()
+
+
+def test_pack_says_which_cautions_keep_an_option_out_of_the_match(pack):
+    for rule in EVIDENCE.rules:
+        row = pack[pack.index(f'id="rule-{rule.id}"') :].split("</tr>")[0]
+        assert has(row, CAUTION_NOT_MATCHED) == rule.not_matched, rule.id
 
 
 def test_pack_shows_the_scale_value_judgements_and_the_measures(pack):

@@ -46,6 +46,7 @@ from decision_aid.words.report import (
     NONE_TRIED,
     NOT_ANSWERED,
     NOT_MATCHED,
+    NOT_MATCHED_FIGURES,
     NOT_MEASURED,
     NOT_STATED,
     OVER_TIME,
@@ -130,6 +131,7 @@ OPTION_KEYS = {
     "name",
     "short_name",
     "suitable",
+    "figures_apply",
     "avoided",
     "cautions",
     "match",
@@ -148,7 +150,7 @@ def _option_dict(evidence: Evidence, o: OptionResult, stated: bool) -> dict[str,
     """One option's figures as the engine gave them, with the words the summary prints."""
     opt = evidence.options[o.id]
     d = o.model_dump(mode="json", include=OPTION_KEYS)
-    if not (stated and o.suitable):  # never a match or rank before priorities, or for an unsuitable option
+    if not (stated and o.matchable):  # never a match or rank before priorities, or for an unmatchable option
         d.update(match=None, match_low=None, match_high=None, rank=None, contributions=None)
     d["local_not_matched"] = o.local_not_matched
     d["success"]["words"] = success_words(o)
@@ -462,9 +464,13 @@ def _summary(
             "shown": bool(rankable),
             "text": NOT_A_VERDICT if stated else NOT_STATED,
             "not_matched": [
-                {"id": o["id"], "short_name": o["short_name"], "reason": NOT_MATCHED}
+                {
+                    "id": o["id"],
+                    "short_name": o["short_name"],
+                    "reason": NOT_MATCHED if not o["suitable"] else NOT_MATCHED_FIGURES,
+                }
                 for o in options
-                if stated and not o["suitable"]
+                if stated and not (o["suitable"] and o["figures_apply"])
             ],
             "anchors": list(ANCHORS_TEXT),
         },

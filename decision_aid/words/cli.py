@@ -84,4 +84,5 @@ PLACE = _("number {rank} of {ranked}")
 PLACE_SHARED = _("number {rank} of {ranked}, level with {names}")
 """Options shown with the same match share a place (`engine.shown`)."""
 NOT_MATCHED = _("Not matched: this option may not be suitable for you (see below).")
+NOT_MATCHED_FIGURES = _("Not matched: its figures may not apply to you (see below).")
 FOR_COMPARISON = _("{name} (shown for comparison; not matched)")

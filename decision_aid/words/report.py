@@ -102,6 +102,7 @@ NOT_STATED = _(
     "In the aid, move at least one priority to see how each option lines up with what you said."
 )
 NOT_MATCHED = _("Not matched or ranked: it may not be suitable for you (see the cautions).")
+NOT_MATCHED_FIGURES = _("Not matched or ranked: its figures may not apply to you (see the cautions).")
 PER_INJECTION = review.PER_INJECTION
 PER_INJECTION_NOTE = _("'Per injection' marks a figure counted per injection, not per person.")
 NOT_MEASURED = review.NOT_MEASURED_STOP

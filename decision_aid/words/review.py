@@ -128,6 +128,13 @@ IN_THE_LIST = _("{key}: the option is in the patient's list")
 AGE_AT_LEAST = _("age {age} or older")
 NOT_SUITABLE = _("not suitable (no match, no rank)")
 CAUTION = _("caution")
+CAUTION_NOT_MATCHED = _("caution; not matched, as its figures may not apply (no match, no rank)")
+RULE_EFFECT = {
+    ("not_suitable", False): NOT_SUITABLE,
+    ("caution", False): CAUTION,
+    ("caution", True): CAUTION_NOT_MATCHED,
+}
+"""A rule's effect in the review pack, by its `effect` and `not_matched`."""
 GRID_MARKS = _("Cells marked in the grid's column: {rows}")
 """Under a caution's wording: the glance grid's rows it marks "See the caution below"."""
 

@@ -171,6 +171,14 @@ MVD_MATCH_LOCAL = _("MVD surgery's match uses {mark}.")
 NO_MATCH = _(
     "**{name}** may not be suitable for you, so it gets no match: {why} Its figures stay in the other topics."
 )
+NO_MATCH_FIGURES = _(
+    "**{name}** gets no match, because its figures may not apply to you: {why} "
+    "Its figures stay in the other topics."
+)
+NO_MATCH_FIGURES_MANY = _(
+    "{names} get no match, because their figures may not apply to you: {why} "
+    "Their figures stay in the other topics."
+)
 MATCH_RANGE = _("Match {match} (range {low} to {high}).")
 
 

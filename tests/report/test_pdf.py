@@ -345,6 +345,20 @@ def test_an_option_that_may_not_suit_gets_no_match_or_rank():
         assert squash(b["words"]) in text
 
 
+def test_an_option_whose_figures_may_not_apply_gets_no_match_and_says_why():
+    result = result_of("relief=9&mri=no_vessel")
+    mvd = result.option("mvd")
+    assert mvd.suitable and not mvd.figures_apply
+    data = report.summary_data(EVIDENCE, result, base_url=BASE_URL)
+    by_id = {o["id"]: o for o in data["options"]}
+    assert by_id["mvd"]["match"] is None and by_id["mvd"]["rank"] is None
+    assert data["match"]["not_matched"] == [
+        {"id": "mvd", "short_name": mvd.short_name, "reason": report.NOT_MATCHED_FIGURES}
+    ]
+    text = squash(pdf_text(PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result, base_url=BASE_URL)))))
+    assert squash(f"{mvd.short_name}: {report.NOT_MATCHED_FIGURES}") in text
+
+
 def test_no_treatment_is_a_reference_column_with_its_figures(built):
     _, result, _, reader = built
     text = squash(pdf_text(reader))

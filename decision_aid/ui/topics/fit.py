@@ -10,6 +10,7 @@ import streamlit as st
 from decision_aid import charts, engine
 from decision_aid.derived import fit_sentence
 from decision_aid.profile import DEFAULT_WEIGHT, PRIORITIES, Profile
+from decision_aid.results import OptionResult
 from decision_aid.ui import chart_cache, state
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, fit_x, in_words, show
@@ -32,6 +33,8 @@ from decision_aid.words.topics import (
     MATCH_RANGE,
     MVD_MATCH_LOCAL,
     NO_MATCH,
+    NO_MATCH_FIGURES,
+    NO_MATCH_FIGURES_MANY,
     NOT_SET_COUNTS_AS_MIDDLE,
     NOTHING_SET_WEIGHS_ANY,
     NOTHING_WOULD_CHANGE,
@@ -72,15 +75,41 @@ def _match_view(result: engine.Result) -> tuple[dict, str]:
     return chart_cache.parts(charts.match_parts(frame), finish=fit_x), charts.describe_match(frame)
 
 
-def _lines_up(ctx: Ctx) -> None:
-    ranked = [o for o in ctx.result.options if o.suitable and o.match is not None]
+def _no_match_lines(ctx: Ctx) -> dict[str, str]:
+    """Why each option the match leaves out gets no match, in the words of the cautions that keep
+    it out; options kept out by the same words share one line (a scan that found something else
+    keeps all three out), on the first one's id."""
+    groups: dict[tuple[bool, tuple[str, ...]], list[OptionResult]] = {}
+    for o in ctx.result.options:
+        if not o.matchable:
+            out = tuple(x.text for x in o.caution_details if x.effect == "not_suitable" or x.not_matched)
+            groups.setdefault((o.suitable, out), []).append(o)
+    lines = {}
+    for (suitable, out), options in groups.items():
+        why = c.md(" ".join(out))
+        if len(options) > 1:
+            names = and_list([f"**{c.md(o.short_name)}**" for o in options])
+            lines[options[0].id] = NO_MATCH_FIGURES_MANY.format(names=names, why=why)
+            continue
+        (o,) = options
+        cautions = sum(x.effect == "caution" and not x.not_matched for x in o.caution_details)
+        waiting = [c.md(cautions_for_you(cautions, TOPIC_TITLES["glance"]))] if cautions else []
+        reason = NO_MATCH if not suitable else NO_MATCH_FIGURES
+        lines[o.id] = " ".join([reason.format(name=c.md(o.short_name), why=why), *waiting])
+    return lines
+
+
+def _lines_up(ctx: Ctx) -> bool:
+    """The match and a line for each option; False when no option is matched (then there is
+    nothing for a change of priorities to change)."""
+    ranked = [o for o in ctx.result.options if o.matchable and o.match is not None]
     if ranked:
         key = ("match", charts.match_key(ctx.result))
         spec, words = chart_cache.keyed(key, lambda: _match_view(ctx.result))
         show(spec, "chart_match")
         in_words(words)
         mvd = ctx.result.option("mvd")
-        if mvd.suitable and mvd.match is not None:  # what of the team's own figures the match uses
+        if mvd.matchable and mvd.match is not None:  # what of the team's own figures the match uses
             if any(f.local for f in (mvd.success, *mvd.risks)):
                 st.caption(c.md(MVD_MATCH_LOCAL.format(mark=LOCAL_MARK)))
             if mvd.local_not_matched:
@@ -91,11 +120,14 @@ def _lines_up(ctx: Ctx) -> None:
     if not weighed:  # every priority set is at 0: one sentence for all, not the same one for each
         zero = [f"**{c.md(PRIORITY_LABELS[p])}**" for p in PRIORITIES if p in set_by_you]
         lines.append("- " + NOTHING_SET_WEIGHS_ANY.format(labels=and_list(zero)))
+    no_match = _no_match_lines(ctx)
     for o in ctx.result.options:
-        if not o.suitable:
-            why = " ".join(x.text for x in o.caution_details if x.effect == "not_suitable")
-            lines.append("- " + NO_MATCH.format(name=c.md(o.short_name), why=c.md(why)))
+        if not o.matchable:
+            if o.id in no_match:
+                lines.append(f"- {no_match[o.id]}")
             continue
+        cautions = sum(x.effect == "caution" for x in o.caution_details)
+        waiting = [c.md(cautions_for_you(cautions, TOPIC_TITLES["glance"]))] if cautions else []
         parts = [c.md(fit_sentence(o, weights, set_by_you=set_by_you))] if weighed else []
         if o.avoided:
             parts.append(as_sentence(OPTION_STATUS["avoided"]))
@@ -105,17 +137,16 @@ def _lines_up(ctx: Ctx) -> None:
                     MATCH_RANGE.format(match=whole(o.match), low=whole(o.match_low), high=whole(o.match_high))
                 )
             )
-        cautions = sum(x.effect == "caution" for x in o.caution_details)
-        if cautions:  # they sit under the grid; the match leaves them out, so say they are there
-            parts.append(c.md(cautions_for_you(cautions, TOPIC_TITLES["glance"])))
+        parts += waiting  # they sit under the grid; the match leaves them out, so say they are there
         if parts:
             lead = "" if weighed else f"**{c.md(o.short_name)}**: "
             lines.append(f"- {lead}{' '.join(parts)}")
     unset = [f"**{c.md(PRIORITY_LABELS[p])}**" for p in PRIORITIES if p not in set_by_you]
-    if unset:  # in the list's own element: one element more is a slower slider (bench row (a))
+    if unset and ranked:  # in the list's own element: one element more is a slower slider (bench row (a))
         lines.append("\n" + NOT_SET_COUNTS_AS_MIDDLE.format(weight=DEFAULT_WEIGHT, labels=and_list(unset)))
     st.markdown("\n".join(lines))
     st.info(NOT_A_VERDICT)
+    return bool(ranked)
 
 
 def _change(ctx: Ctx) -> None:
@@ -146,8 +177,7 @@ def render(ctx: Ctx) -> None:
     with st.expander(CHANGE_PRIORITIES, expanded=not compared, key="change_priorities"):
         st.caption(SLIDER_SCALE)
         _sliders(ctx.prof)
-    if compared:
-        _lines_up(ctx)
+    if compared and _lines_up(ctx):
         _change(ctx)
     elif not priorities_stated(ctx):
         st.info(SAY_WHAT_MATTERS_FIRST)

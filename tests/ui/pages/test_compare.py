@@ -171,13 +171,15 @@ def test_fit_shows_no_match_until_a_priority_is_stated():
 
 def test_fit_says_beside_each_match_how_many_cautions_wait_under_the_grid():
     """After an earlier MVD that did not last, the fit topic put MVD surgery first with no word of
-    its three cautions (a second operation works less often; the figures are a first one's)."""
+    its three cautions (a second operation works less often; the figures are a first one's). Now
+    MVD gets no match, says why in the caution that keeps it out, and counts the other two."""
     for mode in ("home", "consult"):
         query = {"topic": "fit", "relief": "8", "mri": "vessel", "tried": "mvd", "mvd_result": "came_back"}
         at = open_app({**query, "mode": mode}, page="compare")
         lines = [line for m in at.markdown for line in unescape(m.value).splitlines()]
-        mvd = next(x for x in lines if x.startswith("- MVD surgery fits"))
-        assert mvd.endswith('3 cautions for you: see them under the grid in "At a glance".'), mode
+        mvd = next(x for x in lines if x.startswith("- **MVD surgery** gets no match"))
+        assert "You have had MVD surgery before." in mvd, mode
+        assert mvd.endswith('2 cautions for you: see them under the grid in "At a glance".'), mode
         botulinum = next(x for x in lines if x.startswith("- Botulinum toxin fits"))
         assert "caution" not in botulinum, mode
     at = open_app({"topic": "fit", "relief": "8", "mri": "vessel"}, page="compare")
@@ -298,6 +300,27 @@ def test_an_option_that_may_not_apply_gets_no_bar_and_keeps_its_reason():
     text = unescape(texts(at))
     assert "MVD surgery** may not be suitable for you" in text
     assert "MVD surgery fits" not in text
+
+
+def test_an_option_whose_figures_may_not_apply_gets_no_bar_and_says_why():
+    at = open_app({"topic": "fit", "relief": "8", "cause": "ms"}, page="compare")
+    assert set(match_points(at)["option"]) == {"medication", "botulinum"}
+    text = unescape(texts(at))
+    assert "MVD surgery** gets no match, because its figures may not apply to you" in text
+    assert "In multiple sclerosis the spasm can come from damage inside the brainstem" in text
+    assert "MVD surgery fits" not in text
+
+
+def test_options_kept_out_by_the_same_caution_share_one_line_and_nothing_is_left_to_change():
+    """A scan that found something else keeps all three out of the match: one line says why, and
+    no chart, no unset-priorities line and no "What would change the picture?" follow."""
+    at = open_app({"topic": "fit", "relief": "8", "mri": "other_finding"}, page="compare")
+    assert chart_specs(at) == []  # the fit topic draws the match chart only
+    text = unescape(texts(at))
+    assert text.count("get no match, because their figures may not apply to you") == 1
+    assert "**Medicines**, **Botulinum toxin** and **MVD surgery** get no match" in text
+    assert text.count("You said your scan found something else.") == 1
+    assert "What would change the picture?" not in text and "counts as the middle" not in text
 
 
 def test_how_the_match_is_worked_out_is_shown_in_both_modes():
