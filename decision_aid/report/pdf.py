@@ -11,6 +11,7 @@ from fpdf.image_datastructures import ImageCache
 from decision_aid.engine import Result
 from decision_aid.evidence import Evidence
 from decision_aid.report.content import PAPERS, Paper, _summary
+from decision_aid.report.ending import _notes, _sure
 from decision_aid.report.images import CHART_SCALES, _chart_png, _qr_png
 from decision_aid.report.layout import (
     _PDF,
@@ -31,9 +32,7 @@ from decision_aid.report.sections import (
     _icon_arrays,
     _leaning_and_questions,
     _match,
-    _notes,
     _sources,
-    _sure,
     _what_you_said,
 )
 from decision_aid.words.report import PAPER_NOT_KNOWN, PDF_FOOTER, PDF_SUBJECT

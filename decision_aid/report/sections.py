@@ -9,10 +9,7 @@ import io
 from fpdf.enums import Align, WrapMode, XPos, YPos
 
 from decision_aid.grid import NO_TREATMENT_NAME
-from decision_aid.report.content import (
-    SURE_CREDIT,
-    SURE_QUESTIONS,
-)
+from decision_aid.report.ending import _questions
 from decision_aid.report.fontcache import FONT
 from decision_aid.report.images import PRINTED_LINK_MAX, _png_size_mm, _without_note
 from decision_aid.report.layout import (
@@ -532,60 +529,6 @@ def _cautions(pdf: _PDF, data: dict) -> None:
         pdf.need(_lh(SMALL) * 3)  # the name never sits alone at the foot of a page
         pdf.para(options_named(names, len(data["options"])), size=SMALL, bold=True)
         pdf.bullets(items, size=SMALL)
-
-
-def _questions(pdf: _PDF, data: dict) -> None:
-    pdf.heading(words.QUESTIONS, keep=20)
-    pdf.para(words.QUESTIONS_INTRO, size=SMALL)
-    pdf.ln(0.8)
-    pdf.bullets(data["questions"], mark="☐", indent=5, size=SMALL)
-
-
-def _sure(pdf: _PDF, data: dict) -> None:
-    pdf.heading(words.SURE_HEADING, keep=28)
-    pdf.para(words.SURE_INTRO, size=SMALL)
-    pdf.ln(0.8)
-    box = 3.4
-    answers = {s["id"]: s["answer"] for s in data["answers"]["sure"]}
-    row_h = 5.4
-    for sid, q in SURE_QUESTIONS:
-        y = pdf.get_y()
-        q_w = pdf.body_w - 62
-        pdf.set_font(FONT, "", BODY)
-        pdf.set_x(pdf.l_margin)
-        pdf.cell(q_w, row_h, q)
-        x = pdf.l_margin + q_w + 2
-        pdf.set_draw_color(0)
-        pdf.set_line_width(0.3)
-        for label in (words.YES, words.NO):
-            pdf.rect(x, y + (row_h - box) / 2, box, box)
-            pdf.set_xy(x + box + 1, y)
-            pdf.cell(9, row_h, label)
-            x += 15
-        earlier = answers.get(sid)
-        if earlier:
-            pdf.set_xy(x, y)
-            pdf.set_font(FONT, "", TINY)
-            pdf.cell(0, row_h, words.IN_THE_AID.format(answer=earlier))
-        pdf.set_xy(pdf.l_margin, y + row_h + 0.6)
-    pdf.para(SURE_CREDIT, size=TINY)
-
-
-def _notes(pdf: _PDF, layout: _Layout) -> None:
-    """Ruled lines for the consultation: they fill what is left of the page (3 to 8 lines), or
-    start a new page with the layout's number of lines."""
-    gap = 7.0
-    heading_h = 14.0  # the heading with its rule and spacing, and a little to spare
-    fits = int((pdf.room - heading_h) // gap)
-    lines = min(fits, layout.note_lines_max) if fits >= 3 else layout.note_lines
-    pdf.heading(words.CONSULTATION_NOTES, keep=lines * gap)
-    y = pdf.get_y() + gap
-    pdf.set_draw_color(150)
-    pdf.set_line_width(0.2)
-    for _ in range(lines):
-        pdf.line(pdf.l_margin, y, pdf.w - pdf.r_margin, y)
-        y += gap
-    pdf.set_y(y - gap + 2)
 
 
 def _sources(pdf: _PDF, data: dict, layout: _Layout) -> None:

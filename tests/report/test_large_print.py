@@ -14,8 +14,10 @@ import pytest
 from pypdf import PdfReader
 
 from decision_aid import report
-from decision_aid.report.layout import BODY, LARGE_PRINT_MAX_PAGES, LARGE_PRINT_SCALE, TINY
-from decision_aid.words.report import ABOUT_FIGURES
+from decision_aid.report.fontcache import FONT
+from decision_aid.report.layout import _PDF, BODY, LARGE_PRINT_MAX_PAGES, LARGE_PRINT_SCALE, TINY
+from decision_aid.words import report as words
+from decision_aid.words.report import ABOUT_FIGURES, SURE_CREDIT, SURE_QUESTIONS
 
 from .pdf_reading import FOOTER, printed_sizes
 from .test_pdf import BASE_URL, BUSY, EVIDENCE, PAGE_SIZES, QUERY, link_targets, result_of
@@ -97,3 +99,30 @@ def test_the_longest_summary_stays_within_its_page_limit(paper):
     """Every caution and question at once and a long note: no layout runs away."""
     reader = build(BUSY, paper, True)
     assert len(reader.pages) <= LARGE_PRINT_MAX_PAGES
+
+
+@pytest.mark.parametrize("large_print", [False, True])
+def test_no_sure_question_runs_into_its_yes_and_no_boxes(large_print):
+    """The large-print page is a quarter narrower: a SURE question cut at a fixed width ran
+    over its own Yes box, and the longer two printed on top of both boxes and their labels."""
+    reader = build("relief=8&sure_s=yes", "A4", large_print)
+    measure = _PDF("A4", "")
+    (page,) = [p for p in reader.pages if SURE_CREDIT.split(" ©")[0] in (p.extract_text() or "")]
+    runs: list[tuple[str, float, float, float, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+            y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+            runs.append((text.strip(), x, y, size * cm[0] * tm[0], cm[0]))
+
+    page.extract_text(visitor_text=visit)
+    yeses = [r for r in runs if r[0] == words.YES]
+    assert len(yeses) == len(SURE_QUESTIONS)
+    for _, x_yes, y_yes, _, scale in yeses:
+        box_left = x_yes - (3.4 + 1) * scale * 72 / 25.4
+        for text, x, y, size, _ in runs:
+            if abs(y - y_yes) < 1 and x < x_yes:
+                measure.set_font(FONT, "", size)
+                right = x + measure.get_string_width(text) * 72 / 25.4
+                assert right < box_left, (text, right, box_left)
