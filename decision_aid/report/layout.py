@@ -66,6 +66,10 @@ class _Cell:
     size: float = BODY
 
 
+MIN_SPLIT_LINES = 3
+"""A row split across pages starts on the page it reaches only where three lines fit there."""
+
+
 def _table(
     pdf: _PDF,
     head: list[_Cell],
@@ -81,8 +85,8 @@ def _table(
     """A table at the left margin as fpdf's `table()` draws it with these settings, from cached
     line breaks: `grid` every border (else only the lines between rows, `HORIZONTAL_LINES`),
     text at the top of its cell (`middle`: centred), `padding` (top, right, bottom, left), the
-    heading row filled and repeated at the top of each page, a row never split across pages,
-    never the heading row alone at the foot of a page.
+    heading row filled and repeated at the top of each page, a row never split across pages
+    unless it is taller than a page (`draw_split`), never the heading row alone at the foot of a page.
 
     `table()` lays every cell's text out twice (once to size the row) and the comparison table
     is most of a summary's text: with `table()` a warm summary took 2 to 2.6 times the CPU time (well
@@ -133,11 +137,36 @@ def _table(
                 pdf.cell(w - left - right, line_h, line, new_x=XPos.LEFT, new_y=YPos.NEXT)
         pdf.set_xy(pdf.l_margin, y + height)
 
+    def part(lines: list[tuple[str, ...]]) -> Laid:
+        heights = [len(cell_lines) * line_h + top + bottom for cell_lines in lines]
+        return lines, heights, max(heights)
+
+    def draw_split(row: list[_Cell], laid_out: Laid, index: int) -> None:
+        """A row taller than a whole page (large print's narrow columns): each page takes the
+        lines that fit in every cell, under the heading row, and the rest goes on. Drawn whole,
+        its borders ran through the footer and its cells' text broke onto the next page at the
+        wrong height, each cell starting where the one before it ended."""
+        rest = list(laid_out[0])
+        while True:
+            fit = int((pdf.room - top - bottom) // line_h)
+            if all(len(cell_lines) <= fit for cell_lines in rest):
+                draw(row, part(rest), index)
+                return
+            if fit >= MIN_SPLIT_LINES:
+                draw(row, part([cell_lines[:fit] for cell_lines in rest]), index)
+                rest = [cell_lines[fit:] for cell_lines in rest]
+            pdf.add_page()
+            draw(head, heading, 0)
+
     heading = lay_out(head)
     body = [(row, lay_out(row)) for row in rows]
     pdf.need(heading[2] + (body[0][1][2] if body else 0))  # never the heading row alone
     draw(head, heading, 0)
+    page_room = pdf.page_break_trigger - pdf.t_margin - heading[2]
     for i, (row, laid_out) in enumerate(body, start=1):
+        if laid_out[2] > page_room:
+            draw_split(row, laid_out, i)
+            continue
         if pdf.room < laid_out[2]:
             pdf.add_page()
             draw(head, heading, 0)

@@ -118,3 +118,42 @@ def test_numbered_columns_draw_what_fpdf2_text_columns_draw(tmp_path, size):
     fpdf2_columns(theirs, size)
     assert mine.get_y() == pytest.approx(theirs.get_y())
     assert_same_pages(mine, theirs, tmp_path)
+
+
+def test_a_row_taller_than_a_page_is_split_under_a_repeated_heading():
+    """Large print's narrow columns make some rows taller than a page. Drawn whole, their borders
+    ran through the footer, and each cell's text started on the next page where the one before it
+    had ended. Each page now takes what fits of every cell, in line, under the heading row."""
+    pdf = _PDF((120.0, 160.0), "footer")
+    pdf.add_page()
+    tall = [
+        _Cell("Side effects", "B", 7.0),
+        _Cell("Medicines line. " * 300, "", 7.0),
+        _Cell("MVD line. " * 120, "", 7.0),
+    ]
+    cells: list[tuple[int, float, float, str]] = []
+    rects: list[tuple[int, float, float]] = []
+    cell, rect = pdf.cell, pdf.rect
+
+    def record_cell(w, h=None, text="", **kw):
+        cells.append((pdf.page, pdf.get_x(), pdf.get_y(), text))
+        return cell(w, h, text, **kw)
+
+    def record_rect(x, y, w, h, *a, **kw):
+        rects.append((pdf.page, min(y, y + h), max(y, y + h)))
+        return rect(x, y, w, h, *a, **kw)
+
+    pdf.cell, pdf.rect = record_cell, record_rect
+    widths = (20.0, 50.0, 26.0)
+    _table(pdf, HEAD, [ROWS[0], tall, ROWS[1]], widths, line_h=3.2, padding=(1, 1, 1, 1), fill=GREY_FILL)
+    assert pdf.page > 2
+    assert all(bottom <= pdf.page_break_trigger + 0.01 for _, _, bottom in rects)  # never into the footer
+    starts: dict[int, dict[float, float]] = {}  # page -> column -> where its text starts
+    for p, x, y, text in cells:
+        if p > 1 and "line." in text:  # the tall row's two long cells, after the first page
+            starts.setdefault(p, {}).setdefault(round(x, 1), y)
+    assert len(starts[2]) == 2 and len(starts) > 1, starts  # page 2 goes on with both cells
+    for page, ys in starts.items():  # each column's text goes on at the same height
+        assert len({round(y, 1) for y in ys.values()}) == 1, (page, ys)
+    said = " ".join(text for _, _, _, text in cells).split()
+    assert said.count("line.") == 300 + 120  # every line of both cells, once
