@@ -192,6 +192,25 @@ def test_see_the_caution_below_leads_to_the_cautions_on_a_phone(browser: Browser
         page.context.close()
 
 
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [("avoid=mvd", "You said you do not want this"), ("anesthesia=unfit", "May not be suitable")],
+)
+def test_a_phone_card_says_an_options_status_beside_its_name(
+    browser: Browser, app_server, query: str, status: str
+) -> None:
+    """The option's header holds its status on a wide screen; on a phone the headers are hidden
+    and each card labels the options inside it, so the label says it (it measured 0 px wide)."""
+    page = _open(browser, app_server.url, "phone", f"relief=8&{query}")
+    try:
+        shown = page.locator(f"{MAIN} .hfs-grid td .label").filter(has_text=status)
+        expect(shown.first).to_be_visible()
+        assert shown.count() == len(page.locator(f"{MAIN} .hfs-grid tbody tr").all())  # in every card
+        assert all("MVD surgery" in text for text in shown.all_inner_texts())
+    finally:
+        page.context.close()
+
+
 @pytest.mark.parametrize("topic", [t for t in TOPICS if t != "figures"])
 def test_home_topic_reads_at_grade_8_or_below(browser: Browser, app_server, topic: str) -> None:
     """What a patient reads on each home topic (expanders open, chart text included), by the

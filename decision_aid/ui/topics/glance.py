@@ -45,8 +45,10 @@ GRID_CSS = (
 """The grid's look (decision_aid/assets/grid.css): one card per row on a narrow screen."""
 
 
-def _cell_html(cell: Cell, consulting: bool, column_name: str, sources: bool) -> str:
-    parts = [f'<span class="label">{escape(column_name, quote=False)}</span>']
+def _cell_html(cell: Cell, consulting: bool, column_name: str, sources: bool, status: str = "") -> str:
+    """One cell; its label names the option (with its `status` note) where the grid is cards on a
+    phone, since the option's own header, which holds the note on a wide screen, is hidden there."""
+    parts = [f'<span class="label">{escape(column_name, quote=False)}{status}</span>']
     if cell.figure is not None:
         parts.append(f'<span class="fig">{escape(cell.figure, quote=False)}</span>')
     parts.append(escape(cell.text, quote=False))
@@ -75,7 +77,7 @@ def _cell_html(cell: Cell, consulting: bool, column_name: str, sources: bool) ->
 def grid_html(grid: Grid, consulting: bool, sources: bool = False) -> str:
     """The grid as an escaped HTML table (headers for options and questions); `consulting` adds
     each figure's range and certainty, `sources` each cell's source ids."""
-    heads = []
+    heads, notes = [], []
     for col in grid.columns:
         note = ""
         if not col.suitable:
@@ -83,12 +85,13 @@ def grid_html(grid: Grid, consulting: bool, sources: bool = False) -> str:
         elif col.avoided:
             note = f'<span class="more">{escape(SAID_NO, quote=False)}</span>'
         heads.append(f'<th scope="col">{escape(col.name, quote=False)}{note}</th>')
+        notes.append(note)
     rows = []
     for row in grid.rows:
         cells = []
-        for col, cell in zip(grid.columns, row.cells, strict=True):
+        for col, note, cell in zip(grid.columns, notes, row.cells, strict=True):
             css = ' class="ref"' if col.id == "no_treatment" else ""
-            cells.append(f"<td{css}>{_cell_html(cell, consulting, col.name, sources)}</td>")
+            cells.append(f"<td{css}>{_cell_html(cell, consulting, col.name, sources, note)}</td>")
         rows.append(f'<tr><th scope="row">{escape(row.question, quote=False)}</th>{"".join(cells)}</tr>')
     return (
         '<table class="hfs-grid">'
