@@ -471,6 +471,15 @@ def test_botulinum_ranges_widened_per_review(ev: Evidence) -> None:
     assert _risk(ev, "botulinum", "face_droop").per_100.high > 9.1
 
 
+def test_face_droop_is_counted_per_injection_not_per_person(ev: Evidence) -> None:
+    """Its central was Siriraj's 9.1 in 100 patients who ever had it over about 32.5 months of
+    injections, shown as "per injection": a per-person figure overstates the chance per injection
+    (the content review). The central and low are now figures counted per injection."""
+    droop = _risk(ev, "botulinum", "face_droop")
+    assert droop.per == "injection" and droop.per_100.central < 9.1
+    assert {"kalra1990", "thaisouth"} <= set(droop.sources) and "per-person" in droop.note
+
+
 def test_reinjection_interval_is_longer_than_the_effect(ev: Evidence) -> None:
     bot = ev.options["botulinum"]
     assert bot.reinjection_weeks is not None and bot.effect_weeks is not None
