@@ -94,3 +94,20 @@ def test_the_no_treatment_name_stays_clear_of_its_line(result):
         xs = [start + i * (end - start) / 20 for i in range(21)]
         through = [round(x) for x in xs if top - 1 <= _y_at(line, x) <= bottom + 1]
         assert not through, (width, anchor, through)
+
+
+@skip_requires_vl_convert
+def test_the_no_treatment_name_is_drawn_in_its_lines_grey(result):
+    """In black, just under the medicines' line, a patient took the name for that line's."""
+    import vl_convert as vlc
+
+    years = result.projection.years
+    reference = charts.reference_frame(result)
+    spec = charts.spec_of(
+        charts.projection_parts(charts.projection_frame(result), years=years, reference=reference)
+    )
+    svg = vlc.vegalite_to_svg(spec)
+    text = re.search(r"<text[^>]*>" + re.escape(charts.REFERENCE_NAME), svg)
+    line = re.search(r'<path[^>]*stroke="([^"]+)"[^>]*stroke-dasharray', svg)
+    assert text and line
+    assert f'fill="{line.group(1)}"' in text.group(0) and 'font-style="italic"' in text.group(0)
