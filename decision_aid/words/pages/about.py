@@ -37,9 +37,10 @@ WITHOUT_TREATMENT = _("What happens without treatment?")
 NATURAL_COURSE = _(
     "It is not dangerous to your life or brain. But it can shut your eye, which can make "
     "driving or reading unsafe. It often spreads or gets stronger over the years. "
-    "A few people get better on their own for a while. Most do not."
+    "Some people get better on their own for a while. Most do not."
 )
-"""The natural course in plain words (clinical review 2026-11, section 3, worst sentence 2)."""
+"""The natural course in plain words (clinical review 2026-11, section 3, worst sentence 2), with
+"Some" for its "A few": the figures under it say 41 in 100 in one study went away for a time."""
 FIGURE_WHEN = _("When: {timeframe}. How sure we are: {certainty}.")
 FIGURE_RANGE = _("Range: {range}. {sources}")
 """Consult mode: the figure's range (or that the studies give none), then its sources."""
