@@ -33,6 +33,7 @@ from decision_aid.words.topics import (
     HAVE_IT,
     HAVE_IT_PER_INJECTION,
     NONE_REPORTED,
+    WHEN_SENTENCE,
     certainty_level,
 )
 
@@ -51,6 +52,9 @@ def _line(r: RiskUsed, ctx: Ctx, show_sources: bool) -> str:
     )
     lasts = as_sentence(r.lasts.strip().rstrip("."))
     text = f"- {c.md(r.name)}: **{c.md(fig)}**. {c.md(lasts)}"
+    when = (getattr(r, "timeframe", "") or "").rstrip(".")
+    if when and not show_sources:  # with the sources, `detail` gives it; a figure needs its time
+        text += " " + c.md(WHEN_SENTENCE.format(when=when))
     if show_sources:
         when = getattr(r, "timeframe", "") or ""
         low, high, published = shown_range(r)

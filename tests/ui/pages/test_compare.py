@@ -112,6 +112,23 @@ def test_harms_mark_per_injection_figures_and_say_how_sure_at_home():
     assert text.count("how sure:") >= 10
 
 
+def test_every_harm_says_when_in_both_modes():
+    """A figure needs its time: at home the harms showed "26 out of 100 people" for low sodium
+    with no word of "at any time while taking carbamazepine", which the works topic gives."""
+    from decision_aid.engine import evaluate
+    from decision_aid.evidence import load_evidence
+    from decision_aid.profile import Profile
+
+    risks = [r for o in evaluate(load_evidence(), Profile()).options for r in o.risks]
+    home = open_app({"topic": "harms"}, page="compare")
+    consult = open_app({"topic": "harms", "mode": "consult"}, page="compare")
+    consult.toggle(key="sources_harms").set_value(True).run()
+    for at in (home, consult):
+        text = " ".join(unescape(texts(at)).split())
+        missing = [r.timeframe for r in risks if " ".join(r.timeframe.rstrip(".").split()) not in text]
+        assert not missing, missing
+
+
 def test_harms_intro_does_not_call_per_injection_figures_people():
     """The intro said "Every figure is out of 100 people" above "10 out of 100 people per injection"."""
     at = open_app({"topic": "harms"}, page="compare")
