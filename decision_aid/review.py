@@ -69,8 +69,10 @@ def _t(text: str) -> str:
 
 
 def _th(*headers: str) -> str:
-    """A table's header row, ending with the tick-box column."""
-    return "<tr>" + "".join(f"<th>{_t(h)}</th>" for h in headers) + f'<th class="ok">{_t(w.OK)}</th></tr>'
+    """A table's header row, ending with the tick-box column; a `thead`, so a printed table that
+    runs onto the next page repeats it there."""
+    cells = "".join(f"<th>{_t(h)}</th>" for h in headers)
+    return f'<thead><tr>{cells}<th class="ok">{_t(w.OK)}</th></tr></thead>'
 
 
 def _num(x: float) -> str:
@@ -245,11 +247,7 @@ def _measures(evidence: Evidence) -> str:
         f'<td>{_t(w.YES) if k == m.control_measure else ""}</td><td class="ok">☐</td></tr>'
         for k, v in m.measures.items()
     )
-    header = (
-        f"<tr><th>{_t(w.ID)}</th><th>{_t(w.LABEL_AS_SHOWN)}</th><th>{_t(w.DEFINITION_AS_SHOWN)}</th>\n"
-        f"<th>{_t(w.CONTROL)}</th>\n"
-        f'<th class="ok">{_t(w.OK)}</th></tr>'
-    )
+    header = _th(w.ID, w.LABEL_AS_SHOWN, w.DEFINITION_AS_SHOWN, w.CONTROL)
     return f"""
 <h2 id="measures">{_t(w.MEASURES)}</h2>
 <p>{_t(w.MEASURES_HOW)}</p>
@@ -410,12 +408,7 @@ def _no_treatment(evidence: Evidence, refs: _Refs) -> str:
         f'<td class="ok">☐</td></tr>'
         for f in nt.figures
     )
-    header = (
-        f"<tr><th>{_t(w.FIGURE)}</th><th>{_t(w.PER_100)}</th><th>{_t(w.TIME_FRAME)}</th>\n"
-        f"<th>{_t(w.CERTAINTY)}</th>\n"
-        f"<th>{_t(w.NOTE)}</th><th>{_t(w.SOURCES)}</th>\n"
-        f'<th class="ok">{_t(w.OK)}</th></tr>'
-    )
+    header = _th(w.FIGURE, w.PER_100, w.TIME_FRAME, w.CERTAINTY, w.NOTE, w.SOURCES)
     fn = nt.figures_note
     note = ""
     if fn:
@@ -464,10 +457,8 @@ def _rules(evidence: Evidence, refs: _Refs) -> str:
     return f"""
 <h2 id="rules">{_t(w.RULES)}</h2>
 <p>{_t(w.RULES_HOW)}</p>
-<table>{_cols(12, 18, 9, 43, 13, 5)}<tr><th>{_t(w.RULE)}</th><th>{_t(w.WHEN)}</th><th>{_t(w.EFFECT)}</th>
-<th>{_t(w.WHAT_THE_PATIENT_READS)}</th>
-<th>{_t(w.SOURCES)}</th>
-<th class="ok">{_t(w.OK)}</th></tr>{"".join(rows)}</table>
+<table>{_cols(12, 18, 9, 43, 13, 5)}{_th(w.RULE, w.WHEN, w.EFFECT, w.WHAT_THE_PATIENT_READS, w.SOURCES)}
+{"".join(rows)}</table>
 """
 
 
@@ -536,7 +527,8 @@ def _sign_off(evidence: Evidence) -> str:
 
     m = evidence.meta
     listed = (
-        f"<table><tr><th>{_t(w.NAME)}</th><th>{_t(w.ROLE)}</th><th>{_t(w.DATE)}</th><th>{_t(w.SCOPE)}</th></tr>"
+        f"<table><thead><tr><th>{_t(w.NAME)}</th><th>{_t(w.ROLE)}</th><th>{_t(w.DATE)}</th>"
+        f"<th>{_t(w.SCOPE)}</th></tr></thead>"
         + "".join(
             f"<tr><td>{_e(r.name)}</td><td>{_e(r.role)}</td><td>{_e(r.date.isoformat())}</td>"
             f"<td>{_e(r.scope)}</td></tr>"

@@ -254,3 +254,14 @@ def test_review_command_refuses_a_bad_dataset_and_an_unwritable_path(tmp_path):
         timeout=120,
     )
     assert done.returncode == 2 and "Traceback" not in done.stderr and "cannot write" in done.stderr
+
+
+def test_every_table_in_the_pack_has_its_header_row_in_a_thead(pack):
+    """Printed, a table that runs onto the next page repeats a `thead` there; header rows as plain
+    rows were lost after the first page."""
+    tables = re.findall(r"<table>(.*?)</table>", pack, flags=re.S)
+    assert len(tables) >= 8
+    for table in tables:
+        body = re.sub(r"<colgroup>.*?</colgroup>", "", table, flags=re.S).lstrip()
+        assert body.startswith("<thead><tr>") and body.count("<th>") >= 2, body[:120]
+        assert "<th" not in body[body.index("</thead>") :], body[:120]
