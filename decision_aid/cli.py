@@ -58,6 +58,7 @@ from decision_aid.words.cli import (
     QUERY_FILE_HELP,
     QUERY_HELP,
     REVIEW_DESCRIPTION,
+    REVIEW_NOT_PDF,
     RULED_OUT,
     STANDARD_INPUT,
     SUMMARY_DESCRIPTION,
@@ -377,6 +378,9 @@ def cmd_review(argv: list[str]) -> int:
     parser.add_argument("--out", default="review.html", help=HTML_OUT_HELP)
     parser.add_argument("--data", default=None, help=DATA_HELP)
     args = parser.parse_args(argv)
+    if Path(args.out).suffix.lower() == ".pdf":  # written anyway, a PDF reader would call it broken
+        print(ERROR.format(problem=REVIEW_NOT_PDF.format(path=args.out)), file=sys.stderr)
+        return EXIT_BAD_INPUT
     evidence = _load(args.data)
     if evidence is None:
         return EXIT_BAD_INPUT

@@ -256,6 +256,15 @@ def test_review_command_refuses_a_bad_dataset_and_an_unwritable_path(tmp_path):
     assert done.returncode == 2 and "Traceback" not in done.stderr and "cannot write" in done.stderr
 
 
+def test_review_command_refuses_a_pdf_name_for_its_html(tmp_path):
+    """`--out review.pdf` wrote an HTML page into a file a PDF reader then called broken."""
+    from decision_aid import cli
+
+    out = tmp_path / "review.PDF"
+    assert cli.main(["review", "--out", str(out)]) == 2
+    assert not out.exists()
+
+
 def test_every_table_in_the_pack_has_its_header_row_in_a_thead(pack):
     """Printed, a table that runs onto the next page repeats a `thead` there; header rows as plain
     rows were lost after the first page."""

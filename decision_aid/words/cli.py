@@ -24,6 +24,10 @@ PDF_OUT_HELP = _("PDF file to write (pdf format only)")
 BASE_URL_HELP = _("where the aid is served, for the link")
 LARGE_PRINT_HELP = _("large print: 12 pt type instead of 9 pt, on about 3 times the pages (pdf only)")
 HTML_OUT_HELP = _("HTML file to write")
+REVIEW_NOT_PDF = _(
+    "the review pack is an HTML page, not a PDF: give --out a name that ends in .html "
+    "({path} would hold HTML), then print it from a browser if a PDF is needed"
+)
 
 # ---------------------------------------------------------------- what the commands print
 
