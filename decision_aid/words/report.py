@@ -169,9 +169,11 @@ NOTE_CONTINUES = _(
 )
 NOTHING_WRITTEN = _("(nothing written)")
 UNPRINTABLE_NOTICE = _(
-    "{mark} marks a character this summary cannot print. Your note is kept in full "
-    "in the link and in the summary's data file (JSON)."
+    "{mark} marks a character this summary cannot print. Your note is kept in full in the aid "
+    "(open the link below on a screen) and in the summary's data file (JSON)."
 )
+"""As NOTE_CONTINUES says it: a long note's printed link leaves the note out ("Your answers,
+except your note ..."), so "kept in full in the link" read as a contradiction just above it."""
 
 
 UNPRINTABLE_COUNT = _(

@@ -254,6 +254,20 @@ def test_a_character_no_font_draws_is_marked_and_kept_in_link_and_json(
     assert quote(NOTES["chinese"]) in data["link"]
 
 
+@needs_poppler
+def test_a_long_unprintable_note_is_not_said_to_be_in_the_printed_link(
+    tmp_path: Path, no_fallback_fonts: None
+) -> None:
+    """A long note's printed link leaves it out ("Your answers, except your note ..."): the notice
+    just above said "Your note is kept in full in the link"."""
+    from decision_aid.words.report import LINK_INTRO_NO_NOTE
+
+    text = " ".join(text_of(build("ok " + NOTES["chinese"] * 12), tmp_path).split())
+    assert " ".join(LINK_INTRO_NO_NOTE.split()) in text  # the printed link is without the note
+    assert " ".join(report.UNPRINTABLE_NOTICE.split()) in text
+    assert "in full in the link" not in text
+
+
 @needs_noto
 def test_every_script_is_printable_here() -> None:
     assert report.unprintable(ALL_SCRIPTS) == []
