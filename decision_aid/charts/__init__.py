@@ -38,6 +38,7 @@ from decision_aid.charts.icons import (
     icon_frame,
     option_icon_arrays,
     success_frame,
+    too_few_words,
 )
 from decision_aid.charts.match import (
     MATCH_TITLE,
@@ -104,5 +105,6 @@ __all__ = [
     "spec_of",
     "success_frame",
     "to_png",
+    "too_few_words",
     "top_level",
 ]

@@ -166,6 +166,12 @@ def _too_few(value: float, per: int = 100) -> bool:
     return value > 0 and _count(value, per) == 0
 
 
+def too_few_words(value: float, *, label: str, per: int = 100, other_label: str = DO_NOT) -> str | None:
+    """An icon array's words, where its picture could show no one (`_too_few`), else None: a page
+    short of room says them without a picture of 100 people none of whom is coloured."""
+    return " ".join(_icon_statements(value, per, label, other_label)) if _too_few(value, per) else None
+
+
 def _icon_statements(value: float, per: int, label: str, other_label: str) -> list[str]:
     """Both ways round (IPDAS balanced framing); a chance too small to draw says so."""
     n = _count(value, per)

@@ -13,7 +13,7 @@ import streamlit as st
 
 from decision_aid import charts
 from decision_aid.engine import RiskUsed
-from decision_aid.grid import first_clause
+from decision_aid.grid import first_clause, first_clause_within
 from decision_aid.results import shown_range
 from decision_aid.ui import chart_cache
 from decision_aid.ui import components as c
@@ -33,11 +33,10 @@ from decision_aid.words.topics import (
     HAVE_IT,
     HAVE_IT_PER_INJECTION,
     NONE_REPORTED,
-    WHEN_SENTENCE,
     certainty_level,
 )
 
-TITLE_CHARS = 30
+TITLE_CHARS = 34
 KINDS = HARM_KINDS
 
 
@@ -51,10 +50,14 @@ def _line(r: RiskUsed, ctx: Ctx, show_sources: bool) -> str:
         r.central, per=per, certainty=None if ctx.consult else getattr(r, "certainty", None), local=r.local
     )
     lasts = as_sentence(r.lasts.strip().rstrip("."))
-    text = f"- {c.md(r.name)}: **{c.md(fig)}**. {c.md(lasts)}"
     when = (getattr(r, "timeframe", "") or "").rstrip(".")
-    if when and not show_sources:  # with the sources, `detail` gives it; a figure needs its time
-        text += " " + c.md(WHEN_SENTENCE.format(when=when))
+    # A figure needs its time: its first clause beside it, as the works topic gives it, unless it
+    # is counted per injection (which says when: at each one); with the sources shown, `detail`
+    # gives the whole time frame (how the studies counted it).
+    fig_when = f"**{c.md(fig)}**"
+    if when and not show_sources and per != "injection":
+        fig_when += f", {c.md(first_clause_within(when))}"
+    text = f"- {c.md(r.name)}: {fig_when}. {c.md(lasts)}"
     if show_sources:
         when = getattr(r, "timeframe", "") or ""
         low, high, published = shown_range(r)
@@ -81,16 +84,21 @@ def _kind(ctx: Ctx, lasting: bool, heading: str, show_sources: bool) -> None:
             top = max(mine, key=lambda r: r.central)
             per = getattr(top, "per", "person") or "person"
             title = f"{o.short_name}: {first_clause(top.name)}" + (f" ({LOCAL_MARK})" if top.local else "")
-            spec = chart_cache.built(
-                charts.icon_array_parts,
-                top.central,
-                label=HAVE_IT_PER_INJECTION if per == "injection" else HAVE_IT,
-                color=charts.HARM_COLOR,
-                title=title,
-                title_chars=TITLE_CHARS,
-                finish=fit_x,
-            )
-            show(spec, f"harm_{int(lasting)}_{o.id}")
+            label = HAVE_IT_PER_INJECTION if per == "injection" else HAVE_IT
+            too_few = charts.too_few_words(top.central, label=label)
+            if too_few:  # not 100 grey people under "too few to show" (about 300 px on a phone)
+                st.markdown(f"**{c.md(title)}**\n\n{c.md(too_few)}")
+            else:
+                spec = chart_cache.built(
+                    charts.icon_array_parts,
+                    top.central,
+                    label=label,
+                    color=charts.HARM_COLOR,
+                    title=title,
+                    title_chars=TITLE_CHARS,
+                    finish=fit_x,
+                )
+                show(spec, f"harm_{int(lasting)}_{o.id}")
         # The lists are the pictures' full text alternative: every figure, in words, on the page.
         lines = "\n".join(_line(r, ctx, show_sources) for r in mine)
         lists.append(f"**{c.md(o.short_name)}**\n\n{lines}")

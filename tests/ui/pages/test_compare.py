@@ -114,19 +114,39 @@ def test_harms_mark_per_injection_figures_and_say_how_sure_at_home():
 
 def test_every_harm_says_when_in_both_modes():
     """A figure needs its time: at home the harms showed "26 out of 100 people" for low sodium
-    with no word of "at any time while taking carbamazepine", which the works topic gives."""
+    with no word of "at any time while taking carbamazepine", which the works topic gives. Its
+    first clause stands beside the figure; with the sources, the whole time frame."""
     from decision_aid.engine import evaluate
     from decision_aid.evidence import load_evidence
+    from decision_aid.grid import first_clause_within
     from decision_aid.profile import Profile
 
     risks = [r for o in evaluate(load_evidence(), Profile()).options for r in o.risks]
     home = open_app({"topic": "harms"}, page="compare")
     consult = open_app({"topic": "harms", "mode": "consult"}, page="compare")
     consult.toggle(key="sources_harms").set_value(True).run()
-    for at in (home, consult):
+    for at, when in ((home, first_clause_within), (consult, lambda t: t.rstrip("."))):
         text = " ".join(unescape(texts(at)).split())
-        missing = [r.timeframe for r in risks if " ".join(r.timeframe.rstrip(".").split()) not in text]
+        # at home, a figure counted per injection says when by "per injection" (each one)
+        said = [r for r in risks if at is consult or r.per != "injection"]
+        missing = [r.timeframe for r in said if f"{' '.join(when(r.timeframe).split())}" not in text]
         assert not missing, missing
+        assert len(said) >= 10
+    home_text = " ".join(unescape(texts(home)).split())
+    assert "26 out of 100 people (how sure: low)**, at any time while taking carbamazepine." in home_text
+
+
+def test_a_harm_too_rare_to_draw_is_said_without_a_picture_of_nobody():
+    """Fewer than 1 in 100 colours no one in a picture of 100: it drew 100 grey people under
+    "Too few to show in a picture of 100 people" (about 300 px on a phone). The words stay."""
+    at = open_app({"topic": "harms"}, page="compare")
+    titles = [" ".join(spec["title"]["text"]) for spec in chart_specs(at)]
+    assert titles and not any("Serious skin reaction" in t for t in titles), titles
+    text = " ".join(unescape(texts(at)).split())
+    assert (
+        "**Medicines: Serious skin reaction** Fewer than 1 out of 100 people (about 6 out of 10,000)" in text
+    )
+    assert "Too few to show in a picture of 100 people." in text
 
 
 def test_harms_intro_does_not_call_per_injection_figures_people():
@@ -159,7 +179,11 @@ def test_harms_say_how_long_each_lasts_in_full_and_name_each_picture_whole():
             for o in result.options:
                 mine = [r for r in o.risks if bool(r.serious or r.permanent) == kind]
                 if mine:
-                    name = first_clause(max(mine, key=lambda r: r.central).name)
+                    top = max(mine, key=lambda r: r.central)
+                    name = first_clause(top.name)
+                    if top.central < 0.5:  # too rare to draw: its title leads its words, no picture
+                        assert f"**{o.short_name}: {name}**" in text, (mode, name)
+                        continue
                     assert any(f"{o.short_name}: {name}" in t for t in titles), (mode, name, titles)
         assert not any("..." in t for t in titles), (mode, titles)
 
