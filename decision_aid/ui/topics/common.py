@@ -8,9 +8,11 @@ from typing import Any
 import altair as alt
 import streamlit as st
 
+from decision_aid import charts
 from decision_aid.engine import Result
 from decision_aid.evidence import Evidence
 from decision_aid.profile import Profile
+from decision_aid.ui import chart_cache
 from decision_aid.ui import components as c
 from decision_aid.words.app import PUBLISHED_RANGE, RANGE
 from decision_aid.words.common import NO_RANGE_GIVEN, has_range, per_100_counted, per_100_range, span_text
@@ -47,6 +49,21 @@ def fit_x(chart: Any) -> Any:
 def show(spec: dict, key: str, where: Any = st) -> None:
     """A finished spec from chart_cache, as wide as its column."""
     where.vega_lite_chart(spec, width="stretch", key=key)
+
+
+def show_icons(value: float, *, label: str, color: str, title: str, title_chars: int, key: str) -> None:
+    """A picture of 100 people with `value` of them coloured, its title on top, from the chart
+    cache (the works and harms topics draw one per option)."""
+    spec = chart_cache.built(
+        charts.icon_array_parts,
+        value,
+        label=label,
+        color=color,
+        title=title,
+        title_chars=title_chars,
+        finish=fit_x,
+    )
+    show(spec, key)
 
 
 def in_words(text: str, label: str = IN_WORDS) -> None:

@@ -15,15 +15,13 @@ from decision_aid import charts
 from decision_aid.engine import RiskUsed
 from decision_aid.grid import first_clause, first_clause_within
 from decision_aid.results import shown_range
-from decision_aid.ui import chart_cache
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import (
     LOCAL_MARK,
     Ctx,
     detail,
     figure_words,
-    fit_x,
-    show,
+    show_icons,
     sources_toggle,
 )
 from decision_aid.words.common import HARM_KINDS, as_sentence
@@ -89,16 +87,15 @@ def _kind(ctx: Ctx, lasting: bool, heading: str, show_sources: bool) -> None:
             if too_few:  # not 100 grey people under "too few to show" (about 300 px on a phone)
                 st.markdown(f"**{c.md(title)}**\n\n{c.md(too_few)}")
             else:
-                spec = chart_cache.built(
-                    charts.icon_array_parts,
+                key = f"harm_{int(lasting)}_{o.id}"
+                show_icons(
                     top.central,
                     label=label,
                     color=charts.HARM_COLOR,
                     title=title,
                     title_chars=TITLE_CHARS,
-                    finish=fit_x,
+                    key=key,
                 )
-                show(spec, f"harm_{int(lasting)}_{o.id}")
         # The lists are the pictures' full text alternative: every figure, in words, on the page.
         lines = "\n".join(_line(r, ctx, show_sources) for r in mine)
         lists.append(f"**{c.md(o.short_name)}**\n\n{lines}")

@@ -15,16 +15,14 @@ from decision_aid import charts
 from decision_aid.grid import benefits, first_clause_within
 from decision_aid.results import shown_range
 from decision_aid.schema import Chance, Option
-from decision_aid.ui import chart_cache
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import (
     LOCAL_MARK,
     Ctx,
     detail,
     figure_words,
-    fit_x,
     in_words,
-    show,
+    show_icons,
     sources_toggle,
 )
 from decision_aid.words.common import per_100
@@ -86,16 +84,15 @@ def _benefit_group(ctx: Ctx, measure: str, by_option: dict[str, dict], show_sour
                 continue
             local = bool(b.get("local"))
             title = o.short_name + (f" ({LOCAL_MARK})" if local else "")
-            spec = chart_cache.built(
-                charts.icon_array_parts,
+            key = f"works_{measure}_{o.id}"
+            show_icons(
                 b["central"],
                 label=HAVE_THIS_RESULT,
                 color=charts.BENEFIT_COLOR,
                 title=title,
                 title_chars=TITLE_CHARS,
-                finish=fit_x,
+                key=key,
             )
-            show(spec, f"works_{measure}_{o.id}")
             st.markdown(
                 c.md(
                     figure_words(
