@@ -75,6 +75,13 @@ def _match_view(result: engine.Result) -> tuple[dict, str]:
     return chart_cache.parts(charts.match_parts(frame), finish=fit_x), charts.describe_match(frame)
 
 
+def _waiting(o: OptionResult) -> list[str]:
+    """How many of the option's cautions sit under the grid, said beside it (the match leaves
+    them out); those that keep it out of the match are quoted in its line instead."""
+    n = sum(x.effect == "caution" and not x.not_matched for x in o.caution_details)
+    return [c.md(cautions_for_you(n, TOPIC_TITLES["glance"]))] if n else []
+
+
 def _no_match_lines(ctx: Ctx) -> dict[str, str]:
     """Why each option the match leaves out gets no match, in the words of the cautions that keep
     it out; options kept out by the same words share one line (a scan that found something else
@@ -92,10 +99,8 @@ def _no_match_lines(ctx: Ctx) -> dict[str, str]:
             lines[options[0].id] = NO_MATCH_FIGURES_MANY.format(names=names, why=why)
             continue
         (o,) = options
-        cautions = sum(x.effect == "caution" and not x.not_matched for x in o.caution_details)
-        waiting = [c.md(cautions_for_you(cautions, TOPIC_TITLES["glance"]))] if cautions else []
         reason = NO_MATCH if not suitable else NO_MATCH_FIGURES
-        lines[o.id] = " ".join([reason.format(name=c.md(o.short_name), why=why), *waiting])
+        lines[o.id] = " ".join([reason.format(name=c.md(o.short_name), why=why), *_waiting(o)])
     return lines
 
 
@@ -126,8 +131,6 @@ def _lines_up(ctx: Ctx) -> bool:
             if o.id in no_match:
                 lines.append(f"- {no_match[o.id]}")
             continue
-        cautions = sum(x.effect == "caution" for x in o.caution_details)
-        waiting = [c.md(cautions_for_you(cautions, TOPIC_TITLES["glance"]))] if cautions else []
         parts = [c.md(fit_sentence(o, weights, set_by_you=set_by_you))] if weighed else []
         if o.avoided:
             parts.append(as_sentence(OPTION_STATUS["avoided"]))
@@ -137,7 +140,7 @@ def _lines_up(ctx: Ctx) -> bool:
                     MATCH_RANGE.format(match=whole(o.match), low=whole(o.match_low), high=whole(o.match_high))
                 )
             )
-        parts += waiting  # they sit under the grid; the match leaves them out, so say they are there
+        parts += _waiting(o)
         if parts:
             lead = "" if weighed else f"**{c.md(o.short_name)}**: "
             lines.append(f"- {lead}{' '.join(parts)}")
