@@ -182,6 +182,11 @@ class _Scored:
     risks: list[RiskUsed]
     cautions: tuple[Caution, ...]
 
+    @property
+    def matchable(self) -> bool:
+        """As `OptionResult.matchable`: suitable, and its figures apply."""
+        return self.suitable and self.figures_apply
+
 
 def _score_all(evidence: Evidence, profile: Profile, years: int) -> list[_Scored]:
     out = []
@@ -217,7 +222,7 @@ def _top(scored: list[_Scored], weights: dict[str, int]) -> tuple[str, ...]:
     level. Empty when nothing is compared (every weight 0, or no suitable option)."""
     if sum(weights.values()) == 0:
         return ()
-    matchable = [s for s in scored if s.suitable and s.figures_apply]
+    matchable = [s for s in scored if s.matchable]
     pool = [s for s in matchable if not s.avoided] or matchable
     if not pool:
         return ()
@@ -380,7 +385,7 @@ def evaluate(
                     text=W.AVOIDED.format(option=opt.sentence_name),
                 )
             )
-        matched = compared and s.suitable and s.figures_apply
+        matched = compared and s.matchable
         match, contributions = weighted_match(s.scores["central"], weights)
         raw[oid] = match
         lo, _ = weighted_match(s.scores["low"], weights)

@@ -131,7 +131,6 @@ OPTION_KEYS = {
     "name",
     "short_name",
     "suitable",
-    "figures_apply",
     "avoided",
     "cautions",
     "match",
@@ -153,6 +152,7 @@ def _option_dict(evidence: Evidence, o: OptionResult, stated: bool) -> dict[str,
     if not (stated and o.matchable):  # never a match or rank before priorities, or for an unmatchable option
         d.update(match=None, match_low=None, match_high=None, rank=None, contributions=None)
     d["local_not_matched"] = o.local_not_matched
+    d["matchable"] = o.matchable
     d["success"]["words"] = success_words(o)
     d["success"]["certainty_words"] = certainty_words(o.success.certainty)
     control = evidence.meta.measures.get(evidence.meta.control_measure)
@@ -470,7 +470,7 @@ def _summary(
                     "reason": NOT_MATCHED if not o["suitable"] else NOT_MATCHED_FIGURES,
                 }
                 for o in options
-                if stated and not (o["suitable"] and o["figures_apply"])
+                if stated and not o["matchable"]
             ],
             "anchors": list(ANCHORS_TEXT),
         },
