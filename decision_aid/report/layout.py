@@ -102,11 +102,8 @@ def _table(
 
     Laid = tuple[list[tuple[str, ...]], list[float], float]  # lines and height per cell, row height
 
-    def lay_out(row: list[_Cell]) -> Laid:
-        lines = [
-            _lines(pdf, c.text, w - left - right + 2 * pdf.c_margin, c.size, c.style)
-            for c, w in zip(row, widths, strict=True)
-        ]
+    def part(lines: list[tuple[str, ...]]) -> Laid:
+        """Cells' lines with their heights and the row's (all of a row, or what of it fits)."""
         heights = []
         for cell_lines in lines:
             height = 0.0
@@ -114,6 +111,14 @@ def _table(
                 height += line_h
             heights.append(height + top + bottom)
         return lines, heights, max(heights)
+
+    def lay_out(row: list[_Cell]) -> Laid:
+        return part(
+            [
+                _lines(pdf, c.text, w - left - right + 2 * pdf.c_margin, c.size, c.style)
+                for c, w in zip(row, widths, strict=True)
+            ]
+        )
 
     def draw(row: list[_Cell], laid_out: Laid, index: int) -> None:
         lines, heights, height = laid_out
@@ -136,10 +141,6 @@ def _table(
             for line in cell_lines:
                 pdf.cell(w - left - right, line_h, line, new_x=XPos.LEFT, new_y=YPos.NEXT)
         pdf.set_xy(pdf.l_margin, y + height)
-
-    def part(lines: list[tuple[str, ...]]) -> Laid:
-        heights = [len(cell_lines) * line_h + top + bottom for cell_lines in lines]
-        return lines, heights, max(heights)
 
     def draw_split(row: list[_Cell], laid_out: Laid, index: int) -> None:
         """A row taller than a whole page (large print's narrow columns): each page takes the
