@@ -48,16 +48,15 @@ def _line(r: RiskUsed, ctx: Ctx, show_sources: bool) -> str:
         r.central, per=per, certainty=None if ctx.consult else getattr(r, "certainty", None), local=r.local
     )
     lasts = as_sentence(r.lasts.strip().rstrip("."))
-    when = (getattr(r, "timeframe", "") or "").rstrip(".")
+    when = getattr(r, "timeframe", "") or ""
     # A figure needs its time: its first clause beside it, as the works topic gives it, unless it
     # is counted per injection (which says when: at each one); with the sources shown, `detail`
     # gives the whole time frame (how the studies counted it).
     fig_when = f"**{c.md(fig)}**"
     if when and not show_sources and per != "injection":
-        fig_when += f", {c.md(first_clause_within(when))}"
+        fig_when += f", {c.md(first_clause_within(when.rstrip('.')))}"
     text = f"- {c.md(r.name)}: {fig_when}. {c.md(lasts)}"
     if show_sources:
-        when = getattr(r, "timeframe", "") or ""
         low, high, published = shown_range(r)
         extra = detail(low, high, r.sources, when, published=published)
         certainty = getattr(r, "certainty", None)
