@@ -189,13 +189,15 @@ def _icon_mark(
     data: pd.DataFrame | alt.NamedData, *, color: str, legend_labels: Sequence[str], per: int, columns: int
 ) -> alt.Chart:
     legend = _legend(
-        title=None,
+        title="",  # not None: Streamlit turns a None title into " ", a blank line 20 px tall
         symbolType=PERSON_PATH,
         symbolSize=220,
         symbolStrokeColor=NEUTRAL_STROKE,
         symbolStrokeWidth=0.8,
         symbolOpacity=1,
-        offset=0,  # Vega's default offset and padding left 34 px of blank above and below
+        # Vega's default offset and padding left 34 px of blank above and below; 8 px sets the key
+        # apart from the last row of people (4 px apart) without a blank line
+        offset=8,
         padding=0,
     )
     return (

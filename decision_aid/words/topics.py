@@ -106,8 +106,8 @@ MORE_ABOUT_TIMING = _("More about how soon and how long")
 # ---------------------------------------------------------------- side effects and harms
 
 HARMS_INTRO = _(
-    'Every figure is out of 100 people, or out of 100 injections where it says "per injection". '
-    "Each picture shows the most common one for that option."
+    'Figures are out of 100 people, or out of 100 injections where it says "per injection". '
+    "Each picture shows an option's most common one."
 )
 """Botulinum toxin's side effects are counted per injection (the dataset's `per: injection`): the
 intro must not call every figure a count of people above them."""

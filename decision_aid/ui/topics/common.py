@@ -46,6 +46,12 @@ def fit_x(chart: Any) -> Any:
     return chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
 
 
+def fit_x_flush(chart: Any) -> Any:
+    """`fit_x`, ending at the chart's last mark: Streamlit pads a chart 20 px at the bottom
+    when its spec says nothing there, below the picture's key and above the page's own gap."""
+    return fit_x(chart).properties(padding={"bottom": 0})
+
+
 def show(spec: dict, key: str, where: Any = st) -> None:
     """A finished spec from chart_cache, as wide as its column."""
     where.vega_lite_chart(spec, width="stretch", key=key)
@@ -61,7 +67,7 @@ def show_icons(value: float, *, label: str, color: str, title: str, title_chars:
         color=color,
         title=title,
         title_chars=title_chars,
-        finish=fit_x,
+        finish=fit_x_flush,
     )
     show(spec, key)
 
