@@ -208,18 +208,27 @@ def rounded_total_note(parts: Iterable[float]) -> str:
     return ROUNDED_TOTAL.format(shown=shown, total=total) if shown != total else ""
 
 
-def _per_1000_fits(x: float) -> bool:
-    """Whether a chance under 1 in 100 reads true enough on the per-1,000 scale: 6 in 10,000
-    (0.06) rounded to "about 1 out of 1,000" said nearly twice the risk, so below 0.95 in 1,000
-    the per-10,000 scale is used."""
-    return x * 10 >= 0.95
+def _rare_factor(x: float) -> int:
+    """How many times 100 the scale of a chance under 1 in 100 is: 10 for per 1,000, 100 for
+    per 10,000, 1,000 for per 100,000. The smallest scale on which it reads true enough: 6 in
+    10,000 (0.06) rounded to "about 1 out of 1,000" said nearly twice the risk, and 5 in 100,000
+    (carbamazepine's blood disorders, 0.005) to "about 1 out of 10,000" twice it again, so each
+    scale takes chances from 0.95 of its whole people."""
+    for factor in (10, 100):
+        if x * factor >= 0.95:
+            return factor
+    return 1000
 
 
 def _rare(x: float) -> str:
     """A chance under 1 in 100, on the next scale that shows it as whole people."""
-    if _per_1000_fits(x):
-        return _("about {n} out of 1,000").format(n=whole(x * 10))
-    return _("about {n} out of 10,000").format(n=max(1, whole(x * 100)))
+    factor = _rare_factor(x)
+    n = max(1, whole(x * factor))
+    if factor == 10:
+        return _("about {n} out of 1,000").format(n=n)
+    if factor == 100:
+        return _("about {n} out of 10,000").format(n=n)
+    return _("about {n} out of 100,000").format(n=n)
 
 
 QUIZ_LABEL = _("Check what you know")
@@ -259,13 +268,16 @@ def per_100_range(low: float, high: float) -> str:
     """'63 to 95 out of 100'; a range of rare harms on the scale that shows its low end ('1 to 60
     out of 10,000', not '0 to 1 out of 100'), saying so."""
     if high < 1:
-        if _per_1000_fits(low if low > 0 else high):  # "0 to 3 out of 1,000", not "0 to 30 ..."
-            lo, hi = whole(low * 10), max(1, whole(high * 10))
-            return (_("{lo} out of 1,000") if lo == hi else _("{lo} to {hi} out of 1,000")).format(
-                lo=lo, hi=hi
-            )
-        lo, hi = whole(low * 100), max(1, whole(high * 100))
-        return (_("{lo} out of 10,000") if lo == hi else _("{lo} to {hi} out of 10,000")).format(lo=lo, hi=hi)
+        # the scale that shows the low end ("0 to 3 out of 1,000", not "0 to 30 ...")
+        factor = _rare_factor(low if low > 0 else high)
+        lo, hi = whole(low * factor), max(1, whole(high * factor))
+        if factor == 10:
+            scale = _("{lo} out of 1,000") if lo == hi else _("{lo} to {hi} out of 1,000")
+        elif factor == 100:
+            scale = _("{lo} out of 10,000") if lo == hi else _("{lo} to {hi} out of 10,000")
+        else:
+            scale = _("{lo} out of 100,000") if lo == hi else _("{lo} to {hi} out of 100,000")
+        return scale.format(lo=lo, hi=hi)
     lo, hi = whole(low), whole(high)
     return (_("{lo} out of 100") if lo == hi else _("{lo} to {hi} out of 100")).format(lo=lo, hi=hi)
 
@@ -279,8 +291,14 @@ the harms topic's and the command line's line say it these two ways only."""
 
 def has_range(low: float, high: float) -> bool:
     """Whether the studies give a range: a figure without one is never shown as a range from
-    itself to itself ('41 out of 100')."""
-    return abs(high - low) >= 0.05
+    itself to itself ('41 out of 100'). A rare harm's ends are told apart on the scale it is shown
+    on: carbamazepine's blood disorders, 4 to 6 in 100,000, differ by 0.0024 in 100."""
+    if high <= low:
+        return False
+    if high < 1:
+        factor = _rare_factor(low if low > 0 else high)
+        return whole(low * factor) != max(1, whole(high * factor))
+    return high - low >= 0.05
 
 
 def span_text(low: float, high: float) -> str:

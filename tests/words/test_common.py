@@ -10,6 +10,7 @@ from decision_aid.words.common import (
     EVERY_TREATMENT,
     and_list,
     both_ways,
+    has_range,
     options_named,
     per_100,
     per_100_range,
@@ -31,6 +32,9 @@ from decision_aid.words.common import (
         # 6 in 10,000 (carbamazepine's serious skin reaction) read "about 1 out of 1,000"
         (0.06, "fewer than 1 out of 100 people (about 6 out of 10,000)"),
         (0.095, "fewer than 1 out of 100 people (about 1 out of 1,000)"),
+        # 5 in 100,000 a year (carbamazepine's blood disorders) read "about 1 out of 10,000"
+        (0.0052, "fewer than 1 out of 100 people (about 5 out of 100,000)"),
+        (0.0095, "fewer than 1 out of 100 people (about 1 out of 10,000)"),
         (0.96, "1 out of 100 people"),
     ],
 )
@@ -45,6 +49,14 @@ def test_ranges():
     # the serious skin reaction's 1 to 60 in 10,000 read "0 to 1 out of 100"
     assert per_100_range(0.01, 0.6) == "1 to 60 out of 10,000"
     assert per_100_range(0, 0.3) == "0 to 3 out of 1,000"
+    # the blood disorders' 4 to 6 in 100,000 read "0 to 1 out of 10,000"
+    assert per_100_range(0.004, 0.0064) == "4 to 6 out of 100,000"
+
+
+def test_a_rare_harms_range_is_told_apart_on_its_own_scale():
+    assert has_range(0.004, 0.0064)  # 4 to 6 out of 100,000: 0.0024 apart in 100
+    assert has_range(0.01, 0.6) and has_range(63.4, 94.6)
+    assert not has_range(41, 41.02) and not has_range(0, 0) and not has_range(0.0064, 0.0064)
 
 
 @given(st.floats(0, 100, allow_nan=False))
