@@ -33,7 +33,7 @@ def _risk(ev: Evidence, option: str, risk_id: str):
 
 
 def test_shipped_dataset_loads(ev: Evidence) -> None:
-    assert ev.meta.version == "1.2.5"
+    assert ev.meta.version == "1.2.6"
     assert list(ev.options) == list(OPTION_IDS)
     assert ev.meta.next_review > ev.meta.last_reviewed
     assert ev.meta.funding and ev.meta.how_chosen and ev.meta.made_by
@@ -452,6 +452,17 @@ def test_missing_medicine_harms_are_listed_with_label_sources(ev: Evidence) -> N
     assert "baclofen_label" in baclofen.sources and "stopped slowly" in baclofen.lasts
     involves = ev.options["medication"].involves
     assert "pill" in involves.text and "cbz_oc2011" in involves.sources
+
+
+def test_carbamazepines_boxed_warning_on_blood_disorders_is_a_serious_harm(ev: Evidence) -> None:
+    """The label's second boxed warning (the content review's appendix: not in the dataset):
+    5 to 8 times the general population's 6 + 2 in a million a year, as chances per 100."""
+    blood = _risk(ev, "medication", "blood_disorder")
+    assert blood.serious and blood.sources == ["cbz_fda_label"]
+    general = (6 + 2) / 1_000_000 * 100
+    assert (blood.per_100.low, blood.per_100.high) == pytest.approx((5 * general, 8 * general))
+    assert blood.per_100.central == blood.per_100.high  # the upper end, as for the skin reaction
+    assert "year" in blood.timeframe and "agranulocytosis" in ev.sources["cbz_fda_label"].title
 
 
 def test_no_per_injection_figure_is_shown_as_per_person(ev: Evidence) -> None:
