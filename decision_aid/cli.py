@@ -36,6 +36,7 @@ from decision_aid.words.cli import (
     DATASET_HELP,
     ERROR,
     FOR_COMPARISON,
+    GOOD_TO_KNOW,
     HARMS_HEADING,
     HARMS_NONE,
     HEADING,
@@ -236,8 +237,9 @@ def format_text(result: Result) -> str:
             lines.append(f"  {NOT_MATCHED}")
         elif not o.figures_apply:
             lines.append(f"  {NOT_MATCHED_FIGURES}")
-        for c in o.cautions:
-            lines.append("  " + CAUTION.format(caution=c))
+        for c in o.caution_details:
+            said = GOOD_TO_KNOW if c.effect == "good_to_know" else CAUTION
+            lines.append("  " + said.format(caution=c.text))
     nt = result.no_treatment
     lines.append("")
     lines.append(FOR_COMPARISON.format(name=nt.name))

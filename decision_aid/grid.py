@@ -78,6 +78,9 @@ class Grid:
     rows: tuple[Row, ...]
     cautions: tuple[tuple[str, str], ...] = field(default_factory=tuple)
     """(column id, caution text) for every caution from the situation, in column order."""
+    good_to_know: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    """(column id, text) for every rule the situation meets that is good to know, not a caution:
+    listed apart from the cautions, and marking no cell."""
     reference_note: str = ""
     """The no-treatment figures in words, and why they may not hold for most people (the
     dataset's `figures_note`): said under the grid, not in its rows, where they would sit beside
@@ -399,6 +402,8 @@ def _caution_rows(ev: Evidence, res: OptionResult) -> set[str]:
     rules = {r.id: r for r in ev.rules}
     rows: set[str] = set()
     for c in res.caution_details:
+        if c.effect == "good_to_know":
+            continue
         rule = rules.get(c.rule)
         rows.update(rows_marked_by(rule) if rule is not None else CONCERNS.get(c.rule, ("involves",)))
     return rows
@@ -410,6 +415,7 @@ def glance_grid(ev: Evidence, result: Result) -> Grid:
     columns = [Column(NO_TREATMENT_ID, NO_TREATMENT_NAME)]
     by_column = [_no_treatment_cells(ev, result)]
     cautions: list[tuple[str, str]] = []
+    good: list[tuple[str, str]] = []
     for oid, opt in ev.ordered():
         res = result.option(oid)
         not_suitable = [c.text for c in res.caution_details if c.effect == "not_suitable"]
@@ -419,6 +425,8 @@ def glance_grid(ev: Evidence, result: Result) -> Grid:
         by_column.append(
             {k: (Cell(**{**v.__dict__, "caution": True}) if k in flagged else v) for k, v in cells.items()}
         )
-        cautions += [(oid, c.text) for c in res.caution_details]
+        cautions += [(oid, c.text) for c in res.caution_details if c.effect != "good_to_know"]
+        good += [(oid, c.text) for c in res.caution_details if c.effect == "good_to_know"]
     rows = tuple(Row(key, question, tuple(col[key] for col in by_column)) for key, question in QUESTIONS)
-    return Grid(tuple(columns), rows, tuple(cautions), *_reference_note(ev, result))
+    note, note_sources = _reference_note(ev, result)
+    return Grid(tuple(columns), rows, tuple(cautions), tuple(good), note, note_sources)

@@ -96,7 +96,7 @@ def shown_range(fig: object) -> tuple[float | None, float | None, bool]:
 
 class Caution(_Out):
     rule: str
-    effect: Literal["not_suitable", "caution"]
+    effect: Literal["not_suitable", "caution", "good_to_know"]
     text: str
     sources: list[str]
     not_matched: bool = False  # the rule's `not_matched`: the option's figures may not apply
@@ -137,7 +137,9 @@ class OptionResult(_Out):
     suitable: bool
     avoided: bool
     cautions: list[str]
+    """The words of the cautions and of what rules the option out, not of what is good to know."""
     caution_details: list[Caution]
+    """Every rule the situation meets for this option, good to know included, with its effect."""
     match: float | None
     match_low: float | None
     match_high: float | None

@@ -281,7 +281,9 @@ def _all_known(values: list[str], allowed: tuple[str, ...], what: str) -> list[s
 
 class Rule(Sourced):
     """A suitability rule read by the engine: when the situation matches, the option
-    becomes not suitable or gets a caution. `tried`/`avoid` match when the option itself
+    becomes not suitable or gets a caution, or the patient is told something good to know (that
+    injections work whatever the cause, say: listed as a caution, with a warning sign on its
+    cells, it read as a reason against the option). `tried`/`avoid` match when the option itself
     is in the patient's list. A caution with `not_matched` also keeps the option out of the
     match: its figures come from people this answer sets apart, so scoring them would claim
     what no study measured (the option keeps its figures, cautions and questions)."""
@@ -291,7 +293,9 @@ class Rule(Sourced):
     when: dict[str, SkipValidation[list[str] | bool | int]] = Field(
         min_length=1, description="keys and values are checked by _when_problems (one readable problem each)"
     )
-    effect: Literal["not_suitable", "caution"]
+    effect: Literal["not_suitable", "caution", "good_to_know"] = Field(
+        description="'good_to_know' is a fact in the patient's favour: listed apart, marking no cell"
+    )
     text: str = Field(min_length=1, description="plain sentences; {name} becomes the option's sentence_name")
     note: str = Field(default="", description="for reviewers: what the sources do and do not support")
     concerns: list[str] = Field(

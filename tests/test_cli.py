@@ -330,3 +330,13 @@ def test_text_gives_a_local_figure_the_published_range_not_a_widened_one(capsys)
     assert "range 60 to" not in text and "range 2 to 8" not in text
     # the match compares "clearly better" for every option: the team's spasm-free figure is not in it
     assert "MVD surgery's match does not use your team's spasm-free figure" in text
+
+
+def test_text_says_good_news_as_good_to_know_and_json_keeps_it_out_of_the_cautions(capsys):
+    text = run(capsys, "--query", "cause=bells_trauma", "--format", "text").out
+    assert "Good to know: Botulinum toxin injections work on the face muscles" in text
+    assert "Caution: Botulinum toxin injections work" not in text
+    data = json.loads(run(capsys, "--query", "cause=bells_trauma").out)
+    botulinum = next(o for o in data["options"] if o["id"] == "botulinum")
+    assert not any("whatever causes" in c for c in botulinum["cautions"])
+    assert any(c["effect"] == "good_to_know" for c in botulinum["caution_details"])

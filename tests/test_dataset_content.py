@@ -33,7 +33,7 @@ def _risk(ev: Evidence, option: str, risk_id: str):
 
 
 def test_shipped_dataset_loads(ev: Evidence) -> None:
-    assert ev.meta.version == "1.2.6"
+    assert ev.meta.version == "1.2.7"
     assert list(ev.options) == list(OPTION_IDS)
     assert ev.meta.next_review > ev.meta.last_reviewed
     assert ev.meta.funding and ev.meta.how_chosen and ev.meta.made_by
@@ -595,3 +595,8 @@ def test_words_for_patients_name_no_dataset_field(ev: Evidence) -> None:
     policy = ev.meta.update_policy
     for text in (policy.interval, policy.triggers, policy.report_errors):
         assert not re.search(r"\b[a-z]+_[a-z_]+\b", text), text
+
+
+def test_that_injections_work_whatever_the_cause_is_good_to_know_not_a_caution(ev: Evidence) -> None:
+    rule = next(r for r in ev.rules if r.id == "botulinum_any_cause")
+    assert rule.effect == "good_to_know" and not rule.concerns and not rule.not_matched

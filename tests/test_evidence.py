@@ -135,6 +135,15 @@ def test_only_a_caution_can_leave_its_option_out_of_the_match(raw, tmp_path):
     assert f"rules[{barred}]" in line and "`not_matched` is for a caution" in line
 
 
+def test_good_news_neither_marks_cells_nor_leaves_the_match(raw, tmp_path):
+    data = copy.deepcopy(raw)
+    good = next(i for i, r in enumerate(data["rules"]) if r["effect"] == "good_to_know")
+    data["rules"][good]["concerns"] = ["serious"]
+    data["rules"][good]["not_matched"] = True
+    (line,) = problems_for(data, tmp_path)
+    assert f"rules[{good}]" in line and "for a caution" in line
+
+
 def test_misspelt_key_is_rejected(raw, tmp_path):
     data = copy.deepcopy(raw)
     data["options"]["mvd"]["sucess"] = copy.deepcopy(data["options"]["mvd"]["benefits"])

@@ -26,6 +26,10 @@ def _cell(grid, row: str, column: str):
     return r.cells[[c.id for c in grid.columns].index(column)]
 
 
+def _column(grid, column: str):
+    return [r.cells[[c.id for c in grid.columns].index(column)] for r in grid.rows]
+
+
 def test_columns_are_no_treatment_then_the_options_in_fixed_order_and_rows_the_questions():
     grid = _grid()
     assert [c.id for c in grid.columns] == [NO_TREATMENT_ID, *OPTION_IDS]
@@ -109,6 +113,19 @@ def test_cautions_mark_the_cells_they_concern_and_a_not_suitable_column():
     assert not _cell(grid, "involves", "medication").caution
     assert not _cell(grid, "cost", "mvd").caution
     assert any(oid == "mvd" for oid, _ in grid.cautions)
+
+
+@pytest.mark.parametrize("cause", ["ms", "bells_trauma"])
+def test_good_news_is_listed_apart_and_marks_no_cell(cause):
+    """That injections work whatever the cause was a caution: its warning sign sat on botulinum
+    toxin's benefit cells, and it was listed among the cautions, as if it told against them."""
+    grid = _grid(cause=cause, mri="vessel")
+    assert [oid for oid, _ in grid.good_to_know] == ["botulinum"]
+    assert "whatever causes the spasm" in grid.good_to_know[0][1]
+    assert all("whatever causes" not in text for _, text in grid.cautions)
+    assert _cell(grid, "clearly_better", "mvd").caution  # a caution still marks its cells
+    if cause == "bells_trauma":  # in MS, a caution for all three marks the benefit cells
+        assert not any(cell.caution for cell in _column(grid, "botulinum"))
 
 
 def test_no_vessel_on_the_scan_marks_the_surgery_benefit_cells():

@@ -522,7 +522,10 @@ def _cautions(pdf: _PDF, data: dict) -> None:
     for names, cautions in under_whom(grouped):
         items = []
         for c in cautions:
-            item = words.CAUTION_ITEM_NOT_SUITABLE if c["effect"] == "not_suitable" else words.CAUTION_ITEM
+            item = {
+                "not_suitable": words.CAUTION_ITEM_NOT_SUITABLE,
+                "good_to_know": words.CAUTION_ITEM_GOOD_TO_KNOW,
+            }.get(c["effect"], words.CAUTION_ITEM)
             numbers = f" [{', '.join(str(n) for n in c['source_numbers'])}]" if c["source_numbers"] else ""
             items.append(item.format(text=c["text"], sources=numbers))
         pdf.ln(0.8)

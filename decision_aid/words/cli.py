@@ -73,6 +73,7 @@ NO_PRIORITIES = _(
 PRIORITIES = _("Priorities: {priorities}")
 NOTE = _("Note: {note}")
 CAUTION = _("Caution: {caution}")
+GOOD_TO_KNOW = _("Good to know: {caution}")
 HARMS_HEADING = _("{kind}:")
 HARMS_NONE = common.NAMED_NONE_REPORTED
 """Under each option, as its benefits above: "Side effects that pass:" then one line per harm."""

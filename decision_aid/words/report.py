@@ -293,6 +293,7 @@ LOCAL_USED = _("Your care team's own figures (local) used in this summary, in pl
 NO_CAUTIONS = _("None of the cautions in the evidence apply to what you told us.")
 CAUTION_ITEM = _("{text}{sources}")
 CAUTION_ITEM_NOT_SUITABLE = _("May not be suitable now: {text}{sources}")
+CAUTION_ITEM_GOOD_TO_KNOW = _("Good to know: {text}{sources}")
 """A caution under the name of the options it concerns; `sources` is ' [1, 2]' or empty."""
 
 QUESTIONS = _("Questions you may want to ask")

@@ -129,10 +129,12 @@ AGE_AT_LEAST = _("age {age} or older")
 NOT_SUITABLE = _("not suitable (no match, no rank)")
 CAUTION = _("caution")
 CAUTION_NOT_MATCHED = _("caution; not matched, as its figures may not apply (no match, no rank)")
+GOOD_TO_KNOW = _("good to know: listed apart from the cautions, marks no cell")
 RULE_EFFECT = {
     ("not_suitable", False): NOT_SUITABLE,
     ("caution", False): CAUTION,
     ("caution", True): CAUTION_NOT_MATCHED,
+    ("good_to_know", False): GOOD_TO_KNOW,
 }
 """A rule's effect in the review pack, by its `effect` and `not_matched`."""
 GRID_MARKS = _("Cells marked in the grid's column: {rows}")

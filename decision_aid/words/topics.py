@@ -79,6 +79,9 @@ SAID_NO = common.OPTION_STATUS["avoided"]
 GRID_QUESTION = _("Question")
 """The grid's corner header, over the questions."""
 CAUTIONS_HEADING = _("**⚠ Cautions from your answers**")
+GOOD_TO_KNOW_HEADING = _("**Good to know from your answers**")
+"""Over what the situation says in an option's favour (injections work whatever the cause): kept
+apart from the cautions, without their warning sign."""
 
 # ---------------------------------------------------------------- how well it works
 

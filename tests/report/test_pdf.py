@@ -214,6 +214,13 @@ def test_cautions_sit_under_the_name_of_their_options_named_once():
     assert squash("• Age alone does not rule out MVD surgery") in cautions
 
 
+def test_good_news_is_said_as_good_to_know_not_as_a_caution():
+    pdf = report.build_pdf(EVIDENCE, result_of("cause=bells_trauma&mri=vessel"), base_url=BASE_URL)
+    cautions = squash(pdf_text(PdfReader(io.BytesIO(pdf))))
+    cautions = cautions[cautions.index(squash("Cautions for you")) :]
+    assert squash("Botulinum toxin • Good to know: Botulinum toxin injections work on the face") in cautions
+
+
 def test_a_finding_is_listed_once_however_many_cautions_touch_it():
     """At 64, unsure about the anaesthetic, with a scan that found something else: 'more hearing
     problems at 60 or over' came twice (the anaesthetic caution and the age one) and 'see your

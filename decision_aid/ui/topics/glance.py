@@ -23,6 +23,7 @@ from decision_aid.words.grid import REFERENCE_NOTE
 from decision_aid.words.topics import (
     CAUTIONS_HEADING,
     DIFFERENT_STUDIES,
+    GOOD_TO_KNOW_HEADING,
     GRID_QUESTION,
     HOW_SURE_ALONE,
     LOCAL_MARK_ALONE,
@@ -128,6 +129,18 @@ def table_html(headers: list[str], rows: list[list[str]], caption: str = "") -> 
     )
 
 
+def _listed(heading: str, grid: Grid, items: tuple[tuple[str, str], ...]) -> str:
+    """Under the grid, each (column id, text) once, under the options it concerns."""
+    names = {col.id: col.name for col in grid.columns if col.id != NO_TREATMENT_ID}  # treatments
+    grouped = once_per_wording(((names[oid], [text]) for oid, text in items), lambda text: text)
+    parts = [heading]
+    for who, texts in under_whom(grouped):
+        parts.append(
+            f"**{c.md(options_named(who, len(names)))}**\n" + "\n".join(f"- {c.md(t)}" for t in texts)
+        )
+    return "\n\n".join(parts)
+
+
 def render(ctx: Ctx) -> None:
     grid = glance_grid(ctx.ev, ctx.result)
     if ctx.consult:
@@ -142,16 +155,11 @@ def render(ctx: Ctx) -> None:
     st.html(GRID_CSS)
     st.html(grid_html(grid, ctx.consult, show_sources))
     if grid.cautions:
-        names = {col.id: col.name for col in grid.columns if col.id != NO_TREATMENT_ID}  # treatments
-        # each caution once, under the options it concerns
-        grouped = once_per_wording(((names[oid], [text]) for oid, text in grid.cautions), lambda text: text)
-        parts = [CAUTIONS_HEADING]
-        for who, texts in under_whom(grouped):
-            parts.append(
-                f"**{c.md(options_named(who, len(names)))}**\n" + "\n".join(f"- {c.md(t)}" for t in texts)
-            )
         with st.container(key="grid_cautions"):
             st.html(f'<div id="{CAUTIONS_ID}"></div>')  # where the cells' "See the caution below" lead
-            st.markdown("\n\n".join(parts))
+            st.markdown(_listed(CAUTIONS_HEADING, grid, grid.cautions))
+    if grid.good_to_know:
+        with st.container(key="grid_good"):  # spaced as the cautions are (grid.css)
+            st.markdown(_listed(GOOD_TO_KNOW_HEADING, grid, grid.good_to_know))
     if ctx.consult:
         consult.local_figures(ctx.ev)  # a closed panel of its own

@@ -483,6 +483,19 @@ def test_the_grid_lists_a_caution_for_every_treatment_once_under_one_name():
     assert "**MVD surgery**\n- MVD surgery needs a general anaesthetic" in listed
 
 
+def test_good_news_from_the_situation_is_listed_apart_from_the_cautions():
+    """After Bell's palsy, "injections can help whatever causes the spasm" was listed under
+    "⚠ Cautions from your answers" and put the warning sign on botulinum toxin's benefit cells."""
+    at = open_app({"cause": "bells_trauma", "mri": "vessel"}, page="compare")
+    good = unescape("".join(m.value for m in at.markdown if "Good to know from your answers" in m.value))
+    assert "**Botulinum toxin**\n- Botulinum toxin injections work on the face muscles" in good
+    assert "whatever causes" not in _grid_cautions(at)
+    botulinum = [
+        cell for cell in _grid_html(at).split("<td") if "Botulinum toxin" in cell.split("</span>")[0]
+    ]
+    assert botulinum and not any("See the caution below" in cell for cell in botulinum)
+
+
 def test_the_grid_names_the_options_once_above_their_cautions():
     # Aged 62 and not sure about an anaesthetic: two cautions for MVD, one heading; the old
     # "MVD surgery: MVD surgery needs ..." line named the option twice.
