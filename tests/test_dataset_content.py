@@ -33,7 +33,7 @@ def _risk(ev: Evidence, option: str, risk_id: str):
 
 
 def test_shipped_dataset_loads(ev: Evidence) -> None:
-    assert ev.meta.version == "1.2.7"
+    assert ev.meta.version == "1.2.8"
     assert list(ev.options) == list(OPTION_IDS)
     assert ev.meta.next_review > ev.meta.last_reviewed
     assert ev.meta.funding and ev.meta.how_chosen and ev.meta.made_by
@@ -600,3 +600,15 @@ def test_words_for_patients_name_no_dataset_field(ev: Evidence) -> None:
 def test_that_injections_work_whatever_the_cause_is_good_to_know_not_a_caution(ev: Evidence) -> None:
     rule = next(r for r in ev.rules if r.id == "botulinum_any_cause")
     assert rule.effect == "good_to_know" and not rule.concerns and not rule.not_matched
+
+
+def test_every_medicine_named_has_a_side_effect_with_its_figures(ev: Evidence) -> None:
+    """The aid names four medicines; gabapentin had no side effect at all, so its benefit (the
+    top of the medicines' range) stood without a harm beside it."""
+    medication = ev.options["medication"]
+    named = ("carbamazepine", "clonazepam", "baclofen", "gabapentin")
+    assert all(m in medication.involves.text for m in named)
+    for medicine in named:
+        assert any(medicine in r.name.lower() for r in medication.risks), medicine
+    dizzy = _risk(ev, "medication", "dizzy_gabapentin")
+    assert dizzy.per_100.central == 37 and "vandevusse2004" in dizzy.sources

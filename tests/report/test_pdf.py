@@ -47,6 +47,11 @@ QUERY = (
     "&tried=medication&leaning=unsure&sure_s=no&sure_u=yes&note=" + quote_plus(NOTE)
 )
 PAGE_SIZES = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}
+QUERY_PAGES = {"A4": 5, "Letter": 6}
+"""QUERY has three cautions and a note: on US Letter, 18 mm shorter, such a summary takes a 6th page
+(README: "The summary keeps its pictures when they fit"); it did so from dataset 1.2.8, whose
+side effects of gabapentin (with their two sources) and blood disorders of carbamazepine ran it
+about 8 lines of sources past page 5."""
 # A consultation with the team's own MVD figures, a pregnancy and a deal-breaker.
 CONSULT = (
     "mode=consult&mvd_success=92&mvd_hearing_loss=1&pregnant=yes&avoid=medication&anesthesia=fit"
@@ -96,7 +101,7 @@ def built(request) -> tuple[str, Result, bytes, PdfReader]:
 def test_pdf_opens_with_pages_of_the_right_size(built):
     paper, _, pdf, reader = built
     assert pdf.startswith(b"%PDF-")
-    assert 1 <= len(reader.pages) <= 5
+    assert 1 <= len(reader.pages) <= QUERY_PAGES[paper]
     want_w, want_h = PAGE_SIZES[paper]
     for page in reader.pages:
         assert float(page.mediabox.width) == pytest.approx(want_w, abs=0.5)
@@ -890,7 +895,7 @@ def test_summary_out_writes_a_valid_pdf(tmp_path, paper):
     done = cli("summary", "--query", QUERY, "--out", str(out), "--paper", paper)
     assert done.returncode == 0, done.stderr
     reader = PdfReader(out)
-    assert 1 <= len(reader.pages) <= 5
+    assert 1 <= len(reader.pages) <= QUERY_PAGES[paper]
     assert float(reader.pages[0].mediabox.height) == pytest.approx(PAGE_SIZES[paper][1], abs=0.5)
 
 
