@@ -18,7 +18,9 @@ from tests.readability import grade
 from .conftest import PAGES, go, open_app
 
 MAX_GRADE = 8.5
-SOURCE_IDS = tuple(load_evidence().sources)
+SOURCE_IDS = tuple(sid.replace("_", "") for sid in load_evidence().sources)
+"""As the lines read once Markdown is stripped: 'cbz_fda_label' is 'cbzfdalabel' there, so a
+citation whose id has an underscore was counted as page text."""
 
 
 def _page_text(at) -> str:
