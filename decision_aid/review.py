@@ -344,7 +344,7 @@ def _options(evidence: Evidence, refs: _Refs) -> str:
         )
         parts.append(
             "<table>"
-            + _cols(13, 10, 13, 12, 10, 24, 13, 5)
+            + _cols(15, 10, 13, 12, 10, 22, 13, 5)
             + _th(w.HARM, w.FIGURE, w.TIME_FRAME, w.KIND_HOW_LONG, w.CERTAINTY, w.NOTE, w.SOURCES)
             + "".join(_risk_row(oid, r, refs) for r in o.risks)
             + "</table>"
