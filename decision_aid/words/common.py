@@ -220,6 +220,13 @@ def _rare_factor(x: float) -> int:
     return 1000
 
 
+def _rare_ends(low: float, high: float) -> tuple[int, int, int]:
+    """A range of rare chances as whole people on the scale that shows its low end ("0 to 3 out
+    of 1,000", not "0 to 30 ..."): (the scale's factor, the low end, the high end, at least 1)."""
+    factor = _rare_factor(low if low > 0 else high)
+    return factor, whole(low * factor), max(1, whole(high * factor))
+
+
 def _rare(x: float) -> str:
     """A chance under 1 in 100, on the next scale that shows it as whole people."""
     factor = _rare_factor(x)
@@ -268,9 +275,7 @@ def per_100_range(low: float, high: float) -> str:
     """'63 to 95 out of 100'; a range of rare harms on the scale that shows its low end ('1 to 60
     out of 10,000', not '0 to 1 out of 100'), saying so."""
     if high < 1:
-        # the scale that shows the low end ("0 to 3 out of 1,000", not "0 to 30 ...")
-        factor = _rare_factor(low if low > 0 else high)
-        lo, hi = whole(low * factor), max(1, whole(high * factor))
+        factor, lo, hi = _rare_ends(low, high)
         if factor == 10:
             scale = _("{lo} out of 1,000") if lo == hi else _("{lo} to {hi} out of 1,000")
         elif factor == 100:
@@ -296,8 +301,8 @@ def has_range(low: float, high: float) -> bool:
     if high <= low:
         return False
     if high < 1:
-        factor = _rare_factor(low if low > 0 else high)
-        return whole(low * factor) != max(1, whole(high * factor))
+        _, lo, hi = _rare_ends(low, high)
+        return lo != hi
     return high - low >= 0.05
 
 
