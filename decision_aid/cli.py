@@ -238,7 +238,7 @@ def format_text(result: Result) -> str:
         elif not o.figures_apply:
             lines.append(f"  {NOT_MATCHED_FIGURES}")
         for c in o.caution_details:
-            said = GOOD_TO_KNOW if c.effect == "good_to_know" else CAUTION
+            said = GOOD_TO_KNOW if c.good_to_know else CAUTION
             lines.append("  " + said.format(caution=c.text))
     nt = result.no_treatment
     lines.append("")

@@ -398,7 +398,7 @@ def evaluate(
                 suitable=s.suitable,
                 figures_apply=s.figures_apply,
                 avoided=s.avoided,
-                cautions=[c.text for c in cautions if c.effect != "good_to_know"],
+                cautions=[c.text for c in cautions if not c.good_to_know],
                 caution_details=cautions,
                 match=round(match, 1) if matched else None,
                 match_low=round(min(lo, match), 1) if matched else None,

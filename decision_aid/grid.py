@@ -402,7 +402,7 @@ def _caution_rows(ev: Evidence, res: OptionResult) -> set[str]:
     rules = {r.id: r for r in ev.rules}
     rows: set[str] = set()
     for c in res.caution_details:
-        if c.effect == "good_to_know":
+        if c.good_to_know:
             continue
         rule = rules.get(c.rule)
         rows.update(rows_marked_by(rule) if rule is not None else CONCERNS.get(c.rule, ("involves",)))
@@ -425,8 +425,8 @@ def glance_grid(ev: Evidence, result: Result) -> Grid:
         by_column.append(
             {k: (Cell(**{**v.__dict__, "caution": True}) if k in flagged else v) for k, v in cells.items()}
         )
-        cautions += [(oid, c.text) for c in res.caution_details if c.effect != "good_to_know"]
-        good += [(oid, c.text) for c in res.caution_details if c.effect == "good_to_know"]
+        for c in res.caution_details:
+            (good if c.good_to_know else cautions).append((oid, c.text))
     rows = tuple(Row(key, question, tuple(col[key] for col in by_column)) for key, question in QUESTIONS)
     note, note_sources = _reference_note(ev, result)
     return Grid(tuple(columns), rows, tuple(cautions), tuple(good), note, note_sources)

@@ -101,6 +101,11 @@ class Caution(_Out):
     sources: list[str]
     not_matched: bool = False  # the rule's `not_matched`: the option's figures may not apply
 
+    @property
+    def good_to_know(self) -> bool:
+        """Said in the option's favour, not a caution: listed apart, marking no cell."""
+        return self.effect == "good_to_know"
+
 
 T = TypeVar("T")
 
