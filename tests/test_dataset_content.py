@@ -33,7 +33,7 @@ def _risk(ev: Evidence, option: str, risk_id: str):
 
 
 def test_shipped_dataset_loads(ev: Evidence) -> None:
-    assert ev.meta.version == "1.2.9"
+    assert ev.meta.version == "1.2.10"
     assert list(ev.options) == list(OPTION_IDS)
     assert ev.meta.next_review > ev.meta.last_reviewed
     assert ev.meta.funding and ev.meta.how_chosen and ev.meta.made_by
@@ -229,6 +229,9 @@ def test_age_rules_name_their_sources(ev: Evidence) -> None:
     med = _rule(ev, "medication_age_65_or_over")
     assert med.options == ["medication"] and "falls" in med.text and "sodium" in med.text
     assert {"bzd_falls2017", "berghuis2017"} <= set(med.sources)
+    # gabapentin too: its label saw unsteadiness more often with age (it had no word here)
+    assert "Gabapentin" in med.text and "lower dose" in med.text
+    assert "neurontin_label" in med.sources
 
 
 def test_blood_thinners_tell_the_team_for_every_option(ev: Evidence) -> None:
