@@ -3,6 +3,7 @@ with Babel, changes what a fresh process prints, and English needs no catalogue 
 
 from __future__ import annotations
 
+import functools
 import gettext
 import json
 import os
@@ -148,10 +149,17 @@ def untranslated(text: str, data: list[str]) -> str:
     for piece in map(_clean, SPLIT.split(text)):
         if not piece or piece.lower() in blob:
             continue
-        for d in data:
-            piece = re.sub(rf"(?<!\w){re.escape(d)}(?!\w)", "|", piece, flags=re.IGNORECASE)
+        for d in _as_words(tuple(data)):
+            piece = d.sub("|", piece)
         left += [p for p in map(_clean, piece.split("|")) if p and p.lower() not in blob]
     return " | ".join(left)
+
+
+@functools.lru_cache(maxsize=2)
+def _as_words(data: tuple[str, ...]) -> list[re.Pattern[str]]:
+    """Each dataset text as a whole-words pattern, compiled once: the dataset holds more texts
+    than `re` keeps compiled (512), so compiling them for every piece took minutes."""
+    return [re.compile(rf"(?<!\w){re.escape(d)}(?!\w)", re.IGNORECASE) for d in data]
 
 
 @pytest.mark.slow
