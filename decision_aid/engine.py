@@ -130,6 +130,9 @@ def _rule_applies(when: dict, option_id: str, profile: Profile) -> bool:
         elif key == "age_at_least":
             if profile.age is None or profile.age < wanted:
                 return False
+        elif key == "age_not_at_least":  # the complement: the age not given, or under it
+            if profile.age is not None and profile.age >= wanted:
+                return False
         elif key == "mvd_result":
             if profile.mvd_result_used not in wanted:  # only after an earlier MVD
                 return False

@@ -17,6 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from decision_aid.schema import (
+    AGE_KEYS,
     AGE_RANGE,
     OPTION_IDS,
     SITUATION_VALUES,
@@ -44,6 +45,7 @@ from decision_aid.schema import (
 )
 
 __all__ = [
+    "AGE_KEYS",
     "AGE_RANGE",
     "DEFAULT_DATASET",
     "MAX_DATASET_BYTES",
@@ -150,13 +152,13 @@ def _when_problems(rule: object) -> list[tuple[str, str]]:
     if not isinstance(when, dict):
         return []
     out = []
-    allowed_keys = (*SITUATION_VALUES, *WHEN_FLAGS, "age_at_least")
+    allowed_keys = (*SITUATION_VALUES, *WHEN_FLAGS, *AGE_KEYS)
     for key, value in when.items():
         at = f"when.{key}"
         if key in WHEN_FLAGS:
             if value is not True:
                 out.append((at, f"must be true (it matches when the option is in the patient's {key} list)"))
-        elif key == "age_at_least":
+        elif key in AGE_KEYS:
             lo, hi = AGE_RANGE
             if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
                 out.append((at, f"must be a whole number of years from {lo} to {hi}, not {value!r}"))

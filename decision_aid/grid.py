@@ -101,6 +101,7 @@ CONCERNS: dict[str, tuple[str, ...]] = {
     "blood_thinners": ("passing", "serious"),
     "age": ("serious",),
     "age_at_least": ("serious",),
+    "age_not_at_least": ("serious",),
     "sides": ("involves",),
     "tried": ("not_working",),
     "avoid": ("involves",),

@@ -114,6 +114,8 @@ def _profile_for(rule: Rule, option_id: str) -> Profile | None:
             values[key] = (option_id,)
         elif key == "age_at_least":
             values["age"] = wanted
+        elif key == "age_not_at_least":
+            values["age"] = None  # an age not given matches
         elif isinstance(wanted, list) and wanted:
             values[key] = wanted[0]
     for extra in ({}, {"tried": tuple({*values.get("tried", ()), "mvd"})}):
@@ -428,6 +430,8 @@ def _when_words(rule: Rule) -> str:
             parts.append(w.IN_THE_LIST.format(key=key))
         elif key == "age_at_least":
             parts.append(w.AGE_AT_LEAST.format(age=wanted))
+        elif key == "age_not_at_least":
+            parts.append(w.AGE_NOT_AT_LEAST.format(age=wanted))
         else:
             labels = SITUATION_LABELS.get(key, {})
             values = wanted if isinstance(wanted, list) else [wanted]

@@ -268,7 +268,12 @@ GRID_ROWS: tuple[str, ...] = (
 
 AGE_RANGE: tuple[int, int] = (18, 110)
 """The youngest and oldest age the aid asks about (`profile.MIN_AGE`, `MAX_AGE`) and the range of
-`when.age_at_least`, which matches when the patient's age is given and at least this."""
+the age keys of a rule's `when` (AGE_KEYS)."""
+
+AGE_KEYS: tuple[str, ...] = ("age_at_least", "age_not_at_least")
+"""A rule's age conditions: `age_at_least` matches when the patient's age is given and at least
+the number; `age_not_at_least` is its complement (the age not given, or under the number), so two
+wordings of one caution, one for each side of an age, are never both listed."""
 
 
 def _all_known(values: list[str], allowed: tuple[str, ...], what: str) -> list[str]:

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from decision_aid.engine import evaluate
 from decision_aid.evidence import DEFAULT_DATASET, OPTION_IDS, Evidence, load_evidence
-from decision_aid.profile import parse_query
+from decision_aid.profile import Profile, parse_query
 from decision_aid.words.pages import situation as situation_words
 
 
@@ -33,7 +33,7 @@ def _risk(ev: Evidence, option: str, risk_id: str):
 
 
 def test_shipped_dataset_loads(ev: Evidence) -> None:
-    assert ev.meta.version == "1.2.10"
+    assert ev.meta.version == "1.2.11"
     assert list(ev.options) == list(OPTION_IDS)
     assert ev.meta.next_review > ev.meta.last_reviewed
     assert ev.meta.funding and ev.meta.how_chosen and ev.meta.made_by
@@ -184,7 +184,7 @@ def test_every_rule_names_real_options_and_known_sources(ev: Evidence) -> None:
         for key, value in rule.when.items():
             if key in ("tried", "avoid"):
                 assert value is True
-            elif key == "age_at_least":
+            elif key in ("age_at_least", "age_not_at_least"):
                 assert isinstance(value, int) and 18 <= value <= 110
             else:
                 assert isinstance(value, list) and value
@@ -232,6 +232,16 @@ def test_age_rules_name_their_sources(ev: Evidence) -> None:
     # gabapentin too: its label saw unsteadiness more often with age (it had no word here)
     assert "Gabapentin" in med.text and "lower dose" in med.text
     assert "neurontin_label" in med.sources
+
+
+@pytest.mark.parametrize("age", [None, 45, 59, 60, 75])
+def test_mvd_s_age_finding_is_listed_once_at_any_age(ev: Evidence, age) -> None:
+    """Unsure about the anaesthetic, a patient of 60 or over read 'age alone' and 'more hearing
+    problems in older people' twice: in the anaesthetic caution and in the age caution."""
+    texts = [c.text for c in evaluate(ev, Profile(age=age)).option("mvd").caution_details]
+    assert sum("general anaesthetic" in t for t in texts) == 1
+    assert sum("Age alone" in t for t in texts) == 1
+    assert sum("older people" in t for t in texts) == 1
 
 
 def test_blood_thinners_tell_the_team_for_every_option(ev: Evidence) -> None:

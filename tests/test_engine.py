@@ -225,6 +225,7 @@ def _fires(ev, **answers) -> bool:
         ({"mri": ["other_finding"]}, {"mri": "other_finding"}, {"mri": "vessel"}),
         ({"pregnant": ["planning"]}, {"pregnant": "planning"}, {"pregnant": "yes"}),
         ({"age_at_least": 65}, {"age": 65}, {"age": 64}),
+        ({"age_not_at_least": 60}, {"age": 59}, {"age": 60}),
         (
             {"mvd_result": ["no_help"]},
             {"mvd_result": "no_help", "tried": ("mvd",)},
@@ -240,6 +241,14 @@ def test_rules_match_the_new_situations(when, matching, not_matching):
 
 def test_age_rules_never_match_an_unknown_age():
     assert not _fires(_with_rule({"age_at_least": 18}))
+
+
+def test_the_complement_of_an_age_rule_matches_an_unknown_age():
+    # age_not_at_least is exactly what age_at_least is not: one of the two, at every age
+    assert _fires(_with_rule({"age_not_at_least": 110}))
+    for age in (None, 18, 59, 60, 110):
+        at_least, under = _with_rule({"age_at_least": 60}), _with_rule({"age_not_at_least": 60})
+        assert _fires(at_least, age=age) != _fires(under, age=age), age
 
 
 def test_mvd_result_without_an_earlier_mvd_is_ignored_with_a_warning():
