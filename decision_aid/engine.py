@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from decision_aid.evidence import OPTION_IDS, Evidence
+from decision_aid.evidence import OPTION_IDS, Evidence, Rule
 from decision_aid.lru import BoundedCache
 from decision_aid.profile import PRIORITIES, Profile
 from decision_aid.projection import (
@@ -113,6 +113,7 @@ __all__ = [
     "projection_assumptions",
     "recurrence_share",
     "risks_used",
+    "rule_text",
     "sensitivity",
     "success_used",
     "weighted_match",
@@ -152,6 +153,12 @@ def _fill_name(text: str, name: str) -> str:
     )
 
 
+def rule_text(rule: Rule, option_id: str, profile: Profile) -> str:
+    """The rule's text with each of its `also` sentences whose own situation holds too."""
+    extra = [a.text for a in rule.also if _rule_applies(a.when, option_id, profile)]
+    return " ".join([rule.text, *extra])
+
+
 def cautions_for(evidence: Evidence, option_id: str, profile: Profile) -> list[Caution]:
     """Every dataset rule that applies to this option in this situation, in dataset order."""
     name = evidence.options[option_id].sentence_name
@@ -159,7 +166,7 @@ def cautions_for(evidence: Evidence, option_id: str, profile: Profile) -> list[C
         Caution(
             rule=r.id,
             effect=r.effect,
-            text=_fill_name(r.text, name),
+            text=_fill_name(rule_text(r, option_id, profile), name),
             sources=list(r.sources),
             not_matched=r.not_matched,
         )

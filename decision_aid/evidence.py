@@ -147,14 +147,25 @@ def _unresolved_sources(path: str, raw: dict) -> list[str]:
 
 
 def _when_problems(rule: object) -> list[tuple[str, str]]:
-    """(path suffix, problem) for each unknown key or value in one rule's `when`."""
-    when = rule.get("when") if isinstance(rule, dict) else None
+    """(path suffix, problem) for each unknown key or value in one rule's `when`, and in the
+    `when` of each of its `also` sentences."""
+    if not isinstance(rule, dict):
+        return []
+    out = _situation_problems(rule.get("when"), "when")
+    also = rule.get("also")
+    for i, extra in enumerate(also if isinstance(also, list) else []):
+        if isinstance(extra, dict):
+            out += _situation_problems(extra.get("when"), f"also[{i}].when")
+    return out
+
+
+def _situation_problems(when: object, where: str) -> list[tuple[str, str]]:
     if not isinstance(when, dict):
         return []
     out = []
     allowed_keys = (*SITUATION_VALUES, *WHEN_FLAGS, *AGE_KEYS)
     for key, value in when.items():
-        at = f"when.{key}"
+        at = f"{where}.{key}"
         if key in WHEN_FLAGS:
             if value is not True:
                 out.append((at, f"must be true (it matches when the option is in the patient's {key} list)"))

@@ -128,9 +128,10 @@ def _profile_for(rule: Rule, option_id: str) -> Profile | None:
 
 def caution_words(evidence: Evidence, rule: Rule, option_id: str) -> str:
     """The caution exactly as the patient reads it: the engine's text for a situation that
-    triggers the rule (the engine's own name filling if no profile can be built for it)."""
+    triggers the rule (the engine's own name filling if no profile can be built for it). A rule
+    with `also` sentences gives its own text: the pack lists each of those with its situation."""
     profile = _profile_for(rule, option_id)
-    if profile is not None:
+    if profile is not None and not rule.also:
         for c in engine.cautions_for(evidence, option_id, profile):
             if c.rule == rule.id:
                 return c.text
@@ -423,9 +424,9 @@ def _no_treatment(evidence: Evidence, refs: _Refs) -> str:
 """
 
 
-def _when_words(rule: Rule) -> str:
+def _when_words(when: dict) -> str:
     parts = []
-    for key, wanted in rule.when.items():
+    for key, wanted in when.items():
         if key in ("tried", "avoid"):
             parts.append(w.IN_THE_LIST.format(key=key))
         elif key == "age_at_least":
@@ -448,14 +449,19 @@ def _rules(evidence: Evidence, refs: _Refs) -> str:
         words = "".join(
             f'<p class="patient"><strong>{_e(evidence.options[oid].short_name)}:</strong> '
             f"{_e(caution_words(evidence, rule, oid))}</p>"
+            + "".join(
+                f'<p class="patient"><em>{_e(w.ALSO_WHEN.format(when=_when_words(a.when)))}</em> '
+                f"{_e(engine._fill_name(a.text, evidence.options[oid].sentence_name))}</p>"
+                for a in rule.also
+            )
             for oid in rule.options
         )
         if rule.effect == "caution":
             marked = " · ".join(ROW_QUESTIONS[row] for row in rows_marked_by(rule))
             words += f"<p>{_e(w.GRID_MARKS.format(rows=marked))}</p>"
         rows.append(
-            f'<tr id="rule-{_e(rule.id)}"><td class="id">{_e(rule.id)}</td><td>{_e(_when_words(rule))}</td>'
-            f"<td>{_e(effect)}</td><td>{words}</td><td>{refs.cite(rule.sources)}</td>"
+            f'<tr id="rule-{_e(rule.id)}"><td class="id">{_e(rule.id)}</td>'
+            f"<td>{_e(_when_words(rule.when))}</td><td>{_e(effect)}</td><td>{words}</td><td>{refs.cite(rule.sources)}</td>"
             '<td class="ok">☐</td></tr>'
         )
     return f"""

@@ -284,6 +284,17 @@ def _all_known(values: list[str], allowed: tuple[str, ...], what: str) -> list[s
     return values
 
 
+class RuleSentence(_Strict):
+    """Sentences a rule adds to its text only when their own `when` holds as well (an age, say):
+    one caution then reads right on both sides of it, and the sentences they share are written
+    once."""
+
+    when: dict[str, SkipValidation[list[str] | bool | int]] = Field(
+        min_length=1, description="checked as a rule's `when` is (_when_problems)"
+    )
+    text: str = Field(min_length=1, description="appended to the rule's text; {name} as there")
+
+
 class Rule(Sourced):
     """A suitability rule read by the engine: when the situation matches, the option
     becomes not suitable or gets a caution, or the patient is told something good to know (that
@@ -302,6 +313,9 @@ class Rule(Sourced):
         description="'good_to_know' is a fact in the patient's favour: listed apart, marking no cell"
     )
     text: str = Field(min_length=1, description="plain sentences; {name} becomes the option's sentence_name")
+    also: list[RuleSentence] = Field(
+        default_factory=list, description="sentences added to `text` when their own `when` holds too"
+    )
     note: str = Field(default="", description="for reviewers: what the sources do and do not support")
     concerns: list[str] = Field(
         default_factory=list,

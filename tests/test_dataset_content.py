@@ -33,7 +33,7 @@ def _risk(ev: Evidence, option: str, risk_id: str):
 
 
 def test_shipped_dataset_loads(ev: Evidence) -> None:
-    assert ev.meta.version == "1.2.11"
+    assert ev.meta.version == "1.2.12"
     assert list(ev.options) == list(OPTION_IDS)
     assert ev.meta.next_review > ev.meta.last_reviewed
     assert ev.meta.funding and ev.meta.how_chosen and ev.meta.made_by
@@ -188,6 +188,8 @@ def test_every_rule_names_real_options_and_known_sources(ev: Evidence) -> None:
                 assert isinstance(value, int) and 18 <= value <= 110
             else:
                 assert isinstance(value, list) and value
+        for extra in rule.also:
+            assert extra.when and extra.text.strip()
 
 
 def _rule(ev: Evidence, rule_id: str):

@@ -197,7 +197,7 @@ def test_every_caution_is_a_sentence_with_a_source():
             assert c.sources, c.rule
 
 
-def _with_rule(when: dict, options=("mvd",)):
+def _with_rule(when: dict, options=("mvd",), also=()):
     def change(raw):
         raw["rules"].append(
             {
@@ -206,6 +206,7 @@ def _with_rule(when: dict, options=("mvd",)):
                 "when": when,
                 "effect": "caution",
                 "text": "{name}: test rule.",
+                **({"also": list(also)} if also else {}),
                 "sources": [next(iter(raw["sources"]))],
             }
         )
@@ -249,6 +250,22 @@ def test_the_complement_of_an_age_rule_matches_an_unknown_age():
     for age in (None, 18, 59, 60, 110):
         at_least, under = _with_rule({"age_at_least": 60}), _with_rule({"age_not_at_least": 60})
         assert _fires(at_least, age=age) != _fires(under, age=age), age
+
+
+def test_a_rule_s_also_sentence_is_added_only_when_its_own_situation_holds_too():
+    ev = _with_rule(
+        {"blood_thinners": ["yes"]},
+        also=[{"when": {"age_not_at_least": 60}, "text": "Under 60 or no age: {name} too."}],
+    )
+
+    def text(**answers) -> str:
+        found = evaluate(ev, Profile(**answers)).option("mvd").caution_details
+        return next(c.text for c in found if c.rule == "test_rule")
+
+    assert text(blood_thinners="yes") == "MVD surgery: test rule. Under 60 or no age: MVD surgery too."
+    assert text(blood_thinners="yes", age=59).endswith("MVD surgery too.")
+    assert text(blood_thinners="yes", age=60) == "MVD surgery: test rule."
+    assert not _fires(ev, age=40)  # the sentence alone does not make the rule apply
 
 
 def test_mvd_result_without_an_earlier_mvd_is_ignored_with_a_warning():

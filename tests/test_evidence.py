@@ -295,8 +295,9 @@ def test_rule_situation_keys_and_values_are_checked(raw, tmp_path):
     data["rules"][3]["when"] = {"tried": ["mvd"]}
     data["rules"][4]["when"] = {"pregnant": "planning"}
     data["rules"][5]["when"] = {"age_not_at_least": "sixty"}
+    data["rules"][6]["also"] = [{"when": {"weather": ["rainy"]}, "text": "More."}]
     lines = problems_for(data, tmp_path)
-    assert len(lines) == 6
+    assert len(lines) == 7
     mri = [line for line in lines if "rules[0].when.mri[1]" in line]
     assert mri and "'blurry'" in mri[0] and "'other_finding'" in mri[0]
     assert any("rules[1].when.weather" in line and "unknown situation" in line for line in lines)
@@ -304,6 +305,7 @@ def test_rule_situation_keys_and_values_are_checked(raw, tmp_path):
     assert any("rules[3].when.tried" in line and "must be true" in line for line in lines)
     assert any("rules[4].when.pregnant" in line and "list" in line for line in lines)
     assert any("rules[5].when.age_not_at_least" in line and "18 to 110" in line for line in lines)
+    assert any("rules[6].also[0].when.weather" in line and "unknown situation" in line for line in lines)
 
 
 def test_new_situation_values_are_accepted(raw, tmp_path):

@@ -107,6 +107,15 @@ def test_pack_holds_the_patient_text_of_every_option(pack):
     assert has(pack, nt.summary) and has(pack, nt.involves.text)
 
 
+def test_pack_gives_a_rule_s_also_sentences_with_their_own_situation(pack):
+    # MVD's anaesthetic caution says its age sentence only under 60 or with no age given
+    rule = next(r for r in EVIDENCE.rules if r.also)
+    for extra in rule.also:
+        assert has(pack, extra.text.replace("{name}", "MVD surgery"))
+        assert has(pack, "And only when age not given, or under 60:")
+    assert not has(pack, rule.text.replace("{name}", "MVD surgery") + " " + rule.also[0].text)
+
+
 @pytest.mark.parametrize("query", ["", "mri=no_vessel&pregnant=yes&tried=mvd", "serious_risk=10&leaning=mvd"])
 def test_pack_holds_every_question_the_app_asks(pack, query):
     from decision_aid.profile import parse_query
