@@ -127,9 +127,8 @@ def _profile_for(rule: Rule, option_id: str) -> Profile | None:
 
 
 def caution_words(evidence: Evidence, rule: Rule, option_id: str) -> str:
-    """The caution exactly as the patient reads it: the engine's text for a situation that
-    triggers the rule (the engine's own name filling if no profile can be built for it). A rule
-    with `also` sentences gives its own text: the pack lists each of those with its situation."""
+    """The caution as the patient reads it: the engine's text for a situation that triggers the
+    rule; its own text, name filled, if it has `also` sentences (listed apart) or no such situation."""
     profile = _profile_for(rule, option_id)
     if profile is not None and not rule.also:
         for c in engine.cautions_for(evidence, option_id, profile):
@@ -460,8 +459,8 @@ def _rules(evidence: Evidence, refs: _Refs) -> str:
             marked = " · ".join(ROW_QUESTIONS[row] for row in rows_marked_by(rule))
             words += f"<p>{_e(w.GRID_MARKS.format(rows=marked))}</p>"
         rows.append(
-            f'<tr id="rule-{_e(rule.id)}"><td class="id">{_e(rule.id)}</td>'
-            f"<td>{_e(_when_words(rule.when))}</td><td>{_e(effect)}</td><td>{words}</td><td>{refs.cite(rule.sources)}</td>"
+            f'<tr id="rule-{_e(rule.id)}"><td class="id">{_e(rule.id)}</td><td>{_e(_when_words(rule.when))}'
+            f"</td><td>{_e(effect)}</td><td>{words}</td><td>{refs.cite(rule.sources)}</td>"
             '<td class="ok">☐</td></tr>'
         )
     return f"""
