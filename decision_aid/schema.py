@@ -272,8 +272,8 @@ the age keys of a rule's `when` (AGE_KEYS)."""
 
 AGE_KEYS: tuple[str, ...] = ("age_at_least", "age_not_at_least")
 """A rule's age conditions: `age_at_least` matches when the patient's age is given and at least
-the number; `age_not_at_least` is its complement (the age not given, or under the number), so two
-wordings of one caution, one for each side of an age, are never both listed."""
+the number; `age_not_at_least` is its complement (the age not given, or under the number), so a
+rule, or one of its `also` sentences, can be said on one side of an age only."""
 
 
 def _all_known(values: list[str], allowed: tuple[str, ...], what: str) -> list[str]:

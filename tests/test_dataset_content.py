@@ -181,15 +181,14 @@ def test_every_rule_names_real_options_and_known_sources(ev: Evidence) -> None:
     for rule in ev.rules:
         assert rule.options and set(rule.options) <= set(OPTION_IDS)
         assert rule.sources and set(rule.sources) <= set(ev.sources)
-        for key, value in rule.when.items():
-            if key in ("tried", "avoid"):
-                assert value is True
-            elif key in ("age_at_least", "age_not_at_least"):
-                assert isinstance(value, int) and 18 <= value <= 110
-            else:
-                assert isinstance(value, list) and value
-        for extra in rule.also:
-            assert extra.when and extra.text.strip()
+        for when in (rule.when, *(extra.when for extra in rule.also)):
+            for key, value in when.items():
+                if key in ("tried", "avoid"):
+                    assert value is True
+                elif key in ("age_at_least", "age_not_at_least"):
+                    assert isinstance(value, int) and 18 <= value <= 110
+                else:
+                    assert isinstance(value, list) and value
 
 
 def _rule(ev: Evidence, rule_id: str):

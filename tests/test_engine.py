@@ -247,8 +247,8 @@ def test_age_rules_never_match_an_unknown_age():
 def test_the_complement_of_an_age_rule_matches_an_unknown_age():
     # age_not_at_least is exactly what age_at_least is not: one of the two, at every age
     assert _fires(_with_rule({"age_not_at_least": 110}))
+    at_least, under = _with_rule({"age_at_least": 60}), _with_rule({"age_not_at_least": 60})
     for age in (None, 18, 59, 60, 110):
-        at_least, under = _with_rule({"age_at_least": 60}), _with_rule({"age_not_at_least": 60})
         assert _fires(at_least, age=age) != _fires(under, age=age), age
 
 
