@@ -146,10 +146,11 @@ def untranslated(text: str, data: list[str]) -> str:
     text = re.sub(r"\bdoi\b", " ", text.replace("\\", ""))  # the app's Markdown escapes
     blob = "\n".join(data).lower()
     left: list[str] = []
+    patterns = _as_words(tuple(data))
     for piece in map(_clean, SPLIT.split(text)):
         if not piece or piece.lower() in blob:
             continue
-        for d in _as_words(tuple(data)):
+        for d in patterns:
             piece = d.sub("|", piece)
         left += [p for p in map(_clean, piece.split("|")) if p and p.lower() not in blob]
     return " | ".join(left)
