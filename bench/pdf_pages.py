@@ -24,17 +24,14 @@ from run import random_profile  # bench/run.py (Python puts a script's own folde
 from decision_aid import report
 from decision_aid.engine import evaluate
 from decision_aid.evidence import DEFAULT_DATASET, load_evidence
+from devkit.pdf import chart_images
 
 PAPERS = ("A4", "Letter")
 
 
 def has_pictures(reader: PdfReader) -> bool:
-    """A chart is a picture of more than two colours (the QR code has two)."""
-    for page in reader.pages:
-        for image in page.images:
-            if len(image.image.convert("RGB").getcolors(maxcolors=1 << 20) or range(3)) > 2:
-                return True
-    return False
+    """Whether the summary kept its charts (devkit.pdf.chart_images: the QR code is no chart)."""
+    return bool(chart_images(reader))
 
 
 def tally(n: int, seed: int) -> collections.Counter[tuple[str, int, bool]]:

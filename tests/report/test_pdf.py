@@ -32,6 +32,7 @@ from decision_aid.profile import PRIORITIES, Profile, parse_query
 from decision_aid.report.images import _chart_cache
 from decision_aid.report.layout import _lines_cache
 from decision_aid.words.common import PRIORITY_LABELS, whole
+from devkit.pdf import chart_images
 
 from .pdf_reading import FOOTER
 
@@ -508,16 +509,6 @@ def test_link_round_trips_to_the_same_answers(built):
     assert not parsed.problems and not parsed.warnings
     assert parsed.profile == profile_of(QUERY)
     assert squash(link) in squash(pdf_text(reader))  # printed too, for people who type it
-
-
-def chart_images(reader: PdfReader) -> list[Image.Image]:
-    charts = []
-    for im in (img.image for page in reader.pages for img in page.images):
-        rgb = im.convert("RGB")
-        colours = rgb.getcolors(maxcolors=1 << 20) or [(0, c) for c in range(1 << 20)]
-        if len(colours) > 2:  # the QR code has two colours; charts many
-            charts.append(rgb)
-    return charts
 
 
 def test_chart_images_are_embedded_and_not_blank():
