@@ -316,11 +316,12 @@ LAYOUTS = (
     _COMPACT,
     replace(_COMPACT, pictures=False, match_chart=False),
 )
-"""Tried in turn until the summary fits on MAX_PAGES. The compact type is tried with the pictures
-before without them: a summary with a priority stated usually fits on A4 with them (it ran to 6
-pages in the middle layout, often by a line or two of sources), and the icon arrays are how the
-figures are best understood. When even the last one runs past MAX_PAGES, the compact type with
-its pictures is used instead if it takes no more pages (`pdf.build_pdf`)."""
+"""From roomy to compact: the summary takes the roomiest that fits on MAX_PAGES. The compact type
+is tried with the pictures before without them: a summary with a priority stated usually fits on
+A4 with them (it ran to 6 pages in the middle layout, often by a line or two of sources), and the
+icon arrays are how the figures are best understood. When even the last one runs past MAX_PAGES,
+the compact type with its pictures is used instead if it takes no more pages (`pdf._fitted`,
+which lays the compact type out first)."""
 FIRST_LAYOUT = {"A4": 0, "Letter": 1}
 """US Letter is 18 mm shorter: the roomy layout almost never fits it, so it is not tried."""
 

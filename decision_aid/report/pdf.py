@@ -52,9 +52,7 @@ def build_pdf(
     `large_print`: 12 pt body type instead of 9 pt (LARGE_PRINT_SCALE), on more pages."""
     if paper not in PAPERS:
         raise ValueError(PAPER_NOT_KNOWN.format(papers=", ".join(PAPERS), paper=repr(paper)))
-    data, specs = _summary(evidence, result, base_url=base_url, generated=generated)
-    images = {c["id"]: {**c, "png": _chart_png(c), "scale": CHART_SCALES[c["id"]]} for c in specs}
-    images["qr"] = dict(zip(("png", "full"), _qr_png(data["link"]), strict=True))
+    data, images = _prepared(evidence, result, base_url=base_url, generated=generated)
     image_cache = ImageCache()  # shared by the layouts tried, so each image is processed once
     if large_print:
         # The same layout code on a smaller page, then each page magnified: every size, gap and
@@ -63,22 +61,46 @@ def build_pdf(
         width, height = (size * 25.4 / 72 / LARGE_PRINT_SCALE for size in paper_pt)
         small = _compose(data, images, (width, height), LARGE_PRINT, give_up=False, image_cache=image_cache)
         return _magnified(bytes(small.output()), LARGE_PRINT_SCALE, paper_pt)
-    layouts = LAYOUTS[FIRST_LAYOUT[paper] :]
-    for i, layout in enumerate(layouts):  # roomier first; a more compact one if it runs long
-        try:
-            pdf = _compose(data, images, paper, layout, give_up=i < len(layouts) - 1, image_cache=image_cache)
-            break
-        except _TooLong:
-            continue
-    if pdf.page > MAX_PAGES and not layout.pictures:
-        # Leaving the pictures out did not bring the summary within MAX_PAGES: keep them, unless
-        # they add a page (most US Letter summaries with a caution or two, which ran to 6 pages
-        # either way and lost their icon arrays for nothing).
-        pictured = next(x for x in reversed(layouts) if x.pictures)
-        with_pictures = _compose(data, images, paper, pictured, give_up=False, image_cache=image_cache)
-        if with_pictures.page <= pdf.page:
-            pdf = with_pictures
+    pdf = _fitted(data, images, paper, LAYOUTS[FIRST_LAYOUT[paper] :], image_cache)
     return bytes(pdf.output())
+
+
+def _prepared(
+    evidence: Evidence, result: Result, *, base_url: str, generated: dt.date | None
+) -> tuple[dict, dict[str, dict]]:
+    """The summary's content and its pictures (the charts as PNG, the link's QR code), ready for
+    any layout."""
+    data, specs = _summary(evidence, result, base_url=base_url, generated=generated)
+    images = {c["id"]: {**c, "png": _chart_png(c), "scale": CHART_SCALES[c["id"]]} for c in specs}
+    images["qr"] = dict(zip(("png", "full"), _qr_png(data["link"]), strict=True))
+    return data, images
+
+
+def _fitted(
+    data: dict, images: dict[str, dict], paper: Paper, layouts: tuple[_Layout, ...], image_cache: ImageCache
+) -> _PDF:
+    """The summary in the roomiest of `layouts` that fits on MAX_PAGES.
+
+    The layouts run from roomy to compact; the last one leaves the pictures out. The most
+    compact one with the pictures is laid out first, to the end: a roomier layout never took
+    fewer pages (every layout laid out in full for 310 random answer sets, on both papers), so
+    when it runs long the roomier ones are not tried (most summaries with a priority stated;
+    each try is about a tenth of a build). When the layout without pictures runs long too, the
+    one with them is kept unless it takes more pages (most US Letter summaries with a caution or
+    two ran to 6 pages either way and lost their icon arrays for nothing)."""
+    *roomier, compact, plain = layouts
+    pictured = _compose(data, images, paper, compact, give_up=False, image_cache=image_cache)
+    if pictured.page <= MAX_PAGES:
+        for layout in roomier:
+            try:
+                return _compose(data, images, paper, layout, give_up=True, image_cache=image_cache)
+            except _TooLong:
+                continue
+        return pictured
+    without = _compose(data, images, paper, plain, give_up=False, image_cache=image_cache)
+    if without.page > MAX_PAGES and pictured.page <= without.page:
+        return pictured
+    return without
 
 
 def _magnified(pdf: bytes, scale: float, paper_pt: tuple[float, float]) -> bytes:

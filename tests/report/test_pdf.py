@@ -20,6 +20,7 @@ from urllib.parse import quote_plus, urlsplit
 
 import pytest
 import yaml
+from fpdf.image_datastructures import ImageCache
 from PIL import Image
 from pypdf import PdfReader
 
@@ -549,6 +550,83 @@ def test_pictures_are_kept_when_leaving_them_out_saves_no_page(query):
     reader = PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result, base_url=BASE_URL, paper="Letter")))
     assert len(reader.pages) == report.MAX_PAGES + 1
     assert len(chart_images(reader)) == 3
+
+
+NO_PICTURES = (
+    "relief=1&lasting=2&serious_risk=4&side_effects=7&burden=2&recovery=2&cause=vascular&anesthesia=fit"
+    "&mri=vessel&avoid=mvd"
+)
+"""An A4 summary that runs to 6 pages with the pictures and fits on 5 without them."""
+LAYOUT_CASES = [
+    ("", "A4"),
+    ("", "Letter"),
+    ("relief=8", "A4"),
+    (CONSULT, "A4"),
+    (QUERY, "A4"),
+    (QUERY, "Letter"),
+    (BUSY, "A4"),
+    (NO_PICTURES, "A4"),
+    *((query, "Letter") for query in LETTER_SIX_PAGES),
+]
+"""Summaries that end in each of the layouts: the roomy one, the middle one, the compact type with
+the pictures and without them, and the compact type with them kept on 6 pages."""
+
+
+def _laid_out(monkeypatch, query: str, paper: str) -> tuple[list[tuple[object, int | None]], object, tuple]:
+    """Lay the summary out as build_pdf does, recording each layout tried and its pages (None
+    where it gave up); returns those, the layout chosen and the summary's content and pictures."""
+    from decision_aid.report import pdf as pdf_module
+
+    data, images = pdf_module._prepared(EVIDENCE, result_of(query), base_url=BASE_URL, generated=None)
+    compose, tried, made = pdf_module._compose, [], {}
+
+    def recording(*args, **kwargs):
+        try:
+            out = compose(*args, **kwargs)
+        except pdf_module._TooLong:
+            tried.append((args[3], None))
+            raise
+        tried.append((args[3], out.page))
+        made[id(out)] = args[3]
+        return out
+
+    monkeypatch.setattr(pdf_module, "_compose", recording)
+    layouts = pdf_module.LAYOUTS[pdf_module.FIRST_LAYOUT[paper] :]
+    chosen = pdf_module._fitted(data, images, paper, layouts, ImageCache())
+    monkeypatch.setattr(pdf_module, "_compose", compose)
+    return tried, made[id(chosen)], (data, images, layouts)
+
+
+@pytest.mark.parametrize(("query", "paper"), LAYOUT_CASES)
+def test_the_layout_chosen_is_the_roomiest_that_fits_on_five_pages(monkeypatch, query, paper):
+    # Against every layout laid out in full: the roomiest on MAX_PAGES, else the compact type
+    # with its pictures unless leaving them out saves a page.
+    from decision_aid.report import pdf as pdf_module
+
+    _, chosen, (data, images, layouts) = _laid_out(monkeypatch, query, paper)
+    pages = [pdf_module._compose(data, images, paper, x, give_up=False).page for x in layouts]
+    fitting = [x for x, n in zip(layouts, pages, strict=True) if n <= report.MAX_PAGES]
+    want = fitting[0] if fitting else layouts[-2] if pages[-2] <= pages[-1] else layouts[-1]
+    assert chosen == want, (pages, layouts.index(chosen))
+
+
+@pytest.mark.parametrize(
+    ("query", "paper", "tried", "chosen"),
+    [
+        ("", "A4", [2, 0, 1], 1),
+        (QUERY, "A4", [2, 0, 1], 2),
+        (NO_PICTURES, "A4", [2, 3], 3),
+        (BUSY, "A4", [2, 3], 2),
+    ],
+)
+def test_roomier_layouts_are_tried_only_when_the_compact_one_fits(monkeypatch, query, paper, tried, chosen):
+    # A roomier layout never takes fewer pages: once the compact type with the pictures runs past
+    # MAX_PAGES, laying out the roomier ones (about a tenth of a build each) only lost time.
+    from decision_aid.report.layout import LAYOUTS
+
+    laid_out, layout, _ = _laid_out(monkeypatch, query, paper)
+    assert [LAYOUTS.index(x) for x, _ in laid_out] == tried
+    assert LAYOUTS.index(layout) == chosen
 
 
 def test_the_most_compact_layout_keeps_every_figure_without_pictures(built):
