@@ -37,6 +37,7 @@ from decision_aid.charts.icons import (
     icon_array_parts,
     icon_frame,
     option_icon_arrays,
+    option_icon_arrays_spec,
     success_frame,
     too_few_words,
 )
@@ -96,6 +97,7 @@ __all__ = [
     "match_key",
     "match_parts",
     "option_icon_arrays",
+    "option_icon_arrays_spec",
     "projection_chart",
     "projection_frame",
     "projection_parts",

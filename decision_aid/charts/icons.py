@@ -19,7 +19,7 @@ from decision_aid.charts.data import (
     range_text,
     rows_of,
 )
-from decision_aid.charts.parts import ChartParts, _settings
+from decision_aid.charts.parts import ChartParts, _settings, look_spec, records
 from decision_aid.charts.style import (
     ICON_STEP,
     NEUTRAL_FILL,
@@ -228,21 +228,6 @@ def _icon_people(value: float, *, legend_labels: Sequence[str], per: int, column
     return frame
 
 
-def _icon_view(
-    value: float,
-    *,
-    color: str,
-    legend_labels: tuple[str, str],
-    per: int,
-    columns: int,
-    title: alt.TitleParams,
-) -> alt.Chart:
-    frame = _icon_people(value, legend_labels=legend_labels, per=per, columns=columns)
-    return _icon_mark(frame, color=color, legend_labels=legend_labels, per=per, columns=columns).properties(
-        title=title
-    )
-
-
 class IconOptions(TypedDict, total=False):
     """`icon_array_parts`'s optional settings, so `icon_array` takes the same ones unrepeated."""
 
@@ -344,54 +329,82 @@ def option_icon_arrays(
     `harm_frame` filtered to one harm, or the PDF's serious harms summed per option. The range
     (`low`/`high`, or `<value_col>_low`/`_high`) is printed under each heading, as text: error
     bars on icon arrays are read badly. `columns=1` stacks the arrays for a phone;
-    `label`/`other_label` as for `icon_array`.
+    `label`/`other_label` as for `icon_array`. The chart of `option_icon_arrays_spec`.
     """
+    return alt.ConcatChart.from_dict(
+        option_icon_arrays_spec(
+            frame,
+            value_col=value_col,
+            title=title,
+            color=color,
+            columns=columns,
+            label=label,
+            other_label=other_label,
+            subtitle=subtitle,
+        )
+    )
+
+
+def option_icon_arrays_spec(
+    frame: pd.DataFrame,
+    *,
+    value_col: str = "central",
+    title: str,
+    color: str,
+    columns: int = 3,
+    label: str = HAVE_THIS_OUTCOME,
+    other_label: str = DO_NOT,
+    subtitle: str | Sequence[str] | None = None,
+) -> dict:
+    """`option_icon_arrays` as its Vega-Lite dict, for the PDF: each array is the app's cached
+    look of one icon array (`look_spec`) with its own people as a named dataset, so Altair builds
+    the look once per colour, not the whole chart for every summary (about 60 ms a chart)."""
     data = _ordered(frame)
     _one_row_per_option(data, "option_icon_arrays")
     labels = (PEOPLE_WHO.format(what=label), PEOPLE_WHO.format(what=other_label))
-    views = []
-    for row in rows_of(data):
+    settings = _settings(color=color, labels=labels, per=100, columns=10)
+    look = look_spec(ChartParts("icons", _icon_look, settings, {}))
+    view = {k: v for k, v in look.items() if k not in ("$schema", "config", "data")}
+    views, datasets = [], {}
+    for i, row in enumerate(rows_of(data)):
         value = float(row[value_col])
-        n = _count(value)
-        sub = []
-        if row.get("none_reported", False):
-            number = NONE_REPORTED_SHORT
-        elif _too_few(value):
-            number = FEWER_THAN_1_OUT_OF_100
-            sub += [_sentence(per_100(value)) + ".", TOO_FEW_TO_SHOW.format(per="100")]
-        else:
-            number = OUT_OF_100.format(n=n)
-        if (bounds := _bounds(row, value_col)) and bounds[1] > 0:
-            sub.append(_sentence(range_text(*bounds)) + ".")
-        if not row.get("suitable", True):
-            sub.append(MAY_NOT_SUIT)
-        elif row.get("avoided", False):
-            sub.append(SAID_NO)
-        views.append(
-            _icon_view(
-                value,
-                color=color,
-                legend_labels=labels,
-                per=100,
-                columns=10,
-                title=_title(
-                    OPTION_FIGURE.format(name=row["short_name"], figure=number),
-                    sub or None,
-                    width=34,
-                    size=14,
-                ),
-            )
-        )
+        name = f"icons_{i}"
+        datasets[name] = records(_icon_people(value, legend_labels=labels, per=100, columns=10))
+        head = _option_title(row, value, value_col)
+        views.append({"data": {"name": name}, **view, "title": head.to_dict(validate=False)})
     across = max(1, min(columns, len(views)))
     chars = max(24, (across * (10 * ICON_STEP + 40)) * 2 // 17)
-    return (
-        alt.concat(*views, columns=columns, spacing=28)
-        .properties(
-            title=_title(title, subtitle, width=chars),
-            description=describe_icon_arrays(frame, label, value_col=value_col),
-        )
-        .resolve_scale(color="shared")
-    )
+    return {
+        "$schema": look["$schema"],
+        "config": look["config"],
+        "concat": views,
+        "columns": columns,
+        "spacing": 28,
+        "title": _title(title, subtitle, width=chars).to_dict(validate=False),
+        "description": describe_icon_arrays(frame, label, value_col=value_col),
+        "resolve": {"scale": {"color": "shared"}},
+        "datasets": datasets,
+    }
+
+
+def _option_title(row: dict, value: float, value_col: str) -> alt.TitleParams:
+    """An option's array heading ('Botulinum toxin: 95 out of 100') and the lines under it: the
+    range, too few to show, none reported, may not suit or said no."""
+    sub = []
+    if row.get("none_reported", False):
+        number = NONE_REPORTED_SHORT
+    elif _too_few(value):
+        number = FEWER_THAN_1_OUT_OF_100
+        sub += [_sentence(per_100(value)) + ".", TOO_FEW_TO_SHOW.format(per="100")]
+    else:
+        number = OUT_OF_100.format(n=_count(value))
+    if (bounds := _bounds(row, value_col)) and bounds[1] > 0:
+        sub.append(_sentence(range_text(*bounds)) + ".")
+    if not row.get("suitable", True):
+        sub.append(MAY_NOT_SUIT)
+    elif row.get("avoided", False):
+        sub.append(SAID_NO)
+    return _title(OPTION_FIGURE.format(name=row["short_name"], figure=number), sub or None, width=34, size=14)
 
 
 def describe_icon_arrays(frame: pd.DataFrame, what: str, *, value_col: str = "central") -> str:

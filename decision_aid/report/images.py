@@ -119,26 +119,26 @@ def _chart_specs(result: Result, options: list[dict], stated: bool) -> list[dict
             "id": "control",
             "key": _frame_key(control),
             "heading": OUT_OF_100_PEOPLE.format(label=label),
-            "spec": lambda: charts.option_icon_arrays(
+            "spec": lambda: charts.option_icon_arrays_spec(
                 control,
                 title=OUT_OF_100_PEOPLE.format(label=label),
                 subtitle=CONTROL_SUBTITLE,
                 color=charts.BENEFIT_COLOR,
                 label=CONTROL_WHAT,
-            ).to_dict(validate=False),
+            ),
             "description": charts.describe_icon_arrays(control, CONTROL_WHAT),
         },
         {
             "id": "serious_harm",
             "key": _frame_key(serious),
             "heading": SERIOUS_HEADING,
-            "spec": lambda: charts.option_icon_arrays(
+            "spec": lambda: charts.option_icon_arrays_spec(
                 serious,
                 title=SERIOUS_TITLE,
                 subtitle=SERIOUS_SUBTITLE,
                 color=charts.HARM_COLOR,
                 label=SERIOUS_WHAT,
-            ).to_dict(validate=False),
+            ),
             "description": charts.describe_icon_arrays(serious, SERIOUS_WHAT),
         },
     ]
@@ -177,9 +177,9 @@ _chart_cache: BoundedCache[bytes] = BoundedCache(CHART_CACHE_SIZE)
 def _chart_png(spec: dict[str, Any]) -> bytes:
     """A chart as PNG, from a small bounded cache keyed by the chart and all of its data.
 
-    Building a chart (Altair) and rendering it (vl-convert) take about 200 ms each, most of a
-    summary's time. The key is the data the builder reads, so a summary only ever gets a
-    picture drawn from exactly its own figures and answers.
+    Rendering a chart (vl-convert) takes about 200 ms, most of a summary's time (building its
+    spec, from the cached looks, about 10). The key is the data the builder reads, so a summary
+    only ever gets a picture drawn from exactly its own figures and answers.
     """
     from decision_aid import charts
 

@@ -77,6 +77,22 @@ def test_a_harm_no_study_reported_is_said_so_not_drawn_as_a_measured_0():
     assert headings[2].startswith("MVD surgery: 6 out of 100")
 
 
+def test_the_pdfs_icon_arrays_are_the_cached_look_with_each_options_people(monkeypatch):
+    """Altair built every array of the PDF's pictures afresh for each summary (about 60 ms a chart);
+    now each is the cached look of one icon array, with that option's people as its own data."""
+    from decision_aid.charts import icons
+
+    charts.option_icon_arrays_spec(success_like(), title="x", color=charts.BENEFIT_COLOR)  # the look, once
+    built, mark = [], icons._icon_mark
+    monkeypatch.setattr(icons, "_icon_mark", lambda *a, **k: built.append(a) or mark(*a, **k))
+    frame = success_like().assign(central=[3.0, 48.6, 71.0])
+    spec = charts.option_icon_arrays_spec(frame, title="x", color=charts.BENEFIT_COLOR)
+    assert built == []
+    filled = [sum(p["filled"] for p in spec["datasets"][view["data"]["name"]]) for view in spec["concat"]]
+    assert filled == [int(v + 0.5) for v in icons._ordered(frame)["central"]]
+    assert spec == charts.option_icon_arrays(frame, title="x", color=charts.BENEFIT_COLOR).to_dict()
+
+
 def test_option_icon_arrays_stack_in_one_column_for_a_phone():
     spec = BUILDERS["option_icon_arrays_phone"]().to_dict()
     assert spec["columns"] == 1
