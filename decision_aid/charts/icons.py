@@ -312,16 +312,19 @@ def _bounds(row: dict, value_col: str) -> tuple[float, float] | None:
     return None
 
 
+class IconArraysOptions(TypedDict, total=False):
+    """`option_icon_arrays_spec`'s optional settings, so `option_icon_arrays` takes the same ones
+    unrepeated."""
+
+    value_col: str
+    columns: int
+    label: str
+    other_label: str
+    subtitle: str | Sequence[str] | None
+
+
 def option_icon_arrays(
-    frame: pd.DataFrame,
-    *,
-    value_col: str = "central",
-    title: str,
-    color: str,
-    columns: int = 3,
-    label: str = HAVE_THIS_OUTCOME,
-    other_label: str = DO_NOT,
-    subtitle: str | Sequence[str] | None = None,
+    frame: pd.DataFrame, *, title: str, color: str, **options: Unpack[IconArraysOptions]
 ) -> alt.ConcatChart:
     """One 10x10 array per option in the fixed order, headed 'Botulinum toxin: 95 out of 100'.
 
@@ -329,20 +332,10 @@ def option_icon_arrays(
     `harm_frame` filtered to one harm, or the PDF's serious harms summed per option. The range
     (`low`/`high`, or `<value_col>_low`/`_high`) is printed under each heading, as text: error
     bars on icon arrays are read badly. `columns=1` stacks the arrays for a phone;
-    `label`/`other_label` as for `icon_array`. The chart of `option_icon_arrays_spec`.
+    `label`/`other_label` as for `icon_array`. The chart of `option_icon_arrays_spec`, whose
+    settings and defaults these are.
     """
-    return alt.ConcatChart.from_dict(
-        option_icon_arrays_spec(
-            frame,
-            value_col=value_col,
-            title=title,
-            color=color,
-            columns=columns,
-            label=label,
-            other_label=other_label,
-            subtitle=subtitle,
-        )
-    )
+    return alt.ConcatChart.from_dict(option_icon_arrays_spec(frame, title=title, color=color, **options))
 
 
 def option_icon_arrays_spec(
