@@ -276,13 +276,20 @@ def icon_array_parts(
             + [describe_icon_array(value, label=label, per=per, other_label=other_label)]
         ),
     }
-    frame = _icon_people(value, legend_labels=labels, per=per, columns=columns)
+    return _people_parts(value, color=color, labels=labels, per=per, columns=columns, top=top)
+
+
+def _people_parts(
+    value: float, *, color: str, labels: tuple[str, str], per: int, columns: int, top: dict | None = None
+) -> ChartParts:
+    """One icon array's look and people: the app's arrays and each of the PDF's share the cached
+    look through this one name and these settings."""
     return ChartParts(
         "icons",
         _icon_look,
         _settings(color=color, labels=labels, per=per, columns=columns),
-        {"icons": frame},
-        top=top,
+        {"icons": _icon_people(value, legend_labels=labels, per=per, columns=columns)},
+        top=top or {},
         data_key=("icons", per, columns, _count(value, per), labels),
     )
 
@@ -355,21 +362,21 @@ def option_icon_arrays_spec(
     data = _ordered(frame)
     _one_row_per_option(data, "option_icon_arrays")
     labels = (PEOPLE_WHO.format(what=label), PEOPLE_WHO.format(what=other_label))
-    settings = _settings(color=color, labels=labels, per=100, columns=10)
-    look = look_spec(ChartParts("icons", _icon_look, settings, {}))
-    view = {k: v for k, v in look.items() if k not in ("$schema", "config", "data")}
-    views, datasets = [], {}
+    views, datasets, look = [], {}, {}
     for i, row in enumerate(rows_of(data)):
         value = float(row[value_col])
+        parts = _people_parts(value, color=color, labels=labels, per=100, columns=10)
+        look = look_spec(parts)
+        view = {k: v for k, v in look.items() if k not in ("$schema", "config", "data")}
         name = f"icons_{i}"
-        datasets[name] = records(_icon_people(value, legend_labels=labels, per=100, columns=10))
+        datasets[name] = records(parts.data["icons"])
         head = _option_title(row, value, value_col)
         views.append({"data": {"name": name}, **view, "title": head.to_dict(validate=False)})
     across = max(1, min(columns, len(views)))
     chars = max(24, (across * (10 * ICON_STEP + 40)) * 2 // 17)
     return {
-        "$schema": look["$schema"],
-        "config": look["config"],
+        "$schema": look.get("$schema"),
+        "config": look.get("config"),
         "concat": views,
         "columns": columns,
         "spacing": 28,
