@@ -1,9 +1,9 @@
 """The app's own style sheet, as one ``<style>`` line: readable captions and selected pills,
-large touch targets on touch screens, a focus ring on links and choices, a text that changes in
-place keeping its height (`components.steady_text`), and no "Link to heading"
-anchors (Streamlit gives every heading one: a Tab stop per heading, 3 to 13 a page, all named
-alike; the aid links to no heading), and the page's first line clear of Streamlit's header
-(`PAGE_TOP`). The heading that takes the focus when a page or topic opens
+large touch targets on touch screens (and sliders only their knob sets there), a focus ring on
+links and choices, a text that changes in place keeping its height (`components.steady_text`),
+and no "Link to heading" anchors (Streamlit gives every heading one: a Tab stop per heading,
+3 to 13 a page, all named alike; the aid links to no heading), and the page's first line clear of
+Streamlit's header (`PAGE_TOP`). The heading that takes the focus when a page or topic opens
 (`components.start_at_top`) shows no ring: it is where reading starts, not a control.
 
 Kept apart from `components` (which imports pandas and the engine) so that bench/bare_app.py
@@ -47,7 +47,12 @@ TOUCH_TARGET_PX = 44
 guidelines ask for. Streamlit draws radio options and checkboxes 21-22 px tall, page links and
 the button that opens the sidebar 28 px, a number's - and + 32 by 38 px, and a "?" help mark
 16 px square, which a shaky finger (or an eyelid spasm) easily misses. The help mark grows into
-its margin, so nothing moves."""
+its margin, so nothing moves.
+
+A slider's knob (12 px) takes a finger in a square this size around it, and its track takes none:
+the track is nearly as wide as a phone, so a finger scrolling the page often lands on it, and
+Streamlit's track then kept the page from scrolling and set the priority where the finger landed,
+unseen. A mouse still sets a slider anywhere on its track."""
 
 
 PAGE_CSS = (

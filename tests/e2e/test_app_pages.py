@@ -198,6 +198,49 @@ def test_setting_a_priority_moves_no_slider_on_a_phone(browser, app_server) -> N
         assert (moved.evaluate(where), below.evaluate(where)) == before
 
 
+def _touch_move(page: Page, start: tuple[float, float], by: tuple[float, float], steps: int = 12) -> None:
+    """One finger put down at `start`, moved by `by` in `steps`, lifted: a swipe or a drag, as a
+    phone's touch screen sends it (Chromium's own touch events, not mouse events)."""
+    cdp = page.context.new_cdp_session(page)
+    (x, y), (dx, dy) = start, by
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for i in range(1, steps + 1):
+        point = {"x": x + dx * i / steps, "y": y + dy * i / steps}
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    cdp.detach()
+
+
+@pytest.mark.parametrize(("name", "query"), [("priorities", ""), ("compare", "?topic=fit")])
+def test_a_swipe_over_a_slider_scrolls_a_phone_and_sets_no_priority(browser, app_server, name, query) -> None:
+    """A finger that scrolls the page often lands on a slider's track, which is nearly as wide as
+    the screen. Streamlit's track took the touch: the page did not scroll, and the priority was set
+    where the finger landed (8 out of 10, unseen unless the patient read the box). On a touch screen
+    only the slider's knob takes a finger now, in a 44 px square around it."""
+    track = '[data-testid="stSlider"] [role="group"] > [data-rac]'
+    with phone(browser) as page:
+        open_rendered(page, app_server.url, name, query)
+        main = page.get_by_test_id("stMain")
+        swiped = by_key(page, "relief").locator(track)
+        swiped.scroll_into_view_if_needed()
+        box = swiped.bounding_box()
+        top = main.evaluate("e => e.scrollTop")
+        _touch_move(page, (box["x"] + box["width"] * 0.85, box["y"] + box["height"] / 2), (0, -250))
+        page.wait_for_function(
+            "top => document.querySelector('[data-testid=\"stMain\"]').scrollTop > top + 100", arg=top
+        )
+        knob = by_key(page, "lasting").locator(f"{track} > [data-rac]")
+        knob.scroll_into_view_if_needed()
+        at = knob.bounding_box()
+        centre = (at["x"] + at["width"] / 2, at["y"] + at["height"] / 2)
+        # a drag that starts off the 12 px knob, inside its touch square
+        _touch_move(page, (centre[0] + TOUCH_TARGET_PX / 2 - 6, centre[1] + 12), (90, 0))
+        expect(page).to_have_url(re.compile(r"lasting=(?:[6-9]|10)\b"))
+        wait_for_app(page)
+        assert "relief=" not in page.url, page.url
+        expect(slider_input(page, "relief")).to_have_value("5")
+
+
 def test_new_situation_answers_reach_the_link(page: Page, app_server) -> None:
     open_rendered(page, app_server.url, "situation")
     age = by_key(page, "age").locator("input")
