@@ -52,7 +52,11 @@ its margin, so nothing moves.
 A slider's knob (12 px) takes a finger in a square this size around it, and its track takes none:
 the track is nearly as wide as a phone, so a finger scrolling the page often lands on it, and
 Streamlit's track then kept the page from scrolling and set the priority where the finger landed,
-unseen. A mouse still sets a slider anywhere on its track."""
+unseen. A mouse still sets a slider anywhere on its track.
+
+A code box's copy button (the link to the answers, a note's left-out words) is always shown on a
+touch screen, with the box's text kept clear of it: Streamlit shows it only under a mouse or with
+the keyboard's focus on the box, so a phone had no visible way to copy the link."""
 
 
 PAGE_CSS = (

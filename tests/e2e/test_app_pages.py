@@ -241,6 +241,34 @@ def test_a_swipe_over_a_slider_scrolls_a_phone_and_sets_no_priority(browser, app
         expect(slider_input(page, "relief")).to_have_value("5")
 
 
+def test_the_link_s_copy_button_shows_on_a_phone_and_copies_the_link(browser, app_server) -> None:
+    """Streamlit shows a code box's copy button only while a mouse is over the box or the box has
+    the keyboard's focus, so on a phone the link to the answers had no visible way to copy it. On
+    a touch screen the button is always there, the link's text keeps clear of it, and a tap copies
+    the whole link."""
+    query = "?relief=8&lasting=3&serious_risk=9&burden=7&note=Worried+about+hearing+and+time+off+work"
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_server.url.rstrip("/"))
+    try:
+        page = context.new_page()
+        open_rendered(page, app_server.url, "next_steps", query)
+        box = page.get_by_test_id("stMain").get_by_test_id("stCode")
+        button = box.get_by_role("button", name="Copy to clipboard")
+        button.scroll_into_view_if_needed()
+        expect(button).to_be_visible()
+        text_right = box.locator("code").evaluate(
+            "e => { const r = document.createRange(); r.selectNodeContents(e);"
+            " return Math.max(...[...r.getClientRects()].map(q => q.right)); }"
+        )
+        assert text_right <= button.bounding_box()["x"], "the link's text runs under the copy button"
+        link = box.locator("code").inner_text()
+        assert "note=Worried" in link, link
+        button.tap()
+        page.wait_for_function("async (link) => (await navigator.clipboard.readText()) === link", arg=link)
+    finally:
+        context.close()
+
+
 def test_new_situation_answers_reach_the_link(page: Page, app_server) -> None:
     open_rendered(page, app_server.url, "situation")
     age = by_key(page, "age").locator("input")
