@@ -33,7 +33,7 @@ def _risk(ev: Evidence, option: str, risk_id: str):
 
 
 def test_shipped_dataset_loads(ev: Evidence) -> None:
-    assert ev.meta.version == "1.2.12"
+    assert ev.meta.version == "1.2.13"
     assert list(ev.options) == list(OPTION_IDS)
     assert ev.meta.next_review > ev.meta.last_reviewed
     assert ev.meta.funding and ev.meta.how_chosen and ev.meta.made_by
@@ -233,6 +233,12 @@ def test_age_rules_name_their_sources(ev: Evidence) -> None:
     # gabapentin too: its label saw unsteadiness more often with age (it had no word here)
     assert "Gabapentin" in med.text and "lower dose" in med.text
     assert "neurontin_label" in med.sources
+    # baclofen too: its label warns it leaves through the kidneys, and in older people with
+    # weaker kidneys it led to hospital stays for confusion (it had no word here)
+    assert "baclofen" in med.text and "kidneys" in med.text and "confusion" in med.text
+    assert {"baclofen_label", "muanda2019"} <= set(med.sources)
+    assert "108 of 9,707" in med.note and "26 of 6,235" in med.note
+    assert "108 of 9,707 (1.11%)" in ev.sources["muanda2019"].note
 
 
 @pytest.mark.parametrize("age", [None, 45, 59, 60, 75])
