@@ -244,8 +244,8 @@ def test_a_swipe_over_a_slider_scrolls_a_phone_and_sets_no_priority(browser, app
 def test_the_link_s_copy_button_shows_on_a_phone_and_copies_the_link(browser, app_server) -> None:
     """Streamlit shows a code box's copy button only while a mouse is over the box or the box has
     the keyboard's focus, so on a phone the link to the answers had no visible way to copy it. On
-    a touch screen the button is always there, the link's text keeps clear of it, and a tap copies
-    the whole link."""
+    a touch screen the button is always there, 44 px square, the link's text keeps clear of it,
+    and a tap copies the whole link."""
     query = "?relief=8&lasting=3&serious_risk=9&burden=7&note=Worried+about+hearing+and+time+off+work"
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_server.url.rstrip("/"))
@@ -263,8 +263,12 @@ def test_the_link_s_copy_button_shows_on_a_phone_and_copies_the_link(browser, ap
         assert text_right <= button.bounding_box()["x"], "the link's text runs under the copy button"
         link = box.locator("code").inner_text()
         assert "note=Worried" in link, link
+        box_size = button.bounding_box()
+        assert min(box_size["width"], box_size["height"]) >= TOUCH_TARGET_PX - 0.5, box_size
         button.tap()
-        page.wait_for_function("async (link) => (await navigator.clipboard.readText()) === link", arg=link)
+        # Streamlit names the button "Copied" for 2 s once the clipboard has taken the text
+        expect(box.get_by_role("button", name="Copied", exact=True)).to_be_visible()
+        assert page.evaluate("() => navigator.clipboard.readText()") == link
     finally:
         context.close()
 
