@@ -1,5 +1,5 @@
 """The app's own style sheet, as one ``<style>`` line: readable captions and selected pills,
-large touch targets on touch screens (and sliders only their knob sets there), a focus ring on
+large touch targets on touch screens (where only a slider's knob sets it), a focus ring on
 links and choices, a text that changes in place keeping its height (`components.steady_text`),
 and no "Link to heading" anchors (Streamlit gives every heading one: a Tab stop per heading,
 3 to 13 a page, all named alike; the aid links to no heading), and the page's first line clear of
