@@ -234,7 +234,7 @@ def test_age_rules_name_their_sources(ev: Evidence) -> None:
     assert "Gabapentin" in med.text and "lower dose" in med.text
     assert "neurontin_label" in med.sources
     # baclofen too: its label warns it leaves through the kidneys, and in older people with
-    # weaker kidneys it led to hospital stays for confusion (it had no word here)
+    # weaker kidneys it was linked to hospital stays for confusion (it had no word here)
     assert "baclofen" in med.text and "kidneys" in med.text and "confusion" in med.text
     assert {"baclofen_label", "muanda2019"} <= set(med.sources)
     assert "108 of 9,707" in med.note and "26 of 6,235" in med.note

@@ -247,10 +247,10 @@ def test_the_link_s_copy_button_shows_on_a_phone_and_copies_the_link(browser, ap
     a touch screen the button is always there, 44 px square, the link's text keeps clear of it,
     and a tap copies the whole link."""
     query = "?relief=8&lasting=3&serious_risk=9&burden=7&note=Worried+about+hearing+and+time+off+work"
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_server.url.rstrip("/"))
-    try:
-        page = context.new_page()
+    with phone(browser) as page:
+        page.context.grant_permissions(
+            ["clipboard-read", "clipboard-write"], origin=app_server.url.rstrip("/")
+        )
         open_rendered(page, app_server.url, "next_steps", query)
         box = page.get_by_test_id("stMain").get_by_test_id("stCode")
         button = box.get_by_role("button", name="Copy to clipboard")
@@ -269,8 +269,6 @@ def test_the_link_s_copy_button_shows_on_a_phone_and_copies_the_link(browser, ap
         # Streamlit names the button "Copied" for 2 s once the clipboard has taken the text
         expect(box.get_by_role("button", name="Copied", exact=True)).to_be_visible()
         assert page.evaluate("() => navigator.clipboard.readText()") == link
-    finally:
-        context.close()
 
 
 def test_new_situation_answers_reach_the_link(page: Page, app_server) -> None:
