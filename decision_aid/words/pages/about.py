@@ -37,10 +37,13 @@ WITHOUT_TREATMENT = _("What happens without treatment?")
 NATURAL_COURSE = _(
     "It is not dangerous to your life or brain. But it can shut your eye, which can make "
     "driving or reading unsafe. It often spreads or gets stronger over the years. "
-    "Some people get better on their own for a while. Most do not."
+    "Some people get better on their own for a while, but it rarely goes away for good."
 )
 """The natural course in plain words (clinical review 2026-11, section 3, worst sentence 2), with
-"Some" for its "A few": the figures under it say 41 in 100 in one study went away for a time."""
+"Some" for its "A few": the figures under it say 41 in 100 in one study went away for a time.
+It said "Most do not" right above those figures (41 went away for a time, 10 got partly better:
+two reviews, 2026-12-03); "rarely goes away for good" is what the dataset's figures note says
+reviews found."""
 FIGURE_WHEN = _("When: {timeframe}. How sure we are: {certainty}.")
 FIGURE_RANGE = _("Range: {range}. {sources}")
 """Consult mode: the figure's range (or that the studies give none), then its sources."""
