@@ -22,7 +22,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from decision_aid.engine import Result, evaluate
-from decision_aid.evidence import DEFAULT_DATASET, MAX_DATASET_BYTES, DatasetError, Evidence, load_evidence
+from decision_aid.evidence import (
+    DEFAULT_DATASET,
+    MAX_DATASET_BYTES,
+    DatasetError,
+    Evidence,
+    LabelWarning,
+    load_evidence,
+)
 from decision_aid.profile import MAX_QUERY_CHARS, parse_query
 from decision_aid.results import OptionResult, shown_range
 from decision_aid.words.cli import (
@@ -170,14 +177,17 @@ def _range_words(fig: object, *, per_injection: bool = False) -> str:
     return words.format(figure=figure, range=per_100_range(low, high))
 
 
-def _harm_lines(o: OptionResult) -> list[str]:
+def _harm_lines(o: OptionResult, warning: LabelWarning | None = None) -> list[str]:
     """Every harm, in the same detail as the benefits above it (figure, range, time frame), in the
-    grid's two kinds: a summary that listed only benefits would lean."""
+    grid's two kinds: a summary that listed only benefits would lean. Where the studies counted no
+    serious harm, the label's warning (`warning`) follows "none reported", in words."""
     lines = []
     for lasting, kind in HARM_KINDS:
         mine = [r for r in o.risks if r.serious_or_lasting == lasting]
         if not mine:
             lines.append("  " + HARMS_NONE.format(name=kind))
+            if lasting and warning is not None:
+                lines.append("    " + " ".join(warning.text.split()))
             continue
         lines.append("  " + HARMS_HEADING.format(kind=kind))
         for r in mine:
@@ -188,10 +198,10 @@ def _harm_lines(o: OptionResult) -> list[str]:
     return lines
 
 
-def format_text(result: Result) -> str:
+def format_text(result: Result, evidence: Evidence | None = None) -> str:
     """A short readable version for the terminal: fixed option order, no verdict. Nothing is
     matched before a priority is stated, and an option that is not suitable, or whose figures may not
-    apply, is never matched."""
+    apply, is never matched. With `evidence`, the labels' warnings no study counted are said too."""
     lines = [HEADING.format(version=result.evidence_version)]
     if result.weights is None:
         lines.append(NO_PRIORITIES)
@@ -219,7 +229,8 @@ def format_text(result: Result) -> str:
                 continue
             local = " " + LOCAL_FIGURE if b.local else ""
             lines.append(f"  {b.label}: {_range_words(b)}{local} [{b.timeframe}]")
-        lines += _harm_lines(o)
+        opt = evidence.options.get(o.id) if evidence is not None else None
+        lines += _harm_lines(o, opt.label_warning if opt is not None else None)
         if o.match is not None:
             level = [x.short_name for x in result.options if x is not o and x.rank == o.rank]
             place = (
@@ -331,11 +342,11 @@ def cmd_compare(argv: list[str]) -> int:
     got = result_for_query(args.query, args.data)
     if isinstance(got, int):
         return got
-    _, result = got
+    evidence, result = got
     if args.format == "json":
         print(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
     else:
-        print(format_text(result))
+        print(format_text(result, evidence))
     return EXIT_OK
 
 

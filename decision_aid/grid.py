@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, get_args
 
 from decision_aid.engine import NO_TREATMENT_ID, OptionResult, Result
-from decision_aid.evidence import Certainty, Evidence, Option, Quantity, Rule
+from decision_aid.evidence import Certainty, Evidence, LabelWarning, Option, Quantity, Rule
 from decision_aid.results import shown_range
 from decision_aid.schema import GRID_ROWS
 from decision_aid.words import grid as W
@@ -220,9 +220,13 @@ def _benefit_cell(b: dict[str, Any] | None, ongoing: bool) -> Cell:
     )
 
 
-def _risk_cell(risks: list[Any], serious: bool) -> Cell:
+def _risk_cell(risks: list[Any], serious: bool, warning: LabelWarning | None = None) -> Cell:
+    """The most common harm of the kind, with how many more; where the studies counted none, the
+    label's warning in words (no figure), else "none reported"."""
     mine = [r for r in risks if bool(_get(r, "serious") or _get(r, "permanent")) == serious]
     if not mine:
+        if warning is not None:
+            return Cell(warning.short, sources=tuple(warning.sources))
         return Cell(W.NONE_REPORTED)
     r = max(mine, key=lambda r: _get(r, "central"))
     more = len(mine) - 1
@@ -314,7 +318,7 @@ def _option_cells(oid: str, opt: Option, res: OptionResult) -> dict[str, Cell]:
         "involves": _involves(opt),
         "timing": _timing(oid, opt),
         "passing": _risk_cell(list(res.risks), serious=False),
-        "serious": _risk_cell(list(res.risks), serious=True),
+        "serious": _risk_cell(list(res.risks), serious=True, warning=opt.label_warning),
         "visits": _visits(opt),
         "not_working": _not_working(opt),
         "cost": COST,

@@ -141,6 +141,16 @@ class Risk(Sourced):
         return self.serious or self.permanent
 
 
+class LabelWarning(Sourced):
+    """A serious harm a medicine's label warns of that the studies used never counted: said with
+    the option's serious harms, in words only, so it is in no picture, total or match (a figure
+    it does not have would be invented)."""
+
+    short: str = Field(min_length=1, description="the few words the at-a-glance grid shows")
+    text: str = Field(min_length=1)
+    note: str = ""
+
+
 class Burden(_Strict):
     """What the treatment asks of the patient; `None` where it does not apply."""
 
@@ -177,6 +187,9 @@ class Option(_Strict):
     delayed_relief: Chance | None = None
     stopped_for_side_effects: Chance | None = None
     risks: list[Risk] = Field(min_length=1)
+    label_warning: LabelWarning | None = Field(
+        default=None, description="a serious harm its label warns of, with no figure in the studies used"
+    )
     burden: Burden
 
     @field_validator("risks")

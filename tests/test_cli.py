@@ -340,3 +340,11 @@ def test_text_says_good_news_as_good_to_know_and_json_keeps_it_out_of_the_cautio
     botulinum = next(o for o in data["options"] if o["id"] == "botulinum")
     assert not any("face muscles" in c for c in botulinum["cautions"])
     assert any(c["effect"] == "good_to_know" for c in botulinum["caution_details"])
+
+
+def test_text_format_gives_a_label_warning_under_none_reported(capsys):
+    text = run(capsys, "--query", "relief=8", "--format", "text").out
+    warning = " ".join(load_evidence().options["botulinum"].label_warning.text.split())
+    part = text[text.index("Botulinum toxin injections") :].split("\n\n")[0]
+    below = part[part.index("Serious or lasting harms: none reported in the studies used.") :]
+    assert below.splitlines()[1].strip() == warning

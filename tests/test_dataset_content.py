@@ -33,7 +33,7 @@ def _risk(ev: Evidence, option: str, risk_id: str):
 
 
 def test_shipped_dataset_loads(ev: Evidence) -> None:
-    assert ev.meta.version == "1.2.13"
+    assert ev.meta.version == "1.2.14"
     assert list(ev.options) == list(OPTION_IDS)
     assert ev.meta.next_review > ev.meta.last_reviewed
     assert ev.meta.funding and ev.meta.how_chosen and ev.meta.made_by
@@ -637,3 +637,33 @@ def test_every_medicine_named_has_a_side_effect_with_its_figures(ev: Evidence) -
     assert dizzy.per_100.central == 37 and "vandevusse2004" in dizzy.sources
     # "Both passed" claimed more than the sources: some stopped gabapentin (neurontin_label)
     assert "16 in 100 stopped" in dizzy.lasts and "neurontin_label" in dizzy.sources
+
+
+def test_carbamazepine_with_a_blood_thinner_names_the_labels_that_advise_against_it(ev: Evidence) -> None:
+    """A 72-year-old on a blood thinner read only "tell your doctor": apixaban's and rivaroxaban's
+    labels say to avoid carbamazepine, which lowers their levels (less protection from a stroke)."""
+    rule = _rule(ev, "medication_blood_thinners")
+    assert "apixaban and rivaroxaban" in rule.text and "work less well" in rule.text
+    assert {"apixaban_label", "rivaroxaban_label", "cbz_fda_label"} <= set(rule.sources)
+    assert "warfarin" not in rule.text.lower()  # its label was not checked
+
+
+def test_the_gene_test_before_carbamazepine_is_in_text_a_patient_reads(ev: Evidence) -> None:
+    """The HLA-B*1502 test was only in a note (notes are for clinicians, in the review pack)."""
+    skin = next(r for r in ev.options["medication"].risks if r.id == "serious_skin_reaction")
+    assert "HLA-B*1502" in skin.lasts and "Asia" in skin.lasts
+    assert "HLA-B*1502" in ev.sources["cbz_fda_label"].note
+
+
+def test_after_an_earlier_mvd_the_second_operations_figures_are_given(ev: Evidence) -> None:
+    """A 58-year-old whose spasm came back saw only the first operation's 89 in 100."""
+    rule = _rule(ev, "mvd_tried")
+    for said in ("71 out of 100", "92 out of 100 aged 50 or under", "59 out of 100 over 50"):
+        assert said in " ".join(rule.text.split()), said
+    assert "engh2005" in rule.sources and "70.6" in rule.note and "59.1" in rule.note
+
+
+def test_the_bells_palsy_caution_gives_the_harm_beside_the_cure(ev: Evidence) -> None:
+    text = " ".join(_rule(ev, "mvd_after_bells_or_injury").text.split())
+    assert "12 of 17 people were cured, and the face got weaker in 2" in text
+    assert "facial weakness worse in 2" in ev.sources["bellsmvd2014"].note

@@ -23,6 +23,7 @@ def patient_text(option_id: str) -> str:
         *(b.certainty_why for b in o.benefits),
         *(b.not_measured for b in o.benefits),
         *(f"{r.name}. {r.lasts}." for r in o.risks),
+        *([o.label_warning.short, o.label_warning.text] if o.label_warning else []),
     ]
     return " ".join(parts)
 

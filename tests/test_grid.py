@@ -218,3 +218,24 @@ def test_waiting_is_not_shown_as_harmless():
     cell = _cell(_grid(), "serious", NO_TREATMENT_ID)
     assert "shut your eye" in cell.text and cell.central is None
     assert "close your eye" in EV.no_treatment.involves.text
+
+
+def test_a_label_warning_with_no_figure_stands_in_its_serious_cell_in_words():
+    """The injections' serious cell said only "None reported in the studies used." beside the
+    medicines' label warnings; every botulinum toxin label warns of the effect spreading. The
+    cell gives the dataset's few words for that warning, with its sources and no figure."""
+    warning = EV.options["botulinum"].label_warning
+    cell = _cell(_grid(), "serious", "botulinum")
+    assert cell.text == warning.short and "label" in cell.text
+    assert cell.central is None and cell.figure is None
+    assert "botox_label" in cell.sources
+    bare = EV.model_copy(
+        update={
+            "options": {
+                **EV.options,
+                "botulinum": EV.options["botulinum"].model_copy(update={"label_warning": None}),
+            }
+        }
+    )
+    plain = glance_grid(bare, evaluate(bare, Profile()))
+    assert _cell(plain, "serious", "botulinum").text == "None reported in the studies used."

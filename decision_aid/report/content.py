@@ -170,6 +170,10 @@ def _option_dict(evidence: Evidence, o: OptionResult, stated: bool) -> dict[str,
         rd["table_words"] = risk_words(r, when=False)
     d["common_side_effects"] = [r.id for r in o.risks if not r.serious_or_lasting]
     d["serious_risks"] = [r.id for r in o.risks if r.serious_or_lasting]
+    warning = opt.label_warning
+    d["label_warning"] = (
+        {"text": " ".join(warning.text.split()), "sources": list(warning.sources)} if warning else None
+    )
     d["summary"] = opt.summary
     d["involves"] = {"text": opt.involves.text, "sources": list(opt.involves.sources)}
     d["duration"] = {"text": opt.duration.text, "sources": list(opt.duration.sources)}
@@ -186,6 +190,8 @@ def _option_sources(d: dict[str, Any]) -> list[str]:
     for r in d["risks"]:
         ids += r["sources"]
     ids += d["duration"]["sources"] + d["burden"]["sources"]
+    if d.get("label_warning"):
+        ids += d["label_warning"]["sources"]
     return ids
 
 
@@ -279,8 +285,9 @@ def _comparison_data(evidence: Evidence, options: list[dict], no_treatment: dict
 
     def risks(o: dict, kind: str) -> str:
         mine = [r for r in o["risks"] if r["kind"] == kind]
-        if not mine:
-            return NONE_REPORTED
+        warning = o.get("label_warning") if kind == "serious" else None
+        if not mine:  # a label's warning the studies never counted, in words, after "none reported"
+            return NONE_REPORTED + ("\n" + warning["text"] if warning else "")
         when = list(dict.fromkeys(r["timeframe"].rstrip(".") for r in mine if r.get("timeframe")))
         if len(when) > 1:  # each harm its own period: a list of periods after them read in order
             return "\n".join("• " + r["words"] for r in mine)

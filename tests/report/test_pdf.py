@@ -1046,3 +1046,22 @@ def test_the_summary_names_each_knowledge_check_question_answered_wrong():
     assert squash(asked["quiz_anaesthetic"].explain) in text
     assert squash(asked["quiz_success"].question) not in text
     assert squash("1 of 2 answered right") in text
+
+
+def test_a_label_warning_is_printed_under_none_reported_and_its_source_listed(built):
+    """The detail table's serious harms for the injections said only "None reported in the studies
+    used." while the medicines' came from their labels' warnings: the injections' label warning is
+    printed under it, in words, and its label is in the references; the grid on page 1 has its
+    few words."""
+    _, result, _, reader = built
+    warning = EVIDENCE.options["botulinum"].label_warning
+    data = report.summary_data(EVIDENCE, result, base_url=BASE_URL)
+    rows = {r["id"]: r for r in data["comparison"]["rows"]}
+    ids = [o["id"] for o in data["options"]]
+    cell = rows["serious"]["cells"][1 + ids.index("botulinum")]
+    assert cell == "None reported in the studies used.\n" + " ".join(warning.text.split())
+    assert "botox_label" in data["sources"]
+    text = squash(pdf_text(reader))
+    assert squash(" ".join(warning.text.split())) in text
+    assert squash(warning.short) in squash(reader.pages[0].extract_text())
+    assert "BOTOX (onabotulinumtoxinA)" in pdf_text(reader)

@@ -13,6 +13,7 @@ import streamlit as st
 
 from decision_aid import charts
 from decision_aid.engine import RiskUsed
+from decision_aid.evidence import LabelWarning
 from decision_aid.grid import first_clause, first_clause_within
 from decision_aid.results import shown_range
 from decision_aid.ui import components as c
@@ -66,6 +67,12 @@ def _line(r: RiskUsed, ctx: Ctx, show_sources: bool) -> str:
     return text
 
 
+def _warning(warning: LabelWarning, show_sources: bool) -> str:
+    """A label's warning that the studies never counted: its words, and its sources when shown."""
+    text = c.md(" ".join(warning.text.split()))
+    return text + (f"  \n{c.md(c.sources_text(warning.sources))}" if show_sources else "")
+
+
 def _kind(ctx: Ctx, lasting: bool, heading: str, show_sources: bool) -> None:
     """The pictures side by side, then the lists full width: in three columns the whole texts
     made the topic taller than three screens on a desktop."""
@@ -74,6 +81,9 @@ def _kind(ctx: Ctx, lasting: bool, heading: str, show_sources: bool) -> None:
     lists: list[str] = []
     for col, o in zip(cols, ctx.result.options, strict=True):
         mine = _mine(list(o.risks), lasting)
+        warning = ctx.ev.options[o.id].label_warning if lasting else None
+        if not mine and warning is not None:  # in words beside the others' lists: it has no figure
+            lists.append(f"**{c.md(o.short_name)}**\n\n{_warning(warning, show_sources)}")
         with col:
             if not mine:
                 st.markdown(NONE_REPORTED.format(name=f"**{c.md(o.short_name)}**"))

@@ -582,3 +582,18 @@ def test_the_consult_grid_never_gives_a_figure_as_a_range_from_itself_to_itself(
     html = _grid_html(open_app({"mode": "consult"}, page="compare"))
     assert not re.search(r"range (\d+) out of 100", html), "no treatment read 'range 10 out of 100'"
     assert re.search(r"range \d+ to \d+ out of 100", html), "a real range stays"
+
+
+def test_harms_say_the_injections_label_warning_in_words_with_its_sources_in_consult():
+    """The injections had "none reported" for serious harms while every botulinum toxin label
+    warns of the effect spreading: its words stand in the serious harms' lists, no picture."""
+    from decision_aid.evidence import load_evidence
+
+    warning = " ".join(load_evidence().options["botulinum"].label_warning.text.split())
+    home = " ".join(unescape(texts(open_app({"topic": "harms"}, page="compare"))).split())
+    assert warning in home and "botox_label" not in home
+    assert "**Botulinum toxin**: none reported in the studies used." in home  # beside the pictures
+    consult = open_app({"topic": "harms", "mode": "consult"}, page="compare")
+    consult.toggle(key="sources_harms").set_value(True).run()
+    shown = " ".join(unescape(texts(consult)).split())
+    assert warning in shown and "botox_label" in shown
