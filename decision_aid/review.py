@@ -26,7 +26,7 @@ from urllib.parse import quote
 from pydantic import ValidationError
 
 from decision_aid import engine
-from decision_aid.evidence import Benefit, Chance, Evidence, Quantity, Range, Risk, Rule
+from decision_aid.evidence import Benefit, Chance, Evidence, LabelWarning, Quantity, Range, Risk, Rule
 from decision_aid.grid import rows_marked_by
 from decision_aid.profile import CHOICES, PRIORITIES, Profile
 from decision_aid.questions import questions_to_ask
@@ -302,10 +302,13 @@ def _chance_row(label: str, c: Chance, refs: _Refs) -> str:
     if getattr(c, "months", None):
         extra.append(w.TAKING_MONTHS.format(months=_range(c.months)))
     figure = _range(c.per_100) if c.per_100 is not None else f"{w.NOT_MEASURED_STOP} {c.not_measured}"
+    note = w.NOTE_LINE.format(note=" ".join(c.note.split())) if c.note else ""  # the pack had none
+    note = f'<br><span class="small">{_e(note)}</span>' if note else ""
     return (
         f"<tr><td>{_e(label)}</td><td>{_e(figure)}</td><td>{_e(c.timeframe)}"
         f"{'<br>' + _e('; '.join(extra)) if extra else ''}</td><td>{_e(_certainty(c.certainty))}</td>"
-        f'<td>{_e(c.text)}</td><td>{refs.cite(c.sources)}</td><td class="ok">☐</td></tr>'
+        f"<td>{_e(c.text)}{note}</td><td>{refs.cite(c.sources)}</td>"
+        '<td class="ok">☐</td></tr>'
     )
 
 
@@ -314,6 +317,15 @@ def _quantity_row(label: str, q: Quantity, refs: _Refs) -> str:
         f'<tr><td>{_e(label)}</td><td class="num">{_e(_range(q.value))} {_e(q.unit)}</td>'
         f'<td>{_e(q.note)}</td><td>{refs.cite(q.sources)}</td><td class="ok">☐</td></tr>'
     )
+
+
+def _label_warning(lw: LabelWarning | None) -> list[tuple[str, str, list[str]]]:
+    """The label's warning as the patient reads it, then its grid words and its note."""
+    if lw is None:
+        return []
+    note = [w.NOTE_LINE.format(note=lw.note)] if lw.note else []
+    text = " ".join([lw.text, w.LABEL_WARNING_GRID.format(short=lw.short), *note])
+    return [(w.OPTION_TEXTS["label_warning"], " ".join(text.split()), list(lw.sources))]
 
 
 def _options(evidence: Evidence, refs: _Refs) -> str:
@@ -333,6 +345,7 @@ def _options(evidence: Evidence, refs: _Refs) -> str:
                     (w.OPTION_TEXTS["onset"], o.onset.text, o.onset.sources),
                     (w.OPTION_TEXTS["duration"], o.duration.text, o.duration.sources),
                     (w.OPTION_TEXTS["burden"], o.burden.text.text, o.burden.text.sources),
+                    *_label_warning(o.label_warning),
                 )
             )
             + "</table>"
@@ -351,27 +364,14 @@ def _options(evidence: Evidence, refs: _Refs) -> str:
             + "".join(_risk_row(oid, r, refs) for r in o.risks)
             + "</table>"
         )
-        chances = [
-            (w.CHANCES[field], c)
-            for field, c in (
-                ("recurrence", o.recurrence),
-                ("delayed_relief", o.delayed_relief),
-                ("stopped_for_side_effects", o.stopped_for_side_effects),
-            )
-            if c is not None
-        ]
+        # every chance and count the option has, by the labels' fields (a list written out by
+        # hand had left out MVD's second operation)
+        chances = [(label, c) for field, label in w.CHANCES.items() if (c := getattr(o, field)) is not None]
         b = o.burden
         quantities = [
-            (w.QUANTITIES[field], q)
-            for field, q in (
-                ("effect_weeks", o.effect_weeks),
-                ("reinjection_weeks", getattr(o, "reinjection_weeks", None)),
-                ("injections_per_year", b.injections_per_year),
-                ("clinic_visits_per_year", b.clinic_visits_per_year),
-                ("hospital_nights", b.hospital_nights),
-                ("recovery_weeks", b.recovery_weeks),
-            )
-            if q is not None
+            (label, q)
+            for field, label in w.QUANTITIES.items()
+            if (q := getattr(o, field, None) or getattr(b, field, None)) is not None
         ]
         if chances:
             parts.append(
@@ -381,11 +381,7 @@ def _options(evidence: Evidence, refs: _Refs) -> str:
                 + "".join(_chance_row(label, c, refs) for label, c in chances)
                 + "</table>"
             )
-        flags = [
-            (w.FLAGS["ongoing"], b.ongoing),
-            (w.FLAGS["daily_pills"], b.daily_pills),
-            (w.FLAGS["general_anaesthetic"], b.general_anaesthetic),
-        ]
+        flags = [(label, getattr(b, field)) for field, label in w.FLAGS.items()]
         parts.append(
             "<table>"
             + _cols(25, 20, 35, 14, 6)

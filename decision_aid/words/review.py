@@ -71,8 +71,12 @@ OPTION_TEXTS: dict[str, str] = {
     "onset": _("How soon it works"),
     "duration": _("How long it lasts"),
     "burden": _("What it asks of you"),
+    "label_warning": _("A serious harm its label warns of, with no figure in the studies used"),
 }
 """The labels of an option's own texts, by the dataset's field."""
+LABEL_WARNING_GRID = _("In the at-a-glance grid: {short}")
+NOTE_LINE = _("Note: {note}")
+"""A figure's or text's note for the reviewer, after the words a patient reads."""
 BENEFIT = _("Benefit (measure)")
 TIME_FRAME = _("Time frame")
 CERTAINTY = _("Certainty")
@@ -90,6 +94,7 @@ PER_PERSON = _("per person")
 CHANCE = _("Chance")
 CHANCES: dict[str, str] = {
     "recurrence": _("Spasm comes back (recurrence)"),
+    "reoperation": _("A second operation (reoperation)"),
     "delayed_relief": _("Relief comes late (delayed cure)"),
     "stopped_for_side_effects": _("Stopped because of side effects"),
 }
