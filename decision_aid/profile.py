@@ -206,6 +206,9 @@ class ParsedQuery:
     profile: Profile
     problems: list[ParamProblem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    cut_part: str = ""
+    """Where the link stops, quoted, when it ends part-way through an answer (a link cut short);
+    its warning is `W.CUT_SHORT` with it, so the app can say it in its own words."""
 
 
 _INT = re.compile(r"^\s*\d{1,2}\s*$")
@@ -315,6 +318,34 @@ def note_cut_warning(raw: str) -> str | None:
     )
 
 
+_PART_OF_QUIZ_ITEM = re.compile(r"^[a-z][a-z_]{0,29}(:(r(i(g(ht?)?)?)?|w(r(o(ng?)?)?)?)?)?$")
+"""The start of a knowledge-check item ("success:ri"): a quiz cut part-way through one."""
+
+
+def _cut_short(key: str, raw: str) -> bool:
+    """The link's last part is the start of an answer's name, or of an allowed value, and not
+    itself allowed: the link was cut short (a text message or a copy that stopped early), so that
+    answer and any after it are missing, which a notice must say (not "unknown", not "wrong")."""
+    if key not in PARAMS:
+        return raw == "" and bool(key) and any(p.startswith(key) for p in PARAMS)
+    value = raw.strip()
+    if not value:
+        return False
+    if key in CHOICES:
+        return value not in CHOICES[key] and any(v.startswith(value) for v in CHOICES[key])
+    if key == "age":  # "6" of "65": too young to be an answer, the start of one
+        ages = range(MIN_AGE, MAX_AGE + 1)
+        return value.isdigit() and int(value) not in ages and any(str(a).startswith(value) for a in ages)
+    *whole, last = [part.strip() for part in value.split(",")]
+    if key in OPTION_LISTS:
+        known = all(i in OPTION_IDS for i in whole)
+        return known and last not in OPTION_IDS and any(i.startswith(last) for i in OPTION_IDS if last)
+    if key == "quiz":
+        known = all(QUIZ_ITEM.match(i) for i in whole)
+        return known and not QUIZ_ITEM.match(last) and bool(_PART_OF_QUIZ_ITEM.match(last))
+    return False
+
+
 def parse_query(query: str | Mapping[str, str | list[str]]) -> ParsedQuery:
     """Parse a query string (or a mapping such as Streamlit's query params).
 
@@ -341,7 +372,13 @@ def parse_query(query: str | Mapping[str, str | list[str]]) -> ParsedQuery:
 
     values: dict[str, object] = {}
     problems: list[ParamProblem] = []
+    cut = pairs[-1] if pairs and _cut_short(*pairs[-1]) else None
+    cut_part = ""
     for key, raws in seen.items():
+        if cut is not None and key == cut[0] and raws[-1] == cut[1]:
+            cut_part = repr(shown_in_notice(f"{key}={cut[1]}" if key in PARAMS else key))
+            warnings.append(W.CUT_SHORT.format(part=cut_part))
+            continue
         if key not in PARAMS:
             warnings.append(W.UNKNOWN_PARAMETER.format(name=repr(shown_in_notice(key))))
             continue
@@ -356,7 +393,7 @@ def parse_query(query: str | Mapping[str, str | list[str]]) -> ParsedQuery:
                 warnings.append(cut)
         except ValueError:
             problems.append(ParamProblem(key, raws[0], allowed_text(key)))
-    return ParsedQuery(_build(values, seen, problems), problems, warnings)
+    return ParsedQuery(_build(values, seen, problems), problems, warnings, cut_part)
 
 
 def _build(values: dict[str, object], raw: dict[str, list[str]], problems: list[ParamProblem]) -> Profile:

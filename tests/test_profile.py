@@ -171,3 +171,39 @@ def test_huge_query_is_cut_with_a_warning():
     parsed = parse_query("relief=7&" + "x=" + "a" * 100_000)
     assert parsed.profile.relief == 7
     assert any("characters long" in w for w in parsed.warnings)
+
+
+@pytest.mark.parametrize(
+    ("query", "part"),
+    [
+        ("relief=8&cause=vascular&blood_th", "'blood_th'"),  # cut in a name
+        ("relief=8&blood_thinners=y", "'blood_thinners=y'"),  # in a choice's value
+        ("relief=8&tried=medication,bot", "'tried=medication,bot'"),  # in a list's last item
+        ("relief=8&quiz=success:right,cause:wr", "'quiz=success:right,cause:wr'"),
+        ("relief=8&age=6", "'age=6'"),  # "6" of "65": no age, the start of one
+    ],
+)
+def test_a_link_cut_short_is_told_as_cut_not_as_unknown_or_wrong(query, part):
+    """A link cut part-way through an answer (a text message that stopped early) dropped that
+    answer and every one after it with "unknown parameter 'blood_th' was ignored": the warning
+    says the link looks cut short, where, and the answers before the cut are kept."""
+    parsed = parse_query(query)
+    assert parsed.cut_part == part
+    assert parsed.warnings == [f"the link looks cut short: it ends part-way through an answer ({part})"]
+    assert not parsed.problems
+    assert parsed.profile.relief == 8
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "blood_th&relief=8",  # the start of a name, but not where the link ends: a typo
+        "relief=8&flavour=mint",
+        "relief=8&blood_thinners=maybe",
+        "relief=8&age=200",
+        "relief=8&blood_thinners=yes",
+        "relief=8&tried=medication,botulinum",
+    ],
+)
+def test_a_whole_link_or_a_wrong_answer_is_not_called_cut_short(query):
+    assert parse_query(query).cut_part == ""

@@ -42,12 +42,14 @@ from decision_aid.profile import (
     shown_in_notice,
 )
 from decision_aid.words.app import (
+    LINK_CUT_SHORT,
     LINK_NOT_ALLOWED,
     LINK_NOTE_TOO_LONG,
     LINK_UNKNOWN_PART,
     LINK_UNREADABLE,
     NOTE_CUT_WORDS,
 )
+from decision_aid.words.profile import CUT_SHORT
 
 ANSWERS = "answers"
 NOTICES = "link_notices"
@@ -83,7 +85,9 @@ def _link_notices(parsed: ParsedQuery, raw_note: list[str]) -> list[str]:
         )
     note_cut = note_cut_warning(raw_note[0]) if len(raw_note) == 1 else None
     for w in parsed.warnings:
-        if w == note_cut:
+        if parsed.cut_part and w == CUT_SHORT.format(part=parsed.cut_part):
+            notes.append(LINK_CUT_SHORT.format(part=parsed.cut_part))
+        elif w == note_cut:
             notes.append(LINK_NOTE_TOO_LONG.format(why=w))
         else:
             notes.append(LINK_UNKNOWN_PART.format(what=w))

@@ -11,6 +11,9 @@ NOT_ALLOWED = _("{param}={value} is not allowed; allowed: {allowed}")
 ONE_VALUE_ONLY = _("one value only; {allowed}")
 UNKNOWN_PARAMETER = _("unknown parameter {name} was ignored")
 """`{name}` is the name as given, quoted."""
+CUT_SHORT = _("the link looks cut short: it ends part-way through an answer ({part})")
+"""`{part}` is the link's last part as given, quoted: the start of a name, or a name and the
+start of a value."""
 LINK_CUT = _("the link is {length} characters long; only the first {kept} were read")
 NOTE_CUT = _(
     "the note is {length} characters long and a note holds at most {most}: "
