@@ -667,3 +667,10 @@ def test_the_bells_palsy_caution_gives_the_harm_beside_the_cure(ev: Evidence) ->
     text = " ".join(_rule(ev, "mvd_after_bells_or_injury").text.split())
     assert "12 of 17 people were cured, and the face got weaker in 2" in text
     assert "facial weakness worse in 2" in ev.sources["bellsmvd2014"].note
+
+
+def test_the_medicines_are_named_where_they_are_first_described(ev: Evidence) -> None:
+    """About's "Medicines (tablets)" named none of them; carbamazepine then appeared in cautions
+    and on the priorities page as if the patient knew it (a patient's walkthrough, 2026-12-03)."""
+    for name in ("carbamazepine", "clonazepam", "baclofen", "gabapentin"):
+        assert name in ev.options["medication"].summary
