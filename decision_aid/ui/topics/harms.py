@@ -82,11 +82,10 @@ def _kind(ctx: Ctx, lasting: bool, heading: str, show_sources: bool) -> None:
     for col, o in zip(cols, ctx.result.options, strict=True):
         mine = _mine(list(o.risks), lasting)
         warning = ctx.ev.options[o.id].label_warning if lasting else None
-        if not mine and warning is not None:  # in words beside the others' lists: it has no figure
-            lists.append(f"**{c.md(o.short_name)}**\n\n{_warning(warning, show_sources)}")
         with col:
-            if not mine:
-                st.markdown(NONE_REPORTED.format(name=f"**{c.md(o.short_name)}**"))
+            if not mine:  # a label's warning the studies never counted: in words, beside the pictures
+                more = f" {_warning(warning, show_sources)}" if warning is not None else ""
+                st.markdown(NONE_REPORTED.format(name=f"**{c.md(o.short_name)}**") + more)
                 continue
             top = max(mine, key=lambda r: r.central)
             per = getattr(top, "per", "person") or "person"
