@@ -199,7 +199,7 @@ def test_the_late_relief_figure_says_what_it_counts():
     people" was read as a third of operations failing (two reviews, 2026-12-03)."""
     cell = _cell(_grid(), "not_working", "mvd")
     assert cell.central == EV.options["mvd"].delayed_relief.per_100.central
-    assert cell.text.endswith("Spasm gone only weeks or months later in:")
+    assert cell.text.startswith("Spasm gone only weeks or months later.")
     assert "other treatments stay open" in cell.text.lower()
 
 

@@ -59,9 +59,10 @@ the dataset's `effect_weeks`. tests/test_grid.py fails if those texts stop sayin
 VISITS_PILLS = app.TABLETS_EVERY_DAY
 NO_TIME_OFF = _("no time off")
 
-DELAYED_RELIEF = _("Other treatments stay open. Spasm gone only weeks or months later in:")
-"""Before the delayed-relief figure: read alone, "Relief came weeks or months later" and then
-"33 out of 100 people" was taken for a third of operations failing (two reviews, 2026-12-03)."""
+DELAYED_RELIEF = _("Spasm gone only weeks or months later. Other treatments stay open.")
+"""What the delayed-relief figure counts, first, as the other cells name theirs (the app shows
+the figure above it, the PDF below): "Relief came weeks or months later." with "33 out of 100
+people" was taken for a third of operations failing (two reviews, 2026-12-03)."""
 """Under the share of people whose relief came late, so the figure says what it counts."""
 ANOTHER_MEDICINE = _("Another medicine or another treatment can be tried.")
 CHANGE_DOSE = _("The dose or places can be changed; other treatments stay open.")
