@@ -301,6 +301,7 @@ def test_a_link_cut_short_says_so_and_where_to_check_the_answers():
     at = open_app({"relief": "8", "cause": "vascular", "blood_th": ""}, page="priorities")
     notices = unescape(" ".join(w.value for w in at.warning))
     assert "This link looks cut short." in notices and "'blood_th'" in notices
+    assert "**" not in notices  # link notices are plain text: Markdown showed as asterisks
     assert "Next steps" in notices and "does not know" not in notices
     assert at.slider(key="relief").value == 8
     assert not at.exception
