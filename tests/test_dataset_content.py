@@ -643,7 +643,7 @@ def test_carbamazepine_with_a_blood_thinner_names_the_labels_that_advise_against
     """A 72-year-old on a blood thinner read only "tell your doctor": apixaban's and rivaroxaban's
     labels say to avoid carbamazepine, which lowers their levels (less protection from a stroke)."""
     rule = _rule(ev, "medication_blood_thinners")
-    assert "apixaban and rivaroxaban" in rule.text and "work less well" in rule.text
+    assert "apixaban and rivaroxaban" in rule.text and "weaken some blood" in rule.text
     assert {"apixaban_label", "rivaroxaban_label", "cbz_fda_label"} <= set(rule.sources)
     assert "warfarin" not in rule.text.lower()  # its label was not checked
 
