@@ -71,7 +71,7 @@ NO_PRIORITIES = _(
     "Add one (for example relief=8) to line them up against what matters to you."
 )
 PRIORITIES = _("Priorities: {priorities}")
-NOTE = _("Note: {note}")
+NOTE = common.NOTE
 CAUTION = _("Caution: {caution}")
 GOOD_TO_KNOW = _("Good to know: {caution}")
 HARMS_HEADING = _("{kind}:")

@@ -75,7 +75,7 @@ OPTION_TEXTS: dict[str, str] = {
 }
 """The labels of an option's own texts, by the dataset's field."""
 LABEL_WARNING_GRID = _("In the at-a-glance grid: {short}")
-NOTE_LINE = _("Note: {note}")
+NOTE_LINE = common.NOTE
 """A figure's or text's note for the reviewer, after the words a patient reads."""
 BENEFIT = _("Benefit (measure)")
 TIME_FRAME = _("Time frame")
