@@ -34,6 +34,7 @@ from decision_aid.words import pages as page_words_home
 from decision_aid.words import review as w
 from decision_aid.words.common import (
     CERTAINTY_LABELS,
+    NONE_REPORTED,
     NOT_A_VERDICT,
     PRIORITY_LABELS,
     PRIORITY_WISH,
@@ -320,11 +321,12 @@ def _quantity_row(label: str, q: Quantity, refs: _Refs) -> str:
 
 
 def _label_warning(lw: LabelWarning | None) -> list[tuple[str, str, list[str]]]:
-    """The label's warning as the patient reads it, then its grid words and its note."""
+    """The label's warning as the patient reads it (after "none reported"), then its grid words
+    and its note."""
     if lw is None:
         return []
     note = [w.NOTE_LINE.format(note=lw.note)] if lw.note else []
-    text = " ".join([lw.text, w.LABEL_WARNING_GRID.format(short=lw.short), *note])
+    text = " ".join([NONE_REPORTED, lw.text, w.LABEL_WARNING_GRID.format(short=lw.short), *note])
     return [(w.OPTION_TEXTS["label_warning"], " ".join(text.split()), list(lw.sources))]
 
 

@@ -287,7 +287,8 @@ def test_every_table_in_the_pack_has_its_header_row_in_a_thead(pack):
 
 def test_pack_shows_a_label_warning_with_its_grid_words_note_and_sources(pack):
     warning = EVIDENCE.options["botulinum"].label_warning
-    assert has(pack, " ".join(warning.text.split()))
+    # as a patient reads it: after "none reported" (it starts "But its labels warn")
+    assert has(pack, "None reported in the studies used. " + " ".join(warning.text.split()))
     assert has(pack, f"In the at-a-glance grid: {warning.short}")
     assert has(pack, " ".join(warning.note.split()))
     assert 'href="#src-botox_label"' in pack
