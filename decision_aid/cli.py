@@ -93,6 +93,7 @@ from decision_aid.words.common import (
     weight_text,
     whole,
 )
+from decision_aid.words.profile import CUT_SHORT
 from decision_aid.words.review import NOT_MEASURED  # the same words as the review pack's
 
 EXIT_OK = 0
@@ -154,9 +155,14 @@ def result_for_query(query: str, data: str | None) -> tuple[Evidence, Result] | 
     if evidence is None:
         return EXIT_BAD_INPUT
     parsed = parse_query(query)
-    if parsed.problems:
+    # A query that ends part-way through an answer is refused here, as a bad value is: the app
+    # takes it for a link cut short and says so, but a command line can simply be typed again.
+    cut = [w for w in parsed.warnings if parsed.cut_part and w == CUT_SHORT.format(part=parsed.cut_part)]
+    if parsed.problems or cut:
         for problem in parsed.problems:
             print(ERROR.format(problem=problem.message()), file=sys.stderr)
+        for line in cut:
+            print(ERROR.format(problem=line), file=sys.stderr)
         return EXIT_BAD_INPUT
     for warning in parsed.warnings:
         print(WARNING.format(warning=warning), file=sys.stderr)
@@ -198,10 +204,10 @@ def _harm_lines(o: OptionResult, warning: LabelWarning | None = None) -> list[st
     return lines
 
 
-def format_text(result: Result, evidence: Evidence | None = None) -> str:
+def format_text(result: Result, evidence: Evidence) -> str:
     """A short readable version for the terminal: fixed option order, no verdict. Nothing is
     matched before a priority is stated, and an option that is not suitable, or whose figures may not
-    apply, is never matched. With `evidence`, the labels' warnings no study counted are said too."""
+    apply, is never matched. `evidence` gives the labels' warnings that no study counted."""
     lines = [HEADING.format(version=result.evidence_version)]
     if result.weights is None:
         lines.append(NO_PRIORITIES)
@@ -229,8 +235,7 @@ def format_text(result: Result, evidence: Evidence | None = None) -> str:
                 continue
             local = " " + LOCAL_FIGURE if b.local else ""
             lines.append(f"  {b.label}: {_range_words(b)}{local} [{b.timeframe}]")
-        opt = evidence.options.get(o.id) if evidence is not None else None
-        lines += _harm_lines(o, opt.label_warning if opt is not None else None)
+        lines += _harm_lines(o, evidence.options[o.id].label_warning)
         if o.match is not None:
             level = [x.short_name for x in result.options if x is not o and x.rank == o.rank]
             place = (

@@ -378,7 +378,11 @@ def parse_query(query: str | Mapping[str, str | list[str]]) -> ParsedQuery:
         if cut is not None and key == cut[0] and raws[-1] == cut[1]:
             cut_part = repr(shown_in_notice(f"{key}={cut[1]}" if key in PARAMS else key))
             warnings.append(W.CUT_SHORT.format(part=cut_part))
-            continue
+            # what came before the cut stays: a list's whole items, a repeated name's other values
+            whole = cut[1].rsplit(",", 1)[0] if key in (*OPTION_LISTS, "quiz") and "," in cut[1] else None
+            raws = raws[:-1] + ([whole] if whole is not None else [])
+            if not raws:
+                continue
         if key not in PARAMS:
             warnings.append(W.UNKNOWN_PARAMETER.format(name=repr(shown_in_notice(key))))
             continue
@@ -389,8 +393,8 @@ def parse_query(query: str | Mapping[str, str | list[str]]) -> ParsedQuery:
             continue
         try:
             values[key] = _parse_one(key, raws[0])
-            if key == "note" and (cut := note_cut_warning(raws[0])):
-                warnings.append(cut)
+            if key == "note" and (note_cut := note_cut_warning(raws[0])):
+                warnings.append(note_cut)
         except ValueError:
             problems.append(ParamProblem(key, raws[0], allowed_text(key)))
     return ParsedQuery(_build(values, seen, problems), problems, warnings, cut_part)

@@ -348,3 +348,11 @@ def test_text_format_gives_a_label_warning_under_none_reported(capsys):
     part = text[text.index("Botulinum toxin injections") :].split("\n\n")[0]
     below = part[part.index("Serious or lasting harms: none reported in the studies used.") :]
     assert below.splitlines()[1].strip() == warning
+
+
+def test_a_query_cut_part_way_through_an_answer_exits_2_naming_where(capsys):
+    """The app takes it for a link cut short and says so; typed on a command line it is refused
+    as a bad value was (age=6 exited 2 before the app learned to tell a cut link)."""
+    out = run(capsys, "--query", "relief=8&age=6")
+    assert out.code == 2 and "cut short" in out.err and "'age=6'" in out.err
+    assert out.out == ""

@@ -194,6 +194,17 @@ def test_a_link_cut_short_is_told_as_cut_not_as_unknown_or_wrong(query, part):
     assert parsed.profile.relief == 8
 
 
+def test_a_cut_short_link_keeps_what_came_before_the_cut():
+    """The whole items of a list or knowledge check before the cut, a repeated name's other
+    value, and a note's own notice beside the cut (both are said)."""
+    assert parse_query("relief=8&tried=medication,bot").profile.tried == ("medication",)
+    assert parse_query("relief=8&quiz=success:right,cause:wr").profile.quiz == ("success:right",)
+    assert parse_query("blood_thinners=yes&blood_thinners=y").profile.blood_thinners == "yes"
+    parsed = parse_query("note=" + "x" * 1001 + "&sides=bo")
+    assert parsed.cut_part == "'sides=bo'" and not parsed.problems
+    assert len(parsed.warnings) == 2 and "1,001" in parsed.warnings[0]
+
+
 @pytest.mark.parametrize(
     "query",
     [
