@@ -122,7 +122,9 @@ def priority_examples(ev: Evidence) -> dict[str, list[str]]:
         out["relief"].append(f"{name}: {label.lower()}, {per_100(central)}")
         out["lasting"].append(f"{name}: {_lasting_line(o)}")
         serious = _serious(o)
-        out["serious_risk"].append(f"{name}: {_harm(serious) if serious else NO_SERIOUS_HARM}")
+        # where the studies counted none, a label's warning says so (never "no serious harm")
+        warning = o.label_warning.short[:1].lower() + o.label_warning.short[1:] if o.label_warning else ""
+        out["serious_risk"].append(f"{name}: {_harm(serious) if serious else warning or NO_SERIOUS_HARM}")
         passing = _passing(o)
         out["side_effects"].append(f"{name}: {_harm(passing) if passing else NO_COMMON_SIDE_EFFECTS}")
         out["burden"].append(f"{name}: {_burden_line(o)}")
@@ -172,7 +174,9 @@ def priority_example_figures(ev: Evidence) -> dict[str, list[ExampleFigure]]:
         used = not b.ongoing and rec is not None and rec.per_100 is not None
         out["lasting"].append(_figure_of(rec) if used else ExampleFigure())
         for priority, risk in (("serious_risk", _serious(o)), ("side_effects", _passing(o))):
-            out[priority].append(_figure_of(risk) if risk else ExampleFigure())
+            warning = o.label_warning if priority == "serious_risk" else None
+            none = ExampleFigure(sources=tuple(warning.sources)) if warning else ExampleFigure()
+            out[priority].append(_figure_of(risk) if risk else none)
         visits = b.injections_per_year or b.clinic_visits_per_year
         out["burden"].append(_figure_of(visits) if visits else ExampleFigure())
         stay = [q for q in (b.hospital_nights, b.recovery_weeks) if q]

@@ -373,7 +373,7 @@ def _options(evidence: Evidence, refs: _Refs) -> str:
         quantities = [
             (label, q)
             for field, label in w.QUANTITIES.items()
-            if (q := getattr(o, field, None) or getattr(b, field, None)) is not None
+            if (q := getattr(o if field in type(o).model_fields else b, field)) is not None
         ]
         if chances:
             parts.append(

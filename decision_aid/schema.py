@@ -201,6 +201,14 @@ class Option(_Strict):
             raise ValueError(f"risk ids must be unique; repeated: {', '.join(dupes)}")
         return risks
 
+    @model_validator(mode="after")
+    def _label_warning_only_without_counted_harms(self) -> Option:
+        """A label's warning stands where the studies counted no serious harm ("none reported"):
+        beside counted ones, every view would drop it or put "none reported" before figures."""
+        if self.label_warning is not None and any(r.serious_or_lasting for r in self.risks):
+            raise ValueError("label_warning is for an option with no serious or lasting risk counted")
+        return self
+
     @field_validator("benefits")
     @classmethod
     def _one_benefit_per_measure(cls, benefits: list[Benefit]) -> list[Benefit]:

@@ -658,9 +658,13 @@ def test_the_gene_test_before_carbamazepine_is_in_text_a_patient_reads(ev: Evide
 def test_after_an_earlier_mvd_the_second_operations_figures_are_given(ev: Evidence) -> None:
     """A 58-year-old whose spasm came back saw only the first operation's 89 in 100."""
     rule = _rule(ev, "mvd_tried")
-    for said in ("71 out of 100", "92 out of 100 aged 50 or under", "59 out of 100 over 50"):
+    for said in (
+        "34 people who had another operation, 24 were free",
+        "11 of 12 aged 50 or under",
+        "13 of 22 over 50",
+    ):
         assert said in " ".join(rule.text.split()), said
-    assert "engh2005" in rule.sources and "70.6" in rule.note and "59.1" in rule.note
+    assert "engh2005" in rule.sources and "70.6" in rule.note and "our arithmetic" in rule.note
 
 
 def test_the_bells_palsy_caution_gives_the_harm_beside_the_cure(ev: Evidence) -> None:

@@ -176,3 +176,14 @@ def test_the_once_question_says_usually_as_the_second_operation_figure_asks():
     q = next(q for q in quiz(EV) if q.key == "quiz_once")
     assert "usually done once" in q.question
     assert q.explain.startswith(f"{EV.options['mvd'].short_name} is usually done once;")
+
+
+def test_the_serious_harm_example_gives_a_label_warning_not_no_harm():
+    """The priorities page said "Botulinum toxin: no serious or lasting harm reported", where the
+    patient weighs serious harm, while every botulinum toxin label warns the toxin can spread."""
+    warning = EV.options["botulinum"].label_warning
+    line = next(t for t in priority_examples(EV)["serious_risk"] if t.startswith("Botulinum toxin"))
+    assert line == f"Botulinum toxin: {warning.short[:1].lower()}{warning.short[1:]}"
+    assert "no serious" not in line
+    figure = priority_example_figures(EV)["serious_risk"][1]
+    assert figure.sources == tuple(warning.sources)

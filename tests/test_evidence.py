@@ -368,3 +368,12 @@ def test_control_and_benefit_helpers():
         assert control.measure == evidence.meta.control_measure and control.per_100 is not None
     assert evidence.benefit("botulinum", "spasm_gone").per_100 is None
     assert evidence.benefit("mvd", "no_such_measure") is None
+
+
+def test_a_label_warning_beside_counted_serious_harms_is_refused(raw, tmp_path):
+    """A label's warning stands where the studies counted no serious harm ("none reported"):
+    beside counted ones every view would drop it, or print "none reported" before figures."""
+    data = copy.deepcopy(raw)
+    data["options"]["mvd"]["label_warning"] = copy.deepcopy(data["options"]["botulinum"]["label_warning"])
+    (line,) = problems_for(data, tmp_path)
+    assert "options.mvd" in line and "label_warning" in line

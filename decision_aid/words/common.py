@@ -290,10 +290,10 @@ def per_100_range(low: float, high: float) -> str:
 NO_RANGE_GIVEN = _("no range given in the studies")
 NONE_REPORTED = _("None reported in the studies used.")
 NAMED_NONE_REPORTED = _("{name}: none reported in the studies used.")
-NOTE = _("Note: {note}")
-"""A note after the words it is about: the terminal's warnings, the review pack's figures."""
 """A kind of harm no study we used reports for an option: the grid's cell, the PDF's and (named)
 the harms topic's and the command line's line say it these two ways only."""
+NOTE = _("Note: {note}")
+"""A note after the words it is about: the terminal's warnings, the review pack's figures."""
 
 
 def has_range(low: float, high: float) -> bool:

@@ -63,7 +63,6 @@ DELAYED_RELIEF = _("Spasm gone only weeks or months later. Other treatments stay
 """What the delayed-relief figure counts, first, as the other cells name theirs (the app shows
 the figure above it, the PDF below): "Relief came weeks or months later." with "33 out of 100
 people" was taken for a third of operations failing (two reviews, 2026-12-03)."""
-"""Under the share of people whose relief came late, so the figure says what it counts."""
 ANOTHER_MEDICINE = _("Another medicine or another treatment can be tried.")
 CHANGE_DOSE = _("The dose or places can be changed; other treatments stay open.")
 ASK_COST = _("Ask your clinic or insurer.")

@@ -42,8 +42,8 @@ NATURAL_COURSE = _(
 """The natural course in plain words (clinical review 2026-11, section 3, worst sentence 2), with
 "Some" for its "A few": the figures under it say 41 in 100 in one study went away for a time.
 It said "Most do not" right above those figures (41 went away for a time, 10 got partly better:
-two reviews, 2026-12-03); "rarely goes away for good" is what the dataset's figures note says
-reviews found."""
+two reviews, 2026-12-03); "rarely goes away for good" says what the dataset's figures note says
+reviews found ("rarely goes away by itself")."""
 FIGURE_WHEN = _("When: {timeframe}. How sure we are: {certainty}.")
 FIGURE_RANGE = _("Range: {range}. {sources}")
 """Consult mode: the figure's range (or that the studies give none), then its sources."""

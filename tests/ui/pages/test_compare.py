@@ -586,7 +586,8 @@ def test_the_consult_grid_never_gives_a_figure_as_a_range_from_itself_to_itself(
 
 def test_harms_say_the_injections_label_warning_in_words_with_its_sources_in_consult():
     """The injections had "none reported" for serious harms while every botulinum toxin label
-    warns of the effect spreading: its words stand in the serious harms' lists, no picture."""
+    warns of the effect spreading: its words stand in the injections' column beside the other
+    options' pictures, with no picture of its own."""
     from decision_aid.evidence import load_evidence
 
     warning = " ".join(load_evidence().options["botulinum"].label_warning.text.split())
