@@ -101,9 +101,9 @@ LINK_NOT_ALLOWED = _("The link had {param}={value}, which is not allowed ({allow
 """`value` is the text as it came, quoted."""
 LINK_NOTE_TOO_LONG = _("Your note in the link was too long: {why}. The part left out is shown below.")
 LINK_CUT_SHORT = _(
-    "This link looks cut short. It ends part-way through an answer ({part}), so that answer "
-    "and any after it were not in the link and are back to their first settings. Open the whole link "
-    "again, or check your answers on Next steps."
+    "This link looks cut short. It ends part-way through an answer ({part}): that answer may be "
+    "incomplete, and any after it were not in the link and are back to their first settings. "
+    "Open the whole link again, or check your answers on Next steps."
 )
 """A link that stopped early, as a text message or a copy sometimes does: the answers at its end
 are lost, and the patient must be told which way to find them again. Plain text, as every link
