@@ -157,12 +157,11 @@ def result_for_query(query: str, data: str | None) -> tuple[Evidence, Result] | 
     parsed = parse_query(query)
     # A query that ends part-way through an answer is refused here, as a bad value is: the app
     # takes it for a link cut short and says so, but a command line can simply be typed again.
-    cut = [w for w in parsed.warnings if parsed.cut_part and w == CUT_SHORT.format(part=parsed.cut_part)]
-    if parsed.problems or cut:
+    if parsed.problems or parsed.cut_part:
         for problem in parsed.problems:
             print(ERROR.format(problem=problem.message()), file=sys.stderr)
-        for line in cut:
-            print(ERROR.format(problem=line), file=sys.stderr)
+        if parsed.cut_part:
+            print(ERROR.format(problem=CUT_SHORT.format(part=parsed.cut_part)), file=sys.stderr)
         return EXIT_BAD_INPUT
     for warning in parsed.warnings:
         print(WARNING.format(warning=warning), file=sys.stderr)
