@@ -182,7 +182,7 @@ def _range_words(fig: object, *, per_injection: bool = False) -> str:
     return words.format(figure=figure, range=per_100_range(low, high))
 
 
-def _harm_lines(o: OptionResult, warning: LabelWarning | None = None) -> list[str]:
+def _harm_lines(o: OptionResult, warning: LabelWarning | None) -> list[str]:
     """Every harm, in the same detail as the benefits above it (figure, range, time frame), in the
     grid's two kinds: a summary that listed only benefits would lean. Where the studies counted no
     serious harm, the label's warning (`warning`) follows "none reported", in words."""
