@@ -356,9 +356,10 @@ def option_icon_arrays_spec(
     other_label: str = DO_NOT,
     subtitle: str | Sequence[str] | None = None,
 ) -> dict:
-    """`option_icon_arrays` as its Vega-Lite dict, for the PDF: each array is the app's cached
-    look of one icon array (`look_spec`) with its own people as a named dataset, so Altair builds
-    the look once per colour, not the whole chart for every summary (about 60 ms a chart)."""
+    """`option_icon_arrays` as its Vega-Lite dict: each array is the app's cached look of one icon
+    array (`look_spec`) with its own people as a named dataset, so Altair builds the look once
+    per colour, not the whole chart each time (about 60 ms a chart). The PDF prints these words
+    as text beside arrays drawn alone (`option_arrays_words`, `icon_grid_spec`)."""
     data = _ordered(frame)
     _one_row_per_option(data, "option_icon_arrays")
     labels = (PEOPLE_WHO.format(what=label), PEOPLE_WHO.format(what=other_label))
@@ -388,8 +389,14 @@ def option_icon_arrays_spec(
 
 
 def _option_title(row: dict, value: float, value_col: str) -> alt.TitleParams:
+    heading, sub = _option_words(row, value, value_col)
+    return _title(heading, sub or None, width=34, size=14)
+
+
+def _option_words(row: dict, value: float, value_col: str = "central") -> tuple[str, list[str]]:
     """An option's array heading ('Botulinum toxin: 95 out of 100') and the lines under it: the
-    range, too few to show, none reported, may not suit or said no."""
+    range, too few to show, none reported, may not suit or said no. The app's pictures and the
+    PDF's (which prints them as text beside each array) say the same."""
     sub = []
     if row.get("none_reported", False):
         number = NONE_REPORTED_SHORT
@@ -404,7 +411,20 @@ def _option_title(row: dict, value: float, value_col: str) -> alt.TitleParams:
         sub.append(MAY_NOT_SUIT)
     elif row.get("avoided", False):
         sub.append(SAID_NO)
-    return _title(OPTION_FIGURE.format(name=row["short_name"], figure=number), sub or None, width=34, size=14)
+    return OPTION_FIGURE.format(name=row["short_name"], figure=number), sub
+
+
+def icon_grid_spec(
+    value: float, *, color: str, label: str = HAVE_THIS_OUTCOME, other_label: str = DO_NOT
+) -> dict:
+    """One option's 10x10 array alone, with no words (no title, no key), as a Vega-Lite dict: the
+    PDF prints the words beside it as text, at a size a reader can read, and keeps each array
+    drawn per count and colour (`report.images`). The look is the app's cached one."""
+    labels = (PEOPLE_WHO.format(what=label), PEOPLE_WHO.format(what=other_label))
+    parts = _people_parts(value, color=color, labels=labels, per=100, columns=10)
+    look = look_spec(parts)
+    encoding = {**look["encoding"], "color": {**look["encoding"]["color"], "legend": None}}
+    return {**look, "encoding": encoding, "padding": 1, "datasets": {"icons": records(parts.data["icons"])}}
 
 
 def describe_icon_arrays(frame: pd.DataFrame, what: str, *, value_col: str = "central") -> str:
@@ -413,18 +433,45 @@ def describe_icon_arrays(frame: pd.DataFrame, what: str, *, value_col: str = "ce
     ('have good control of the spasm')."""
     data = _ordered(frame)
     parts = [PICTURES_FOR_EACH_OPTION.format(what=what)]
+    parts += [describe_option_array(row, what, value_col=value_col) for row in rows_of(data)]
+    return " ".join(parts)
+
+
+def option_arrays_words(frame: pd.DataFrame, what: str, *, value_col: str = "central") -> list[dict]:
+    """`option_icon_arrays` as words, one dict per option in the fixed order: its `heading`, the
+    `lines` under it, the `value` its array shows and the array's `description`. The PDF prints
+    these beside arrays drawn without words (`icon_grid_spec`)."""
+    data = _ordered(frame)
+    _one_row_per_option(data, "option_icon_arrays")
+    panels = []
     for row in rows_of(data):
-        name, count = row["short_name"], _icon_number(float(row[value_col]), 100)
-        if row.get("none_reported", False):
-            parts.append(NAMED_NONE_REPORTED.format(name=name))
-        elif bounds := _bounds(row, value_col):
-            parts.append(
-                OPTION_COUNT_RANGE.format(name=name, count=count, what=what, range=range_text(*bounds))
-            )
-        else:
-            parts.append(OPTION_COUNT.format(name=name, count=count, what=what))
-        if not row.get("suitable", True):
-            parts.append(IT_MAY_NOT_SUIT)
-        elif row.get("avoided", False):
-            parts.append(SAID_NO_TO_IT)
+        value = float(row[value_col])
+        heading, lines = _option_words(row, value, value_col)
+        description = describe_option_array(row, what, value_col=value_col)
+        panels.append(
+            {
+                "option": row["option"],
+                "heading": heading,
+                "lines": lines,
+                "value": value,
+                "description": description,
+            }
+        )
+    return panels
+
+
+def describe_option_array(row: dict, what: str, *, value_col: str = "central") -> str:
+    """One option's sentences in `describe_icon_arrays`: the text alternative of the PDF's array
+    for that option."""
+    name, count = row["short_name"], _icon_number(float(row[value_col]), 100)
+    if row.get("none_reported", False):
+        parts = [NAMED_NONE_REPORTED.format(name=name)]
+    elif bounds := _bounds(row, value_col):
+        parts = [OPTION_COUNT_RANGE.format(name=name, count=count, what=what, range=range_text(*bounds))]
+    else:
+        parts = [OPTION_COUNT.format(name=name, count=count, what=what)]
+    if not row.get("suitable", True):
+        parts.append(IT_MAY_NOT_SUIT)
+    elif row.get("avoided", False):
+        parts.append(SAID_NO_TO_IT)
     return " ".join(parts)

@@ -93,6 +93,37 @@ def test_the_pdfs_icon_arrays_are_the_cached_look_with_each_options_people(monke
     assert spec == charts.option_icon_arrays(frame, title="x", color=charts.BENEFIT_COLOR).to_dict()
 
 
+def test_an_options_array_for_the_pdf_is_its_people_alone_in_the_apps_look():
+    """The PDF prints each array's words beside it as text: the array itself has no title and no
+    key, and is drawn in the app's look with round(value) people filled."""
+    spec = charts.icon_grid_spec(30.5, color=charts.HARM_COLOR)
+    app = charts.icon_array(30.5, label="have it", color=charts.HARM_COLOR).to_dict()
+    assert "title" not in spec and spec["encoding"]["color"]["legend"] is None
+    assert spec["mark"] == app["mark"]
+    assert spec["encoding"]["color"]["scale"]["range"] == app["encoding"]["color"]["scale"]["range"]
+    people = spec["datasets"]["icons"]
+    assert len(people) == 100 and sum(p["filled"] for p in people) == 31
+    assert not texts(spec)
+
+
+def test_the_pdfs_words_for_each_array_are_the_apps_headings_in_fixed_order():
+    frame = success_like()
+    words = charts.option_arrays_words(frame, "have good control")
+    spec = charts.option_icon_arrays(frame, title="x", color=charts.BENEFIT_COLOR).to_dict()
+    for panel, view in zip(words, spec["concat"], strict=True):
+        title = view["title"]
+        assert panel["heading"] == " ".join(title["text"])
+        assert " ".join(panel["lines"]) == " ".join(title.get("subtitle", []))
+    assert [w["heading"].split(":")[0] for w in words] == FIXED_NAMES
+    central = frame.set_index("option")["central"]
+    assert [w["value"] for w in words] == [central[w["option"]] for w in words]
+    assert " ".join(w["description"] for w in words) in charts.describe_icon_arrays(
+        frame, "have good control"
+    )
+    with pytest.raises(ValueError, match="one row per option"):
+        charts.option_arrays_words(pd.concat([frame, frame]), "have it")
+
+
 def test_option_icon_arrays_stack_in_one_column_for_a_phone():
     spec = BUILDERS["option_icon_arrays_phone"]().to_dict()
     assert spec["columns"] == 1
