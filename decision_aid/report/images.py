@@ -1,4 +1,5 @@
-"""The pictures in the PDF: the app's charts rendered to PNG (cached) and the QR code of the link."""
+"""The pictures in the PDF, rendered to PNG (cached): each option's array of 100 people, the
+match chart, and the QR code of the link."""
 
 from __future__ import annotations
 
@@ -56,11 +57,12 @@ def _qr_png(link: str) -> tuple[bytes, bool]:
 
 
 def _chart_specs(result: Result, options: list[dict], stated: bool) -> list[dict[str, Any]]:
-    """The key charts from the app's own builders (Altair), with headings and text alternatives.
+    """The key charts, with headings and text alternatives, from the app's own builders.
 
-    `spec` is a callable that builds the chart's Vega-Lite spec: only the PDF needs the charts
-    themselves, the JSON only their words. `key` is the chart's data, all the builder reads, as
-    text (see `_chart_png`).
+    The icon arrays come as words, one `panels` entry per option (the PDF prints them beside
+    each option's array, `_grid_png`). The match chart's `spec` is a callable that builds its
+    Vega-Lite spec: only the PDF needs the chart itself, the JSON only its words. Its `key` is
+    the chart's data, all the builder reads, as text (see `_chart_png`).
 
     Only figures on one measure share a picture: the control measure for every option (each
     from its own studies and time frame, given in the table), and the serious or permanent
@@ -114,32 +116,25 @@ def _chart_specs(result: Result, options: list[dict], stated: bool) -> list[dict
             for o in options
         ]
     )
+    control_title = OUT_OF_100_PEOPLE.format(label=label)
     specs = [
         {
             "id": "control",
-            "key": _frame_key(control),
-            "heading": OUT_OF_100_PEOPLE.format(label=label),
-            "spec": lambda: charts.option_icon_arrays_spec(
-                control,
-                title=OUT_OF_100_PEOPLE.format(label=label),
-                subtitle=CONTROL_SUBTITLE,
-                color=charts.BENEFIT_COLOR,
-                label=CONTROL_WHAT,
-            ),
+            "heading": control_title,
             "description": charts.describe_icon_arrays(control, CONTROL_WHAT),
+            "title": control_title,
+            "subtitle": CONTROL_SUBTITLE,
+            "color": charts.BENEFIT_COLOR,
+            "panels": charts.option_arrays_words(control, CONTROL_WHAT),
         },
         {
             "id": "serious_harm",
-            "key": _frame_key(serious),
             "heading": SERIOUS_HEADING,
-            "spec": lambda: charts.option_icon_arrays_spec(
-                serious,
-                title=SERIOUS_TITLE,
-                subtitle=SERIOUS_SUBTITLE,
-                color=charts.HARM_COLOR,
-                label=SERIOUS_WHAT,
-            ),
             "description": charts.describe_icon_arrays(serious, SERIOUS_WHAT),
+            "title": SERIOUS_TITLE,
+            "subtitle": SERIOUS_SUBTITLE,
+            "color": charts.HARM_COLOR,
+            "panels": charts.option_arrays_words(serious, SERIOUS_WHAT),
         },
     ]
     matched = {o["id"] for o in options if o["match"] is not None}
@@ -163,15 +158,26 @@ def _frame_key(frame: Any) -> str:
     return frame.to_json(orient="split", double_precision=15)
 
 
-CHART_SCALES: dict[str, float] = {"control": 1.5, "serious_harm": 1.5, "match": 2.0}
-"""PNG pixels per CSS pixel. The icon arrays print about 100 mm wide, so 1.5 still gives about
-230 dpi (rendering and embedding a bigger PNG is a good part of a summary's time); the match
-chart prints narrower, with larger text, and keeps 2 (about 250 dpi)."""
-CHART_CACHE_SIZE = 12
-"""Charts kept rendered (up to about 400 kB each). The icon arrays depend only on the dataset,
-the options' status and any local figure, so a summary often finds its own here."""
+CHART_SCALES: dict[str, float] = {"grid": 1.0, "match": 2.0}
+"""PNG pixels per CSS pixel. An option's array of 100 people prints 15 to 22 mm wide, so 1 still
+gives over 200 dpi; the match chart prints wider, with its words in it, and keeps 2 (about 250
+dpi)."""
+CHART_CACHE_SIZE = 32
+"""Pictures kept drawn: the arrays of 100 people (about 10 kB each), one per count and colour, and
+the match charts (up to about 400 kB each)."""
 
 _chart_cache: BoundedCache[bytes] = BoundedCache(CHART_CACHE_SIZE)
+
+
+def _grid_png(value: float, color: str) -> bytes:
+    """One option's array of 100 people, without words, as PNG: drawn once per count and colour
+    (about 25 ms), so a summary nearly always finds its arrays here."""
+    from decision_aid import charts
+
+    spec = charts.icon_grid_spec(value, color=color)
+    filled = sum(bool(person["filled"]) for person in spec["datasets"]["icons"])
+    scale = CHART_SCALES["grid"]
+    return _chart_cache.get_or_make(("grid", color, filled, scale), lambda: charts.to_png(spec, scale))
 
 
 def _chart_png(spec: dict[str, Any]) -> bytes:

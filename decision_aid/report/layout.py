@@ -278,7 +278,8 @@ class _PDF(FPDF):
 class _Layout:
     grid_pt: float = 7.0
     table_pt: float = 7.0
-    icon_h: float = 64.0
+    icon_h: float = 24.0
+    """The height of one option's array of 100 people (mm); its words print beside it."""
     match_w: float = 58.0
     note_lines: int = 5
     note_lines_max: int = 8
@@ -296,7 +297,7 @@ MAX_PAGES = 5
 _COMPACT = _Layout(
     grid_pt=6.4,
     table_pt=6.0,
-    icon_h=40.0,
+    icon_h=16.0,
     match_w=50.0,
     note_lines=3,
     note_lines_max=3,
@@ -307,7 +308,7 @@ LAYOUTS = (
     _Layout(
         grid_pt=6.8,
         table_pt=6.4,
-        icon_h=46.0,
+        icon_h=19.0,
         match_w=54.0,
         note_lines=3,
         note_lines_max=4,
@@ -329,9 +330,12 @@ LARGE_PRINT_SCALE = 4 / 3
 """Large print: the summary is laid out on a page this much smaller than the paper, then every
 page is magnified to the paper: 9 pt body type prints at 12 pt, and the smallest type (6.8 pt,
 under the match table and in the printed link) at 9 pt."""
-LARGE_PRINT = replace(LAYOUTS[0], grid_pt=8.0, table_pt=8.0, sources_pt=7.0, match_w=90.0, side_by_side=False)
+LARGE_PRINT = replace(
+    LAYOUTS[0], icon_h=18.0, grid_pt=8.0, table_pt=8.0, sources_pt=7.0, match_w=90.0, side_by_side=False
+)
 """The one large-print layout: the roomy one with its tables and sources a size up (10.7 and
-9.3 pt printed), the situation above the priorities and the match chart above its table. No
+9.3 pt printed), the situation above the priorities, the match chart above its table, and the
+arrays of 100 people two options to a line, each 18 mm tall (24 printed). No
 compact type and no page limit: smaller type would defeat the purpose, and more pages are the
 cost (tests/report/test_large_print.py keeps the longest within LARGE_PRINT_MAX_PAGES)."""
 LARGE_PRINT_MAX_PAGES = 16

@@ -12,7 +12,7 @@ from decision_aid.engine import Result
 from decision_aid.evidence import Evidence
 from decision_aid.report.content import PAPERS, Paper, _summary
 from decision_aid.report.ending import _notes, _sure
-from decision_aid.report.images import CHART_SCALES, _chart_png, _qr_png
+from decision_aid.report.images import CHART_SCALES, _chart_png, _grid_png, _qr_png
 from decision_aid.report.layout import (
     _PDF,
     FIRST_LAYOUT,
@@ -71,7 +71,16 @@ def _prepared(
     """The summary's content and its pictures (the charts as PNG, the link's QR code), ready for
     any layout."""
     data, specs = _summary(evidence, result, base_url=base_url, generated=generated)
-    images = {c["id"]: {**c, "png": _chart_png(c), "scale": CHART_SCALES[c["id"]]} for c in specs}
+    images = {
+        c["id"]: {
+            **c,
+            "grids": [_grid_png(p["value"], c["color"]) for p in c["panels"]],
+            "scale": CHART_SCALES["grid"],
+        }
+        if "panels" in c
+        else {**c, "png": _chart_png(c), "scale": CHART_SCALES[c["id"]]}
+        for c in specs
+    }
     images["qr"] = dict(zip(("png", "full"), _qr_png(data["link"]), strict=True))
     return data, images
 

@@ -5,6 +5,7 @@ glance grid, comparison, match, cautions, questions, SURE test and sources.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 from fpdf.enums import Align, WrapMode, XPos, YPos
 
@@ -21,6 +22,7 @@ from decision_aid.report.layout import (
     _Cell,
     _Layout,
     _lh,
+    _lines,
     _numbered_columns,
     _table,
 )
@@ -34,6 +36,7 @@ from decision_aid.words import report as words
 from decision_aid.words.common import (
     LOCAL_SUCCESS_NOT_MATCHED,
     PRIORITY_AND_WEIGHT,
+    as_sentence,
     options_named,
     per_100,
     whole,
@@ -342,24 +345,72 @@ def _fit_image(img: dict, max_w: float, max_h: float) -> tuple[float, float]:
     return w * k, h * k
 
 
-def _icon_arrays(pdf: _PDF, images: list[dict], layout: _Layout) -> None:
-    """The icon-array charts side by side. Their words (the same figures as the tables) are each
-    picture's alternative text, for screen readers; the most compact layout leaves the pictures
-    to the aid."""
+def _icon_arrays(pdf: _PDF, charts: list[dict], layout: _Layout) -> None:
+    """The icon arrays, a row per measure and a column per option (as on page 1's grid): each
+    option's array of 100 people with its words beside it as text, in the tables' type size (in
+    one picture they printed at about 5 pt). On the narrow large-print page, two options to a line.
+    The most compact layout leaves the pictures to the aid; each array's words are also its
+    alternative text, for screen readers."""
     if not layout.pictures:
         return
-    gap = 5.0
-    each_w = (pdf.body_w - gap * (len(images) - 1)) / len(images)
-    sizes = [_fit_image(img, each_w, layout.icon_h) for img in images]
-    tallest = max(h for _, h in sizes)
-    pdf.heading(words.PICTURES, keep=tallest + 8)
+    across = 3 if layout.side_by_side else 2
+    rows = [_arrays_row(pdf, chart, layout.table_pt, layout.icon_h, across) for chart in charts]
+    pdf.heading(words.PICTURES, keep=rows[0][0] + 8)
     pdf.para(words.PICTURES_INTRO, size=TINY)
     pdf.ln(0.6)
-    top = pdf.get_y()
-    for i, (img, (w, h)) in enumerate(zip(images, sizes, strict=True)):
-        x = pdf.l_margin + i * (each_w + gap)
-        pdf.image(io.BytesIO(img["png"]), x=x, y=top, w=w, h=h, alt_text=img["description"])
-    pdf.set_xy(pdf.l_margin, top + tallest + 1)
+    for height, draw in rows:
+        pdf.need(height)
+        draw()
+
+
+def _arrays_row(
+    pdf: _PDF, chart: dict, size: float, grid_h: float, across: int
+) -> tuple[float, Callable[[], None]]:
+    """One measure's pictures: their height, and the function that draws them where the page is.
+    The measure's heading and the line under it run on as one paragraph, and so do each option's
+    lines, `across` options to a line: the row is as short as its words allow."""
+    gap = 4.0
+    panels = chart["panels"]
+    col_w = (pdf.body_w - gap * (across - 1)) / across
+    png_w, png_h = _png_size_mm(chart["grids"][0], chart["scale"])
+    grid_w = png_w * grid_h / png_h
+    text_w = col_w - grid_w - 1.5
+    line_h = _lh(size)
+    title = as_sentence(chart["title"])
+    # at most the bold heading's lines and the subtitle's (they run on, so often one fewer)
+    head = _lines(pdf, title, pdf.body_w, size, "B") + _lines(pdf, chart["subtitle"], pdf.body_w, size)
+
+    def text_h(panel: dict) -> float:
+        rest = _lines(pdf, " ".join(panel["lines"]), text_w, size) if panel["lines"] else ()
+        return line_h * (len(_lines(pdf, panel["heading"], text_w, size, "B")) + len(rest))
+
+    lines = [panels[k : k + across] for k in range(0, len(panels), across)]
+    heights = [max(grid_h, *(text_h(p) for p in line)) for line in lines]
+
+    def draw() -> None:
+        pdf.set_x(pdf.l_margin)
+        pdf.set_font(FONT, "B", size)
+        pdf.write(line_h, title + " ")
+        pdf.set_font(FONT, "", size)
+        pdf.write(line_h, chart["subtitle"])
+        pdf.ln(line_h)
+        top = pdf.get_y() + 0.6
+        for line, height in zip(lines, heights, strict=True):
+            pdf.need(height)
+            top = max(top, pdf.get_y())
+            for i, panel in enumerate(line):
+                x = pdf.l_margin + i * (col_w + gap)
+                png = chart["grids"][panels.index(panel)]
+                pdf.image(io.BytesIO(png), x=x, y=top, w=grid_w, h=grid_h, alt_text=panel["description"])
+                pdf.set_xy(x + grid_w + 1.5, top)
+                pdf.lines(panel["heading"], text_w, size, "B")
+                if panel["lines"]:
+                    pdf.lines(" ".join(panel["lines"]), text_w, size)
+            top += height + 1.8
+            pdf.set_xy(pdf.l_margin, top)
+        pdf.set_font(FONT, size=BODY)
+
+    return line_h * len(head) + 0.6 + sum(h + 1.8 for h in heights), draw
 
 
 def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:

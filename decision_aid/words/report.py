@@ -257,7 +257,7 @@ SOURCES_ROW = _("Sources (see the list at the end)")
 
 PICTURES = _("Pictures of the chances")
 PICTURES_INTRO = _(
-    "Each picture shows 100 people for each option; filled figures are the people the title is "
+    "Each picture shows 100 people for each option; filled figures are the people the heading is "
     "about. The figures are the same as in the tables, each from its own studies."
 )
 

@@ -31,7 +31,7 @@ from decision_aid.evidence import DEFAULT_DATASET, Evidence, load_evidence
 from decision_aid.grid import glance_grid
 from decision_aid.profile import PRIORITIES, Profile, parse_query
 from decision_aid.report.images import _chart_cache
-from decision_aid.report.layout import _lines_cache
+from decision_aid.report.layout import LAYOUTS, _lines_cache
 from decision_aid.words.common import PRIORITY_LABELS, whole
 from devkit.pdf import chart_images
 
@@ -522,14 +522,68 @@ def test_link_round_trips_to_the_same_answers(built):
     assert squash(link) in squash(pdf_text(reader))  # printed too, for people who type it
 
 
+def pictures(reader: PdfReader) -> tuple[list, list]:
+    """The arrays of 100 people (each drawn once per count and colour, narrower than 300 px) and
+    the match charts a summary embeds."""
+    charts = chart_images(reader)
+    return [c for c in charts if c.width <= 300], [c for c in charts if c.width > 300]
+
+
 def test_chart_images_are_embedded_and_not_blank():
-    # A summary that fits with pictures: both icon arrays and the match chart.
+    # A summary that fits with pictures: an array of 100 people per option and measure, with its
+    # words beside it as text, and the match chart.
     result = result_of("relief=8&mri=vessel&anesthesia=fit&cause=vascular")
     reader = PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result, base_url=BASE_URL)))
-    charts = chart_images(reader)
-    assert len(charts) == 3, f"expected 3 charts, found {len(charts)}"
-    for im in charts:
-        assert im.width > 300 and im.height > 300
+    arrays, match = pictures(reader)
+    assert len(match) == 1 and match[0].height > 300
+    # 30, 95 and 95 in 100 clearly better; fewer than 1, none reported and 6 in 100 harmed
+    assert len(arrays) == 4, f"expected 4 distinct arrays, found {len(arrays)}"
+    for im in arrays:
+        assert len(im.getcolors(maxcolors=1 << 16)) > 3  # filled people, empty ones, outlines
+    text = squash(pdf_text(reader))
+    for heading in ("Medicines: 30 out of 100", "MVD surgery: 6 out of 100", "Could be 4 to 16 out of 100."):
+        assert squash(heading) in text
+
+
+def test_the_pictures_words_print_as_text_beside_each_array_at_the_tables_size():
+    """The icon arrays were one picture per measure, their words drawn into it and shrunk with it
+    to about 4.7 pt on paper: unreadable for many of the older people who print the summary. Now
+    each option's words are text, in the compact layout's table size or larger, one run per line."""
+    result = result_of("relief=8&mri=vessel&anesthesia=fit&cause=vascular")
+    reader = PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result, base_url=BASE_URL)))
+    runs: list[tuple[str, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            runs.append((text.strip(), size * cm[0] * tm[0]))
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=visit)
+    smallest = min(layout.table_pt for layout in LAYOUTS)
+    for words in ("MVD surgery: 6 out of 100", "Could be 4 to 16 out of 100.", "Medicines: 30 out of 100"):
+        sizes = [size for text, size in runs if text == words]
+        assert sizes, f"{words!r} is not a line of text in the PDF"
+        assert min(sizes) >= smallest, (words, sizes)
+
+
+def test_each_array_of_100_people_is_drawn_once_per_count_and_colour(monkeypatch):
+    """Drawing the two pictures of arrays took about 170 ms each, for every summary; each option's
+    array now comes from the picture cache whenever a summary with that count and colour came
+    before, whoever it was for."""
+    from decision_aid import charts
+
+    _chart_cache.clear()
+    drawn: list[str] = []
+    to_png = charts.to_png
+    monkeypatch.setattr(
+        charts, "to_png", lambda spec, scale=2: drawn.append("title" in spec) or to_png(spec, scale)
+    )
+    report.build_pdf(EVIDENCE, result_of("relief=8&mri=vessel"), base_url=BASE_URL)
+    first = drawn.count(False)
+    assert first == 4  # 30, 95 (twice, drawn once) clearly better; 0 (twice, drawn once), 6 harmed
+    drawn.clear()
+    report.build_pdf(EVIDENCE, result_of("relief=2&burden=9&mri=vessel"), base_url=BASE_URL)
+    assert drawn == [True]  # only the new match chart
 
 
 @pytest.mark.parametrize("query", ["relief=8", "relief=8&serious_risk=6&burden=3"])
@@ -540,7 +594,8 @@ def test_a_stated_priority_keeps_the_pictures_within_five_pages(query):
     pdf = report.build_pdf(EVIDENCE, result_of(query), base_url=BASE_URL)
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) <= report.MAX_PAGES
-    assert len(chart_images(reader)) == 3
+    arrays, match = pictures(reader)
+    assert arrays and len(match) == 1
 
 
 LETTER_SIX_PAGES = (
@@ -559,7 +614,8 @@ def test_pictures_are_kept_when_leaving_them_out_saves_no_page(query):
     result = result_of(query)
     reader = PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result, base_url=BASE_URL, paper="Letter")))
     assert len(reader.pages) == report.MAX_PAGES + 1
-    assert len(chart_images(reader)) == 3
+    arrays, match = pictures(reader)
+    assert arrays and len(match) == 1
 
 
 NO_PICTURES = (
@@ -633,8 +689,6 @@ def test_the_layout_chosen_is_the_roomiest_that_fits_on_five_pages(monkeypatch, 
 def test_roomier_layouts_are_tried_only_when_the_compact_one_fits(monkeypatch, query, paper, tried, chosen):
     # A roomier layout never takes fewer pages: once the compact type with the pictures runs past
     # MAX_PAGES, laying out the roomier ones (about a tenth of a build each) only lost time.
-    from decision_aid.report.layout import LAYOUTS
-
     laid_out, layout, _ = _laid_out(monkeypatch, query, paper)
     assert [LAYOUTS.index(x) for x, _ in laid_out] == tried
     assert LAYOUTS.index(layout) == chosen
