@@ -368,6 +368,14 @@ def _store(name: str) -> None:
             st.toast(note_cut_words(st.session_state[NOTE_CUT]), icon=":material/content_cut:")
 
 
+def unset_priority(name: str) -> None:
+    """A priority back to "not set" (the Clear button's callback): the link leaves it out, it
+    counts for nothing, and its slider waits in the middle again. Without it, a slider moved by
+    mistake stayed set, and with no other priority set it started the match on its own."""
+    _answers()[name] = None
+    st.session_state[name] = DEFAULT_WEIGHT
+
+
 def note_cut_words(left_out: int) -> str:
     """What the app says when a note typed or pasted into the box was cut to the limit."""
     return NOTE_CUT_WORDS.format(limit=f"{MAX_NOTE_CHARS:,}", left_out=f"{left_out:,}")

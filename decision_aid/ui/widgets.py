@@ -18,6 +18,7 @@ from decision_aid.words.app import (
     SET_VALUE,
     SLIDER_NOT_SET,
     SLIDER_SET,
+    UNSET,
 )
 from decision_aid.words.common import PRIORITY_LABELS
 
@@ -84,5 +85,17 @@ def priority_sliders() -> None:
                 f":material/radio_button_unchecked: {NOT_SET_YET}",
                 f":material/check_circle: {SET_VALUE.format(value=at)}",
             ]
-            c.steady_text(f"status_{p}", status, shown=int(value is not None))
+            with st.container(horizontal=True, vertical_alignment="center", key=f"state_{p}"):
+                c.steady_text(f"status_{p}", status, shown=int(value is not None))
+                # always there, so the box keeps its height when the slider is first moved;
+                # greyed out while there is nothing to clear
+                st.button(
+                    UNSET,
+                    key=f"unset_{p}",
+                    type="tertiary",
+                    icon=":material/undo:",
+                    disabled=value is None,
+                    on_click=state.unset_priority,
+                    args=(p,),
+                )
             st.caption(FOR_EXAMPLE + "\n" + "\n".join(f"- {c.md(line)}" for line in texts[p]))

@@ -130,6 +130,8 @@ NONE_SET = _("None set yet. Move a slider to set it. Until you set one, nothing 
 SET_SO_FAR = _("Set so far: {n} of {total}. Any you leave unset count as the middle (5).")
 NOT_SET_YET = _("**Not set yet.** Move the slider to set it.")
 SET_VALUE = _("**Set: {value} out of 10.**")
+UNSET = _("Clear my answer")
+"""The button that sets a priority back to "not set", say after a slider was moved by mistake."""
 FOR_EXAMPLE = _("For example:")
 
 # ---------------------------------------------------------------- what each priority means (examples)

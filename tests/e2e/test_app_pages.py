@@ -198,6 +198,33 @@ def test_setting_a_priority_moves_no_slider_on_a_phone(browser, app_server) -> N
         assert (moved.evaluate(where), below.evaluate(where)) == before
 
 
+def test_clear_my_answer_sets_a_priority_back_to_not_set_on_a_phone(browser, app_server) -> None:
+    """A slider moved by mistake could not be set back to "not set". The Clear button, a 44 px
+    target, takes the answer out of the link and moves nothing under the finger."""
+    where = """e => Math.round(e.parentElement.getBoundingClientRect().y
+        + document.querySelector('[data-testid="stMain"]').scrollTop)"""
+    with phone(browser) as page:
+        open_rendered(page, app_server.url, "priorities", "?burden=3")
+        box, below = by_key(page, "box_relief"), slider_input(page, "recovery")
+        before = below.evaluate(where)
+        clear = box.get_by_role("button", name="Clear my answer")
+        expect(clear).to_be_disabled()
+        slider_input(page, "relief").focus()
+        page.keyboard.press("ArrowRight")
+        expect(page).to_have_url(re.compile(r"relief=6"))
+        wait_for_app(page)
+        expect(clear).to_be_enabled()
+        assert clear.bounding_box()["height"] >= TOUCH_TARGET_PX
+        clear.tap()
+        expect(page).not_to_have_url(re.compile(r"relief="))
+        wait_for_app(page)
+        expect(page).to_have_url(re.compile(r"burden=3"))
+        expect(box.get_by_text("Not set yet.")).to_be_visible()
+        expect(slider_input(page, "relief")).to_have_value("5")
+        expect(clear).to_be_disabled()
+        assert below.evaluate(where) == before
+
+
 def _touch_move(page: Page, start: tuple[float, float], by: tuple[float, float], steps: int = 12) -> None:
     """One finger put down at `start`, moved by `by` in `steps`, lifted: a swipe or a drag, as a
     phone's touch screen sends it (Chromium's own touch events, not mouse events)."""

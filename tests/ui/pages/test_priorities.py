@@ -55,3 +55,28 @@ def test_app_says_when_the_pdf_cannot_print_a_character(monkeypatch: pytest.Monk
     monkeypatch.delenv(report.FONT_DIRS_ENV)
     at = open_app({"note": "I worry"}, page="priorities")
     assert "cannot be printed" not in texts(at)
+
+
+def test_a_priority_can_be_set_back_to_not_set():
+    """A slider moved by mistake stayed set for good: with no other priority set, the aid then
+    matched the options on that one answer. "Clear my answer" sets it back: out of the link,
+    counting for nothing, the slider waiting in the middle, and the button greyed out again."""
+    at = open_app(page="priorities")
+    assert at.button(key="unset_relief").disabled  # nothing to clear yet
+    at.slider(key="relief").set_value(8).run()
+    assert at.session_state["answers"]["relief"] == 8 and at.query_params["relief"] == "8"
+    assert not at.button(key="unset_relief").disabled
+    at.button(key="unset_relief").click().run()
+    assert at.session_state["answers"]["relief"] is None
+    assert "relief" not in at.query_params
+    assert at.slider(key="relief").value == 5
+    assert at.button(key="unset_relief").disabled
+    assert "None set yet" in texts(at)
+
+
+def test_clearing_one_priority_keeps_the_others():
+    at = open_app({"relief": "8", "burden": "2"}, page="priorities")
+    at.button(key="unset_burden").click().run()
+    assert at.session_state["answers"]["relief"] == 8 and at.session_state["answers"]["burden"] is None
+    assert at.query_params["relief"] == "8" and "burden" not in at.query_params
+    assert at.slider(key="burden").value == 5 and at.slider(key="relief").value == 8
