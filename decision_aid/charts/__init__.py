@@ -32,7 +32,7 @@ from decision_aid.charts.data import range_text
 from decision_aid.charts.icons import (
     describe_icon_array,
     describe_icon_arrays,
-    describe_option_array,
+    filled_count,
     harm_frame,
     icon_array,
     icon_array_parts,
@@ -89,8 +89,8 @@ __all__ = [
     "describe_icon_array",
     "describe_icon_arrays",
     "describe_match",
-    "describe_option_array",
     "describe_projection",
+    "filled_count",
     "harm_frame",
     "icon_array",
     "icon_array_parts",

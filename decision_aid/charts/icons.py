@@ -395,11 +395,14 @@ def _option_title(row: dict, value: float, value_col: str) -> alt.TitleParams:
 
 def _option_words(row: dict, value: float, value_col: str = "central") -> tuple[str, list[str]]:
     """An option's array heading ('Botulinum toxin: 95 out of 100') and the lines under it: the
-    range, too few to show, none reported, may not suit or said no. The app's pictures and the
-    PDF's (which prints them as text beside each array) say the same."""
+    range, too few to show, none reported (and the row's `label_warning`, where the labels warn of
+    a harm the studies did not count), may not suit or said no. The app's pictures and the PDF's
+    (which prints them as text beside each array) say the same."""
     sub = []
     if row.get("none_reported", False):
         number = NONE_REPORTED_SHORT
+        if row.get("label_warning"):
+            sub.append(row["label_warning"])
     elif _too_few(value):
         number = FEWER_THAN_1_OUT_OF_100
         sub += [_sentence(per_100(value)) + ".", TOO_FEW_TO_SHOW.format(per="100")]
@@ -412,6 +415,12 @@ def _option_words(row: dict, value: float, value_col: str = "central") -> tuple[
     elif row.get("avoided", False):
         sub.append(SAID_NO)
     return OPTION_FIGURE.format(name=row["short_name"], figure=number), sub
+
+
+def filled_count(value: float) -> int:
+    """How many of an array's 100 people `value` (per 100) fills: rounded half up, as every
+    array and its words count them."""
+    return _count(value)
 
 
 def icon_grid_spec(
@@ -433,39 +442,30 @@ def describe_icon_arrays(frame: pd.DataFrame, what: str, *, value_col: str = "ce
     ('have good control of the spasm')."""
     data = _ordered(frame)
     parts = [PICTURES_FOR_EACH_OPTION.format(what=what)]
-    parts += [describe_option_array(row, what, value_col=value_col) for row in rows_of(data)]
+    parts += [_describe_option_array(row, what, value_col=value_col) for row in rows_of(data)]
     return " ".join(parts)
 
 
-def option_arrays_words(frame: pd.DataFrame, what: str, *, value_col: str = "central") -> list[dict]:
+def option_arrays_words(frame: pd.DataFrame, *, value_col: str = "central") -> list[dict]:
     """`option_icon_arrays` as words, one dict per option in the fixed order: its `heading`, the
-    `lines` under it, the `value` its array shows and the array's `description`. The PDF prints
-    these beside arrays drawn without words (`icon_grid_spec`)."""
+    `lines` under it and the `value` its array shows. The PDF prints these beside arrays drawn
+    without words (`icon_grid_spec`)."""
     data = _ordered(frame)
     _one_row_per_option(data, "option_icon_arrays")
     panels = []
     for row in rows_of(data):
         value = float(row[value_col])
         heading, lines = _option_words(row, value, value_col)
-        description = describe_option_array(row, what, value_col=value_col)
-        panels.append(
-            {
-                "option": row["option"],
-                "heading": heading,
-                "lines": lines,
-                "value": value,
-                "description": description,
-            }
-        )
+        panels.append({"option": row["option"], "heading": heading, "lines": lines, "value": value})
     return panels
 
 
-def describe_option_array(row: dict, what: str, *, value_col: str = "central") -> str:
-    """One option's sentences in `describe_icon_arrays`: the text alternative of the PDF's array
-    for that option."""
+def _describe_option_array(row: dict, what: str, *, value_col: str = "central") -> str:
+    """One option's sentences in `describe_icon_arrays`."""
     name, count = row["short_name"], _icon_number(float(row[value_col]), 100)
     if row.get("none_reported", False):
-        parts = [NAMED_NONE_REPORTED.format(name=name)]
+        warning = row.get("label_warning")
+        parts = [NAMED_NONE_REPORTED.format(name=name), *([warning] if warning else [])]
     elif bounds := _bounds(row, value_col):
         parts = [OPTION_COUNT_RANGE.format(name=name, count=count, what=what, range=range_text(*bounds))]
     else:

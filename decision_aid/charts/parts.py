@@ -102,7 +102,7 @@ def to_png(chart: alt.TopLevelMixin | dict, scale: float = 2) -> bytes:
     """The chart (or its Vega-Lite dict) as PNG bytes, rendered offline by vl-convert.
 
     A dict is not validated again (a tenth of the time): the chart tests validate every
-    builder's output. The PDF keeps the pictures it renders (`report._chart_png`).
+    builder's output. The PDF keeps the pictures it renders (`report.images`).
     """
     import vl_convert as vlc  # heavy (a JS engine): only loaded when a PNG is needed
 

@@ -172,7 +172,9 @@ def _option_dict(evidence: Evidence, o: OptionResult, stated: bool) -> dict[str,
     d["serious_risks"] = [r.id for r in o.risks if r.serious_or_lasting]
     warning = opt.label_warning
     d["label_warning"] = (
-        {"text": " ".join(warning.text.split()), "sources": list(warning.sources)} if warning else None
+        {"short": warning.short, "text": " ".join(warning.text.split()), "sources": list(warning.sources)}
+        if warning
+        else None
     )
     d["summary"] = opt.summary
     d["involves"] = {"text": opt.involves.text, "sources": list(opt.involves.sources)}

@@ -110,8 +110,10 @@ def _chart_specs(result: Result, options: list[dict], stated: bool) -> list[dict
                     ),
                     any(r.get("local") for r in o["risks"] if r["kind"] == "serious"),
                 ),
-                # no serious harm in the studies used: said so, not drawn as a measured 0 in 100
+                # no serious harm in the studies used: said so, not drawn as a measured 0 in 100,
+                # with what the labels warn of, as the grid and the harms topic say it
                 "none_reported": not any(r["kind"] == "serious" for r in o["risks"]),
+                "label_warning": (o.get("label_warning") or {}).get("short", ""),
             }
             for o in options
         ]
@@ -125,7 +127,7 @@ def _chart_specs(result: Result, options: list[dict], stated: bool) -> list[dict
             "title": control_title,
             "subtitle": CONTROL_SUBTITLE,
             "color": charts.BENEFIT_COLOR,
-            "panels": charts.option_arrays_words(control, CONTROL_WHAT),
+            "panels": charts.option_arrays_words(control),
         },
         {
             "id": "serious_harm",
@@ -134,7 +136,7 @@ def _chart_specs(result: Result, options: list[dict], stated: bool) -> list[dict
             "title": SERIOUS_TITLE,
             "subtitle": SERIOUS_SUBTITLE,
             "color": charts.HARM_COLOR,
-            "panels": charts.option_arrays_words(serious, SERIOUS_WHAT),
+            "panels": charts.option_arrays_words(serious),
         },
     ]
     matched = {o["id"] for o in options if o["match"] is not None}
@@ -159,14 +161,17 @@ def _frame_key(frame: Any) -> str:
 
 
 CHART_SCALES: dict[str, float] = {"grid": 1.0, "match": 2.0}
-"""PNG pixels per CSS pixel. An option's array of 100 people prints 15 to 22 mm wide, so 1 still
+"""PNG pixels per CSS pixel. An option's array of 100 people prints 14 to 22 mm wide, so 1 still
 gives over 200 dpi; the match chart prints wider, with its words in it, and keeps 2 (about 250
 dpi)."""
-CHART_CACHE_SIZE = 32
-"""Pictures kept drawn: the arrays of 100 people (about 10 kB each), one per count and colour, and
-the match charts (up to about 400 kB each)."""
+CHART_CACHE_SIZE = 12
+"""Match charts kept drawn (up to about 400 kB each)."""
+GRID_CACHE_SIZE = 64
+"""Arrays of 100 people kept drawn (about 10 kB each), one per count and colour: the dataset's
+figures need a dozen or so, a care team's own figures a few more."""
 
 _chart_cache: BoundedCache[bytes] = BoundedCache(CHART_CACHE_SIZE)
+_grid_cache: BoundedCache[bytes] = BoundedCache(GRID_CACHE_SIZE)
 
 
 def _grid_png(value: float, color: str) -> bytes:
@@ -174,10 +179,11 @@ def _grid_png(value: float, color: str) -> bytes:
     (about 25 ms), so a summary nearly always finds its arrays here."""
     from decision_aid import charts
 
-    spec = charts.icon_grid_spec(value, color=color)
-    filled = sum(bool(person["filled"]) for person in spec["datasets"]["icons"])
     scale = CHART_SCALES["grid"]
-    return _chart_cache.get_or_make(("grid", color, filled, scale), lambda: charts.to_png(spec, scale))
+    return _grid_cache.get_or_make(
+        (color, charts.filled_count(value), scale),
+        lambda: charts.to_png(charts.icon_grid_spec(value, color=color), scale),
+    )
 
 
 def _chart_png(spec: dict[str, Any]) -> bytes:

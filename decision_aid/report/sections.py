@@ -33,6 +33,7 @@ from decision_aid.report.words import (
 )
 from decision_aid.results import once_per_wording, under_whom
 from decision_aid.words import report as words
+from decision_aid.words.charts import A_PICTURE_OF
 from decision_aid.words.common import (
     LOCAL_SUCCESS_NOT_MATCHED,
     PRIORITY_AND_WEIGHT,
@@ -348,14 +349,14 @@ def _fit_image(img: dict, max_w: float, max_h: float) -> tuple[float, float]:
 def _icon_arrays(pdf: _PDF, charts: list[dict], layout: _Layout) -> None:
     """The icon arrays, a row per measure and a column per option (as on page 1's grid): each
     option's array of 100 people with its words beside it as text, in the tables' type size (in
-    one picture they printed at about 5 pt). On the narrow large-print page, two options to a line.
-    The most compact layout leaves the pictures to the aid; each array's words are also its
-    alternative text, for screen readers."""
+    one picture they printed at about 5 pt). On the narrow large-print page, two options to a
+    line. The most compact layout leaves the pictures to the aid."""
     if not layout.pictures:
         return
     across = 3 if layout.side_by_side else 2
     rows = [_arrays_row(pdf, chart, layout.table_pt, layout.icon_h, across) for chart in charts]
-    pdf.heading(words.PICTURES, keep=rows[0][0] + 8)
+    intro = _lh(TINY) * len(_lines(pdf, words.PICTURES_INTRO, pdf.body_w, TINY)) + 0.6
+    pdf.heading(words.PICTURES, keep=intro + rows[0][0])
     pdf.para(words.PICTURES_INTRO, size=TINY)
     pdf.ln(0.6)
     for height, draw in rows:
@@ -368,49 +369,52 @@ def _arrays_row(
 ) -> tuple[float, Callable[[], None]]:
     """One measure's pictures: their height, and the function that draws them where the page is.
     The measure's heading and the line under it run on as one paragraph, and so do each option's
-    lines, `across` options to a line: the row is as short as its words allow."""
-    gap = 4.0
-    panels = chart["panels"]
+    lines, `across` options to a line: the row is as short as its words allow. Each array's
+    alternative text only says what it is: its words are the text beside it."""
+    gap, after = 4.0, 1.8
     col_w = (pdf.body_w - gap * (across - 1)) / across
     png_w, png_h = _png_size_mm(chart["grids"][0], chart["scale"])
     grid_w = png_w * grid_h / png_h
     text_w = col_w - grid_w - 1.5
     line_h = _lh(size)
-    title = as_sentence(chart["title"])
+    title, subtitle = as_sentence(chart["title"]), as_sentence(chart["subtitle"])
     # at most the bold heading's lines and the subtitle's (they run on, so often one fewer)
-    head = _lines(pdf, title, pdf.body_w, size, "B") + _lines(pdf, chart["subtitle"], pdf.body_w, size)
+    head = _lines(pdf, title, pdf.body_w, size, "B") + _lines(pdf, subtitle, pdf.body_w, size)
 
     def text_h(panel: dict) -> float:
         rest = _lines(pdf, " ".join(panel["lines"]), text_w, size) if panel["lines"] else ()
         return line_h * (len(_lines(pdf, panel["heading"], text_w, size, "B")) + len(rest))
 
-    lines = [panels[k : k + across] for k in range(0, len(panels), across)]
-    heights = [max(grid_h, *(text_h(p) for p in line)) for line in lines]
+    pictured = list(zip(chart["panels"], chart["grids"], strict=True))
+    lines = [pictured[k : k + across] for k in range(0, len(pictured), across)]
+    heights = [max(grid_h, *(text_h(panel) for panel, _ in line)) for line in lines]
 
     def draw() -> None:
         pdf.set_x(pdf.l_margin)
         pdf.set_font(FONT, "B", size)
         pdf.write(line_h, title + " ")
         pdf.set_font(FONT, "", size)
-        pdf.write(line_h, chart["subtitle"])
+        pdf.write(line_h, subtitle)
         pdf.ln(line_h)
         top = pdf.get_y() + 0.6
         for line, height in zip(lines, heights, strict=True):
-            pdf.need(height)
-            top = max(top, pdf.get_y())
-            for i, panel in enumerate(line):
+            pdf.set_y(top)
+            if pdf.room < height:  # a line of arrays never splits; the measure's row may
+                pdf.add_page()
+                top = pdf.get_y()
+            for i, (panel, png) in enumerate(line):
                 x = pdf.l_margin + i * (col_w + gap)
-                png = chart["grids"][panels.index(panel)]
-                pdf.image(io.BytesIO(png), x=x, y=top, w=grid_w, h=grid_h, alt_text=panel["description"])
+                alt = A_PICTURE_OF.format(per=100)
+                pdf.image(io.BytesIO(png), x=x, y=top, w=grid_w, h=grid_h, alt_text=alt)
                 pdf.set_xy(x + grid_w + 1.5, top)
                 pdf.lines(panel["heading"], text_w, size, "B")
                 if panel["lines"]:
                     pdf.lines(" ".join(panel["lines"]), text_w, size)
-            top += height + 1.8
-            pdf.set_xy(pdf.l_margin, top)
+            top += height + after
+        pdf.set_xy(pdf.l_margin, top)
         pdf.set_font(FONT, size=BODY)
 
-    return line_h * len(head) + 0.6 + sum(h + 1.8 for h in heights), draw
+    return line_h * len(head) + 0.6 + sum(h + after for h in heights), draw
 
 
 def _match(pdf: _PDF, data: dict, img: dict | None, layout: _Layout) -> None:

@@ -30,7 +30,7 @@ from decision_aid.engine import Result, evaluate
 from decision_aid.evidence import DEFAULT_DATASET, Evidence, load_evidence
 from decision_aid.grid import glance_grid
 from decision_aid.profile import PRIORITIES, Profile, parse_query
-from decision_aid.report.images import _chart_cache
+from decision_aid.report.images import _chart_cache, _grid_cache
 from decision_aid.report.layout import LAYOUTS, _lines_cache
 from decision_aid.words.common import PRIORITY_LABELS, whole
 from devkit.pdf import chart_images
@@ -471,6 +471,19 @@ def test_the_serious_harm_picture_says_none_reported_where_no_study_found_one():
     assert "Botulinum toxin: none reported in the studies used." in serious["description"]
 
 
+def test_the_serious_harm_picture_gives_the_labels_warning_beside_none_reported():
+    """Beside the medicines' and the operation's counted serious harms, the injections' array said
+    only "none reported": the grid and the harms topic add what every botulinum toxin label warns
+    of, and so do the PDF's words beside that array (and its text alternative)."""
+    short = EVIDENCE.options["botulinum"].label_warning.short
+    data = report.summary_data(EVIDENCE, result_of("relief=8"), base_url=BASE_URL)
+    serious = next(c for c in data["charts"] if c["id"] == "serious_harm")
+    assert "Botulinum toxin: none reported in the studies used. " + short in serious["description"]
+    pdf = report.build_pdf(EVIDENCE, result_of("relief=8&mri=vessel"), base_url=BASE_URL)
+    text = squash(pdf_text(PdfReader(io.BytesIO(pdf))))
+    assert squash("Botulinum toxin: none reported in the studies used " + short) in text
+
+
 def test_the_scale_value_judgements_are_printed(built):
     _, _, _, reader = built
     text = squash(pdf_text(reader))
@@ -572,7 +585,7 @@ def test_each_array_of_100_people_is_drawn_once_per_count_and_colour(monkeypatch
     before, whoever it was for."""
     from decision_aid import charts
 
-    _chart_cache.clear()
+    _grid_cache.clear()
     drawn: list[str] = []
     to_png = charts.to_png
     monkeypatch.setattr(
@@ -812,6 +825,7 @@ def test_nothing_of_one_summary_reaches_the_next():
     def read(result: Result, *, cold: bool) -> tuple[list[str], list[bytes], dict[str, set[int]]]:
         if cold:
             _chart_cache.clear()
+            _grid_cache.clear()
             _lines_cache.clear()
         return what_a_reader_gets(report.build_pdf(EVIDENCE, result, base_url=BASE_URL, generated=day))
 
@@ -1129,3 +1143,27 @@ def test_a_label_warning_is_printed_under_none_reported_and_its_source_listed(bu
     assert squash(" ".join(warning.text.split())) in text
     assert squash(warning.short) in squash(reader.pages[0].extract_text())
     assert "BOTOX (onabotulinumtoxinA)" in pdf_text(reader)
+
+
+@pytest.mark.parametrize("across", [3, 2])
+def test_a_line_of_arrays_that_meets_the_foot_of_a_page_starts_the_next(across):
+    """The arrays' row is kept whole on its page; when a measure must split (a taller language,
+    say), a line of arrays that does not fit goes to the next page whole. It was drawn at the old
+    page's height on the new page, and each option's words then ran onto a page of their own."""
+    from decision_aid.report.layout import _PDF
+    from decision_aid.report.pdf import _prepared
+    from decision_aid.report.sections import _arrays_row
+
+    _, images = _prepared(EVIDENCE, result_of("relief=8"), base_url=BASE_URL, generated=None)
+    pdf = _PDF("A4", "footer")
+    pdf.add_page()
+    placed: list[tuple[int, float, float]] = []
+    image = pdf.image
+    pdf.image = lambda *a, **k: placed.append((pdf.page, k["y"], k["h"])) or image(*a, **k)
+    _, draw = _arrays_row(pdf, images["serious_harm"], 6.0, 16.0, across)
+    pdf.set_y(pdf.page_break_trigger - 8)  # room for the heading line, not for the arrays
+    draw()
+    assert len(placed) == 3
+    for page, y, h in placed:
+        assert page == 2 and y + h <= pdf.page_break_trigger, placed
+    assert pdf.page == 2
