@@ -257,8 +257,9 @@ SOURCES_ROW = _("Sources (see the list at the end)")
 
 PICTURES = _("Pictures of the chances")
 PICTURES_INTRO = _(
-    "Each picture shows 100 people for each option; filled figures are the people the heading is "
-    "about. The figures are the same as in the tables, each from its own studies."
+    "Each picture shows 100 people; the filled figures are the people the words beside it are "
+    "about. The figures come from the tables below, each from its own studies. The serious or "
+    "permanent harms are added up here; the tables give each one on its own."
 )
 
 LINE_UP = charts.MATCH_TITLE
