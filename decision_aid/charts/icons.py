@@ -423,13 +423,11 @@ def filled_count(value: float) -> int:
     return _count(value)
 
 
-def icon_grid_spec(
-    value: float, *, color: str, label: str = HAVE_THIS_OUTCOME, other_label: str = DO_NOT
-) -> dict:
+def icon_grid_spec(value: float, *, color: str) -> dict:
     """One option's 10x10 array alone, with no words (no title, no key), as a Vega-Lite dict: the
     PDF prints the words beside it as text, at a size a reader can read, and keeps each array
     drawn per count and colour (`report.images`). The look is the app's cached one."""
-    labels = (PEOPLE_WHO.format(what=label), PEOPLE_WHO.format(what=other_label))
+    labels = (PEOPLE_WHO.format(what=HAVE_THIS_OUTCOME), PEOPLE_WHO.format(what=DO_NOT))
     parts = _people_parts(value, color=color, labels=labels, per=100, columns=10)
     look = look_spec(parts)
     encoding = {**look["encoding"], "color": {**look["encoding"]["color"], "legend": None}}
