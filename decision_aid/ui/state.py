@@ -373,7 +373,7 @@ def unset_priority(name: str) -> None:
     counts for nothing, and its slider waits in the middle again. Without it, a slider moved by
     mistake stayed set, and with no other priority set it started the match on its own."""
     _answers()[name] = None
-    st.session_state[name] = DEFAULT_WEIGHT
+    st.session_state[name] = _to_widget(name, None)
 
 
 def note_cut_words(left_out: int) -> str:
