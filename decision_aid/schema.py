@@ -164,6 +164,11 @@ class Burden(_Strict):
     text: Text
 
 
+CHANCE_FIELDS: tuple[str, ...] = ("delayed_relief", "recurrence", "reoperation", "stopped_for_side_effects")
+"""An option's chances after it is started, in the order a patient asks: relief that comes late,
+the spasm coming back, a second operation, stopping for side effects (`Option.chances`)."""
+
+
 class Option(_Strict):
     name: str = Field(min_length=1)
     short_name: str = Field(min_length=1)
@@ -221,6 +226,11 @@ class Option(_Strict):
     def benefit(self, measure: str) -> Benefit | None:
         """This option's figure on `measure`, or None when the dataset has none."""
         return next((b for b in self.benefits if b.measure == measure), None)
+
+    def chances(self) -> list[tuple[str, Chance]]:
+        """(field, chance) for each chance the dataset gives, in `CHANCE_FIELDS` order, so the app,
+        the PDF and the command line say an option's later chances in one order."""
+        return [(f, ch) for f in CHANCE_FIELDS if (ch := getattr(self, f)) is not None]
 
 
 class Figure(Sourced):

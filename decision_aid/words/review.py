@@ -96,7 +96,7 @@ CHANCES: dict[str, str] = {
     "recurrence": _("Spasm comes back (recurrence)"),
     "reoperation": _("A second operation (reoperation)"),
     "delayed_relief": _("Relief comes late (delayed cure)"),
-    "stopped_for_side_effects": _("Stopped because of side effects"),
+    "stopped_for_side_effects": common.CHANCE_LABELS["stopped_for_side_effects"],
 }
 """The labels of an option's chances, by the dataset's field."""
 FOLLOW_UP = _("follow-up {years} years")

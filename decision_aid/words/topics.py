@@ -97,13 +97,10 @@ CERTAINTY_LINE = _("Certainty: {level}")
 TIMING_HEADING = _("How soon it works and how long it lasts")
 HOW_SOON = _("**How soon:** {text}")
 HOW_LONG = _("**How long:** {text}")
-RELIEF_COMES_LATE = _("Relief comes late")
-COMES_BACK = _("Comes back")
-SECOND_OPERATION = _("A second operation")
-"""The dataset's `reoperation` chance: how many have the operation again because the spasm stayed
-or came back (shown beside late relief and the spasm coming back, so the road after a failed
-operation is told, not only the good news of late relief)."""
-CHANCE_NOT_MEASURED = _("**{label}:** not measured.")
+CHANCE_LABELS = common.CHANCE_LABELS
+CHANCE_NOT_MEASURED = _("**{label}:** not measured. {why}")
+"""`why`: the dataset's `not_measured`, which says what is known instead ("Doctors say it happens
+often"): "not measured" alone hid it."""
 MORE_ABOUT_TIMING = _("More about how soon and how long")
 
 # ---------------------------------------------------------------- side effects and harms

@@ -28,16 +28,14 @@ from decision_aid.ui.topics.common import (
 from decision_aid.words.common import per_100
 from decision_aid.words.topics import (
     CERTAINTY_LINE,
+    CHANCE_LABELS,
     CHANCE_NOT_MEASURED,
-    COMES_BACK,
     HAVE_THIS_RESULT,
     HOW_LONG,
     HOW_SOON,
     MORE_ABOUT_TIMING,
     NEVER_MEASURED,
     NOT_MEASURED_LINE,
-    RELIEF_COMES_LATE,
-    SECOND_OPERATION,
     TIMING_HEADING,
     WHEN_SENTENCE,
     WHILE_TREATED,
@@ -121,7 +119,7 @@ def _first(text: str) -> str:
 def _chance(label: str, ch, consulting: bool) -> str:
     """'Late relief: 33 out of 100 people (how sure: low)', or 'not measured'."""
     if ch.per_100 is None:
-        return CHANCE_NOT_MEASURED.format(label=label)
+        return CHANCE_NOT_MEASURED.format(label=label, why=c.md(" ".join(ch.not_measured.split())))
     fig = figure_words(ch.per_100.central, certainty=None if consulting else ch.certainty)
     # its first clause, never cut inside it: cut to 10 words, late relief read "33 out of 100 people,
     # still had the spasm a week or more after the..." (a failure, not a late cure)
@@ -129,14 +127,8 @@ def _chance(label: str, ch, consulting: bool) -> str:
 
 
 def _chances(opt: Option) -> list[tuple[str, Chance]]:
-    """An option's chances after it is done, in the order a patient asks: late relief, the spasm
-    coming back, a second operation."""
-    pairs = (
-        (RELIEF_COMES_LATE, opt.delayed_relief),
-        (COMES_BACK, opt.recurrence),
-        (SECOND_OPERATION, opt.reoperation),
-    )
-    return [(label, ch) for label, ch in pairs if ch is not None]
+    """An option's chances after it is started, labelled, in the order every view gives them."""
+    return [(CHANCE_LABELS[field], ch) for field, ch in opt.chances()]
 
 
 def _timing(ctx: Ctx, show_sources: bool) -> None:
