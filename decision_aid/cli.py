@@ -28,8 +28,10 @@ from decision_aid.evidence import (
     DatasetError,
     Evidence,
     LabelWarning,
+    Option,
     load_evidence,
 )
+from decision_aid.grid import timing_text
 from decision_aid.profile import MAX_QUERY_CHARS, parse_query
 from decision_aid.results import OptionResult, shown_range
 from decision_aid.words.cli import (
@@ -71,6 +73,7 @@ from decision_aid.words.cli import (
     STANDARD_INPUT,
     SUMMARY_DESCRIPTION,
     THE_QUERY,
+    TIMING,
     TOO_LONG,
     USAGE_ERROR,
     VALID,
@@ -80,7 +83,9 @@ from decision_aid.words.cli import (
     wrote,
 )
 from decision_aid.words.common import (
+    CHANCE_LABELS,
     HARM_KINDS,
+    LATER_ON,
     LOCAL_SUCCESS_NOT_MATCHED,
     NOT_A_VERDICT,
     PRIORITY_AND_WEIGHT,
@@ -95,6 +100,7 @@ from decision_aid.words.common import (
 )
 from decision_aid.words.profile import CUT_SHORT
 from decision_aid.words.review import NOT_MEASURED  # the same words as the review pack's
+from decision_aid.words.topics import TIMING_HEADING
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -203,6 +209,23 @@ def _harm_lines(o: OptionResult, warning: LabelWarning | None) -> list[str]:
     return lines
 
 
+def _later_lines(option_id: str, option: Option) -> list[str]:
+    """How soon an option works and how long it lasts (the grid's words), then its chances later
+    on (relief that comes late, the spasm coming back, a second operation, stopping for side
+    effects), each with its range and time frame, or why no study counted it, as the works topic
+    gives them: the terminal had none, so an operation's return was nowhere beside its figures."""
+    lines = ["  " + TIMING.format(heading=TIMING_HEADING, text=timing_text(option_id, option))]
+    chances = option.chances()
+    lines += ["  " + HARMS_HEADING.format(kind=LATER_ON)] if chances else []
+    for field, ch in chances:
+        label = CHANCE_LABELS[field]
+        if ch.per_100 is None:
+            lines.append(f"    {label}: {' '.join(ch.not_measured.split())}")
+        else:
+            lines.append(f"    {label}: {_range_words(ch.per_100)} [{ch.timeframe}]")
+    return lines
+
+
 def format_text(result: Result, evidence: Evidence) -> str:
     """A short readable version for the terminal: fixed option order, no verdict. Nothing is
     matched before a priority is stated, and an option that is not suitable, or whose figures may not
@@ -234,6 +257,7 @@ def format_text(result: Result, evidence: Evidence) -> str:
                 continue
             local = " " + LOCAL_FIGURE if b.local else ""
             lines.append(f"  {b.label}: {_range_words(b)}{local} [{b.timeframe}]")
+        lines += _later_lines(o.id, evidence.options[o.id])
         lines += _harm_lines(o, evidence.options[o.id].label_warning)
         if o.match is not None:
             level = [x.short_name for x in result.options if x is not o and x.rank == o.rank]

@@ -262,11 +262,21 @@ def _involves(opt: Option) -> Cell:
     return Cell(text + ".", sources=tuple(opt.involves.sources))
 
 
-def _timing(oid: str, opt: Option) -> Cell:
+def how_long_text(oid: str, opt: Option) -> str:
+    """How long it lasts, in the words the grid's cell ends with (`W.TIMING_LONG`)."""
+    return W.TIMING_LONG[oid].format(how_long=quantity_text(opt.effect_weeks))
+
+
+def timing_text(oid: str, opt: Option) -> str:
     """How soon and how long, in the words written for this option from its onset and duration
-    texts (`W.TIMING`): the dataset's own first sentences are too long for a cell; the works topic
-    shows them whole."""
-    text = W.TIMING[oid].format(how_long=quantity_text(opt.effect_weeks))
+    texts (`W.TIMING_SOON`, `W.TIMING_LONG`): the dataset's own first sentences are too long for
+    a cell; the works topic shows them whole."""
+    return f"{W.TIMING_SOON[oid]} {how_long_text(oid, opt)}"
+
+
+def _timing(oid: str, opt: Option) -> Cell:
+    """The grid's cell of `timing_text`, with the onset's, duration's and effect's sources."""
+    text = timing_text(oid, opt)
     ids = dict.fromkeys(
         [*opt.onset.sources, *opt.duration.sources, *(opt.effect_weeks.sources if opt.effect_weeks else ())]
     )

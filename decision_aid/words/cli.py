@@ -75,6 +75,8 @@ NOTE = common.NOTE
 CAUTION = _("Caution: {caution}")
 GOOD_TO_KNOW = _("Good to know: {caution}")
 HARMS_HEADING = _("{kind}:")
+TIMING = _("{heading}: {text}")
+"""'How soon it works and how long it lasts: <the grid's words>'."""
 HARMS_NONE = common.NAMED_NONE_REPORTED
 """Under each option, as its benefits above: "Side effects that pass:" then one line per harm."""
 MAY_NOT_BE_SUITABLE = _("[may not be suitable]")

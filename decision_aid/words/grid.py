@@ -46,14 +46,20 @@ INVOLVES_PILLS = _("Tablets by mouth every day")
 INVOLVES_INJECTIONS = _("Small injections around the eye, repeated every few months")
 INVOLVES_OPERATION = _("Usually one operation on the nerve, under general anaesthetic")
 
-TIMING: dict[str, str] = {
-    "medication": _("No study has measured how soon. It works only while you take it."),
-    "botulinum": _("Usually starts within a few days. Each injection lasts {how_long}."),
-    "mvd": _("Often spasm-free within days, or over months. When it works, it usually lasts years."),
+TIMING_SOON: dict[str, str] = {
+    "medication": _("No study has measured how soon."),
+    "botulinum": _("Usually starts within a few days."),
+    "mvd": _("Often spasm-free within days, or over months."),
+}
+TIMING_LONG: dict[str, str] = {
+    "medication": _("It works only while you take it."),
+    "botulinum": _("Each injection lasts {how_long}."),
+    "mvd": _("When it works, it usually lasts years."),
 }
 """How soon and how long, by option: each option's onset and duration texts in the dataset, cut
-to the facts a cell can carry (their first sentences alone run to 15-21 words). `{how_long}` is
-the dataset's `effect_weeks`. tests/test_grid.py fails if those texts stop saying these things.
+to the facts a cell can carry (their first sentences alone run to 15-21 words). The grid's cell
+says both; the PDF's detail table starts its "how long" row with the second. `{how_long}` is the
+dataset's `effect_weeks`. tests/test_grid.py fails if those texts stop saying these things.
 """
 
 VISITS_PILLS = app.TABLETS_EVERY_DAY
