@@ -10,7 +10,7 @@ from typing import Any, Literal
 from decision_aid.derived import quiz
 from decision_aid.engine import ANCHORS_TEXT, Caution, OptionResult, Result
 from decision_aid.evidence import Evidence
-from decision_aid.grid import glance_grid
+from decision_aid.grid import glance_grid, how_long_text
 from decision_aid.profile import PRIORITIES
 from decision_aid.questions import questions_to_ask
 from decision_aid.report.images import _chart_specs
@@ -18,6 +18,7 @@ from decision_aid.report.words import (
     _local_words,
     _names,
     benefit_words,
+    chance_words,
     reopen_link,
     reviewed_words,
     risk_words,
@@ -40,6 +41,7 @@ from decision_aid.words.report import (
     COMMON_HARMS,
     CONVERSATION_LINE,
     DIFFERENT_STUDIES,
+    LASTS_ROW,
     NO_TREATMENT_NO_HARM,
     NO_TREATMENT_NO_SIDE_EFFECTS,
     NONE_REPORTED,
@@ -179,6 +181,11 @@ def _option_dict(evidence: Evidence, o: OptionResult, stated: bool) -> dict[str,
     d["summary"] = opt.summary
     d["involves"] = {"text": opt.involves.text, "sources": list(opt.involves.sources)}
     d["duration"] = {"text": opt.duration.text, "sources": list(opt.duration.sources)}
+    d["how_long"] = how_long_text(o.id, opt)
+    d["later"] = [
+        {"id": field, "words": chance_words(field, ch), "sources": list(ch.sources)}
+        for field, ch in opt.chances()
+    ]
     d["burden"] = {"text": opt.burden.text.text, "sources": list(opt.burden.text.sources)}
     d["fit"] = {k: fit_word(v) for k, v in o.scores.items()} if d["match"] is not None else None
     d["status"] = _status_words(o)
@@ -192,6 +199,8 @@ def _option_sources(d: dict[str, Any]) -> list[str]:
     for r in d["risks"]:
         ids += r["sources"]
     ids += d["duration"]["sources"] + d["burden"]["sources"]
+    for ch in d["later"]:
+        ids += ch["sources"]
     if d.get("label_warning"):
         ids += d["label_warning"]["sources"]
     return ids
@@ -271,10 +280,18 @@ def _quiz_to_review(evidence: Evidence, results: dict[str, bool]) -> list[dict[s
     ]
 
 
+LATER_IN_TABLE = ("recurrence", "reoperation", "stopped_for_side_effects")
+"""The later chances the detail table gives: late relief is page 1's answer to "What if it does
+not work?", with its figure and how sure (in full, each costs three lines of a page the pictures
+need)."""
+
+
 def _comparison_data(evidence: Evidence, options: list[dict], no_treatment: dict) -> dict[str, Any]:
     """The detailed side-by-side table: a row per outcome measure (each cell with its own time
-    frame and certainty, 'Not measured' where it never was), then time, harms and what it asks;
-    'No treatment for now' is the first column, for reference."""
+    frame and certainty, 'Not measured' where it never was), then how long it lasts (the grid's
+    words, then the later chances in `LATER_IN_TABLE`, in full: the printout had neither MVD's
+    return nor its second operation), then time, harms and what it asks; 'No treatment for now'
+    is the first column, for reference."""
     rows = []
     for mid, measure in evidence.meta.measures.items():
         cells = [NOT_MEASURED]  # the natural course counts other things: its own row below
@@ -296,6 +313,24 @@ def _comparison_data(evidence: Evidence, options: list[dict], no_treatment: dict
         shown = ["• " + r["table_words"] for r in mine]
         return "\n".join(shown + ([WHEN.format(timeframe=when[0])] if when else []))
 
+    rows.append(
+        {
+            "id": "lasts",
+            "label": LASTS_ROW,
+            "cells": [
+                "",  # the natural course: its own rows below
+                *(
+                    "\n".join(
+                        [
+                            o["how_long"],
+                            *("• " + ch["words"] for ch in o["later"] if ch["id"] in LATER_IN_TABLE),
+                        ]
+                    )
+                    for o in options
+                ),
+            ],
+        }
+    )
     course = [f"• {f['name']}: {f['words']}" for f in no_treatment["figures"]]
     course += [no_treatment["rounded_note"]] if no_treatment["rounded_note"] and course else []
     rows += [

@@ -68,6 +68,11 @@ class _Cell:
 
 MIN_SPLIT_LINES = 3
 """A row split across pages starts on the page it reaches only where three lines fit there."""
+SPLIT_TALLER_THAN = 40.0
+"""mm: a row of the detail table taller than this goes on over a page break, under the heading
+row and its own label again, rather than leave the foot of the page empty (the medicines' side
+effects run to 80 mm, and moved whole they left up to a third of a page blank); a shorter row
+moves whole."""
 
 
 def _table(
@@ -81,12 +86,14 @@ def _table(
     fill: tuple[int, int, int],
     grid: bool = True,
     middle: bool = False,
+    split_taller_than: float | None = None,
 ) -> None:
     """A table at the left margin as fpdf's `table()` draws it with these settings, from cached
     line breaks: `grid` every border (else only the lines between rows, `HORIZONTAL_LINES`),
     text at the top of its cell (`middle`: centred), `padding` (top, right, bottom, left), the
     heading row filled and repeated at the top of each page, a row never split across pages
-    unless it is taller than a page (`draw_split`), never the heading row alone at the foot of a page.
+    unless it is taller than a page or than `split_taller_than` mm (`draw_split`: it goes on under
+    its label again), never the heading row alone at the foot of a page.
 
     `table()` lays every cell's text out twice (once to size the row) and the comparison table
     is most of a summary's text: with `table()` a warm summary took 2 to 2.6 times the CPU time (well
@@ -156,6 +163,8 @@ def _table(
             if fit >= MIN_SPLIT_LINES:
                 draw(row, part([cell_lines[:fit] for cell_lines in rest]), index)
                 rest = [cell_lines[fit:] for cell_lines in rest]
+                if not rest[0] and any(rest[1:]):  # the row's label again, beside the rest of it
+                    rest[0] = laid_out[0][0]
             pdf.add_page()
             draw(head, heading, 0)
 
@@ -165,7 +174,8 @@ def _table(
     draw(head, heading, 0)
     page_room = pdf.page_break_trigger - pdf.t_margin - heading[2]
     for i, (row, laid_out) in enumerate(body, start=1):
-        if laid_out[2] > page_room:
+        splits = split_taller_than is not None and laid_out[2] > split_taller_than
+        if laid_out[2] > page_room or (splits and pdf.room < laid_out[2]):
             draw_split(row, laid_out, i)
             continue
         if pdf.room < laid_out[2]:

@@ -18,6 +18,7 @@ from decision_aid.report.layout import (
     BODY,
     GREY_FILL,
     SMALL,
+    SPLIT_TALLER_THAN,
     TINY,
     _Cell,
     _Layout,
@@ -336,6 +337,7 @@ def _comparison(pdf: _PDF, data: dict, layout: _Layout) -> None:
         line_h=_lh(size) * 0.98,
         padding=(0.8, 1.0, 0.8, 1.0),
         fill=GREY_FILL,
+        split_taller_than=SPLIT_TALLER_THAN,
     )
     pdf.set_font(FONT, size=BODY)
 
@@ -549,7 +551,7 @@ def _anchors(pdf: _PDF, m: dict, w: float) -> None:
 def _about_figures(pdf: _PDF, data: dict) -> None:
     """Where the figures come from, who checked them, and any figure the care team entered."""
     ds = data["dataset"]
-    pdf.heading(words.ABOUT_FIGURES, keep=40)
+    pdf.heading(words.ABOUT_FIGURES, keep=15)
     pdf.para(
         words.WHO_CHECKED.format(reviewed=ds["reviewed"], made_by=ds["made_by"], funding=ds["funding"]),
         size=TINY,

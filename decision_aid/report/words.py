@@ -9,8 +9,12 @@ from typing import Any
 
 from decision_aid.engine import OptionResult, Result, RiskUsed
 from decision_aid.evidence import Evidence
-from decision_aid.words.common import both_ways, per_100, per_100_counted, per_100_range, whole
+from decision_aid.grid import first_clause_within
+from decision_aid.schema import Chance
+from decision_aid.words.common import CHANCE_LABELS, both_ways, per_100, per_100_counted, per_100_range, whole
 from decision_aid.words.report import (
+    CHANCE_FIGURE,
+    CHANCE_WHY,
     CLEARLY_BETTER,
     EXPERT_ESTIMATE,
     IN_STUDIES,
@@ -37,6 +41,7 @@ __all__ = [
     "PER_INJECTION_NOTE",
     "benefit_words",
     "certainty_words",
+    "chance_words",
     "reopen_link",
     "reviewed_words",
     "risk_words",
@@ -126,6 +131,23 @@ def benefit_words(b: Any, *, expert_estimate: bool = False, short: bool = False)
         parts.append(WHILE_TREATED)
     parts.append(certainty_words(_get(b, "certainty"), short=short))
     return " ".join(p for p in parts if p)
+
+
+def chance_words(field: str, ch: Chance) -> str:
+    """One of an option's later chances (`Option.chances`), as natural frequencies: 'A second
+    operation: 9 out of 100 people (1 to 18 out of 100 in studies), over the years after the first
+    operation. How sure: low.', or 'Not measured' and what is known instead."""
+    label = CHANCE_LABELS[field]
+    if ch.per_100 is None:
+        why = NOT_MEASURED_WHY.format(why=" ".join(ch.not_measured.split()))
+        return CHANCE_WHY.format(label=label, why=why)
+    p = ch.per_100
+    return CHANCE_FIGURE.format(
+        label=label,
+        figure=_with_range(_per_words(p.central), _in_studies(p.low, p.high)),
+        timeframe=first_clause_within(ch.timeframe).rstrip("."),
+        how_sure=certainty_words(ch.certainty, short=True),
+    )
 
 
 def success_words(o: OptionResult) -> dict[str, str]:

@@ -118,6 +118,11 @@ LOCAL_MARK = _("local: your care team's own figure; published {spread}")
 """A local harm's bracket, beside its figure."""
 RISK = _("{name}: {figure}. {lasts}.")
 """One harm: its name, its figure with the bracket, and how long it lasts."""
+CHANCE_FIGURE = _("{label}: {figure}, {timeframe}. {how_sure}")
+"""One of an option's later chances (`words.common.CHANCE_LABELS`): its figure with the bracket,
+then its time frame's first clause, as the works topic says it."""
+CHANCE_WHY = _("{label}: {why}")
+"""A later chance no study counted: `why` is 'Not measured.' and what is known instead."""
 CLEARLY_BETTER = _("are clearly better")
 NOT_CLEARLY_BETTER = _("are not")
 """The control figure framed both ways (`words.common.both_ways`)."""
@@ -143,6 +148,9 @@ def certainty_words(code: str | None, *, short: bool = False) -> str:
 NONE_REPORTED = common.NONE_REPORTED
 OVER_TIME = _("Without treatment, over time")
 COMMON_HARMS = common.PASSING_HARMS
+LASTS_ROW = review.OPTION_TEXTS["duration"]
+"""The detail table's row of how long each option works (the grid's words), then its chances
+later on, each in full: the spasm coming back, a second operation, stopping for side effects."""
 SERIOUS_HARMS = common.LASTING_HARMS
 NO_TREATMENT_NO_SIDE_EFFECTS = _("None: no treatment.")
 NO_TREATMENT_NO_HARM = _("None from treatment.")

@@ -39,12 +39,16 @@ LINK = re.compile(r"\s*".join(map(re.escape, report.reopen_link(result_of(QUERY)
 """The link back, printed on as many lines as the page needs."""
 
 
+PICTURES = re.compile(f"{re.escape(words.PICTURES)}.*?(?={re.escape(words.IN_MORE_DETAIL)})", re.S)
+"""The pictures' section: large print always has room for it, the usual summary not always."""
+
+
 def parts(reader: PdfReader) -> tuple[set[str], str]:
-    """The summary's words but the link back (lines break at other words), and its list of
-    sources without its whitespace (their web addresses break anywhere)."""
+    """The summary's words but the link back (lines break at other words) and the pictures'
+    section, and its list of sources without its whitespace (their web addresses break anywhere)."""
     text = "\n".join(FOOTER.sub("", page.extract_text() or "") for page in reader.pages)
     assert LINK.search(text)
-    summary, sources = LINK.sub(" ", text).split(ABOUT_FIGURES)
+    summary, sources = PICTURES.sub(" ", LINK.sub(" ", text)).split(ABOUT_FIGURES)
     return set(re.findall(r"[^\W\d_]{2,}|\d+", summary)), "".join(sources.split())
 
 
@@ -67,8 +71,11 @@ def test_the_body_type_is_12_pt_and_nothing_is_printed_smaller_than_9_pt(both):
 
 
 def test_it_says_everything_the_usual_summary_says(both):
+    """Word for word, but the pictures, which a usual summary leaves out to fit its pages (a
+    US Letter one with QUERY, since its detail table said how long each option lasts)."""
     _, usual, large = both
     assert parts(large) == parts(usual)
+    assert PICTURES.search("\n".join(page.extract_text() or "" for page in large.pages))
 
 
 def test_the_link_over_the_qr_code_grows_with_the_page(both):

@@ -157,3 +157,50 @@ def test_a_row_taller_than_a_page_is_split_under_a_repeated_heading():
         assert len({round(y, 1) for y in ys.values()}) == 1, (page, ys)
     said = " ".join(text for _, _, _, text in cells).split()
     assert said.count("line.") == 300 + 120  # every line of both cells, once
+
+
+def _drawn(pdf: _PDF) -> list[tuple[int, str]]:
+    """(page, text) of every line `pdf.cell` draws from here on."""
+    drawn: list[tuple[int, str]] = []
+    cell = pdf.cell
+
+    def record(w, h=None, text="", **kw):
+        drawn.append((pdf.page, text))
+        return cell(w, h, text, **kw)
+
+    pdf.cell = record
+    return drawn
+
+
+def test_a_tall_detail_row_goes_on_over_the_page_break_under_its_label_again():
+    """Moved whole, the medicines' side effects (80 mm) left up to a third of a page blank above
+    them. A row taller than `split_taller_than` now fills the foot of the page and goes on under
+    the heading row with its own label again; a shorter row still moves whole."""
+    first = [_Cell("First row", "B", 7.0), _Cell("One line.", "", 7.0), _Cell("", "", 7.0)]
+    short = [_Cell("Short row", "B", 7.0), _Cell("Short line. " * 40, "", 7.0), _Cell("Two", "", 7.0)]
+    tall = [_Cell("Side effects", "B", 7.0), _Cell("Medicines line. " * 160, "", 7.0), _Cell("MVD.", "", 7.0)]
+    heading = {line for c in HEAD for line in c.text.split("\n")}
+    for row, moves_whole in ((short, True), (tall, False)):
+        pdf = _PDF("A4", "footer")
+        pdf.add_page()
+        pdf.set_y(pdf.page_break_trigger - 28)  # room for the heading, a row and a few lines
+        drawn = _drawn(pdf)
+        widths = (26.0, 90.0, 60.0)
+        _table(
+            pdf,
+            HEAD,
+            [first, row],
+            widths,
+            line_h=3.1,
+            padding=(0.8, 1.0, 0.8, 1.0),
+            fill=GREY_FILL,
+            split_taller_than=40,
+        )
+        body = [(page, text) for page, text in drawn if text and text not in heading and text != "First row"]
+        body = [(page, text) for page, text in body if text != "One line." and not text.startswith("footer")]
+        assert ({page for page, _ in body} == {2}) == moves_whole, [page for page, _ in body]
+        if not moves_whole:
+            assert [page for page, text in body if text == "Side effects"] == [1, 2]  # its label on both
+            said = " ".join(text for _, text in body).split()
+            assert said.count("line.") == 160  # every line once
+            assert [page for page, text in drawn if text.startswith("Botulinum toxin")] == [1, 2]
