@@ -272,9 +272,10 @@ PICTURES_INTRO = _(
 
 LINE_UP = charts.MATCH_TITLE
 MATCH_TABLE_INTRO = _(
-    "How each option does on each thing that matters, and the points it adds to its bar "
-    "(whole numbers that add up to the total; each counts by its weight):"
+    "How each option does on each thing that matters, and the points that adds to its total "
+    "(whole numbers; each counts by its weight):"
 )
+"""No "bar": the summaries that leave the match chart out to fit on 5 pages have none."""
 FIT_POINTS = _("{fit}: {points}")
 """How an option fits one priority and the points that adds: 'Fits well: 23'."""
 FIT_CAPITALISED: dict[str, str] = {

@@ -763,6 +763,18 @@ def test_the_most_compact_layout_keeps_every_figure_without_pictures(built):
         assert squash(f"{whole(o['match'])} ({whole(o['match_low'])} to {whole(o['match_high'])})") in text
 
 
+def test_a_summary_without_the_match_chart_speaks_of_no_bar():
+    """The table beside the match chart gave "the points it adds to its bar": in the summaries that
+    leave the chart out to fit on 5 pages (most A4 ones with a priority), there was no bar."""
+    from decision_aid.words.report import HOW_MATCH_WORKS, LINE_UP
+
+    reader = PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result_of(NO_PICTURES), base_url=BASE_URL)))
+    assert not chart_images(reader)  # the layout without the pictures and the match chart
+    text = " ".join(pdf_text(reader).split())
+    match = text[text.index(LINE_UP) : text.index(HOW_MATCH_WORKS.split(":")[0])]
+    assert "points" in match and not re.search(r"\bbars?\b|\bchart\b", match), match
+
+
 @pytest.mark.parametrize(
     "query",
     [
