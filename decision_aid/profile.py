@@ -335,7 +335,8 @@ def _cut_short(key: str, raw: str) -> bool:
         return value not in CHOICES[key] and any(v.startswith(value) for v in CHOICES[key])
     if key == "age":  # "6" of "65": too young to be an answer, the start of one
         ages = range(MIN_AGE, MAX_AGE + 1)
-        return value.isdigit() and int(value) not in ages and any(str(a).startswith(value) for a in ages)
+        # isdecimal, not isdigit: "²" is a digit that int() refuses (a traceback from `?age=²`)
+        return value.isdecimal() and int(value) not in ages and any(str(a).startswith(value) for a in ages)
     *whole, last = [part.strip() for part in value.split(",")]
     if key in OPTION_LISTS:
         known = all(i in OPTION_IDS for i in whole)

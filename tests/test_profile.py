@@ -212,9 +212,12 @@ def test_a_cut_short_link_keeps_what_came_before_the_cut():
         "relief=8&flavour=mint",
         "relief=8&blood_thinners=maybe",
         "relief=8&age=200",
+        "relief=8&age=%C2%B2",  # "²": a digit to str.isdigit, refused by int(); it raised ValueError
         "relief=8&blood_thinners=yes",
         "relief=8&tried=medication,botulinum",
     ],
 )
 def test_a_whole_link_or_a_wrong_answer_is_not_called_cut_short(query):
     assert parse_query(query).cut_part == ""
+    if "age=%C2%B2" in query:
+        assert [p.param for p in parse_query(query).problems] == ["age"]
