@@ -67,7 +67,8 @@ class _Cell:
 
 
 MIN_SPLIT_LINES = 3
-"""A row split across pages starts on the page it reaches only where three lines fit there."""
+"""A row split across pages starts on the page it reaches only where three lines fit there, and
+leaves at least three of its longest cell's lines for the next page."""
 SPLIT_TALLER_THAN = 40.0
 """mm: a row of the detail table taller than this goes on over a page break, under the heading
 row and its own label again, rather than leave the foot of the page empty (the medicines' side
@@ -150,16 +151,19 @@ def _table(
         pdf.set_xy(pdf.l_margin, y + height)
 
     def draw_split(row: list[_Cell], laid_out: Laid, index: int) -> None:
-        """A row taller than a whole page (large print's narrow columns): each page takes the
-        lines that fit in every cell, under the heading row, and the rest goes on. Drawn whole,
-        its borders ran through the footer and its cells' text broke onto the next page at the
-        wrong height, each cell starting where the one before it ended."""
+        """A row taller than a whole page (large print's narrow columns), or than
+        `split_taller_than`: each page takes the lines that fit in every cell, under the heading
+        row, and the rest goes on beside the row's label again, with at least MIN_SPLIT_LINES
+        lines on either side. Drawn whole, a row taller than a page ran its borders through the
+        footer and broke its cells' text onto the next page at the wrong height, each cell
+        starting where the one before it ended."""
         rest = list(laid_out[0])
         while True:
             fit = int((pdf.room - top - bottom) // line_h)
             if all(len(cell_lines) <= fit for cell_lines in rest):
                 draw(row, part(rest), index)
                 return
+            fit = min(fit, max(len(cell_lines) for cell_lines in rest) - MIN_SPLIT_LINES)
             if fit >= MIN_SPLIT_LINES:
                 draw(row, part([cell_lines[:fit] for cell_lines in rest]), index)
                 rest = [cell_lines[fit:] for cell_lines in rest]

@@ -19,7 +19,7 @@ from fpdf.fonts import FontFace
 from PIL import Image, ImageChops
 
 from decision_aid.report.fontcache import FONT
-from decision_aid.report.layout import _PDF, GREY_FILL, _Cell, _numbered_columns, _table
+from decision_aid.report.layout import _PDF, GREY_FILL, MIN_SPLIT_LINES, _Cell, _numbered_columns, _table
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftoppm") is None, reason="poppler-utils (pdftoppm) not installed"
@@ -204,3 +204,31 @@ def test_a_tall_detail_row_goes_on_over_the_page_break_under_its_label_again():
             said = " ".join(text for _, text in body).split()
             assert said.count("line.") == 160  # every line once
             assert [page for page, text in drawn if text.startswith("Botulinum toxin")] == [1, 2]
+
+
+def test_a_split_row_leaves_at_least_three_lines_for_the_next_page():
+    """Where all but one line of a tall row fitted, that one line went on alone under a repeated
+    heading row; now at least MIN_SPLIT_LINES of them go on together."""
+    lines = "\n".join(f"Item {i}." for i in range(20))
+    row = [_Cell("Side effects", "B", 7.0), _Cell(lines, "", 7.0), _Cell("MVD.", "", 7.0)]
+    pdf = _PDF("A4", "footer")
+    pdf.add_page()
+    line_h, padding = 3.1, (0.8, 1.0, 0.8, 1.0)
+    first = [_Cell("First row", "B", 7.0), _Cell("One line.", "", 7.0), _Cell("", "", 7.0)]
+    # the heading row ("Botulinum toxin" over "(may not suit)"), a one-line row and 19 lines
+    pdf.set_y(pdf.page_break_trigger - (2 + 1 + 19) * line_h - 3 * (padding[0] + padding[2]) - 0.5)
+    drawn = _drawn(pdf)
+    widths = (26.0, 90.0, 60.0)
+    _table(
+        pdf,
+        HEAD,
+        [first, row],
+        widths,
+        line_h=line_h,
+        padding=padding,
+        fill=GREY_FILL,
+        split_taller_than=40.0,
+    )
+    items = [page for page, text in drawn if text.startswith("Item ")]
+    assert len(items) == 20 and items.count(1) >= MIN_SPLIT_LINES
+    assert items.count(2) == MIN_SPLIT_LINES, items  # 19 fitted: three go on, not one
