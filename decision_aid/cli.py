@@ -51,6 +51,7 @@ from decision_aid.words.cli import (
     HEADING,
     HTML_OUT_HELP,
     LARGE_PRINT_HELP,
+    LATER_ON,
     LINES_UP,
     LOCAL_FIGURE,
     LOCAL_LINK_NOTE,
@@ -85,7 +86,6 @@ from decision_aid.words.cli import (
 from decision_aid.words.common import (
     CHANCE_LABELS,
     HARM_KINDS,
-    LATER_ON,
     LOCAL_SUCCESS_NOT_MATCHED,
     NOT_A_VERDICT,
     PRIORITY_AND_WEIGHT,
@@ -220,7 +220,7 @@ def _later_lines(option_id: str, option: Option) -> list[str]:
     for field, ch in chances:
         label = CHANCE_LABELS[field]
         if ch.per_100 is None:
-            lines.append(f"    {label}: {' '.join(ch.not_measured.split())}")
+            lines.append(f"    {label}: {ch.reason}")
         else:
             lines.append(f"    {label}: {_range_words(ch.per_100)} [{ch.timeframe}]")
     return lines

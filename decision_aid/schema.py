@@ -117,6 +117,11 @@ class Chance(Sourced):
     months: Range | None = Field(default=None, description="how long the late ones take (delayed relief)")
     note: str = ""
 
+    @property
+    def reason(self) -> str:
+        """`not_measured` on one line (the YAML folds it): why there is no figure, as every view says it."""
+        return " ".join(self.not_measured.split())
+
     _figure_or_reason = model_validator(mode="after")(_figure_or_reason)
 
 

@@ -156,7 +156,7 @@ def test_lasting_example_counts_the_spasm_coming_back_among_the_people_helped():
     """MVD's recurrence (2 in 100) counts people first cured; "the spasm comes back ... for about
     2 out of 100 people" read as 2 in 100 of everyone operated on."""
     line = next(t for t in priority_examples(EV)["lasting"] if t.startswith(EV.options["mvd"].short_name))
-    assert "of the people it helps, the spasm comes back" in line
+    assert "of the people it makes spasm-free, the spasm comes back" in line
 
 
 def test_quiz_feedback_gives_the_time_frame_in_a_few_words():

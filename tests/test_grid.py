@@ -174,7 +174,7 @@ def test_timing_cells_say_what_the_dataset_says():
 
     med, botox, mvd = (EV.options[oid] for oid in OPTION_IDS)
     says(med.onset.text, "no study has measured how soon")
-    says(med.duration.text, "only works while you keep taking it")
+    says(med.duration.text, "only works while you keep taking it", "its effect often fades")
     assert med.burden.ongoing
     says(botox.onset.text, "usually starts to work within a few days")
     says(mvd.onset.text, "many people are spasm-free within days", "over weeks or months")

@@ -9,7 +9,6 @@ from typing import Any
 
 from decision_aid.engine import OptionResult, Result, RiskUsed
 from decision_aid.evidence import Evidence
-from decision_aid.grid import first_clause_within
 from decision_aid.schema import Chance
 from decision_aid.words.common import CHANCE_LABELS, both_ways, per_100, per_100_counted, per_100_range, whole
 from decision_aid.words.report import (
@@ -134,18 +133,20 @@ def benefit_words(b: Any, *, expert_estimate: bool = False, short: bool = False)
 
 
 def chance_words(field: str, ch: Chance) -> str:
-    """One of an option's later chances (`Option.chances`), as natural frequencies: 'A second
-    operation: 9 out of 100 people (1 to 18 out of 100 in studies), over the years after the first
-    operation. How sure: low.', or 'Not measured' and what is known instead."""
+    """One of an option's later chances (`Option.chances`), as natural frequencies with the whole
+    time frame, as the harms have theirs: '<label>: 2 out of 100 people (0 to 10 out of 100 in
+    studies). When: Over about 3 years of follow-up (median 2.9 years); the highest figure over 7.4
+    years. How sure: low.', or 'Not measured' and what is known instead. Its first clause alone
+    ("over about 3 years") gave the 10 in 100 of 7.4 years a 3-year time frame."""
     label = CHANCE_LABELS[field]
     if ch.per_100 is None:
-        why = NOT_MEASURED_WHY.format(why=" ".join(ch.not_measured.split()))
+        why = NOT_MEASURED_WHY.format(why=ch.reason)
         return CHANCE_WHY.format(label=label, why=why)
     p = ch.per_100
     return CHANCE_FIGURE.format(
         label=label,
         figure=_with_range(_per_words(p.central), _in_studies(p.low, p.high)),
-        timeframe=first_clause_within(ch.timeframe).rstrip("."),
+        timeframe=" ".join(ch.timeframe.split()).rstrip("."),
         how_sure=certainty_words(ch.certainty, short=True),
     )
 

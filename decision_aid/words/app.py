@@ -138,13 +138,16 @@ FOR_EXAMPLE = _("For example:")
 
 ONLY_WHILE_KEPT_UP = _("works only while you keep having it")
 DONE_ONCE = _("usually done once")
-DONE_ONCE_COMES_BACK = _("usually done once; of the people it helps, the spasm comes back for about {figure}")
-DONE_ONCE_COMES_BACK_WITHIN = _(
-    "usually done once; of the people it helps, the spasm comes back within about {years} years for "
-    "about {figure}"
+DONE_ONCE_COMES_BACK = _(
+    "usually done once; of the people it makes spasm-free, the spasm comes back for about {figure}"
 )
-"""The dataset's recurrence counts people first cured: without "of the people it helps", 2 in 100
-read as 2 in 100 of everyone operated on."""
+DONE_ONCE_COMES_BACK_WITHIN = _(
+    "usually done once; of the people it makes spasm-free, the spasm comes back within about {years} "
+    "years for about {figure}"
+)
+"""The dataset's recurrence counts people first cured: without "of the people it makes
+spasm-free", 2 in 100 read as 2 in 100 of everyone operated on ("it helps" read as the 95 in 100
+clearly better)."""
 TABLETS_EVERY_DAY = _("tablets every day")
 NOTHING_REGULAR_AFTER = _("no regular treatment afterwards if it works")
 LITTLE = _("little")

@@ -76,6 +76,8 @@ CAUTION = _("Caution: {caution}")
 GOOD_TO_KNOW = _("Good to know: {caution}")
 HARMS_HEADING = _("{kind}:")
 TIMING = _("{heading}: {text}")
+LATER_ON = _("Later on")
+"""Above an option's chances after it is started (`words.common.CHANCE_LABELS`)."""
 """'How soon it works and how long it lasts: <the grid's words>'."""
 HARMS_NONE = common.NAMED_NONE_REPORTED
 """Under each option, as its benefits above: "Side effects that pass:" then one line per harm."""

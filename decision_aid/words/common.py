@@ -28,17 +28,17 @@ PASSING_HARMS = _("Side effects that pass")
 LASTING_HARMS = _("Serious or lasting harms")
 HARM_KINDS = ((False, PASSING_HARMS), (True, LASTING_HARMS))
 """(serious or lasting?, heading), in the order the harms topic and the command line list them."""
-LATER_ON = _("Later on")
-"""An option's chances after it is started (`CHANCE_LABELS`): the command line's heading."""
 CHANCE_LABELS: dict[str, str] = {
     "delayed_relief": _("Relief comes late"),
-    "recurrence": _("Comes back, of those it helped"),
-    "reoperation": _("A second operation"),
+    "recurrence": _("Comes back, of those it made spasm-free"),
+    "reoperation": _("A second operation (the spasm stayed or came back)"),
     "stopped_for_side_effects": _("Stopped because of side effects"),
 }
 """By the dataset's field (`schema.CHANCE_FIELDS`), in the works topic, the PDF and the command
 line. The recurrence counts people first cured: "Comes back: 2 out of 100 people" read as 2 in 100
-of everyone operated on. A second operation is told beside late relief, so the road after a failed
+of everyone operated on, and "of those it helped" as of the 95 in 100 clearly better. A second
+operation counts everyone operated on, for a spasm that stayed or came back: beside "comes back"
+its 9 in 100 read as a contradiction. It is told beside late relief, so the road after a failed
 operation is told, not only the good news; stopping for side effects, so the medicines' own later
 chance is told as fully as the operation's."""
 FIGURE = _("Figure")

@@ -47,12 +47,12 @@ INVOLVES_INJECTIONS = _("Small injections around the eye, repeated every few mon
 INVOLVES_OPERATION = _("Usually one operation on the nerve, under general anaesthetic")
 
 TIMING_SOON: dict[str, str] = {
-    "medication": _("No study has measured how soon."),
+    "medication": _("No study says how soon."),
     "botulinum": _("Usually starts within a few days."),
     "mvd": _("Often spasm-free within days, or over months."),
 }
 TIMING_LONG: dict[str, str] = {
-    "medication": _("It works only while you take it."),
+    "medication": _("Works only while you take it; often fades."),
     "botulinum": _("Each injection lasts {how_long}."),
     "mvd": _("When it works, it usually lasts years."),
 }

@@ -118,9 +118,9 @@ LOCAL_MARK = _("local: your care team's own figure; published {spread}")
 """A local harm's bracket, beside its figure."""
 RISK = _("{name}: {figure}. {lasts}.")
 """One harm: its name, its figure with the bracket, and how long it lasts."""
-CHANCE_FIGURE = _("{label}: {figure}, {timeframe}. {how_sure}")
+CHANCE_FIGURE = _("{label}: {figure}. When: {timeframe}. {how_sure}")
 """One of an option's later chances (`words.common.CHANCE_LABELS`): its figure with the bracket,
-then its time frame's first clause, as the works topic says it."""
+then its whole time frame (the range's ends may come from longer follow-up than its middle)."""
 CHANCE_WHY = _("{label}: {why}")
 """A later chance no study counted: `why` is 'Not measured.' and what is known instead."""
 CLEARLY_BETTER = _("are clearly better")
@@ -272,8 +272,8 @@ PICTURES_INTRO = _(
 
 LINE_UP = charts.MATCH_TITLE
 MATCH_TABLE_INTRO = _(
-    "How each option does on each thing that matters, and the points that adds to its total "
-    "(whole numbers; each counts by its weight):"
+    "How each option does on each thing that matters, and how many points each adds to its total "
+    "(whole numbers that add up to it; each counts by its weight):"
 )
 """No "bar": the summaries that leave the match chart out to fit on 5 pages have none."""
 FIT_POINTS = _("{fit}: {points}")

@@ -117,9 +117,10 @@ def _first(text: str) -> str:
 
 
 def _chance(label: str, ch, consulting: bool) -> str:
-    """'Late relief: 33 out of 100 people (how sure: low)', or 'not measured'."""
+    """'Relief comes late: 33 out of 100 people (how sure: low), <its time frame's first clause>.',
+    or 'not measured' and why (the dataset's `not_measured`)."""
     if ch.per_100 is None:
-        return CHANCE_NOT_MEASURED.format(label=label, why=c.md(" ".join(ch.not_measured.split())))
+        return CHANCE_NOT_MEASURED.format(label=label, why=c.md(ch.reason))
     fig = figure_words(ch.per_100.central, certainty=None if consulting else ch.certainty)
     # its first clause, never cut inside it: cut to 10 words, late relief read "33 out of 100 people,
     # still had the spasm a week or more after the..." (a failure, not a late cure)
