@@ -159,8 +159,16 @@ def test_a_row_taller_than_a_page_is_split_under_a_repeated_heading():
     assert said.count("line.") == 300 + 120  # every line of both cells, once
 
 
-def _drawn(pdf: _PDF) -> list[tuple[int, str]]:
-    """(page, text) of every line `pdf.cell` draws from here on."""
+LINE_H, PADDING = 3.1, (0.8, 1.0, 0.8, 1.0)
+FIRST_ROW = [_Cell("First row", "B", 7.0), _Cell("One line.", "", 7.0), _Cell("", "", 7.0)]
+
+
+def _drawn_with_tall_detail_rows(row: list[_Cell], room: float) -> list[tuple[int, str]]:
+    """(page, text) of every line the detail table's settings draw for a one-line row and then
+    `row`, from `room` mm above the foot of a page."""
+    pdf = _PDF("A4", "footer")
+    pdf.add_page()
+    pdf.set_y(pdf.page_break_trigger - room)
     drawn: list[tuple[int, str]] = []
     cell = pdf.cell
 
@@ -169,6 +177,9 @@ def _drawn(pdf: _PDF) -> list[tuple[int, str]]:
         return cell(w, h, text, **kw)
 
     pdf.cell = record
+    widths = (26.0, 90.0, 60.0)
+    rows = [FIRST_ROW, row]
+    _table(pdf, HEAD, rows, widths, line_h=LINE_H, padding=PADDING, fill=GREY_FILL, split_taller_than=40.0)
     return drawn
 
 
@@ -176,28 +187,17 @@ def test_a_tall_detail_row_goes_on_over_the_page_break_under_its_label_again():
     """Moved whole, the medicines' side effects (80 mm) left up to a third of a page blank above
     them. A row taller than `split_taller_than` now fills the foot of the page and goes on under
     the heading row with its own label again; a shorter row still moves whole."""
-    first = [_Cell("First row", "B", 7.0), _Cell("One line.", "", 7.0), _Cell("", "", 7.0)]
     short = [_Cell("Short row", "B", 7.0), _Cell("Short line. " * 40, "", 7.0), _Cell("Two", "", 7.0)]
     tall = [_Cell("Side effects", "B", 7.0), _Cell("Medicines line. " * 160, "", 7.0), _Cell("MVD.", "", 7.0)]
     heading = {line for c in HEAD for line in c.text.split("\n")}
+    others = heading | {"First row", "One line."}
     for row, moves_whole in ((short, True), (tall, False)):
-        pdf = _PDF("A4", "footer")
-        pdf.add_page()
-        pdf.set_y(pdf.page_break_trigger - 28)  # room for the heading, a row and a few lines
-        drawn = _drawn(pdf)
-        widths = (26.0, 90.0, 60.0)
-        _table(
-            pdf,
-            HEAD,
-            [first, row],
-            widths,
-            line_h=3.1,
-            padding=(0.8, 1.0, 0.8, 1.0),
-            fill=GREY_FILL,
-            split_taller_than=40,
-        )
-        body = [(page, text) for page, text in drawn if text and text not in heading and text != "First row"]
-        body = [(page, text) for page, text in body if text != "One line." and not text.startswith("footer")]
+        drawn = _drawn_with_tall_detail_rows(row, room=28)  # the heading, a row and a few lines
+        body = [
+            (page, text)
+            for page, text in drawn
+            if text and text not in others and not text.startswith("footer")
+        ]
         assert ({page for page, _ in body} == {2}) == moves_whole, [page for page, _ in body]
         if not moves_whole:
             assert [page for page, text in body if text == "Side effects"] == [1, 2]  # its label on both
@@ -211,24 +211,8 @@ def test_a_split_row_leaves_at_least_three_lines_for_the_next_page():
     heading row; now at least MIN_SPLIT_LINES of them go on together."""
     lines = "\n".join(f"Item {i}." for i in range(20))
     row = [_Cell("Side effects", "B", 7.0), _Cell(lines, "", 7.0), _Cell("MVD.", "", 7.0)]
-    pdf = _PDF("A4", "footer")
-    pdf.add_page()
-    line_h, padding = 3.1, (0.8, 1.0, 0.8, 1.0)
-    first = [_Cell("First row", "B", 7.0), _Cell("One line.", "", 7.0), _Cell("", "", 7.0)]
-    # the heading row ("Botulinum toxin" over "(may not suit)"), a one-line row and 19 lines
-    pdf.set_y(pdf.page_break_trigger - (2 + 1 + 19) * line_h - 3 * (padding[0] + padding[2]) - 0.5)
-    drawn = _drawn(pdf)
-    widths = (26.0, 90.0, 60.0)
-    _table(
-        pdf,
-        HEAD,
-        [first, row],
-        widths,
-        line_h=line_h,
-        padding=padding,
-        fill=GREY_FILL,
-        split_taller_than=40.0,
-    )
-    items = [page for page, text in drawn if text.startswith("Item ")]
+    # the heading row ("Botulinum toxin" over "(may not suit)"), the one-line row and 19 lines
+    room = (2 + 1 + 19) * LINE_H + 3 * (PADDING[0] + PADDING[2]) + 0.5
+    items = [page for page, text in _drawn_with_tall_detail_rows(row, room) if text.startswith("Item ")]
     assert len(items) == 20 and items.count(1) >= MIN_SPLIT_LINES
     assert items.count(2) == MIN_SPLIT_LINES, items  # 19 fitted: three go on, not one
