@@ -313,24 +313,12 @@ def _comparison_data(evidence: Evidence, options: list[dict], no_treatment: dict
         shown = ["• " + r["table_words"] for r in mine]
         return "\n".join(shown + ([WHEN.format(timeframe=when[0])] if when else []))
 
-    rows.append(
-        {
-            "id": "lasts",
-            "label": LASTS_ROW,
-            "cells": [
-                "",  # the natural course: its own rows below
-                *(
-                    "\n".join(
-                        [
-                            o["how_long"],
-                            *("• " + ch["words"] for ch in o["later"] if ch["id"] in LATER_IN_TABLE),
-                        ]
-                    )
-                    for o in options
-                ),
-            ],
-        }
-    )
+    def lasts(o: dict) -> str:
+        later = ["• " + ch["words"] for ch in o["later"] if ch["id"] in LATER_IN_TABLE]
+        return "\n".join([o["how_long"], *later])
+
+    # no treatment's cell is empty: the natural course has its own rows below
+    rows.append({"id": "lasts", "label": LASTS_ROW, "cells": ["", *(lasts(o) for o in options)]})
     course = [f"• {f['name']}: {f['words']}" for f in no_treatment["figures"]]
     course += [no_treatment["rounded_note"]] if no_treatment["rounded_note"] and course else []
     rows += [
