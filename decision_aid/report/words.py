@@ -135,9 +135,9 @@ def benefit_words(b: Any, *, expert_estimate: bool = False, short: bool = False)
 def chance_words(field: str, ch: Chance) -> str:
     """One of an option's later chances (`Option.chances`), as natural frequencies with the whole
     time frame, as the harms have theirs: '<label>: 2 out of 100 people (0 to 10 out of 100 in
-    studies). When: Over about 3 years of follow-up (median 2.9 years); the highest figure over 7.4
-    years. How sure: low.', or 'Not measured' and what is known instead. Its first clause alone
-    ("over about 3 years") gave the 10 in 100 of 7.4 years a 3-year time frame."""
+    studies). When: Over about 3 years of follow-up; the highest figure over 7.4 years. How sure:
+    low.', or 'Not measured' and what is known instead. Its first clause alone ("over about 3
+    years") gave the 10 in 100 of 7.4 years a 3-year time frame."""
     label = CHANCE_LABELS[field]
     if ch.per_100 is None:
         why = NOT_MEASURED_WHY.format(why=ch.reason)
