@@ -16,21 +16,15 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import importlib
-import pkgutil
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import quote
 
-from pydantic import ValidationError
-
 from decision_aid import engine
-from decision_aid.evidence import Benefit, Chance, Evidence, LabelWarning, Quantity, Range, Risk, Rule
+from decision_aid.evidence import Benefit, Chance, Evidence, LabelWarning, Quantity, Range, Risk
 from decision_aid.grid import rows_marked_by
-from decision_aid.profile import CHOICES, PRIORITIES, Profile
-from decision_aid.questions import questions_to_ask
-from decision_aid.words import pages as page_words_home
+from decision_aid.profile import PRIORITIES
+from decision_aid.wording import caution_words, every_question, page_words
 from decision_aid.words import review as w
 from decision_aid.words.common import (
     CERTAINTY_LABELS,
@@ -45,8 +39,6 @@ from decision_aid.words.common import (
 from decision_aid.words.grid import ROW_QUESTIONS
 from decision_aid.words.pages.about import NOT_REVIEWED
 
-PLACEHOLDER = re.compile(r"\{[^{}]*\}")
-"""A part of a sentence filled in from the figures or the answers."""
 REVIEWERS_FIELD = '<span class="id">meta.reviewers</span>'
 """The dataset's field that records the reviewers, as the pack names it."""
 
@@ -102,105 +94,6 @@ class _Refs:
             f'<span class="id">{_e(sid)}</span></a>'
             for sid in ids
         )
-
-
-# ---------------------------------------------------------------- patient wording, from the app's own code
-
-
-def _profile_for(rule: Rule, option_id: str) -> Profile | None:
-    """A profile that triggers `rule` for `option_id`, so the engine words the caution itself."""
-    values: dict[str, object] = {}
-    for key, wanted in rule.when.items():
-        if key in ("tried", "avoid"):
-            values[key] = (option_id,)
-        elif key == "age_at_least":
-            values["age"] = wanted
-        elif key == "age_not_at_least":
-            values["age"] = None  # an age not given matches
-        elif isinstance(wanted, list) and wanted:
-            values[key] = wanted[0]
-    for extra in ({}, {"tried": tuple({*values.get("tried", ()), "mvd"})}):
-        try:
-            return Profile(**{**values, **extra})
-        except (ValidationError, TypeError):
-            continue
-    return None
-
-
-def caution_words(evidence: Evidence, rule: Rule, option_id: str) -> str:
-    """The caution as the patient reads it: the engine's text for a situation that triggers the
-    rule; its own text, name filled, if it has `also` sentences (listed apart) or no such situation."""
-    profile = _profile_for(rule, option_id)
-    if profile is not None and not rule.also:
-        for c in engine.cautions_for(evidence, option_id, profile):
-            if c.rule == rule.id:
-                return c.text
-    return engine._fill_name(rule.text, evidence.options[option_id].sentence_name)
-
-
-def _question_profiles(evidence: Evidence) -> list[Profile]:
-    """Situations that between them trigger every question the app can ask: each choice on a
-    neutral and on a surgery-in-play base, each priority high, each treatment tried or
-    leaned towards, local figures, and each rule's own situation."""
-    bases = [{}, {"anesthesia": "fit", "mri": "vessel", "cause": "vascular"}]
-    varied: list[dict[str, object]] = [{}]
-    for key, values in CHOICES.items():
-        varied += [{key: v} for v in values]
-    varied += [{p: 10} for p in PRIORITIES]
-    varied += [{"tried": (oid,)} for oid in evidence.options]
-    varied += [{"mvd_success": 90.0}, {"mvd_hearing_loss": 2.0}]
-    profiles = []
-    for base in bases:
-        for change in varied:
-            try:
-                profiles.append(Profile(**{**base, **change}))
-            except (ValidationError, TypeError):
-                continue
-    for rule in evidence.rules:
-        for oid in rule.options:
-            p = _profile_for(rule, oid)
-            if p is not None:
-                profiles.append(p)
-    return profiles
-
-
-def every_question(evidence: Evidence) -> list[str]:
-    """Every question `questions_to_ask` can put to the care team, in order of first appearance."""
-    out: dict[str, None] = {}
-    for profile in _question_profiles(evidence):
-        for q in questions_to_ask(evidence, engine.evaluate(evidence, profile)):
-            out.setdefault(q)
-    return list(out)
-
-
-def _texts(value: object) -> list[str]:
-    """The strings in a words module's constant: a string, or those in a dict, tuple or list."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        value = list(value.values())
-    if isinstance(value, tuple | list):
-        return [t for v in value for t in _texts(v)]
-    return []
-
-
-def page_words() -> dict[str, list[str]]:
-    """The words of each app page, from where the app takes them (`decision_aid/words/pages/`,
-    one module per page), each once, with each part filled in from the figures or the answers
-    shown as '…'."""
-    out: dict[str, list[str]] = {}
-    for info in pkgutil.iter_modules(page_words_home.__path__):
-        module = importlib.import_module(f"{page_words_home.__name__}.{info.name}")
-        found: dict[str, None] = {}
-        for name, value in vars(module).items():
-            if not name.isupper():
-                continue
-            for text in _texts(value):
-                text = " ".join(PLACEHOLDER.sub("…", text).replace("**", "").split())  # bold is not read
-                if any(ch.isalpha() for ch in text):  # not a bare layout such as '…: …'
-                    found.setdefault(text)
-        out[info.name] = list(found)
-    return out
 
 
 # ---------------------------------------------------------------- sections
