@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from decision_aid.evidence import OPTION_IDS, Evidence, Rule
+from decision_aid.evidence import OPTION_IDS, Evidence, Rule, RuleSentence
 from decision_aid.lru import BoundedCache
 from decision_aid.profile import PRIORITIES, Profile
 from decision_aid.projection import (
@@ -108,6 +108,7 @@ __all__ = [
     "coverage",
     "evaluate",
     "evaluate_cached",
+    "no_treatment_involves",
     "no_treatment_result",
     "project",
     "projection_assumptions",
@@ -153,10 +154,20 @@ def _fill_name(text: str, name: str) -> str:
     )
 
 
+def _with_also(text: str, also: list[RuleSentence], option_id: str, profile: Profile) -> str:
+    return " ".join([text, *(a.text for a in also if _rule_applies(a.when, option_id, profile))])
+
+
 def rule_text(rule: Rule, option_id: str, profile: Profile) -> str:
     """The rule's text with each of its `also` sentences whose own situation holds too."""
-    extra = [a.text for a in rule.also if _rule_applies(a.when, option_id, profile)]
-    return " ".join([rule.text, *extra])
+    return _with_also(rule.text, rule.also, option_id, profile)
+
+
+def no_treatment_involves(evidence: Evidence, profile: Profile) -> str:
+    """What waiting involves in this situation: advice that only holds in some (get a scan first)
+    would be wrong in the others (the scan is done), so it is added only where it holds."""
+    nt = evidence.no_treatment
+    return _with_also(nt.involves.text, nt.involves_also, NO_TREATMENT_ID, profile)
 
 
 def cautions_for(evidence: Evidence, option_id: str, profile: Profile) -> list[Caution]:
@@ -345,12 +356,13 @@ def _ranks(matched: dict[str, tuple[bool, float]]) -> dict[str, int]:
     return {oid: 1 + sum(ahead(b, a) for b in matched.values()) for oid, a in matched.items()}
 
 
-def no_treatment_result(evidence: Evidence) -> NoTreatmentResult:
+def no_treatment_result(evidence: Evidence, profile: Profile) -> NoTreatmentResult:
     nt = evidence.no_treatment
     return NoTreatmentResult(
         name=nt.name,
         short_name=nt.short_name,
         summary=nt.summary,
+        involves=no_treatment_involves(evidence, profile),
         figures=[
             NoTreatmentFigure(
                 id=f.id,
@@ -431,7 +443,7 @@ def evaluate(
         weights=weights if stated else None,
         warnings=warnings,
         options=[OptionResult(**r, rank=ranks.get(r["id"])) for r in results],
-        no_treatment=no_treatment_result(evidence),
+        no_treatment=no_treatment_result(evidence, profile),
         sensitivity=sensitivity(scored, profile, names, compared=compared),
         projection=project(evidence, profile, years, success={s.option_id: s.success for s in scored}),
         sources={sid: src.citation() for sid, src in evidence.sources.items()},

@@ -39,6 +39,7 @@ from decision_aid.schema import (
     Reviewer,
     Risk,
     Rule,
+    RuleSentence,
     Source,
     Sourced,
     Text,
@@ -73,6 +74,7 @@ __all__ = [
     "Reviewer",
     "Risk",
     "Rule",
+    "RuleSentence",
     "Source",
     "Sourced",
     "Text",
@@ -161,14 +163,16 @@ def _when_problems(rule: object) -> list[tuple[str, str]]:
     return out
 
 
-def _situation_problems(when: object, where: str) -> list[tuple[str, str]]:
+def _situation_problems(when: object, where: str, *, flags: bool = True) -> list[tuple[str, str]]:
+    """One problem per unknown key or value; `flags=False` where no option is chosen (no treatment),
+    so `tried`/`avoid` have nothing to match and are unknown keys there."""
     if not isinstance(when, dict):
         return []
     out = []
-    allowed_keys = (*SITUATION_VALUES, *WHEN_FLAGS, *AGE_KEYS)
+    allowed_keys = (*SITUATION_VALUES, *(WHEN_FLAGS if flags else ()), *AGE_KEYS)
     for key, value in when.items():
         at = f"{where}.{key}"
-        if key in WHEN_FLAGS:
+        if flags and key in WHEN_FLAGS:
             if value is not True:
                 out.append((at, f"must be true (it matches when the option is in the patient's {key} list)"))
         elif key in AGE_KEYS:
@@ -229,6 +233,14 @@ def _cross_problems(path: str, raw: dict) -> list[str]:
     rules = raw.get("rules") if isinstance(raw.get("rules"), list) else []
     for i, rule in enumerate(rules):
         problems += [f"{path}: rules[{i}].{at}: {msg}" for at, msg in _when_problems(rule)]
+    waiting = raw.get("no_treatment") if isinstance(raw.get("no_treatment"), dict) else {}
+    also = waiting.get("involves_also")
+    for i, extra in enumerate(also if isinstance(also, list) else []):
+        when = extra.get("when") if isinstance(extra, dict) else None
+        problems += [
+            f"{path}: no_treatment.involves_also[{i}].{at}: {msg}"
+            for at, msg in _situation_problems(when, "when", flags=False)
+        ]
     return problems
 
 

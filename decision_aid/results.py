@@ -189,6 +189,8 @@ class NoTreatmentResult(_Out):
     name: str
     short_name: str
     summary: str
+    involves: str
+    """What waiting involves, with the dataset's sentences for this situation (`involves_also`)."""
     figures: list[NoTreatmentFigure]
 
 

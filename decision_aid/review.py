@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from decision_aid import engine
-from decision_aid.evidence import Benefit, Chance, Evidence, LabelWarning, Quantity, Range, Risk
+from decision_aid.evidence import Benefit, Chance, Evidence, LabelWarning, Quantity, Range, Risk, RuleSentence
 from decision_aid.grid import rows_marked_by
 from decision_aid.profile import PRIORITIES
 from decision_aid.wording import caution_words, every_question, page_words
@@ -310,8 +310,18 @@ def _no_treatment(evidence: Evidence, refs: _Refs) -> str:
 <h2 id="no-treatment">{_t(w.NO_TREATMENT).format(name=_e(nt.name))}</h2>
 <p class="patient">{_e(nt.summary)}</p>
 <p class="patient">{_e(nt.involves.text)} <span class="small">{refs.cite(nt.involves.sources)}</span></p>
+{_also(nt.involves_also, nt.name)}
 <table>{_cols(15, 8, 15, 12, 30, 14, 6)}{header}{rows}</table>{note}
 """
+
+
+def _also(also: list[RuleSentence], name: str) -> str:
+    """Each sentence the patient reads only in some situations, after the situation it needs."""
+    return "".join(
+        f'<p class="patient"><em>{_e(w.ALSO_WHEN.format(when=_when_words(a.when)))}</em> '
+        f"{_e(engine._fill_name(a.text, name))}</p>"
+        for a in also
+    )
 
 
 def _when_words(when: dict) -> str:
@@ -339,11 +349,7 @@ def _rules(evidence: Evidence, refs: _Refs) -> str:
         words = "".join(
             f'<p class="patient"><strong>{_e(evidence.options[oid].short_name)}:</strong> '
             f"{_e(caution_words(evidence, rule, oid))}</p>"
-            + "".join(
-                f'<p class="patient"><em>{_e(w.ALSO_WHEN.format(when=_when_words(a.when)))}</em> '
-                f"{_e(engine._fill_name(a.text, evidence.options[oid].sentence_name))}</p>"
-                for a in rule.also
-            )
+            + _also(rule.also, evidence.options[oid].sentence_name)
             for oid in rule.options
         )
         if rule.effect == "caution":

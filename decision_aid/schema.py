@@ -252,6 +252,17 @@ class Figure(Sourced):
     note: str = ""
 
 
+class RuleSentence(_Strict):
+    """Sentences a rule adds to its text only when their own `when` holds as well (an age, say):
+    one caution then reads right on both sides of it, and the sentences they share are written
+    once."""
+
+    when: dict[str, SkipValidation[list[str] | bool | int]] = Field(
+        min_length=1, description="checked as a rule's `when` is (_when_problems)"
+    )
+    text: str = Field(min_length=1, description="appended to the rule's text; {name} as there")
+
+
 class NoTreatment(_Strict):
     """What is known about waiting: shown beside the options wherever figures are compared."""
 
@@ -259,6 +270,11 @@ class NoTreatment(_Strict):
     short_name: str = Field(min_length=1)
     summary: str = Field(min_length=1)
     involves: Text
+    involves_also: list[RuleSentence] = Field(
+        default_factory=list,
+        description="sentences added to `involves` when their `when` holds: advice to get a scan "
+        "only while there is none (no tried/avoid: no option is chosen)",
+    )
     figures: list[Figure] = Field(min_length=1)
     figures_note: Text | None = None
     """What the figures can and cannot say (who was counted), in plain words for the patient: shown
@@ -318,17 +334,6 @@ def _all_known(values: list[str], allowed: tuple[str, ...], what: str) -> list[s
     if bad:
         raise ValueError(f"unknown {what} {bad[0]!r}; allowed: {', '.join(allowed)}")
     return values
-
-
-class RuleSentence(_Strict):
-    """Sentences a rule adds to its text only when their own `when` holds as well (an age, say):
-    one caution then reads right on both sides of it, and the sentences they share are written
-    once."""
-
-    when: dict[str, SkipValidation[list[str] | bool | int]] = Field(
-        min_length=1, description="checked as a rule's `when` is (_when_problems)"
-    )
-    text: str = Field(min_length=1, description="appended to the rule's text; {name} as there")
 
 
 class Rule(Sourced):

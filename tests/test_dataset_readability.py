@@ -56,6 +56,7 @@ def test_chances_no_treatment_and_measures_read_at_grade_8_or_below():
         *(c.not_measured for c in chances),
         nt.summary,
         nt.involves.text,
+        *(a.text for a in nt.involves_also),
         *([nt.figures_note.text] if nt.figures_note else []),
         *(f"{f.name}." for f in nt.figures),
         *(f"{m.label}. {m.definition}" for m in EVIDENCE.meta.measures.values()),

@@ -765,6 +765,31 @@ def test_no_treatment_is_a_reference_with_its_figures():
     assert any(a.startswith(EVIDENCE.no_treatment.short_name) for a in result.projection.assumptions)
 
 
+SCAN_FIRST = "A scan first is still wise"
+
+
+@pytest.mark.parametrize(
+    ("mri", "said", "not_said"),
+    [
+        ("not_done", SCAN_FIRST, "see your specialist"),
+        ("vessel", None, SCAN_FIRST),
+        ("no_vessel", None, SCAN_FIRST),
+        ("other_finding", "Even if you wait, see your specialist about it", SCAN_FIRST),
+    ],
+)
+def test_what_waiting_involves_gives_the_scan_advice_only_where_it_holds(mri, said, not_said):
+    """ "A scan first is still wise" read wrong to someone whose scan is done; a scan that found
+    something else asks for the specialist, whatever the choice."""
+    nt = run(mri=mri).no_treatment
+    assert nt.involves.startswith(EVIDENCE.no_treatment.involves.text)
+    assert nt.involves == engine.no_treatment_involves(EVIDENCE, Profile(mri=mri))
+    if said:
+        assert said in nt.involves
+    else:
+        assert nt.involves == EVIDENCE.no_treatment.involves.text
+    assert not_said.lower() not in nt.involves.lower()
+
+
 def test_no_treatment_line_spreads_the_remission_figure_over_its_follow_up():
     fig = next(f for f in EVIDENCE.no_treatment.figures if f.id == engine.REMISSION_FIGURE_ID)
     line = run().projection.options[NO_TREATMENT_ID]

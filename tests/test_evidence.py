@@ -308,6 +308,21 @@ def test_rule_situation_keys_and_values_are_checked(raw, tmp_path):
     assert any("rules[6].also[0].when.weather" in line and "unknown situation" in line for line in lines)
 
 
+def test_no_treatment_sentences_situations_are_checked_and_take_no_option_list(raw, tmp_path):
+    """No option is chosen when waiting, so `tried`/`avoid` have nothing to match there."""
+    data = copy.deepcopy(raw)
+    data["no_treatment"]["involves_also"] = [
+        {"when": {"mri": ["blurry"]}, "text": "More."},
+        {"when": {"tried": True}, "text": "More."},
+        {"when": {"age_at_least": 60, "cause": ["ms"]}, "text": "Fine."},
+    ]
+    lines = problems_for(data, tmp_path)
+    assert len(lines) == 2, lines
+    assert "no_treatment.involves_also[0].when.mri[0]" in lines[0] and "'blurry'" in lines[0]
+    assert "no_treatment.involves_also[1].when.tried" in lines[1] and "unknown situation" in lines[1]
+    assert "'tried'" not in lines[1].split("allowed:")[1]
+
+
 def test_new_situation_values_are_accepted(raw, tmp_path):
     data = copy.deepcopy(raw)
     data["rules"][0]["when"] = {

@@ -105,6 +105,12 @@ def test_pack_holds_the_patient_text_of_every_option(pack):
             assert has(pack, text), text[:40]
     nt = EVIDENCE.no_treatment
     assert has(pack, nt.summary) and has(pack, nt.involves.text)
+    # and each sentence about waiting that holds only in some situations, after its situation
+    no_treatment = pack.split('id="no-treatment"')[1].split("<table>")[0]
+    assert has(no_treatment, "And only when mri: not_done (No scan result yet):")
+    assert has(no_treatment, "And only when mri: other_finding (The scan found something else):")
+    for extra in nt.involves_also:
+        assert has(no_treatment, extra.text)
 
 
 def test_pack_gives_a_rule_s_also_sentences_with_their_own_situation(pack):

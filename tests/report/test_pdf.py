@@ -451,6 +451,18 @@ def test_no_treatment_is_a_reference_column_with_its_figures(built):
     assert over_time["cells"][0].endswith(rounded)
 
 
+def test_what_waiting_involves_advises_a_scan_only_while_there_is_none(built):
+    """QUERY has no scan yet; with a scan that showed a vessel, "a scan first" would be wrong."""
+    scan_first = squash("A scan first is still wise, to rule out rare causes such as a growth.")
+    _, _, _, reader = built
+    assert scan_first in squash(pdf_text(reader))
+    result = result_of(QUERY.replace("mri=not_done", "mri=vessel"))
+    data = report.summary_data(EVIDENCE, result, base_url=BASE_URL)
+    assert data["no_treatment"]["involves"]["text"] == EVIDENCE.no_treatment.involves.text
+    text = squash(pdf_text(PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result, base_url=BASE_URL)))))
+    assert squash(EVIDENCE.no_treatment.involves.text) in text and scan_first not in text
+
+
 def test_page_one_is_the_grid_with_the_leaning_and_the_questions(built):
     _, result, _, reader = built
     first = squash(reader.pages[0].extract_text())

@@ -194,6 +194,14 @@ def test_about_page_tells_the_natural_course_and_no_treatment_as_a_real_choice()
     assert "whose doctor has told them they have hemifacial spasm" in text  # diagnosis assumed
 
 
+@pytest.mark.parametrize(
+    ("mri", "scan_advice"), [("not_done", True), ("vessel", False), ("no_vessel", False)]
+)
+def test_about_page_advises_a_scan_before_waiting_only_while_there_is_none(mri, scan_advice):
+    text = unescape(texts(open_app({"mri": mri})))
+    assert ("A scan first is still wise" in text) is scan_advice
+
+
 def test_about_page_says_why_the_natural_course_figures_add_up_to_101():
     ev = load_evidence()
     shown = sum(whole(f.per_100.central) for f in ev.no_treatment.figures)

@@ -3,7 +3,9 @@ three options, and about this aid (who checked it, how it is kept up to date, ho
 
 import streamlit as st
 
+from decision_aid.engine import no_treatment_involves
 from decision_aid.evidence import Evidence
+from decision_aid.profile import Profile
 from decision_aid.ui import components as c
 from decision_aid.ui import state
 from decision_aid.words.common import (
@@ -17,7 +19,7 @@ from decision_aid.words.common import (
 from decision_aid.words.pages import about as w
 
 
-def _no_treatment(ev: Evidence, consult: bool) -> None:
+def _no_treatment(ev: Evidence, prof: Profile, consult: bool) -> None:
     """Waiting as a real choice, with what is known about it (figures, how sure, sources)."""
     nt = ev.no_treatment
     c.heading(w.WITHOUT_TREATMENT)
@@ -50,7 +52,7 @@ def _no_treatment(ev: Evidence, consult: bool) -> None:
     # What waiting means for the eye and over the years is said just above (NATURAL_COURSE); the
     # dataset's one-line summary says it again, so this section gives only what waiting involves.
     c.heading(w.A_REAL_CHOICE.format(name=c.md(nt.name)))
-    st.markdown(f"{c.md(nt.involves.text)}\n\n{w.WAITING_IS_A_CHOICE}")
+    st.markdown(f"{c.md(no_treatment_involves(ev, prof))}\n\n{w.WAITING_IS_A_CHOICE}")
     if consult:
         st.caption(c.md(c.sources_text(nt.involves.sources)))
 
@@ -82,7 +84,7 @@ def render() -> None:
     c.heading(w.WHY_DOES_IT_HAPPEN)
     st.markdown(w.WHY_IT_HAPPENS)
 
-    _no_treatment(ev, consult)
+    _no_treatment(ev, prof, consult)
 
     c.heading(w.THE_THREE_TREATMENTS)
     for oid, option in ev.ordered():
