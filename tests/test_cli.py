@@ -286,7 +286,9 @@ def test_text_format_gives_how_long_each_option_lasts_and_its_chances_later_on(c
             else:
                 assert per_100(ch.per_100.central) in line and line.endswith(f"[{ch.timeframe}]"), line
         assert part.index("How soon it works") < part.index("Side effects that pass"), oid
-    assert "    Comes back, of those it made spasm-free: 2 out of 100 people (range 0 to 10 out of" in text
+    assert (
+        "    Comes back, of those it made spasm-free: 2 out of 100 people (range fewer than 1 to 10" in text
+    )
     assert "    A second operation (the spasm stayed or came back): 9 out of 100 people (range 1 to" in text
     assert "    Stopped because of side effects: No study has counted" in text
 

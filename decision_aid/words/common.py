@@ -286,7 +286,8 @@ def per_100_counted(x: float, per: str = "person") -> str:
 
 def per_100_range(low: float, high: float) -> str:
     """'63 to 95 out of 100'; a range of rare harms on the scale that shows its low end ('1 to 60
-    out of 10,000', not '0 to 1 out of 100'), saying so."""
+    out of 10,000', not '0 to 1 out of 100'), saying so; a low end under one half is 'fewer than 1',
+    not '0', which would read as none."""
     if high < 1:
         factor, lo, hi = _rare_ends(low, high)
         if factor == 10:
@@ -297,6 +298,8 @@ def per_100_range(low: float, high: float) -> str:
             scale = _("{lo} out of 100,000") if lo == hi else _("{lo} to {hi} out of 100,000")
         return scale.format(lo=lo, hi=hi)
     lo, hi = whole(low), whole(high)
+    if low > 0 and lo == 0:  # a low end above 0 is not rounded away to "0", as per_100 does not
+        return _("fewer than 1 to {hi} out of 100").format(hi=hi)
     return (_("{lo} out of 100") if lo == hi else _("{lo} to {hi} out of 100")).format(lo=lo, hi=hi)
 
 

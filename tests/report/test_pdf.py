@@ -235,7 +235,7 @@ def test_the_detail_table_says_how_long_each_option_lasts_and_its_chances_later_
     mvd = row["cells"][3]
     rec, reop = EVIDENCE.options["mvd"].recurrence, EVIDENCE.options["mvd"].reoperation
     assert (  # the whole time frame: the 10 in 100 comes from 7.4 years, not "about 3"
-        "• Comes back, of those it made spasm-free: 2 out of 100 people (0 to 10 out of 100 in studies). "
+        "• Comes back, of those it made spasm-free: 2 out of 100 people (fewer than 1 to 10 out of 100 in studies). "
         f"When: {rec.timeframe}. How sure: low." in mvd
     )
     assert (

@@ -51,6 +51,9 @@ def test_ranges():
     assert per_100_range(0, 0.3) == "0 to 3 out of 1,000"
     # the blood disorders' 4 to 6 in 100,000 read "0 to 1 out of 10,000"
     assert per_100_range(0.004, 0.0064) == "4 to 6 out of 100,000"
+    # an operation's recurrence, 0.4 to 9.8 in 100, read "0 to 10": as if some studies saw none
+    assert per_100_range(0.4, 9.8) == "fewer than 1 to 10 out of 100"
+    assert per_100_range(0, 9.8) == "0 to 10 out of 100" and per_100_range(0.5, 9.8) == "1 to 10 out of 100"
 
 
 def test_a_rare_harms_range_is_told_apart_on_its_own_scale():
