@@ -10,6 +10,7 @@ from fpdf.image_datastructures import ImageCache
 
 from decision_aid.engine import Result
 from decision_aid.evidence import Evidence
+from decision_aid.report.arrays import _icon_arrays
 from decision_aid.report.content import PAPERS, Paper, _summary
 from decision_aid.report.ending import _notes, _sure
 from decision_aid.report.images import CHART_SCALES, _chart_png, _grid_png, _qr_png
@@ -29,7 +30,6 @@ from decision_aid.report.sections import (
     _comparison,
     _glance,
     _header,
-    _icon_arrays,
     _leaning_and_questions,
     _match,
     _sources,

@@ -1228,7 +1228,7 @@ def test_a_line_of_arrays_that_meets_the_foot_of_a_page_starts_the_next(across):
     page's height on the new page, and each option's words then ran onto a page of their own."""
     from decision_aid.report.layout import _PDF
     from decision_aid.report.pdf import _prepared
-    from decision_aid.report.sections import _arrays_row
+    from decision_aid.report.arrays import _arrays_row
 
     _, images = _prepared(EVIDENCE, result_of("relief=8"), base_url=BASE_URL, generated=None)
     pdf = _PDF("A4", "footer")
