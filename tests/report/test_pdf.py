@@ -235,8 +235,8 @@ def test_the_detail_table_says_how_long_each_option_lasts_and_its_chances_later_
     mvd = row["cells"][3]
     rec, reop = EVIDENCE.options["mvd"].recurrence, EVIDENCE.options["mvd"].reoperation
     assert (  # the whole time frame: the 10 in 100 comes from 7.4 years, not "about 3"
-        "• Comes back, of those it made spasm-free: 2 out of 100 people (fewer than 1 to 10 out of 100 in studies). "
-        f"When: {rec.timeframe}. How sure: low." in mvd
+        "• Comes back, of those it made spasm-free: 2 out of 100 people "
+        f"(fewer than 1 to 10 out of 100 in studies). When: {rec.timeframe}. How sure: low." in mvd
     )
     assert (
         "• A second operation (the spasm stayed or came back): 9 out of 100 people (1 to 18 out of 100 in "
@@ -1226,9 +1226,9 @@ def test_a_line_of_arrays_that_meets_the_foot_of_a_page_starts_the_next(across):
     """The arrays' row is kept whole on its page; when a measure must split (a taller language,
     say), a line of arrays that does not fit goes to the next page whole. It was drawn at the old
     page's height on the new page, and each option's words then ran onto a page of their own."""
+    from decision_aid.report.arrays import _arrays_row
     from decision_aid.report.layout import _PDF
     from decision_aid.report.pdf import _prepared
-    from decision_aid.report.arrays import _arrays_row
 
     _, images = _prepared(EVIDENCE, result_of("relief=8"), base_url=BASE_URL, generated=None)
     pdf = _PDF("A4", "footer")
