@@ -56,7 +56,7 @@ from decision_aid.words.charts import (
     SAID_NO_TO_IT,
     TOO_FEW_TO_SHOW,
 )
-from decision_aid.words.common import as_sentence, per_100
+from decision_aid.words.common import as_sentence, per_100, rare_scale
 
 if TYPE_CHECKING:
     from decision_aid.engine import Result
@@ -405,7 +405,8 @@ def _option_words(row: dict, value: float, value_col: str = "central") -> tuple[
             sub.append(row["label_warning"])
     elif _too_few(value):
         number = FEWER_THAN_1_OUT_OF_100
-        sub += [_sentence(per_100(value)) + ".", TOO_FEW_TO_SHOW.format(per="100")]
+        # the heading already says "fewer than 1 out of 100": the lines give the scale that shows it
+        sub += [_sentence(rare_scale(value)) + ".", TOO_FEW_TO_SHOW.format(per="100")]
     else:
         number = OUT_OF_100.format(n=_count(value))
     if (bounds := _bounds(row, value_col)) and bounds[1] > 0:

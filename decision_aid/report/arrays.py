@@ -32,6 +32,11 @@ def _icon_arrays(pdf: _PDF, charts: list[dict], layout: _Layout) -> None:
         draw()
 
 
+def _under(panel: dict) -> list[str]:
+    """The paragraphs under an array's heading: its lines run on as one; how sure is its own."""
+    return [text for text in (" ".join(panel["lines"]), panel.get("sure", "")) if text]
+
+
 def _arrays_row(
     pdf: _PDF, chart: dict, size: float, grid_h: float, across: int
 ) -> tuple[float, Callable[[], None]]:
@@ -50,8 +55,8 @@ def _arrays_row(
     head = _lines(pdf, title, pdf.body_w, size, "B") + _lines(pdf, subtitle, pdf.body_w, size)
 
     def text_h(panel: dict) -> float:
-        rest = _lines(pdf, " ".join(panel["lines"]), text_w, size) if panel["lines"] else ()
-        return line_h * (len(_lines(pdf, panel["heading"], text_w, size, "B")) + len(rest))
+        rest = [_lines(pdf, text, text_w, size) for text in _under(panel)]
+        return line_h * (len(_lines(pdf, panel["heading"], text_w, size, "B")) + sum(map(len, rest)))
 
     pictured = list(zip(chart["panels"], chart["grids"], strict=True))
     lines = [pictured[k : k + across] for k in range(0, len(pictured), across)]
@@ -76,8 +81,8 @@ def _arrays_row(
                 pdf.image(io.BytesIO(png), x=x, y=top, w=grid_w, h=grid_h, alt_text=alt)
                 pdf.set_xy(x + grid_w + 1.5, top)
                 pdf.lines(panel["heading"], text_w, size, "B")
-                if panel["lines"]:
-                    pdf.lines(" ".join(panel["lines"]), text_w, size)
+                for text in _under(panel):
+                    pdf.lines(text, text_w, size)
             top += height + after
         pdf.set_xy(pdf.l_margin, top)
         pdf.set_font(FONT, size=BODY)

@@ -22,6 +22,7 @@ from decision_aid.words.report import (
     SERIOUS_SUBTITLE,
     SERIOUS_TITLE,
     SERIOUS_WHAT,
+    certainty_span,
 )
 
 
@@ -127,7 +128,9 @@ def _chart_specs(result: Result, options: list[dict], stated: bool) -> list[dict
             "title": control_title,
             "subtitle": CONTROL_SUBTITLE,
             "color": charts.BENEFIT_COLOR,
-            "panels": charts.option_arrays_words(control),
+            "panels": _how_sure(
+                charts.option_arrays_words(control), [[o["success"]["certainty"]] for o in options]
+            ),
         },
         {
             "id": "serious_harm",
@@ -136,7 +139,17 @@ def _chart_specs(result: Result, options: list[dict], stated: bool) -> list[dict
             "title": SERIOUS_TITLE,
             "subtitle": SERIOUS_SUBTITLE,
             "color": charts.HARM_COLOR,
-            "panels": charts.option_arrays_words(serious),
+            "panels": _how_sure(
+                charts.option_arrays_words(serious),
+                [
+                    [
+                        r["certainty"]
+                        for r in o["risks"]
+                        if r["kind"] == "serious" and r.get("per") != "injection"
+                    ]
+                    for o in options
+                ],
+            ),
         },
     ]
     matched = {o["id"] for o in options if o["match"] is not None}
@@ -153,6 +166,16 @@ def _chart_specs(result: Result, options: list[dict], stated: bool) -> list[dict
             }
         )
     return specs
+
+
+def _how_sure(panels: list[dict], certainties: list[list[str | None]]) -> list[dict]:
+    """Each option's words beside its picture end with how sure its figure is (`sure`, a line of
+    its own), as the app's pictures and the tables say: a picture with no how-sure beside it claims
+    more than it knows. A sum of serious harms is as sure as its least sure part, and no surer than
+    its surest. Empty where nothing was counted."""
+    for panel, codes in zip(panels, certainties, strict=True):
+        panel["sure"] = certainty_span(codes)
+    return panels
 
 
 def _frame_key(frame: Any) -> str:

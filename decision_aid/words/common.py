@@ -240,7 +240,7 @@ def _rare_ends(low: float, high: float) -> tuple[int, int, int]:
     return factor, whole(low * factor), max(1, whole(high * factor))
 
 
-def _rare(x: float) -> str:
+def rare_scale(x: float) -> str:
     """A chance under 1 in 100, on the next scale that shows it as whole people."""
     factor = _rare_factor(x)
     n = max(1, whole(x * factor))
@@ -270,7 +270,7 @@ def per_100(x: float) -> str:
     if x <= 0:
         return _("0 out of 100 people")
     if whole(x) < 1:
-        return _("fewer than 1 out of 100 people ({rare})").format(rare=_rare(x))
+        return _("fewer than 1 out of 100 people ({rare})").format(rare=rare_scale(x))
     return _("{n} out of 100 people").format(n=f"{whole(x):,}")
 
 

@@ -4,6 +4,8 @@ phrasing come from `decision_aid.words.common`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from decision_aid.i18n import _
 from decision_aid.words import charts, cli, common, review
 from decision_aid.words.common import (
@@ -141,6 +143,16 @@ def certainty_words(code: str | None, *, short: bool = False) -> str:
     if short or not why:
         return _("How sure: {level}.").format(level=level)
     return _("How sure: {level} ({why}).").format(level=level, why=why)
+
+
+def certainty_span(codes: Iterable[str | None]) -> str:
+    """How sure a sum of figures is: its one level ('How sure: low.'), or from its lowest to its
+    highest ('How sure: low to moderate.'), beside a picture of serious harms added up."""
+    present = sorted({c for c in codes if c in CERTAINTY_LEVELS}, key=list(CERTAINTY_LEVELS).index)
+    if len(present) < 2:
+        return certainty_words(present[0], short=True) if present else ""
+    lowest, highest = CERTAINTY_LEVELS[present[-1]], CERTAINTY_LEVELS[present[0]]
+    return _("How sure: {lowest} to {highest}.").format(lowest=lowest, highest=highest)
 
 
 # ---------------------------------------------------------------- the comparison table

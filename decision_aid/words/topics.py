@@ -7,7 +7,7 @@ from decision_aid.i18n import _, ngettext
 from decision_aid.words import common
 from decision_aid.words.common import (
     CERTAINTY_LEVELS,
-    _rare,
+    rare_scale,
     whole,
 )
 
@@ -62,7 +62,7 @@ def out_of_100(x: float | None) -> str:
     if x <= 0:
         return "0"
     if whole(x) < 1:
-        return _("fewer than 1 ({rare})").format(rare=_rare(x))
+        return _("fewer than 1 ({rare})").format(rare=rare_scale(x))
     return f"{whole(x):,}"
 
 

@@ -33,6 +33,7 @@ from decision_aid.grid import glance_grid, how_long_text, timing_text
 from decision_aid.profile import PRIORITIES, Profile, parse_query
 from decision_aid.report.images import _chart_cache, _grid_cache
 from decision_aid.report.layout import LAYOUTS, _lines_cache
+from decision_aid.words import report as pdf_words
 from decision_aid.words.common import PRIORITY_LABELS, whole
 from devkit.pdf import chart_images
 
@@ -620,6 +621,27 @@ def test_chart_images_are_embedded_and_not_blank():
     text = squash(pdf_text(reader))
     for heading in ("Medicines: 30 out of 100", "MVD surgery: 6 out of 100", "Could be 4 to 16 out of 100."):
         assert squash(heading) in text
+
+
+def test_each_picture_says_how_sure_its_figure_is():
+    """The app's pictures and the tables say how sure each figure is; the PDF's pictures gave a
+    figure and its range alone. A sum of serious harms is as sure as its least and surest parts."""
+    result = result_of("relief=8&mri=vessel&anesthesia=fit&cause=vascular")
+    reader = PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result, base_url=BASE_URL)))
+    text = squash(pdf_text(reader))
+    assert squash(pdf_words.PICTURES) in text, "this summary should keep its pictures"
+    shown = text.split(squash(pdf_words.PICTURES_INTRO))[1].split(squash("The options in more detail"))[0]
+    serious = squash("Serious or permanent harm: out of 100 people.")
+    control, harms = shown.split(serious)
+    for name, sure in (("Medicines", "very low"), ("Botulinum toxin", "moderate"), ("MVD surgery", "low")):
+        assert squash(f"How sure: {sure}.") in control.split(squash(name))[1][:160], name
+    assert control.count(squash("How sure:")) == 3
+    # medicines' two serious harms: the skin reaction (moderate) and the blood disorder (low);
+    # its heading says "fewer than 1 out of 100", the line under it only the scale that shows it
+    assert squash("Medicines: fewer than 1 out of 100 About 7 out of 10,000.") in harms
+    assert squash("How sure: low to moderate.") in harms.split(squash("Botulinum toxin"))[0]
+    assert squash("How sure:") not in harms.split(squash("Botulinum toxin"))[1].split(squash("MVD"))[0]
+    assert squash("How sure: low.") in harms.split(squash("MVD surgery"))[1]
 
 
 def test_the_pictures_words_print_as_text_beside_each_array_at_the_tables_size():
