@@ -774,7 +774,7 @@ SCAN_FIRST = "A scan first is still wise"
         ("not_done", SCAN_FIRST, "see your specialist"),
         ("vessel", None, SCAN_FIRST),
         ("no_vessel", None, SCAN_FIRST),
-        ("other_finding", "Even if you wait, see your specialist about it", SCAN_FIRST),
+        ("other_finding", "Even if you wait, see your specialist about what your scan found", SCAN_FIRST),
     ],
 )
 def test_what_waiting_involves_gives_the_scan_advice_only_where_it_holds(mri, said, not_said):
