@@ -70,7 +70,7 @@ from decision_aid.scoring import (
     weighted_match,
 )
 from decision_aid.words import engine as W
-from decision_aid.words.common import PRIORITY_LABELS, and_list, whole
+from decision_aid.words.common import PRIORITY_LABELS, and_list
 from decision_aid.words.engine import NOT_RANKED_TEXT
 
 __all__ = [
@@ -230,26 +230,45 @@ def _score_all(evidence: Evidence, profile: Profile, years: int) -> list[_Scored
     return out
 
 
-def shown(match: float) -> int:
-    """The match as every view shows it, in whole points (the result keeps one decimal). Options
-    shown with the same figure line up about the same: the words never tell apart, nor rank, what
-    the figures on screen do not (and the match's range is far wider than a point)."""
-    return whole(round(match, 1))
+LEVEL_WITHIN_TENTHS = 10
+"""Options whose matches (one decimal, as the result keeps them) are less than a point apart line
+up about the same, and so do options linked by such gaps (58.5, 59.2 and 59.9: three options with
+each gap under a point): they share a place, and no sentence sets one ahead. So two shown as the
+same whole number are always level, and a moved weight changes who lines up most closely only when
+a gap between options moves, not when the rounding of both does (58.6 and 59.3 both show as "59";
+at 58.9 and 59.6 they show as "59" and "60", still 0.7 apart). The match's range is far wider than
+a point."""
+
+
+def _level_groups(matches: dict[str, float]) -> list[list[str]]:
+    """The options in groups that line up about the same (`LEVEL_WITHIN_TENTHS`), the highest
+    first; each group in the order of `matches`."""
+    tenths = {k: round(v * 10) for k, v in matches.items()}
+    groups: list[list[str]] = []
+    last = None
+    for k in sorted(tenths, key=lambda k: -tenths[k]):
+        if last is None or last - tenths[k] >= LEVEL_WITHIN_TENTHS:
+            groups.append([])
+        groups[-1].append(k)
+        last = tenths[k]
+    order = list(matches)
+    return [sorted(g, key=order.index) for g in groups]
 
 
 def _top(scored: list[_Scored], weights: dict[str, int]) -> tuple[str, ...]:
-    """The options that line up most closely, in the fixed option order: those with the highest
-    central match as shown (`shown`) among suitable, not-avoided ones; more than one when they are
-    level. Empty when nothing is compared (every weight 0, or no suitable option)."""
+    """The options that line up most closely, in the fixed option order: among suitable,
+    not-avoided ones, the highest central match and those level with it (`_level_groups`); more
+    than one when they are level. Empty when nothing is compared (every weight 0, or no suitable
+    option)."""
     if sum(weights.values()) == 0:
         return ()
     matchable = [s for s in scored if s.matchable]
     pool = [s for s in matchable if not s.avoided] or matchable
     if not pool:
         return ()
-    matches = {s.option_id: shown(weighted_match(s.scores["central"], weights)[0]) for s in pool}
-    best = max(matches.values())
-    return tuple(k for k, v in matches.items() if v == best)
+    return tuple(
+        _level_groups({s.option_id: weighted_match(s.scores["central"], weights)[0] for s in pool})[0]
+    )
 
 
 def _single(top: tuple[str, ...]) -> str | None:
@@ -346,14 +365,15 @@ def _sensitivity_sentence(
 
 def _ranks(matched: dict[str, tuple[bool, float]]) -> dict[str, int]:
     """Each matched option's place: 1 + the options ahead of it. Avoided options come after the
-    others; among the rest, an option is ahead only with a higher match as shown (`shown`), so
-    options shown level share a place (1, 1, 3) instead of being split by a fraction of a point
-    or by the fixed option order."""
-
-    def ahead(b: tuple[bool, float], a: tuple[bool, float]) -> bool:
-        return b[0] < a[0] or (b[0] == a[0] and shown(b[1]) > shown(a[1]))
-
-    return {oid: 1 + sum(ahead(b, a) for b in matched.values()) for oid, a in matched.items()}
+    others; among the rest, options level (`_level_groups`) share a place (1, 1, 3) instead of
+    being split by a fraction of a point or by the fixed option order."""
+    ranks: dict[str, int] = {}
+    ahead = 0
+    for avoided in (False, True):
+        for group in _level_groups({k: m for k, (a, m) in matched.items() if a == avoided}):
+            ranks.update(dict.fromkeys(group, ahead + 1))
+            ahead += len(group)
+    return ranks
 
 
 def no_treatment_result(evidence: Evidence, profile: Profile) -> NoTreatmentResult:

@@ -21,12 +21,11 @@ from decision_aid.engine import (
     attribute_scores,
     evaluate,
     risks_used,
-    shown,
     success_used,
 )
 from decision_aid.evidence import DEFAULT_DATASET, OPTION_IDS, load_evidence, parse_evidence
 from decision_aid.profile import CHOICES, PRIORITIES, Profile
-from decision_aid.words.common import PRIORITY_LABELS
+from decision_aid.words.common import PRIORITY_LABELS, whole
 
 from .readability import grade
 
@@ -508,13 +507,13 @@ def test_ranks_suitable_options_only_not_avoided_first(profile):
     for o in result.options:
         assert (o.rank is None) == (not o.matchable)
     ranked = [o for o in result.options if o.rank is not None]
-    for o in ranked:  # a place is 1 + the options ahead: not avoided before avoided, then shown higher
-        ahead = [
-            x
-            for x in ranked
-            if x.avoided < o.avoided or (x.avoided == o.avoided and shown(x.match) > shown(o.match))
-        ]
-        assert o.rank == 1 + len(ahead)
+    # a place is 1 + the options ahead: not avoided before avoided, then a higher group of level ones
+    groups = [
+        g for avoided in (False, True) for g in _level_groups([o for o in ranked if o.avoided == avoided])
+    ]
+    for i, group in enumerate(groups):
+        for o in group:
+            assert o.rank == 1 + sum(len(g) for g in groups[:i])
     assert not ranked or min(o.rank for o in ranked) == 1  # none, when no option's figures apply
 
 
@@ -522,7 +521,7 @@ def test_options_shown_level_share_a_place_and_no_sentence_picks_one():
     # 49.8 and 50.0: both shown as 50, so neither lines up more closely, in a place or in words
     result = evaluate(EVIDENCE, Profile(relief=0, burden=0))
     med, bot, mvd = (result.option(o) for o in ("medication", "botulinum", "mvd"))
-    assert med.match != bot.match and shown(med.match) == shown(bot.match) == 50
+    assert med.match != bot.match and whole(med.match) == whole(bot.match) == 50
     assert (med.rank, bot.rank, mvd.rank) == (1, 1, 3)
     assert all(s.lines_up_now is None for s in result.sensitivity)
     sentences = [s.sentence for s in result.sensitivity if s.changes]
@@ -533,6 +532,36 @@ def test_options_shown_level_share_a_place_and_no_sentence_picks_one():
         "injections would line up more closely than medicines." in sentences
     )
     assert not any("instead of botulinum toxin" in s or "no single option" in s for s in sentences)
+
+
+def test_options_less_than_a_point_apart_share_a_place_though_shown_a_point_apart():
+    # 59.3 and 60.0 show as "59" and "60"; 0.7 apart, they line up about the same
+    result = evaluate(EVIDENCE, Profile(relief=2, burden=6, side_effects=0))
+    med, bot, mvd = (result.option(o) for o in ("medication", "botulinum", "mvd"))
+    assert (whole(med.match), whole(bot.match)) == (60, 59) and med.match - bot.match < 1
+    assert (med.rank, bot.rank, mvd.rank) == (1, 1, 3)
+    assert all(s.lines_up_now is None for s in result.sensitivity)
+
+
+def test_a_moved_weight_changes_the_picture_only_when_a_gap_moves_not_the_rounding():
+    """Medicines 58.6 and botulinum toxin 59.3 both show as "59". With avoiding serious harm at
+    10 they showed as "59" and "60", and at 8 as "58" and "59": still 0.7 apart each time, yet the
+    picture was said to change both ways, to the same thing."""
+    result = evaluate(
+        EVIDENCE,
+        Profile(
+            relief=1, lasting=0, serious_risk=9, side_effects=9, burden=0, recovery=6,
+            cause="bells_trauma", anesthesia="unfit", mri="no_vessel", tried=("medication", "botulinum"),
+        ),
+    )  # fmt: skip
+    assert (result.option("medication").match, result.option("botulinum").match) == (58.6, 59.3)
+    serious = next(s for s in result.sensitivity if s.priority == "serious_risk")
+    assert not serious.changes
+    assert serious.sentence.startswith("Changing how much avoiding rare but serious")
+    for item in result.sensitivity:  # no item gives the same change both ways
+        assert not (
+            item.up_at is not None and item.down_at is not None and item.up_option == item.down_option
+        )
 
 
 WEIGHT_GRID = [
@@ -600,12 +629,26 @@ def test_sensitivity_points_are_real_switches(profile):
                 assert _top(moved) == [option]
 
 
+def _level_groups(options: list) -> list[list]:
+    """Options in groups that line up about the same, the highest first: in order of match, a gap
+    of a point or more (in the tenths the result keeps) starts a new group."""
+    groups: list[list] = []
+    before = None
+    for o in sorted(options, key=lambda o: -o.match):
+        if before is None or round(before.match * 10) - round(o.match * 10) >= 10:
+            groups.append([])
+        groups[-1].append(o)
+        before = o
+    return groups
+
+
 def _top(result) -> list[str]:
-    """The options shown with the highest match (not avoided, unless all are)."""
+    """The options that line up most closely: the highest match and those level with it (not
+    avoided, unless all are), in the fixed option order."""
     matched = [o for o in result.options if o.match is not None]
     pool = [o for o in matched if not o.avoided] or matched
-    best = max((shown(o.match) for o in pool), default=None)
-    return [o.id for o in pool if shown(o.match) == best]
+    top = {o.id for o in (_level_groups(pool) or [[]])[0]}
+    return [o.id for o in pool if o.id in top]
 
 
 @given(stated_profiles)

@@ -91,7 +91,7 @@ WITH_PUBLISHED_RANGE = _("{figure} (published range {range})")
 LINES_UP = _("Lines up with what matters to you: {match} out of 100 (range {low} to {high}); {place}")
 PLACE = _("number {rank} of {ranked}")
 PLACE_SHARED = _("number {rank} of {ranked}, level with {names}")
-"""Options shown with the same match share a place (`engine.shown`)."""
+"""Options less than a point apart share a place (`engine.LEVEL_WITHIN_TENTHS`)."""
 NOT_MATCHED = _("Not matched: this option may not be suitable for you (see below).")
 NOT_MATCHED_FIGURES = _("Not matched: its figures may not apply to you (see below).")
 FOR_COMPARISON = _("{name} (shown for comparison; not matched)")

@@ -49,8 +49,10 @@ _ANCHOR_BURDEN = _(
 _ANCHOR_RECOVERY = _("{priority}: an operation scores 0. Every other option gets full marks.")
 _ANCHOR_MATCH = _(
     "The match is the average of these scores, each counted by how much it matters to you, out of "
-    "100. The range beside it uses the worst and the best ends of every figure."
+    "100. The range beside it uses the worst and the best ends of every figure. Options less than "
+    "1 point apart line up about the same and share a place."
 )
+"""The last sentence is `engine.LEVEL_WITHIN_TENTHS`: a point is far less than the range."""
 
 
 def anchors_text(*, serious: str, side_effects: str, visits: str, weeks_off: str) -> tuple[str, ...]:
@@ -89,8 +91,8 @@ IF_MORE_OR_LESS = _(
 """`{change}` is one of the four changes below."""
 NEW_LEADER = _("{option} would line up most closely instead of {now}")
 PULLS_AHEAD = _("{option} would line up more closely than {others}")
-"""Two or more options line up about the same now (shown with the same figure), and some of them
-would move ahead of the rest."""
+"""Two or more options line up about the same now (less than a point apart, `engine._level_groups`),
+and some of them would move ahead of the rest."""
 DRAWS_LEVEL = _("{others} would line up about the same as {now}")
 LEVEL_INSTEAD = _("{options} would line up most closely, about the same as each other, instead of {now}")
 AT_LEAST = _("{weight} out of 10 or more")

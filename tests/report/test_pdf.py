@@ -718,7 +718,7 @@ def test_pictures_are_kept_when_leaving_them_out_saves_no_page(query):
 
 
 NO_PICTURES = (
-    "relief=1&lasting=2&serious_risk=4&side_effects=7&burden=2&recovery=2&cause=vascular&anesthesia=fit"
+    "relief=1&lasting=2&serious_risk=4&side_effects=3&burden=2&recovery=2&cause=vascular&anesthesia=fit"
     "&mri=vessel&avoid=mvd"
 )
 """An A4 summary that runs to 6 pages with the pictures and fits on 5 without them."""
