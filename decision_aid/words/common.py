@@ -286,10 +286,14 @@ def per_100_counted(x: float, per: str = "person") -> str:
 
 def per_100_range(low: float, high: float) -> str:
     """'63 to 95 out of 100'; a range of rare harms on the scale that shows its low end ('1 to 60
-    out of 10,000', not '0 to 1 out of 100'), saying so; a low end under one half is 'fewer than 1',
-    not '0', which would read as none."""
-    if high < 1:
+    out of 10,000', not '0 to 1 out of 100'), saying so. A low end above 0 is never '0', which
+    would read as none: under one half in 100 it is 'fewer than 1', or, where the high end is
+    about 1 in 100 too, the range goes on the scale that shows it ('3 to 12 out of 1,000')."""
+    lo, hi = whole(low), whole(high)
+    rare_low = low > 0 and lo == 0
+    if high < 1 or (rare_low and hi <= 1):
         factor, lo, hi = _rare_ends(low, high)
+        lo = max(lo, 1) if low > 0 else lo  # under half a person on the smallest scale: 1, as rare_scale
         if factor == 10:
             scale = _("{lo} out of 1,000") if lo == hi else _("{lo} to {hi} out of 1,000")
         elif factor == 100:
@@ -297,8 +301,7 @@ def per_100_range(low: float, high: float) -> str:
         else:
             scale = _("{lo} out of 100,000") if lo == hi else _("{lo} to {hi} out of 100,000")
         return scale.format(lo=lo, hi=hi)
-    lo, hi = whole(low), whole(high)
-    if low > 0 and lo == 0:  # a low end above 0 is not rounded away to "0", as per_100 does not
+    if rare_low:
         return _("fewer than 1 to {hi} out of 100").format(hi=hi)
     return (_("{lo} out of 100") if lo == hi else _("{lo} to {hi} out of 100")).format(lo=lo, hi=hi)
 

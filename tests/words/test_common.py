@@ -54,6 +54,9 @@ def test_ranges():
     # an operation's recurrence, 0.4 to 9.8 in 100, read "0 to 10": as if some studies saw none
     assert per_100_range(0.4, 9.8) == "fewer than 1 to 10 out of 100"
     assert per_100_range(0, 9.8) == "0 to 10 out of 100" and per_100_range(0.5, 9.8) == "1 to 10 out of 100"
+    # not "fewer than 1 to 1 out of 100", nor a low end of "0" on the smallest scale
+    assert per_100_range(0.3, 1.2) == "3 to 12 out of 1,000"
+    assert per_100_range(0.0004, 0.3) == "1 to 300 out of 100,000"
 
 
 def test_a_rare_harms_range_is_told_apart_on_its_own_scale():
