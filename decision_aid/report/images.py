@@ -22,7 +22,7 @@ from decision_aid.words.report import (
     SERIOUS_SUBTITLE,
     SERIOUS_TITLE,
     SERIOUS_WHAT,
-    certainty_span,
+    least_sure,
 )
 
 
@@ -101,15 +101,8 @@ def _chart_specs(result: Result, options: list[dict], stated: bool) -> list[dict
             {
                 **row(
                     o,
-                    *(
-                        sum(
-                            r[end]
-                            for r in o["risks"]
-                            if r["kind"] == "serious" and r.get("per") != "injection"
-                        )
-                        for end in ("low", "central", "high")
-                    ),
-                    any(r.get("local") for r in o["risks"] if r["kind"] == "serious"),
+                    *(sum(r[end] for r in _summed(o)) for end in ("low", "central", "high")),
+                    any(r.get("local") for r in _summed(o)),
                 ),
                 # no serious harm in the studies used: said so, not drawn as a measured 0 in 100,
                 # with what the labels warn of, as the grid and the harms topic say it
@@ -129,7 +122,7 @@ def _chart_specs(result: Result, options: list[dict], stated: bool) -> list[dict
             "subtitle": CONTROL_SUBTITLE,
             "color": charts.BENEFIT_COLOR,
             "panels": _how_sure(
-                charts.option_arrays_words(control), [[o["success"]["certainty"]] for o in options]
+                charts.option_arrays_words(control), {o["id"]: [o["success"]["certainty"]] for o in options}
             ),
         },
         {
@@ -141,14 +134,7 @@ def _chart_specs(result: Result, options: list[dict], stated: bool) -> list[dict
             "color": charts.HARM_COLOR,
             "panels": _how_sure(
                 charts.option_arrays_words(serious),
-                [
-                    [
-                        r["certainty"]
-                        for r in o["risks"]
-                        if r["kind"] == "serious" and r.get("per") != "injection"
-                    ]
-                    for o in options
-                ],
+                {o["id"]: [r["certainty"] for r in _summed(o)] for o in options},
             ),
         },
     ]
@@ -168,13 +154,19 @@ def _chart_specs(result: Result, options: list[dict], stated: bool) -> list[dict
     return specs
 
 
-def _how_sure(panels: list[dict], certainties: list[list[str | None]]) -> list[dict]:
+def _summed(o: dict) -> list[dict]:
+    """The serious or permanent harms an option's picture adds up: those counted per person (a
+    harm counted per injection stays in the tables)."""
+    return [r for r in o["risks"] if r["kind"] == "serious" and r.get("per") != "injection"]
+
+
+def _how_sure(panels: list[dict], certainties: dict[str, list[str | None]]) -> list[dict]:
     """Each option's words beside its picture end with how sure its figure is (`sure`, a line of
     its own), as the app's pictures and the tables say: a picture with no how-sure beside it claims
-    more than it knows. A sum of serious harms is as sure as its least sure part, and no surer than
-    its surest. Empty where nothing was counted."""
-    for panel, codes in zip(panels, certainties, strict=True):
-        panel["sure"] = certainty_span(codes)
+    more than it knows. A sum of serious harms is as sure as its least sure part. Empty where
+    nothing was counted."""
+    for panel in panels:
+        panel["sure"] = least_sure(certainties[panel["option"]])
     return panels
 
 

@@ -145,14 +145,11 @@ def certainty_words(code: str | None, *, short: bool = False) -> str:
     return _("How sure: {level} ({why}).").format(level=level, why=why)
 
 
-def certainty_span(codes: Iterable[str | None]) -> str:
-    """How sure a sum of figures is: its one level ('How sure: low.'), or from its lowest to its
-    highest ('How sure: low to moderate.'), beside a picture of serious harms added up."""
-    present = sorted({c for c in codes if c in CERTAINTY_LEVELS}, key=list(CERTAINTY_LEVELS).index)
-    if len(present) < 2:
-        return certainty_words(present[0], short=True) if present else ""
-    lowest, highest = CERTAINTY_LEVELS[present[-1]], CERTAINTY_LEVELS[present[0]]
-    return _("How sure: {lowest} to {highest}.").format(lowest=lowest, highest=highest)
+def least_sure(codes: Iterable[str | None]) -> str:
+    """How sure a sum of figures is: as sure as its least sure part ('How sure: low.'), as the grid
+    says it for the natural course; beside a picture of serious harms added up."""
+    present = [c for c in codes if c in CERTAINTY_LEVELS]
+    return certainty_words(max(present, key=list(CERTAINTY_LEVELS).index), short=True) if present else ""
 
 
 # ---------------------------------------------------------------- the comparison table

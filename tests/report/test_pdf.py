@@ -34,7 +34,8 @@ from decision_aid.profile import PRIORITIES, Profile, parse_query
 from decision_aid.report.images import _chart_cache, _grid_cache
 from decision_aid.report.layout import LAYOUTS, _lines_cache
 from decision_aid.words import report as pdf_words
-from decision_aid.words.common import PRIORITY_LABELS, whole
+from decision_aid.words.common import CERTAINTY_LEVELS, PRIORITY_LABELS, whole
+from decision_aid.words.report import certainty_words
 from devkit.pdf import chart_images
 
 from .pdf_reading import FOOTER
@@ -462,6 +463,12 @@ def test_what_waiting_involves_advises_a_scan_only_while_there_is_none(built):
     assert data["no_treatment"]["involves"]["text"] == EVIDENCE.no_treatment.involves.text
     text = squash(pdf_text(PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result, base_url=BASE_URL)))))
     assert squash(EVIDENCE.no_treatment.involves.text) in text and scan_first not in text
+    # a scan that found something else: see the specialist, even when waiting
+    other = report.summary_data(EVIDENCE, result_of("mri=other_finding"), base_url=BASE_URL)
+    said = other["no_treatment"]["involves"]["text"]
+    assert said.endswith(
+        "Even if you wait, see your specialist about what your scan found: it may need a different plan."
+    )
 
 
 def test_page_one_is_the_grid_with_the_leaning_and_the_questions(built):
@@ -625,23 +632,29 @@ def test_chart_images_are_embedded_and_not_blank():
 
 def test_each_picture_says_how_sure_its_figure_is():
     """The app's pictures and the tables say how sure each figure is; the PDF's pictures gave a
-    figure and its range alone. A sum of serious harms is as sure as its least and surest parts."""
+    figure and its range alone. A sum of serious harms is as sure as its least sure part."""
     result = result_of("relief=8&mri=vessel&anesthesia=fit&cause=vascular")
     reader = PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result, base_url=BASE_URL)))
     text = squash(pdf_text(reader))
     assert squash(pdf_words.PICTURES) in text, "this summary should keep its pictures"
     shown = text.split(squash(pdf_words.PICTURES_INTRO))[1].split(squash("The options in more detail"))[0]
-    serious = squash("Serious or permanent harm: out of 100 people.")
-    control, harms = shown.split(serious)
-    for name, sure in (("Medicines", "very low"), ("Botulinum toxin", "moderate"), ("MVD surgery", "low")):
-        assert squash(f"How sure: {sure}.") in control.split(squash(name))[1][:160], name
-    assert control.count(squash("How sure:")) == 3
-    # medicines' two serious harms: the skin reaction (moderate) and the blood disorder (low);
+    control, harms = shown.split(squash("Serious or permanent harm: out of 100 people."))
+    levels = list(CERTAINTY_LEVELS)
+    for o in result.options:  # each picture's words run up to the next option's name
+        words = control.split(squash(f"{o.short_name}:"))[1][:120]
+        assert squash(certainty_words(o.success.certainty, short=True)) in words, o.id
+    assert control.count(squash("How sure:")) == len(result.options)
+    for o in result.options:
+        summed = [r.certainty for r in o.risks if r.serious_or_lasting and r.per != "injection"]
+        words = harms.split(squash(f"{o.short_name}:"))[1][:160]
+        if summed:  # medicines' skin reaction is moderate, its blood disorder low: "low"
+            least = max(summed, key=levels.index)
+            assert squash(certainty_words(least, short=True)) in words, o.id
+        else:  # none reported: nothing counted, so no how sure
+            assert squash("How sure:") not in words.split(squash("MVD"))[0], o.id
+    assert squash("How sure: low to moderate.") not in harms
     # its heading says "fewer than 1 out of 100", the line under it only the scale that shows it
     assert squash("Medicines: fewer than 1 out of 100 About 7 out of 10,000.") in harms
-    assert squash("How sure: low to moderate.") in harms.split(squash("Botulinum toxin"))[0]
-    assert squash("How sure:") not in harms.split(squash("Botulinum toxin"))[1].split(squash("MVD"))[0]
-    assert squash("How sure: low.") in harms.split(squash("MVD surgery"))[1]
 
 
 def test_the_pictures_words_print_as_text_beside_each_array_at_the_tables_size():
