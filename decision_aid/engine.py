@@ -79,6 +79,7 @@ __all__ = [
     "DEFAULT_YEARS",
     "ENDS",
     "HEARING_RISK_ID",
+    "LEVEL_WITHIN_TENTHS",
     "LOCAL_SUCCESS_MEASURE",
     "NOT_RANKED_TEXT",
     "NO_TREATMENT_ID",
@@ -231,9 +232,9 @@ def _score_all(evidence: Evidence, profile: Profile, years: int) -> list[_Scored
 
 
 LEVEL_WITHIN_TENTHS = 10
-"""Options whose matches (one decimal, as the result keeps them) are less than a point apart line
-up about the same, and so do options linked by such gaps (58.5, 59.2 and 59.9: three options with
-each gap under a point): they share a place, and no sentence sets one ahead. So two shown as the
+"""An option whose match (one decimal, as the result keeps it) is less than a point behind the
+next one up lines up about the same as it, so options linked by such gaps are level (58.5, 59.2
+and 59.9: each gap under a point): they share a place, and no sentence sets one ahead. So two shown as the
 same whole number are always level, and a moved weight changes who lines up most closely only when
 a gap between options moves, not when the rounding of both does (58.6 and 59.3 both show as "59";
 at 58.9 and 59.6 they show as "59" and "60", still 0.7 apart). The match's range is far wider than
@@ -243,7 +244,7 @@ a point."""
 def _level_groups(matches: dict[str, float]) -> list[list[str]]:
     """The options in groups that line up about the same (`LEVEL_WITHIN_TENTHS`), the highest
     first; each group in the order of `matches`."""
-    tenths = {k: round(v * 10) for k, v in matches.items()}
+    tenths = {k: round(round(v, 1) * 10) for k, v in matches.items()}  # the one decimal the result keeps
     groups: list[list[str]] = []
     last = None
     for k in sorted(tenths, key=lambda k: -tenths[k]):
