@@ -241,6 +241,12 @@ def _cross_problems(path: str, raw: dict) -> list[str]:
             f"{path}: no_treatment.involves_also[{i}].{at}: {msg}"
             for at, msg in _situation_problems(when, "when", flags=False)
         ]
+        text = extra.get("text") if isinstance(extra, dict) else None
+        if isinstance(text, str) and "{" in text:
+            problems.append(
+                f"{path}: no_treatment.involves_also[{i}].text: no option's name is filled in here; "
+                "write the words out (no {...})"
+            )
     return problems
 
 

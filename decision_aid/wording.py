@@ -1,4 +1,5 @@
-"""Every sentence a patient can read, gathered from where the app takes it, for the review pack.
+"""The cautions, questions and page words a patient can read, gathered from where the app takes
+them, for the review pack (which takes the dataset's own texts from the dataset).
 
 The cautions are worded by the engine itself, for a situation that triggers each rule; the
 questions come from `questions_to_ask` over situations that between them ask every one; the

@@ -315,9 +315,11 @@ def test_no_treatment_sentences_situations_are_checked_and_take_no_option_list(r
         {"when": {"mri": ["blurry"]}, "text": "More."},
         {"when": {"tried": True}, "text": "More."},
         {"when": {"age_at_least": 60, "cause": ["ms"]}, "text": "Fine."},
+        {"when": {"mri": ["vessel"]}, "text": "{name} is not filled in."},
     ]
     lines = problems_for(data, tmp_path)
-    assert len(lines) == 2, lines
+    assert len(lines) == 3, lines
+    assert "no_treatment.involves_also[3].text" in lines[2] and "no option's name" in lines[2]
     assert "no_treatment.involves_also[0].when.mri[0]" in lines[0] and "'blurry'" in lines[0]
     assert "no_treatment.involves_also[1].when.tried" in lines[1] and "unknown situation" in lines[1]
     assert "'tried'" not in lines[1].split("allowed:")[1]

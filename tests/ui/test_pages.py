@@ -195,11 +195,18 @@ def test_about_page_tells_the_natural_course_and_no_treatment_as_a_real_choice()
 
 
 @pytest.mark.parametrize(
-    ("mri", "scan_advice"), [("not_done", True), ("vessel", False), ("no_vessel", False)]
+    ("mri", "scan_advice", "specialist"),
+    [
+        ("not_done", True, False),
+        ("vessel", False, False),
+        ("no_vessel", False, False),
+        ("other_finding", False, True),
+    ],
 )
-def test_about_page_advises_a_scan_before_waiting_only_while_there_is_none(mri, scan_advice):
+def test_about_page_advises_a_scan_before_waiting_only_while_there_is_none(mri, scan_advice, specialist):
     text = unescape(texts(open_app({"mri": mri})))
     assert ("A scan first is still wise" in text) is scan_advice
+    assert ("Even if you wait, see your specialist about what your scan found" in text) is specialist
 
 
 def test_about_page_says_why_the_natural_course_figures_add_up_to_101():
