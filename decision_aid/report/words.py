@@ -10,7 +10,15 @@ from typing import Any
 from decision_aid.engine import OptionResult, Result, RiskUsed
 from decision_aid.evidence import Evidence
 from decision_aid.schema import Chance
-from decision_aid.words.common import CHANCE_LABELS, both_ways, per_100, per_100_counted, per_100_range, whole
+from decision_aid.words.common import (
+    CHANCE_LABELS,
+    both_ways,
+    per_100,
+    per_100_counted,
+    per_100_range,
+    rare_ends,
+    whole,
+)
 from decision_aid.words.report import (
     CHANCE_FIGURE,
     CHANCE_WHY,
@@ -78,12 +86,9 @@ def _per_words(x: float, per: str = "person") -> str:
 
 
 def _spread(low: float, high: float) -> str | None:
-    """'63 to 95 out of 100', or None when the range is one figure after rounding (rounded as
-    `per_100_range` rounds it: on the per-1,000 scale when even the top is under 1 in 100)."""
-    if whole(high) < 1:
-        lo, hi = whole(low * 10), max(1, whole(high * 10))
-    else:
-        lo, hi = whole(low), whole(high)
+    """'63 to 95 out of 100', or None when the range is one figure after rounding, rounded as
+    `per_100_range` rounds it: a rare range on the scale that shows its low end (`rare_ends`)."""
+    _, lo, hi = rare_ends(low, high) if high < 1 else (1, whole(low), whole(high))
     return per_100_range(low, high) if lo != hi else None
 
 

@@ -233,11 +233,14 @@ def _rare_factor(x: float) -> int:
     return 1000
 
 
-def _rare_ends(low: float, high: float) -> tuple[int, int, int]:
+def rare_ends(low: float, high: float) -> tuple[int, int, int]:
     """A range of rare chances as whole people on the scale that shows its low end ("0 to 3 out
-    of 1,000", not "0 to 30 ..."): (the scale's factor, the low end, the high end, at least 1)."""
+    of 1,000", not "0 to 30 ..."): (the scale's factor, the low end, the high end). An end above
+    0 is at least 1, as `rare_scale` says it: under half a person on the smallest scale is not
+    "0", which would read as none."""
     factor = _rare_factor(low if low > 0 else high)
-    return factor, whole(low * factor), max(1, whole(high * factor))
+    lo = whole(low * factor)
+    return factor, max(1, lo) if low > 0 else lo, max(1, whole(high * factor))
 
 
 def rare_scale(x: float) -> str:
@@ -292,15 +295,14 @@ def per_100_range(low: float, high: float) -> str:
     lo, hi = whole(low), whole(high)
     rare_low = low > 0 and lo == 0
     if high < 1 or (rare_low and hi <= 1):
-        factor, lo, hi = _rare_ends(low, high)
-        lo = max(lo, 1) if low > 0 else lo  # under half a person on the smallest scale: 1, as rare_scale
+        factor, lo, hi = rare_ends(low, high)
         if factor == 10:
             scale = _("{lo} out of 1,000") if lo == hi else _("{lo} to {hi} out of 1,000")
         elif factor == 100:
             scale = _("{lo} out of 10,000") if lo == hi else _("{lo} to {hi} out of 10,000")
         else:
             scale = _("{lo} out of 100,000") if lo == hi else _("{lo} to {hi} out of 100,000")
-        return scale.format(lo=lo, hi=hi)
+        return scale.format(lo=f"{lo:,}", hi=f"{hi:,}")
     if rare_low:
         return _("fewer than 1 to {hi} out of 100").format(hi=hi)
     return (_("{lo} out of 100") if lo == hi else _("{lo} to {hi} out of 100")).format(lo=lo, hi=hi)
@@ -322,7 +324,7 @@ def has_range(low: float, high: float) -> bool:
     if high <= low:
         return False
     if high < 1:
-        _, lo, hi = _rare_ends(low, high)
+        _, lo, hi = rare_ends(low, high)
         return lo != hi
     return high - low >= 0.05
 

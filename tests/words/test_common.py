@@ -57,6 +57,11 @@ def test_ranges():
     # not "fewer than 1 to 1 out of 100", nor a low end of "0" on the smallest scale
     assert per_100_range(0.3, 1.2) == "3 to 12 out of 1,000"
     assert per_100_range(0.0004, 0.3) == "1 to 300 out of 100,000"
+    assert per_100_range(0.3, 1.49) == "3 to 15 out of 1,000"
+    assert per_100_range(0.3, 1.5) == "fewer than 1 to 2 out of 100"
+    assert per_100_range(0.0004, 1.2) == "1 to 1,200 out of 100,000"
+    # the Range column agrees: a range that prints as one figure is none
+    assert not has_range(0.0003, 0.0012) and per_100_range(0.0003, 0.0012) == "1 out of 100,000"
 
 
 def test_a_rare_harms_range_is_told_apart_on_its_own_scale():
