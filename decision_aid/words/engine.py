@@ -49,8 +49,8 @@ _ANCHOR_BURDEN = _(
 _ANCHOR_RECOVERY = _("{priority}: an operation scores 0. Every other option gets full marks.")
 _ANCHOR_MATCH = _(
     "The match is the average of these scores, each counted by how much it matters to you, out of "
-    "100. The range beside it uses the worst and the best ends of every figure. An option less "
-    "than 1 point behind the one above it lines up about the same and shares its place."
+    "100. The range beside it uses the worst and the best ends of every figure. If an option is "
+    "less than 1 point behind the one above it, the two line up about the same and share a place."
 )
 """The last sentence is `engine.LEVEL_WITHIN_TENTHS` (a point is far less than the range): each
 option is level with the next one up when less than a point behind it, so three can share a place."""
