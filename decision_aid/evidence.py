@@ -44,6 +44,7 @@ from decision_aid.schema import (
     Sourced,
     Text,
     UpdatePolicy,
+    least_certain,
 )
 
 __all__ = [
@@ -80,6 +81,7 @@ __all__ = [
     "Text",
     "UpdatePolicy",
     "cached_evidence",
+    "least_certain",
     "load_evidence",
     "loc_to_path",
     "parse_evidence",

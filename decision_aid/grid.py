@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, get_args
 
 from decision_aid.engine import NO_TREATMENT_ID, OptionResult, Result
-from decision_aid.evidence import Certainty, Evidence, LabelWarning, Option, Quantity, Rule
+from decision_aid.evidence import Certainty, Evidence, LabelWarning, Option, Quantity, Rule, least_certain
 from decision_aid.results import shown_range
 from decision_aid.schema import GRID_ROWS
 from decision_aid.words import grid as W
@@ -404,8 +404,7 @@ def _reference_note(ev: Evidence, result: Result) -> tuple[str, tuple[str, ...]]
         )
         grades = [figures[fid].get("certainty") for fid in NATURAL_COURSE_IDS]
         if all(g in get_args(Certainty) for g in grades):  # the least sure of them
-            least = max(grades, key=get_args(Certainty).index)
-            parts.append(W.natural_course_sure(least))
+            parts.append(W.natural_course_sure(least_certain(grades)))
         ids += [s for fid in NATURAL_COURSE_IDS for s in figures[fid].get("sources") or ()]
     if _get(note, "text"):
         parts.append(" ".join(str(_get(note, "text")).split()))

@@ -7,7 +7,8 @@ imports these models from there (`decision_aid.evidence` re-exports them).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from collections.abc import Iterable
+from typing import Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -22,6 +23,14 @@ OPTION_IDS: tuple[str, ...] = ("medication", "botulinum", "mvd")
 """The three options, in the one fixed order every view uses."""
 
 Certainty = Literal["high", "moderate", "low", "very_low"]
+
+
+def least_certain(grades: Iterable[str | None]) -> str | None:
+    """The least sure of some certainty grades, or None if none is one: figures read together (a
+    sum of harms, the natural course's four) are no surer than their least sure part."""
+    order = get_args(Certainty)
+    known = [g for g in grades if g in order]
+    return max(known, key=order.index) if known else None
 
 
 class _Strict(BaseModel):

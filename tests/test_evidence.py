@@ -394,3 +394,12 @@ def test_a_label_warning_beside_counted_serious_harms_is_refused(raw, tmp_path):
     data["options"]["mvd"]["label_warning"] = copy.deepcopy(data["options"]["botulinum"]["label_warning"])
     (line,) = problems_for(data, tmp_path)
     assert "options.mvd" in line and "label_warning" in line
+
+
+def test_figures_read_together_are_as_sure_as_their_least_sure_part():
+    from decision_aid.evidence import least_certain
+
+    assert least_certain(["low", "low"]) == "low"
+    assert least_certain(["moderate", "low", None]) == "low"
+    assert least_certain(["high", "very_low", "moderate"]) == "very_low"
+    assert least_certain([]) is None and least_certain([None, "unknown"]) is None

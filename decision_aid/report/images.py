@@ -11,6 +11,7 @@ import segno
 from PIL import Image
 
 from decision_aid.engine import Result
+from decision_aid.evidence import least_certain
 from decision_aid.lru import BoundedCache
 from decision_aid.words.report import (
     CONTROL,
@@ -22,7 +23,7 @@ from decision_aid.words.report import (
     SERIOUS_SUBTITLE,
     SERIOUS_TITLE,
     SERIOUS_WHAT,
-    least_sure,
+    certainty_words,
 )
 
 
@@ -166,7 +167,8 @@ def _how_sure(panels: list[dict], certainties: dict[str, list[str | None]]) -> l
     more than it knows. A sum of serious harms is as sure as its least sure part. Empty where
     nothing was counted."""
     for panel in panels:
-        panel["sure"] = least_sure(certainties[panel["option"]])
+        least = least_certain(certainties[panel["option"]])
+        panel["sure"] = certainty_words(least, short=True)
     return panels
 
 

@@ -4,8 +4,6 @@ phrasing come from `decision_aid.words.common`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from decision_aid.i18n import _
 from decision_aid.words import charts, cli, common, review
 from decision_aid.words.common import (
@@ -143,13 +141,6 @@ def certainty_words(code: str | None, *, short: bool = False) -> str:
     if short or not why:
         return _("How sure: {level}.").format(level=level)
     return _("How sure: {level} ({why}).").format(level=level, why=why)
-
-
-def least_sure(codes: Iterable[str | None]) -> str:
-    """How sure a sum of figures is: as sure as its least sure part ('How sure: low.'), as the grid
-    says it for the natural course; beside a picture of serious harms added up."""
-    present = [c for c in codes if c in CERTAINTY_LEVELS]
-    return certainty_words(max(present, key=list(CERTAINTY_LEVELS).index), short=True) if present else ""
 
 
 # ---------------------------------------------------------------- the comparison table
