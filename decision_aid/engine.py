@@ -234,11 +234,11 @@ def _score_all(evidence: Evidence, profile: Profile, years: int) -> list[_Scored
 LEVEL_WITHIN_TENTHS = 10
 """An option whose match (one decimal, as the result keeps it) is less than a point behind the
 next one up lines up about the same as it, so options linked by such gaps are level (58.5, 59.2
-and 59.9: each gap under a point): they share a place, and no sentence sets one ahead. So two shown as the
-same whole number are always level, and a moved weight changes who lines up most closely only when
-a gap between options moves, not when the rounding of both does (58.6 and 59.3 both show as "59";
-at 58.9 and 59.6 they show as "59" and "60", still 0.7 apart). The match's range is far wider than
-a point."""
+and 59.9: each gap under a point): they share a place, and no sentence sets one ahead. So two
+shown as the same whole number are always level, and a moved weight changes who lines up most
+closely only when a gap between options moves, not when the rounding of both does (58.6 and 59.3
+both show as "59"; at 58.9 and 59.6 they show as "59" and "60", still 0.7 apart). The match's
+range is far wider than a point."""
 
 
 def _level_groups(matches: dict[str, float]) -> list[list[str]]:

@@ -76,9 +76,9 @@ CAUTION = _("Caution: {caution}")
 GOOD_TO_KNOW = _("Good to know: {caution}")
 HARMS_HEADING = _("{kind}:")
 TIMING = _("{heading}: {text}")
+"""'How soon it works and how long it lasts: <the grid's words>'."""
 LATER_ON = _("Later on")
 """Above an option's chances after it is started (`words.common.CHANCE_LABELS`)."""
-"""'How soon it works and how long it lasts: <the grid's words>'."""
 HARMS_NONE = common.NAMED_NONE_REPORTED
 """Under each option, as its benefits above: "Side effects that pass:" then one line per harm."""
 MAY_NOT_BE_SUITABLE = _("[may not be suitable]")
@@ -91,7 +91,8 @@ WITH_PUBLISHED_RANGE = _("{figure} (published range {range})")
 LINES_UP = _("Lines up with what matters to you: {match} out of 100 (range {low} to {high}); {place}")
 PLACE = _("number {rank} of {ranked}")
 PLACE_SHARED = _("number {rank} of {ranked}, level with {names}")
-"""Options less than a point apart share a place (`engine.LEVEL_WITHIN_TENTHS`)."""
+"""Options level by `engine.LEVEL_WITHIN_TENTHS` (each less than a point behind the next one up)
+share a place."""
 NOT_MATCHED = _("Not matched: this option may not be suitable for you (see below).")
 NOT_MATCHED_FIGURES = _("Not matched: its figures may not apply to you (see below).")
 FOR_COMPARISON = _("{name} (shown for comparison; not matched)")

@@ -92,8 +92,8 @@ IF_MORE_OR_LESS = _(
 """`{change}` is one of the four changes below."""
 NEW_LEADER = _("{option} would line up most closely instead of {now}")
 PULLS_AHEAD = _("{option} would line up more closely than {others}")
-"""Two or more options line up about the same now (less than a point apart, `engine._level_groups`),
-and some of them would move ahead of the rest."""
+"""Two or more options line up about the same now (level: each less than a point behind the next
+one up, `engine._level_groups`), and some of them would move ahead of the rest."""
 DRAWS_LEVEL = _("{others} would line up about the same as {now}")
 LEVEL_INSTEAD = _("{options} would line up most closely, about the same as each other, instead of {now}")
 AT_LEAST = _("{weight} out of 10 or more")
