@@ -48,7 +48,7 @@ SOURCES = _("Sources")
 PRIORITY_LABELS: dict[str, str] = {
     "relief": _("Control of the spasm"),
     "lasting": _("A result that lasts without repeat treatment"),
-    "serious_risk": _("Avoiding rare but serious or permanent harm"),
+    "serious_risk": _("Avoiding rare but serious or lasting harm"),
     "side_effects": _("Avoiding common side effects that pass"),
     "burden": _("Little time and effort (few visits, pills or weeks off)"),
     "recovery": _("No operation or general anaesthetic"),
@@ -57,7 +57,7 @@ PRIORITY_LABELS: dict[str, str] = {
 PRIORITY_WISH: dict[str, str] = {
     "relief": _("your wish to control the spasm"),
     "lasting": _("your wish for a result that lasts"),
-    "serious_risk": _("your wish to avoid serious or permanent harm"),
+    "serious_risk": _("your wish to avoid serious or lasting harm"),
     "side_effects": _("your wish to avoid side effects that pass"),
     "burden": _("your wish to spend little time and effort on treatment"),
     "recovery": _("your wish to avoid an operation"),

@@ -157,7 +157,7 @@ NO_TREATMENT_NO_HARM = _("None from treatment.")
 
 # ---------------------------------------------------------------- the charts
 
-SERIOUS_WHAT = _("have a serious or permanent harm")
+SERIOUS_WHAT = _("have a serious or lasting harm")
 CONTROL_WHAT = common.HAVE_THIS_RESULT
 """What the icons in each chart stand for: '10 out of 100 people <what>'."""
 LOCAL_FIGURE_NAME = _("{name} (local figure)")
@@ -165,9 +165,9 @@ CONTROL = review.CONTROL
 """The control chart's label when there is no option to take the measure's name from."""
 OUT_OF_100_PEOPLE = _("{label}: out of 100 people")
 CONTROL_SUBTITLE = _("Each option's figure comes from its own studies and time frame (see the table)")
-SERIOUS_HEADING = _("Serious or permanent harm (the chances of each added up)")
-SERIOUS_TITLE = _("Serious or permanent harm: out of 100 people")
-SERIOUS_SUBTITLE = _("The chances of each serious or permanent harm, added up")
+SERIOUS_HEADING = _("Serious or lasting harm (the chances of each added up)")
+SERIOUS_TITLE = _("Serious or lasting harm: out of 100 people")
+SERIOUS_SUBTITLE = _("The chances of each serious or lasting harm, added up")
 
 # ---------------------------------------------------------------- the note box
 
@@ -267,7 +267,7 @@ PICTURES = _("Pictures of the chances")
 PICTURES_INTRO = _(
     "Each picture shows 100 people; the filled figures are the people the words beside it are "
     "about. The figures come from the tables below, each from its own studies. The serious or "
-    "permanent harms are added up here; the tables give each one on its own."
+    "lasting harms are added up here; the tables give each one on its own."
 )
 
 LINE_UP = charts.MATCH_TITLE

@@ -134,10 +134,10 @@ BUILDERS: dict[str, Callable[[], alt.TopLevelMixin]] = {
     "option_icon_arrays_phone": lambda: charts.option_icon_arrays(
         harm_like(),
         value_col="harm",
-        title="Serious or permanent harm, out of 100 people",
+        title="Serious or lasting harm, out of 100 people",
         color=charts.HARM_COLOR,
         columns=1,
-        label="have serious or permanent harm",
+        label="have serious or lasting harm",
     ),
     "match_chart": lambda: charts.match_chart(match_like()),
     "projection_chart": lambda: charts.projection_chart(projection_like(), years=5),

@@ -638,7 +638,7 @@ def test_each_picture_says_how_sure_its_figure_is():
     text = squash(pdf_text(reader))
     assert squash(pdf_words.PICTURES) in text, "this summary should keep its pictures"
     shown = text.split(squash(pdf_words.PICTURES_INTRO))[1].split(squash("The options in more detail"))[0]
-    control, harms = shown.split(squash("Serious or permanent harm: out of 100 people."))
+    control, harms = shown.split(squash("Serious or lasting harm: out of 100 people."))
     levels = list(CERTAINTY_LEVELS)
     for o in result.options:  # each picture's words run up to the next option's name
         words = control.split(squash(f"{o.short_name}:"))[1][:120]

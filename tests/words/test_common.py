@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
+from babel.messages.pofile import read_po
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -126,3 +130,24 @@ def test_figures_that_split_one_group_say_when_their_whole_numbers_do_not_add_up
     )
     assert rounded_total_note([33.3, 33.3, 33.4]).endswith("add up to 99, not 100.")
     assert rounded_total_note([41, 39, 20]) == rounded_total_note([]) == ""
+
+
+def test_serious_harms_have_one_name_wherever_they_are_read():
+    """The priority a patient weighs, the harms topic, the grid and the PDF's tables and pictures
+    name one pile of harms: "serious or permanent" beside "serious or lasting" read as two."""
+    from decision_aid.words import common, report
+
+    pot = Path(__file__).resolve().parents[2] / "decision_aid" / "locale" / "decision_aid.pot"
+    with pot.open("rb") as f:
+        sentences = [str(m.id) for m in read_po(f) if m.id]
+    named = [s for s in sentences if re.search(r"serious or (permanent|lasting)", s, re.I)]
+    assert len(named) >= 5
+    assert not [s for s in named if re.search(r"serious or permanent", s, re.I)]
+    for text in (
+        common.PRIORITY_LABELS["serious_risk"],
+        common.PRIORITY_WISH["serious_risk"],
+        common.LASTING_HARMS,
+        report.SERIOUS_TITLE,
+        report.SERIOUS_WHAT,
+    ):
+        assert "serious or lasting" in text.lower()
