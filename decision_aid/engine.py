@@ -38,6 +38,7 @@ from decision_aid.results import (
     BenefitUsed,
     Caution,
     FigureUsed,
+    Involves,
     NoTreatmentFigure,
     NoTreatmentResult,
     OptionProjection,
@@ -155,8 +156,22 @@ def _fill_name(text: str, name: str) -> str:
     )
 
 
+def _shown_also(also: list[RuleSentence], option_id: str, profile: Profile) -> list[RuleSentence]:
+    """The sentences whose own situation holds, in the dataset's order."""
+    return [a for a in also if _rule_applies(a.when, option_id, profile)]
+
+
 def _with_also(text: str, also: list[RuleSentence], option_id: str, profile: Profile) -> str:
-    return " ".join([text, *(a.text for a in also if _rule_applies(a.when, option_id, profile))])
+    return " ".join([text, *(a.text for a in _shown_also(also, option_id, profile))])
+
+
+def _also_sources(
+    sources: list[str], also: list[RuleSentence], option_id: str, profile: Profile
+) -> list[str]:
+    """A text's sources, then those of the sentences shown with it: a sentence left out is not
+    cited (han2009 backs "a scan first", not what waiting is like)."""
+    shown = [s for a in _shown_also(also, option_id, profile) for s in a.sources]
+    return list(dict.fromkeys([*sources, *shown]))
 
 
 def rule_text(rule: Rule, option_id: str, profile: Profile) -> str:
@@ -164,11 +179,15 @@ def rule_text(rule: Rule, option_id: str, profile: Profile) -> str:
     return _with_also(rule.text, rule.also, option_id, profile)
 
 
-def no_treatment_involves(evidence: Evidence, profile: Profile) -> str:
+def no_treatment_involves(evidence: Evidence, profile: Profile) -> Involves:
     """What waiting involves in this situation: advice that only holds in some (get a scan first)
-    would be wrong in the others (the scan is done), so it is added only where it holds."""
+    would be wrong in the others (the scan is done), so it is added, and cited, only where it
+    holds."""
     nt = evidence.no_treatment
-    return _with_also(nt.involves.text, nt.involves_also, NO_TREATMENT_ID, profile)
+    return Involves(
+        text=_with_also(nt.involves.text, nt.involves_also, NO_TREATMENT_ID, profile),
+        sources=_also_sources(nt.involves.sources, nt.involves_also, NO_TREATMENT_ID, profile),
+    )
 
 
 def cautions_for(evidence: Evidence, option_id: str, profile: Profile) -> list[Caution]:
@@ -179,7 +198,7 @@ def cautions_for(evidence: Evidence, option_id: str, profile: Profile) -> list[C
             rule=r.id,
             effect=r.effect,
             text=_fill_name(rule_text(r, option_id, profile), name),
-            sources=list(r.sources),
+            sources=_also_sources(r.sources, r.also, option_id, profile),
             not_matched=r.not_matched,
         )
         for r in evidence.rules

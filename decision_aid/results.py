@@ -183,13 +183,20 @@ class NoTreatmentFigure(_Out):
     sources: list[str]
 
 
+class Involves(_Out):
+    """What waiting involves in this situation, and the sources of the sentences shown."""
+
+    text: str
+    sources: list[str]
+
+
 class NoTreatmentResult(_Out):
     """The natural course, shown beside the options as a reference; never scored or ranked."""
 
     name: str
     short_name: str
     summary: str
-    involves: str
+    involves: Involves
     """What waiting involves, with the dataset's sentences for this situation (`involves_also`)."""
     figures: list[NoTreatmentFigure]
 

@@ -310,16 +310,19 @@ def _no_treatment(evidence: Evidence, refs: _Refs) -> str:
 <h2 id="no-treatment">{_t(w.NO_TREATMENT).format(name=_e(nt.name))}</h2>
 <p class="patient">{_e(nt.summary)}</p>
 <p class="patient">{_e(nt.involves.text)} <span class="small">{refs.cite(nt.involves.sources)}</span></p>
-{_also(nt.involves_also, nt.name)}
+{_also(nt.involves_also, nt.name, refs)}
 <table>{_cols(15, 8, 15, 12, 30, 14, 6)}{header}{rows}</table>{note}
 """
 
 
-def _also(also: list[RuleSentence], name: str) -> str:
-    """Each sentence the patient reads only in some situations, after the situation it needs."""
+def _also(also: list[RuleSentence], name: str, refs: _Refs) -> str:
+    """Each sentence the patient reads only in some situations, after the situation it needs,
+    with its own sources where it has any."""
     return "".join(
         f'<p class="patient"><em>{_e(w.ALSO_WHEN.format(when=_when_words(a.when)))}</em> '
-        f"{_e(engine._fill_name(a.text, name))}</p>"
+        f"{_e(engine._fill_name(a.text, name))}"
+        + (f' <span class="small">{refs.cite(a.sources)}</span>' if a.sources else "")
+        + "</p>"
         for a in also
     )
 
@@ -349,7 +352,7 @@ def _rules(evidence: Evidence, refs: _Refs) -> str:
         words = "".join(
             f'<p class="patient"><strong>{_e(evidence.options[oid].short_name)}:</strong> '
             f"{_e(caution_words(evidence, rule, oid))}</p>"
-            + _also(rule.also, evidence.options[oid].sentence_name)
+            + _also(rule.also, evidence.options[oid].sentence_name, refs)
             for oid in rule.options
         )
         if rule.effect == "caution":

@@ -270,6 +270,11 @@ class RuleSentence(_Strict):
         min_length=1, description="checked as a rule's `when` is (_when_problems)"
     )
     text: str = Field(min_length=1, description="appended to the rule's text; {name} as there")
+    sources: list[str] = Field(
+        default_factory=list,
+        description="what backs this sentence alone: cited only where it is shown, after the "
+        "sources of the text it is added to",
+    )
 
 
 class NoTreatment(_Strict):

@@ -111,6 +111,11 @@ def test_pack_holds_the_patient_text_of_every_option(pack):
     assert has(no_treatment, "And only when mri: other_finding (The scan found something else):")
     for extra in nt.involves_also:
         assert has(no_treatment, extra.text)
+        # its own sources beside it; han2009 backs the scan advice, not what waiting is like
+        said = no_treatment.split(html.escape(extra.text.split(":")[0]))[1].split("</p>")[0]
+        assert extra.sources and all(f'href="#src-{s}"' in said for s in extra.sources)
+    first = no_treatment.split(html.escape(nt.involves.text[:30]))[1].split("</p>")[0]
+    assert 'href="#src-han2009"' not in first
 
 
 def test_pack_gives_a_rule_s_also_sentences_with_their_own_situation(pack):

@@ -230,7 +230,7 @@ def _no_treatment(evidence: Evidence, result: Result) -> dict[str, Any]:
         "name": nt.name,
         "short_name": nt.short_name,
         "summary": nt.summary,
-        "involves": {"text": result.no_treatment.involves, "sources": list(nt.involves.sources)},
+        "involves": result.no_treatment.involves.model_dump(),
         "figures": figures,
         "rounded_note": rounded_total_note(f["central"] for f in figures),
     }

@@ -460,7 +460,7 @@ def test_what_waiting_involves_advises_a_scan_only_while_there_is_none(built):
     assert scan_first in squash(pdf_text(reader))
     result = result_of(QUERY.replace("mri=not_done", "mri=vessel"))
     data = report.summary_data(EVIDENCE, result, base_url=BASE_URL)
-    assert data["no_treatment"]["involves"]["text"] == EVIDENCE.no_treatment.involves.text
+    assert data["no_treatment"]["involves"] == EVIDENCE.no_treatment.involves.model_dump()
     text = squash(pdf_text(PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result, base_url=BASE_URL)))))
     assert squash(EVIDENCE.no_treatment.involves.text) in text and scan_first not in text
     # a scan that found something else: see the specialist, even when waiting

@@ -207,6 +207,13 @@ def test_about_page_advises_a_scan_before_waiting_only_while_there_is_none(mri, 
     text = unescape(texts(open_app({"mri": mri})))
     assert ("A scan first is still wise" in text) is scan_advice
     assert ("Even if you wait, see your specialist about what your scan found" in text) is specialist
+    # consult mode cites what is said: han2009 backs the scan advice, not what waiting is like
+    consult = unescape(texts(open_app({"mri": mri, "mode": "consult"})))
+    own = load_evidence().no_treatment.involves.sources
+    assert "han2009" not in own
+    cited = f"Sources: {', '.join(own)}"
+    assert (f"{cited}\n" in f"{consult}\n") is not (scan_advice or specialist)
+    assert (f"{cited}, han2009" in consult) is (scan_advice or specialist)
 
 
 def test_about_page_says_why_the_natural_course_figures_add_up_to_101():

@@ -52,9 +52,10 @@ def _no_treatment(ev: Evidence, prof: Profile, consult: bool) -> None:
     # What waiting means for the eye and over the years is said just above (NATURAL_COURSE); the
     # dataset's one-line summary says it again, so this section gives only what waiting involves.
     c.heading(w.A_REAL_CHOICE.format(name=c.md(nt.name)))
-    st.markdown(f"{c.md(no_treatment_involves(ev, prof))}\n\n{w.WAITING_IS_A_CHOICE}")
+    involves = no_treatment_involves(ev, prof)
+    st.markdown(f"{c.md(involves.text)}\n\n{w.WAITING_IS_A_CHOICE}")
     if consult:
-        st.caption(c.md(c.sources_text(nt.involves.sources)))
+        st.caption(c.md(c.sources_text(involves.sources)))
 
 
 def _reviewers(ev: Evidence) -> str:
