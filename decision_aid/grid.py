@@ -363,18 +363,20 @@ NATURAL_COURSE_IDS = ("remission", "partly_better", "worse")
 def _no_treatment_cells(ev: Evidence, result: Result) -> dict[str, Cell]:
     """No treatment's column: what waiting involves, and no figure beside the treatments'. Its
     figures count other things over years ("went away for a time", "partly better"), so the
-    benefit rows say so and `_reference_note` gives the figures under the grid."""
+    benefit rows say so and `_reference_note` gives the figures under the grid.
+
+    The first row is the summary's first sentence ("You can choose to wait and see."), a choice
+    that needs no source. The serious row's "the spasm itself can shut your eye" comes from the
+    dataset's `involves` text, so it carries that text's sources (the result's `involves` is
+    words only, so they come from the dataset)."""
     nt = _get(result, "no_treatment") or _get(ev, "no_treatment")
-    involves = _get(nt, "involves")
-    summary = _first_sentence(_get(involves, "text", "") or _get(nt, "summary", "") or "")
+    involves = _get(_get(ev, "no_treatment"), "involves")
+    summary = _first_sentence(_get(nt, "summary", "") or "")
     none = Cell(W.NO_TREATMENT_HARMS)
-    serious = Cell(W.NO_TREATMENT_SERIOUS)
+    serious = Cell(W.NO_TREATMENT_SERIOUS, sources=tuple(_get(involves, "sources", ()) or ()))
     not_counted = Cell(W.NOT_COUNTED_WITHOUT, not_measured=True)
     return {
-        "involves": Cell(
-            summary or W.WAIT_AND_WATCH,
-            sources=tuple(_get(involves, "sources", ()) or ()),
-        ),
+        "involves": Cell(summary or W.WAIT_AND_WATCH),
         "clearly_better": not_counted,
         "spasm_gone": not_counted,
         "timing": Cell(W.NO_TREATMENT_TIMING),

@@ -220,6 +220,18 @@ def test_waiting_is_not_shown_as_harmless():
     assert "close your eye" in EV.no_treatment.involves.text
 
 
+def test_waiting_s_cells_say_where_their_claims_come_from():
+    """The serious row's "the spasm itself can shut your eye" is the dataset's `involves` text
+    in a few words, so consult mode's sources toggle gives that text's sources (it gave none: the
+    engine's result holds `involves` as words alone). The first row's "You can choose to wait and
+    see." is the summary's first sentence, a choice with no figure and no source."""
+    grid = _grid()
+    serious = _cell(grid, "serious", NO_TREATMENT_ID)
+    assert serious.sources and serious.sources == tuple(EV.no_treatment.involves.sources)
+    involves = _cell(grid, "involves", NO_TREATMENT_ID)
+    assert involves.text == "You can choose to wait and see." and not involves.sources
+
+
 def test_a_label_warning_with_no_figure_stands_in_its_serious_cell_in_words():
     """The injections' serious cell said only "None reported in the studies used." beside the
     medicines' label warnings; every botulinum toxin label warns of the effect spreading. The
