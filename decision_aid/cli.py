@@ -283,6 +283,7 @@ def format_text(result: Result, evidence: Evidence) -> str:
     lines.append("")
     lines.append(FOR_COMPARISON.format(name=nt.name))
     lines.append(f"  {nt.summary}")
+    lines.append(f"  {nt.involves.text}")  # as the PDF: with the scan advice where it holds
     for f in nt.figures:
         lines.append(f"  {f.name}: {_range_words(f)} [{f.timeframe}]")
     rounded = rounded_total_note(f.central for f in nt.figures)

@@ -241,6 +241,25 @@ def test_text_format_says_why_mvd_is_not_matched_when_its_figures_may_not_apply(
     assert "number 1 of 2" in text and "number 2 of 2" in text
 
 
+@pytest.mark.parametrize(
+    ("mri", "said"),
+    [
+        ("not_done", "A scan first is still wise"),
+        ("vessel", None),
+        ("other_finding", "Even if you wait, see your specialist about what your scan found"),
+    ],
+)
+def test_text_format_says_what_waiting_involves_with_the_scan_advice_where_it_holds(capsys, mri, said):
+    """As the PDF and the About page: the options' cautions give the scan advice for treatment,
+    and waiting had none in the terminal."""
+    text = run(capsys, "--query", f"mri={mri}", "--format", "text").out
+    waiting = text[text.index("No treatment for now") :]
+    nt = load_evidence().no_treatment
+    assert f"  {nt.involves.text}" in waiting
+    for extra in nt.involves_also:
+        assert (extra.text in waiting) is (said is not None and extra.text.startswith(said))
+
+
 def test_text_format_says_why_the_natural_course_figures_add_up_to_101(capsys):
     text = run(capsys, "--query", "relief=8", "--format", "text").out
     course = text[text.index("No treatment for now") :]
