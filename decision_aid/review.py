@@ -259,9 +259,9 @@ def _options(evidence: Evidence, refs: _Refs) -> str:
             + "".join(_risk_row(oid, r, refs) for r in o.risks)
             + "</table>"
         )
-        # every chance and count the option has, by the labels' fields (a list written out by
-        # hand had left out MVD's second operation)
-        chances = [(label, c) for field, label in w.CHANCES.items() if (c := getattr(o, field)) is not None]
+        # every chance the option has, in the order the app, the PDF and the command line give
+        # them (a list written out by hand had left out MVD's second operation)
+        chances = [(w.CHANCES[field], c) for field, c in o.chances()]
         b = o.burden
         quantities = [
             (label, q)

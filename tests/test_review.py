@@ -20,6 +20,8 @@ import yaml
 from decision_aid import engine, review
 from decision_aid.evidence import DEFAULT_DATASET, load_evidence
 from decision_aid.questions import questions_to_ask
+from decision_aid.schema import CHANCE_FIELDS
+from decision_aid.words import review as review_words
 from decision_aid.words.grid import ROW_QUESTIONS
 from decision_aid.words.review import CAUTION_NOT_MATCHED, GRID_MARKS
 
@@ -323,3 +325,9 @@ def test_pack_lists_every_chance_of_every_option_with_its_note(pack):
             if c.note:
                 assert has(pack, "Note: " + " ".join(c.note.split())), field
     assert has(pack, "A second operation (reoperation)")
+    # one label for each chance, in the one order the app, the PDF and the command line use
+    assert set(review_words.CHANCES) == set(CHANCE_FIELDS) == set(fields)
+    mvd = [f for f, _ in EVIDENCE.options["mvd"].chances()]
+    assert len(mvd) == 3
+    at = [pack.index(html.escape(review_words.CHANCES[f])) for f in mvd]
+    assert at == sorted(at), mvd
