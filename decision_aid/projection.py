@@ -20,6 +20,7 @@ from decision_aid.scoring import (
     success_used,
 )
 from decision_aid.words import engine as W
+from decision_aid.words.common import per_100_range, whole
 
 NO_TREATMENT_ID = "no_treatment"
 """The key of the natural-course reference line in `Projection.options` (never scored)."""
@@ -219,8 +220,7 @@ def projection_assumptions(evidence: Evidence) -> list[str]:
                 out.append(
                     text.format(
                         name=name,
-                        low=_n(rec.per_100.low),
-                        high=_n(rec.per_100.high),
+                        range=per_100_range(rec.per_100.low, rec.per_100.high),
                         years=_n(spread or rec.years or 0),
                     )
                 )
@@ -229,8 +229,7 @@ def projection_assumptions(evidence: Evidence) -> list[str]:
                 out.append(
                     W.LATE_RELIEF.format(
                         name=name,
-                        low=_n(late.per_100.low),
-                        high=_n(late.per_100.high),
+                        range=per_100_range(late.per_100.low, late.per_100.high),
                         months_low=_n(late.months.low),
                         months_high=_n(late.months.high),
                     )
@@ -240,7 +239,7 @@ def projection_assumptions(evidence: Evidence) -> list[str]:
     fig = next((f for f in evidence.no_treatment.figures if f.id == REMISSION_FIGURE_ID), None)
     nt = evidence.no_treatment.short_name
     if fig is not None and fig.years:
-        out.append(W.NATURAL_COURSE.format(name=nt, per_100=_n(fig.per_100.central), years=_n(fig.years)))
+        out.append(W.NATURAL_COURSE.format(name=nt, per_100=whole(fig.per_100.central), years=_n(fig.years)))
     else:
         out.append(W.NATURAL_COURSE_UNDRAWN.format(name=nt))
     return out

@@ -3,6 +3,8 @@ nothing ranked before the patient speaks, like-for-like outcomes, and no verdict
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 from hypothesis import given
@@ -25,7 +27,7 @@ from decision_aid.engine import (
 )
 from decision_aid.evidence import DEFAULT_DATASET, OPTION_IDS, load_evidence, parse_evidence
 from decision_aid.profile import CHOICES, PRIORITIES, Profile
-from decision_aid.words.common import PRIORITY_LABELS, whole
+from decision_aid.words.common import PRIORITY_LABELS, per_100_range, whole
 
 from .readability import grade
 
@@ -478,6 +480,17 @@ def test_projection_assumptions_are_plain_and_cover_every_line():
     for name in [*(o.short_name for o in EVIDENCE.options.values()), EVIDENCE.no_treatment.short_name]:
         assert any(a.startswith(name) for a in assumptions), name
     assert grade(" ".join(assumptions)) <= 8
+
+
+def test_projection_assumptions_give_chances_in_whole_people():
+    """The years topic's "how these lines are worked out" said MVD's recurrence was "0.4 to 9.8
+    in 100": the arithmetic's decimals, where every other text says "fewer than 1 to 10 out of
+    100" (`per_100_range`)."""
+    text = " ".join(run().projection.assumptions)
+    assert not re.search(r"\d in 100", text), text
+    rec = EVIDENCE.options["mvd"].recurrence.per_100
+    assert f"({per_100_range(rec.low, rec.high)} in the studies)" in text
+    assert "fewer than 1 to 10 out of 100" in text
 
 
 def test_all_zero_weights_warns_and_matches_nothing():

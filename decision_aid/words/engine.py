@@ -165,30 +165,33 @@ NOT_FOLLOWED = _(
 )
 RECURRENCE_MOSTLY_WITHIN = _(
     "{name}: the share helped after the operation, less those whose spasm comes back "
-    "({low} to {high} in 100 in the studies), most of it within the first {years} years, "
+    "({range} in the studies), most of it within the first {years} years, "
     "as the studies found. The line adds none after that, though studies that followed people "
     "for longer found a few more."
 )
 RECURRENCE_SPREAD = _(
     "{name}: the share helped after the operation, less those whose spasm comes back "
-    "({low} to {high} in 100 in the studies), spread evenly over the {years} years the studies "
+    "({range} in the studies), spread evenly over the {years} years the studies "
     "followed people."
 )
 RECURRENCE_FIRST_YEAR = _(
     "{name}: the share helped after the operation, less those whose spasm comes back "
-    "({low} to {high} in 100 in the studies), all of it counted from the first year."
+    "({range} in the studies), all of it counted from the first year."
 )
 LATE_RELIEF = _(
-    "{name}: in the first year, about {low} to {high} in 100 people are counted as not yet "
+    "{name}: in the first year, about {range} people are counted as not yet "
     "better for {months_low} to {months_high} months, because their relief comes late."
 )
+"""`{range}` (and the recurrence's above) as `words.common.per_100_range` gives it, so these
+notes say chances in whole people as every other text does: "0.4 to 9.8 in 100" was the
+arithmetic's own decimals."""
 LATE_RELIEF_UNTIMED = _(
     "{name}: some people's relief comes weeks or months after the operation; the line does "
     "not show this because the studies do not say how long it takes."
 )
 NATURAL_COURSE = _(
     "{name}: a reference line that counts something else: the people in one clinic whose spasm "
-    "went away by itself for a time ({per_100} in 100 over about {years} years on average), "
+    "went away by itself for a time ({per_100} out of 100 over about {years} years on average), "
     "spread evenly over those years and counted from then on. For some the spasm came back, so "
     "the true line is probably lower. The match does not score it."
 )
