@@ -69,11 +69,25 @@ class _Cell:
 MIN_SPLIT_LINES = 3
 """A row split across pages starts on the page it reaches only where three lines fit there, and
 leaves at least three of its longest cell's lines for the next page."""
+ITEM_MARK = "•"
+"""How an item of a cell's list starts (`content.py`): a row split across pages breaks each cell
+before an item where one starts, not inside it."""
 SPLIT_TALLER_THAN = 40.0
 """mm: a row of the detail table taller than this goes on over a page break, under the heading
 row and its own label again, rather than leave the foot of the page empty (the medicines' side
 effects run to 80 mm, and moved whole they left up to a third of a page blank); a shorter row
 moves whole."""
+
+
+def _page_cut(cell_lines: tuple[str, ...], fit: int) -> int:
+    """How many of a cell's lines go on this page when its row is split after `fit` lines: all
+    that fit, or up to the last item that starts within them, so an item is not parted at the
+    page ("... too): 65" | "out of 100 people"). A cell whose first item runs past `fit` breaks
+    inside it, at `fit`, as before."""
+    if len(cell_lines) <= fit:
+        return len(cell_lines)
+    starts = [k for k in range(1, fit + 1) if cell_lines[k].lstrip().startswith(ITEM_MARK)]
+    return starts[-1] if starts else fit
 
 
 def _table(
@@ -165,8 +179,9 @@ def _table(
                 return
             fit = min(fit, max(len(cell_lines) for cell_lines in rest) - MIN_SPLIT_LINES)
             if fit >= MIN_SPLIT_LINES:
-                draw(row, part([cell_lines[:fit] for cell_lines in rest]), index)
-                rest = [cell_lines[fit:] for cell_lines in rest]
+                cuts = [_page_cut(cell_lines, fit) for cell_lines in rest]
+                draw(row, part([c[:k] for c, k in zip(rest, cuts, strict=True)]), index)
+                rest = [c[k:] for c, k in zip(rest, cuts, strict=True)]
                 if not rest[0] and any(rest[1:]):  # the row's label again, beside the rest of it
                     rest[0] = laid_out[0][0]
             pdf.add_page()

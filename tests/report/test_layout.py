@@ -216,3 +216,24 @@ def test_a_split_row_leaves_at_least_three_lines_for_the_next_page():
     items = [page for page, text in _drawn_with_tall_detail_rows(row, room) if text.startswith("Item ")]
     assert len(items) == 20 and items.count(1) >= MIN_SPLIT_LINES
     assert items.count(2) == MIN_SPLIT_LINES, items  # 19 fitted: three go on, not one
+
+
+def test_a_split_row_breaks_between_items_not_inside_one():
+    """A side effect's line was cut at the page: "... with clonazepam (...): 65" at the foot of one
+    page and "out of 100 people" at the top of the next. Each cell now breaks before the last item
+    that starts on the page, wherever the page ends."""
+    items = "\n".join(f"• Item {i}: a side effect with a long name, " + "its words " * 12 for i in range(14))
+    row = [_Cell("Side effects", "B", 7.0), _Cell(items, "", 7.0), _Cell("• MVD.", "", 7.0)]
+    split = 0
+    for room in range(30, 80, 2):  # the page's foot falls at each line of the items in turn
+        pages: dict[int, set[int]] = {}
+        item = None
+        for page, text in _drawn_with_tall_detail_rows(row, room):
+            if text.startswith("• Item "):
+                item = int(text.split()[2].rstrip(":"))
+            if item is not None and "words" in text:
+                pages.setdefault(item, set()).add(page)
+        assert sorted(pages) == list(range(14))
+        assert all(len(p) == 1 for p in pages.values()), (room, pages)
+        split += len({p for ps in pages.values() for p in ps}) > 1
+    assert split > 10  # most of the rooms did split the row
