@@ -5,6 +5,7 @@ the layouts tried from roomy to compact.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -79,15 +80,28 @@ effects run to 80 mm, and moved whole they left up to a third of a page blank); 
 moves whole."""
 
 
+ITEM_BACK_OFF = 4
+"""Lines a cell may leave empty at the foot of a page to start an item on the next. Backing off
+to any item's start left large print's narrow columns up to a third empty, and its longest
+summary went over its page limit."""
+ENDS_IN_A_FIGURE = re.compile(r"\d$")
+
+
 def _page_cut(cell_lines: tuple[str, ...], fit: int) -> int:
     """How many of a cell's lines go on this page when its row is split after `fit` lines: all
-    that fit, or up to the last item that starts within them, so an item is not parted at the
-    page ("... too): 65" | "out of 100 people"). A cell whose first item runs past `fit` breaks
-    inside it, at `fit`, as before."""
+    that fit; else up to an item that starts in the last `ITEM_BACK_OFF` of them, so the item is
+    not parted at the page ("... too): 65" | "out of 100 people"); else, inside an item, not
+    just after a figure (up to two lines earlier, so the figure goes on with its words)."""
     if len(cell_lines) <= fit:
         return len(cell_lines)
-    starts = [k for k in range(1, fit + 1) if cell_lines[k].lstrip().startswith(ITEM_MARK)]
-    return starts[-1] if starts else fit
+    floor = max(1, fit - ITEM_BACK_OFF)
+    starts = [k for k in range(floor, fit + 1) if cell_lines[k].lstrip().startswith(ITEM_MARK)]
+    if starts:
+        return starts[-1]
+    cut = fit
+    while cut > max(1, fit - 2) and ENDS_IN_A_FIGURE.search(cell_lines[cut - 1].rstrip()):
+        cut -= 1
+    return cut
 
 
 def _table(

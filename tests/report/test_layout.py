@@ -19,7 +19,16 @@ from fpdf.fonts import FontFace
 from PIL import Image, ImageChops
 
 from decision_aid.report.fontcache import FONT
-from decision_aid.report.layout import _PDF, GREY_FILL, MIN_SPLIT_LINES, _Cell, _numbered_columns, _table
+from decision_aid.report.layout import (
+    _PDF,
+    GREY_FILL,
+    ITEM_BACK_OFF,
+    MIN_SPLIT_LINES,
+    _Cell,
+    _numbered_columns,
+    _page_cut,
+    _table,
+)
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftoppm") is None, reason="poppler-utils (pdftoppm) not installed"
@@ -237,3 +246,20 @@ def test_a_split_row_breaks_between_items_not_inside_one():
         assert all(len(p) == 1 for p in pages.values()), (room, pages)
         split += len({p for ps in pages.values() for p in ps}) > 1
     assert split > 10  # most of the rooms did split the row
+
+
+def test_a_page_cut_inside_an_item_keeps_a_figure_with_its_words():
+    """Where no item starts near the foot of the page, the cut falls inside an item, but not
+    right after a figure: "65" goes on with "out of 100 people"."""
+    item = ("• Sleepiness with clonazepam", "(treated for", "seizures): 65", "out of 100 people", "more")
+    assert _page_cut(item, 3) == 2
+    assert _page_cut(item, 4) == 4
+    assert _page_cut(item, 9) == len(item)  # it all fits
+    # an item that starts near the foot goes on whole; far up, the page is not left empty for it
+    two = ("• One", "one", "one", "one", "one", "one", "one", "• Two", "two", "two")
+    assert _page_cut(two, 8) == 7
+    far = ("• One", "one", "one", "• Two", *["two"] * 12)
+    assert _page_cut(far, 3 + ITEM_BACK_OFF + 1) == 3 + ITEM_BACK_OFF + 1
+    long = ("• One", *["one"] * 20)
+    assert _page_cut(long, 6) == 6
+    assert _page_cut(("• One", "• Two", *["two"] * 20), 6 + ITEM_BACK_OFF) == 6 + ITEM_BACK_OFF
