@@ -91,15 +91,16 @@ def _page_cut(cell_lines: tuple[str, ...], fit: int) -> int:
     """How many of a cell's lines go on this page when its row is split after `fit` lines: all
     that fit; else up to an item that starts in the last `ITEM_BACK_OFF` of them, so the item is
     not parted at the page ("... too): 65" | "out of 100 people"); else, inside an item, not
-    just after a figure (up to two lines earlier, so the figure goes on with its words)."""
+    just after a figure (up to two lines earlier, so the figure goes on with its words). Never
+    fewer than `MIN_SPLIT_LINES`, the least a split row leaves on a page."""
     if len(cell_lines) <= fit:
         return len(cell_lines)
-    floor = max(1, fit - ITEM_BACK_OFF)
+    floor = max(MIN_SPLIT_LINES, fit - ITEM_BACK_OFF)
     starts = [k for k in range(floor, fit + 1) if cell_lines[k].lstrip().startswith(ITEM_MARK)]
     if starts:
         return starts[-1]
     cut = fit
-    while cut > max(1, fit - 2) and ENDS_IN_A_FIGURE.search(cell_lines[cut - 1].rstrip()):
+    while cut > max(MIN_SPLIT_LINES, fit - 2) and ENDS_IN_A_FIGURE.search(cell_lines[cut - 1].rstrip()):
         cut -= 1
     return cut
 

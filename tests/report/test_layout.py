@@ -229,8 +229,9 @@ def test_a_split_row_leaves_at_least_three_lines_for_the_next_page():
 
 def test_a_split_row_breaks_between_items_not_inside_one():
     """A side effect's line was cut at the page: "... with clonazepam (...): 65" at the foot of one
-    page and "out of 100 people" at the top of the next. Each cell now breaks before the last item
-    that starts on the page, wherever the page ends."""
+    page and "out of 100 people" at the top of the next. Each cell now breaks before an item that
+    starts in the last `ITEM_BACK_OFF` lines of the page; these items are shorter than that, so
+    none is parted, wherever the page ends."""
     items = "\n".join(f"• Item {i}: a side effect with a long name, " + "its words " * 12 for i in range(14))
     row = [_Cell("Side effects", "B", 7.0), _Cell(items, "", 7.0), _Cell("• MVD.", "", 7.0)]
     split = 0
@@ -251,10 +252,13 @@ def test_a_split_row_breaks_between_items_not_inside_one():
 def test_a_page_cut_inside_an_item_keeps_a_figure_with_its_words():
     """Where no item starts near the foot of the page, the cut falls inside an item, but not
     right after a figure: "65" goes on with "out of 100 people"."""
-    item = ("• Sleepiness with clonazepam", "(treated for", "seizures): 65", "out of 100 people", "more")
-    assert _page_cut(item, 3) == 2
-    assert _page_cut(item, 4) == 4
+    item = ("• Sleepy", "with clonazepam", "(people treated", "for fits): 65", "out of 100 people", "more")
+    assert _page_cut(item, 4) == 3
+    assert _page_cut(item, 5) == 5
     assert _page_cut(item, 9) == len(item)  # it all fits
+    # never fewer lines on the page than a split row leaves
+    assert _page_cut(("• a", "b 1", "c 2", "d 3", "e", "f"), MIN_SPLIT_LINES) == MIN_SPLIT_LINES
+    assert _page_cut(("• a", "b", "c", "• d", "e", "f", "g", "h"), 6) == 3
     # an item that starts near the foot goes on whole; far up, the page is not left empty for it
     two = ("• One", "one", "one", "one", "one", "one", "one", "• Two", "two", "two")
     assert _page_cut(two, 8) == 7
