@@ -367,8 +367,9 @@ def _no_treatment_cells(ev: Evidence, result: Result) -> dict[str, Cell]:
 
     The first row is the summary's first sentence ("You can choose to wait and see."), a choice
     that needs no source. The serious row's "the spasm itself can shut your eye" comes from the
-    dataset's `involves` text, so it carries that text's sources (the result's `involves` is
-    words only, so they come from the dataset)."""
+    dataset's `involves` text, so it carries that text's own sources, from the dataset: the
+    result's `involves` sources add those of the scan sentences shown with it (han2009), which do
+    not back it."""
     nt = _get(result, "no_treatment") or _get(ev, "no_treatment")
     involves = _get(_get(ev, "no_treatment"), "involves")
     summary = _first_sentence(_get(nt, "summary", "") or "")

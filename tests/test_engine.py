@@ -484,8 +484,8 @@ def test_projection_assumptions_are_plain_and_cover_every_line():
 
 def test_projection_assumptions_give_chances_in_whole_people():
     """The years topic's "how these lines are worked out" said MVD's recurrence was "0.4 to 9.8
-    in 100": the arithmetic's decimals, where every other text says "fewer than 1 to 10 out of
-    100" (`per_100_range`)."""
+    in 100", the studies' figures with their decimals, where every other text says "fewer than 1
+    to 10 out of 100" (`per_100_range`)."""
     text = " ".join(run().projection.assumptions)
     assert not re.search(r"\d in 100", text), text
     rec = EVIDENCE.options["mvd"].recurrence.per_100

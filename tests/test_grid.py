@@ -222,9 +222,9 @@ def test_waiting_is_not_shown_as_harmless():
 
 def test_waiting_s_cells_say_where_their_claims_come_from():
     """The serious row's "the spasm itself can shut your eye" is the dataset's `involves` text
-    in a few words, so consult mode's sources toggle gives that text's sources (it gave none: the
-    engine's result holds `involves` as words alone). The first row's "You can choose to wait and
-    see." is the summary's first sentence, a choice with no figure and no source."""
+    in a few words, so consult mode's sources toggle gives that text's own sources (it gave
+    none), not the scan sentences'. The first row's "You can choose to wait and see." is the
+    summary's first sentence, a choice with no figure and no source."""
     grid = _grid()
     serious = _cell(grid, "serious", NO_TREATMENT_ID)
     assert serious.sources and serious.sources == tuple(EV.no_treatment.involves.sources)

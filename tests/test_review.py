@@ -329,5 +329,6 @@ def test_pack_lists_every_chance_of_every_option_with_its_note(pack):
     assert set(review_words.CHANCES) == set(CHANCE_FIELDS) == set(fields)
     mvd = [f for f, _ in EVIDENCE.options["mvd"].chances()]
     assert len(mvd) == 3
-    at = [pack.index(html.escape(review_words.CHANCES[f])) for f in mvd]
+    section = pack.split('id="option-mvd"')[1]
+    at = [section.index(html.escape(review_words.CHANCES[f])) for f in mvd]
     assert at == sorted(at), mvd

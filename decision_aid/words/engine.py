@@ -179,12 +179,13 @@ RECURRENCE_FIRST_YEAR = _(
     "({range} in the studies), all of it counted from the first year."
 )
 LATE_RELIEF = _(
-    "{name}: in the first year, about {range} people are counted as not yet "
+    "{name}: in the first year, {range} people are counted as not yet "
     "better for {months_low} to {months_high} months, because their relief comes late."
 )
 """`{range}` (and the recurrence's above) as `words.common.per_100_range` gives it, so these
-notes say chances in whole people as every other text does: "0.4 to 9.8 in 100" was the
-arithmetic's own decimals."""
+notes say chances in whole people as every other text does: they gave the studies' figures
+with their decimals ("0.4 to 9.8 in 100"). No "about" before it: a range says so itself, and
+"about fewer than 1" would not read."""
 LATE_RELIEF_UNTIMED = _(
     "{name}: some people's relief comes weeks or months after the operation; the line does "
     "not show this because the studies do not say how long it takes."
