@@ -104,6 +104,7 @@ __all__ = [
     "SensitivityItem",
     "SuccessUsed",
     "YearPoint",
+    "anchors_for",
     "attribute_scores",
     "benefits_used",
     "cautions_for",
@@ -381,6 +382,14 @@ def _sensitivity_sentence(
 
 
 # ---------------------------------------------------------------- evaluate
+
+
+def anchors_for(result: Result) -> tuple[str, ...]:
+    """The scale's value judgements as they bear on this result: `ANCHORS_TEXT`, and that a
+    ruled-out option comes after the others wherever one is placed."""
+    if any(o.avoided and o.rank is not None for o in result.options):
+        return (*ANCHORS_TEXT, W.AVOIDED_LAST)
+    return ANCHORS_TEXT
 
 
 def _ranks(matched: dict[str, tuple[bool, float]]) -> dict[str, int]:

@@ -25,6 +25,7 @@ from decision_aid.evidence import Benefit, Chance, Evidence, LabelWarning, Quant
 from decision_aid.grid import rows_marked_by
 from decision_aid.profile import PRIORITIES
 from decision_aid.wording import caution_words, every_question, page_words
+from decision_aid.words import engine as engine_words
 from decision_aid.words import review as w
 from decision_aid.words.common import (
     CERTAINTY_LABELS,
@@ -372,7 +373,10 @@ def _rules(evidence: Evidence, refs: _Refs) -> str:
 
 
 def _anchors() -> str:
-    items = "".join(f"<li>{_e(line)}</li>" for line in engine.ANCHORS_TEXT)
+    items = "".join(f"<li>{_e(line)}</li>" for line in engine.ANCHORS_TEXT) + (
+        f"<li><em>{_e(w.ALSO_WHEN.format(when=w.AN_OPTION_RULED_OUT))}</em> "
+        f"{_e(engine_words.AVOIDED_LAST)}</li>"
+    )
     return f"""
 <h2 id="anchors">{_t(w.ANCHORS)}</h2>
 <p>{_t(w.ANCHORS_HOW)}</p>

@@ -28,6 +28,7 @@ from decision_aid.engine import (
 from decision_aid.evidence import DEFAULT_DATASET, OPTION_IDS, load_evidence, parse_evidence
 from decision_aid.profile import CHOICES, PRIORITIES, Profile
 from decision_aid.words.common import PRIORITY_LABELS, per_100_range, whole
+from decision_aid.words.engine import AVOIDED_LAST
 
 from .readability import grade
 
@@ -312,6 +313,10 @@ def test_avoided_option_keeps_its_match_and_ranks_after_the_others():
     assert mvd.match == plain.option("mvd").match  # not averaged away, not zeroed
     assert mvd.rank == 3
     assert any("do not want" in c.lower() or "ruled" in c.lower() for c in mvd.cautions)
+    # a value judgement of the places, written down with the scale's others where it applies
+    assert engine.anchors_for(avoided) == (*ANCHORS_TEXT, AVOIDED_LAST)
+    assert engine.anchors_for(plain) == ANCHORS_TEXT
+    assert engine.anchors_for(run(avoid=("mvd",))) == ANCHORS_TEXT  # nothing placed, no priority
 
 
 # ------------------------------------------------------------------ like-for-like outcomes

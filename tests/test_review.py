@@ -120,6 +120,12 @@ def test_pack_holds_the_patient_text_of_every_option(pack):
     assert 'href="#src-han2009"' not in first
 
 
+def test_pack_gives_the_ruled_out_anchor_with_when_it_is_said(pack):
+    anchors = pack.split('id="anchors"')[1].split("</ul>")[0]
+    assert has(anchors, "And only when the patient has ruled out an option that is still matched:")
+    assert has(anchors, "An option you said you do not want comes after the others, whatever its match.")
+
+
 def test_pack_gives_a_rule_s_also_sentences_with_their_own_situation(pack):
     # MVD's anaesthetic caution says its age sentence only under 60 or with no age given
     rule = next(r for r in EVIDENCE.rules if r.also)

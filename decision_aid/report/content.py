@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Any, Literal
 
 from decision_aid.derived import quiz
-from decision_aid.engine import ANCHORS_TEXT, Caution, OptionResult, Result
+from decision_aid.engine import Caution, OptionResult, Result, anchors_for
 from decision_aid.evidence import Evidence
 from decision_aid.grid import glance_grid, how_long_text
 from decision_aid.profile import PRIORITIES
@@ -504,7 +504,7 @@ def _summary(
                 for o in options
                 if stated and not o["matchable"]
             ],
-            "anchors": list(ANCHORS_TEXT),
+            "anchors": list(anchors_for(result)),
         },
         "what_would_change": [s.sentence for s in result.sensitivity if s.changes] if rankable else [],
         "questions": questions_to_ask(evidence, result),

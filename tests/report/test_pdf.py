@@ -35,6 +35,7 @@ from decision_aid.report.images import _chart_cache, _grid_cache
 from decision_aid.report.layout import LAYOUTS, _lines_cache
 from decision_aid.words import report as pdf_words
 from decision_aid.words.common import CERTAINTY_LEVELS, PRIORITY_LABELS, whole
+from decision_aid.words.engine import AVOIDED_LAST
 from decision_aid.words.report import certainty_words
 from devkit.pdf import chart_images
 
@@ -561,6 +562,13 @@ def test_the_scale_value_judgements_are_printed(built):
     text = squash(pdf_text(reader))
     for line in report.ANCHORS_TEXT:
         assert squash(line) in text, line
+    # that a ruled-out option comes after the others, only where one is placed
+    last = squash(AVOIDED_LAST)
+    assert last not in text
+    data = report.summary_data(EVIDENCE, result_of("relief=8&avoid=mvd"), base_url=BASE_URL)
+    assert data["match"]["anchors"][-1] == AVOIDED_LAST
+    pdf = report.build_pdf(EVIDENCE, result_of("relief=8&avoid=mvd"), base_url=BASE_URL)
+    assert last in squash(pdf_text(PdfReader(io.BytesIO(pdf))))
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """What matters to you: re-weigh in place, and see how the options line up only once the patient
 has said what matters. An option that may not apply gets no match, rank, bar or "fits" sentence;
 its figures stay in the other topics, with the reason here. The scale's value judgements
-(`engine.ANCHORS_TEXT`) are shown: in plain words at home, as the anchors in a consult."""
+(`engine.anchors_for`) are shown: in plain words at home, as the anchors in a consult."""
 
 from __future__ import annotations
 
@@ -164,7 +164,7 @@ def _how(ctx: Ctx) -> None:
     """The value judgements behind the match: in plain words at home, as the anchors in a consult
     (one Markdown element, as `_change`)."""
     title = ANCHORS_TITLE if ctx.consult else HOW_MATCH_WORKS
-    anchors = "\n".join(f"- {c.md(a)}" for a in engine.ANCHORS_TEXT)
+    anchors = "\n".join(f"- {c.md(a)}" for a in engine.anchors_for(ctx.result))
     with st.expander(title, expanded=False):
         st.markdown(anchors if ctx.consult else f"{HOW_MATCH_WORKS_TEXT}\n\n{anchors}")
 

@@ -400,6 +400,15 @@ def test_how_the_match_is_worked_out_is_shown_in_both_modes():
     assert any(e.label.startswith("The scale's anchors") for e in consult.expander)
 
 
+def test_the_match_s_workings_say_a_ruled_out_option_comes_after_the_others_where_one_does():
+    """A ruled-out option keeps its match but is placed after the rest: a value judgement the
+    anchors write down, where it bears on the places shown."""
+    said = "An option you said you do not want comes after the others, whatever its match."
+    ruled_out = unescape(texts(open_app({"topic": "fit", "relief": "8", "avoid": "mvd"}, page="compare")))
+    plain = unescape(texts(open_app({"topic": "fit", "relief": "8"}, page="compare")))
+    assert said in ruled_out and said not in plain
+
+
 def test_priority_slider_on_the_priorities_page_reaches_the_comparison():
     at = open_app({"topic": "fit", "relief": "5"}, page="compare")
     before = match_points(at)
