@@ -385,9 +385,11 @@ def _sensitivity_sentence(
 
 
 def anchors_for(result: Result) -> tuple[str, ...]:
-    """The scale's value judgements as they bear on this result: `ANCHORS_TEXT`, and that a
-    ruled-out option comes after the others wherever one is placed."""
-    if any(o.avoided and o.rank is not None for o in result.options):
+    """The scale's value judgements as they bear on this result: `ANCHORS_TEXT`, and that
+    ruled-out options come after the others wherever that decides a place: some placed options
+    ruled out and some not (with all of them ruled out, they are placed by their match alone)."""
+    placed = [o.avoided for o in result.options if o.rank is not None]
+    if any(placed) and not all(placed):
         return (*ANCHORS_TEXT, W.AVOIDED_LAST)
     return ANCHORS_TEXT
 

@@ -316,7 +316,30 @@ def test_avoided_option_keeps_its_match_and_ranks_after_the_others():
     # a value judgement of the places, written down with the scale's others where it applies
     assert engine.anchors_for(avoided) == (*ANCHORS_TEXT, AVOIDED_LAST)
     assert engine.anchors_for(plain) == ANCHORS_TEXT
-    assert engine.anchors_for(run(avoid=("mvd",))) == ANCHORS_TEXT  # nothing placed, no priority
+
+
+@pytest.mark.parametrize(
+    ("answers", "said"),
+    [
+        ({"avoid": ("mvd",)}, False),  # no priority: nothing is placed
+        ({"relief": 8, "avoid": ("mvd",), "anesthesia": "unfit"}, False),  # ruled out, not placed
+        ({"relief": 8, "avoid": ("medication", "botulinum", "mvd")}, False),  # all: by match alone
+        ({"relief": 8, "avoid": ("medication", "botulinum"), "anesthesia": "unfit"}, False),
+        ({"relief": 8, "avoid": ("medication", "botulinum")}, True),
+        ({"relief": 8, "avoid": ("botulinum",)}, True),
+    ],
+)
+def test_the_ruled_out_anchor_is_said_only_where_it_decides_a_place(answers, said):
+    """With every placed option ruled out, one of them is first: "come after the ones you did not
+    rule out" would be false, so the sentence is left out, as where no ruled-out option is placed."""
+    result = run(**answers)
+    placed = {o.id: o.rank for o in result.options if o.rank is not None}
+    assert bool(placed) is ("relief" in answers)  # each case is the one its comment says
+    assert (AVOIDED_LAST in engine.anchors_for(result)) is said, placed
+    if said:  # and what it says holds
+        kept = [o.rank for o in result.options if o.rank is not None and not o.avoided]
+        out = [o.rank for o in result.options if o.rank is not None and o.avoided]
+        assert max(kept) < min(out)
 
 
 # ------------------------------------------------------------------ like-for-like outcomes
@@ -477,7 +500,7 @@ def test_anchors_text_states_every_anchor_and_label_in_plain_words():
     for p in PRIORITIES:
         assert PRIORITY_LABELS[p].split(" (")[0] in text, p
     assert "times itself" in text and engine.WEIGHT_POWER == 2
-    assert grade(text) <= 8 and grade(NOT_RANKED_TEXT) <= 8
+    assert grade(text) <= 8 and grade(NOT_RANKED_TEXT) <= 8 and grade(AVOIDED_LAST) <= 8
 
 
 def test_projection_assumptions_are_plain_and_cover_every_line():

@@ -121,9 +121,11 @@ def test_pack_holds_the_patient_text_of_every_option(pack):
 
 
 def test_pack_gives_the_ruled_out_anchor_with_when_it_is_said(pack):
+    # the sentence and its condition as engine.anchors_for uses them
     anchors = pack.split('id="anchors"')[1].split("</ul>")[0]
-    assert has(anchors, "And only when the patient has ruled out an option that is still matched:")
-    assert has(anchors, "An option you said you do not want comes after the others, whatever its match.")
+    assert has(anchors, "And only when the patient has ruled out some of the matched options, not all:")
+    said = "Options you said you do not want come after the ones you did not rule out, whatever their match."
+    assert has(anchors, said)
 
 
 def test_pack_gives_a_rule_s_also_sentences_with_their_own_situation(pack):

@@ -130,11 +130,13 @@ MVD_RESULT_UNUSED = _(
     "so that answer was not used. Add MVD to the treatments you have tried if you had it."
 )
 AVOIDED = _("You said you do not want {option}, whatever the figures say.")
-AVOIDED_LAST = _("An option you said you do not want comes after the others, whatever its match.")
-"""The scale's value judgement on ruled-out options (`engine._ranks`), added to the anchors only
-where one is placed (`engine.anchors_for`): said to everyone, it cost some summaries their
-pictures for a case most never meet."""
 """`{option}` is the option's name as used inside a sentence."""
+AVOIDED_LAST = _(
+    "Options you said you do not want come after the ones you did not rule out, whatever their match."
+)
+"""The scale's value judgement on ruled-out options (`engine._ranks`), added to the anchors only
+where it decides a place (`engine.anchors_for`): said to everyone, it cost some summaries their
+pictures for a case most never meet."""
 
 # ---------------------------------------------------------------- projection assumptions
 

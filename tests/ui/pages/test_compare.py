@@ -403,7 +403,7 @@ def test_how_the_match_is_worked_out_is_shown_in_both_modes():
 def test_the_match_s_workings_say_a_ruled_out_option_comes_after_the_others_where_one_does():
     """A ruled-out option keeps its match but is placed after the rest: a value judgement the
     anchors write down, where it bears on the places shown."""
-    said = "An option you said you do not want comes after the others, whatever its match."
+    said = "Options you said you do not want come after the ones you did not rule out, whatever their match."
     ruled_out = unescape(texts(open_app({"topic": "fit", "relief": "8", "avoid": "mvd"}, page="compare")))
     plain = unescape(texts(open_app({"topic": "fit", "relief": "8"}, page="compare")))
     assert said in ruled_out and said not in plain
