@@ -190,12 +190,16 @@ def _fit_topic() -> None:
 
 
 def _footer() -> None:
-    """As components.page_footer: the Back and Next page buttons."""
+    """As components.page_footer: the Back and Next page buttons, with its keys."""
     st.divider()
     footer = st.columns(2)
     back, nxt = PAGE_DEFS[MEASURED_PAGE - 1], PAGE_DEFS[MEASURED_PAGE + 1]
-    footer[0].button(PREVIOUS_PAGE.format(title=back.title), icon=":material/arrow_back:", key="to_back")
-    footer[1].button(NEXT_PAGE.format(title=nxt.title), icon=":material/arrow_forward:", key="to_next")
+    footer[0].button(
+        PREVIOUS_PAGE.format(title=back.title), icon=":material/arrow_back:", key=f"to_{back.url_path}"
+    )
+    footer[1].button(
+        NEXT_PAGE.format(title=nxt.title), icon=":material/arrow_forward:", key=f"to_{nxt.url_path}"
+    )
 
 
 def answer_links(prof: Profile) -> None:
