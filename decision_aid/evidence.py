@@ -309,7 +309,7 @@ def parse_evidence(text: str, path: Path | str = "<dataset>") -> Evidence:
 
 MAX_DATASET_BYTES = 1024 * 1024
 """The largest dataset file `load_evidence` (and so `check`, the app and the container's entry
-command) accepts: 1 MiB, about twenty times the shipped file. A larger file is refused before it
+command) accepts: 1 MiB, about nine times the shipped file (115 kB). A larger file is refused before it
 is read, so a wrong path or mount (a disk image, /dev/zero) cannot fill the memory."""
 
 

@@ -12,9 +12,9 @@ anywhere. The patient's note may be in any script: characters DejaVu lacks are d
 Noto fonts the system has (Debian's fonts-noto-core, fonts-noto-cjk, fonts-noto-color-emoji;
 `make` and the Dockerfile install them) as fpdf fallback fonts, and the note is shaped with
 HarfBuzz (uharfbuzz), so right-to-left runs with figures keep their order. A character no font
-can draw prints as UNPRINTABLE_MARK, and the PDF says the note is kept in full in the link and
-the JSON. fpdf and fontTools log what they cannot draw, quoting it: their warnings are off
-(`quiet_font_logs`), so no word of a note reaches a log.
+can draw prints as UNPRINTABLE_MARK, and the PDF says the note is kept in full in the aid (its
+link, opened on a screen) and the JSON. fpdf and fontTools log what they cannot draw, quoting
+it: their warnings are off (`quiet_font_logs`), so no word of a note reaches a log.
 
 The package: `content` (`summary_data`, the one structure the PDF and the JSON render),
 `words` (answers and figures put into words; the words themselves live in

@@ -383,8 +383,8 @@ arrays of 100 people two options to a line, each 18 mm tall (24 printed). No
 compact type and no page limit: smaller type would defeat the purpose, and more pages are the
 cost (tests/report/test_large_print.py keeps the longest within LARGE_PRINT_MAX_PAGES)."""
 LARGE_PRINT_MAX_PAGES = 16
-"""Most large-print summaries run to 13 or 14 pages, the longest possible one to 15 (17 before
-rows taller than a page were split, when such a row left most of a page empty)."""
+"""Large-print summaries run to 13 to 16 pages (24 random answer sets: mostly 15); the longest
+answers the tests build (`BUSY` in tests/report/test_pdf.py) take 16 on A4 and on Letter."""
 
 
 class _TooLong(Exception):
