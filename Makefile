@@ -22,7 +22,11 @@ CHROMIUM      := /usr/bin/chromium
 DEJAVU_FONT   := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 # The PDF prints a patient's note in any script with these as fallback fonts (SIL Open Font
 # Licence; decision_aid/report/fonts.py finds them here). Without them such characters print as a box.
-NOTO_FONT     := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+# One file from each package, so a missing one is installed too.
+NOTO_FONTS    := /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf \
+                 /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc \
+                 /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
+HAVE_NOTO     := $(foreach f,$(NOTO_FONTS),[ -f $(f) ] &&) true
 FONT_PACKAGES := fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
 APT_PACKAGES  := chromium fonts-dejavu-core poppler-utils $(FONT_PACKAGES)
 # Debian's nginx, for the proxy in front of several app servers (deploy/, make test-deploy).
@@ -79,7 +83,7 @@ lock: | $(BIN)/python ## Re-pin requirements*.lock from the bounds in requiremen
 # downloads a browser build, which is not possible here). DejaVu is the Unicode
 # font for the PDF; poppler-utils (pdftoppm) renders PDFs in checks.
 browser: ## Make sure Chromium, DejaVu and Noto fonts and poppler-utils are installed (apt)
-	@if [ -x $(CHROMIUM) ] && [ -f $(DEJAVU_FONT) ] && [ -f $(NOTO_FONT) ] && command -v pdftoppm >/dev/null; then \
+	@if [ -x $(CHROMIUM) ] && [ -f $(DEJAVU_FONT) ] && $(HAVE_NOTO) && command -v pdftoppm >/dev/null; then \
 	  echo "browser: $(CHROMIUM), DejaVu and Noto fonts and pdftoppm present"; \
 	elif [ "$$(id -u)" -eq 0 ]; then \
 	  export DEBIAN_FRONTEND=noninteractive; \
@@ -109,7 +113,7 @@ nginx: ## Make sure Debian's nginx is installed (apt), for make test-deploy
 # The Noto fonts for a note in any script. Optional for `make run`: without them (and not
 # root) it says so and goes on; the PDF then prints such characters as a box and says so.
 fonts: ## Install the Noto fonts the PDF prints notes in other scripts with (apt)
-	@if [ -f $(NOTO_FONT) ]; then \
+	@if $(HAVE_NOTO); then \
 	  echo "fonts: Noto fonts present"; \
 	elif [ "$$(id -u)" -eq 0 ]; then \
 	  export DEBIAN_FRONTEND=noninteractive; \
