@@ -103,6 +103,8 @@ from decision_aid.words.review import NOT_MEASURED  # the same words as the revi
 from decision_aid.words.topics import TIMING_HEADING
 
 EXIT_OK = 0
+EXIT_OUTPUT_CLOSED = 1
+"""The reader stopped reading (`... | head`): nothing more to say, and no traceback."""
 EXIT_BAD_INPUT = 2
 DEFAULT_BASE_URL = os.environ.get("HFS_BASE_URL", "http://localhost:8501/")
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
@@ -451,3 +453,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_compare(argv)
     except SystemExit as exc:  # argparse: usage errors (2) and --help (0)
         return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # As Python's signal docs advise: point stdout at devnull, so the interpreter's last
+        # flush at exit does not raise again on the closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OUTPUT_CLOSED

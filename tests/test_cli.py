@@ -103,6 +103,24 @@ def test_check_shipped_dataset():
     assert out.err == ""
 
 
+@pytest.mark.parametrize("command", [[], ["summary"]])
+def test_a_reader_that_stops_reading_gets_no_traceback(command):
+    # `python -m decision_aid --format json | head -1`: the reader closes the pipe before the
+    # command writes. Closed here before the command starts writing, so the write always fails.
+    argv = [*command, "--query", "relief=5", "--format", "json"]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "decision_aid", *argv],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "PYTHONPATH": str(ROOT)},
+    )
+    proc.stdout.close()
+    err = proc.stderr.read().decode("utf-8")
+    assert proc.wait(timeout=CLI_TIMEOUT_S) == cli.EXIT_OUTPUT_CLOSED
+    assert err == ""
+
+
 def test_summary_writes_a_pdf_file(tmp_path):
     path = tmp_path / "summary.pdf"
     out = run_command("summary", "--query", "relief=8&cause=vascular", "--out", str(path))
