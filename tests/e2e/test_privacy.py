@@ -47,7 +47,7 @@ from .ui_helpers import CHART, TITLES, by_key, slider_input, wait_for_charts
 
 # The note is in several scripts, with a character no font draws (plane-15 private use): fpdf
 # names what it cannot draw in a warning, which used to reach the server log word for word.
-SCRIPTS = "我很担心 ฉันกังวล मुझे डर אני 3 מתוך 100 أخشى 3 من 100 🏥 \U000f0041"
+SCRIPTS = "我很担心 しんぱいです 걱정돼요 ฉันกังวล मुझे डर אני 3 מתוך 100 أخشى 3 من 100 🏥 \U000f0041"
 NOTE = "ZEBRA-PRIVACY-7731 " + SCRIPTS
 TYPED_NOTE = "QUOKKA-TYPED-4402"
 ANSWERS = {
