@@ -5,12 +5,12 @@ app draws on `/compare?topic=fit` (decision_aid/ui/pages/compare.py and topics/f
 the same keys, words and layout: the shell (its style sheet, the page links in the sidebar with
 their icons, the "Who is using this now?" radio with its labels and help, the copy-link box),
 the page title, home mode's Back button at the top and bottom,
-the topic heading, the "See every figure in one table" button and the footer links; and, as in
+the topic heading, the "See every figure in one table" button and the footer's page buttons; and, as in
 the real app, the "Change what matters to you" expander (open until a priority is stated) with
 its caption and the six 0-10 priority sliders in two columns (unset ones grey), the "What would change the
 picture?" heading and the "How the match is worked out" expander. A slider move reruns the
 whole page, as in the real app (no fragment: after a server restart Streamlit drops a
-fragment's rerun), which redraws the footer links, the sidebar's links and the URL.
+fragment's rerun), which redraws the footer's buttons, the sidebar's links and the URL.
 The link logic is the app's: `profile.parse_query` on a session's first run, every widget writes
 its answer back in an `on_change` callback, `Profile.to_params` into the URL and every link.
 

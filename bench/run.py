@@ -7,8 +7,9 @@ The measured page is the compare page's "fit" topic with one priority stated
 (`/compare?topic=fit&relief=5`: the match chart shows only once a priority is stated); the
 bare app mirrors that topic's widgets and link logic, without charts or engine.
 
-  (a) browser interaction latency: headless Chromium (/usr/bin/chromium), both apps open in
-      two sessions, presses interleaved (real, bare, real, ...) so load drifts hit both alike.
+  (a) browser interaction latency: headless Chromium (/usr/bin/chromium), the real, bare and
+      one-chart bare apps open in a session each, presses interleaved (real, bare, one-chart,
+      real, ...) so load drifts hit them alike.
       The "Change what matters to you" expander is opened and the "relief" slider gets key
       presses (ArrowRight/ArrowLeft in turn). Time from the keydown event to the first frame
       painted after the match chart's SVG holds new figures (a MutationObserver in the page
@@ -39,8 +40,9 @@ bare app mirrors that topic's widgets and link logic, without charts or engine.
       every chart the page can draw. Target: at 30 sessions within 1.15x of the chart floor,
       the bare app with pandas, pyarrow and Altair imported (BENCH_CHART_LIBS=1), which any
       Streamlit chart needs; the chart-less bare app is a reference row without a target.
-      One server at a time, so at most 30 browser contexts are open. Then the extra RSS of
-      the first PDF download (clicked in the browser on the next-steps page), on its own.
+      One server at a time, so at most 32 browser contexts are open (30, and the one kept on
+      each other server). Then the extra RSS of the first PDF download (clicked in the browser
+      on the next-steps page), on its own.
 
 Only loopback traffic: the servers listen on 127.0.0.1 on free ports. Every loop is bounded
 in count and time; servers run in their own process groups and are stopped on exit, on
@@ -82,7 +84,9 @@ RESULTS = BENCH / "results.json"
 
 VIEWPORT = {"width": 1280, "height": 900}
 HOST = "127.0.0.1"
-BUDGET_S = 15 * 60  # the whole run stops starting new work after this (bounded under load too)
+BUDGET_S = (
+    15 * 60
+)  # memory and (a) stop opening sessions / pressing as this runs out (MEMORY_RESERVE_S, 20 s)
 START_TIMEOUT_S = 60.0
 PAGE_TIMEOUT_MS = 60_000
 PRESS_TIMEOUT_MS = 15_000
@@ -767,8 +771,8 @@ def _press(page: Any, slider: Any, key: str) -> tuple[float, float] | None:
 
 def bench_latency(run: Run, servers: dict[str, Server], browser: Any) -> dict[str, Any]:
     """(a) key press on the relief slider -> watched figures shown (and, as a reference, changed
-    in the DOM): n presses per app, the apps in turn (real, bare, real, ...) so that a change in
-    load hits both alike."""
+    in the DOM): n presses per app, the apps in turn (real, bare, one-chart, real, ...) so that a
+    change in load hits them alike."""
     n = run.n(40, 8)
     warmup = 3
     pages = {name: _latency_page(browser, server) for name, server in servers.items()}
