@@ -7,7 +7,8 @@
     python -m decision_aid review --out review.html
 
 Exit 0 on success, 2 on a bad dataset or a bad query (one line per problem on stderr,
-naming the file and field, or the parameter and its allowed values). Never a traceback.
+naming the file and field, or the parameter and its allowed values), 1 when the reader closes
+the output early (`| head`). Never a traceback.
 A query longer than ``profile.MAX_QUERY_CHARS`` (20,000 characters) is refused with exit 2
 and a line naming the limit: cutting it would cut inside a value (``relief=10`` read as 1).
 """

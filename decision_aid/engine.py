@@ -277,9 +277,10 @@ def _level_groups(matches: dict[str, float]) -> list[list[str]]:
 
 
 def _top(scored: list[_Scored], weights: dict[str, int]) -> tuple[str, ...]:
-    """The options that line up most closely, in the fixed option order: among suitable,
-    not-avoided ones, the highest central match and those level with it (`_level_groups`); more
-    than one when they are level. Empty when nothing is compared (every weight 0, or no suitable
+    """The options that line up most closely, in the fixed option order: among the matchable
+    ones (suitable, figures that apply) not ruled out, or among all matchable ones when every one
+    is ruled out, the highest central match and those level with it (`_level_groups`); more than
+    one when they are level. Empty when nothing is compared (every weight 0, or no matchable
     option)."""
     if sum(weights.values()) == 0:
         return ()

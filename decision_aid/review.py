@@ -84,7 +84,8 @@ def _certainty(code: str) -> str:
 
 
 class _Refs:
-    """Source ids to their numbers in the reference list, in order of first use."""
+    """Source ids to their numbers in the reference list, in the dataset's order (its
+    reference list is in that order too)."""
 
     def __init__(self, evidence: Evidence) -> None:
         self.numbers = {sid: i + 1 for i, sid in enumerate(evidence.sources)}

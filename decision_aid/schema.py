@@ -292,8 +292,8 @@ class NoTreatment(_Strict):
     figures: list[Figure] = Field(min_length=1)
     figures_note: Text | None = None
     """What the figures can and cannot say (who was counted), in plain words for the patient: shown
-    under them on the About page in both modes. Each figure's own `note` is for clinicians and
-    reviewers (consult mode and the review pack)."""
+    under them on the About page and under the glance grid, in both modes. Each figure's own
+    `note` is for clinicians and reviewers (consult mode and the review pack)."""
 
     @field_validator("figures")
     @classmethod

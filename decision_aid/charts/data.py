@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 
 def _count(value: float, per: int = 100) -> int:
-    """Whole people to fill: rounded half up (37.5 -> 38) as `wording.per_100` does, within 0..per."""
+    """Whole people to fill: rounded half up (37.5 -> 38) as `words.common.per_100` does, within 0..per."""
     return max(0, min(per, math.floor(value + 0.5)))
 
 
@@ -75,7 +75,7 @@ def _one_row_per_option(data: pd.DataFrame, what: str) -> None:
 
 
 def range_text(low: float, high: float) -> str:
-    """'could be 73 to 98 out of 100' in the wording module's phrasing; says so when there is no range."""
+    """'could be 73 to 98 out of 100' in `words.common`'s phrasing; says so when there is no range."""
     if high <= 0:
         return NONE_IN_THE_STUDIES
     return COULD_BE.format(range=per_100_range(low, high)) if has_range(low, high) else NO_RANGE_GIVEN

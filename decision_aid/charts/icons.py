@@ -152,7 +152,7 @@ def icon_frame(value: float, *, per: int = 100, columns: int = 10) -> pd.DataFra
 
 
 def _icon_number(value: float, per: int) -> str:
-    """The count as the picture shows it: '37 out of 100 people' (`wording.per_100` for 100)."""
+    """The count as the picture shows it: '37 out of 100 people' (`words.common.per_100` for 100)."""
     if per == 100:
         return per_100(value)
     n = _count(value, per)

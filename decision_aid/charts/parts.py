@@ -18,17 +18,18 @@ class ChartParts:
     """A chart in two parts: its look, which Altair builds from a few hashable settings, and
     its data, as named datasets the look refers to.
 
-    The patient's answers change only the data (and rarely a setting, such as the top of the
-    harm axis), so the app builds each look once and sends just the data when a slider moves
-    (`decision_aid.ui.chart_cache`): no Altair work on a rerun, and the browser swaps the
-    data into the chart it already shows instead of building it again. `chart()` puts the two
+    The patient's answers change only the data (and rarely a setting, such as which options
+    the match chart names, or whether one carries a note), so the app builds each look once
+    and sends just the data when a slider moves (`decision_aid.ui.chart_cache`): no Altair
+    work on a rerun, and the browser swaps the data into the chart it already shows instead of
+    building it again. `chart()` puts the two
     together, for the PDF and the tests.
     """
 
     name: str
-    """The look's name, one per chart look ("match", "fit", ...; the chart tests check they differ):
-    the look cache's key, with the settings. Explicit, so renaming or moving a function can neither
-    split nor merge cached looks."""
+    """The look's name, one per chart look ("match", "projection", "icons"; the chart tests check
+    they differ): the look cache's key, with the settings. Explicit, so renaming or moving a
+    function can neither split nor merge cached looks."""
     look: Callable[..., alt.TopLevelMixin]
     settings: tuple[tuple[str, Any], ...]
     data: Mapping[str, pd.DataFrame]

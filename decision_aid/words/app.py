@@ -28,9 +28,7 @@ ABOUT_QUANTITY = _("about {n} {unit}")
 """'about 4 injection visits a year' (the unit is the dataset's)."""
 
 # ---------------------------------------------------------------- an option's status
-
-"""An option's status in a few words: `avoided` (the patient's deal-breaker) and `not_suitable`
-(a caution says it may not apply). One table, so every view can phrase the status one way."""
+# (the status words themselves are `words.common.OPTION_STATUS`, one table for every view)
 
 NOT_AN_OPTION_CAUTION = _("**{status}.** {caution}")
 YOUR_CHOICE_CAUTION = _("**Your choice:** {caution}")

@@ -75,12 +75,13 @@ NOTE = common.NOTE
 CAUTION = _("Caution: {caution}")
 GOOD_TO_KNOW = _("Good to know: {caution}")
 HARMS_HEADING = _("{kind}:")
+"""Under each option, as its benefits above: "Side effects that pass:" then one line per harm."""
 TIMING = _("{heading}: {text}")
 """'How soon it works and how long it lasts: <the grid's words>'."""
 LATER_ON = _("Later on")
 """Above an option's chances after it is started (`words.common.CHANCE_LABELS`)."""
 HARMS_NONE = common.NAMED_NONE_REPORTED
-"""Under each option, as its benefits above: "Side effects that pass:" then one line per harm."""
+"""In the heading's place when no study used reports that kind of harm for the option."""
 MAY_NOT_BE_SUITABLE = _("[may not be suitable]")
 RULED_OUT = _("[you ruled this out]")
 LOCAL_FIGURE = _("(local figure)")

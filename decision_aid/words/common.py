@@ -225,8 +225,8 @@ def _rare_factor(x: float) -> int:
     """How many times 100 the scale of a chance under 1 in 100 is: 10 for per 1,000, 100 for
     per 10,000, 1,000 for per 100,000. The smallest scale on which it reads true enough: 6 in
     10,000 (0.06) rounded to "about 1 out of 1,000" said nearly twice the risk, and 5 in 100,000
-    (carbamazepine's blood disorders, 0.005) to "about 1 out of 10,000" twice it again, so each
-    scale takes chances from 0.95 of its whole people."""
+    (0.005, near carbamazepine's blood disorders, 4 to 6 in 100,000) to "about 1 out of 10,000"
+    twice it again, so each scale takes chances from 0.95 of its whole people."""
     for factor in (10, 100):
         if x * factor >= 0.95:
             return factor
@@ -267,7 +267,7 @@ def quiz_words(results: dict[str, bool]) -> str:
 def per_100(x: float) -> str:
     """Natural frequency on the one denominator: '3 out of 100 people'.
 
-    Chances under 1 in 100 keep the same denominator and add the per-1,000 (or 10,000)
+    Chances under 1 in 100 keep the same denominator and add the per-1,000 (10,000 or 100,000)
     figure, so a rare harm is neither rounded away to 0 nor put on another scale unsaid.
     """
     if x <= 0:

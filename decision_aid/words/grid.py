@@ -57,7 +57,7 @@ TIMING_LONG: dict[str, str] = {
     "mvd": _("When it works, it usually lasts years."),
 }
 """How soon and how long, by option: each option's onset and duration texts in the dataset, cut
-to the facts a cell can carry (their first sentences alone run to 15-21 words). The grid's cell
+to the facts a cell can carry (their first sentences together run to 15-25 words). The grid's cell
 says both; the PDF's detail table starts its "how long" row with the second. `{how_long}` is the
 dataset's `effect_weeks`. tests/test_grid.py fails if those texts stop saying these things.
 """
