@@ -5,7 +5,7 @@ app draws on `/compare?topic=fit` (decision_aid/ui/pages/compare.py and topics/f
 the same keys, words and layout: the shell (its style sheet, the page links in the sidebar with
 their icons, the "Who is using this now?" radio with its labels and help, the copy-link box),
 the page title, home mode's Back button at the top and bottom,
-the topic heading, the "See every figure in one table" button and the footer's page buttons; and, as in
+the topic heading, the "See all the figures" button and the footer's page buttons; and, as in
 the real app, the "Change what matters to you" expander (open until a priority is stated) with
 its caption and the six 0-10 priority sliders in two columns (unset ones grey), the "What would change the
 picture?" heading and the "How the match is worked out" expander. A slider move reruns the
@@ -147,7 +147,7 @@ def fit_page() -> None:
         st.markdown("## Topic 5 of 5: How they fit you")
     _fit_topic()
     _steps("bottom")
-    st.button("See every figure in one table", key="to_figures", on_click=_set_topic, args=("figures",))
+    st.button("See all the figures", key="to_figures", on_click=_set_topic, args=("figures",))
     _footer()
 
 

@@ -15,4 +15,4 @@ BACK = BACK_TO
 TOPIC_OF = _("Topic {n} of {total}: {title}")
 """Home mode's heading over a topic that is one of the steps."""
 CHOOSE_TOPIC = _("Choose a topic to talk about")
-EVERY_FIGURE = _("See every figure in one table")
+EVERY_FIGURE = _("See all the figures")
