@@ -51,7 +51,7 @@ st.set_page_config(
     layout=here.layout,
 )
 # The page a Back / Next page button asked for, or the page a change sent late came from: on a
-# phone the tap on a page link blurs the note box, and the note's change came after the page
+# phone the tap on a page button or link blurs the note box, and the note's change came after the page
 # change, for the page left behind. The change is kept (its callback ran); the page the patient
 # asked for stays (state.go_to and state.page_asked say how).
 asked = state.page_asked(here.url_path, changed)

@@ -20,7 +20,8 @@ The package: `content` (`summary_data`, the one structure the PDF and the JSON r
 `words` (answers and figures put into words; the words themselves live in
 `decision_aid.words.report`), `fontcache` (the DejaVu fonts parsed once and shared),
 `fonts` (any script in the note), `layout` (page layout primitives and the layouts tried),
-`images` (charts and QR code), `sections` (the PDF's sections), `note` (the note box), `pdf`
+`images` (charts and QR code), `arrays` (the pictures of 100 people), `sections` (the PDF's
+sections), `ending` (the questions and the SURE test), `note` (the note box), `pdf`
 (`build_pdf`). The names the app, the CLI and the tests use are re-exported here; everything
 else is reached in its own module.
 """

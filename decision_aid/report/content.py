@@ -1,5 +1,5 @@
-"""The summary's content: one structure (`summary_data`) that the PDF and the JSON both render,
-and the words for answers, figures and certainty.
+"""The summary's content: one structure (`summary_data`) that the PDF and the JSON both render
+(the words for answers, figures and certainty are `report.words`').
 """
 
 from __future__ import annotations
@@ -290,8 +290,8 @@ def _comparison_data(evidence: Evidence, options: list[dict], no_treatment: dict
     """The detailed side-by-side table: a row per outcome measure (each cell with its own time
     frame and certainty, 'Not measured' where it never was), then how long it lasts (the grid's
     words, then the later chances in `LATER_IN_TABLE`, in full: the printout had neither MVD's
-    return nor its second operation), then time, harms and what it asks; 'No treatment for now'
-    is the first column, for reference."""
+    return nor its second operation), then the side effects that pass and the serious or lasting harms; 'No
+    treatment for now' is the first column, for reference."""
     rows = []
     for mid, measure in evidence.meta.measures.items():
         cells = [NOT_MEASURED]  # the natural course counts other things: its own row below

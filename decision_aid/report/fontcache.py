@@ -28,8 +28,9 @@ first (about 20 ms a font), only to throw them away."""
 @functools.lru_cache(maxsize=16)
 def _parsed_font(path: str, style: str, number: int = 0) -> TTFFont:
     """A font parsed once per process: fpdf's `add_font` reads every glyph's width from the file,
-    about 30 ms per font (300 ms for the CJK collection), and a summary may be laid out twice
-    (see `LAYOUTS`). Never put in a document itself; `_add_font` gives each document its own copy."""
+    about 30 ms per font (300 ms for the CJK collection), and a summary may be laid out up to
+    three times (see `pdf._fitted`). Never put in a document itself; `_add_font` gives each
+    document its own copy."""
     scratch = FPDF()
     scratch.add_font(FONT, style, path, collection_font_number=number)
     return scratch.fonts[f"{FONT.lower()}{style}"]

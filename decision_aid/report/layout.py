@@ -34,7 +34,7 @@ def _lh(size: float) -> float:
 
 
 LINES_CACHE_SIZE = 2048
-"""Texts kept broken into lines. A summary breaks about 150 (300 when both layouts are tried),
+"""Texts kept broken into lines. A summary breaks about 150 (more when several layouts are tried),
 nearly all the dataset's own; the rest (a heading with a status, a row of weights) vary from
 patient to patient. Full, it holds well under a megabyte."""
 

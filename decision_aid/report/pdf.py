@@ -1,4 +1,4 @@
-"""`build_pdf`: the summary laid out on A4 or US Letter, trying compact layouts until it fits."""
+"""`build_pdf`: the summary laid out on A4 or US Letter in the roomiest layout that fits (`_fitted`)."""
 
 from __future__ import annotations
 
@@ -185,6 +185,3 @@ def _compose(
         if give_up and pdf.page > MAX_PAGES:
             raise _TooLong
     return pdf
-
-
-# ---------------------------------------------------------------- PDF sections

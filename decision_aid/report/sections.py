@@ -1,6 +1,6 @@
 """The PDF's sections, each drawn from the summary's content: header, answers, note box,
-glance grid, comparison, match, cautions, questions, SURE test and sources (the pictures of 100
-people are `arrays.py`'s).
+glance grid, what the figures say, comparison, match, cautions and sources (the pictures of 100
+people are `arrays.py`'s, the questions and the SURE test `ending.py`'s).
 """
 
 from __future__ import annotations
@@ -468,7 +468,8 @@ def _not_matched(pdf: _PDF, m: dict, w: float) -> None:
 
 
 def _anchors(pdf: _PDF, m: dict, w: float) -> None:
-    """The scale's value judgements: what counts as the worst score on each priority."""
+    """The scale's value judgements (`engine.anchors_for`): what counts as the worst score on each
+    priority, how the weights count and, where it decides a place, that ruled-out options come last."""
     pdf.ln(1)
     pdf.para(words.HOW_MATCH_WORKS, size=TINY, bold=True, w=w)
     pdf.bullets(m["anchors"], size=TINY, indent=3, w=w)

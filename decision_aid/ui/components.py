@@ -138,8 +138,8 @@ def heading(text: str, level: int = 2) -> None:
     It is the same ``<h1>``-``<h3>``, with the same look (its anchor link hidden, css.py), as ``st.title``,
     ``st.header`` and ``st.subheader``, but the browser redraws it far faster. Streamlit redraws
     the whole page on every update: each of those elements added about 0.8 ms to a slider move,
-    the same heading in Markdown about 0.05 ms (headless Chromium, Streamlit 1.67; the compare
-    page has 15 headings). `text` is Markdown: escape dataset text with `md`.
+    the same heading in Markdown about 0.05 ms (headless Chromium, Streamlit 1.67; measured when
+    the compare page drew every topic, with 15 headings). `text` is Markdown: escape dataset text with `md`.
     """
     st.markdown("#" * level + " " + " ".join(text.split()))
 

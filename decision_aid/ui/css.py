@@ -43,11 +43,11 @@ empty and clear, and the page keeps its 48 px (the glance grid's page keeps with
 at 1280 px). 4.5rem is the start Streamlit itself gives an embedded page with a header."""
 
 TOUCH_TARGET_PX = 44
-"""Height of a choice or link on a touch screen: the size WCAG 2.5.5 and the phone makers'
-guidelines ask for. Streamlit draws radio options and checkboxes 21-22 px tall, page links and
-the button that opens the sidebar 28 px, a number's - and + 32 by 38 px, and a "?" help mark
-16 px square, which a shaky finger (or an eyelid spasm) easily misses. The help mark grows into
-its margin, so nothing moves.
+"""Height of a choice, link, button, tab or expander header on a touch screen: the size WCAG
+2.5.5 and the phone makers' guidelines ask for. Streamlit draws radio options and checkboxes
+21-22 px tall, page links and the button that opens the sidebar 28 px, a number's - and + 32 by
+38 px, and a "?" help mark 16 px square, which a shaky finger (or an eyelid spasm) easily
+misses. The help mark grows into its margin, so nothing moves.
 
 A slider's knob (12 px) takes a finger in a square this size around it, and its track takes none:
 the track is nearly as wide as a phone, so a finger scrolling the page often lands on it, and

@@ -1,4 +1,5 @@
-"""Answer widgets used on more than one page (same keys, so the answers stay in step)."""
+"""Answer widgets: the priorities page's sliders, and what the fit topic's own sliders share with
+them (`grey_unset`), so the answers look and stay in step."""
 
 from __future__ import annotations
 

@@ -31,8 +31,8 @@ def render() -> None:
         **state.bind("note"),
     )
     c.page_footer("priorities")
-    # Below the Back and Next links: the box's blur reruns the page and what appears here then
-    # must not push the Next link away from under the patient's mouse (a lost first click).
+    # Below the Back and Next buttons: the box's blur reruns the page and what appears here then
+    # must not push the Next button away from under the patient's mouse (a lost first click).
     note_feedback(state.profile())
 
 

@@ -1,4 +1,5 @@
-"""Every figure in one table, with its range, time frame, certainty and sources; citations below."""
+"""Every figure, one table per option (a tab each), with its range, time frame, certainty and
+sources; citations below."""
 
 from __future__ import annotations
 

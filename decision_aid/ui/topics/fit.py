@@ -1,4 +1,4 @@
-"""What matters to you: re-weigh in place, and see how the options line up only once the patient
+"""How they fit you: re-weigh in place, and see how the options line up only once the patient
 has said what matters. An option that may not apply gets no match, rank, bar or "fits" sentence;
 its figures stay in the other topics, with the reason here. The scale's value judgements
 (`engine.anchors_for`) are shown: in plain words at home, as the anchors in a consult."""
