@@ -84,9 +84,8 @@ RESULTS = BENCH / "results.json"
 
 VIEWPORT = {"width": 1280, "height": 900}
 HOST = "127.0.0.1"
-BUDGET_S = (
-    15 * 60
-)  # memory and (a) stop opening sessions / pressing as this runs out (MEMORY_RESERVE_S, 20 s)
+# Memory and (a) stop opening sessions / pressing as this runs out (MEMORY_RESERVE_S, 20 s).
+BUDGET_S = 15 * 60
 START_TIMEOUT_S = 60.0
 PAGE_TIMEOUT_MS = 60_000
 PRESS_TIMEOUT_MS = 15_000
