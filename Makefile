@@ -28,7 +28,7 @@ NOTO_FONTS    := /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf \
                  /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
 HAVE_NOTO     := $(foreach f,$(NOTO_FONTS),[ -f $(f) ] &&) true
 FONT_PACKAGES := fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
-APT_PACKAGES  := chromium fonts-dejavu-core poppler-utils $(FONT_PACKAGES)
+APT_PACKAGES  := chromium fonts-dejavu-core poppler-utils strace $(FONT_PACKAGES)
 # Debian's nginx, for the proxy in front of several app servers (deploy/, make test-deploy).
 NGINX         := /usr/sbin/nginx
 
@@ -81,16 +81,18 @@ lock: | $(BIN)/python ## Re-pin requirements*.lock from the bounds in requiremen
 
 # Debian's Chromium is what Playwright drives (never `playwright install`: it
 # downloads a browser build, which is not possible here). DejaVu is the Unicode
-# font for the PDF; poppler-utils (pdftoppm) renders PDFs in checks.
-browser: ## Make sure Chromium, DejaVu and Noto fonts and poppler-utils are installed (apt)
-	@if [ -x $(CHROMIUM) ] && [ -f $(DEJAVU_FONT) ] && $(HAVE_NOTO) && command -v pdftoppm >/dev/null; then \
-	  echo "browser: $(CHROMIUM), DejaVu and Noto fonts and pdftoppm present"; \
+# font for the PDF; poppler-utils (pdftoppm) renders PDFs in checks; strace watches the server
+# in the privacy test.
+browser: ## Make sure Chromium, DejaVu and Noto fonts, poppler-utils and strace are installed (apt)
+	@if [ -x $(CHROMIUM) ] && [ -f $(DEJAVU_FONT) ] && $(HAVE_NOTO) && command -v pdftoppm >/dev/null \
+	    && command -v strace >/dev/null; then \
+	  echo "browser: $(CHROMIUM), DejaVu and Noto fonts, pdftoppm and strace present"; \
 	elif [ "$$(id -u)" -eq 0 ]; then \
 	  export DEBIAN_FRONTEND=noninteractive; \
 	  apt-get -o DPkg::Lock::Timeout=600 update -q && \
 	  apt-get -o DPkg::Lock::Timeout=600 install -y -q $(APT_PACKAGES); \
 	else \
-	  echo "browser: $(CHROMIUM) (or DejaVu/Noto fonts / pdftoppm) is missing and this is not root." >&2; \
+	  echo "browser: $(CHROMIUM) (or DejaVu/Noto fonts / pdftoppm / strace) is missing and this is not root." >&2; \
 	  echo "         Run: sudo apt-get update && sudo apt-get install -y $(APT_PACKAGES)" >&2; \
 	  exit 1; \
 	fi
