@@ -34,7 +34,8 @@ from decision_aid.words.common import (
     PRIORITY_LABELS,
     PRIORITY_WISH,
     SITUATION_LABELS,
-    per_100,
+    has_range,
+    per_100_counted,
     per_100_range,
 )
 from decision_aid.words.grid import ROW_QUESTIONS
@@ -77,6 +78,13 @@ def _range(r: Range | None) -> str:
     if r is None:
         return w.NOT_MEASURED
     return f"{_num(r.low)} / {_num(r.central)} / {_num(r.high)}"
+
+
+def _shown(fig: Range, per: str = "person") -> str:
+    """A figure as the patient reads it: counted per person or per injection, with its range
+    where the studies give one."""
+    text = per_100_counted(fig.central, per)
+    return f"{text} ({per_100_range(fig.low, fig.high)})" if has_range(fig.low, fig.high) else text
 
 
 def _certainty(code: str) -> str:
@@ -156,19 +164,18 @@ def _measures(evidence: Evidence) -> str:
 def _benefit_row(oid: str, b: Benefit, evidence: Evidence, refs: _Refs) -> str:
     measure = evidence.meta.measures.get(b.measure)
     label = measure.label if measure else b.measure
-    if b.per_100 is None:
+    if b.per_100 is None:  # the patient reads the reason, as it stands here
         figure = f"<strong>{_t(w.NOT_MEASURED_STOP)}</strong> {_e(b.not_measured)}"
-        shown = w.NOT_MEASURED
     else:
         figure = f'<span class="num">{_e(_range(b.per_100))}</span>'
-        shown = f"{per_100(b.per_100.central)} ({per_100_range(b.per_100.low, b.per_100.high)})"
         if getattr(b, "expert_estimate", False):
             figure += f"<br><em>{_t(w.EXPERT_ESTIMATE)}</em>"
+        figure += f'<br><span class="small">{_t(w.SHOWN_AS).format(shown=_e(_shown(b.per_100)))}</span>'
     treated = w.WHILE_TREATED if b.while_treated else w.NOT_WHILE_TREATED
     return (
         f'<tr id="benefit-{_e(oid)}-{_e(b.measure)}">'
         f'<td>{_e(label)}<br><span class="id">{_e(b.measure)}</span></td>'
-        f'<td>{figure}<br><span class="small">{_t(w.SHOWN_AS).format(shown=_e(shown))}</span></td>'
+        f"<td>{figure}</td>"
         f'<td>{_e(b.timeframe)}<br><span class="small">{_e(treated)}</span></td>'
         f'<td>{_e(_certainty(b.certainty))}<br><span class="small">{_e(b.certainty_why)}</span></td>'
         f'<td>{_e(b.note)}</td><td>{refs.cite(b.sources)}</td><td class="ok">☐</td></tr>'
@@ -182,7 +189,7 @@ def _risk_row(oid: str, r: Risk, refs: _Refs) -> str:
     return (
         f'<tr id="risk-{_e(oid)}-{_e(r.id)}"><td>{_e(r.name)}<br><span class="id">{_e(r.id)}</span></td>'
         f'<td><span class="num">{_e(_range(r.per_100))}</span><br><strong>{_e(per)}</strong>'
-        f'<br><span class="small">{_t(w.SHOWN_AS).format(shown=_e(per_100(r.per_100.central)))}</span></td>'
+        f'<br><span class="small">{_t(w.SHOWN_AS).format(shown=_e(_shown(r.per_100, r.per)))}</span></td>'
         f"<td>{_e(r.timeframe)}</td><td>{_e(kind)}; {_e(r.lasts)}</td>"
         f"<td>{_e(_certainty(r.certainty))}</td><td>{_e(r.note)}</td><td>{refs.cite(r.sources)}</td>"
         f'<td class="ok">☐</td></tr>'
@@ -410,9 +417,8 @@ def _wording_lists(evidence: Evidence) -> str:
 def _patient_words(evidence: Evidence, pages: dict[str, list[str]]) -> str:
     qs = "".join(f"<li>{_e(q)}</li>" for q in every_question(evidence))
     page_parts = "".join(
-        f"<h3>{_t(w.PAGE).format(name=_e(name))}</h3><ul>"
-        + "".join(f"<li>{_e(t)}</li>" for t in texts)
-        + "</ul>"
+        f"<h3>{_t(w.WORD_PLACES[name]) if name in w.WORD_PLACES else _t(w.PAGE).format(name=_e(name))}"
+        "</h3><ul>" + "".join(f"<li>{_e(t)}</li>" for t in texts) + "</ul>"
         for name, texts in pages.items()
         if texts
     )

@@ -3,8 +3,9 @@ them, for the review pack (which takes the dataset's own texts from the dataset)
 
 The cautions are worded by the engine itself, for a situation that triggers each rule; the
 questions come from `questions_to_ask` over situations that between them ask every one; the
-pages' words from `decision_aid/words/pages/`. Nothing is copied by hand, so what the clinicians
-sign off is what patients read.
+pages' words from `decision_aid/words/pages/` and the shared words modules patients read (the
+compare page's topics, the grid, the charts, the take-home summary). Nothing is copied by hand,
+so what the clinicians sign off is what patients read.
 """
 
 from __future__ import annotations
@@ -21,10 +22,12 @@ from decision_aid.profile import CHOICES, PRIORITIES, Profile
 from decision_aid.questions import questions_to_ask
 from decision_aid.words import pages as page_words_home
 
-__all__ = ["PLACEHOLDER", "caution_words", "every_question", "page_words"]
+__all__ = ["PLACEHOLDER", "SHARED_WORD_MODULES", "caution_words", "every_question", "page_words"]
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 """A part of a sentence filled in from the figures or the answers."""
+IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
+"""An answer's or a field's key beside its words in a words module (`sure_s`): code, not words."""
 
 
 def _profile_for(rule: Rule, option_id: str) -> Profile | None:
@@ -104,20 +107,32 @@ def _texts(value: object) -> list[str]:
     return []
 
 
+SHARED_WORD_MODULES = ("app", "profile", "topics", "grid", "charts", "report")
+"""The words modules outside `words/pages/` that a patient reads too: the app's shell and
+notices, the answers' notices, the compare page's topics, the at-a-glance grid, the charts and
+their text alternatives, and the take-home summary."""
+
+
 def page_words() -> dict[str, list[str]]:
-    """The words of each app page, from where the app takes them (`decision_aid/words/pages/`,
-    one module per page), each once, with each part filled in from the figures or the answers
-    shown as '…'."""
+    """The words a patient can read, from where the app takes them: each page's module
+    (`decision_aid/words/pages/`), then the shared ones (`SHARED_WORD_MODULES`). Each text once,
+    under the first module that holds it, with each part filled in from the figures or the
+    answers shown as '…'."""
+    names = [f"{page_words_home.__name__}.{i.name}" for i in pkgutil.iter_modules(page_words_home.__path__)]
+    names += [f"decision_aid.words.{name}" for name in SHARED_WORD_MODULES]
     out: dict[str, list[str]] = {}
-    for info in pkgutil.iter_modules(page_words_home.__path__):
-        module = importlib.import_module(f"{page_words_home.__name__}.{info.name}")
+    seen: set[str] = set()
+    for module_name in names:
+        module = importlib.import_module(module_name)
         found: dict[str, None] = {}
         for name, value in vars(module).items():
             if not name.isupper():
                 continue
             for text in _texts(value):
                 text = " ".join(PLACEHOLDER.sub("…", text).replace("**", "").split())  # bold is not read
-                if any(ch.isalpha() for ch in text):  # not a bare layout such as '…: …'
+                # not a layout such as '…: …', nor a key paired with its words ('sure_s')
+                if any(ch.isalpha() for ch in text) and not IDENTIFIER.fullmatch(text) and text not in seen:
                     found.setdefault(text)
-        out[info.name] = list(found)
+                    seen.add(text)
+        out[module_name.rpartition(".")[2]] = list(found)
     return out

@@ -22,6 +22,7 @@ from decision_aid.evidence import DEFAULT_DATASET, load_evidence
 from decision_aid.questions import questions_to_ask
 from decision_aid.schema import CHANCE_FIELDS
 from decision_aid.words import review as review_words
+from decision_aid.words.common import CERTAINTY_LABELS
 from decision_aid.words.grid import ROW_QUESTIONS
 from decision_aid.words.review import CAUTION_NOT_MATCHED, GRID_MARKS
 
@@ -62,6 +63,63 @@ def test_pack_lists_every_risk_benefit_and_no_treatment_figure(pack):
     for f in EVIDENCE.no_treatment.figures:
         assert f'id="nt-{f.id}"' in pack and has(pack, f.name) and has(pack, f.timeframe)
     assert has(pack, EVIDENCE.no_treatment.figures_note.text)  # what the patient reads under them
+
+
+def _cells(pack: str, row_id: str) -> list[str]:
+    """The cells of the row with this id, as HTML."""
+    row = pack.split(f'<tr id="{row_id}">', 1)[1].split("</tr>", 1)[0]
+    return re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)
+
+
+def _figures(r) -> str:
+    return f"{r.low:g} / {r.central:g} / {r.high:g}"
+
+
+THREE_FIGURES = re.compile(r"\d+(?:\.\d+)? / \d+(?:\.\d+)? / \d+(?:\.\d+)?")
+
+
+def test_pack_gives_each_figure_its_own_range_count_and_certainty_in_its_row(pack):
+    """The figure a reviewer signs off is the one in the dataset: low / central / high in that
+    order, counted per person or per injection as stored, and with its own certainty. Swapped
+    ends, a figure from another row or per injection printed as per person would all pass the
+    names-and-timeframes check above."""
+    checked = 0
+    for oid, option in EVIDENCE.ordered():
+        for r in option.risks:
+            _, figure, _, kind, certainty, *_ = _cells(pack, f"risk-{oid}-{r.id}")
+            per = review_words.PER_INJECTION if r.per == "injection" else review_words.PER_PERSON
+            want = f'<span class="num">{_figures(r.per_100)}</span><br><strong>{per}</strong>'
+            assert figure.startswith(want), (oid, r.id)
+            # what the patient reads, counted as stored: a per-injection figure said per person misleads
+            shown = figure.split('<span class="small">')[1]
+            assert (review_words.PER_INJECTION in shown) is (r.per == "injection"), (oid, r.id, shown)
+            assert certainty == html.escape(CERTAINTY_LABELS[r.certainty]), (oid, r.id)
+            kinds = tuple(review_words.RISK_KINDS[k] in kind for k in ("serious", "permanent"))
+            assert kinds == (r.serious, r.permanent), (oid, r.id)
+            checked += 1
+        for b in option.benefits:
+            _, figure, _, certainty, *_ = _cells(pack, f"benefit-{oid}-{b.measure}")
+            if b.per_100 is None:
+                assert review_words.NOT_MEASURED_STOP in figure and not THREE_FIGURES.search(figure)
+            else:
+                assert figure.startswith(f'<span class="num">{_figures(b.per_100)}</span>'), (oid, b.measure)
+            assert certainty.startswith(html.escape(CERTAINTY_LABELS[b.certainty]) + "<br>"), (oid, b.measure)
+            checked += 1
+        section = pack.split(f'<h3 id="option-{oid}">', 1)[1].split('<h3 id="option-', 1)[0]
+        rows = [re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S) for row in section.split("<tr>")[1:]]
+        for field, c in option.chances():
+            found = [cells for cells in rows if len(cells) > 4 and cells[4].startswith(html.escape(c.text))]
+            assert len(found) == 1, (oid, field)
+            row = found[0]
+            want = _figures(c.per_100) if c.per_100 is not None else review_words.NOT_MEASURED_STOP
+            assert row[1].startswith(html.escape(want)), (oid, field)
+            assert row[3] == html.escape(CERTAINTY_LABELS[c.certainty]), (oid, field)
+            checked += 1
+    for f in EVIDENCE.no_treatment.figures:
+        _, figure, _, certainty, *_ = _cells(pack, f"nt-{f.id}")
+        assert (figure, certainty) == (_figures(f.per_100), html.escape(CERTAINTY_LABELS[f.certainty])), f.id
+        checked += 1
+    assert checked > 20
 
 
 def test_pack_lists_every_rule_with_the_words_a_patient_reads(pack):
@@ -160,6 +218,20 @@ def test_pack_lists_every_page_s_words_from_where_the_app_takes_them(pack):
     assert has(words, "How old are you? (optional, in years, … to …)")
     assert has(words, situation.WHY["tried"])
     assert "st-key" not in words and "%d %B" not in words and "sure_s" not in words
+
+
+def test_pack_lists_the_words_patients_read_beyond_the_pages_under_where_they_read_them(pack):
+    """The grid, the compare page's topics, the charts and the take-home summary were missing from
+    "every sentence a patient reads"."""
+    from decision_aid.words import grid, report
+
+    words = pack.split('id="words"')[1].split('id="sign-off"')[0]
+    for heading in review_words.WORD_PLACES.values():
+        assert has(words, heading)
+    in_grid = words.split(html.escape(review_words.WORD_PLACES["grid"]))[1].split("<h3>")[0]
+    assert has(in_grid, grid.EXPERT_ESTIMATE)
+    in_report = words.split(html.escape(review_words.WORD_PLACES["report"]))[1].split("<h3>")[0]
+    assert has(in_report, report.NO_CAUTIONS)
 
 
 def test_sign_off_names_the_reviewers_or_says_none_yet(tmp_path, pack):
@@ -332,7 +404,8 @@ def test_pack_lists_every_chance_of_every_option_with_its_note(pack):
             assert has(pack, c.text) and has(pack, c.timeframe), field
             if c.note:
                 assert has(pack, "Note: " + " ".join(c.note.split())), field
-    assert has(pack, "A second operation (reoperation)")
+    # the label a patient reads (what the figure counts), then the clinical term
+    assert has(pack, "A second operation (the spasm stayed or came back) [reoperation]")
     # one label for each chance, in the one order the app, the PDF and the command line use
     assert set(review_words.CHANCES) == set(CHANCE_FIELDS) == set(fields)
     mvd = [f for f, _ in EVIDENCE.options["mvd"].chances()]

@@ -11,7 +11,7 @@ from decision_aid import engine
 from decision_aid.evidence import load_evidence
 from decision_aid.profile import parse_query
 from decision_aid.questions import questions_to_ask
-from decision_aid.wording import caution_words, every_question, page_words
+from decision_aid.wording import SHARED_WORD_MODULES, caution_words, every_question, page_words
 from decision_aid.words import pages
 
 EVIDENCE = load_evidence()
@@ -44,7 +44,19 @@ def test_every_question_holds_the_questions_of_a_situation(query):
 
 def test_page_words_has_every_page_module_with_its_parts_shown_as_an_ellipsis():
     words = page_words()
-    assert set(words) == {m.name for m in pkgutil.iter_modules(pages.__path__)}
+    assert list(words) == [m.name for m in pkgutil.iter_modules(pages.__path__)] + list(SHARED_WORD_MODULES)
     every = [t for texts in words.values() for t in texts]
     assert every and not any("{" in t or "**" in t for t in every)
     assert any("…" in t for t in every)
+    assert len(every) == len(set(every)), "a text is listed once, under the first module holding it"
+
+
+def test_page_words_hold_what_patients_read_beyond_the_pages():
+    """The compare page's topics, the grid's cells, the charts' words and the take-home summary
+    are read by patients too, and were not in the pack's "every sentence a patient reads"."""
+    from decision_aid.words import charts, grid, report, topics
+
+    every = {t for texts in page_words().values() for t in texts}
+    texts = (topics.DIFFERENT_STUDIES, grid.EXPERT_ESTIMATE, charts.IN_WORDS, report.DIFFERENT_STUDIES)
+    for text in (*texts, report.NO_CAUTIONS):
+        assert " ".join(text.split()) in every, text

@@ -30,18 +30,18 @@ MADE = _("Evidence version {version}, last reviewed {last},\nnext review due {ne
 INSTRUCTIONS = _(
     "For a neurologist and a neurosurgeon. Please check each figure against its sources, each rule\n"
     "and its wording, the value judgements of the match, and the words a patient reads; tick the box\n"
-    "beside what you accept, mark what you would change, and sign the last section. Figures are per\n"
+    "beside what you accept, mark what you would change, and sign section 7. Figures are per\n"
     "100 people as low / central / high unless a unit is given."
 )
 NOT_REVIEWED_WARNING = _(
     "Patients see this sentence until the list below is signed and recorded in the dataset's {field}."
 )
+"""After the About page's 'not yet reviewed' sentence; {field} names the dataset's field."""
 
 FIGURE = common.FIGURE
 NOT_MEASURED = common.NOT_MEASURED
 SOURCES = common.SOURCES
 WHEN = common.WHEN
-"""After the About page's 'not yet reviewed' sentence; {field} names the dataset's field."""
 REVIEWED_BY = _("Reviewed by")
 WHO_MADE_IT = _("Who made it, and how the evidence was chosen")
 MADE_BY = _("{made_by}. Funding: {funding}.")
@@ -54,8 +54,9 @@ REPORTING_AN_ERROR = _("Reporting an error: {report_errors}")
 # 1. The outcome measures.
 MEASURES = _("1. The outcome measures")
 MEASURES_HOW = _(
-    "Benefit figures are compared only within one measure; no time frame is shared between figures.\n"
-    'The match uses the measure marked "control" for every option.'
+    "Benefit figures are compared only within one measure, and each keeps its own time frame, given\n"
+    'beside it. The match uses the measure marked "control" for every option, though the options\'\n'
+    "time frames for it differ."
 )
 ID = _("Id")
 LABEL_AS_SHOWN = _("Label (as shown)")
@@ -92,13 +93,19 @@ PASSES = _("passes")
 PER_INJECTION = _("per injection")
 PER_PERSON = _("per person")
 CHANCE = _("Chance")
-CHANCES: dict[str, str] = {
-    "recurrence": _("Spasm comes back (recurrence)"),
-    "reoperation": _("A second operation (reoperation)"),
-    "delayed_relief": _("Relief comes late (delayed cure)"),
-    "stopped_for_side_effects": common.CHANCE_LABELS["stopped_for_side_effects"],
+CHANCE_TERMS: dict[str, str] = {
+    "recurrence": _("recurrence"),
+    "reoperation": _("reoperation"),
+    "delayed_relief": _("delayed cure"),
 }
-"""The labels of an option's chances, by the dataset's field."""
+"""A chance's clinical term, in brackets after the label the patient reads."""
+LABEL_AND_TERM = _("{label} [{term}]")
+CHANCES: dict[str, str] = {
+    field: LABEL_AND_TERM.format(label=label, term=CHANCE_TERMS[field]) if field in CHANCE_TERMS else label
+    for field, label in common.CHANCE_LABELS.items()
+}
+"""The labels of an option's chances, by the dataset's field: the patient's label (what "of those
+it made spasm-free" counts is part of the figure), then the clinical term."""
 FOLLOW_UP = _("follow-up {years} years")
 MOSTLY_WITHIN = _("mostly within {years} years")
 TAKING_MONTHS = _("taking {months} months")
@@ -151,8 +158,9 @@ GRID_MARKS = _("Cells marked in the grid's column: {rows}")
 # 5. The match's value judgements.
 ANCHORS = _("5. The match: its value judgements")
 ANCHORS_HOW = _(
-    "These are choices, not evidence. Each says what counts as the worst score on one priority.\n"
-    "The match is the weighted average of the scores, with the weights the patient gives."
+    "These are choices, not evidence. Most say what counts as the worst score on one priority.\n"
+    "The match is an average of the scores, each weighted by the patient's number for its priority\n"
+    "times itself (the second item below)."
 )
 ACCEPT = _("I accept these value judgements")
 WOULD_CHANGE = _("I would change (note below)")
@@ -161,9 +169,11 @@ WOULD_CHANGE = _("I would change (note below)")
 WORDS = _("6. Every sentence a patient reads")
 WORDS_HOW = _(
     "Taken from where the app takes it: the dataset's texts (sections 2 to 4), the shared wording,\n"
-    'the questions for the care team, and the words written into the app\'s pages. Lines with "…" are\n'
-    "filled in from the figures or the patient's answers. The pages' lines include a few that only\n"
-    "the consultation mode shows."
+    "the questions for the care team, the words written into the app's pages, and the words shared\n"
+    "by the pages, the compare page's topics and grid, the charts and the take-home summary. Each\n"
+    'is listed once, under the first place that holds it. In lines with "…" that part is filled in\n'
+    "from the figures or the patient's answers; a few questions are shown filled in for one\n"
+    "situation. The lines include a few that only the consultation mode shows."
 )
 PRIORITIES_AND_WISHES = _("Priorities and wishes")
 CERTAINTY_IN_WORDS = _("Certainty in words")
@@ -172,6 +182,15 @@ THE_LINE_UNDER = _("The line under every comparison")
 PROJECTION = _("How the five-year projection is worked out")
 QUESTIONS = _("Questions for the care team (every one the app can ask)")
 PAGE = _("Page: {name}")
+WORD_PLACES: dict[str, str] = {
+    "app": _("Every page: the menu, the buttons and the notices"),
+    "profile": _("Notices about the answers in a link"),
+    "topics": _("Compare page: the topics"),
+    "grid": _("Compare page: the at-a-glance grid"),
+    "charts": _("The charts and their words in text"),
+    "report": _("The take-home summary (PDF)"),
+}
+"""The headings of the shared words modules' lists (`wording.SHARED_WORD_MODULES`)."""
 
 # 7. Sign-off.
 SIGN_OFF = _("7. Sign-off")
