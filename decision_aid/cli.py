@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 from decision_aid.engine import Result, evaluate
 from decision_aid.evidence import (
     DEFAULT_DATASET,
+    EVIDENCE_ENV,
     MAX_DATASET_BYTES,
     DatasetError,
     Evidence,
@@ -34,17 +35,22 @@ from decision_aid.evidence import (
 )
 from decision_aid.grid import timing_text
 from decision_aid.profile import MAX_QUERY_CHARS, parse_query
-from decision_aid.results import OptionResult, shown_range
+from decision_aid.results import OptionResult, once_per_wording, shown_range, under_whom
 from decision_aid.words.cli import (
     BASE_URL_HELP,
     CANNOT_READ,
     CANNOT_WRITE,
     CAUTION,
+    CAUTION_FOR,
+    CAUTIONS,
     CHECK_DESCRIPTION,
+    COMMANDS,
     COMPARE_DESCRIPTION,
     DATA_HELP,
     DATASET_HELP,
+    DIFFERENT_STUDIES,
     ERROR,
+    EXPERT_ESTIMATE,
     FOR_COMPARISON,
     GOOD_TO_KNOW,
     HARMS_HEADING,
@@ -58,6 +64,7 @@ from decision_aid.words.cli import (
     LOCAL_LINK_NOTE,
     MAY_NOT_BE_SUITABLE,
     MORE_THAN,
+    NO_CAUTIONS,
     NO_PRIORITIES,
     NOT_MATCHED,
     NOT_MATCHED_FIGURES,
@@ -93,6 +100,7 @@ from decision_aid.words.common import (
     PRIORITY_LABELS,
     and_list,
     has_range,
+    options_named,
     per_100_counted,
     per_100_range,
     rounded_total_note,
@@ -110,6 +118,8 @@ EXIT_BAD_INPUT = 2
 DEFAULT_BASE_URL = os.environ.get("HFS_BASE_URL", "http://localhost:8501/")
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 """A base URL on these reaches only the computer that printed the summary."""
+STDOUT = "-"
+"""`--out -`: standard output, as `--query-file -` is standard input."""
 PROG = "python -m decision_aid"
 """How the commands are run, as their usage lines show it."""
 
@@ -121,9 +131,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, USAGE_ERROR.format(prog=self.prog, message=message) + "\n")
 
 
+def _dataset(path: str | None) -> str | None:
+    """The dataset a command reads: the one named, else the app's own (`HFS_EVIDENCE_PATH`, as in
+    a clinic's container), else the shipped file. A pack or summary from the shipped figures where
+    the clinic's app serves its own would have a clinician sign off the wrong dataset."""
+    return path or os.environ.get(EVIDENCE_ENV) or None
+
+
 def _load(path: str | None) -> Evidence | None:
     try:
-        return load_evidence(path)
+        return load_evidence(_dataset(path))
     except DatasetError as err:
         for line in err.problems:
             print(line, file=sys.stderr)
@@ -135,10 +152,11 @@ def cmd_check(argv: list[str]) -> int:
     parser.add_argument(
         "path",
         nargs="?",
-        default=str(DEFAULT_DATASET),
-        help=DATASET_HELP.format(bytes=f"{MAX_DATASET_BYTES:,}"),
+        default=None,
+        help=DATASET_HELP.format(bytes=f"{MAX_DATASET_BYTES:,}", env=EVIDENCE_ENV),
     )
     args = parser.parse_args(argv)
+    args.path = _dataset(args.path) or str(DEFAULT_DATASET)
     evidence = _load(args.path)
     if evidence is None:
         return EXIT_BAD_INPUT
@@ -158,8 +176,9 @@ def cmd_check(argv: list[str]) -> int:
     return EXIT_OK
 
 
-def result_for_query(query: str, data: str | None) -> tuple[Evidence, Result] | int:
-    """Evidence and result for a query, or an exit code after printing the problems."""
+def result_for_query(query: str, data: str | None, *, warn: bool = True) -> tuple[Evidence, Result] | int:
+    """Evidence and result for a query, or an exit code after printing the problems. The warnings
+    go to stderr unless `warn` is off (the text format says them in its own output)."""
     evidence = _load(data)
     if evidence is None:
         return EXIT_BAD_INPUT
@@ -172,13 +191,13 @@ def result_for_query(query: str, data: str | None) -> tuple[Evidence, Result] | 
         if parsed.cut_part:
             print(ERROR.format(problem=CUT_SHORT.format(part=parsed.cut_part)), file=sys.stderr)
         return EXIT_BAD_INPUT
-    for warning in parsed.warnings:
+    for warning in parsed.warnings if warn else ():
         print(WARNING.format(warning=warning), file=sys.stderr)
     return evidence, evaluate(evidence, parsed.profile, warnings=parsed.warnings)
 
 
 def _range_words(fig: object, *, per_injection: bool = False) -> str:
-    """'8 out of 100 people (range 2 to 6 out of 100)'; beside a local figure the studies' range,
+    """'8 out of 100 people (range 2 to 16 out of 100)'; beside a local figure the studies' range,
     said to be published (`results.shown_range`), never the range the engine widened to take it."""
     central = getattr(fig, "central", None)
     low, high, published = shown_range(fig)
@@ -229,6 +248,23 @@ def _later_lines(option_id: str, option: Option) -> list[str]:
     return lines
 
 
+def _caution_lines(result: Result) -> list[str]:
+    """Every caution once, under the options it concerns (`once_per_wording`, `under_whom`), as the
+    app's grid and the PDF give them: option by option, a scan first was said three times."""
+    grouped = once_per_wording(
+        ((o.short_name, o.caution_details) for o in result.options), lambda c: (c.good_to_know, c.text)
+    )
+    if not grouped:
+        return [NO_CAUTIONS]
+    lines = [CAUTIONS]
+    for names, cautions in under_whom(grouped):
+        lines.append("  " + CAUTION_FOR.format(options=options_named(names, len(result.options))))
+        for c in cautions:
+            said = GOOD_TO_KNOW if c.good_to_know else CAUTION
+            lines.append("    " + said.format(caution=c.text))
+    return lines
+
+
 def format_text(result: Result, evidence: Evidence) -> str:
     """A short readable version for the terminal: fixed option order, no verdict. Nothing is
     matched before a priority is stated, and an option that is not suitable, or whose figures may not
@@ -247,6 +283,7 @@ def format_text(result: Result, evidence: Evidence) -> str:
         lines.append(PRIORITIES.format(priorities="; ".join(parts)))  # items hold commas
     for w in result.warnings:
         lines.append(NOTE.format(note=w))
+    lines.append(DIFFERENT_STUDIES)
     ranked = sum(o.rank is not None for o in result.options)
     for o in result.options:
         lines.append("")
@@ -260,6 +297,8 @@ def format_text(result: Result, evidence: Evidence) -> str:
                 continue
             local = " " + LOCAL_FIGURE if b.local else ""
             lines.append(f"  {b.label}: {_range_words(b)}{local} [{b.timeframe}]")
+            if b.expert_estimate:
+                lines.append(f"    {EXPERT_ESTIMATE}")
         lines += _later_lines(o.id, evidence.options[o.id])
         lines += _harm_lines(o, evidence.options[o.id].label_warning)
         if o.match is not None:
@@ -279,9 +318,7 @@ def format_text(result: Result, evidence: Evidence) -> str:
             lines.append(f"  {NOT_MATCHED}")
         elif not o.figures_apply:
             lines.append(f"  {NOT_MATCHED_FIGURES}")
-        for c in o.caution_details:
-            said = GOOD_TO_KNOW if c.good_to_know else CAUTION
-            lines.append("  " + said.format(caution=c.text))
+    lines += ["", *_caution_lines(result)]
     nt = result.no_treatment
     lines.append("")
     lines.append(FOR_COMPARISON.format(name=nt.name))
@@ -292,6 +329,7 @@ def format_text(result: Result, evidence: Evidence) -> str:
     rounded = rounded_total_note(f.central for f in nt.figures)
     if rounded:
         lines.append(f"  {rounded}")
+    lines.append("  " + " ".join(evidence.no_treatment.figures_note.text.split()))
     lines.append("")
     lines.append(NOT_A_VERDICT)
     return "\n".join(lines)
@@ -363,15 +401,16 @@ def _answers_parser(prog: str, description: str) -> _Parser:
         default=None,
         help=QUERY_FILE_HELP.format(limit=f"{MAX_QUERY_CHARS:,}"),
     )
-    parser.add_argument("--data", default=None, help=DATA_HELP)
+    parser.add_argument("--data", default=None, help=DATA_HELP.format(env=EVIDENCE_ENV))
     return parser
 
 
 def cmd_compare(argv: list[str]) -> int:
     parser = _answers_parser(PROG, COMPARE_DESCRIPTION)
+    parser.epilog = COMMANDS
     parser.add_argument("--format", choices=("json", "text"), default="json")
     args = parser.parse_args(argv)
-    got = result_for_query(args.query, args.data)
+    got = result_for_query(args.query, args.data, warn=args.format != "text")
     if isinstance(got, int):
         return got
     evidence, result = got
@@ -380,6 +419,24 @@ def cmd_compare(argv: list[str]) -> int:
     else:
         print(format_text(result, evidence))
     return EXIT_OK
+
+
+def _write_out(path: str, payload: bytes) -> bool:
+    """Write the file and say so, or send it to standard output for '-' (and say nothing there,
+    which would spoil it); False after saying why it could not be written."""
+    if path == STDOUT:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.flush()
+        return True
+    try:
+        Path(path).write_bytes(payload)
+    except OSError as exc:
+        problem = CANNOT_WRITE.format(path=path, reason=exc.strerror or exc)
+        print(ERROR.format(problem=problem), file=sys.stderr)
+        return False
+    print(wrote(path, len(payload)))
+    return True
 
 
 def cmd_summary(argv: list[str]) -> int:
@@ -404,15 +461,8 @@ def cmd_summary(argv: list[str]) -> int:
     pdf = report.build_pdf(
         evidence, result, base_url=args.base_url, paper=args.paper, large_print=args.large_print
     )
-    try:
-        Path(args.out).write_bytes(pdf)
-    except OSError as exc:
-        print(
-            ERROR.format(problem=CANNOT_WRITE.format(path=args.out, reason=exc.strerror or exc)),
-            file=sys.stderr,
-        )
+    if not _write_out(args.out, pdf):
         return EXIT_BAD_INPUT
-    print(wrote(args.out, len(pdf)))
     if urlsplit(args.base_url).hostname in LOCAL_HOSTS:
         print(LOCAL_LINK_NOTE.format(url=args.base_url), file=sys.stderr)
     return EXIT_OK
@@ -421,7 +471,7 @@ def cmd_summary(argv: list[str]) -> int:
 def cmd_review(argv: list[str]) -> int:
     parser = _Parser(prog=f"{PROG} review", description=REVIEW_DESCRIPTION)
     parser.add_argument("--out", default="review.html", help=HTML_OUT_HELP)
-    parser.add_argument("--data", default=None, help=DATA_HELP)
+    parser.add_argument("--data", default=None, help=DATA_HELP.format(env=EVIDENCE_ENV))
     args = parser.parse_args(argv)
     if Path(args.out).suffix.lower() == ".pdf":  # written anyway, a PDF reader would call it broken
         print(ERROR.format(problem=REVIEW_NOT_PDF.format(path=args.out)), file=sys.stderr)
@@ -432,16 +482,7 @@ def cmd_review(argv: list[str]) -> int:
     from decision_aid import review
 
     page = review.review_html(evidence)
-    try:
-        Path(args.out).write_text(page, encoding="utf-8")
-    except OSError as exc:
-        print(
-            ERROR.format(problem=CANNOT_WRITE.format(path=args.out, reason=exc.strerror or exc)),
-            file=sys.stderr,
-        )
-        return EXIT_BAD_INPUT
-    print(wrote(args.out, len(page.encode())))
-    return EXIT_OK
+    return EXIT_OK if _write_out(args.out, page.encode("utf-8")) else EXIT_BAD_INPUT
 
 
 def main(argv: list[str] | None = None) -> int:

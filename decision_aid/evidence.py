@@ -51,6 +51,7 @@ __all__ = [
     "AGE_KEYS",
     "AGE_RANGE",
     "DEFAULT_DATASET",
+    "EVIDENCE_ENV",
     "MAX_DATASET_BYTES",
     "MAX_YAML_DEPTH",
     "MAX_YAML_VALUES",
@@ -88,6 +89,9 @@ __all__ = [
 ]
 
 DEFAULT_DATASET = Path(__file__).resolve().parent.parent / "data" / "hfs_evidence.yaml"
+EVIDENCE_ENV = "HFS_EVIDENCE_PATH"
+"""Environment variable naming another dataset file (a clinic's own copy, tests): the app and
+the command line both read it."""
 
 
 class DatasetError(Exception):

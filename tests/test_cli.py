@@ -419,3 +419,93 @@ def test_a_query_cut_part_way_through_an_answer_exits_2_naming_where(capsys):
     out = run(capsys, "--query", "relief=8&age=6")
     assert out.code == 2 and "cut short" in out.err and "'age=6'" in out.err
     assert out.out == ""
+
+
+# ------------------------------------------------------------------------- where it reads and writes
+
+
+@pytest.mark.parametrize(
+    ("argv", "ends"),
+    [
+        (["summary", "--query", "relief=8", "--out", "-"], (b"%PDF-", b"%%EOF\n")),
+        (["review", "--out", "-"], (b"<!DOCTYPE html>", b"</html>\n")),
+    ],
+)
+def test_out_dash_writes_to_standard_output_and_no_file(capsysbinary, monkeypatch, tmp_path, argv, ends):
+    """`--out -` wrote a file named "-" and said "wrote -": standard output, as `--query-file -`
+    is standard input, with nothing else printed there to spoil the PDF or the page."""
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(argv) == 0
+    out, _ = capsysbinary.readouterr()
+    assert out.startswith(ends[0]) and out.endswith(ends[1])  # nothing else printed around it
+    assert list(tmp_path.iterdir()) == []
+
+
+def _clinic_dataset(tmp_path: Path) -> Path:
+    data = shipped_data()
+    data["meta"]["version"] = "7.7.7-clinic"
+    path = tmp_path / "clinic_evidence.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_every_command_reads_the_dataset_the_app_reads(capsys, monkeypatch, tmp_path):
+    """In a clinic's container the app reads `HFS_EVIDENCE_PATH`; the review pack and the summary
+    came from the shipped figures unless given --data, so a clinician could sign off figures
+    their patients never see. --data still wins."""
+    clinic = _clinic_dataset(tmp_path)
+    monkeypatch.setenv("HFS_EVIDENCE_PATH", str(clinic))
+    checked = run(capsys, "check")
+    assert checked.code == 0 and checked.out.startswith(f"{clinic}: valid: version 7.7.7-clinic")
+    assert json.loads(run(capsys, "--query", "relief=8").out)["evidence_version"] == "7.7.7-clinic"
+    assert run(capsys, "review", "--out", str(tmp_path / "pack.html")).code == 0
+    assert "7.7.7-clinic" in (tmp_path / "pack.html").read_text(encoding="utf-8")
+    data = json.loads(run(capsys, "summary", "--query", "relief=8", "--format", "json").out)
+    assert "7.7.7-clinic" in json.dumps(data)
+    shipped = json.loads(run(capsys, "--query", "relief=8", "--data", str(DEFAULT_DATASET)).out)
+    assert shipped["evidence_version"] == load_evidence().meta.version
+    assert run(capsys, "--help").out.count("HFS_EVIDENCE_PATH") == 1
+
+
+def test_help_names_every_command(capsys):
+    """The program's help is the compare command's: check, summary and review were nowhere in it."""
+    out = run(capsys, "--help").out
+    assert all(command in out for command in ("check [PATH]", "summary", "review --out FILE"))
+
+
+# ------------------------------------------------------------------------- the text says it once, fairly
+
+
+def test_text_says_each_caution_once_under_the_options_it_concerns(capsys):
+    """With no scan result yet, the caution that a scan comes first holds for all three
+    treatments, and the text said it three times, once per option."""
+    text = run(capsys, "--query", "relief=8&mri=not_done", "--format", "text").out
+    cautions = [line for line in text.splitlines() if line.strip().startswith("Caution:")]
+    assert cautions and len(cautions) == len(set(cautions))
+    block = text[text.index("Cautions from your answers:") : text.index("No treatment for now")]
+    assert "  All three treatments:\n    Caution: " in block
+    assert text.index("Cautions from your answers:") > text.index(load_evidence().options["mvd"].name)
+
+
+def test_text_marks_the_expert_estimate_and_says_what_the_figures_are(capsys):
+    """The grid and the PDF mark the medicines' control figure as an expert's estimate and say the
+    figures come from different studies, and say whom no treatment's figures count; the text did
+    none of these."""
+    text = run(capsys, "--query", "relief=8", "--format", "text").out
+    medicines = text[text.index("Medicines") : text.index("Botulinum toxin")]
+    lines = medicines.splitlines()
+    control = next(i for i, line in enumerate(lines) if "clearly better" in line.lower())
+    following = lines[control + 1]
+    assert following.strip() == "An expert's estimate, not a study result."
+    assert text.count("An expert's estimate") == 1
+    assert "No study has compared these options in the same people." in text
+    note = " ".join(load_evidence().no_treatment.figures_note.text.split())
+    assert f"  {note}" in text[text.index("No treatment for now") :]
+
+
+@pytest.mark.parametrize(("fmt", "on_stderr"), [("text", 0), ("json", 1)])
+def test_a_query_warning_is_said_once(capsys, fmt, on_stderr):
+    """The text format says a warning in its own output ("Note: ..."), and said it on stderr too."""
+    ran = run(capsys, "--query", "relief=8&flavour=mint", "--format", fmt)
+    assert ran.err.count("flavour") == on_stderr
+    assert (ran.out + ran.err).count("flavour") == 1 + (fmt == "json")  # the JSON's warnings list

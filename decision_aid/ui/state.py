@@ -27,7 +27,7 @@ from typing import Any
 import streamlit as st
 
 from decision_aid.engine import Result, evaluate_cached
-from decision_aid.evidence import OPTION_IDS, Evidence, cached_evidence
+from decision_aid.evidence import EVIDENCE_ENV, OPTION_IDS, Evidence, cached_evidence
 from decision_aid.profile import (
     DEFAULT_WEIGHT,
     LOCAL_FIGURES,
@@ -56,8 +56,6 @@ NOTICES = "link_notices"
 RESTORED = "_link_restored"
 FROM_BROWSER = "_from_browser"
 """Widget keys whose first value in this session comes from a reconnecting browser."""
-EVIDENCE_ENV = "HFS_EVIDENCE_PATH"
-"""Environment variable naming another dataset file (tests, a clinic's own copy)."""
 
 LOCAL_PROBLEMS = "_local_figure_problems"
 """Local figures typed into a box that the link's parser refuses: {name: the text as typed}."""

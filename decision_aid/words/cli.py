@@ -5,25 +5,33 @@ summary and every line it prints for a person. Every sentence goes through `_()`
 from __future__ import annotations
 
 from decision_aid.i18n import _, ngettext
-from decision_aid.words import common
+from decision_aid.words import common, topics
 
 # ---------------------------------------------------------------- commands and their help
 
 COMPARE_DESCRIPTION = _(
-    "Command line: `check` a dataset, compare options for a query, or write the take-home summary."
+    "Command line: `check` a dataset, compare options for a query, write the take-home summary, "
+    "or write the clinicians' review pack."
 )
+COMMANDS = _(
+    "other commands, each with its own --help: check [PATH]; summary --query ... --out FILE; "
+    "review --out FILE"
+)
+"""Under the compare command's help, which is the program's: the other commands are found here."""
 CHECK_DESCRIPTION = _("Validate an evidence dataset.")
 SUMMARY_DESCRIPTION = _("Write the take-home summary.")
 REVIEW_DESCRIPTION = _("Write the clinicians' review pack (one self-contained HTML file).")
 
-DATASET_HELP = _("YAML file (default: shipped): a regular file of at most {bytes} bytes")
+DATASET_HELP = _(
+    "YAML file (default: ${env}, else the shipped file): a regular file of at most {bytes} bytes"
+)
 QUERY_HELP = _("the answers in URL query-string form (at most {limit} characters)")
 QUERY_FILE_HELP = _("read the query from a file, '-' for standard input (same {limit}-character limit)")
-DATA_HELP = _("evidence YAML (default: shipped)")
-PDF_OUT_HELP = _("PDF file to write (pdf format only)")
+DATA_HELP = _("evidence YAML (default: ${env}, else the shipped file)")
+PDF_OUT_HELP = _("PDF file to write, '-' for standard output (pdf format only)")
 BASE_URL_HELP = _("where the aid is served, for the link")
 LARGE_PRINT_HELP = _("large print: 12 pt type instead of 9 pt, on about 3 times the pages (pdf only)")
-HTML_OUT_HELP = _("HTML file to write")
+HTML_OUT_HELP = _("HTML file to write, '-' for standard output")
 REVIEW_NOT_PDF = _(
     "the review pack is an HTML page, not a PDF: give --out a name that ends in .html "
     "({path} would hold HTML), then print it from a browser if a PDF is needed"
@@ -72,6 +80,13 @@ NO_PRIORITIES = _(
 )
 PRIORITIES = _("Priorities: {priorities}")
 NOTE = common.NOTE
+EXPERT_ESTIMATE = common.EXPERT_ESTIMATE
+DIFFERENT_STUDIES = topics.DIFFERENT_STUDIES
+CAUTIONS = _("Cautions from your answers:")
+"""Over every option's cautions, each said once under the options it concerns, as in the app and
+the PDF: the same caution (a scan first, say) often holds for all three."""
+NO_CAUTIONS = _("Cautions from your answers: none.")
+CAUTION_FOR = _("{options}:")
 CAUTION = _("Caution: {caution}")
 GOOD_TO_KNOW = _("Good to know: {caution}")
 HARMS_HEADING = _("{kind}:")

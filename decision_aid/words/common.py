@@ -41,6 +41,9 @@ operation counts everyone operated on, for a spasm that stayed or came back: bes
 its 9 in 100 read as a contradiction. It is told beside late relief, so the road after a failed
 operation is told, not only the good news; stopping for side effects, so the medicines' own later
 chance is told as fully as the operation's."""
+EXPERT_ESTIMATE = _("An expert's estimate, not a study result.")
+"""After a figure no study measured (the medicines' control figure), in the PDF and the command
+line."""
 FIGURE = _("Figure")
 WHEN = _("When")
 SOURCES = _("Sources")
