@@ -34,10 +34,12 @@ _ANCHOR_SERIOUS = _(
     "at all gets full marks."
 )
 _ANCHOR_SIDE_EFFECTS = _(
-    "{priority}: we add up the chances of side effects that go away, for one "
-    "year. A chance per injection is turned into a chance for a year of shots. If they add up to "
-    "{anchor} or more in 100 people, the score is 0."
+    "{priority}: we add up the chances of side effects that go away (for injections, over a year "
+    "of shots; for medicines, of all four, as we do not know which you would take). If they add up "
+    "to {anchor} or more in 100 people, the score is 0."
 )
+"""Medicines' passing harms are those of carbamazepine, clonazepam, baclofen and gabapentin
+together (`scoring.attribute_scores` sums every passing risk of an option), so said here."""
 _ANCHOR_BURDEN = _(
     "{priority}: this counts visits for treatment, pills every "
     "day and weeks off after an operation. {visits} or more visits a year use up the "
