@@ -40,7 +40,7 @@ REVIEW_NOT_PDF = _(
 # ---------------------------------------------------------------- what the commands print
 
 VALID = _(
-    "{path}: valid: version {version}, last reviewed {reviewed}, {options} options, {risks} risks, "
+    "{path}: valid: version {version}, last checked {reviewed}, {options} options, {risks} risks, "
     "{rules} rules, {sources} sources"
 )
 

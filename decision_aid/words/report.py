@@ -196,8 +196,8 @@ every `n`, as the English has always read ('1 of the characters ... they show');
 # ---------------------------------------------------------------- the PDF's sections, in order
 
 PRINTED = _(
-    "Printed {date}.  Evidence version {version}, last reviewed {last_reviewed} "
-    "(next review due {next_review}). {reviewed}"
+    "Printed {date}.  Evidence version {version}, last checked {last_reviewed} "
+    "(next check due {next_review}). {reviewed}"
 )
 QR_ALT = _("QR code: a link that reopens the decision aid with your answers")
 SCAN_TO_REOPEN = _("Scan to reopen the aid with your answers")

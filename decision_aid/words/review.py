@@ -26,7 +26,9 @@ OR = _("or")
 """Between the values that trigger a rule: 'cause: vascular or ms'."""
 
 # The head of the pack.
-MADE = _("Evidence version {version}, last reviewed {last},\nnext review due {next}. Pack made {made}.")
+MADE = _(
+    "Evidence version {version}, last checked by the team {last},\nnext check due {next}. Pack made {made}."
+)
 INSTRUCTIONS = _(
     "For a neurologist and a neurosurgeon. Please check each figure against its sources, each rule\n"
     "and its wording, the value judgements of the match, and the words a patient reads; tick the box\n"

@@ -159,7 +159,7 @@ def test_text_has_header_and_no_verdict_line(built):
         report.SUMMARY_TITLE,
         meta.title,
         f"Evidence version {meta.version}",
-        f"last reviewed {meta.last_reviewed.isoformat()}",
+        f"last checked {meta.last_reviewed.isoformat()}",
         report.CONVERSATION_LINE,
         "not medical advice",
     ):

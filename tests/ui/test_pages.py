@@ -30,7 +30,7 @@ def test_every_page_renders_without_exception(mode):
 def test_about_page_has_sources_review_date_and_about_this_aid():
     at = open_app()
     text = "\n".join(m.value for m in at.markdown)
-    assert "last reviewed" in text.lower()
+    assert "evidence last checked" in text.lower() and "not yet reviewed by a clinician" in text.lower()
     assert "Who made it" in text and "Funding and conflicts of interest" in text
     assert "no treatment for now" in text
     headers = headings(at, 3)

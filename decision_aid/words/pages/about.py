@@ -59,7 +59,10 @@ NEXT_PAGES = _(
 )
 
 SOURCES_AND_REVIEW = _("Sources and review date")
-REVIEW_DATES = _("Evidence last reviewed: **{last}** (version {version}). Next review due: **{next}**.")
+REVIEW_DATES = _("Evidence last checked: **{last}** (version {version}). Next check due: **{next}**.")
+"""The team's own check of the studies (the update policy's yearly one), not a clinician's review,
+which `NOT_REVIEWED` or the reviewers' names report: "last reviewed" beside "Not yet reviewed by a
+clinician" read as two answers to one question."""
 ALL_SOURCES = _("All sources used in this aid")
 
 ABOUT_THIS_AID = _("About this aid")
