@@ -12,10 +12,12 @@ import datetime as dt
 import io
 import itertools
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import quote_plus, urlsplit
 
@@ -27,10 +29,11 @@ from pypdf import PdfReader
 
 from decision_aid import report
 from decision_aid.derived import quiz
-from decision_aid.engine import Result, evaluate
+from decision_aid.engine import LOCAL_SUCCESS_MEASURE, Result, evaluate
 from decision_aid.evidence import DEFAULT_DATASET, Evidence, load_evidence
 from decision_aid.grid import glance_grid, how_long_text, timing_text
 from decision_aid.profile import PRIORITIES, Profile, parse_query
+from decision_aid.report.fontcache import FONT_REGULAR, _parsed_font
 from decision_aid.report.images import _chart_cache, _grid_cache
 from decision_aid.report.layout import LAYOUTS, _lines_cache
 from decision_aid.words import report as pdf_words
@@ -522,19 +525,44 @@ def test_local_figures_are_marked_wherever_they_are_used():
     assert hearing and all("local" in r["words"] for r in hearing)
     local_benefits = [b for b in mvd["benefits"] if b.get("local")]
     assert local_benefits and all("(local)" in b["words"] for b in local_benefits)
-    if mvd["success"]["local"]:
-        assert "(local)" in mvd["success"]["words"]["local"]
-    assert len(data["local_figures_used"]) == len(local_benefits) + len(hearing) + (
-        mvd["success"]["local"] and mvd["success"]["measure"] not in {b["measure"] for b in local_benefits}
-    )
+    # The team's spasm-free figure is a benefit of its own: the match's control figure stays published.
+    assert EVIDENCE.meta.control_measure != LOCAL_SUCCESS_MEASURE
+    assert not mvd["success"]["local"] and "local" not in mvd["success"]["words"]
+    assert len(data["local_figures_used"]) == len(local_benefits) + len(hearing)
     reader = PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result, base_url=BASE_URL)))
     text = squash(pdf_text(reader))
     for line in data["local_figures_used"]:
         assert squash(line) in text
     assert "local" in squash(reader.pages[0].extract_text())  # the grid marks it too
     shown = {c["id"]: c for c in data["charts"]}
-    assert ("(local figure)" in shown["control"]["description"]) == mvd["success"]["local"]
+    assert "(local figure)" not in shown["control"]["description"]
     assert "(local figure)" in shown["serious_harm"]["description"]  # the hearing-loss figure is in it
+
+
+def test_a_local_figure_for_the_control_measure_is_marked_as_the_control_figure():
+    """A dataset may make the spasm-free measure the match's control (every option then needs a
+    figure for it): the team's own MVD figure is then the control figure, marked local in its
+    words, in the control picture and, once, in the list of local figures."""
+    raw = yaml.safe_load(DEFAULT_DATASET.read_text(encoding="utf-8"))
+    raw["meta"]["control_measure"] = LOCAL_SUCCESS_MEASURE
+    for oid in ("medication", "botulinum"):
+        benefit = next(b for b in raw["options"][oid]["benefits"] if b["measure"] == LOCAL_SUCCESS_MEASURE)
+        benefit.update(per_100={"low": 1, "central": 5, "high": 10}, not_measured="")
+    evidence = Evidence.model_validate(raw)
+    result = result_of(CONSULT, evidence)
+    data = report.summary_data(evidence, result, base_url=BASE_URL)
+    mvd = next(o for o in data["options"] if o["id"] == "mvd")
+    assert mvd["success"]["local"] and mvd["success"]["central"] == 92
+    assert "(local)" in mvd["success"]["words"]["local"]
+    local_benefits = [b for b in mvd["benefits"] if b.get("local")]
+    assert [b["measure"] for b in local_benefits] == [LOCAL_SUCCESS_MEASURE]  # the same figure
+    hearing = [r for r in mvd["risks"] if r["local"]]
+    assert len(data["local_figures_used"]) == len(local_benefits) + len(hearing) == 2
+    shown = {c["id"]: c for c in data["charts"]}
+    assert "(local figure)" in shown["control"]["description"]
+    text = squash(pdf_text(PdfReader(io.BytesIO(report.build_pdf(evidence, result, base_url=BASE_URL)))))
+    for line in data["local_figures_used"]:
+        assert squash(line) in text
 
 
 def test_the_serious_harm_picture_says_none_reported_where_no_study_found_one():
@@ -959,19 +987,44 @@ def test_nothing_of_one_summary_reaches_the_next():
     assert squash(greek) not in squash("".join(warm_mine[0]))
 
 
+OS_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
+
+
 def test_built_in_memory_without_writing_files(monkeypatch, tmp_path):
-    real_open = builtins.open
+    """A patient's summary never touches the disk (a shared server keeps no copy): every way of
+    opening a file for writing is refused, and the working and temporary folders stay empty.
+    From empty caches, so the fonts are read from their files while the guard is on."""
+    real_open, real_os_open = io.open, os.open
+    read: list[str] = []
 
     def guarded(file, mode="r", *args, **kwargs):
         if any(m in mode for m in "wax+"):
-            raise AssertionError(f"report tried to write {file!r}")
+            raise AssertionError(f"report tried to write {file!r} (mode {mode!r})")
+        read.append(str(file))
         return real_open(file, mode, *args, **kwargs)
 
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(builtins, "open", guarded)
+    def guarded_os_open(path, flags, *args, **kwargs):
+        if flags & OS_WRITE_FLAGS:
+            raise AssertionError(f"report tried to write {path!r} (os.open flags {flags:#o})")
+        read.append(str(path))
+        return real_os_open(path, flags, *args, **kwargs)
+
+    work, temp = tmp_path / "cwd", tmp_path / "tmp"
+    work.mkdir()
+    temp.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    for module in (builtins, io):
+        monkeypatch.setattr(module, "open", guarded)
+    monkeypatch.setattr(os, "open", guarded_os_open)
+    for cache in (_chart_cache, _grid_cache, _lines_cache):
+        cache.clear()
+    _parsed_font.cache_clear()
     pdf = report.build_pdf(EVIDENCE, result_of(QUERY), base_url=BASE_URL, paper="Letter")
     assert pdf.startswith(b"%PDF-")
-    assert list(tmp_path.iterdir()) == []
+    assert str(FONT_REGULAR) in read  # the guard saw the font files being read, and let them be
+    assert list(work.iterdir()) == [] and list(temp.iterdir()) == []
 
 
 def test_bad_paper_is_refused():
