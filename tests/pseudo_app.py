@@ -55,6 +55,8 @@ def main() -> None:
                 at.query_params[key] = value
             at.run()
             at.switch_page(next(p.path for p in nav.PAGES if "compare" in p.path)).run()
+            if at.exception:
+                raise SystemExit(f"compare {topic}: {[e.message for e in at.exception]}")
             found[f"{mode} compare {topic}"] = seen(at)
     json.dump(found, sys.stdout, ensure_ascii=False)
 

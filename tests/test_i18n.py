@@ -121,10 +121,17 @@ def _data_texts() -> list[str]:
             for value in node:
                 walk(value)
 
-    walk(yaml.safe_load(DEFAULT_DATASET.read_text(encoding="utf-8")))
+    raw = yaml.safe_load(DEFAULT_DATASET.read_text(encoding="utf-8"))
+    walk(raw)
     # A dataset sentence with a {placeholder} reaches the page filled in: its pieces are data.
     found |= {p.strip() for t in list(found) for p in re.split(r"\{[^{}]*\}", t) if "{" in t}
-    return sorted((t for t in found if t), key=len, reverse=True)
+    shown = set(raw["sources"])  # the one code a reader sees: a source's id, beside its figure
+    return sorted((t for t in found if t and (t in shown or not CODE.fullmatch(t))), key=len, reverse=True)
+
+
+CODE = re.compile(r"[a-z0-9_]+")
+"""A dataset value that is a code (an id, a choice such as "yes", a level such as "low"), not
+shown as it is: taken for data, it excused the app's own "Yes" left untranslated."""
 
 
 SPLIT = re.compile(r"\*\*|\n|[:;()|]|[.?!](?:\s|$)|, ")
@@ -141,19 +148,52 @@ def untranslated(text: str, data: list[str]) -> str:
     `reads_as_words` does not see) nor the dataset's own texts.
 
     The app may shorten a dataset text ("..."), change its first letter or fill a dataset
-    template's {name}, so a piece found inside a dataset text is data; a piece that is not has
-    the dataset's texts taken out and is looked at again. "doi" labels a DOI in any language."""
+    template's {name}, so a piece is data when it is a dataset text or a part of one (cut as a
+    page is), or several whole words found inside one; a piece that is not has the dataset's
+    texts taken out and is looked at again. A single word found somewhere in the dataset's prose
+    is not data: "Back" or "No" left in English would be excused by it. "doi" labels a DOI in
+    any language."""
     text = re.sub(r"\bdoi\b", " ", text.replace("\\", ""))  # the app's Markdown escapes
     blob = "\n".join(data).lower()
+    parts = _data_parts(tuple(data))
+
+    def is_data(piece: str) -> bool:
+        piece = piece.lower()
+        return piece in parts or (" " in piece and _inside_as_words(piece, blob))
+
     left: list[str] = []
     patterns = _as_words(tuple(data))
     for piece in map(_clean, SPLIT.split(text)):
-        if not piece or piece.lower() in blob:
+        if not piece or is_data(piece):
             continue
         for d in patterns:
             piece = d.sub("|", piece)
-        left += [p for p in map(_clean, piece.split("|")) if p and p.lower() not in blob]
+        left += [p for p in map(_clean, piece.split("|")) if p and not is_data(p)]
     return " | ".join(left)
+
+
+@functools.lru_cache(maxsize=2)
+def _data_parts(data: tuple[str, ...]) -> frozenset[str]:
+    """Each dataset text and each part of one as a page's text is cut (`SPLIT`), lower case."""
+    return frozenset(t.lower() for t in data) | {
+        p for t in data for p in (_clean(s).lower() for s in SPLIT.split(t)) if p
+    }
+
+
+def _inside_as_words(phrase: str, blob: str) -> bool:
+    """`phrase` is in `blob` with no letter or digit joined on at either end ("art" is not in "part")."""
+    start = blob.find(phrase)
+    while start != -1:
+        end = start + len(phrase)
+        joined = (start > 0 and _word_char(blob[start - 1])) or (end < len(blob) and _word_char(blob[end]))
+        if not joined:
+            return True
+        start = blob.find(phrase, start + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 @functools.lru_cache(maxsize=2)
@@ -161,6 +201,20 @@ def _as_words(data: tuple[str, ...]) -> list[re.Pattern[str]]:
     """Each dataset text as a whole-words pattern, compiled once: the dataset holds more texts
     than `re` keeps compiled (512), so compiling them for every piece took minutes."""
     return [re.compile(rf"(?<!\w){re.escape(d)}(?!\w)", re.IGNORECASE) for d in data]
+
+
+def test_a_word_of_the_app_is_not_taken_for_data_because_the_dataset_uses_it() -> None:
+    """ "Back", "Yes" and "No" occur in the dataset (its prose, its codes): left in English on a
+    page they are still found. The dataset's texts, their parts and runs of their whole words
+    are data, whatever their first letter."""
+    data = _data_texts()
+    for word in ("Back", "Yes", "No"):
+        assert untranslated(word, data) == word
+    assert untranslated("Back: Medicines", data) == "Back"
+    assert untranslated("botulinum toxin injections", data) == ""
+    assert untranslated("The spasm has stopped", data) == ""  # a part of a measure's definition
+    assert untranslated("Spasm has stopped", data) == ""  # some of its words, whole
+    assert untranslated("pasm has stopped", data) == "pasm has stopped"  # not whole words
 
 
 @pytest.mark.slow
