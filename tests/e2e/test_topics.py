@@ -20,7 +20,8 @@ from tests.readability import grade
 from .helpers import expect_no_exception
 from .page_helpers import open_expanders, wait_rendered
 from .test_accessibility import _blocking_violations
-from .test_readability_rendered import MAX_GRADE, visible_prose
+from .test_readability_rendered import _VISIBLE_TEXT_JS, MAX_GRADE, SOURCES_EXPANDER, prose, visible_prose
+from .ui_helpers import wait_for_charts
 
 TOPICS = ("glance", "works", "harms", "years", "fit", "figures")
 SIZES = {"desk": (1280, 900), "phone": (390, 844)}
@@ -211,6 +212,13 @@ def test_a_phone_card_says_an_options_status_beside_its_name(
         page.context.close()
 
 
+CHART_TOPICS = ("works", "harms", "years", "fit")
+"""The home topics that draw charts (the fit topic its match chart, with a priority stated)."""
+MIN_TOPIC_WORDS = 80
+"""As for a whole page (test_readability_rendered), on the topic's text without its charts' words:
+an empty or half-drawn topic grades 0."""
+
+
 @pytest.mark.parametrize("topic", [t for t in TOPICS if t != "figures"])
 def test_home_topic_reads_at_grade_8_or_below(browser: Browser, app_server, topic: str) -> None:
     """What a patient reads on each home topic (expanders open, chart text included), by the
@@ -218,6 +226,13 @@ def test_home_topic_reads_at_grade_8_or_below(browser: Browser, app_server, topi
     page = _open(browser, app_server.url, "desk", f"topic={topic}{STATED}")
     try:
         open_expanders(page)
+        if topic in CHART_TOPICS:  # their words are read once drawn
+            wait_for_charts(page)
+        got = page.locator(MAIN).evaluate(_VISIBLE_TEXT_JS, SOURCES_EXPANDER)  # as visible_prose reads
+        words = len(prose(got["text"].splitlines()).split())
+        chart_words = len(prose(got["chartLines"]).split())
+        assert words > MIN_TOPIC_WORDS, f"{topic}: too little text found ({words} words)"
+        assert (chart_words > 0) == (topic in CHART_TOPICS), f"{topic}: {chart_words} words in charts"
         text, _ = visible_prose(page)
         score = grade(text)
         assert score <= MAX_GRADE, f"{topic}: Flesch-Kincaid grade {score:.1f} > {MAX_GRADE}\n{text}"
