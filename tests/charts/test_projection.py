@@ -5,8 +5,6 @@ from __future__ import annotations
 import itertools
 import re
 
-import pandas as pd
-
 from decision_aid import charts
 from decision_aid.words.charts import REFERENCE_SUBTITLE
 from tests.charts.common import encodings, projection_like, rows_of, skip_requires_vl_convert, texts
@@ -21,21 +19,20 @@ def test_projection_chart_shows_only_the_years_asked_for():
 
 
 def test_projection_draws_no_treatment_as_a_reference_line(result):
-    assert len(charts.reference_frame(result)) in (0, result.projection.years)  # empty: no yearly data
-    reference = pd.DataFrame(
-        {
-            "year": [1, 2, 3, 4, 5],
-            "low": [2.0] * 5,
-            "central": [4.0] * 5,
-            "high": [6.0] * 5,
-            "name": [charts.REFERENCE_NAME] * 5,
-        }
-    )
+    """The result's own no-treatment line, a row a year, is drawn and described as a reference."""
+    years = result.projection.years
+    reference = charts.reference_frame(result)
+    by_year = result.projection.options["no_treatment"].by_year
+    assert list(reference["year"]) == list(range(1, years + 1)) == [p.year for p in by_year]
+    assert list(reference["central"]) == [p.central for p in by_year]
+    assert set(reference["name"]) == {charts.REFERENCE_NAME}
     frame = charts.projection_frame(result)
     assert "no_treatment" not in set(frame["option"])  # a reference, never an option line
-    spec = charts.spec_of(charts.projection_parts(frame, years=result.projection.years, reference=reference))
-    assert spec["datasets"]["reference"][0]["name"] == charts.REFERENCE_NAME
-    text = charts.describe_projection(frame, result.projection.years, reference)
+    spec = charts.spec_of(charts.projection_parts(frame, years=years, reference=reference))
+    drawn = spec["datasets"]["reference"]
+    assert [r["year"] for r in drawn] == list(range(1, years + 1))
+    assert {r["name"] for r in drawn} == {charts.REFERENCE_NAME}
+    text = charts.describe_projection(frame, years, reference)
     assert (
         f"Reference line, {charts.REFERENCE_NAME}, counting people whose spasm went away for a time" in text
     )

@@ -514,9 +514,14 @@ def test_take_home_summary_downloads_json_with_the_same_figures(page: Page, app_
         data = json.load(fh)
     expected = evaluate(load_evidence(), parse_query(query).profile)
     assert data["profile"]["relief"] == 9 and data["profile"]["avoid"] == ["medication"]
+    assert all(o.match is not None for o in expected.options)  # every option matched and ranked
+    assert [o["id"] for o in data["options"]] == [o.id for o in expected.options]
     for want in expected.options:
         got = next(o for o in data["options"] if o["id"] == want.id)
         assert got["success"]["central"] == want.success.central
+        # the figures that depend on the answers: the match, its range and the place
+        figures = ("match", "match_low", "match_high", "rank")
+        assert {k: got[k] for k in figures} == {k: getattr(want, k) for k in figures}, want.id
     expect_no_exception(page)
 
 

@@ -2,22 +2,48 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qsl
+
 import pytest
 
 from decision_aid.derived import quiz
+from decision_aid.engine import evaluate
 from decision_aid.evidence import load_evidence
+from decision_aid.profile import parse_query
+from decision_aid.questions import questions_to_ask
 from decision_aid.words.common import per_100
+from decision_aid.words.pages import next_steps as w
 from tests.ui.conftest import headings, open_app, texts, unescape
 
 
-def test_questions_follow_from_the_answers():
-    """The page shows the same questions as the PDF (decision_aid.questions)."""
-    text = unescape(texts(open_app({"mri": "not_done"}, page="next_steps")))
-    assert "Do I need an MRI scan before we decide?" in text
-    assert "operations for hemifacial spasm does your team do each year" in text
-    text = unescape(texts(open_app({"mri": "vessel", "avoid": "mvd"}, page="next_steps")))
-    assert "Do I need an MRI scan" not in text
-    assert "does your team do each year" not in text
+def _question_list(at) -> list[str] | None:
+    """The list under "Questions to ask", a question a line (the first list after its heading)."""
+    values = [unescape(m.value) for m in at.markdown]
+    start = values.index(f"## {w.ASK_YOUR_DOCTOR}")
+    return next((v.splitlines() for v in values[start:] if v.startswith("- ")), None)
+
+
+SCAN = "Do I need an MRI scan before we decide?"
+TEAM = "operations for hemifacial spasm does your team do each year"
+
+
+@pytest.mark.parametrize(
+    ("query", "asked", "not_asked"),
+    [
+        ("mri=not_done", [SCAN, TEAM], []),
+        ("mri=vessel&avoid=mvd", [], [SCAN, TEAM]),
+        ("relief=9&mri=vessel&pregnant=yes&blood_thinners=yes&leaning=mvd&sure_e=no", [TEAM], [SCAN]),
+    ],
+)
+def test_questions_follow_from_the_answers(query, asked, not_asked):
+    """The page shows the same questions as the PDF (decision_aid.questions), all and only those,
+    and they change with the answers."""
+    ev = load_evidence()
+    expected = questions_to_ask(ev, evaluate(ev, parse_query(query).profile))
+    shown = _question_list(open_app(dict(parse_qsl(query)), page="next_steps"))
+    assert shown == [f"- {q}" for q in expected]
+    text = "\n".join(shown)
+    assert all(q in text for q in asked) and not any(q in text for q in not_asked)
 
 
 @pytest.mark.parametrize(
@@ -87,8 +113,14 @@ def test_quiz_gives_feedback_from_the_dataset():
 
 
 def test_take_home_summary_has_its_place():
+    """The section is there with what it is for: the PDF to download, and its data."""
     at = open_app(page="next_steps")
     assert "Take-home summary" in headings(at, 2)
+    buttons = {b.proto.id.rsplit("-", 1)[-1]: b.proto for b in at.get("download_button")}
+    assert set(buttons) == {"download_summary", "download_summary_json"}, buttons
+    assert buttons["download_summary"].label == w.DOWNLOAD_PDF
+    assert buttons["download_summary_json"].label == w.DOWNLOAD_JSON
+    assert not any(b.disabled for b in buttons.values())
 
 
 def test_the_link_to_the_answers_is_on_the_page_where_a_patient_ends():
