@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only the tests use pytest; the benchmarks run without it
+    import pytest
 
 CHROMIUM = "/usr/bin/chromium"
 """Debian's Chromium: Playwright's own browser builds cannot be downloaded here."""
@@ -25,6 +29,14 @@ words" expander (in the page, not shown until opened; filter by its first words,
 def in_ci() -> bool:
     """CI sets CI=true: there a missing tool fails a test instead of skipping it."""
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def skip_unless_ci(missing: bool, reason: str) -> pytest.MarkDecorator:
+    """Mark a test that needs a tool: skipped where the tool is missing, but run in CI (and so
+    failing there), where `make browser` installs every tool and a skip would hide a broken set-up."""
+    import pytest  # only the tests call this; the benchmarks run without pytest's help
+
+    return pytest.mark.skipif(missing and not in_ci(), reason=reason)
 
 
 def require_chromium() -> None:

@@ -11,6 +11,7 @@ import sys
 
 import pytest
 
+from devkit.browser import skip_unless_ci
 from devkit.server import ServerStartError, free_port, health_ok, start
 
 FAKE_SERVER = """
@@ -66,3 +67,13 @@ def _answers(port: int) -> bool:
     with socket.socket() as s:
         s.settimeout(1)
         return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+@pytest.mark.parametrize(("ci", "skipped"), [("true", False), ("", True), ("false", True)])
+def test_a_missing_tool_skips_locally_and_fails_in_ci(monkeypatch, ci, skipped):
+    """Tool marks skipped on a missing tool even in CI (pdftoppm, vl-convert), or read `CI=false`
+    as CI (the fonts' marks): in CI the test runs, and fails, as a missing Chromium does."""
+    monkeypatch.setenv("CI", ci)
+    mark = skip_unless_ci(True, "tool missing")
+    assert mark.args == (skipped,) and mark.kwargs["reason"] == "tool missing"
+    assert skip_unless_ci(False, "present").args == (False,)

@@ -27,6 +27,7 @@ from decision_aid.engine import evaluate
 from decision_aid.evidence import load_evidence
 from decision_aid.profile import MAX_NOTE_CHARS, Profile, parse_query
 from decision_aid.report.fonts import _ignorable
+from devkit.browser import skip_unless_ci
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE_URL = "https://hfs.example.org/aid/"
@@ -49,14 +50,8 @@ BUSY = (
     "&mode=consult&mvd_success=91&mvd_hearing_loss=1.5&leaning=mvd&sure_s=no&sure_u=no&sure_r=no&sure_e=no"
 )
 NOTO = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
-needs_noto = pytest.mark.skipif(
-    not NOTO.exists() and not os.environ.get("CI"),
-    reason="Debian's Noto fonts are not installed (make browser)",
-)
-needs_poppler = pytest.mark.skipif(
-    shutil.which("pdftotext") is None and not os.environ.get("CI"),
-    reason="poppler-utils (pdftotext) not installed",
-)
+needs_noto = skip_unless_ci(not NOTO.exists(), "Debian's Noto fonts are not installed (make browser)")
+needs_poppler = skip_unless_ci(shutil.which("pdftotext") is None, "poppler-utils (pdftotext) not installed")
 
 
 def build(note: str, query: str = "", paper: str = "A4") -> bytes:

@@ -29,10 +29,9 @@ from decision_aid.report.layout import (
     _page_cut,
     _table,
 )
+from devkit.browser import skip_unless_ci
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("pdftoppm") is None, reason="poppler-utils (pdftoppm) not installed"
-)
+pytestmark = skip_unless_ci(shutil.which("pdftoppm") is None, "poppler-utils (pdftoppm) not installed")
 
 HEAD = [_Cell("", "B", 7.8), _Cell("Botulinum toxin\n(may not suit)", "B", 7.8), _Cell("MVD", "B", 7.8)]
 ROWS = [

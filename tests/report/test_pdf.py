@@ -40,6 +40,7 @@ from decision_aid.words import report as pdf_words
 from decision_aid.words.common import CERTAINTY_LEVELS, PRIORITY_LABELS, whole
 from decision_aid.words.engine import AVOIDED_LAST
 from decision_aid.words.report import certainty_words
+from devkit.browser import skip_unless_ci
 from devkit.pdf import chart_images
 
 from .pdf_reading import FOOTER
@@ -1032,7 +1033,7 @@ def test_bad_paper_is_refused():
         report.build_pdf(EVIDENCE, result_of(""), base_url=BASE_URL, paper="A5")  # type: ignore[arg-type]
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils (pdftoppm) not installed")
+@skip_unless_ci(shutil.which("pdftoppm") is None, "poppler-utils (pdftoppm) not installed")
 def test_pages_render_and_are_not_blank(built, tmp_path):
     paper, _, pdf, reader = built
     path = tmp_path / f"summary_{paper}.pdf"
