@@ -58,7 +58,7 @@ NEXT_PAGES = _(
     "Then you can compare the treatments side by side."
 )
 
-SOURCES_AND_REVIEW = _("Sources and review date")
+SOURCES_AND_REVIEW = _("Sources and dates")
 REVIEW_DATES = _("Evidence last checked: **{last}** (version {version}). Next check due: **{next}**.")
 """The team's own check of the studies (the update policy's yearly one), not a clinician's review,
 which `NOT_REVIEWED` or the reviewers' names report: "last reviewed" beside "Not yet reviewed by a
@@ -73,7 +73,7 @@ ABOUT_LINES: tuple[str, ...] = (
     _("**Who made it:** {made_by}"),
     _("**Checked by clinicians:** {reviewers}"),
     _("**How the evidence was chosen:** {how_chosen}"),
-    _("**How often it is updated:** {interval} Next review by {next}."),
+    _("**How often it is updated:** {interval} Next check by {next}."),
     _("**What makes us update it sooner:** {triggers}"),
     _("**Found an error?** {report_errors}"),
     _(
