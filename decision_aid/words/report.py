@@ -291,7 +291,7 @@ PRIORITY_WEIGHT_HEAD = _("What matters to you (weight)")
 LOCAL_FIGURES_NAME = _("{name} (local figures)")
 WHAT_WOULD_CHANGE = _("What would change the picture:")
 HOW_MATCH_WORKS = _(
-    "How the match is worked out: these are choices, not evidence. Each says what counts "
+    "How the match is worked out: these are choices, not evidence. Most say what counts "
     "as the worst score on one thing that matters."
 )
 
