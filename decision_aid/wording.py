@@ -107,8 +107,9 @@ def _texts(value: object) -> list[str]:
     return []
 
 
-SHARED_WORD_MODULES = ("app", "profile", "topics", "grid", "charts", "report")
-"""The words modules outside `words/pages/` that a patient reads too: the app's shell and
+SHARED_WORD_MODULES = ("common", "app", "profile", "topics", "grid", "charts", "report")
+"""The words modules outside `words/pages/` that a patient reads too: the words several places
+share (first, so a module that imports them does not list them as its own), the app's shell and
 notices, the answers' notices, the compare page's topics, the at-a-glance grid, the charts and
 their text alternatives, and the take-home summary."""
 

@@ -185,6 +185,7 @@ PROJECTION = _("How the five-year projection is worked out")
 QUESTIONS = _("Questions for the care team (every one the app can ask)")
 PAGE = _("Page: {name}")
 WORD_PLACES: dict[str, str] = {
+    "common": _("Words several pages share"),
     "app": _("Every page: the menu, the buttons and the notices"),
     "profile": _("Notices about the answers in a link"),
     "topics": _("Compare page: the topics"),
