@@ -129,8 +129,30 @@ def test_a_summary_that_counts_the_benefit_counts_a_harm_too(ev: Evidence, optio
     """MVD's summary gave its benefit as "about 85 to 90 in 100" and its harm as "a small chance
     of lasting harm": benefits and harms in equal detail, so a number for one asks for the other."""
     summary = " ".join(ev.options[option_id].summary.split())
-    figures = re.findall(r"\d+(?: to \d+)? in 100", summary)
-    assert len(figures) != 1, (option_id, figures)
+    sentences = re.split(r"(?<=[.!?])\s+", summary)
+    # each figure is a benefit or a harm by what its sentence is about
+    kinds = {
+        bool(HARM_WORDS.search(sentence))
+        for sentence in sentences
+        for _ in re.findall(r"\d+(?: to \d+)? in 100", sentence)
+    }
+    assert kinds in (set(), {True, False}), (option_id, summary)
+
+
+HARM_WORDS = re.compile(r"harm|side effect|hearing loss|weak|stroke|droop|leak|infection", re.I)
+"""What a sentence about a harm names (the options' risks as their summaries say them)."""
+
+
+def test_the_balance_check_tells_a_benefit_figure_from_a_harm_figure(ev: Evidence) -> None:
+    """Two benefit figures and no harm figure passed the old check (it only asked for not one)."""
+    mvd = ev.options["mvd"]
+    lopsided = mvd.summary.replace("about 2 in 100 have lasting hearing loss", "most are glad") + (
+        " About 95 in 100 are clearly better."
+    )
+    options = {**ev.options, "mvd": mvd.model_copy(update={"summary": lopsided})}
+    broken = ev.model_copy(update={"options": options})
+    with pytest.raises(AssertionError):
+        test_a_summary_that_counts_the_benefit_counts_a_harm_too(broken, "mvd")
 
 
 def test_success_ranges_explain_why_sources_disagree(ev: Evidence) -> None:
