@@ -1,10 +1,14 @@
-"""Command line: `check` a dataset, compare options for a query, or write the take-home summary.
+"""Command line: `check` a dataset, compare options for a query, write the take-home summary or
+the clinicians' review pack.
 
     python -m decision_aid check [PATH]
     python -m decision_aid --query "relief=8&lasting=10&cause=vascular" [--format json|text]
     python -m decision_aid summary --query "..." --out summary.pdf [--format pdf|json]
     python -m decision_aid --query-file answers.txt      (or --query-file - for standard input)
-    python -m decision_aid review --out review.html
+    python -m decision_aid review --out review.html      (or --out - for standard output)
+
+Every command reads the dataset given (`--data`, or `check`'s PATH), else the app's own
+(`HFS_EVIDENCE_PATH`), else the shipped one.
 
 Exit 0 on success, 2 on a bad dataset or a bad query (one line per problem on stderr,
 naming the file and field, or the parameter and its allowed values), 1 when the reader closes

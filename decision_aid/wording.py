@@ -3,9 +3,9 @@ them, for the review pack (which takes the dataset's own texts from the dataset)
 
 The cautions are worded by the engine itself, for a situation that triggers each rule; the
 questions come from `questions_to_ask` over situations that between them ask every one; the
-pages' words from `decision_aid/words/pages/` and the shared words modules patients read (the
-compare page's topics, the grid, the charts, the take-home summary). Nothing is copied by hand,
-so what the clinicians sign off is what patients read.
+pages' words from `decision_aid/words/pages/` and the words modules the pages share
+(`SHARED_WORD_MODULES`: the shell, the compare page's topics and grid, the charts, the take-home
+summary). Nothing is copied by hand, so what the clinicians sign off is what patients read.
 """
 
 from __future__ import annotations
