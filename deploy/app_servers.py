@@ -24,11 +24,16 @@ import sys
 from collections.abc import Sequence
 
 FAIL = "max_fails=1 fail_timeout=3s"
-"""One refused connection takes a server out of its pools for 3 s (passive health check): long
+"""One refused connection takes a server out of a pool for 3 s (passive health check): long
 enough not to try a stopped server on every request, short enough that a restarted one is back
-soon. In a rolling restart, wait until the proxy sends a server's requests to it again before
-stopping the next (tests/deploy/stack.py, `Stack.wait_in_rotation`), or every server may be out
-of the pools at once and the proxy answers 502."""
+soon. Backups too: nginx's default would be 10 s. Each pool keeps its own marks, so in a
+rolling restart wait until the proxy sends a restarted server's requests to it again in both
+of its pools, or 3 s after it is healthy, before stopping the next; otherwise every server of
+hfs_any can be marked down at once, and the proxy answers 502 though servers are up
+(tests/deploy/stack.py, `Stack.wait_in_rotation`; tests/deploy/test_rolling.py)."""
+ZONE_SIZE = "64k"
+"""Each pool's state lives in shared memory (`zone`), so all of nginx's workers see one set of
+marks and one round robin: a server one worker found back is back for all of them."""
 _ADDRESS = re.compile(r"^[0-9A-Za-z.\-]+:[0-9]{1,5}$")
 
 
@@ -51,12 +56,14 @@ def render(servers: Sequence[str]) -> str:
         "# Do not edit by hand: run it again with the new list.",
         "",
         "upstream hfs_any {",
+        f"    zone hfs_any {ZONE_SIZE};",
         *(f"    server {s} {FAIL};" for s in servers),
         "}",
     ]
     for i, own in enumerate(servers):
-        lines += ["", f"upstream hfs_{route_name(i)} {{", f"    server {own} {FAIL};"]
-        lines += [f"    server {other} backup;" for other in servers if other != own]
+        pool = f"hfs_{route_name(i)}"
+        lines += ["", f"upstream {pool} {{", f"    zone {pool} {ZONE_SIZE};", f"    server {own} {FAIL};"]
+        lines += [f"    server {other} backup {FAIL};" for other in servers if other != own]
         lines.append("}")
     lines += ["", "map $cookie_hfs_route $hfs_pool {", "    default hfs_any;"]
     lines += [f"    {route_name(i)} hfs_{route_name(i)};" for i in range(len(servers))]

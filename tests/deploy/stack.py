@@ -12,11 +12,13 @@ import importlib.util
 import os
 import shutil
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.request
+import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
@@ -27,6 +29,10 @@ SHARED_FILES = ("nginx.conf", "security-headers.conf")
 """Copied unchanged from deploy/: the configuration under test is the one that ships."""
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 START_TIMEOUT_S = 90.0
+POLL_FOR_AT_MOST_S = 600.0
+"""A health poller stops by itself after ten minutes, far beyond any test's own waits."""
+HEALTH_TIMEOUT_S = 20.0
+"""A slow answer on a busy machine is still an answer; none is a failure."""
 
 
 def app_servers_module() -> ModuleType:
@@ -143,27 +149,36 @@ class Stack:
             app.stop()
 
     def wait_in_rotation(self, app: AppServer, timeout_s: float = 60.0) -> None:
-        """Wait until the proxy sends `app`'s own requests to it again (after a restart nginx
-        skips a server that refused a connection for fail_timeout): a request with its route
-        cookie must be answered by it alone, as the access log shows."""
+        """Wait until the proxy sends requests to `app` again, in both pools it is in: its own
+        (a request with its route cookie) and hfs_any (a request without one, which the health
+        check and a first visit use). After a restart nginx skips a server that refused a
+        connection for fail_timeout, in each pool separately; stopping the next server before
+        then can leave every server of hfs_any marked down, and health answers 502."""
         route = app_servers_module().route_name(self.apps.index(app))
+        _wait(
+            lambda: self._answered_by(app, {"Cookie": f"hfs_route={route}"}),
+            f"app server {app.address} back in its own pool",
+            timeout_s,
+        )
+        _wait(lambda: self._answered_by(app, {}), f"app server {app.address} back in hfs_any", timeout_s)
+
+    def _answered_by(self, app: AppServer, headers: dict[str, str]) -> bool:
+        """One request through the proxy, answered by `app`, as its line in the access log
+        shows (a path of its own, so that no other request's line can pass for it; Streamlit
+        answers any unknown path with its page)."""
+        path = f"rotation-probe-{uuid.uuid4().hex}"
+        if get(self.url + path, headers=headers)[0] != 200:
+            return False
         log = self.prefix / "logs" / "access.log"
+        lines: list[str] = []
 
-        def answered_by_app() -> bool:
-            before = log.stat().st_size
-            cookie = {"Cookie": f"hfs_route={route}"}
-            request = urllib.request.Request(self.url + "favicon.png", headers=cookie)
-            try:
-                with urllib.request.urlopen(request, timeout=5) as resp:
-                    resp.read()
-            except (urllib.error.URLError, OSError):
-                return False
-            with open(log, "rb") as f:
-                f.seek(before)
-                new = f.read().decode(errors="replace")
-            return f'upstream="{app.address}"' in new
+        def logged() -> bool:  # nginx writes the line once the answer has gone
+            text = log.read_text(errors="replace")
+            lines[:] = [line for line in text.splitlines() if f'"GET /{path}"' in line]
+            return bool(lines)
 
-        _wait(answered_by_app, f"app server {app.address} back in the proxy's rotation", timeout_s)
+        _wait(logged, f"the access log's line for /{path}", 10.0)
+        return lines[0].endswith(f'upstream="{app.address}" upstream_status="200"')
 
     def logs(self) -> dict[str, str]:
         """Every log the stack wrote: nginx's and each app server's."""
@@ -185,6 +200,31 @@ def get(
         return err.code, {k.lower(): v for k, v in err.headers.items()}, err.read()
     except (urllib.error.URLError, OSError):
         return 0, {}, b""
+
+
+@dataclass
+class HealthPoller:
+    """/_stcore/health through the proxy, every `every_s`, from a thread (bounded): counts the
+    answers "ok" and keeps every other one."""
+
+    url: str
+    every_s: float
+    ok: int = 0
+    failures: list[str] = field(default_factory=list)
+    _stop: threading.Event = field(default_factory=threading.Event)
+
+    def run(self) -> None:
+        for _ in range(int(POLL_FOR_AT_MOST_S / self.every_s)):
+            status, _, body = get(self.url, timeout=HEALTH_TIMEOUT_S)
+            if status == 200 and body.strip() == b"ok":
+                self.ok += 1
+            else:
+                self.failures.append(f"{status} {body[:60]!r}")
+            if self._stop.wait(self.every_s):
+                return
+
+    def stop(self) -> None:
+        self._stop.set()
 
 
 def start_stack(prefix: Path, n_apps: int = 3) -> Stack:

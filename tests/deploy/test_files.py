@@ -141,3 +141,15 @@ def test_nginx_accepts_the_compose_configuration(tmp_path):
         timeout=30,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_every_pool_shares_its_marks_across_workers_and_keeps_them_3_s():
+    """The wait in a rolling restart (README) holds only if a server found back by one of
+    nginx's workers is back for all of them, and if backups keep their marks no longer."""
+    conf = app_servers_module().render(["127.0.0.1:1", "127.0.0.1:2"])
+    pools = re.findall(r"^upstream (\S+) \{\n(.*?)^\}", conf, re.M | re.S)
+    assert [name for name, _ in pools] == ["hfs_any", "hfs_s1", "hfs_s2"]
+    for name, body in pools:
+        assert re.search(rf"^    zone {name} \d+k;$", body, re.M), body
+        servers = re.findall(r"^    server (.*);$", body, re.M)
+        assert len(servers) == 2 and all(s.endswith(" max_fails=1 fail_timeout=3s") for s in servers), body

@@ -34,14 +34,12 @@ from tests.e2e.page_helpers import SKELETON
 from tests.e2e.ui_helpers import PAGE_PATHS, TITLES, by_key, slider_input
 from tests.support import CHROMIUM, CHROMIUM_ARGS
 
-from .stack import Stack, get
+from .stack import HealthPoller, Stack
 
 SESSIONS = int(os.environ.get("HFS_DEPLOY_SESSIONS", "20"))
 """20 (the promise); fewer only to look into a failure quickly."""
 WAIT_MS = 90_000  # one wait on a page; two busy cores and 20 tabs make the first load slow
 POLL_EVERY_S = 0.25
-MAX_POLLS = 2_400  # ten minutes at most, far beyond the test's own waits
-HEALTH_TIMEOUT_S = 20  # a slow answer on a busy machine is still an answer; none is a failure
 CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
 SLIDERS = ("relief", "lasting", "serious_risk")
 DOWNLOADS = 2
@@ -60,29 +58,6 @@ class Session:
 
     def route(self) -> str:
         return next((c["value"] for c in self.context.cookies() if c["name"] == "hfs_route"), "")
-
-
-@dataclass
-class HealthPoller:
-    """/_stcore/health through the proxy, every POLL_EVERY_S, from a thread (bounded)."""
-
-    url: str
-    ok: int = 0
-    failures: list[str] = field(default_factory=list)
-    _stop: threading.Event = field(default_factory=threading.Event)
-
-    def run(self) -> None:
-        for _ in range(MAX_POLLS):
-            status, _, body = get(self.url, timeout=HEALTH_TIMEOUT_S)
-            if status == 200 and body.strip() == b"ok":
-                self.ok += 1
-            else:
-                self.failures.append(f"{status} {body[:60]!r}")
-            if self._stop.wait(POLL_EVERY_S):
-                return
-
-    def stop(self) -> None:
-        self._stop.set()
 
 
 LOOPBACK_ONLY = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
@@ -162,7 +137,7 @@ def chromium() -> Iterator[Browser]:
 
 @pytest.mark.timeout(900)
 def test_sessions_survive_a_failed_server_and_rolling_restarts(stack: Stack, chromium: Browser) -> None:
-    poller = HealthPoller(stack.url + "_stcore/health")
+    poller = HealthPoller(stack.url + "_stcore/health", every_s=POLL_EVERY_S)
     thread = threading.Thread(target=poller.run, daemon=True)
     thread.start()
     sessions: list[Session] = []
