@@ -65,10 +65,14 @@ def test_pack_lists_every_risk_benefit_and_no_treatment_figure(pack):
     assert has(pack, EVIDENCE.no_treatment.figures_note.text)  # what the patient reads under them
 
 
+def _row_cells(row: str) -> list[str]:
+    """The cells of one table row, as HTML."""
+    return re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)
+
+
 def _cells(pack: str, row_id: str) -> list[str]:
     """The cells of the row with this id, as HTML."""
-    row = pack.split(f'<tr id="{row_id}">', 1)[1].split("</tr>", 1)[0]
-    return re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)
+    return _row_cells(pack.split(f'<tr id="{row_id}">', 1)[1].split("</tr>", 1)[0])
 
 
 def _figures(r) -> str:
@@ -106,7 +110,7 @@ def test_pack_gives_each_figure_its_own_range_count_and_certainty_in_its_row(pac
             assert certainty.startswith(html.escape(CERTAINTY_LABELS[b.certainty]) + "<br>"), (oid, b.measure)
             checked += 1
         section = pack.split(f'<h3 id="option-{oid}">', 1)[1].split('<h3 id="option-', 1)[0]
-        rows = [re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S) for row in section.split("<tr>")[1:]]
+        rows = [_row_cells(row) for row in section.split("<tr>")[1:]]
         for field, c in option.chances():
             found = [cells for cells in rows if len(cells) > 4 and cells[4].startswith(html.escape(c.text))]
             assert len(found) == 1, (oid, field)
