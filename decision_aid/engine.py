@@ -157,27 +157,20 @@ def _fill_name(text: str, name: str) -> str:
     )
 
 
-def _shown_also(also: list[RuleSentence], option_id: str, profile: Profile) -> list[RuleSentence]:
-    """The sentences whose own situation holds, in the dataset's order."""
-    return [a for a in also if _rule_applies(a.when, option_id, profile)]
-
-
-def _with_also(text: str, also: list[RuleSentence], option_id: str, profile: Profile) -> str:
-    return " ".join([text, *(a.text for a in _shown_also(also, option_id, profile))])
-
-
-def _also_sources(
-    sources: list[str], also: list[RuleSentence], option_id: str, profile: Profile
-) -> list[str]:
-    """A text's sources, then those of the sentences shown with it: a sentence left out is not
-    cited (han2009 backs "a scan first", not what waiting is like)."""
-    shown = [s for a in _shown_also(also, option_id, profile) for s in a.sources]
-    return list(dict.fromkeys([*sources, *shown]))
+def _with_also(
+    text: str, sources: list[str], also: list[RuleSentence], option_id: str, profile: Profile
+) -> tuple[str, list[str]]:
+    """A text with each of its `also` sentences whose own situation holds, in the dataset's
+    order, and its sources then theirs: a sentence left out is not cited (han2009 backs "a scan
+    first", not what waiting is like)."""
+    shown = [a for a in also if _rule_applies(a.when, option_id, profile)]
+    cited = [*sources, *(s for a in shown for s in a.sources)]
+    return " ".join([text, *(a.text for a in shown)]), list(dict.fromkeys(cited))
 
 
 def rule_text(rule: Rule, option_id: str, profile: Profile) -> str:
     """The rule's text with each of its `also` sentences whose own situation holds too."""
-    return _with_also(rule.text, rule.also, option_id, profile)
+    return _with_also(rule.text, rule.sources, rule.also, option_id, profile)[0]
 
 
 def no_treatment_involves(evidence: Evidence, profile: Profile) -> Involves:
@@ -185,9 +178,19 @@ def no_treatment_involves(evidence: Evidence, profile: Profile) -> Involves:
     would be wrong in the others (the scan is done), so it is added, and cited, only where it
     holds."""
     nt = evidence.no_treatment
-    return Involves(
-        text=_with_also(nt.involves.text, nt.involves_also, NO_TREATMENT_ID, profile),
-        sources=_also_sources(nt.involves.sources, nt.involves_also, NO_TREATMENT_ID, profile),
+    involves = nt.involves
+    text, sources = _with_also(involves.text, involves.sources, nt.involves_also, NO_TREATMENT_ID, profile)
+    return Involves(text=text, sources=sources)
+
+
+def _caution(rule: Rule, option_id: str, name: str, profile: Profile) -> Caution:
+    text, sources = _with_also(rule.text, rule.sources, rule.also, option_id, profile)
+    return Caution(
+        rule=rule.id,
+        effect=rule.effect,
+        text=_fill_name(text, name),
+        sources=sources,
+        not_matched=rule.not_matched,
     )
 
 
@@ -195,13 +198,7 @@ def cautions_for(evidence: Evidence, option_id: str, profile: Profile) -> list[C
     """Every dataset rule that applies to this option in this situation, in dataset order."""
     name = evidence.options[option_id].sentence_name
     return [
-        Caution(
-            rule=r.id,
-            effect=r.effect,
-            text=_fill_name(rule_text(r, option_id, profile), name),
-            sources=_also_sources(r.sources, r.also, option_id, profile),
-            not_matched=r.not_matched,
-        )
+        _caution(r, option_id, name, profile)
         for r in evidence.rules
         if option_id in r.options and _rule_applies(r.when, option_id, profile)
     ]
