@@ -38,7 +38,7 @@ from decision_aid.evidence import (
     load_evidence,
 )
 from decision_aid.grid import timing_text
-from decision_aid.profile import MAX_QUERY_CHARS, parse_query
+from decision_aid.profile import CHECK, MAX_QUERY_CHARS, parse_query
 from decision_aid.results import OptionResult, once_per_wording, shown_range, under_whom
 from decision_aid.words.cli import (
     BASE_URL_HELP,
@@ -47,6 +47,7 @@ from decision_aid.words.cli import (
     CAUTION,
     CAUTION_FOR,
     CAUTIONS,
+    CHANGED_HOW,
     CHECK_DESCRIPTION,
     COMMANDS,
     COMPARE_DESCRIPTION,
@@ -111,7 +112,7 @@ from decision_aid.words.common import (
     weight_text,
     whole,
 )
-from decision_aid.words.profile import CUT_SHORT
+from decision_aid.words.profile import CHANGED, CUT_SHORT
 from decision_aid.words.review import NOT_MEASURED  # the same words as the review pack's
 from decision_aid.words.topics import TIMING_HEADING
 
@@ -187,13 +188,16 @@ def result_for_query(query: str, data: str | None, *, warn: bool = True) -> tupl
     if evidence is None:
         return EXIT_BAD_INPUT
     parsed = parse_query(query)
-    # A query that ends part-way through an answer is refused here, as a bad value is: the app
-    # takes it for a link cut short and says so, but a command line can simply be typed again.
-    if parsed.problems or parsed.cut_part:
+    # A query that ends part-way through an answer, or no longer matches its check, is refused
+    # here, as a bad value is: the app reads it with a notice, but a command line can simply be
+    # given the whole link again (or the query without its check, to read it as typed).
+    if parsed.problems or parsed.cut_part or parsed.changed:
         for problem in parsed.problems:
             print(ERROR.format(problem=problem.message()), file=sys.stderr)
         if parsed.cut_part:
             print(ERROR.format(problem=CUT_SHORT.format(part=parsed.cut_part)), file=sys.stderr)
+        if parsed.changed:
+            print(ERROR.format(problem=CHANGED_HOW.format(changed=CHANGED, check=CHECK)), file=sys.stderr)
         return EXIT_BAD_INPUT
     for warning in parsed.warnings if warn else ():
         print(WARNING.format(warning=warning), file=sys.stderr)

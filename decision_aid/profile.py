@@ -8,9 +8,10 @@ CLI turns those into exit 2, the app into a visible notice and the default value
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, get_args, get_origin
 from urllib.parse import parse_qsl, urlencode
@@ -56,6 +57,24 @@ PARAMS: tuple[str, ...] = (
 )
 """Every query parameter the aid understands, in a stable order for links (new names go last,
 so links made before them keep their order)."""
+
+CHECK = "check"
+"""The link's check: a short digest of the answers a link carries, first in every link the aid
+writes. A link cut short (a text message or a copy that stopped early) or changed afterwards no
+longer matches it, even where what is left still reads as answers: `relief=10` cut to
+`relief=1`, a note cut mid-sentence, a cut between two answers. Then the app says so instead of
+showing other answers as the patient's. A link without it (typed by hand, or made before it) is
+read as it comes. Not a secret and not a signature: anyone can make one."""
+CHECK_CHARS = 6
+
+
+def link_check(pairs: Iterable[tuple[str, str]]) -> str:
+    """The check of a link's answers: every (name, value) pair the aid reads, in any order
+    (a mail program's own tracking part is not an answer, and leaves the check whole)."""
+    answers = sorted((k, v) for k, v in pairs if k in PARAMS)
+    text = "\n".join(f"{k}={v}" for k, v in answers)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:CHECK_CHARS]
+
 
 Weight = Field(default=None, ge=0, le=10)
 """None = the patient has not stated this priority (left out of the link)."""
@@ -126,7 +145,8 @@ class Profile(BaseModel):
         return {p: DEFAULT_WEIGHT if (w := getattr(self, p)) is None else w for p in PRIORITIES}
 
     def to_params(self, *, include_defaults: bool = False) -> dict[str, str]:
-        """Query parameters for this profile; defaults are left out to keep links short."""
+        """Query parameters for this profile, the link's check first (`CHECK`, so that a cut
+        anywhere leaves it to tell); defaults are left out to keep links short."""
         default = Profile()
         out: dict[str, str] = {}
         for name in PARAMS:
@@ -134,7 +154,7 @@ class Profile(BaseModel):
             if not include_defaults and value == getattr(default, name):
                 continue
             out[name] = _format_value(value)
-        return out
+        return {CHECK: link_check(out.items()), **out} if out else out
 
     def to_query(self, *, include_defaults: bool = False) -> str:
         return urlencode(self.to_params(include_defaults=include_defaults))
@@ -209,6 +229,9 @@ class ParsedQuery:
     cut_part: str = ""
     """Where the link stops, quoted, when it ends part-way through an answer (a link cut short);
     its warning is `W.CUT_SHORT` with it, so the app can say it in its own words."""
+    changed: bool = False
+    """The link has a check (`CHECK`) its answers no longer match: cut short or changed after the
+    aid wrote it. Its warning is `W.CHANGED`; a cut already told by `cut_part` is not told again."""
 
 
 _INT = re.compile(r"^\s*\d{1,2}\s*$")
@@ -327,7 +350,7 @@ def _cut_short(key: str, raw: str) -> bool:
     itself allowed: the link was cut short (a text message or a copy that stopped early), so that
     answer and any after it are missing, which a notice must say (not "unknown", not "wrong")."""
     if key not in PARAMS:
-        return raw == "" and bool(key) and any(p.startswith(key) for p in PARAMS)
+        return raw == "" and bool(key) and any(p.startswith(key) for p in (*PARAMS, CHECK))
     value = raw.strip()
     if not value:
         return False
@@ -355,9 +378,11 @@ def parse_query(query: str | Mapping[str, str | list[str]]) -> ParsedQuery:
     """
     pairs: list[tuple[str, str]]
     warnings: list[str] = []
+    too_long = False
     if isinstance(query, str):
         text = query[1:] if query.startswith("?") else query
         if len(text) > MAX_QUERY_CHARS:
+            too_long = True
             warnings.append(W.LINK_CUT.format(length=f"{len(text):,}", kept=f"{MAX_QUERY_CHARS:,}"))
             text = text[:MAX_QUERY_CHARS]
         pairs = parse_qsl(text, keep_blank_values=True, errors="replace")
@@ -370,6 +395,8 @@ def parse_query(query: str | Mapping[str, str | list[str]]) -> ParsedQuery:
     seen: dict[str, list[str]] = {}
     for key, value in pairs:
         seen.setdefault(key, []).append(value)
+    checks = seen.pop(CHECK, None)
+    mismatch = checks is not None and checks != [link_check((k, v) for k, v in pairs if k != CHECK)]
 
     values: dict[str, object] = {}
     problems: list[ParamProblem] = []
@@ -398,7 +425,10 @@ def parse_query(query: str | Mapping[str, str | list[str]]) -> ParsedQuery:
                 warnings.append(note_cut)
         except ValueError:
             problems.append(ParamProblem(key, raws[0], allowed_text(key)))
-    return ParsedQuery(_build(values, seen, problems), problems, warnings, cut_part)
+    changed = mismatch and not cut_part and not too_long  # a cut already said is not said twice
+    if changed:
+        warnings.append(W.CHANGED)
+    return ParsedQuery(_build(values, seen, problems), problems, warnings, cut_part, changed)
 
 
 def _build(values: dict[str, object], raw: dict[str, list[str]], problems: list[ParamProblem]) -> Profile:

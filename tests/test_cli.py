@@ -26,6 +26,7 @@ import yaml
 from decision_aid import cli
 from decision_aid.evidence import DEFAULT_DATASET, load_evidence
 from decision_aid.grid import timing_text
+from decision_aid.profile import Profile
 from decision_aid.words.common import CHANCE_LABELS, per_100
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -419,6 +420,17 @@ def test_a_query_cut_part_way_through_an_answer_exits_2_naming_where(capsys):
     out = run(capsys, "--query", "relief=8&age=6")
     assert out.code == 2 and "cut short" in out.err and "'age=6'" in out.err
     assert out.out == ""
+
+
+def test_a_query_that_no_longer_matches_its_check_exits_2_and_says_the_way_out(capsys):
+    """A link copied from the app and cut inside a number (`relief=10` to `relief=1`) reads as an
+    answer; its check tells. Without the check the same answers are read as typed."""
+    link = Profile(relief=10, burden=3).to_query()
+    out = run(capsys, "--query", link.replace("relief=10", "relief=1"))
+    assert out.code == 2 and out.out == ""
+    assert "does not match its check" in out.err and "leave out check=..." in out.err
+    assert run(capsys, "--query", link).code == 0
+    assert run(capsys, "--query", link.split("&", 1)[1].replace("relief=10", "relief=1")).code == 0
 
 
 # ------------------------------------------------------------------------- where it reads and writes

@@ -3,8 +3,21 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from decision_aid.profile import CHOICES, PARAMS, PRIORITIES, Profile, parse_query, shown_in_notice
+from decision_aid.evidence import OPTION_IDS
+from decision_aid.profile import (
+    CHECK,
+    CHOICES,
+    PARAMS,
+    PRIORITIES,
+    Profile,
+    link_check,
+    parse_query,
+    shown_in_notice,
+)
+from decision_aid.words.profile import CHANGED
 
 
 def test_defaults():
@@ -31,7 +44,7 @@ def test_one_stated_priority_states_them_all_and_the_rest_count_as_five():
 
 def test_a_stated_middle_weight_is_kept_in_the_link():
     stated = parse_query("relief=5").profile
-    assert stated.priorities_stated and stated.to_query() == "relief=5"
+    assert stated.priorities_stated and stated.to_query().endswith("&relief=5")
     assert parse_query(stated.to_query()).profile == stated
     assert not parse_query("relief=").profile.priorities_stated  # empty = not said
 
@@ -158,13 +171,13 @@ def test_round_trip_every_param():
         quiz=("success:right", "once:wrong"),
         topic="harms",
     )
-    assert set(p.to_params()) == set(PARAMS)
+    assert set(p.to_params()) == {CHECK, *PARAMS}
     assert parse_query(p.to_query()).profile == p
 
 
 def test_defaults_are_left_out_of_links():
     assert Profile().to_query() == ""
-    assert Profile(relief=9).to_query() == "relief=9"
+    assert Profile(relief=9).to_query() == f"{CHECK}={link_check([('relief', '9')])}&relief=9"
 
 
 def test_huge_query_is_cut_with_a_warning():
@@ -221,3 +234,85 @@ def test_a_whole_link_or_a_wrong_answer_is_not_called_cut_short(query):
     assert parse_query(query).cut_part == ""
     if "age=%C2%B2" in query:
         assert [p.param for p in parse_query(query).problems] == ["age"]
+
+
+# ---------------------------------------------------------------- the link's check
+
+_weights = st.none() | st.integers(0, 10)
+_ORDER = list(OPTION_IDS)
+_linked_profiles = st.builds(
+    Profile,
+    **{p: _weights for p in PRIORITIES},
+    cause=st.sampled_from(CHOICES["cause"]),
+    mri=st.sampled_from(CHOICES["mri"]),
+    sides=st.sampled_from(CHOICES["sides"]),
+    age=st.none() | st.integers(18, 110),
+    avoid=st.lists(st.sampled_from(OPTION_IDS), unique=True).map(
+        lambda ids: tuple(i for i in OPTION_IDS if i in ids)
+    ),
+    mvd_success=st.none() | st.floats(0, 100, allow_nan=False).map(lambda x: round(x, 1)),
+    note=st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), max_size=40),
+    topic=st.sampled_from(CHOICES["topic"]),
+)
+
+
+def _flagged(parsed) -> bool:
+    return bool(parsed.problems or parsed.cut_part or getattr(parsed, "changed", False))
+
+
+@settings(max_examples=150, deadline=None)
+@given(_linked_profiles)
+def test_a_link_cut_anywhere_never_loses_or_changes_an_answer_silently(prof):
+    """Wherever a text message or a copy stops a link the aid wrote, the answers read from what
+    is left are the patient's, or the reader is told. Without the link's check a cut between
+    two answers, inside a note or inside a number (`relief=10` read as `relief=1`) went
+    unnoticed. (A link cut before its first answer carries nothing to tell by: it opens as new.)"""
+    query = prof.to_query()
+    for end in range(1, len(query)):
+        parsed = parse_query(query[:end])
+        if parsed.profile != prof:
+            assert _flagged(parsed), (query, end, query[:end])
+    whole = parse_query(query)
+    assert whole.profile == prof and not _flagged(whole) and whole.warnings == []
+
+
+def test_the_check_comes_first_and_covers_the_answers_only():
+    prof = parse_query("relief=10&note=I drive for work&topic=works").profile
+    query = prof.to_query()
+    assert query.startswith(f"{CHECK}=") and query.count(f"{CHECK}=") == 1
+    assert Profile().to_query() == ""  # nothing to lose, nothing to check
+    # a messenger's or mail's own tracking part is no answer: not "changed"
+    tracked = parse_query(query + "&fbclid=AbC123")
+    assert tracked.profile == prof and not tracked.changed
+    assert tracked.warnings == ["unknown parameter 'fbclid' was ignored"]
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda q: q.replace("relief=10", "relief=1"),  # cut inside a number, then more answers
+        lambda q: q.replace("&topic=works", ""),  # an answer left out
+        lambda q: q + "&serious_risk=3",  # an answer added by hand
+        lambda q: q.replace(q.split("&")[0], f"{CHECK}=000000"),  # another link's check
+        lambda q: q.replace(q.split("&")[0], f"{CHECK}=12"),  # the check itself cut
+    ],
+    ids=["number", "left-out", "added", "other-check", "cut-check"],
+)
+def test_a_link_that_no_longer_matches_its_check_is_read_with_a_warning(edit):
+    query = edit(parse_query("relief=10&note=I drive for work&topic=works").profile.to_query())
+    parsed = parse_query(query)
+    assert parsed.changed and not parsed.problems and not parsed.cut_part
+    assert parsed.warnings == [CHANGED]
+    assert parse_query(query.split("&", 1)[1]).warnings == []  # without the check: read as typed
+
+
+def test_a_link_without_a_check_is_read_as_typed():
+    """Links typed by hand (the command line, README's examples) or made before the check."""
+    parsed = parse_query("relief=10&topic=works")
+    assert not parsed.changed and parsed.warnings == [] and parsed.profile.relief == 10
+
+
+def test_a_cut_inside_an_answer_is_said_once_as_a_cut():
+    query = parse_query("relief=10&sides=both").profile.to_query()
+    parsed = parse_query(query[: query.index("sides=") + len("sides=bo")])
+    assert parsed.cut_part == "'sides=bo'" and not parsed.changed and len(parsed.warnings) == 1

@@ -42,6 +42,7 @@ from decision_aid.profile import (
     shown_in_notice,
 )
 from decision_aid.words.app import (
+    LINK_CHANGED,
     LINK_CUT_SHORT,
     LINK_NOT_ALLOWED,
     LINK_NOTE_TOO_LONG,
@@ -49,7 +50,7 @@ from decision_aid.words.app import (
     LINK_UNREADABLE,
     NOTE_CUT_WORDS,
 )
-from decision_aid.words.profile import CUT_SHORT
+from decision_aid.words.profile import CHANGED, CUT_SHORT
 
 ANSWERS = "answers"
 NOTICES = "link_notices"
@@ -85,6 +86,8 @@ def _link_notices(parsed: ParsedQuery, raw_note: list[str]) -> list[str]:
     for w in parsed.warnings:
         if parsed.cut_part and w == CUT_SHORT.format(part=parsed.cut_part):
             notes.append(LINK_CUT_SHORT.format(part=parsed.cut_part))
+        elif parsed.changed and w == CHANGED:
+            notes.append(LINK_CHANGED)
         elif w == note_cut:
             notes.append(LINK_NOTE_TOO_LONG.format(why=w))
         else:

@@ -106,6 +106,12 @@ LINK_CUT_SHORT = _(
 """A link that stopped early, as a text message or a copy sometimes does: the answers at its end
 are lost, and the patient must be told which way to find them again. Plain text, as every link
 notice is shown (no Markdown)."""
+LINK_CHANGED = _(
+    "This link has changed since the aid made it, or it was cut short. Some answers may be "
+    "missing or different. Open the whole link again, or check your answers on each page."
+)
+"""The link no longer matches the check the aid put first in it (`profile.CHECK`): the answers
+shown may not be the patient's, even where each one reads as an answer."""
 LINK_UNKNOWN_PART = _("The link had a part this aid does not know: {what}.")
 LINK_UNREADABLE = _("The link could not be read, so every answer starts from the default.")
 NOTE_CUT_WORDS = _(

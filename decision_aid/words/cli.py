@@ -55,6 +55,11 @@ def wrote(path: str, size: int) -> str:
 USAGE_ERROR = _("{prog}: error: {message}")
 ERROR = _("error: {problem}")
 WARNING = _("warning: {warning}")
+CHANGED_HOW = _(
+    "{changed}. Give the whole link again, or leave out {check}=... to read the answers as they are"
+)
+"""A query whose answers no longer match its check (`profile.CHECK`): the way out, for a
+clinician who changed a copied link by hand on purpose."""
 CANNOT_READ = _("cannot read {where}: {reason}")
 CANNOT_WRITE = _("cannot write {path}: {reason}")
 LOCAL_LINK_NOTE = _(

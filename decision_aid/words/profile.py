@@ -14,6 +14,12 @@ UNKNOWN_PARAMETER = _("unknown parameter {name} was ignored")
 CUT_SHORT = _("the link looks cut short: it ends part-way through an answer ({part})")
 """`{part}` is the link's last part as given, quoted: the start of a name, or a name and the
 start of a value."""
+CHANGED = _(
+    "the link does not match its check: it was cut short or changed after the aid made it, so some "
+    "answers may be missing or different"
+)
+"""The link's `check` (a digest of its answers, first in every link the aid writes) no longer
+fits them. Said wherever the link is read; the app and the command line say what to do."""
 LINK_CUT = _("the link is {length} characters long; only the first {kept} were read")
 NOTE_CUT = _(
     "the note is {length} characters long and a note holds at most {most}: "

@@ -938,8 +938,9 @@ def test_very_long_note_is_printed_but_left_out_of_the_printed_link_and_qr_code(
     assert "é" * 200 in text  # the note itself is printed in full
     assert squash("too long for the code") in text
     assert squash("except your note") in text
-    short = BASE_URL + "?relief=9"
+    short = BASE_URL + "?" + profile_of("relief=9").to_query()
     assert squash(short) in text
+    assert parse_query(urlsplit(short).query).warnings == []  # its check is its own, not the note's
     full = report.reopen_link(result, BASE_URL)
     assert {short, full} <= link_targets(reader)  # on screen, the full link is still one click away
     assert parse_query(urlsplit(full).query).profile == profile_of(query)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 import pytest
 import yaml
@@ -267,3 +268,20 @@ def test_about_page_names_the_reviewers_once_there_are_some(tmp_path, monkeypatc
     text = unescape(texts(open_app()))
     assert "Dr Ada Example, Neurologist, on 20 November 2026 (all figures)" in text
     assert "Not yet reviewed" not in text
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_every_link_a_page_writes_fits_its_check(name):
+    """The page links, the copy-link box and the address bar: each carries the answers and a
+    check that fits them, or a patient reopening it is told it has changed (`profile.CHECK`)."""
+    answers = {"relief": "10", "note": "I drive for work", "topic": "fit", "mode": "consult", "sure_s": "no"}
+    at = open_app(answers, page=name)
+    want = parse_query(answers).profile
+    links = [e.proto.query_string for e in at.get("page_link")]
+    links += [e.proto.code_text.split("?", 1)[1] for e in at.get("code") if "?" in e.proto.code_text]
+    links.append(urlencode({k: at.query_params[k] for k in at.query_params}))
+    assert len(links) >= 6
+    for query in links:
+        parsed = parse_query(query)
+        assert parsed.warnings == [] and parsed.profile.relief == want.relief, query
+        assert parsed.profile.note == want.note, query

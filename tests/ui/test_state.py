@@ -8,8 +8,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from decision_aid.profile import LOCAL_FIGURES, Profile, format_number, parse_query
+from decision_aid.profile import CHECK, LOCAL_FIGURES, Profile, format_number, parse_query
 from decision_aid.ui.state import GOING, read_local_figure
+from decision_aid.words.app import LINK_CHANGED
 
 from .conftest import TITLES, go, headings, open_app, texts, unescape
 
@@ -263,7 +264,7 @@ def test_unset_priorities_stay_out_of_the_link_until_moved():
     at = open_app(page="priorities")
     assert not any(p in at.query_params for p in ("relief", "lasting", "burden"))
     at.slider(key="burden").set_value(6).run()
-    assert dict(at.query_params) == {"burden": "6"}
+    assert dict(at.query_params) == Profile(burden=6).to_params()  # the answer and its check
 
 
 def test_the_next_and_previous_page_buttons_change_page_and_keep_the_answers():
@@ -295,6 +296,21 @@ def test_a_page_chosen_after_the_next_page_button_wins():
     assert headings(at, 1) == [TITLES["situation"]]
     go(at, "priorities")
     assert headings(at, 1) == [TITLES["priorities"]]
+
+
+def test_a_link_that_no_longer_matches_its_check_says_so_and_writes_a_new_one():
+    """`relief=10` cut to `relief=1` reads as an answer; the link's check tells. The answers are
+    read as they came, the patient is told to check them, and the link the app writes next
+    carries a check of its own, so the notice is not shown again on reopening it."""
+    written = Profile(relief=10, burden=3).to_params()
+    at = open_app({**written, "relief": "1"}, page="priorities")
+    notices = unescape(" ".join(w.value for w in at.warning))
+    assert LINK_CHANGED in notices and "cut short" in notices
+    assert at.slider(key="relief").value == 1 and not at.exception
+    rewritten = {k: at.query_params[k] for k in at.query_params}
+    assert parse_query(rewritten).warnings == [] and rewritten[CHECK] != written[CHECK]
+    reopened = open_app(rewritten, page="priorities")
+    assert not reopened.warning and reopened.slider(key="relief").value == 1
 
 
 def test_a_link_cut_short_says_so_and_where_to_check_the_answers():

@@ -93,21 +93,20 @@ def _leaning() -> None:
     st.caption(w.LEANING_NOT_A_DECISION)
 
 
-def _sure_help(name: str, params: dict | None) -> None:
+def _sure_help(name: str, prof: Profile) -> None:
     """The help a SURE "no" calls for, and the page that gives it."""
     text, page = w.SURE_HELP[name], SURE_HELP_PAGE[name]
     with st.container(border=True, key=f"sure_help_{name}"):
         st.info(text)
         if page is not None:
             target = BY_URL[page]
-            link = params
             if page == "compare":  # the grid: every option's benefits and risks side by side
-                link = {**(params or {}), "topic": "glance"}
+                prof = prof.model_copy(update={"topic": "glance"})
             st.page_link(
                 target.path,
                 label=w.GO_TO.format(page=target.title),
                 icon=":material/arrow_back:",
-                query_params=link,
+                query_params=prof.to_params() or None,  # made by the profile: its check fits
             )
 
 
@@ -118,7 +117,6 @@ def _sure() -> None:
     st.markdown(w.SURE_INTRO)
     prof = state.profile()  # callbacks ran before the script: this run's answers
     answers = [getattr(prof, name) for name in w.SURE_QUESTIONS]
-    params = prof.to_params() or None
     for name, question in w.SURE_QUESTIONS.items():
         st.radio(
             w.SURE_ASKED.format(letter=w.SURE_LETTERS[name], question=question),
@@ -128,7 +126,7 @@ def _sure() -> None:
             **state.bind(name),
         )
         if getattr(prof, name) == "no":
-            _sure_help(name, params)
+            _sure_help(name, prof)
     if "no" in answers:
         st.caption(w.TAKE_THE_QUESTIONS)
     elif all(a == "yes" for a in answers):
