@@ -1,10 +1,13 @@
-"""bench/run.py's (a) interval: how far one run's ratio of medians could move by chance."""
+"""bench/run.py's (a) interval: how far one run's ratio of medians could move by chance; and the
+links it opens the app with."""
 
 from __future__ import annotations
 
 import random
 
 import pytest
+
+from decision_aid.profile import parse_query
 
 
 def _noisy(rng: random.Random, centre: float, spread: float, n: int = 40) -> list[float]:
@@ -59,3 +62,13 @@ def test_the_a_row_carries_its_interval_and_the_table_prints_it(bench):
     low, high = a["interval_90"]
     assert f"(90%: {low:.2f}-{high:.2f})" in bench.print_table(rows)
     assert all("interval_90" not in r for r in rows if not r["measure"].startswith("(a)"))
+
+
+@pytest.mark.parametrize("topic", ["glance", "works", "harms", "years", "fit", "figures"])
+def test_the_bench_opens_each_topic_with_a_link_the_app_would_write(bench, topic):
+    """(b) and (e) open every topic from a random profile's link: changed by hand after its check,
+    each run but glance's showed (and measured) the notice that the link had changed."""
+    query = bench.with_topic(bench.random_profile(random.Random(3)).to_params(), topic)
+    parsed = parse_query(query)
+    assert parsed.warnings == [] and parsed.profile.topic == topic
+    assert ("topic" in query) is (topic != "glance")
