@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -376,6 +377,16 @@ def _read_query_file(path: str) -> str:
     return text
 
 
+_LINK = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def query_of(text: str) -> str:
+    """The query of a whole link pasted from the app ("https://.../compare?check=...&relief=8"),
+    or the text as given. Read whole, a link's address became part of its first answer's name,
+    so its check was never seen and a cut link read as typed."""
+    return text.partition("?")[2] if _LINK.match(text) else text
+
+
 class _AnswersParser(_Parser):
     """Reads ``--query`` or ``--query-file`` into ``args.query``; refuses one past the limit."""
 
@@ -386,6 +397,7 @@ class _AnswersParser(_Parser):
         try:
             if parsed.query_file is not None:
                 parsed.query = _read_query_file(parsed.query_file)
+            parsed.query = query_of(parsed.query)
             text = parsed.query[1:] if parsed.query.startswith("?") else parsed.query
             if len(text) > MAX_QUERY_CHARS:
                 raise ValueError(_too_long(THE_QUERY, f"{len(text):,}"))

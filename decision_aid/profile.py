@@ -56,7 +56,8 @@ PARAMS: tuple[str, ...] = (
     "topic",
 )
 """Every query parameter the aid understands, in a stable order for links (new names go last,
-so links made before them keep their order)."""
+so links made before them keep their order). The link's check (`link_check`) counts these: a
+name dropped one day must still be counted there, or every old link holding it reads as changed."""
 
 CHECK = "check"
 """The link's check: a short digest of the answers a link carries, first in every link the aid
@@ -231,7 +232,8 @@ class ParsedQuery:
     its warning is `W.CUT_SHORT` with it, so the app can say it in its own words."""
     changed: bool = False
     """The link has a check (`CHECK`) its answers no longer match: cut short or changed after the
-    aid wrote it. Its warning is `W.CHANGED`; a cut already told by `cut_part` is not told again."""
+    aid wrote it. Its warning is `W.CHANGED`; a cut already told, by `cut_part` or by the warning
+    that the link was too long to read whole, is not told again."""
 
 
 _INT = re.compile(r"^\s*\d{1,2}\s*$")
@@ -350,7 +352,7 @@ def _cut_short(key: str, raw: str) -> bool:
     itself allowed: the link was cut short (a text message or a copy that stopped early), so that
     answer and any after it are missing, which a notice must say (not "unknown", not "wrong")."""
     if key not in PARAMS:
-        return raw == "" and bool(key) and any(p.startswith(key) for p in (*PARAMS, CHECK))
+        return raw == "" and bool(key) and any(p.startswith(key) for p in PARAMS)
     value = raw.strip()
     if not value:
         return False
@@ -367,6 +369,21 @@ def _cut_short(key: str, raw: str) -> bool:
     if key == "quiz":
         known = all(QUIZ_ITEM.match(i) for i in whole)
         return known and not QUIZ_ITEM.match(last) and bool(_PART_OF_QUIZ_ITEM.match(last))
+    return False
+
+
+def _part_of_check_name(key: str, raw: str) -> bool:
+    """The link's last part is the start of the check's name and of no answer's ("chec")."""
+    return raw == "" and bool(key) and CHECK.startswith(key) and not any(p.startswith(key) for p in PARAMS)
+
+
+def _not_allowed(key: str, raw: str) -> bool:
+    if key not in PARAMS:
+        return False
+    try:
+        _parse_one(key, raw)
+    except ValueError:
+        return True
     return False
 
 
@@ -395,12 +412,19 @@ def parse_query(query: str | Mapping[str, str | list[str]]) -> ParsedQuery:
     seen: dict[str, list[str]] = {}
     for key, value in pairs:
         seen.setdefault(key, []).append(value)
+    last = pairs[-1] if pairs else None
     checks = seen.pop(CHECK, None)
-    mismatch = checks is not None and checks != [link_check((k, v) for k, v in pairs if k != CHECK)]
+    if last is not None and _part_of_check_name(*last):  # "?chec": cut inside the check's name
+        seen.pop(last[0], None)
+        checks = checks or [""]
+    digest = link_check((k, v) for k, v in pairs if k != CHECK)
+    mismatch = checks is not None and {c.strip().lower() for c in checks} != {digest}
 
     values: dict[str, object] = {}
     problems: list[ParamProblem] = []
-    cut = pairs[-1] if pairs and _cut_short(*pairs[-1]) else None
+    # With a check that no longer fits, a last value that is not allowed is a cut too, as in
+    # "tried=mvd%2" (the %2C before a second item) or "mvd_success=85.": said once, as a cut.
+    cut = last if last is not None and (_cut_short(*last) or (mismatch and _not_allowed(*last))) else None
     cut_part = ""
     for key, raws in seen.items():
         if cut is not None and key == cut[0] and raws[-1] == cut[1]:

@@ -431,6 +431,11 @@ def test_a_query_that_no_longer_matches_its_check_exits_2_and_says_the_way_out(c
     assert "does not match its check" in out.err and "leave out check=..." in out.err
     assert run(capsys, "--query", link).code == 0
     assert run(capsys, "--query", link.split("&", 1)[1].replace("relief=10", "relief=1")).code == 0
+    # a whole link from the app's copy-link box: its address is not part of the first answer
+    whole = "https://clinic.example.org/aid/compare?" + link
+    assert run(capsys, "--query", whole).out == run(capsys, "--query", link).out
+    cut = run(capsys, "--query", whole.replace("relief=10", "relief=1"))
+    assert cut.code == 2 and "does not match its check" in cut.err
 
 
 # ------------------------------------------------------------------------- where it reads and writes

@@ -266,12 +266,15 @@ def test_a_link_cut_anywhere_never_loses_or_changes_an_answer_silently(prof):
     """Wherever a text message or a copy stops a link the aid wrote, the answers read from what
     is left are the patient's, or the reader is told. Without the link's check a cut between
     two answers, inside a note or inside a number (`relief=10` read as `relief=1`) went
-    unnoticed. (A link cut before its first answer carries nothing to tell by: it opens as new.)"""
+    unnoticed. (Only a cut that leaves no query at all goes untold: the page opens as new.)"""
     query = prof.to_query()
     for end in range(1, len(query)):
         parsed = parse_query(query[:end])
         if parsed.profile != prof:
             assert _flagged(parsed), (query, end, query[:end])
+        # one cut, said once: as a cut, or as a link that no longer fits its check; never as a
+        # value the patient did not give ("'mvd%2' is not allowed")
+        assert not parsed.problems and len(parsed.warnings) <= 1, (query[:end], parsed.warnings)
     whole = parse_query(query)
     assert whole.profile == prof and not _flagged(whole) and whole.warnings == []
 
@@ -316,3 +319,16 @@ def test_a_cut_inside_an_answer_is_said_once_as_a_cut():
     query = parse_query("relief=10&sides=both").profile.to_query()
     parsed = parse_query(query[: query.index("sides=") + len("sides=bo")])
     assert parsed.cut_part == "'sides=bo'" and not parsed.changed and len(parsed.warnings) == 1
+
+
+def test_a_cut_inside_the_check_or_an_encoded_value_is_said_once_and_truly():
+    query = parse_query("relief=10&tried=botulinum,mvd").profile.to_query()
+    assert "%2C" in query  # the comma between two items, as urlencode writes it
+    in_name = parse_query("chec")
+    assert in_name.changed and in_name.warnings == [CHANGED]  # not "part-way through an answer"
+    encoded = parse_query(query[: query.index("%2C") + 2])  # "...tried=botulinum%2"
+    assert encoded.cut_part and not encoded.changed and not encoded.problems
+    upper = query.replace(query[6:12], query[6:12].upper())
+    assert not parse_query(upper).changed  # the same digits, written in capitals
+    twice = query.split("&", 1)[0] + "&" + query
+    assert not parse_query(twice).changed  # the same check twice still fits

@@ -25,7 +25,9 @@ REVIEW_DESCRIPTION = _("Write the clinicians' review pack (one self-contained HT
 DATASET_HELP = _(
     "YAML file (default: ${env}, else the shipped file): a regular file of at most {bytes} bytes"
 )
-QUERY_HELP = _("the answers in URL query-string form (at most {limit} characters)")
+QUERY_HELP = _(
+    "the answers in URL query-string form, or a whole link from the app (at most {limit} characters)"
+)
 QUERY_FILE_HELP = _("read the query from a file, '-' for standard input (same {limit}-character limit)")
 DATA_HELP = _("evidence YAML (default: ${env}, else the shipped file)")
 PDF_OUT_HELP = _("PDF file to write, '-' for standard output (pdf format only)")
