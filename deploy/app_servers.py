@@ -28,9 +28,10 @@ FAIL = "max_fails=1 fail_timeout=3s"
 enough not to try a stopped server on every request, short enough that a restarted one is back
 soon. Backups too: nginx's default would be 10 s. Each pool keeps its own marks, so in a
 rolling restart wait until the proxy sends a restarted server's requests to it again in both
-of its pools, or 3 s after it is healthy, before stopping the next; otherwise every server of
-hfs_any can be marked down at once, and the proxy answers 502 though servers are up
-(tests/deploy/stack.py, `Stack.wait_in_rotation`; tests/deploy/test_rolling.py)."""
+of its pools, or 4 s after it is healthy (nginx counts in whole seconds), before stopping the
+next; otherwise every server of hfs_any can be marked down at once, and the proxy answers 502
+though servers are up (tests/deploy/stack.py, `Stack.wait_in_rotation`;
+tests/deploy/test_rolling.py)."""
 ZONE_SIZE = "64k"
 """Each pool's state lives in shared memory (`zone`), so all of nginx's workers see one set of
 marks and one round robin: a server one worker found back is back for all of them."""

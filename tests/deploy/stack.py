@@ -165,20 +165,24 @@ class Stack:
     def _answered_by(self, app: AppServer, headers: dict[str, str]) -> bool:
         """One request through the proxy, answered by `app`, as its line in the access log
         shows (a path of its own, so that no other request's line can pass for it; Streamlit
-        answers any unknown path with its page)."""
+        answers any unknown path with its page). nginx writes the line once the answer has gone,
+        so the log is read on from where it ended before the request, for a little while; a
+        line that has not come by then counts as not answered, and the caller asks again."""
+        log = self.prefix / "logs" / "access.log"
+        before = log.stat().st_size
         path = f"rotation-probe-{uuid.uuid4().hex}"
         if get(self.url + path, headers=headers)[0] != 200:
             return False
-        log = self.prefix / "logs" / "access.log"
-        lines: list[str] = []
-
-        def logged() -> bool:  # nginx writes the line once the answer has gone
-            text = log.read_text(errors="replace")
-            lines[:] = [line for line in text.splitlines() if f'"GET /{path}"' in line]
-            return bool(lines)
-
-        _wait(logged, f"the access log's line for /{path}", 10.0)
-        return lines[0].endswith(f'upstream="{app.address}" upstream_status="200"')
+        deadline = time.monotonic() + 5.0
+        while time.monotonic() < deadline:
+            with open(log, "rb") as f:
+                f.seek(before)
+                new = f.read().decode(errors="replace")
+            line = next((x for x in new.splitlines() if f'"GET /{path}"' in x), None)
+            if line is not None:
+                return line.endswith(f'upstream="{app.address}" upstream_status="200"')
+            time.sleep(0.05)  # polling a file nginx is about to append to, not a page
+        return False
 
     def logs(self) -> dict[str, str]:
         """Every log the stack wrote: nginx's and each app server's."""

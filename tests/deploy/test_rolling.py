@@ -10,6 +10,7 @@ server can be marked down at once and nginx answers 502 ("no live upstreams") th
 
 from __future__ import annotations
 
+import re
 import threading
 
 from .stack import HealthPoller, Stack
@@ -20,6 +21,7 @@ POLL_EVERY_S = 0.02  # many requests, so that each of nginx's workers sees every
 
 
 def test_rolling_restarts_keep_health_ok_through_the_proxy(stack: Stack) -> None:
+    log_before = len(stack.logs()["access.log"])
     pollers = [HealthPoller(stack.url + "_stcore/health", every_s=POLL_EVERY_S) for _ in range(POLLERS)]
     threads = [threading.Thread(target=p.run, daemon=True) for p in pollers]
     for t in threads:
@@ -39,3 +41,7 @@ def test_rolling_restarts_keep_health_ok_through_the_proxy(stack: Stack) -> None
     failures = [f for p in pollers for f in p.failures]
     assert sum(p.ok for p in pollers) > 0
     assert failures == [], f"{len(failures)} answers were not ok, first: {failures[:3]}"
+    # The polls did reach stopped servers: nginx tried one, then answered from another.
+    log = stack.logs()["access.log"][log_before:]
+    retried = re.findall(r'"GET /_stcore/health" 200 .* upstream="[^",]+, [^"]+"', log)
+    assert len(retried) >= len(stack.apps), "no health request ever met a stopped server"
