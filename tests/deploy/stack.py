@@ -30,7 +30,7 @@ SHARED_FILES = ("nginx.conf", "security-headers.conf")
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 START_TIMEOUT_S = 90.0
 POLL_FOR_AT_MOST_S = 600.0
-"""A health poller stops by itself after ten minutes, far beyond any test's own waits."""
+"""A poller stops by itself after ten minutes, far beyond any test's own waits."""
 HEALTH_TIMEOUT_S = 20.0
 """A slow answer on a busy machine is still an answer; none is a failure."""
 
@@ -207,20 +207,22 @@ def get(
 
 
 @dataclass
-class HealthPoller:
-    """/_stcore/health through the proxy, every `every_s`, from a thread (bounded): counts the
-    answers "ok" and keeps every other one."""
+class Poller:
+    """One URL through the proxy, every `every_s`, from a thread (bounded): counts the answers it
+    wants (status 200 and, unless `want_body` is None, that body) and keeps every other one."""
 
     url: str
     every_s: float
+    headers: dict[str, str] = field(default_factory=dict)
+    want_body: bytes | None = b"ok"
     ok: int = 0
     failures: list[str] = field(default_factory=list)
     _stop: threading.Event = field(default_factory=threading.Event)
 
     def run(self) -> None:
         for _ in range(int(POLL_FOR_AT_MOST_S / self.every_s)):
-            status, _, body = get(self.url, timeout=HEALTH_TIMEOUT_S)
-            if status == 200 and body.strip() == b"ok":
+            status, _, body = get(self.url, timeout=HEALTH_TIMEOUT_S, headers=self.headers)
+            if status == 200 and (self.want_body is None or body.strip() == self.want_body):
                 self.ok += 1
             else:
                 self.failures.append(f"{status} {body[:60]!r}")

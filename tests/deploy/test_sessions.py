@@ -34,7 +34,7 @@ from tests.e2e.page_helpers import SKELETON
 from tests.e2e.ui_helpers import PAGE_PATHS, TITLES, by_key, slider_input
 from tests.support import CHROMIUM, CHROMIUM_ARGS
 
-from .stack import HealthPoller, Stack
+from .stack import Poller, Stack
 
 SESSIONS = int(os.environ.get("HFS_DEPLOY_SESSIONS", "20"))
 """20 (the promise); fewer only to look into a failure quickly."""
@@ -137,7 +137,7 @@ def chromium() -> Iterator[Browser]:
 
 @pytest.mark.timeout(900)
 def test_sessions_survive_a_failed_server_and_rolling_restarts(stack: Stack, chromium: Browser) -> None:
-    poller = HealthPoller(stack.url + "_stcore/health", every_s=POLL_EVERY_S)
+    poller = Poller(stack.url + "_stcore/health", every_s=POLL_EVERY_S)
     thread = threading.Thread(target=poller.run, daemon=True)
     thread.start()
     sessions: list[Session] = []
