@@ -239,20 +239,26 @@ def test_a_whole_link_or_a_wrong_answer_is_not_called_cut_short(query):
 # ---------------------------------------------------------------- the link's check
 
 _weights = st.none() | st.integers(0, 10)
-_ORDER = list(OPTION_IDS)
+_options = st.lists(st.sampled_from(OPTION_IDS), unique=True).map(
+    lambda ids: tuple(i for i in OPTION_IDS if i in ids)
+)
+_local = st.none() | st.floats(0, 100, allow_nan=False).map(lambda x: round(x, 4))
+_quiz = st.lists(
+    st.tuples(st.sampled_from(["once", "success", "anaesthetic"]), st.sampled_from(["right", "wrong"])),
+    unique_by=lambda item: item[0],
+    max_size=3,
+).map(lambda items: tuple(f"{q}:{a}" for q, a in items))
 _linked_profiles = st.builds(
     Profile,
     **{p: _weights for p in PRIORITIES},
-    cause=st.sampled_from(CHOICES["cause"]),
-    mri=st.sampled_from(CHOICES["mri"]),
-    sides=st.sampled_from(CHOICES["sides"]),
+    **{name: st.sampled_from(values) for name, values in CHOICES.items()},
+    tried=_options,
+    avoid=_options,
+    mvd_success=_local,
+    mvd_hearing_loss=_local,
     age=st.none() | st.integers(18, 110),
-    avoid=st.lists(st.sampled_from(OPTION_IDS), unique=True).map(
-        lambda ids: tuple(i for i in OPTION_IDS if i in ids)
-    ),
-    mvd_success=st.none() | st.floats(0, 100, allow_nan=False).map(lambda x: round(x, 1)),
     note=st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), max_size=40),
-    topic=st.sampled_from(CHOICES["topic"]),
+    quiz=_quiz,
 )
 
 
