@@ -117,7 +117,6 @@ __all__ = [
     "projection_assumptions",
     "recurrence_share",
     "risks_used",
-    "rule_text",
     "sensitivity",
     "success_used",
     "weighted_match",
@@ -166,11 +165,6 @@ def _with_also(
     shown = [a for a in also if _rule_applies(a.when, option_id, profile)]
     cited = [*sources, *(s for a in shown for s in a.sources)]
     return " ".join([text, *(a.text for a in shown)]), list(dict.fromkeys(cited))
-
-
-def rule_text(rule: Rule, option_id: str, profile: Profile) -> str:
-    """The rule's text with each of its `also` sentences whose own situation holds too."""
-    return _with_also(rule.text, rule.sources, rule.also, option_id, profile)[0]
 
 
 def no_treatment_involves(evidence: Evidence, profile: Profile) -> Involves:
