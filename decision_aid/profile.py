@@ -69,6 +69,12 @@ read as it comes. Not a secret and not a signature: anyone can make one."""
 CHECK_CHARS = 6
 
 
+def with_check(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A link's answers as the aid writes them: its check first, so that a cut anywhere after it
+    leaves the check to tell (no answers: no check, nothing to lose)."""
+    return [(CHECK, link_check(pairs)), *pairs] if pairs else []
+
+
 def link_check(pairs: Iterable[tuple[str, str]]) -> str:
     """The check of a link's answers: every (name, value) pair the aid reads, in any order
     (a mail program's own tracking part is not an answer, and leaves the check whole)."""
@@ -146,8 +152,8 @@ class Profile(BaseModel):
         return {p: DEFAULT_WEIGHT if (w := getattr(self, p)) is None else w for p in PRIORITIES}
 
     def to_params(self, *, include_defaults: bool = False) -> dict[str, str]:
-        """Query parameters for this profile, the link's check first (`CHECK`, so that a cut
-        anywhere leaves it to tell); defaults are left out to keep links short."""
+        """Query parameters for this profile, the link's check first (`with_check`); defaults
+        are left out to keep links short."""
         default = Profile()
         out: dict[str, str] = {}
         for name in PARAMS:
@@ -155,7 +161,7 @@ class Profile(BaseModel):
             if not include_defaults and value == getattr(default, name):
                 continue
             out[name] = _format_value(value)
-        return {CHECK: link_check(out.items()), **out} if out else out
+        return dict(with_check(list(out.items())))
 
     def to_query(self, *, include_defaults: bool = False) -> str:
         return urlencode(self.to_params(include_defaults=include_defaults))

@@ -13,7 +13,7 @@ from PIL import Image
 from decision_aid.engine import Result
 from decision_aid.evidence import least_certain
 from decision_aid.lru import BoundedCache
-from decision_aid.profile import CHECK, link_check
+from decision_aid.profile import CHECK, with_check
 from decision_aid.words.report import (
     CONTROL,
     CONTROL_SUBTITLE,
@@ -44,8 +44,8 @@ def _without_note(link: str) -> str:
     covers the note, so the printed link and the QR code would open with "this link has
     changed"."""
     base, _, query = link.partition("?")
-    kept = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k not in ("note", CHECK)]
-    return base + ("?" + urlencode([(CHECK, link_check(kept)), *kept]) if kept else "")
+    pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k not in ("note", CHECK)]
+    return base + ("?" + urlencode(with_check(pairs)) if pairs else "")
 
 
 def _qr_png(link: str) -> tuple[bytes, bool]:
