@@ -107,6 +107,12 @@ class Stack:
     def url(self) -> str:
         return f"http://{LOOPBACK}:{self.port}/"
 
+    @property
+    def access_log(self) -> Path:
+        """nginx's access log (deploy/nginx.conf's `access_log`): what it answered, and from
+        which app server."""
+        return self.prefix / "logs" / "access.log"
+
     def write_config(self) -> None:
         for name in SHARED_FILES:
             shutil.copyfile(DEPLOY / name, self.prefix / name)
@@ -168,7 +174,7 @@ class Stack:
         answers any unknown path with its page). nginx writes the line once the answer has gone,
         so the log is read on from where it ended before the request, for a little while; a
         line that has not come by then counts as not answered, and the caller asks again."""
-        log = self.prefix / "logs" / "access.log"
+        log = self.access_log
         before = log.stat().st_size
         path = f"rotation-probe-{uuid.uuid4().hex}"
         if get(self.url + path, headers=headers)[0] != 200:

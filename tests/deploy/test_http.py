@@ -98,7 +98,7 @@ def test_route_cookie_sends_a_browser_to_its_server(stack: Stack):
     assert status == 200
     cookie = headers.get("set-cookie", "")
     assert re.fullmatch(r"hfs_route=s[123]; Path=/; HttpOnly; SameSite=Lax", cookie), cookie
-    log = stack.prefix / "logs" / "access.log"
+    log = stack.access_log
     for i, app in enumerate(stack.apps):
         before = log.read_text()
         conn = http.client.HTTPConnection("127.0.0.1", stack.port, timeout=10)
@@ -119,7 +119,7 @@ def test_the_access_log_has_no_answers(stack: Stack):
     """The log lines of both requests are checked, once written: nginx writes a line after it
     has sent the response, so the second request's line could still be on its way."""
     marker = "HTTPLOG-7319"
-    log = stack.prefix / "logs" / "access.log"
+    log = stack.access_log
     start = len(log.read_text())
     assert get(stack.url + f"priorities?relief=9&note={marker}")[0] == 200
     assert get(stack.url + "no-such-page?note=" + marker)[0] == 200  # Streamlit answers unknown paths
