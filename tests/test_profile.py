@@ -6,7 +6,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from decision_aid.evidence import OPTION_IDS
 from decision_aid.profile import (
     CHECK,
     CHOICES,
@@ -18,6 +17,7 @@ from decision_aid.profile import (
     shown_in_notice,
 )
 from decision_aid.words.profile import CHANGED
+from tests.test_engine import option_lists, weight
 
 
 def test_defaults():
@@ -238,10 +238,6 @@ def test_a_whole_link_or_a_wrong_answer_is_not_called_cut_short(query):
 
 # ---------------------------------------------------------------- the link's check
 
-_weights = st.none() | st.integers(0, 10)
-_options = st.lists(st.sampled_from(OPTION_IDS), unique=True).map(
-    lambda ids: tuple(i for i in OPTION_IDS if i in ids)
-)
 _local = st.none() | st.floats(0, 100, allow_nan=False).map(lambda x: round(x, 4))
 _quiz = st.lists(
     st.tuples(st.sampled_from(["once", "success", "anaesthetic"]), st.sampled_from(["right", "wrong"])),
@@ -250,10 +246,10 @@ _quiz = st.lists(
 ).map(lambda items: tuple(f"{q}:{a}" for q, a in items))
 _linked_profiles = st.builds(
     Profile,
-    **{p: _weights for p in PRIORITIES},
+    **{p: weight for p in PRIORITIES},
     **{name: st.sampled_from(values) for name, values in CHOICES.items()},
-    tried=_options,
-    avoid=_options,
+    tried=option_lists,
+    avoid=option_lists,
     mvd_success=_local,
     mvd_hearing_loss=_local,
     age=st.none() | st.integers(18, 110),
@@ -263,7 +259,7 @@ _linked_profiles = st.builds(
 
 
 def _flagged(parsed) -> bool:
-    return bool(parsed.problems or parsed.cut_part or getattr(parsed, "changed", False))
+    return bool(parsed.problems or parsed.cut_part or parsed.changed)
 
 
 @settings(max_examples=150, deadline=None)
