@@ -184,6 +184,7 @@ def _caution(rule: Rule, option_id: str, name: str, profile: Profile) -> Caution
         effect=rule.effect,
         text=_fill_name(text, name),
         sources=sources,
+        label=rule.label,
         not_matched=rule.not_matched,
     )
 
@@ -448,6 +449,7 @@ def evaluate(
                     effect="caution",
                     sources=[],
                     text=W.AVOIDED.format(option=opt.sentence_name),
+                    label=W.AVOIDED_LABEL,
                 )
             )
         matched = compared and s.matchable

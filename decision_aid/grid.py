@@ -76,8 +76,9 @@ class Row:
 class Grid:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
-    cautions: tuple[tuple[str, str], ...] = field(default_factory=tuple)
-    """(column id, caution text) for every caution from the situation, in column order."""
+    cautions: tuple[tuple[str, str, str], ...] = field(default_factory=tuple)
+    """(column id, label, caution text) for every caution from the situation, in column order: the
+    grid lists the labels, a few words each, and the whole texts one click away."""
     good_to_know: tuple[tuple[str, str], ...] = field(default_factory=tuple)
     """(column id, text) for every rule the situation meets that is good to know, not a caution:
     listed apart from the cautions, and marking no cell."""
@@ -431,7 +432,7 @@ def glance_grid(ev: Evidence, result: Result) -> Grid:
     fixed order; one row per question in `QUESTIONS`; cells a caution concerns are flagged."""
     columns = [Column(NO_TREATMENT_ID, NO_TREATMENT_NAME)]
     by_column = [_no_treatment_cells(ev, result)]
-    cautions: list[tuple[str, str]] = []
+    cautions: list[tuple[str, str, str]] = []
     good: list[tuple[str, str]] = []
     for oid, opt in ev.ordered():
         res = result.option(oid)
@@ -443,7 +444,10 @@ def glance_grid(ev: Evidence, result: Result) -> Grid:
             {k: (Cell(**{**v.__dict__, "caution": True}) if k in flagged else v) for k, v in cells.items()}
         )
         for c in res.caution_details:
-            (good if c.good_to_know else cautions).append((oid, c.text))
+            if c.good_to_know:
+                good.append((oid, c.text))
+            else:
+                cautions.append((oid, c.label or c.text, c.text))
     rows = tuple(Row(key, question, tuple(col[key] for col in by_column)) for key, question in QUESTIONS)
     note, note_sources = _reference_note(ev, result)
     return Grid(tuple(columns), rows, tuple(cautions), tuple(good), note, note_sources)

@@ -364,6 +364,8 @@ def _rules(evidence: Evidence, refs: _Refs) -> str:
             + _also(rule.also, evidence.options[oid].sentence_name, refs)
             for oid in rule.options
         )
+        if rule.effect != "good_to_know":  # listed in full, so its label is not read
+            words += f"<p>{_e(w.SHORT_LIST.format(label=rule.label))}</p>"
         if rule.effect == "caution":
             marked = " · ".join(ROW_QUESTIONS[row] for row in rows_marked_by(rule))
             words += f"<p>{_e(w.GRID_MARKS.format(rows=marked))}</p>"

@@ -350,6 +350,10 @@ def _all_known(values: list[str], allowed: tuple[str, ...], what: str) -> list[s
     return values
 
 
+LABEL_CHARS = 40
+"""A rule's `label` at most: about six words, one line in a phone's card."""
+
+
 class Rule(Sourced):
     """A suitability rule read by the engine: when the situation matches, the option
     becomes not suitable or gets a caution, or the patient is told something good to know (that
@@ -366,6 +370,12 @@ class Rule(Sourced):
     )
     effect: Literal["not_suitable", "caution", "good_to_know"] = Field(
         description="'good_to_know' is a fact in the patient's favour: listed apart, marking no cell"
+    )
+    label: str = Field(
+        min_length=1,
+        max_length=LABEL_CHARS,
+        description='a few words naming the answer behind it ("You take a blood thinner"): the glance '
+        "grid lists these under it, with the whole `text` one click away, so the grid stays in view",
     )
     text: str = Field(min_length=1, description="plain sentences; {name} becomes the option's sentence_name")
     also: list[RuleSentence] = Field(

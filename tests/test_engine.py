@@ -206,6 +206,7 @@ def _with_rule(when: dict, options=("mvd",), also=()):
                 "options": list(options),
                 "when": when,
                 "effect": "caution",
+                "label": "Test rule",
                 "text": "{name}: test rule.",
                 **({"also": list(also)} if also else {}),
                 "sources": [next(iter(raw["sources"]))],

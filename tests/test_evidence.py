@@ -127,6 +127,17 @@ def test_a_cautions_grid_rows_are_checked(raw, tmp_path):
     assert any(f"rules[{barred}]" in line and "for a caution" in line for line in lines)
 
 
+def test_a_rule_needs_a_label_of_a_few_words(raw, tmp_path):
+    """The glance page lists a caution by its label: a missing one, or a sentence, is named."""
+    data = copy.deepcopy(raw)
+    del data["rules"][0]["label"]
+    data["rules"][1]["label"] = " ".join(["word"] * 10)
+    lines = problems_for(data, tmp_path)
+    assert len(lines) == 2
+    assert any("rules[0].label" in line for line in lines)
+    assert any("rules[1].label" in line and "40" in line for line in lines)
+
+
 def test_only_a_caution_can_leave_its_option_out_of_the_match(raw, tmp_path):
     data = copy.deepcopy(raw)
     barred = next(i for i, r in enumerate(data["rules"]) if r["effect"] == "not_suitable")

@@ -112,7 +112,7 @@ def test_cautions_mark_the_cells_they_concern_and_a_not_suitable_column():
     assert _cell(grid, "involves", "mvd").caution and _cell(grid, "serious", "mvd").caution
     assert not _cell(grid, "involves", "medication").caution
     assert not _cell(grid, "cost", "mvd").caution
-    assert any(oid == "mvd" for oid, _ in grid.cautions)
+    assert any(oid == "mvd" for oid, _, _ in grid.cautions)
 
 
 @pytest.mark.parametrize("cause", ["ms", "bells_trauma"])
@@ -122,7 +122,7 @@ def test_good_news_is_listed_apart_and_marks_no_cell(cause):
     grid = _grid(cause=cause, mri="vessel")
     assert [oid for oid, _ in grid.good_to_know] == ["botulinum"]
     assert "work on the face muscles" in grid.good_to_know[0][1]
-    assert all("face muscles" not in text for _, text in grid.cautions)
+    assert all("face muscles" not in text for _, _, text in grid.cautions)
     assert _cell(grid, "clearly_better", "mvd").caution  # a caution still marks its cells
     if cause == "bells_trauma":  # in MS, a caution for all three marks the benefit cells
         assert not any(cell.caution for cell in _column(grid, "botulinum"))

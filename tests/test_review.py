@@ -24,7 +24,7 @@ from decision_aid.schema import CHANCE_FIELDS
 from decision_aid.words import review as review_words
 from decision_aid.words.common import CERTAINTY_LABELS
 from decision_aid.words.grid import ROW_QUESTIONS
-from decision_aid.words.review import CAUTION_NOT_MATCHED, GRID_MARKS
+from decision_aid.words.review import CAUTION_NOT_MATCHED, GRID_MARKS, SHORT_LIST
 
 ROOT = Path(__file__).resolve().parent.parent
 EVIDENCE = load_evidence()
@@ -142,6 +142,15 @@ def test_pack_shows_which_grid_cells_each_caution_marks(pack):
     assert has(row, GRID_MARKS.format(rows=rows)), tried.concerns
     barred = next(r for r in EVIDENCE.rules if r.effect == "not_suitable")
     assert "grid" not in pack[pack.index(f'id="rule-{barred.id}"') :].split("</tr>")[0].lower()
+
+
+def test_pack_shows_the_few_words_each_caution_is_listed_by(pack):
+    """The glance page lists cautions by their labels, the whole texts one click away: patient
+    words the reviewer signs off like any other."""
+    for rule in EVIDENCE.rules:
+        row = pack[pack.index(f'id="rule-{rule.id}"') :].split("</tr>")[0]
+        listed = has(row, SHORT_LIST.format(label=rule.label))
+        assert listed == (rule.effect != "good_to_know"), rule.id
 
 
 def test_pack_says_which_cautions_keep_an_option_out_of_the_match(pack):

@@ -133,6 +133,8 @@ MVD_RESULT_UNUSED = _(
 )
 AVOIDED = _("You said you do not want {option}, whatever the figures say.")
 """`{option}` is the option's name as used inside a sentence."""
+AVOIDED_LABEL = _("You do not want it")
+"""`AVOIDED` in a few words, as a dataset rule's `label` is (the glance grid's short list)."""
 AVOIDED_LAST = _(
     "Options you said you do not want come after the ones you did not rule out, whatever their match."
 )

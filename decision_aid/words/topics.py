@@ -79,6 +79,10 @@ SAID_NO = common.OPTION_STATUS["avoided"]
 GRID_QUESTION = _("Question")
 """The grid's corner header, over the questions."""
 CAUTIONS_HEADING = _("**⚠ Cautions from your answers**")
+CAUTION_LABEL = _("{label}.")
+"""One caution in a few words (a dataset rule's `label`), as a sentence of the short list."""
+CAUTIONS_IN_FULL = _("Read these cautions in full")
+"""The closed panel under the short list that holds every caution's whole text."""
 GOOD_TO_KNOW_HEADING = _("**Good to know from your answers**")
 """Over what the situation says in an option's favour (injections work whatever the cause): kept
 apart from the cautions, without their warning sign."""

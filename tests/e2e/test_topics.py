@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from decision_aid.words.topics import CAUTIONS_IN_FULL
 from tests.readability import grade
 
 from .helpers import expect_no_exception
@@ -87,6 +88,38 @@ def test_topic_fits_its_height_has_no_sideways_scroll_and_passes_axe(
             )
             assert wide <= 1, f"{topic} ({mode}) scrolls sideways by {wide} px on a phone"
         assert _blocking_violations(page, f"{topic} {mode} {size}") == []
+    finally:
+        page.context.close()
+
+
+SITUATIONS = {
+    "older": "age=78&anesthesia=unfit&blood_thinners=yes&tried=medication&mri=vessel",
+    "pregnancy": "age=32&pregnant=planning&tried=medication",
+    "ms": "cause=ms&mri=other_finding&age=45&tried=botulinum&sides=both",
+}
+"""Answers that bring several cautions: listed in full under the grid, seven of them took about 550
+px at 1280 and 1,300 px on a phone, and the glance page passed its height."""
+GRID_BOTTOM_JS = (
+    "() => { const m = document.querySelector('" + MAIN + "');"
+    " const g = document.querySelector('table.hfs-grid');"
+    " return g.getBoundingClientRect().bottom - m.getBoundingClientRect().top + m.scrollTop; }"
+)
+
+
+@pytest.mark.parametrize("situation", SITUATIONS)
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("mode", ["home", "consult"])
+def test_the_glance_page_with_cautions_fits_its_height(
+    browser: Browser, app_server, mode: str, size: str, situation: str
+) -> None:
+    page = _open(browser, app_server.url, size, f"mode={mode}{STATED}&{SITUATIONS[situation]}")
+    try:
+        expect(page.get_by_text("Cautions from your answers")).to_have_count(1)
+        height = _main_height(page)
+        assert height <= MAX_MAIN_PX[size], f"glance ({situation}, {mode}, {size}) main area is {height} px"
+        if size == "desk":
+            bottom = page.evaluate(GRID_BOTTOM_JS)
+            assert bottom <= MAX_GRID_DESK_PX, f"the grid ends {bottom} px down ({situation}, {mode})"
     finally:
         page.context.close()
 
@@ -188,7 +221,11 @@ def test_see_the_caution_below_leads_to_the_cautions_on_a_phone(browser: Browser
         link.scroll_into_view_if_needed()
         link.click()
         expect(cautions).to_be_in_viewport()
-        expect(page.get_by_text("Age alone does not rule out MVD surgery")).to_be_in_viewport()
+        expect(page.get_by_text("Your age (60 or over).")).to_be_in_viewport()
+        whole = page.get_by_text("Age alone does not rule out MVD surgery")
+        expect(whole).not_to_be_visible()  # in the closed panel under the short list
+        page.get_by_text(CAUTIONS_IN_FULL).click()
+        expect(whole).to_be_visible()
     finally:
         page.context.close()
 

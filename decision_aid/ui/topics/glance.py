@@ -21,7 +21,9 @@ from decision_aid.ui.topics.common import Ctx, detail, sources_toggle, sure
 from decision_aid.words.common import options_named
 from decision_aid.words.grid import REFERENCE_NOTE
 from decision_aid.words.topics import (
+    CAUTION_LABEL,
     CAUTIONS_HEADING,
+    CAUTIONS_IN_FULL,
     DIFFERENT_STUDIES,
     GOOD_TO_KNOW_HEADING,
     GRID_QUESTION,
@@ -129,16 +131,31 @@ def table_html(headers: list[str], rows: list[list[str]], caption: str = "") -> 
     )
 
 
-def _listed(heading: str, grid: Grid, items: tuple[tuple[str, str], ...]) -> str:
-    """Under the grid, each (column id, text) once, under the options it concerns."""
+def _grouped(grid: Grid, items: tuple[tuple[str, str, str], ...]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each (column id, label, text) once per text, gathered under the options it concerns (the
+    options' names said once per group): the short list and the whole texts group alike."""
     names = {col.id: col.name for col in grid.columns if col.id != NO_TREATMENT_ID}  # treatments
-    grouped = once_per_wording(((names[oid], [text]) for oid, text in items), lambda text: text)
-    parts = [heading]
-    for who, texts in under_whom(grouped):
-        parts.append(
-            f"**{c.md(options_named(who, len(names)))}**\n" + "\n".join(f"- {c.md(t)}" for t in texts)
-        )
+    grouped = once_per_wording(((names[oid], [(label, text)]) for oid, label, text in items), lambda x: x[1])
+    return [(options_named(who, len(names)), said) for who, said in under_whom(grouped)]
+
+
+def _listed(heading: str, grid: Grid, items: tuple[tuple[str, str, str], ...]) -> str:
+    """Under the grid, each text once, under the options it concerns."""
+    parts = [heading] if heading else []
+    for who, said in _grouped(grid, items):
+        parts.append(f"**{c.md(who)}**\n" + "\n".join(f"- {c.md(text)}" for _, text in said))
     return "\n\n".join(parts)
+
+
+def _labels(grid: Grid) -> str:
+    """The cautions in a few words each, one line per group of options: seven cautions in full
+    took about 550 px under the grid at 1280 px and 1,300 px on a phone, pushing the page past its
+    height (issue 12); the whole texts are one click below, and on the situation page."""
+    lines = (
+        f"- **{c.md(who)}:** " + " ".join(c.md(CAUTION_LABEL.format(label=label)) for label, _ in said)
+        for who, said in _grouped(grid, grid.cautions)
+    )
+    return CAUTIONS_HEADING + "\n\n" + "\n".join(lines)
 
 
 def render(ctx: Ctx) -> None:
@@ -157,9 +174,12 @@ def render(ctx: Ctx) -> None:
     if grid.cautions:
         with st.container(key="grid_cautions"):
             st.html(f'<div id="{CAUTIONS_ID}"></div>')  # where the cells' "See the caution below" lead
-            st.markdown(_listed(CAUTIONS_HEADING, grid, grid.cautions))
+            st.markdown(_labels(grid))
+            with st.expander(CAUTIONS_IN_FULL):
+                st.markdown(_listed("", grid, grid.cautions))
     if grid.good_to_know:
         with st.container(key="grid_good"):  # spaced as the cautions are (grid.css)
-            st.markdown(_listed(GOOD_TO_KNOW_HEADING, grid, grid.good_to_know))
+            good = tuple((oid, text, text) for oid, text in grid.good_to_know)
+            st.markdown(_listed(GOOD_TO_KNOW_HEADING, grid, good))
     if ctx.consult:
         consult.local_figures(ctx.ev)  # a closed panel of its own

@@ -9,6 +9,7 @@ import re
 from decision_aid.profile import PRIORITIES
 from decision_aid.ui.topics.common import LOCAL_MARK
 from decision_aid.ui.topics.glance import CAUTIONS_ID
+from decision_aid.words.topics import CAUTIONS_IN_FULL
 from tests.ui.conftest import chart_specs, go, headings, match_points, open_app, texts, unescape
 
 GRID = "hfs-grid"
@@ -497,15 +498,53 @@ def test_cautions_from_the_situation_mark_the_grid_and_are_listed():
 
 
 def _grid_cautions(at) -> str:
+    """The short list under the grid: each caution in a few words."""
     return unescape("".join(m.value for m in at.markdown if "Cautions from your answers" in m.value))
+
+
+def _full_cautions(at) -> str:
+    """The whole cautions, in the closed panel under the short list."""
+    (panel,) = [e for e in at.expander if e.label == CAUTIONS_IN_FULL]
+    assert not panel.proto.expanded
+    return unescape("".join(m.value for m in panel.markdown))
 
 
 def test_the_grid_lists_a_caution_for_every_treatment_once_under_one_name():
     # No scan result yet (the answer chosen when the app opens) concerns all three treatments.
-    listed = _grid_cautions(open_app(page="compare"))
-    assert "**All three treatments**\n- There is no MRI scan result yet" in listed
-    assert "Medicines, Botulinum toxin" not in listed
-    assert "**MVD surgery**\n- MVD surgery needs a general anaesthetic" in listed
+    at = open_app(page="compare")
+    listed, full = _grid_cautions(at), _full_cautions(at)
+    assert "- **All three treatments:** No scan result yet." in listed
+    assert "**All three treatments**\n- There is no MRI scan result yet" in full
+    for said in (listed, full):
+        assert "Medicines, Botulinum toxin" not in said
+    assert "- **MVD surgery:** Needs a general anaesthetic." in listed
+    assert "**MVD surgery**\n- MVD surgery needs a general anaesthetic" in full
+
+
+def test_the_grid_says_cautions_in_a_few_words_and_keeps_the_whole_texts_one_click_away():
+    """Seven cautions in full (aged 78, not fit for an anaesthetic, a blood thinner, medicines
+    tried) took about 550 px under the grid at 1280 px and 1,300 px on a phone, past the page's
+    height limit; each is now a few words under the grid, every whole text in a closed panel."""
+    answers = {
+        "age": "78",
+        "anesthesia": "unfit",
+        "blood_thinners": "yes",
+        "tried": "medication",
+        "mri": "vessel",
+    }
+    at = open_app(answers, page="compare")
+    listed, full = _grid_cautions(at), _full_cautions(at)
+    assert "- **Medicines:** Your age (65 or over). You take a blood thinner. You tried it before." in listed
+    assert "- **Botulinum toxin:** You take a blood thinner." in listed
+    assert "- **MVD surgery:** Not fit for a general anaesthetic. Your age (60 or over)." in listed
+    assert "Tell your doctor" not in listed and "Clonazepam" not in listed
+    for whole in (
+        "Tell your doctor before you start a new medicine",
+        "Clonazepam can make you sleepy",
+        "Tell the doctor who gives the injections",
+        "so it is not an option for you",
+    ):
+        assert whole in full, whole
 
 
 def test_good_news_from_the_situation_is_listed_apart_from_the_cautions():
@@ -524,7 +563,9 @@ def test_good_news_from_the_situation_is_listed_apart_from_the_cautions():
 def test_the_grid_names_the_options_once_above_their_cautions():
     # Aged 62 and not sure about an anaesthetic: two cautions for MVD, one heading; the old
     # "MVD surgery: MVD surgery needs ..." line named the option twice.
-    listed = _grid_cautions(open_app({"age": "62", "anesthesia": "unsure"}, page="compare"))
+    at = open_app({"age": "62", "anesthesia": "unsure"}, page="compare")
+    assert _grid_cautions(at).count("MVD surgery") == 1
+    listed = _full_cautions(at)
     assert listed.count("MVD surgery**") == 1
     assert "MVD surgery:**" not in listed
     heading = listed.index("**MVD surgery**")
