@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from decision_aid.engine import Result, evaluate
+from decision_aid.engine import Result, anchors_for, evaluate
 from decision_aid.evidence import (
     DEFAULT_DATASET,
     EVIDENCE_ENV,
@@ -62,6 +62,7 @@ from decision_aid.words.cli import (
     HARMS_HEADING,
     HARMS_NONE,
     HEADING,
+    HOW_MATCH_WORKS,
     HTML_OUT_HELP,
     LARGE_PRINT_HELP,
     LATER_ON,
@@ -327,6 +328,8 @@ def format_text(result: Result, evidence: Evidence) -> str:
             lines.append(f"  {NOT_MATCHED}")
         elif not o.figures_apply:
             lines.append(f"  {NOT_MATCHED_FIGURES}")
+    if ranked:  # the match's value judgements, said wherever it is (the app's fit topic, the PDF)
+        lines += ["", HOW_MATCH_WORKS, *(f"  - {a}" for a in anchors_for(result))]
     lines += ["", *_caution_lines(result)]
     nt = result.no_treatment
     lines.append("")

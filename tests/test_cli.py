@@ -24,9 +24,11 @@ import pytest
 import yaml
 
 from decision_aid import cli
+from decision_aid.engine import anchors_for, evaluate
 from decision_aid.evidence import DEFAULT_DATASET, load_evidence
 from decision_aid.grid import timing_text
 from decision_aid.profile import Profile
+from decision_aid.words.cli import HOW_MATCH_WORKS
 from decision_aid.words.common import CHANCE_LABELS, per_100
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -251,6 +253,18 @@ def test_text_format_matches_nothing_before_a_priority_and_shows_no_treatment(ca
     mvd_part = after[after.index("Surgery") :]
     assert "Lines up" not in mvd_part.split("No treatment for now")[0]
     assert after.count("Lines up with what matters to you") == 2
+
+
+def test_text_format_says_how_the_match_is_worked_out_only_with_a_match(capsys):
+    """The match's value judgements are shown wherever it is (the fit topic, the PDF): the text
+    output ranked the options without them."""
+    said = run(capsys, "--query", "relief=8&age=70", "--format", "text").out
+    result = evaluate(load_evidence(), Profile(relief=8, age=70))
+    assert HOW_MATCH_WORKS in said
+    for anchor in anchors_for(result):
+        assert f"  - {anchor}" in said, anchor
+    assert said.index(HOW_MATCH_WORKS) > said.rindex("Lines up with what matters to you")
+    assert HOW_MATCH_WORKS not in run(capsys, "--query", "mri=vessel", "--format", "text").out
 
 
 def test_text_format_says_why_mvd_is_not_matched_when_its_figures_may_not_apply(capsys):

@@ -119,3 +119,4 @@ share a place."""
 NOT_MATCHED = _("Not matched: this option may not be suitable for you (see below).")
 NOT_MATCHED_FIGURES = _("Not matched: its figures may not apply to you (see below).")
 FOR_COMPARISON = _("{name} (shown for comparison; not matched)")
+HOW_MATCH_WORKS = common.MATCH_ANCHORS_INTRO

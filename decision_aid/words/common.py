@@ -387,3 +387,11 @@ def options_named(names: Sequence[str], of: int) -> str:
     `names` holds all `of` options, else 'a, b and c'. The situation page's headings, the grid's
     caution list and the PDF's all say it this way."""
     return EVERY_TREATMENT if len(names) == of else and_list(names)
+
+
+MATCH_ANCHORS_INTRO = _(
+    "How the match is worked out: these are choices, not evidence. Most say what counts "
+    "as the worst score on one thing that matters."
+)
+"""Over the scale's anchors (`engine.anchors_for`) wherever the match is given on paper or as
+text: the PDF and the command line's text output."""

@@ -290,10 +290,7 @@ MATCH_TOTAL = _("{match} ({low} to {high})")
 PRIORITY_WEIGHT_HEAD = _("What matters to you (weight)")
 LOCAL_FIGURES_NAME = _("{name} (local figures)")
 WHAT_WOULD_CHANGE = _("What would change the picture:")
-HOW_MATCH_WORKS = _(
-    "How the match is worked out: these are choices, not evidence. Most say what counts "
-    "as the worst score on one thing that matters."
-)
+HOW_MATCH_WORKS = common.MATCH_ANCHORS_INTRO
 
 ABOUT_FIGURES = _("About these figures, and their sources")
 WHO_CHECKED = _("Who checked them: {reviewed} Made by: {made_by}. Funding: {funding}.")
