@@ -237,6 +237,10 @@ def test_scan_cautions_apply_to_every_option(ev: Evidence, mri: str) -> None:
     assert rules and all(r.effect == "caution" for r in rules)
     assert {o for r in rules for o in r.options} == set(OPTION_IDS)
     assert "han2009" in {s for r in rules for s in r.sources}
+    # waiting gives the same advice for the same answer, on the same sources: the count of rare
+    # causes (han2009) and the review that advises the scan (baldauf2019)
+    (waiting,) = [s for s in ev.no_treatment.involves_also if s.when == {"mri": [mri]}]
+    assert {"han2009", "baldauf2019"} <= set(waiting.sources)
 
 
 def test_both_sides_asks_about_another_condition_for_every_option(ev: Evidence) -> None:
