@@ -396,6 +396,14 @@ class Rule(Sourced):
     def _known_options(cls, options: list[str]) -> list[str]:
         return _all_known(options, OPTION_IDS, "option id")
 
+    @field_validator("label")
+    @classmethod
+    def _label_is_words(cls, label: str) -> str:
+        # shown as it is, and made a sentence where it is listed: no {name}, no stop of its own
+        if "{" in label or "}" in label or label.rstrip().endswith((".", "!", "?", ":", ";")):
+            raise ValueError("a label is a few plain words: no {name} and no full stop at its end")
+        return label
+
     @field_validator("concerns")
     @classmethod
     def _known_rows(cls, concerns: list[str]) -> list[str]:

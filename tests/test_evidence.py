@@ -132,10 +132,14 @@ def test_a_rule_needs_a_label_of_a_few_words(raw, tmp_path):
     data = copy.deepcopy(raw)
     del data["rules"][0]["label"]
     data["rules"][1]["label"] = " ".join(["word"] * 10)
+    data["rules"][2]["label"] = "{name} needs a scan"
+    data["rules"][3]["label"] = "Your age."
     lines = problems_for(data, tmp_path)
-    assert len(lines) == 2
+    assert len(lines) == 4
     assert any("rules[0].label" in line for line in lines)
     assert any("rules[1].label" in line and "40" in line for line in lines)
+    assert any("rules[2].label" in line and "{name}" in line for line in lines)
+    assert any("rules[3].label" in line and "full stop" in line for line in lines)
 
 
 def test_only_a_caution_can_leave_its_option_out_of_the_match(raw, tmp_path):

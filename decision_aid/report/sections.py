@@ -494,7 +494,7 @@ def _about_figures(pdf: _PDF, data: dict) -> None:
 
 def _cautions(pdf: _PDF, data: dict) -> None:
     """Every caution from the patient's situation, once per wording, under the name of the
-    options it concerns, as on the app's grid (the same caution often applies to all three,
+    options it concerns, as in the app's panel under the grid (the same caution often applies to all three,
     and a caution's own words often name its option)."""
     pdf.heading(words.CAUTIONS, keep=20)
     grouped = once_per_wording(

@@ -6,7 +6,7 @@ assumption of the five-year projection. Numbers come in already written as text.
 from __future__ import annotations
 
 from decision_aid.i18n import _
-from decision_aid.words.common import PRIORITY_LABELS
+from decision_aid.words.common import OPTION_STATUS, PRIORITY_LABELS
 
 # ---------------------------------------------------------------- the scale's anchors (scoring)
 
@@ -133,7 +133,7 @@ MVD_RESULT_UNUSED = _(
 )
 AVOIDED = _("You said you do not want {option}, whatever the figures say.")
 """`{option}` is the option's name as used inside a sentence."""
-AVOIDED_LABEL = _("You do not want it")
+AVOIDED_LABEL = OPTION_STATUS["avoided"]
 """`AVOIDED` in a few words, as a dataset rule's `label` is (the glance grid's short list)."""
 AVOIDED_LAST = _(
     "Options you said you do not want come after the ones you did not rule out, whatever their match."

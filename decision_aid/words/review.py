@@ -155,10 +155,10 @@ RULE_EFFECT = {
 }
 """A rule's effect in the review pack, by its `effect` and `not_matched`."""
 GRID_MARKS = _("Cells marked in the grid's column: {rows}")
+"""Under a caution's wording: the glance grid's rows it marks "See the caution below"."""
 SHORT_LIST = _("In the short list of cautions: \u201c{label}\u201d")
 """Under a caution's wording: its `label`, the few words the glance page lists it by (its whole
 text is one click away there), which the reviewer signs off as well."""
-"""Under a caution's wording: the glance grid's rows it marks "See the caution below"."""
 
 # 5. The match's value judgements.
 ANCHORS = _("5. The match: its value judgements")

@@ -99,6 +99,9 @@ SITUATIONS = {
 }
 """Answers that bring several cautions: listed in full under the grid, seven of them took about 550
 px at 1280 and 1,300 px on a phone, and the glance page passed its height."""
+MAX_CAUTIONS_DESK_PX = 300
+"""The cautions under the grid at 1280, short list and closed panel (about 170 px for seven): the
+grid's own bottom cannot show their length, and the page's consult parts can take the rest."""
 GRID_BOTTOM_JS = (
     "() => { const m = document.querySelector('" + MAIN + "');"
     " const g = document.querySelector('table.hfs-grid');"
@@ -120,6 +123,8 @@ def test_the_glance_page_with_cautions_fits_its_height(
         if size == "desk":
             bottom = page.evaluate(GRID_BOTTOM_JS)
             assert bottom <= MAX_GRID_DESK_PX, f"the grid ends {bottom} px down ({situation}, {mode})"
+            cautions = page.locator(".st-key-grid_cautions").bounding_box()
+            assert cautions and cautions["height"] <= MAX_CAUTIONS_DESK_PX, (situation, mode, cautions)
     finally:
         page.context.close()
 

@@ -7,6 +7,7 @@ inside, each labelled, so nothing scrolls sideways. All text is escaped before i
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
 from string import Template
 
@@ -131,29 +132,30 @@ def table_html(headers: list[str], rows: list[list[str]], caption: str = "") -> 
     )
 
 
-def _grouped(grid: Grid, items: tuple[tuple[str, str, str], ...]) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Each (column id, label, text) once per text, gathered under the options it concerns (the
-    options' names said once per group): the short list and the whole texts group alike."""
+def _grouped(grid: Grid, items: Iterable[tuple[str, str]]) -> list[tuple[str, list[str]]]:
+    """Each (column id, words) once per wording, gathered under the options it concerns, their
+    names said once per group ("All three treatments" where it is all of them)."""
     names = {col.id: col.name for col in grid.columns if col.id != NO_TREATMENT_ID}  # treatments
-    grouped = once_per_wording(((names[oid], [(label, text)]) for oid, label, text in items), lambda x: x[1])
+    grouped = once_per_wording(((names[oid], [words]) for oid, words in items), lambda words: words)
     return [(options_named(who, len(names)), said) for who, said in under_whom(grouped)]
 
 
-def _listed(heading: str, grid: Grid, items: tuple[tuple[str, str, str], ...]) -> str:
+def _listed(heading: str, grid: Grid, items: Iterable[tuple[str, str]]) -> str:
     """Under the grid, each text once, under the options it concerns."""
     parts = [heading] if heading else []
-    for who, said in _grouped(grid, items):
-        parts.append(f"**{c.md(who)}**\n" + "\n".join(f"- {c.md(text)}" for _, text in said))
+    for who, texts in _grouped(grid, items):
+        parts.append(f"**{c.md(who)}**\n" + "\n".join(f"- {c.md(text)}" for text in texts))
     return "\n\n".join(parts)
 
 
 def _labels(grid: Grid) -> str:
     """The cautions in a few words each, one line per group of options: seven cautions in full
     took about 550 px under the grid at 1280 px and 1,300 px on a phone, pushing the page past its
-    height (issue 12); the whole texts are one click below, and on the situation page."""
+    height (issue 12); the whole texts are one click below. Grouped by label, so "You take a blood
+    thinner", said in its own words for each option, is one line for all three."""
     lines = (
-        f"- **{c.md(who)}:** " + " ".join(c.md(CAUTION_LABEL.format(label=label)) for label, _ in said)
-        for who, said in _grouped(grid, grid.cautions)
+        f"- **{c.md(who)}:** " + " ".join(c.md(CAUTION_LABEL.format(label=label)) for label in labels)
+        for who, labels in _grouped(grid, ((oid, label) for oid, label, _ in grid.cautions))
     )
     return CAUTIONS_HEADING + "\n\n" + "\n".join(lines)
 
@@ -176,10 +178,9 @@ def render(ctx: Ctx) -> None:
             st.html(f'<div id="{CAUTIONS_ID}"></div>')  # where the cells' "See the caution below" lead
             st.markdown(_labels(grid))
             with st.expander(CAUTIONS_IN_FULL):
-                st.markdown(_listed("", grid, grid.cautions))
+                st.markdown(_listed("", grid, ((oid, text) for oid, _, text in grid.cautions)))
     if grid.good_to_know:
         with st.container(key="grid_good"):  # spaced as the cautions are (grid.css)
-            good = tuple((oid, text, text) for oid, text in grid.good_to_know)
-            st.markdown(_listed(GOOD_TO_KNOW_HEADING, grid, good))
+            st.markdown(_listed(GOOD_TO_KNOW_HEADING, grid, grid.good_to_know))
     if ctx.consult:
         consult.local_figures(ctx.ev)  # a closed panel of its own

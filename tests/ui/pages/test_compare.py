@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from decision_aid.evidence import load_evidence
 from decision_aid.profile import PRIORITIES
 from decision_aid.ui.topics.common import LOCAL_MARK
 from decision_aid.ui.topics.glance import CAUTIONS_ID
@@ -517,7 +518,7 @@ def test_the_grid_lists_a_caution_for_every_treatment_once_under_one_name():
     assert "**All three treatments**\n- There is no MRI scan result yet" in full
     for said in (listed, full):
         assert "Medicines, Botulinum toxin" not in said
-    assert "- **MVD surgery:** Needs a general anaesthetic." in listed
+    assert "- **MVD surgery:** Not sure you are fit for an anaesthetic." in listed
     assert "**MVD surgery**\n- MVD surgery needs a general anaesthetic" in full
 
 
@@ -534,10 +535,13 @@ def test_the_grid_says_cautions_in_a_few_words_and_keeps_the_whole_texts_one_cli
     }
     at = open_app(answers, page="compare")
     listed, full = _grid_cautions(at), _full_cautions(at)
-    assert "- **Medicines:** Your age (65 or over). You take a blood thinner. You tried it before." in listed
-    assert "- **Botulinum toxin:** You take a blood thinner." in listed
-    assert "- **MVD surgery:** Not fit for a general anaesthetic. Your age (60 or over)." in listed
-    assert "Tell your doctor" not in listed and "Clonazepam" not in listed
+    # one line per group; the blood thinner, said in each option's own words in full, is one line
+    assert listed.splitlines()[1:] == [
+        "",
+        "- **Medicines:** Your age (65 or over). You tried these medicines before.",
+        "- **All three treatments:** You take a blood thinner.",
+        "- **MVD surgery:** You cannot have a general anaesthetic. Your age (60 or over).",
+    ]
     for whole in (
         "Tell your doctor before you start a new medicine",
         "Clonazepam can make you sleepy",
@@ -553,7 +557,9 @@ def test_good_news_from_the_situation_is_listed_apart_from_the_cautions():
     at = open_app({"cause": "bells_trauma", "mri": "vessel"}, page="compare")
     good = unescape("".join(m.value for m in at.markdown if "Good to know from your answers" in m.value))
     assert "**Botulinum toxin**\n- Botulinum toxin injections work on the face muscles" in good
-    assert "face muscles" not in _grid_cautions(at)
+    assert "face muscles" not in _full_cautions(at)
+    good_label = next(r.label for r in load_evidence().rules if r.effect == "good_to_know")
+    assert good_label not in _grid_cautions(at)
     botulinum = [
         cell for cell in _grid_html(at).split("<td") if "Botulinum toxin" in cell.split("</span>")[0]
     ]
