@@ -447,7 +447,7 @@ def glance_grid(ev: Evidence, result: Result) -> Grid:
             if c.good_to_know:
                 good.append((oid, c.text))
             else:
-                cautions.append((oid, c.label or c.text, c.text))
+                cautions.append((oid, c.label, c.text))
     rows = tuple(Row(key, question, tuple(col[key] for col in by_column)) for key, question in QUESTIONS)
     note, note_sources = _reference_note(ev, result)
     return Grid(tuple(columns), rows, tuple(cautions), tuple(good), note, note_sources)

@@ -99,7 +99,7 @@ class Caution(_Out):
     effect: Literal["not_suitable", "caution", "good_to_know"]
     text: str
     sources: list[str]
-    label: str = ""  # the rule's `label`: a few words for the glance grid's short list
+    label: str  # the rule's `label`: a few words for the glance grid's short list
     not_matched: bool = False  # the rule's `not_matched`: the option's figures may not apply
 
     @property

@@ -6,7 +6,7 @@ from decision_aid.results import Caution, once_per_wording, under_whom
 
 
 def _caution(text: str, effect: str = "caution") -> Caution:
-    return Caution(rule="r", effect=effect, text=text, sources=[])
+    return Caution(rule="r", effect=effect, text=text, sources=[], label="A label")
 
 
 def test_a_caution_on_every_option_is_listed_once_with_every_name():
