@@ -238,7 +238,7 @@ def test_scan_cautions_apply_to_every_option(ev: Evidence, mri: str) -> None:
     assert {o for r in rules for o in r.options} == set(OPTION_IDS)
     assert "han2009" in {s for r in rules for s in r.sources}
     # waiting gives the same advice for the same answer, on the same sources: the count of rare
-    # causes (han2009) and the review that advises the scan (baldauf2019)
+    # causes (han2009) and the review of diagnosis and treatment (baldauf2019)
     (waiting,) = [s for s in ev.no_treatment.involves_also if s.when == {"mri": [mri]}]
     assert {"han2009", "baldauf2019"} <= set(waiting.sources)
 
