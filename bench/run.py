@@ -12,8 +12,9 @@ bare app mirrors that topic's widgets and link logic, without charts or engine.
       real, ...) so load drifts hit them alike.
       The "Change what matters to you" expander is opened and the "relief" slider gets key
       presses (ArrowRight/ArrowLeft in turn). Time from the keydown event to the first frame
-      painted after the match chart's SVG holds new figures (a MutationObserver in the page
-      compares the marks' geometry and text; then the next animation frame, and a message
+      painted after the match chart holds new figures (a MutationObserver in the page compares
+      the bars' geometry and the words: the app draws the match as HTML, `charts.match_html`;
+      a Vega chart's marks for the one-chart bare app; then the next animation frame, and a message
       posted from it, which runs once that frame is painted; the clock is the page's own
       performance.now()). Bare app: the same, for its "figures" text line. Between presses:
       wait until the app is idle, then a bounded 300 ms settle. 40 presses per app after 3
@@ -264,7 +265,10 @@ FINDERS_JS = """
 const CHARTS = () => Array.from(document.querySelectorAll('[data-testid="stVegaLiteChart"]'));
 const drawn = (el) => !!(el && el.querySelector('svg.marks path, svg.marks rect, svg.marks text'));
 const MATCH = () => {
-  // the chart under the priority sliders: by its title, else the first chart after the sliders
+  // the real app's match chart is HTML (charts.match_html); a Vega chart under the priority
+  // sliders (the one-chart bare app's): by its title, else the first chart after the sliders
+  const figure = document.querySelector('figure.hfs-match');
+  if (figure) return figure;
   const charts = CHARTS();
   const title = (c) => (c.querySelector('.role-title-text') || {}).textContent || '';
   const titled = charts.find(c => /line up/i.test(title(c)));
@@ -275,7 +279,7 @@ const MATCH = () => {
 };
 const FIND = {
   match_chart: MATCH,
-  match_drawn: () => { const m = MATCH(); return drawn(m) ? m : null; },
+  match_drawn: () => { const m = MATCH(); return m && (m.tagName === 'FIGURE' || drawn(m)) ? m : null; },
   // any topic: every chart on the page drawn (a topic without charts is ready at once)
   page_drawn: () => CHARTS().every(drawn) ? document.body : null,
   figures: () => document.querySelector('.st-key-figures p'),
@@ -373,6 +377,10 @@ INSTRUMENT_JS = (
       return Array.from(marks, n => n.tagName === 'text' ? 'T' + n.textContent
         : (n.getAttribute('d') || '') + (n.getAttribute('transform') || '')
           + (n.getAttribute('width') || '') + (n.getAttribute('x') || '')).join('|');
+    }
+    if (el.tagName === 'FIGURE') {  // the HTML match: its bars' and ranges' geometry, and its words
+      return Array.from(el.querySelectorAll('[style]'), n => n.getAttribute('style')).join('|')
+        + '|' + el.textContent;
     }
     const text = el.textContent;
     return text ? text : null;

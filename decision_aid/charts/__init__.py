@@ -13,8 +13,9 @@ Each chart module holds its whole chart, in two layers, one direction:
   options; the figures themselves are in words in the matching `describe_*` text, which the app
   prints under the chart and the PDF beside it (an icon array's description is that text itself).
 
-Modules: `icons` (icon arrays of control and harms), `match`, `projection` (with the "no
-treatment for now" reference line); shared: `style` (option order, colours, shapes, sizes, type,
+Modules: `icons` (icon arrays of control and harms), `match`, `match_html` (the match chart as
+the app draws it: HTML from the same frame, so a slider move shows it sooner), `projection` (with
+the "no treatment for now" reference line); shared: `style` (option order, colours, shapes, sizes, type,
 title/axis/legend styles), `data` (rows in option order, counts and range words, per-option
 adapter fields) and `parts` (`ChartParts`, the look cache, PNG export). This module re-exports
 what the app, the PDF, the tests and the bench use.
@@ -52,6 +53,7 @@ from decision_aid.charts.match import (
     match_key,
     match_parts,
 )
+from decision_aid.charts.match_html import match_html
 from decision_aid.charts.parts import ChartParts, look_spec, records, spec_of, to_png, top_level
 from decision_aid.charts.projection import (
     REFERENCE_NAME,
@@ -99,6 +101,7 @@ __all__ = [
     "look_spec",
     "match_chart",
     "match_frame",
+    "match_html",
     "match_key",
     "match_parts",
     "option_arrays_words",

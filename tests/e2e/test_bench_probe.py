@@ -62,6 +62,18 @@ def test_chart_marks_count_when_painted(page: Page, bench: ModuleType) -> None:
     assert b["t_change"] <= b["changed"] < b["t_idle"] <= b["shown"]
 
 
+def test_the_html_match_counts_when_its_bars_change_and_are_painted(page: Page, bench: ModuleType) -> None:
+    """The app's match chart is HTML (`charts.match_html`): a bar's new width is a change, even
+    with the same words."""
+    page.set_content(
+        '<figure class="hfs-match"><p>Medicines: 47</p><div class="hfs-match-bar">'
+        '<span style="width:20.00%"></span></div></figure>'
+    )
+    assert page.evaluate(bench.INSTRUMENT_JS, "match_chart")
+    b = _press(page, "document.querySelector('.hfs-match-bar span').style.width = '30%'")
+    assert b["t_change"] <= b["changed"] < b["t_idle"] <= b["shown"]
+
+
 def test_an_unchanged_redraw_is_not_counted(page: Page, bench: ModuleType) -> None:
     page.set_content('<div class="st-key-figures"><p>relief 5</p></div>')
     assert page.evaluate(bench.INSTRUMENT_JS, "figures")

@@ -40,7 +40,9 @@ _VISIBLE_TEXT_JS = """
     const svgs = [...main.querySelectorAll('svg')];
     const sources = [...main.querySelectorAll('[data-testid="stExpander"]')]
         .filter((e) => (e.querySelector('summary')?.innerText || '').includes(sourcesTitle));
-    const hidden = [...icons, ...svgs, ...sources];
+    const figures = [...main.querySelectorAll('figure.hfs-match')];  // the match chart, as HTML
+    const figureLines = figures.flatMap((f) => f.innerText.split('\\n'));
+    const hidden = [...icons, ...svgs, ...sources, ...figures];
     const before = hidden.map((el) => el.style.display);
     hidden.forEach((el) => { el.style.display = 'none'; });
     const text = main.innerText;
@@ -48,7 +50,7 @@ _VISIBLE_TEXT_JS = """
     const chartLines = svgs.flatMap((svg) => [...svg.querySelectorAll('text')].map((t) => {
         const spans = [...t.querySelectorAll('tspan')];
         return (spans.length ? spans.map((s) => s.textContent) : [t.textContent]).join(' ');
-    }));
+    })).concat(figureLines);
     return {text, chartLines, sourcesHidden: sources.length};
 }
 """

@@ -23,6 +23,8 @@ TITLES = {name: p.title for name, p in zip(PAGE_NAMES, nav.PAGES, strict=True)}
 """Each page's title, as the sidebar link and the page's heading show it."""
 MATCH_TEXT = "How the options line up with what matters to you, on a scale"
 CHART = '[data-testid="stVegaLiteChart"]'
+MATCH_FIGURE = "figure.hfs-match"
+"""The fit topic's match chart, drawn as HTML (`charts.match_html`)."""
 
 
 def open_page(page: Page, base_url: str, name: str, query: str = "") -> None:
@@ -63,12 +65,14 @@ def horizontal_overflow(page: Page) -> dict[str, list[int]]:
 
 
 def wait_for_charts(page: Page, timeout: float = 30_000) -> None:
-    """Wait until every chart on the page has drawn its marks (Altair renders SVG here)."""
+    """Wait until every chart on the page has drawn its marks (Altair renders SVG here; the
+    match chart is HTML, drawn as soon as it is there)."""
     page.wait_for_function(
         """(sel) => {
             const charts = [...document.querySelectorAll(sel)];
-            return charts.length > 0 && charts.every((c) => c.querySelector('svg.marks'));
+            const drawn = (c) => c.matches('figure') || c.querySelector('svg.marks');
+            return charts.length > 0 && charts.every(drawn);
         }""",
-        arg=CHART,
+        arg=f"{CHART}, {MATCH_FIGURE}",
         timeout=timeout,
     )

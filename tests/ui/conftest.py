@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -81,21 +82,34 @@ def chart_specs(at: AppTest) -> list[dict]:
     return [json.loads(el.proto.spec) for el in at.get("vega_lite_chart")]
 
 
-def chart_frames(at: AppTest, description_start: str) -> list[pd.DataFrame]:
-    """The data sets of the chart whose description (text alternative) starts with the given words."""
-    for el in at.get("vega_lite_chart"):
-        spec = json.loads(el.proto.spec)
-        if str(spec.get("description", "")).startswith(description_start):
-            return [pa.ipc.open_stream(d.data.data).read_all().to_pandas() for d in el.proto.datasets]
-    msg = f"no chart whose description starts with {description_start!r}"
-    raise AssertionError(msg)
+MATCH_FIGURE = '<figure class="hfs-match"'
+"""How the match chart's HTML begins (`charts.match_html`)."""
+
+
+def match_figures(at: AppTest) -> list[str]:
+    """The HTML of every match chart on the page (the fit topic draws one, or none)."""
+    return [h.proto.body for h in at.get("html") if MATCH_FIGURE in h.proto.body]
+
+
+def figure_text(body: str) -> str:
+    """An HTML chart's words as a reader gets them: its style sheet and tags left out."""
+    text = re.sub(r"<style>.*?</style>|<[^>]+>", " ", body, flags=re.DOTALL)
+    return " ".join(html.unescape(text).split())
 
 
 def match_points(at: AppTest) -> pd.DataFrame:
-    """The match chart's per-option, per-priority points."""
-    frames = [f for f in chart_frames(at, "How the options line up") if "points" in f.columns]
-    assert frames, "the match chart has no data set with a points column"
-    return frames[0][["option", "priority", "points", "match"]].reset_index(drop=True)
+    """The match chart's points, one row per option and priority that adds any, read from its
+    bars' data attributes (`charts.match_html`)."""
+    (body,) = match_figures(at)
+    rows = []
+    for option, match, bar in re.findall(
+        r'data-option="([^"]+)" data-match="([^"]+)">.*?<div class="hfs-match-bar"[^>]*>(.*?)</div>', body
+    ):
+        for priority, points in re.findall(r'data-priority="([^"]+)" data-points="([^"]+)"', bar):
+            row = {"option": option, "priority": priority, "points": float(points), "match": float(match)}
+            rows.append(row)
+    assert rows, "the match chart has no bars"
+    return pd.DataFrame(rows, columns=["option", "priority", "points", "match"])
 
 
 @pytest.fixture

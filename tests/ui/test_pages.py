@@ -16,7 +16,18 @@ from decision_aid.profile import parse_query
 from decision_aid.ui.state import EVIDENCE_ENV
 from decision_aid.words.common import CERTAINTY_LABELS, HOME_READING_GRADE, per_100, whole
 
-from .conftest import PAGES, TITLES, chart_specs, go, headings, open_app, texts, unescape
+from .conftest import (
+    PAGES,
+    TITLES,
+    chart_specs,
+    figure_text,
+    go,
+    headings,
+    match_figures,
+    open_app,
+    texts,
+    unescape,
+)
 
 
 @pytest.mark.parametrize("mode", ["home", "consult"])
@@ -56,6 +67,7 @@ def test_compare_page_shows_every_chart_with_its_text_alternative():
     for topic, (name, text) in wanted.items():
         at = open_app({**query, "topic": topic}, page="compare")
         descriptions = [spec.get("description", "") for spec in chart_specs(at)]
+        descriptions += [figure_text(f) for f in match_figures(at)]  # the match chart is HTML
         assert any(d.startswith(name) for d in descriptions), name
         shown = [unescape(m.value) for m in at.markdown] + [unescape(c.value) for c in at.caption]
         assert text in shown, text

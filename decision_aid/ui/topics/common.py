@@ -73,8 +73,9 @@ def show_icons(value: float, *, label: str, color: str, title: str, title_chars:
 
 
 def in_words(text: str, label: str = IN_WORDS) -> None:
-    """A chart's full text alternative, closed: screen readers have it in the chart's own label
-    (its description), everyone else opens it on demand instead of reading it on the page."""
+    """A chart's full text alternative, closed: screen readers have the chart's own label (its
+    description; the HTML match chart's title and headings are text), everyone else opens it on
+    demand instead of reading it on the page."""
     with st.expander(label, expanded=False):
         st.markdown(c.md(text))
 

@@ -11,7 +11,16 @@ from decision_aid.profile import PRIORITIES
 from decision_aid.ui.topics.common import LOCAL_MARK
 from decision_aid.ui.topics.glance import CAUTIONS_ID
 from decision_aid.words.topics import CAUTIONS_IN_FULL
-from tests.ui.conftest import chart_specs, go, headings, match_points, open_app, texts, unescape
+from tests.ui.conftest import (
+    chart_specs,
+    go,
+    headings,
+    match_figures,
+    match_points,
+    open_app,
+    texts,
+    unescape,
+)
 
 GRID = "hfs-grid"
 
@@ -233,7 +242,7 @@ def test_late_relief_is_never_cut_short():
 
 def test_fit_shows_no_match_until_a_priority_is_stated():
     at = open_app({"topic": "fit"}, page="compare")
-    assert _charts(at) == 0
+    assert _charts(at) == 0 and not match_figures(at)
     assert "Say what matters to you first" in unescape(texts(at))
     at.slider(key="recovery").set_value(10).run()
     assert at.query_params["recovery"] == "10"
@@ -268,10 +277,11 @@ def test_fit_says_not_a_verdict_once_on_the_page():
 
     at = open_app({"topic": "fit", "relief": "8"}, page="compare")
     assert [i.value for i in at.info].count(NOT_A_VERDICT) == 1
-    (match,) = chart_specs(at)
-    title = " ".join([*match["title"]["text"], *match["title"]["subtitle"]])
-    assert "not medical advice" not in title, title
-    assert "not medical advice" in match["description"]
+    (match,) = match_figures(at)
+    assert "How the options line up" in match
+    assert "not medical advice" not in match
+    words = next(e for e in at.expander if e.label == "This picture in words")
+    assert "not medical advice" in " ".join(m.value for m in words.markdown)
 
 
 def test_fit_shows_the_scales_value_judgements_in_both_modes():
@@ -387,7 +397,7 @@ def test_options_kept_out_by_the_same_caution_share_one_line_and_nothing_is_left
     """A scan that found something else keeps all three out of the match: one line says why, and
     no chart, no unset-priorities line and no "What would change the picture?" follow."""
     at = open_app({"topic": "fit", "relief": "8", "mri": "other_finding"}, page="compare")
-    assert chart_specs(at) == []  # the fit topic draws the match chart only
+    assert chart_specs(at) == [] and not match_figures(at)  # the fit topic draws the match chart only
     text = unescape(texts(at))
     assert text.count("get no match, because their figures may not apply to you") == 1
     assert "**Medicines**, **Botulinum toxin** and **MVD surgery** get no match" in text

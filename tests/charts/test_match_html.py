@@ -1,0 +1,98 @@
+"""The match chart as HTML (`decision_aid.charts.match_html`): the app's drawing of the match, which
+must say what the PDF's Altair chart (`match_chart`) says."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from decision_aid import charts
+from decision_aid.charts.style import PRIORITY_COLORS
+from decision_aid.profile import PRIORITIES
+from decision_aid.words.charts import MATCH_AXIS, MATCH_SUBTITLE, MATCH_TITLE
+from decision_aid.words.common import PRIORITY_LABELS
+from tests.charts.common import _evaluate, match_like, rows_of
+
+OPTION = re.compile(
+    r'<div class="hfs-match-option" data-option="([^"]+)" data-match="([^"]+)">(.*?)</div></div>'
+)
+PART = re.compile(r'data-priority="([^"]+)" data-points="([^"]+)" title="([^"]*)" style="width:([0-9.]+)%;')
+RANGE = re.compile(r'<span style="left:([0-9.]+)%;width:([0-9.]+)%">')
+
+
+def _options(body: str) -> list[tuple[str, float, str]]:
+    return [(o, float(m), inner) for o, m, inner in OPTION.findall(body)]
+
+
+def _heading(inner: str) -> str:
+    return unescape(re.search(r'<p class="hfs-match-head"><strong>(.*?)</strong>', inner).group(1))
+
+
+def test_the_html_match_says_what_the_pdf_chart_says():
+    """The same headings (total and range), notes and option order as the Altair chart the PDF
+    draws, from the same frame."""
+    for frame in (match_like(), charts.match_frame(_evaluate(relief=8, burden=3, avoid=("mvd",)))):
+        body = charts.match_html(frame)
+        spec = charts.match_chart(frame).to_dict()
+        totals = [r for r in rows_of(spec) if "heading" in r]
+        options = _options(body)
+        assert [o for o, _, _ in options] == [t["option"] for t in totals]
+        assert [_heading(inner) for _, _, inner in options] == [t["heading"] for t in totals]
+        for (_, _, inner), t in zip(options, totals, strict=True):
+            note = re.search(r'<span class="hfs-match-note">(.*?)</span>', inner)
+            assert (unescape(note.group(1)) if note else "") == t["note"]
+
+
+def test_each_bar_is_its_priorities_points_in_order_and_adds_up_to_the_match():
+    frame = charts.match_frame(_evaluate(relief=8, burden=3, serious_risk=6))
+    body = charts.match_html(frame)
+    options = _options(body)
+    assert [o for o, _, _ in options] == ["medication", "botulinum", "mvd"]
+    for option, match, inner in options:
+        parts = PART.findall(inner)
+        mine = frame[(frame["option"] == option) & (frame["points"] > 0)]
+        assert [p for p, *_ in parts] == [p for p in PRIORITIES if p in set(mine["priority"])]
+        assert abs(sum(float(points) for _, points, _, _ in parts) - match) < 0.1  # as the frame's own
+        for priority, points, title, width in parts:
+            assert abs(float(width) - float(points)) < 0.01  # a point is 1% of the bar's full length
+            assert title.startswith(PRIORITY_LABELS[priority])
+            assert f"background:{PRIORITY_COLORS[priority]}" in inner
+
+
+def test_the_thin_line_spans_the_range():
+    frame = charts.match_frame(_evaluate(relief=8))
+    for (option, _, inner), (_, row) in zip(
+        _options(charts.match_html(frame)), frame.drop_duplicates("option").iterrows(), strict=True
+    ):
+        left, width = (float(x) for x in RANGE.search(inner).groups())
+        assert abs(left - row["match_low"]) < 0.01, option
+        assert abs(width - (row["match_high"] - row["match_low"])) < 0.01, option
+
+
+def test_an_option_that_may_not_apply_gets_no_bar():
+    body = charts.match_html(charts.match_frame(_evaluate(relief=8, anesthesia="unfit")))
+    assert [o for o, _, _ in _options(body)] == ["medication", "botulinum"]
+    assert "MVD" not in body
+
+
+def test_a_screen_reader_gets_the_words_and_not_the_drawing():
+    """The title, each option's heading and the axis title are text; the bars, the range lines,
+    the tick numbers and the colour key are hidden (their figures are in the headings and in
+    the chart's words under it)."""
+    body = charts.match_html(match_like())
+    hidden = re.findall(r'<div class="hfs-match-(bar|range|axis)" aria-hidden="true">', body)
+    assert hidden.count("bar") == hidden.count("range") == 3 and hidden.count("axis") == 1
+    assert '<div aria-hidden="true"><p class="hfs-match-legend-title">' in body
+    visible = re.sub(r'<div[^>]*aria-hidden="true">.*?</div>', "", body)
+    for words in (MATCH_TITLE, MATCH_SUBTITLE, MATCH_AXIS, "Botulinum toxin: 49 (could be 41 to 53)"):
+        assert words in unescape(visible), words
+
+
+def test_names_from_the_dataset_are_text_never_markup():
+    frame = match_like()
+    frame["short_name"] = frame["short_name"].where(
+        frame["option"] != "botulinum", '<img src=x onerror="alert(1)">Botox'
+    )
+    body = charts.match_html(frame)
+    assert "<img" not in body
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;Botox: 49 (could be 41 to 53)" in body
