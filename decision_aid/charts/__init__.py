@@ -10,8 +10,9 @@ Each chart module holds its whole chart, in two layers, one direction:
   are also offered as `*_parts` (`ChartParts`): a look built from a few settings plus the data,
   so the app builds each look once (`look_spec`) and a slider move changes only data. Every
   chart's `description=` (its aria-label, via Vega-Embed) names what it shows and for which
-  options; the figures themselves are in words in the matching `describe_*` text, which the app
-  prints under the chart and the PDF beside it (an icon array's description is that text itself).
+  options (the app draws the match as HTML, `match_html`, which names each bar by its parts);
+  the figures themselves are in words in the matching `describe_*` text, which the app prints
+  under the chart and the PDF beside it (an icon array's description is that text itself).
 
 Modules: `icons` (icon arrays of control and harms), `match`, `match_html` (the match chart as
 the app draws it: HTML from the same frame, so a slider move shows it sooner), `projection` (with

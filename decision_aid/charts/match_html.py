@@ -10,9 +10,10 @@ a picture. Both read the same frame (`match_frame`) and the same words, and ever
 print comes from `_match_totals`, so they cannot say different things.
 
 What a screen reader gets: the title, each option's heading (its total and range, and a note
-when it has one) and the axis title, as text; the bars, the range lines, the tick numbers and
-the colour key are hidden from it (`aria-hidden`), since the chart's words (`describe_match`)
-are printed with it. Each bar part's `title` gives what the Vega tooltip gave under a mouse.
+when it has one) and the axis title, as text, and each bar as one picture named by its parts in
+whole numbers (Vega named each mark); the range lines, the tick numbers and the colour key are
+hidden from it (`aria-hidden`): the headings carry the ranges, the bars' names the priorities.
+Each bar part's `title` gives what the Vega tooltip gave under a mouse.
 Its look is decision_aid/assets/match.css, which the app adds (`ui.topics.fit`).
 """
 
@@ -29,12 +30,15 @@ from decision_aid.profile import PRIORITIES
 from decision_aid.words.charts import (
     MATCH_ADDS,
     MATCH_AXIS,
+    MATCH_BAR_EMPTY,
+    MATCH_BAR_LABEL,
     MATCH_LEGEND,
+    MATCH_PART,
     MATCH_SUBTITLE,
     MATCH_TITLE,
     MATCH_WEIGHT,
 )
-from decision_aid.words.common import PRIORITY_LABELS
+from decision_aid.words.common import PRIORITY_LABELS, and_list, whole, whole_parts
 
 TICKS = tuple(range(0, 101, 20))
 """The axis's numbers, as the Altair chart gives them."""
@@ -50,16 +54,38 @@ def _figure(value: float) -> str:
     return f"{float(value):.1f}"
 
 
-def _bar(parts: list[dict]) -> str:
+def _bar(name: str, total: float, parts: list[dict]) -> str:
+    """The bar, one coloured part per priority that adds any. A screen reader hears it as one
+    picture named by its parts in whole numbers (`words.common.whole_parts`: they add up to the
+    total printed above it); a mouse gets each part's own figures in its tooltip."""
+    shown = whole_parts({r["priority"]: r["points"] for r in parts}, total)
+    said = [  # a sliver under half a point is left out: it adds nothing to the whole numbers
+        MATCH_PART.format(points=shown[r["priority"]], priority=_lower(r["priority_label"]))
+        for r in parts
+        if shown[r["priority"]] > 0
+    ]
+    label = (
+        MATCH_BAR_LABEL.format(name=name, total=whole(total), parts=and_list(said))
+        if said
+        else MATCH_BAR_EMPTY.format(name=name)
+    )
     spans = []
     for r in parts:
-        tip = f"{r['priority_label']}. {MATCH_WEIGHT}: {r['weight']:g}. {MATCH_ADDS}: {_figure(r['points'])}"
+        tip = (
+            f"{name}. {r['priority_label']}. {MATCH_WEIGHT}: {r['weight']:g}. "
+            f"{MATCH_ADDS}: {_figure(r['points'])}"
+        )
         spans.append(
             f'<span data-priority="{escape(r["priority"])}" data-points="{float(r["points"]):.4f}"'
             f' title="{escape(tip)}"'
             f' style="width:{_pct(r["points"])};background:{PRIORITY_COLORS[r["priority"]]}"></span>'
         )
-    return '<div class="hfs-match-bar" aria-hidden="true">' + "".join(spans) + "</div>"
+    return f'<div class="hfs-match-bar" role="img" aria-label="{escape(label)}">' + "".join(spans) + "</div>"
+
+
+def _lower(label: str) -> str:
+    """A priority's label inside a sentence ("control of the spasm"), as the chart's words say it."""
+    return label[:1].lower() + label[1:]
 
 
 def _range(low: float, high: float) -> str:
@@ -100,7 +126,7 @@ def match_html(frame: pd.DataFrame) -> str:
             f'<div class="hfs-match-option" data-option="{escape(t["option"])}"'
             f' data-match="{float(t["match"]):.4f}">'
             f'<p class="hfs-match-head"><strong>{escape(t["heading"])}</strong>{note}</p>'
-            + _bar(parts)
+            + _bar(t["short_name"], t["match"], parts)
             + _range(t["match_low"], t["match_high"])
             + "</div>"
         )

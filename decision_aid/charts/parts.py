@@ -20,7 +20,8 @@ class ChartParts:
 
     The patient's answers change only the data (and rarely a setting, such as which options
     the match chart names, or whether one carries a note), so the app builds each look once
-    and sends just the data when a slider moves (`decision_aid.ui.chart_cache`): no Altair
+    and sends just the data when the answers change (the PDF draws the match this way; the app
+    draws it as HTML, `charts.match_html`) (`decision_aid.ui.chart_cache`): no Altair
     work on a rerun, and the browser swaps the data into the chart it already shows instead of
     building it again. `chart()` puts the two
     together, for the PDF and the tests.

@@ -71,7 +71,7 @@ def built(
 
 
 def keyed(key: Hashable, make: Callable[[], T]) -> T:
-    """``make()``, kept under ``key``: for a chart's finished spec and its words together, where
+    """``make()``, kept under ``key``: for a drawn chart (the match's HTML) and its words together, where
     the caller has a key cheaper than the frame they are built from (`charts.match_key`). The
     caller's promise: equal keys, equal values."""
     return _views.get_or_make(key, make)

@@ -97,6 +97,11 @@ MATCH_LEGEND = priorities.TITLE
 unset one counts as the middle), so not "what you said matters"."""
 MATCH_WEIGHT = _("How much it matters to you (0-10)")
 MATCH_ADDS = _("Adds")
+MATCH_BAR_LABEL = _("{name}: {total} out of 100, made of {parts}.")
+"""What a screen reader hears for one bar of the app's match chart (`charts.match_html`): the parts
+in whole numbers that add up to the total, as the bar shows them by colour."""
+MATCH_BAR_EMPTY = _("{name}: 0 out of 100, an empty bar.")
+MATCH_PART = _("{points} for {priority}")
 MATCH_RANGE = _("{total} (could be {low} to {high})")
 MATCH_DESCRIPTION = _("{title}: a bar for each option ({names}), on a scale from 0 to 100.")
 MATCH_SCALE = _("{title}, on a scale from 0 to 100.")

@@ -9,14 +9,17 @@ from html import unescape
 from decision_aid import charts
 from decision_aid.charts.style import PRIORITY_COLORS
 from decision_aid.profile import PRIORITIES
-from decision_aid.words.charts import MATCH_AXIS, MATCH_SUBTITLE, MATCH_TITLE
+from decision_aid.words.charts import MATCH_AXIS, MATCH_SUBTITLE, MATCH_TITLE, MAY_NOT_SUIT
 from decision_aid.words.common import PRIORITY_LABELS
 from tests.charts.common import _evaluate, match_like, rows_of
 
 OPTION = re.compile(
     r'<div class="hfs-match-option" data-option="([^"]+)" data-match="([^"]+)">(.*?)</div></div>'
 )
-PART = re.compile(r'data-priority="([^"]+)" data-points="([^"]+)" title="([^"]*)" style="width:([0-9.]+)%;')
+PART = re.compile(
+    r'data-priority="([^"]+)" data-points="([^"]+)" title="([^"]*)"'
+    r' style="width:([0-9.]+)%;background:([^"]+)"'
+)
 RANGE = re.compile(r'<span style="left:([0-9.]+)%;width:([0-9.]+)%">')
 
 
@@ -52,11 +55,12 @@ def test_each_bar_is_its_priorities_points_in_order_and_adds_up_to_the_match():
         parts = PART.findall(inner)
         mine = frame[(frame["option"] == option) & (frame["points"] > 0)]
         assert [p for p, *_ in parts] == [p for p in PRIORITIES if p in set(mine["priority"])]
-        assert abs(sum(float(points) for _, points, _, _ in parts) - match) < 0.1  # as the frame's own
-        for priority, points, title, width in parts:
+        assert abs(sum(float(points) for _, points, _, _, _ in parts) - match) < 0.1  # as the frame's own
+        name = frame[frame["option"] == option]["short_name"].iloc[0]
+        for priority, points, title, width, colour in parts:
             assert abs(float(width) - float(points)) < 0.01  # a point is 1% of the bar's full length
-            assert title.startswith(PRIORITY_LABELS[priority])
-            assert f"background:{PRIORITY_COLORS[priority]}" in inner
+            assert colour == PRIORITY_COLORS[priority]
+            assert unescape(title).startswith(f"{name}. {PRIORITY_LABELS[priority]}. ")
 
 
 def test_the_thin_line_spans_the_range():
@@ -69,23 +73,48 @@ def test_the_thin_line_spans_the_range():
         assert abs(width - (row["match_high"] - row["match_low"])) < 0.01, option
 
 
+def test_an_option_flagged_as_not_suitable_says_so_as_the_pdf_chart_does():
+    """`match_frame` leaves such an option out; a frame that keeps one (as the chart tests build)
+    gets the same note over its bar in both drawings."""
+    frame = match_like()
+    frame["suitable"] = frame["option"] != "mvd"
+    body = charts.match_html(frame)
+    mvd = next(inner for o, _, inner in _options(body) if o == "mvd")
+    assert f'<span class="hfs-match-note">{MAY_NOT_SUIT}</span>' in mvd
+    spec = charts.match_chart(frame).to_dict()
+    assert MAY_NOT_SUIT in [r["note"] for r in rows_of(spec) if "note" in r]
+
+
 def test_an_option_that_may_not_apply_gets_no_bar():
     body = charts.match_html(charts.match_frame(_evaluate(relief=8, anesthesia="unfit")))
     assert [o for o, _, _ in _options(body)] == ["medication", "botulinum"]
     assert "MVD" not in body
 
 
-def test_a_screen_reader_gets_the_words_and_not_the_drawing():
-    """The title, each option's heading and the axis title are text; the bars, the range lines,
-    the tick numbers and the colour key are hidden (their figures are in the headings and in
-    the chart's words under it)."""
-    body = charts.match_html(match_like())
-    hidden = re.findall(r'<div class="hfs-match-(bar|range|axis)" aria-hidden="true">', body)
-    assert hidden.count("bar") == hidden.count("range") == 3 and hidden.count("axis") == 1
+def test_a_screen_reader_gets_the_words_and_each_bar_by_its_parts():
+    """The title, each option's heading and the axis title are text; each bar is one picture
+    named by its parts in whole numbers that add up to the heading's total (Vega named every
+    mark); the range lines, the tick numbers and the colour key are hidden."""
+    frame = charts.match_frame(_evaluate(relief=8, burden=3, serious_risk=6))
+    body = charts.match_html(frame)
+    assert not re.search(r'<(figure|div class="hfs-match-option")[^>]*aria-hidden', body)
+    hidden = re.findall(r'<div class="hfs-match-(bar|range|axis)"[^>]*aria-hidden="true">', body)
+    assert hidden.count("range") == 3 and hidden.count("axis") == 1 and "bar" not in hidden
     assert '<div aria-hidden="true"><p class="hfs-match-legend-title">' in body
     visible = re.sub(r'<div[^>]*aria-hidden="true">.*?</div>', "", body)
-    for words in (MATCH_TITLE, MATCH_SUBTITLE, MATCH_AXIS, "Botulinum toxin: 49 (could be 41 to 53)"):
+    for words in (MATCH_TITLE, MATCH_SUBTITLE, MATCH_AXIS):
         assert words in unescape(visible), words
+    for option, _, inner in _options(body):
+        heading = _heading(inner)
+        name, total = heading.split(": ")[0], int(heading.split(": ")[1].split()[0])
+        bar = re.search(r'<div class="hfs-match-bar" role="img" aria-label="([^"]+)">', inner)
+        label = unescape(bar.group(1))
+        assert label.startswith(f"{name}: {total} out of 100, made of "), label
+        said = [int(x) for x in re.findall(r"(\d+) for ", label)]
+        assert sum(said) == total, (option, label)
+        mine = frame[(frame["option"] == option) & (frame["points"] >= 0.5)]
+        for label_of in mine["priority_label"]:
+            assert f" for {label_of[:1].lower()}{label_of[1:]}" in label, (option, label_of)
 
 
 def test_names_from_the_dataset_are_text_never_markup():

@@ -74,6 +74,23 @@ def test_the_html_match_counts_when_its_bars_change_and_are_painted(page: Page, 
     assert b["t_change"] <= b["changed"] < b["t_idle"] <= b["shown"]
 
 
+def test_the_html_match_redrawn_with_the_same_figures_is_not_counted(page: Page, bench: ModuleType) -> None:
+    page.set_content(
+        '<figure class="hfs-match"><p>Medicines: 47</p><div class="hfs-match-bar">'
+        '<span style="width:20.00%"></span></div></figure>'
+    )
+    assert page.evaluate(bench.INSTRUMENT_JS, "match_chart")
+    page.evaluate(
+        """() => {
+          document.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight'}));
+          const f = document.querySelector('figure.hfs-match');
+          f.replaceWith(f.cloneNode(true));
+        }"""
+    )
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    assert page.evaluate("() => [window.__bench.changed, window.__bench.shown]") == [None, None]
+
+
 def test_an_unchanged_redraw_is_not_counted(page: Page, bench: ModuleType) -> None:
     page.set_content('<div class="st-key-figures"><p>relief 5</p></div>')
     assert page.evaluate(bench.INSTRUMENT_JS, "figures")

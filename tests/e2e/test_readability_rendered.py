@@ -4,7 +4,8 @@ mode, with every expander opened, scores Flesch-Kincaid grade 8 or below.
 What is measured, per page: the main area's rendered text (``innerText`` of
 ``[data-testid="stMain"]``) with every expander open, plus the words drawn inside the charts
 (each SVG ``<text>`` as one line, its wrapped lines joined with spaces, because ``innerText``
-glues them together into non-words like "goodcontrol").
+glues them together into non-words like "goodcontrol"), and the lines of the HTML match chart
+(``figure.hfs-match``), counted as chart words as its Vega drawing's were.
 
 Left out, because they are not prose a patient reads:
 - the names of Material icons (``arrow_back``, ``keyboard_arrow_right``): in the DOM as font

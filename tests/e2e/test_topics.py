@@ -92,6 +92,54 @@ def test_topic_fits_its_height_has_no_sideways_scroll_and_passes_axe(
         page.context.close()
 
 
+MATCH_PARTS_JS = """() => [...document.querySelectorAll('figure.hfs-match .hfs-match-bar')].map((bar) => {
+    const track = bar.getBoundingClientRect().width;
+    return [...bar.children].map((s) => {
+        const cs = getComputedStyle(s);
+        return {share: s.getBoundingClientRect().width / track * 100, points: Number(s.dataset.points),
+                priority: s.dataset.priority, fill: cs.backgroundColor,
+                edge: [parseFloat(cs.borderTopWidth), cs.borderTopColor]};
+    });
+})"""
+"""Each bar part of the HTML match chart as drawn: its share of the bar's full length, its figure
+and priority, its fill and its edge."""
+
+
+def _rgb(hex_colour: str) -> str:
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({r}, {g}, {b})"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_match_chart_is_drawn_to_its_figures_also_in_forced_colours(
+    browser: Browser, app_server, size: str
+) -> None:
+    """The match is HTML (`charts.match_html`) after Streamlit's sanitiser and style sheets: each
+    part as long as its points, in its priority's colour with a dark edge, kept in a forced-colours
+    (high contrast) theme, which would otherwise paint every part white; the option headings in
+    the page's body size, the rest of the chart's words a step smaller."""
+    from decision_aid.charts.style import PRIORITY_COLORS, TEXT_COLOR
+
+    page = _open(browser, app_server.url, size, "topic=fit&relief=8&burden=3&serious_risk=6")
+    try:
+        for forced in ("none", "active"):
+            page.emulate_media(forced_colors=forced)
+            bars = page.evaluate(MATCH_PARTS_JS)
+            assert len(bars) == 3 and all(bars), bars
+            for part in (p for bar in bars for p in bar):
+                assert abs(part["share"] - part["points"]) < 0.6, (size, forced, part)
+                assert part["fill"] == _rgb(PRIORITY_COLORS[part["priority"]]), (size, forced, part)
+                if forced == "none":
+                    assert part["edge"][0] > 0 and part["edge"][1] == _rgb(TEXT_COLOR), part
+        sizes = page.evaluate(
+            "() => ['.hfs-match-head', '.hfs-match-axis-title', '.hfs-match-legend li']"
+            ".map((s) => getComputedStyle(document.querySelector('figure.hfs-match ' + s)).fontSize)"
+        )
+        assert sizes == ["16px", "14px", "14px"], sizes
+    finally:
+        page.context.close()
+
+
 SITUATIONS = {
     "older": "age=78&anesthesia=unfit&blood_thinners=yes&tried=medication&mri=vessel",
     "pregnancy": "age=32&pregnant=planning&tried=medication",

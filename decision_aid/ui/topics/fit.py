@@ -75,7 +75,7 @@ def _sliders(prof: Profile) -> None:
 
 MATCH_CSS = (
     "<style>"
-    + "".join(
+    + " ".join(
         Template((ASSETS / "match.css").read_text(encoding="utf-8"))
         .substitute(text_color=TEXT_COLOR)
         .splitlines()
