@@ -21,7 +21,7 @@ sensitivity list), this app shows one line of text: the weights (the container k
 With BENCH_CHART_LIBS=1 it also imports pandas, pyarrow and Altair, which any Streamlit chart
 needs (Streamlit sends chart data as Arrow): the memory floor of an app with charts. With
 BENCH_CHART=1 as well, it shows the weights as one small Vega-Lite bar chart instead of the line
-of text: the latency floor of any chart that shows new figures after a key press (a reference
+of text: the latency floor of any Vega-Lite chart that shows new figures after a key press (a reference
 row for (a), without a target).
 
 Run it alone with: .venv/bin/streamlit run bench/bare_app.py

@@ -23,8 +23,9 @@ bare app mirrors that topic's widgets and link logic, without charts or engine.
       runs have differed by more. Target: ratio <= 1.3 (on the median ratio).
       Reference rows, without a target: the bare app drawing its weights as one small
       Vega-Lite chart instead of the text line (BENCH_CHART=1: what Streamlit itself costs to
-      show any chart's new figures), the real app against it, and both apps timed to the DOM
-      change itself, before a frame shows it (the clock (a) used until 2026-11-30).
+      show any Vega-Lite chart's new figures; the app's match chart is HTML), the real app
+      against it, and both apps timed to the DOM change itself, before a frame shows it (the
+      clock (a) used until 2026-11-30).
   (b) a full script run under AppTest: a fresh AppTest.from_file(...).run() per sample with
       a different random profile in the URL each time (so the engine cache does not hide the
       work); the real app on each compare-page topic against the bare app, interleaved. The
