@@ -121,7 +121,7 @@ def match_html(frame: pd.DataFrame) -> str:
     options = []
     for t in _match_totals(data):
         parts = [r for r in rows if r["option"] == t["option"] and r["points"] > 0]
-        note = f'<span class="hfs-match-note">{escape(t["note"])}</span>' if t["note"] else ""
+        note = f' <span class="hfs-match-note">{escape(t["note"])}</span>' if t["note"] else ""
         options.append(
             f'<div class="hfs-match-option" data-option="{escape(t["option"])}"'
             f' data-match="{float(t["match"]):.4f}">'
@@ -132,7 +132,8 @@ def match_html(frame: pd.DataFrame) -> str:
         )
     return (
         '<figure class="hfs-match">'
-        f'<figcaption><span class="hfs-match-title">{escape(MATCH_TITLE)}</span>'
+        # a space after each block-styled span: copied or read as plain text, the words stay apart
+        f'<figcaption><span class="hfs-match-title">{escape(MATCH_TITLE)}</span> '
         f"{escape(MATCH_SUBTITLE)}</figcaption>"
         + "".join(options)
         + _axis()
