@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
+import pytest
 from playwright.sync_api import Page
 
 BUSY_MS = 120
@@ -62,44 +63,41 @@ def test_chart_marks_count_when_painted(page: Page, bench: ModuleType) -> None:
     assert b["t_change"] <= b["changed"] < b["t_idle"] <= b["shown"]
 
 
+HTML_MATCH = (
+    '<figure class="hfs-match"><p>Medicines: 47</p><div class="hfs-match-bar">'
+    '<span style="width:20.00%"></span></div></figure>'
+)
+"""The app's match chart as `charts.match_html` draws it, cut down to one bar part."""
+
+
 def test_the_html_match_counts_when_its_bars_change_and_are_painted(page: Page, bench: ModuleType) -> None:
-    """The app's match chart is HTML (`charts.match_html`): a bar's new width is a change, even
-    with the same words."""
-    page.set_content(
-        '<figure class="hfs-match"><p>Medicines: 47</p><div class="hfs-match-bar">'
-        '<span style="width:20.00%"></span></div></figure>'
-    )
+    """A bar's new width is a change, even with the same words."""
+    page.set_content(HTML_MATCH)
     assert page.evaluate(bench.INSTRUMENT_JS, "match_chart")
     b = _press(page, "document.querySelector('.hfs-match-bar span').style.width = '30%'")
     assert b["t_change"] <= b["changed"] < b["t_idle"] <= b["shown"]
 
 
-def test_the_html_match_redrawn_with_the_same_figures_is_not_counted(page: Page, bench: ModuleType) -> None:
-    page.set_content(
-        '<figure class="hfs-match"><p>Medicines: 47</p><div class="hfs-match-bar">'
-        '<span style="width:20.00%"></span></div></figure>'
-    )
-    assert page.evaluate(bench.INSTRUMENT_JS, "match_chart")
+@pytest.mark.parametrize(
+    ("content", "finder", "watched"),
+    [
+        ('<div class="st-key-figures"><p>relief 5</p></div>', "figures", ".st-key-figures p"),
+        (HTML_MATCH, "match_chart", "figure.hfs-match"),
+    ],
+    ids=["text line", "html match"],
+)
+def test_an_unchanged_redraw_is_not_counted(
+    page: Page, bench: ModuleType, content: str, finder: str, watched: str
+) -> None:
+    page.set_content(content)
+    assert page.evaluate(bench.INSTRUMENT_JS, finder)
     page.evaluate(
-        """() => {
+        """(watched) => {
           document.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight'}));
-          const f = document.querySelector('figure.hfs-match');
-          f.replaceWith(f.cloneNode(true));
-        }"""
-    )
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-    assert page.evaluate("() => [window.__bench.changed, window.__bench.shown]") == [None, None]
-
-
-def test_an_unchanged_redraw_is_not_counted(page: Page, bench: ModuleType) -> None:
-    page.set_content('<div class="st-key-figures"><p>relief 5</p></div>')
-    assert page.evaluate(bench.INSTRUMENT_JS, "figures")
-    page.evaluate(
-        """() => {
-          document.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight'}));
-          const p = document.querySelector('.st-key-figures p');
-          p.replaceWith(p.cloneNode(true));
-        }"""
+          const el = document.querySelector(watched);
+          el.replaceWith(el.cloneNode(true));
+        }""",
+        watched,
     )
     # two painted frames later the probe still has nothing: the same figures are no change
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
