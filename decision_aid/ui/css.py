@@ -59,6 +59,13 @@ touch screen, with the box's text kept clear of it: Streamlit shows it only unde
 the keyboard's focus on the box, so a phone had no visible way to copy the link."""
 
 
+def style_sheet(asset: str, **values: object) -> str:
+    """A style sheet from decision_aid/assets as one ``<style>`` element, its ``${name}``
+    placeholders filled from `values`: the grid's and the match chart's, sent with their topic."""
+    rules = Template((ASSETS / asset).read_text(encoding="utf-8")).substitute(values)
+    return f"<style>\n{rules}</style>"
+
+
 PAGE_CSS = (
     "<style>"
     + "".join(

@@ -5,8 +5,6 @@ its figures stay in the other topics, with the reason here. The scale's value ju
 
 from __future__ import annotations
 
-from string import Template
-
 import streamlit as st
 
 from decision_aid import charts, engine
@@ -16,7 +14,7 @@ from decision_aid.profile import DEFAULT_WEIGHT, PRIORITIES, Profile
 from decision_aid.results import OptionResult
 from decision_aid.ui import chart_cache, state
 from decision_aid.ui import components as c
-from decision_aid.ui.css import ASSETS
+from decision_aid.ui.css import style_sheet
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, in_words
 from decision_aid.ui.widgets import grey_unset
 from decision_aid.words.common import (
@@ -73,15 +71,7 @@ def _sliders(prof: Profile) -> None:
         )
 
 
-MATCH_CSS = (
-    "<style>"
-    + " ".join(
-        Template((ASSETS / "match.css").read_text(encoding="utf-8"))
-        .substitute(text_color=TEXT_COLOR)
-        .splitlines()
-    )
-    + "</style>"
-)
+MATCH_CSS = style_sheet("match.css", text_color=TEXT_COLOR)
 """The match chart's look (decision_aid/assets/match.css), sent with the chart in one element."""
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from html import escape
-from string import Template
 
 import streamlit as st
 
@@ -17,7 +16,7 @@ from decision_aid.grid import NO_TREATMENT_ID, NO_TREATMENT_NAME, Cell, Grid, gl
 from decision_aid.results import once_per_wording, under_whom
 from decision_aid.ui import components as c
 from decision_aid.ui import consult
-from decision_aid.ui.css import ASSETS, TOUCH_TARGET_PX
+from decision_aid.ui.css import TOUCH_TARGET_PX, style_sheet
 from decision_aid.ui.topics.common import Ctx, detail, sources_toggle, sure
 from decision_aid.words.common import options_named
 from decision_aid.words.grid import REFERENCE_NOTE
@@ -39,12 +38,8 @@ from decision_aid.words.topics import (
 NARROW_PX = 640
 CAUTIONS_ID = "hfs-cautions"
 """The cautions under the grid, as a link target."""
-GRID_CSS = (
-    "<style>\n"
-    + Template((ASSETS / "grid.css").read_text(encoding="utf-8")).substitute(
-        narrow_px=NARROW_PX, cautions_id=CAUTIONS_ID, touch_target_px=TOUCH_TARGET_PX
-    )
-    + "</style>"
+GRID_CSS = style_sheet(
+    "grid.css", narrow_px=NARROW_PX, cautions_id=CAUTIONS_ID, touch_target_px=TOUCH_TARGET_PX
 )
 """The grid's look (decision_aid/assets/grid.css): one card per row on a narrow screen."""
 
