@@ -160,7 +160,10 @@ def test_every_harm_says_when_in_both_modes():
         assert not missing, missing
         assert len(said) >= 10
     home_text = " ".join(unescape(texts(home)).split())
-    assert "26 out of 100 people (how sure: low)**, at any time while taking carbamazepine." in home_text
+    assert (
+        "26 out of 100 people (how sure: low)**, at any time while taking carbamazepine, in people with"
+        " epilepsy, not hemifacial spasm." in home_text
+    )
 
 
 def test_a_harm_too_rare_to_draw_is_said_without_a_picture_of_nobody():
