@@ -4,7 +4,10 @@ links and choices, a text that changes in place keeping its height (`components.
 and no "Link to heading" anchors (Streamlit gives every heading one: a Tab stop per heading,
 3 to 13 a page, all named alike; the aid links to no heading), and the page's first line clear of
 Streamlit's header (`PAGE_TOP`). The heading that takes the focus when a page or topic opens
-(`components.start_at_top`) shows no ring: it is where reading starts, not a control.
+(`components.start_at_top`) shows no ring: it is where reading starts, not a control. On a phone
+the headings are a size smaller (32, 24 and 20 px where Streamlit keeps its desktop 44, 36 and
+28 px): "Compare the options" took two lines and a topic's title two more, about 100 px of a
+topic's six screens.
 
 Kept apart from `components` (which imports pandas and the engine) so that bench/bare_app.py
 draws its page with the very same rules.

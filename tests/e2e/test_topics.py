@@ -92,6 +92,33 @@ def test_topic_fits_its_height_has_no_sideways_scroll_and_passes_axe(
         page.context.close()
 
 
+HEADINGS_JS = f"""() => ['h1', 'h2'].map((t) => {{
+    const e = document.querySelector('{MAIN} [data-testid="stMarkdownContainer"] ' + t);
+    const cs = getComputedStyle(e);
+    const text = e.getBoundingClientRect().height - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
+    return [parseFloat(cs.fontSize), text / parseFloat(cs.lineHeight)];
+}})"""
+"""The page title's and the topic title's type size, and how many lines each takes."""
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_titles_take_a_line_each_on_a_phone_and_keep_their_size_on_a_desktop(
+    browser: Browser, app_server, size: str
+) -> None:
+    """Streamlit keeps its desktop heading sizes on a phone: "Compare the options" took two lines
+    at 44 px and the topic's title two more at 36 px."""
+    page = _open(browser, app_server.url, size, "topic=harms")
+    try:
+        (h1_px, h1_lines), (h2_px, h2_lines) = page.evaluate(HEADINGS_JS)
+        if size == "phone":
+            assert (h1_px, h2_px) == (32, 24)
+            assert round(h1_lines) == 1 and round(h2_lines) == 1, (h1_lines, h2_lines)
+        else:
+            assert (h1_px, h2_px) == (44, 36)
+    finally:
+        page.context.close()
+
+
 MATCH_PARTS_JS = """() => [...document.querySelectorAll('figure.hfs-match .hfs-match-bar')].map((bar) => {
     const track = bar.getBoundingClientRect().width;
     return [...bar.children].map((s) => {
