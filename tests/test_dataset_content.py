@@ -679,9 +679,8 @@ def test_a_side_effect_counted_in_another_illness_says_so_beside_its_figure(ev: 
     Clonazepam's (seizures) and baclofen's (muscle stiffness) lost theirs the same way."""
     from decision_aid.grid import first_clause
 
-    counted_elsewhere = [
-        r for o in ev.options.values() for r in o.risks if NOT_MEASURED_IN_HFS.search(" ".join(r.note.split()))
-    ]
+    risks = [r for o in ev.options.values() for r in o.risks]
+    counted_elsewhere = [r for r in risks if NOT_MEASURED_IN_HFS.search(" ".join(r.note.split()))]
     assert len(counted_elsewhere) >= 4
     for r in counted_elsewhere:
         assert "not hemifacial spasm" in first_clause(r.timeframe), (r.id, r.timeframe)
