@@ -14,7 +14,9 @@ from decision_aid.ui import state
 from decision_aid.ui.css import TOUCH_TARGET_PX
 from decision_aid.ui.topics import BY_ID, STEPS, TOPICS, neighbours
 from decision_aid.ui.topics.common import Ctx
+from decision_aid.words.common import and_list
 from decision_aid.words.pages import compare as w
+from decision_aid.words.topics import TOPIC_TITLES
 
 TOUCH_PX = TOUCH_TARGET_PX
 TOUCH_KEYS = ("topic_nav_top", "topic_nav_bottom", "topic_choice", "to_figures")
@@ -110,6 +112,34 @@ def _choose(topic: str) -> None:
     )
 
 
+CAUTIONS_SAID_IN = ("glance", "fit")
+"""The topics that say the situation's cautions themselves: the grid lists them, the fit topic
+says why an option gets no match."""
+
+
+def _figures_in_doubt(ctx: Ctx) -> None:
+    """Over the other topics, the options that may not be suitable for the patient, or whose
+    figures may not apply to them, and where to read why: a consult can open the harms or the
+    years first, and MVD's figures stood there for someone not fit for an anaesthetic, or with
+    MS, with no word of it. The cautions every patient meets until they answer (no scan result
+    yet, say) stay under the grid."""
+    named = {o.id: f"**{c.md(o.short_name)}**" for o in ctx.result.options}
+    unsuitable = [o.id for o in ctx.result.options if not o.suitable]
+    in_doubt = [o.id for o in ctx.result.options if o.suitable and not o.figures_apply]
+    topic = TOPIC_TITLES["glance"]
+    said = []
+    if unsuitable:
+        said.append(w.NOT_SUITABLE_HERE.format(options=and_list([named[i] for i in unsuitable]), topic=topic))
+    if len(in_doubt) == len(named):
+        said.append(w.FIGURES_MAY_NOT_APPLY_ALL.format(topic=topic))
+    elif in_doubt:
+        names = and_list([named[i] for i in in_doubt])
+        said.append(w.FIGURES_MAY_NOT_APPLY.format(options=names, topic=topic))
+    if said:
+        with st.container(key="figures_in_doubt"):
+            st.markdown("⚠ " + " ".join(said))
+
+
 def render() -> None:
     ev = state.evidence()
     prof = state.profile()
@@ -125,6 +155,8 @@ def render() -> None:
     _step_heading(topic, ctx.consult)
     for warning in ctx.result.warnings:
         st.warning(c.md(warning))
+    if topic not in CAUTIONS_SAID_IN:
+        _figures_in_doubt(ctx)
     importlib.import_module(f"decision_aid.ui.topics.{topic}").render(ctx)
     if not ctx.consult:
         _steps(topic, "bottom")

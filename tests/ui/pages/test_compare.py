@@ -683,3 +683,28 @@ def test_harms_say_the_injections_label_warning_in_words_with_its_sources_in_con
     consult.toggle(key="sources_harms").set_value(True).run()
     shown = " ".join(unescape(texts(consult)).split())
     assert warning in shown and "botox_label" in shown
+
+
+DOUBT_TOPICS = ("works", "harms", "years", "figures")
+
+
+def test_an_option_that_may_not_apply_is_said_over_every_topic_that_shows_its_figures():
+    """A consult could open the harms or the next 5 years first: MVD's figures stood there for
+    someone not fit for an anaesthetic, or with MS, with no word that they may not apply. The
+    glance grid lists why; the fit topic says why an option gets no match."""
+    why = 'see why under the grid in "At a glance".'
+    cases = {
+        "anesthesia=unfit": f"**MVD surgery** may not be suitable for you: {why}",
+        "cause=ms": f"The figures for **MVD surgery** may not apply to you: {why}",
+        "mri=other_finding": "The figures for all three treatments may not apply to you",
+    }
+    for query, said in cases.items():
+        name, value = query.split("=")
+        for mode in ("home", "consult"):
+            for topic in (*DOUBT_TOPICS, "glance", "fit"):
+                at = open_app({name: value, "topic": topic, "mode": mode, "relief": "8"}, page="compare")
+                shown = unescape(texts(at))
+                assert (said in shown) == (topic in DOUBT_TOPICS), (query, mode, topic)
+    for topic in DOUBT_TOPICS:  # the cautions every patient meets until they answer stay under the grid
+        shown = unescape(texts(open_app({"topic": topic, "relief": "8"}, page="compare")))
+        assert "may not be suitable for you" not in shown and "may not apply to you" not in shown, topic
