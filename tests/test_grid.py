@@ -196,10 +196,11 @@ def test_the_grid_says_why_the_no_treatment_figures_may_not_hold():
 def test_the_late_relief_figure_says_what_it_counts():
     """MVD's "what if it does not work?" figure (33 in 100) is the people whose relief came late:
     the words just before it say so. "Relief came weeks or months later." then "33 out of 100
-    people" was read as a third of operations failing (two reviews, 2026-12-03)."""
+    people" was read as a third of operations failing (two reviews, 2026-12-03), and so was
+    "Spasm gone only weeks or months later." (two more, 2026-12-04)."""
     cell = _cell(_grid(), "not_working", "mvd")
     assert cell.central == EV.options["mvd"].delayed_relief.per_100.central
-    assert cell.text.startswith("Spasm gone only weeks or months later.")
+    assert cell.text.startswith("Still twitch at first, spasm gone weeks or months later.")
     assert "other treatments stay open" in cell.text.lower()
 
 

@@ -65,10 +65,12 @@ dataset's `effect_weeks`. tests/test_grid.py fails if those texts stop saying th
 VISITS_PILLS = app.TABLETS_EVERY_DAY
 NO_TIME_OFF = _("no time off")
 
-DELAYED_RELIEF = _("Spasm gone only weeks or months later. Other treatments stay open.")
+DELAYED_RELIEF = _("Still twitch at first, spasm gone weeks or months later. Other treatments stay open.")
 """What the delayed-relief figure counts, first, as the other cells name theirs (the app shows
 the figure above it, the PDF below): "Relief came weeks or months later." with "33 out of 100
-people" was taken for a third of operations failing (two reviews, 2026-12-03)."""
+people" was taken for a third of operations failing (two reviews, 2026-12-03), and so was "Spasm
+gone only weeks or months later." under "What if it does not work?" (two more, 2026-12-04): the
+words now say these people still twitch at first and then lose the spasm."""
 ANOTHER_MEDICINE = _("Another medicine or another treatment can be tried.")
 CHANGE_DOSE = _("The dose or places can be changed; other treatments stay open.")
 ASK_COST = _("Ask your clinic or insurer.")
