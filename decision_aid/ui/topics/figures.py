@@ -10,7 +10,7 @@ from decision_aid.results import shown_range
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, range_words
 from decision_aid.ui.topics.glance import GRID_CSS, table_html
-from decision_aid.words.common import rounded_total_note, span_text
+from decision_aid.words.common import CHANCE_LABELS, rounded_total_note, span_text
 from decision_aid.words.topics import (
     COL_FIGURE,
     COL_HOW_SURE,
@@ -38,7 +38,9 @@ def _range(fig: object) -> str:
 
 
 def rows(ctx: Ctx) -> list[dict[str, str]]:
-    """One row per figure: no treatment first, then each option's benefits and harms in order."""
+    """One row per figure: no treatment first, then each option's benefits, its later chances (the
+    works topic's late relief, return and second operation, which this table left out) and its
+    harms, in order."""
     out = []
     for f in no_treatment_figures(ctx.ev, ctx.result):
         out.append(
@@ -65,6 +67,19 @@ def rows(ctx: Ctx) -> list[dict[str, str]]:
                     COL_WHEN: str(b.get("timeframe") or "") if measured else "",
                     COL_HOW_SURE: _sure(b.get("certainty")),
                     COL_SOURCES: ", ".join(b.get("sources") or ()),
+                }
+            )
+        for field, ch in ctx.ev.options[o.id].chances():  # late relief, return, a second operation
+            p = ch.per_100
+            out.append(
+                {
+                    COL_OPTION: o.short_name,
+                    COL_FIGURE: CHANCE_LABELS[field],
+                    COL_OUT_OF_100: out_of_100(p.central if p else None),
+                    COL_RANGE: span_text(p.low, p.high) if p else ch.reason,
+                    COL_WHEN: ch.timeframe if p else "",
+                    COL_HOW_SURE: _sure(ch.certainty),
+                    COL_SOURCES: ", ".join(ch.sources),
                 }
             )
         for r in o.risks:

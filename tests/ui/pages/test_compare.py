@@ -480,7 +480,7 @@ def test_the_figures_table_gives_no_time_frame_for_a_figure_never_measured():
     html = _grid_html(open_app({"topic": "figures"}, page="compare"))
     rows = re.findall(r"<tr>(?:(?!</tr>).)*</tr>", html, re.S)
     unmeasured = [r for r in rows if '<span class="label">Out of 100</span> not measured' in r]
-    assert len(unmeasured) == 2  # medicines and botulinum toxin: spasm gone
+    assert len(unmeasured) == 3  # medicines and botulinum toxin: spasm gone; stopping the medicines
     for row in unmeasured:
         assert '<span class="label">When</span> </td>' in row, row
 
@@ -661,6 +661,27 @@ def test_the_figures_table_never_shows_a_figure_as_a_range_from_itself_to_itself
     assert cell.format("Range", "41 out of 100") not in html
     real = cell.format("Out of 100", 95) + cell.format("Range", r"\d+ to \d+ out of 100")
     assert re.search(real, html), "a real range stays"
+
+
+def test_the_figures_table_has_every_later_chance_the_works_topic_gives():
+    """The table of "every figure the aid uses" left out MVD's late relief (33 in 100), its return
+    (2) and a second operation (9), which the works topic and the PDF give (two reviews,
+    2026-12-04)."""
+    from html import unescape as html_unescape
+
+    from decision_aid.words.common import CHANCE_LABELS
+
+    html = html_unescape(_grid_html(open_app({"topic": "figures"}, page="compare")))
+    rows = re.findall(r"<tr>(?:(?!</tr>).)*</tr>", html, re.S)
+    cell = '<td><span class="label">{}</span> {}</td>'
+    chances = [(f, ch) for _, opt in load_evidence().ordered() for f, ch in opt.chances()]
+    assert len(chances) >= 4
+    for field, ch in chances:
+        row = next((r for r in rows if CHANCE_LABELS[field] in r and ch.sources[0] in r), None)
+        assert row is not None, field
+        if ch.per_100 is not None:
+            figure = str(round(ch.per_100.central))
+            assert cell.format("Out of 100", figure) in row and ch.timeframe in row, (field, row)
 
 
 def test_the_consult_grid_never_gives_a_figure_as_a_range_from_itself_to_itself():
