@@ -7,7 +7,8 @@ Streamlit's header (`PAGE_TOP`). The heading that takes the focus when a page or
 (`components.start_at_top`) shows no ring: it is where reading starts, not a control. On a phone
 the headings are a size smaller (32, 24 and 20 px where Streamlit keeps its desktop 44, 36 and
 28 px): "Compare the options" took two lines and a topic's title two more, about 100 px of a
-topic's six screens.
+topic's six screens. A row of tabs wraps on a phone (the figures' fourth tab showed as "MV" at
+the edge, behind a 20 px scroll arrow).
 
 Kept apart from `components` (which imports pandas and the engine) so that bench/bare_app.py
 draws its page with the very same rules.

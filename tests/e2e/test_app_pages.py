@@ -394,7 +394,7 @@ def test_choices_links_and_buttons_are_large_touch_targets_on_a_phone(browser, a
     targets = (
         '[data-testid="stMain"] :is([data-testid="stRadioOption"], [data-testid="stCheckbox"] label, '
         '[data-testid="stPageLink-NavLink"], [data-testid="stExpander"] summary, .stButton button, '
-        '.stDownloadButton button, button[role="tab"], a.caution)'
+        '.stDownloadButton button, [role="tab"], a.caution)'
     )
     pages = {
         "situation": ("situation", ""),

@@ -119,6 +119,21 @@ def test_titles_take_a_line_each_on_a_phone_and_keep_their_size_on_a_desktop(
         page.context.close()
 
 
+def test_every_tab_of_the_figures_is_in_sight_on_a_phone(browser: Browser, app_server) -> None:
+    """At 390 px the fourth tab showed as "MV" at the edge, behind a 20 px "Scroll tabs right"
+    arrow: a patient might not see that surgery has a table at all. The tabs wrap instead."""
+    page = _open(browser, app_server.url, "phone", "topic=figures")
+    try:
+        tabs = page.evaluate(
+            f"() => [...document.querySelectorAll('{MAIN} [role=\"tab\"]')]"
+            ".map((t) => [t.innerText.trim(), t.getBoundingClientRect().right])"
+        )
+        assert len(tabs) == 4 and all(right <= SIZES["phone"][0] for _, right in tabs), tabs
+        assert page.locator(f"{MAIN} [data-testid='stTabs'] button").count() == 0  # no scroll arrows
+    finally:
+        page.context.close()
+
+
 MATCH_PARTS_JS = """() => [...document.querySelectorAll('figure.hfs-match .hfs-match-bar')].map((bar) => {
     const track = bar.getBoundingClientRect().width;
     return [...bar.children].map((s) => {
