@@ -232,7 +232,9 @@ QUIZ_ITEM = _("{question} {answer}")
 NOT_WANTED = _("Options you do not want, whatever the figures say:")
 NONE_NOT_WANTED = _("none (you did not rule out any option).")
 OWN_WORDS = _("In your own words, what else matters to you:")
-LINK_INTRO = _("Your answers are kept in this link, which reopens the aid where you left it:")
+LINK_INTRO = _("Your answers are kept in this link, which reopens the aid with them:")
+"""Over the summary's link to the aid's first page (`report.reopen_link`): "reopens the aid where
+you left it" promised the page the summary was made on."""
 LINK_INTRO_NO_NOTE = _("Your answers, except your note (too long to print in a link), are kept in this link:")
 LINK_WITH_NOTE = _("On a screen, click here to reopen the aid with all your answers and your note.")
 

@@ -644,6 +644,9 @@ def test_link_round_trips_to_the_same_answers(built):
     assert not parsed.problems and not parsed.warnings
     assert parsed.profile == profile_of(QUERY)
     assert squash(link) in squash(pdf_text(reader))  # printed too, for people who type it
+    # it opens the aid's first page with the answers, as its words say (not "where you left it")
+    assert urlsplit(link).path == urlsplit(BASE_URL).path
+    assert squash("reopens the aid with them") in squash(pdf_text(reader))
 
 
 def pictures(reader: PdfReader) -> tuple[list, list]:
