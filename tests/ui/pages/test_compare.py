@@ -161,8 +161,8 @@ def test_every_harm_says_when_in_both_modes():
         assert len(said) >= 10
     home_text = " ".join(unescape(texts(home)).split())
     assert (
-        "26 out of 100 people (how sure: low)**, at any time while taking carbamazepine, in people with"
-        " epilepsy, not hemifacial spasm." in home_text
+        "26 out of 100 people (how sure: low)**, at any time while taking carbamazepine for epilepsy, not"
+        " hemifacial spasm." in home_text
     )
 
 
