@@ -8,7 +8,9 @@ Streamlit's header (`PAGE_TOP`). The heading that takes the focus when a page or
 the headings are a size smaller (32, 24 and 20 px where Streamlit keeps its desktop 44, 36 and
 28 px): "Compare the options" took two lines and a topic's title two more, about 100 px of a
 topic's six screens. A row of tabs wraps on a phone (the figures' fourth tab showed as "MV" at
-the edge, behind a 20 px scroll arrow).
+the edge, behind a 20 px scroll arrow). The rule over the page buttons keeps 8 px above and below
+it, where Streamlit gives 32: with the page's own 16 px gaps that was 97 px of white between a
+topic and its page buttons.
 
 Kept apart from `components` (which imports pandas and the engine) so that bench/bare_app.py
 draws its page with the very same rules.
