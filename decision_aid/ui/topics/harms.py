@@ -45,8 +45,9 @@ def _mine(risks: list[RiskUsed], lasting: bool) -> list[RiskUsed]:
 
 def _line(r: RiskUsed, ctx: Ctx, show_sources: bool) -> str:
     per = getattr(r, "per", "person") or "person"
+    # how sure, beside the figure unless the consult's sources line below says it
     fig = figure_words(
-        r.central, per=per, certainty=None if ctx.consult else getattr(r, "certainty", None), local=r.local
+        r.central, per=per, certainty=None if show_sources else getattr(r, "certainty", None), local=r.local
     )
     lasts = as_sentence(r.lasts.strip().rstrip("."))
     when = getattr(r, "timeframe", "") or ""

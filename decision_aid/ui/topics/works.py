@@ -93,8 +93,9 @@ def _benefit_group(ctx: Ctx, measure: str, by_option: dict[str, dict], show_sour
             )
             st.markdown(
                 c.md(
+                    # how sure, beside the figure unless the consult's sources line below says it
                     figure_words(
-                        b["central"], certainty=None if ctx.consult else b.get("certainty"), local=local
+                        b["central"], certainty=None if show_sources else b.get("certainty"), local=local
                     )
                 )
             )
@@ -116,12 +117,12 @@ def _first(text: str) -> str:
     return re.split(r"(?<=[.!?])\s+", " ".join(text.split()), maxsplit=1)[0]
 
 
-def _chance(label: str, ch, consulting: bool) -> str:
+def _chance(label: str, ch) -> str:
     """'Relief comes late: 33 out of 100 people (how sure: low), <its time frame's first clause>.',
     or 'not measured' and why (the dataset's `not_measured`)."""
     if ch.per_100 is None:
         return CHANCE_NOT_MEASURED.format(label=label, why=c.md(ch.reason))
-    fig = figure_words(ch.per_100.central, certainty=None if consulting else ch.certainty)
+    fig = figure_words(ch.per_100.central, certainty=ch.certainty)  # in both modes: no other line says it
     # its first clause, never cut inside it: cut to 10 words, late relief read "33 out of 100 people,
     # still had the spasm a week or more after the..." (a failure, not a late cure)
     return f"**{label}:** {c.md(fig)}, {c.md(first_clause_within(ch.timeframe))}."
@@ -143,7 +144,7 @@ def _timing(ctx: Ctx, show_sources: bool) -> None:
                 HOW_LONG.format(text=c.md(_first(opt.duration.text))),
             ]
             chances = _chances(opt)
-            lines += [_chance(label, ch, ctx.consult) for label, ch in chances]
+            lines += [_chance(label, ch) for label, ch in chances]
             st.markdown("  \n".join(lines))
             if show_sources:
                 chance_ids = [s for _, ch in chances for s in ch.sources]

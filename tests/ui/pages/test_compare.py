@@ -729,3 +729,16 @@ def test_an_option_that_may_not_apply_is_said_over_every_topic_that_shows_its_fi
     for topic in DOUBT_TOPICS:  # the cautions every patient meets until they answer stay under the grid
         shown = unescape(texts(open_app({"topic": topic, "relief": "8"}, page="compare")))
         assert "may not be suitable for you" not in shown and "may not apply to you" not in shown, topic
+
+
+def test_a_consult_says_how_sure_each_figure_is_as_home_mode_does():
+    """With the sources shut (as a consult starts), the works and harms topics dropped "how sure"
+    from every figure, and the later chances lost it with the sources open too: the clinician's
+    layer showed less of the evidence's certainty than the patient's own."""
+    for topic in ("works", "harms"):
+        home = unescape(texts(open_app({"topic": topic}, page="compare")))
+        consult = unescape(texts(open_app({"topic": topic, "mode": "consult"}, page="compare")))
+        assert home.count("how sure:") >= 7 and consult.count("how sure:") == home.count("how sure:"), topic
+    consult = open_app({"topic": "works", "mode": "consult"}, page="compare")
+    consult.toggle(key="sources_works").set_value(True).run()
+    assert "**Relief comes late:** 33 out of 100 people (how sure: low)" in unescape(texts(consult))
