@@ -31,7 +31,9 @@ from decision_aid.evidence import EVIDENCE_ENV, OPTION_IDS, Evidence, cached_evi
 from decision_aid.profile import (
     DEFAULT_WEIGHT,
     LOCAL_FIGURES,
+    MAX_AGE,
     MAX_NOTE_CHARS,
+    MIN_AGE,
     PRIORITIES,
     ParsedQuery,
     Profile,
@@ -351,11 +353,21 @@ def clear_local_figures() -> None:
         st.session_state.pop(name, None)
 
 
+AGE_REFUSED = "_age_refused"
+"""An age typed outside the aid's range, not taken: the situation page says so under the box."""
+
+
 def _store(name: str) -> None:
     if name in LOCAL_FIGURES:
         _store_local(name)
         return
     shown = st.session_state[name]
+    if name == "age" and shown is not None and not MIN_AGE <= shown <= MAX_AGE:
+        # The box has no limits of its own: with them, Streamlit kept 150 in a red box and said why
+        # only in a tooltip, which a phone never shows, while the answer stayed the earlier one.
+        st.session_state[AGE_REFUSED] = shown
+        st.session_state[name] = _to_widget(name, _answers()[name])  # the box shows what is kept
+        return
     if shown == _to_widget(name, _answers()[name]):
         # Nothing changed. Streamlit calls back every widget on the page when a change and a page
         # change cross (a note typed, then Next tapped at once on a phone): an unset priority's

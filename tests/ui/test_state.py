@@ -260,6 +260,23 @@ def test_new_situation_answers_come_from_the_link_and_go_back_into_it():
     assert at.query_params["age"] == "45"
 
 
+def test_an_age_outside_the_range_is_refused_in_words_and_the_earlier_answer_kept():
+    """With the box's own limits, 150 typed over 58 stayed in a red box, the link kept 58, and the
+    reason was only in a tooltip, which a phone never shows: an answer lost without a word."""
+    at = open_app({"age": "58"}, page="situation")
+    for typed in (150, 5, -3):
+        at.number_input(key="age").set_value(typed).run()
+        said = " ".join(w.value for w in at.warning)
+        assert f"did not take {typed}." in said and "Your age is still 58." in said, said
+        assert at.query_params["age"] == "58" and at.number_input(key="age").value == 58
+    at.number_input(key="age").set_value(60).run()  # a good age is taken, and the warning goes
+    assert at.query_params["age"] == "60" and not at.warning
+    fresh = open_app(page="situation")
+    fresh.number_input(key="age").set_value(111).run()
+    assert "Your age is still not given." in " ".join(w.value for w in fresh.warning)
+    assert "age" not in fresh.query_params and fresh.number_input(key="age").value is None
+
+
 def test_unset_priorities_stay_out_of_the_link_until_moved():
     at = open_app(page="priorities")
     assert not any(p in at.query_params for p in ("relief", "lasting", "burden"))

@@ -34,13 +34,16 @@ def _age() -> None:
     with st.container(border=True, key="q_age"):
         st.number_input(
             w.QUESTIONS["age"].format(low=MIN_AGE, high=MAX_AGE),
-            min_value=MIN_AGE,
-            max_value=MAX_AGE,
             step=1,
             value=None,
             placeholder=AGE_NOT_SAID,
             **state.bind("age"),  # value=None: the box can be emptied again ("not said")
-        )
+        )  # no limits: an age outside them is refused with words (`state._store`), not a red box
+        refused = st.session_state.pop(state.AGE_REFUSED, None)
+        if refused is not None:
+            kept = state.profile().age
+            still = w.AGE_KEPT.format(age=kept) if kept is not None else w.AGE_NONE_KEPT
+            st.warning(w.AGE_REFUSED.format(typed=refused, low=MIN_AGE, high=MAX_AGE) + " " + still)
         st.caption(w.WHY["age"])
 
 

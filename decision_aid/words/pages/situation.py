@@ -65,6 +65,11 @@ WHY: dict[str, str] = {
 }
 """Why each question matters, shown under it."""
 
+AGE_REFUSED = _("This aid can use an age from {low} to {high}, so it did not take {typed}.")
+AGE_KEPT = _("Your age is still {age}.")
+AGE_NONE_KEPT = _("Your age is still not given.")
+"""Under the age box, after an age outside the range: what was typed, and what is kept."""
+
 WHAT_IT_MEANS = _("What your answers mean for the treatments")
 NOTHING_RULED_OUT = _("Nothing in your answers rules out a treatment or needs a special caution.")
 WHERE_CAUTIONS_COME_FROM = _(
