@@ -392,17 +392,18 @@ def test_the_first_line_is_not_under_the_header(page: Page, app_server, width: i
 
 
 def test_choices_links_and_buttons_are_large_touch_targets_on_a_phone(browser, app_server) -> None:
-    """On a touch screen every radio option, checkbox, page link, expander header, button, tab and
-    the grid's "See the caution below" link is at least TOUCH_TARGET_PX each way (expander headers
-    were 38 px tall, the PDF button 40, the SURE "No" 42.7 px wide, the caution link 18 tall); with
-    a mouse Streamlit's compact layout stays (the same page, smaller)."""
+    """On a touch screen every radio option, checkbox, page link, expander header, button, tab,
+    the grid's "See the caution below" link and the age box's buttons is at least TOUCH_TARGET_PX
+    each way (expander headers were 38 px tall, the PDF button 40, the SURE "No" 42.7 px wide, the
+    caution link 18 tall, the age box's clear button 24 by 16); with a mouse Streamlit's compact
+    layout stays (the same page, smaller)."""
     targets = (
         '[data-testid="stMain"] :is([data-testid="stRadioOption"], [data-testid="stCheckbox"] label, '
         '[data-testid="stPageLink-NavLink"], [data-testid="stExpander"] summary, .stButton button, '
-        '.stDownloadButton button, [role="tab"], a.caution)'
+        '.stDownloadButton button, [role="tab"], a.caution, [data-testid="stNumberInputContainer"] button)'
     )
     pages = {
-        "situation": ("situation", ""),
+        "situation": ("situation", "?age=58"),  # an age given: the box's clear button shows
         "priorities": ("priorities", ""),
         "glance": ("compare", "?age=62&mri=vessel&relief=8"),
         "figures": ("compare", "?topic=figures&mode=consult"),
