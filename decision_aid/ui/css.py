@@ -53,7 +53,8 @@ TOUCH_TARGET_PX = 44
 2.5.5 and the phone makers' guidelines ask for. Streamlit draws radio options and checkboxes
 21-22 px tall, page links and the button that opens the sidebar 28 px, a number's - and + 32 by
 38 px and its clear button 24 by 16, and a "?" help mark 16 px square, which a shaky finger (or
-an eyelid spasm) easily misses. The help mark grows into its margin, so nothing moves.
+an eyelid spasm) easily misses. The help mark grows into its margin, so nothing moves. A number
+box's "Press Enter to apply" moves left of the grown buttons, which it lay over.
 
 A slider's knob (12 px) takes a finger in a square this size around it, and its track takes none:
 the track is nearly as wide as a phone, so a finger scrolling the page often lands on it, and

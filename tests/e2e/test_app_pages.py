@@ -298,6 +298,26 @@ def test_the_link_s_copy_button_shows_on_a_phone_and_copies_the_link(browser, ap
         assert page.evaluate("() => navigator.clipboard.readText()") == link
 
 
+def test_the_age_box_hint_keeps_clear_of_its_buttons_on_a_phone(browser, app_server) -> None:
+    """While an age is typed on a phone, Streamlit's "Press Enter to apply" lay over the box's
+    clear button, grown to a touch target's size."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    try:
+        open_page(page, app_server.url, "situation", "?age=58")
+        age = by_key(page, "age").locator("input")
+        age.click()
+        age.press("End")
+        age.type("7")
+        hint = by_key(page, "age").get_by_test_id("InputInstructions")
+        expect(hint).to_be_visible()
+        clear = by_key(page, "age").get_by_test_id("stNumberInputClearButton").bounding_box()
+        box = hint.bounding_box()
+        assert box and clear and box["x"] + box["width"] <= clear["x"], (box, clear)
+    finally:
+        context.close()
+
+
 def test_new_situation_answers_reach_the_link(page: Page, app_server) -> None:
     open_rendered(page, app_server.url, "situation")
     age = by_key(page, "age").locator("input")
