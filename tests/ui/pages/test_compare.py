@@ -569,7 +569,7 @@ def test_good_news_from_the_situation_is_listed_apart_from_the_cautions():
     "⚠ Cautions from your answers" and put the warning sign on botulinum toxin's benefit cells."""
     at = open_app({"cause": "bells_trauma", "mri": "vessel"}, page="compare")
     good = unescape("".join(m.value for m in at.markdown if "Good to know from your answers" in m.value))
-    assert "**Botulinum toxin**\n- Botulinum toxin injections work on the face muscles" in good
+    assert "- **Botulinum toxin:** Botulinum toxin injections work on the face muscles" in good
     assert "face muscles" not in _full_cautions(at)
     good_label = next(r.label for r in load_evidence().rules if r.effect == "good_to_know")
     assert good_label not in _grid_cautions(at)
