@@ -7,7 +7,7 @@ inside, each labelled, so nothing scrolls sideways. All text is escaped before i
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html import escape
 
 import streamlit as st
@@ -143,16 +143,18 @@ def _listed(heading: str, grid: Grid, items: Iterable[tuple[str, str]]) -> str:
     return "\n\n".join(parts)
 
 
+def _short_list(heading: str, grid: Grid, items: Iterable[tuple[str, str]], say: Callable[[str], str]) -> str:
+    """A heading, then a line per group of options, their names leading ("- **MVD surgery:** ..."),
+    with what it says of them, each item put in words by `say`."""
+    lines = (f"- **{c.md(who)}:** " + " ".join(say(x) for x in xs) for who, xs in _grouped(grid, items))
+    return heading + "\n\n" + "\n".join(lines)
+
+
 def _good_to_know(grid: Grid) -> str:
-    """What the situation says in an option's favour, a line each, the option's name leading as
-    in the cautions' short list above it: a heading of its own per option made a consult's glance
-    with MS about 30 px longer than its 1,800 px."""
-    lines = (
-        f"- **{c.md(who)}:** {c.md(text)}"
-        for who, texts in _grouped(grid, grid.good_to_know)
-        for text in texts
-    )
-    return GOOD_TO_KNOW_HEADING + "\n\n" + "\n".join(lines)
+    """What the situation says in an option's favour, as the cautions' short list above it: a
+    heading of its own per option made a consult's glance with MS about 30 px longer than its
+    1,800 px."""
+    return _short_list(GOOD_TO_KNOW_HEADING, grid, grid.good_to_know, c.md)
 
 
 def _labels(grid: Grid) -> str:
@@ -160,11 +162,8 @@ def _labels(grid: Grid) -> str:
     took about 550 px under the grid at 1280 px and 1,300 px on a phone, pushing the page past its
     height (issue 12); the whole texts are one click below. Grouped by label, so "You take a blood
     thinner", said in its own words for each option, is one line for all three."""
-    lines = (
-        f"- **{c.md(who)}:** " + " ".join(c.md(CAUTION_LABEL.format(label=label)) for label in labels)
-        for who, labels in _grouped(grid, ((oid, label) for oid, label, _ in grid.cautions))
-    )
-    return CAUTIONS_HEADING + "\n\n" + "\n".join(lines)
+    labels = ((oid, label) for oid, label, _ in grid.cautions)
+    return _short_list(CAUTIONS_HEADING, grid, labels, lambda label: c.md(CAUTION_LABEL.format(label=label)))
 
 
 def render(ctx: Ctx) -> None:
