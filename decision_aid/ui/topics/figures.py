@@ -3,6 +3,8 @@ sources; citations below."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from decision_aid.grid import benefits, no_treatment_figures
@@ -37,64 +39,70 @@ def _range(fig: object) -> str:
     return range_words(low, high, published=published, labelled=False)
 
 
+def _row(
+    option: str,
+    figure: str,
+    central: float | None,
+    range_: str,
+    when: str,
+    certainty: str | None,
+    sources: Any,
+) -> dict[str, str]:
+    """One figure's row, its columns in the table's order."""
+    return {
+        COL_OPTION: option,
+        COL_FIGURE: figure,
+        COL_OUT_OF_100: out_of_100(central),
+        COL_RANGE: range_,
+        COL_WHEN: when,
+        COL_HOW_SURE: _sure(certainty),
+        COL_SOURCES: ", ".join(sources or ()),
+    }
+
+
 def rows(ctx: Ctx) -> list[dict[str, str]]:
     """One row per figure: no treatment first, then each option's benefits, its later chances (the
     works topic's late relief, return and second operation, which this table left out) and its
     harms, in order."""
     out = []
     for f in no_treatment_figures(ctx.ev, ctx.result):
+        span = span_text(f["low"], f["high"]) if f.get("low") is not None else ""
+        when = str(f.get("timeframe") or "")
         out.append(
-            {
-                COL_OPTION: ctx.ev.no_treatment.name,
-                COL_FIGURE: str(f.get("name", "")),
-                COL_OUT_OF_100: out_of_100(f.get("central")),
-                COL_RANGE: span_text(f["low"], f["high"]) if f.get("low") is not None else "",
-                COL_WHEN: str(f.get("timeframe") or ""),
-                COL_HOW_SURE: _sure(f.get("certainty")),
-                COL_SOURCES: ", ".join(f.get("sources") or ()),
-            }
+            _row(
+                ctx.ev.no_treatment.name,
+                str(f.get("name", "")),
+                f.get("central"),
+                span,
+                when,
+                f.get("certainty"),
+                f.get("sources"),
+            )
         )
     for o in ctx.result.options:
         for b in benefits(o):
             name = str(b.get("label") or b["measure"]) + (f" ({LOCAL_MARK})" if b.get("local") else "")
             measured = b.get("central") is not None
+            span = _range(b) if measured else str(b.get("not_measured") or "")
+            when = str(b.get("timeframe") or "") if measured else ""
             out.append(
-                {
-                    COL_OPTION: o.short_name,
-                    COL_FIGURE: name,
-                    COL_OUT_OF_100: out_of_100(b.get("central")),
-                    COL_RANGE: _range(b) if measured else str(b.get("not_measured") or ""),
-                    COL_WHEN: str(b.get("timeframe") or "") if measured else "",
-                    COL_HOW_SURE: _sure(b.get("certainty")),
-                    COL_SOURCES: ", ".join(b.get("sources") or ()),
-                }
+                _row(o.short_name, name, b.get("central"), span, when, b.get("certainty"), b.get("sources"))
             )
         for field, ch in ctx.ev.options[o.id].chances():  # late relief, return, a second operation
             p = ch.per_100
+            span = span_text(p.low, p.high) if p else ch.reason
+            when = ch.timeframe if p else ""
+            central = p.central if p else None
             out.append(
-                {
-                    COL_OPTION: o.short_name,
-                    COL_FIGURE: CHANCE_LABELS[field],
-                    COL_OUT_OF_100: out_of_100(p.central if p else None),
-                    COL_RANGE: span_text(p.low, p.high) if p else ch.reason,
-                    COL_WHEN: ch.timeframe if p else "",
-                    COL_HOW_SURE: _sure(ch.certainty),
-                    COL_SOURCES: ", ".join(ch.sources),
-                }
+                _row(o.short_name, CHANCE_LABELS[field], central, span, when, ch.certainty, ch.sources)
             )
         for r in o.risks:
             per = getattr(r, "per", "person") or "person"
             name = NAME_PER_INJECTION.format(name=r.name) if per == "injection" else r.name
+            name += f" ({LOCAL_MARK})" if r.local else ""
+            when = str(getattr(r, "timeframe", "") or "")
             out.append(
-                {
-                    COL_OPTION: o.short_name,
-                    COL_FIGURE: name + (f" ({LOCAL_MARK})" if r.local else ""),
-                    COL_OUT_OF_100: out_of_100(r.central),
-                    COL_RANGE: _range(r),
-                    COL_WHEN: str(getattr(r, "timeframe", "") or ""),
-                    COL_HOW_SURE: _sure(getattr(r, "certainty", None)),
-                    COL_SOURCES: ", ".join(r.sources),
-                }
+                _row(o.short_name, name, r.central, _range(r), when, getattr(r, "certainty", None), r.sources)
             )
     return out
 
