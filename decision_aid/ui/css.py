@@ -66,25 +66,27 @@ touch screen, with the box's text kept clear of it: Streamlit shows it only unde
 the keyboard's focus on the box, so a phone had no visible way to copy the link."""
 
 
+def _rules(asset: str, **values: object) -> str:
+    """A style sheet from decision_aid/assets, its ``${name}`` placeholders filled from `values`."""
+    return Template((ASSETS / asset).read_text(encoding="utf-8")).substitute(values)
+
+
 def style_sheet(asset: str, **values: object) -> str:
-    """A style sheet from decision_aid/assets as one ``<style>`` element, its ``${name}``
-    placeholders filled from `values`: the grid's and the match chart's, sent with their topic."""
-    rules = Template((ASSETS / asset).read_text(encoding="utf-8")).substitute(values)
-    return f"<style>\n{rules}</style>"
+    """`_rules` as one ``<style>`` element: the grid's and the match chart's, sent with their topic."""
+    return f"<style>\n{_rules(asset, **values)}</style>"
 
 
 PAGE_CSS = (
     "<style>"
     + "".join(
-        Template((ASSETS / "page.css").read_text(encoding="utf-8"))
-        .substitute(
+        _rules(
+            "page.css",
             caption_color=CAPTION_COLOR,
             selected_pill_color=SELECTED_PILL_COLOR,
             focus_color=FOCUS_COLOR,
             touch_target_px=TOUCH_TARGET_PX,
             page_top=PAGE_TOP,
-        )
-        .splitlines()
+        ).splitlines()
     )
     + "</style>"
 )
