@@ -47,6 +47,7 @@ from decision_aid.words.common import (
     FIT_WELL,
     PRIORITY_WISH,
     and_list,
+    in_sentence,
     per_100,
     per_100_counted,
     whole,
@@ -123,7 +124,7 @@ def priority_examples(ev: Evidence) -> dict[str, list[str]]:
         out["lasting"].append(f"{name}: {_lasting_line(o)}")
         serious = _serious(o)
         # where the studies counted none, a label's warning says so (never "no serious harm")
-        warning = o.label_warning.short[:1].lower() + o.label_warning.short[1:] if o.label_warning else ""
+        warning = in_sentence(o.label_warning.short) if o.label_warning else ""
         out["serious_risk"].append(f"{name}: {_harm(serious) if serious else warning or NO_SERIOUS_HARM}")
         passing = _passing(o)
         out["side_effects"].append(f"{name}: {_harm(passing) if passing else NO_COMMON_SIDE_EFFECTS}")

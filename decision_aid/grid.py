@@ -19,7 +19,7 @@ from decision_aid.evidence import Certainty, Evidence, LabelWarning, Option, Qua
 from decision_aid.results import shown_range
 from decision_aid.schema import GRID_ROWS
 from decision_aid.words import grid as W
-from decision_aid.words.common import per_100_counted, whole
+from decision_aid.words.common import in_sentence, per_100_counted, whole
 
 NO_TREATMENT_NAME = W.NO_TREATMENT_NAME
 MAX_WORDS = 14
@@ -147,8 +147,7 @@ def first_clause(text: str) -> str:
 
 def first_clause_within(text: str) -> str:
     """`first_clause` to stand inside a sentence: 'at the peak of each injection'."""
-    first = first_clause(text)
-    return first[:1].lower() + first[1:]
+    return in_sentence(first_clause(text))
 
 
 def short(text: str, max_words: int = MAX_WORDS) -> str:

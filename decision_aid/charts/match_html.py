@@ -38,7 +38,7 @@ from decision_aid.words.charts import (
     MATCH_TITLE,
     MATCH_WEIGHT,
 )
-from decision_aid.words.common import PRIORITY_LABELS, and_list, whole, whole_parts
+from decision_aid.words.common import PRIORITY_LABELS, and_list, in_sentence, whole, whole_parts
 
 TICKS = tuple(range(0, 101, 20))
 """The axis's numbers, as the Altair chart gives them."""
@@ -60,7 +60,7 @@ def _bar(name: str, total: float, parts: list[dict]) -> str:
     total printed above it); a mouse gets each part's own figures in its tooltip."""
     shown = whole_parts({r["priority"]: r["points"] for r in parts}, total)
     said = [  # a sliver under half a point is left out: it adds nothing to the whole numbers
-        MATCH_PART.format(points=shown[r["priority"]], priority=_lower(r["priority_label"]))
+        MATCH_PART.format(points=shown[r["priority"]], priority=in_sentence(r["priority_label"]))
         for r in parts
         if shown[r["priority"]] > 0
     ]
@@ -81,11 +81,6 @@ def _bar(name: str, total: float, parts: list[dict]) -> str:
             f' style="width:{_pct(r["points"])};background:{PRIORITY_COLORS[r["priority"]]}"></span>'
         )
     return f'<div class="hfs-match-bar" role="img" aria-label="{escape(label)}">' + "".join(spans) + "</div>"
-
-
-def _lower(label: str) -> str:
-    """A priority's label inside a sentence ("control of the spasm"), as the chart's words say it."""
-    return label[:1].lower() + label[1:]
 
 
 def _range(low: float, high: float) -> str:

@@ -30,6 +30,7 @@ from decision_aid.words.common import (
     QUIZ_LABEL,
     SITUATION_LABELS,
     fit_word,
+    in_sentence,
     quiz_words,
     rounded_total_note,
     weight_text,
@@ -408,14 +409,13 @@ def _summary(
     local = {k: p[k] for k in ("mvd_success", "mvd_hearing_loss") if p.get(k) is not None}
     local_used = (
         [
-            f"{o['short_name']}, {b['label'][:1].lower()}{b['label'][1:]}: {_local_words(b)}."
+            f"{o['short_name']}, {in_sentence(b['label'])}: {_local_words(b)}."
             for o in options
             for b in o.get("benefits") or []
             if b.get("local")
         ]
         + [
-            f"{o['short_name']}, {o['success']['label'][:1].lower()}{o['success']['label'][1:]}: "
-            f"{o['success']['words']['local']}"
+            f"{o['short_name']}, {in_sentence(o['success']['label'])}: {o['success']['words']['local']}"
             for o in options
             if o["success"].get("local")
             and not any(
@@ -423,7 +423,7 @@ def _summary(
             )
         ]
         + [
-            f"{o['short_name']}, {r['name'][:1].lower()}{r['name'][1:]}: {_local_words(r)}."
+            f"{o['short_name']}, {in_sentence(r['name'])}: {_local_words(r)}."
             for o in options
             for r in o["risks"]
             if r.get("local")

@@ -370,6 +370,12 @@ AND_LIST = _("{items} and {last}")
 """The end of a list: 'a, b and c' (`items` is 'a, b')."""
 
 
+def in_sentence(text: str) -> str:
+    """A label or name inside a sentence, its first letter small ("control of the spasm"), the
+    rest as written (so "MS" and "MVD" keep their capitals)."""
+    return text[:1].lower() + text[1:]
+
+
 def and_list(items: Sequence[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
     items = list(items)
