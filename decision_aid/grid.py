@@ -158,6 +158,12 @@ def short(text: str, max_words: int = MAX_WORDS) -> str:
     return first if len(words) <= max_words else " ".join(words[:max_words]) + "..."
 
 
+def when_words(timeframe: str | None) -> str:
+    """'When: At the peak of each injection': a figure's time frame cut short, as a cell gives it
+    (and the PDF beside each picture of the figure); empty without one."""
+    return W.WHEN.format(timeframe=short(timeframe, 10)) if timeframe else ""
+
+
 def quantity_text(q: Quantity | None) -> str:
     """'about 4 injection visits a year': the central value in whole units, as every view says it
     (the priorities page said 'about 3.6' where the grid and the PDF said 'about 4')."""
@@ -201,9 +207,7 @@ def benefits(o: OptionResult) -> list[dict[str, Any]]:
 def _benefit_cell(b: dict[str, Any] | None, ongoing: bool) -> Cell:
     if b is None or b.get("central") is None:
         return Cell(W.NOT_MEASURED, not_measured=True, sources=tuple((b or {}).get("sources") or ()))
-    parts = []
-    if b.get("timeframe"):
-        parts.append(W.WHEN.format(timeframe=short(b["timeframe"], 10)))
+    parts = [when_words(b.get("timeframe"))] if b.get("timeframe") else []
     if b.get("while_treated") or (b.get("while_treated") is None and ongoing):
         parts.append(W.ONLY_WHILE_TREATED)
     if b.get("expert_estimate"):

@@ -395,8 +395,9 @@ def _option_title(row: dict, value: float, value_col: str) -> alt.TitleParams:
 
 def _option_words(row: dict, value: float, value_col: str = "central") -> tuple[str, list[str]]:
     """An option's array heading ('Botulinum toxin: 95 out of 100') and the lines under it: the
-    range, too few to show, none reported (and the row's `label_warning`, where the labels warn of
-    a harm the studies did not count), may not suit or said no. The app's pictures and the PDF's
+    rest of the 100 ('5 out of 100 do not'), the range and the row's `when` (its time frame, if
+    it has one), too few to show, none reported (and the row's `label_warning`, where the labels
+    warn of a harm the studies did not count), may not suit or said no. The app's pictures and the PDF's
     (which prints them as text beside each array) say the same."""
     sub = []
     if row.get("none_reported", False):
@@ -409,8 +410,12 @@ def _option_words(row: dict, value: float, value_col: str = "central") -> tuple[
         sub += [_sentence(rare_scale(value)) + ".", TOO_FEW_TO_SHOW.format(per="100")]
     else:
         number = OUT_OF_100.format(n=_count(value))
+        # both ways round, as the app's pictures say it under theirs
+        sub.append(REST_HAVE.format(rest=100 - _count(value), per="100", other_label=DO_NOT))
     if (bounds := _bounds(row, value_col)) and bounds[1] > 0:
         sub.append(_sentence(range_text(*bounds)) + ".")
+    if row.get("when"):
+        sub.append(row["when"])
     if not row.get("suitable", True):
         sub.append(MAY_NOT_SUIT)
     elif row.get("avoided", False):

@@ -12,14 +12,19 @@ from decision_aid.report.layout import _PDF, BODY, TINY, _Layout, _lh, _lines
 from decision_aid.words import report as words
 from decision_aid.words.charts import A_PICTURE_OF
 from decision_aid.words.common import as_sentence
+from decision_aid.words.pages.compare import TITLE as COMPARE_TITLE
+from decision_aid.words.topics import TOPIC_TITLES
 
 
 def _icon_arrays(pdf: _PDF, charts: list[dict], layout: _Layout) -> None:
     """The icon arrays, a row per measure and a column per option (as on page 1's grid): each
     option's array of 100 people with its words beside it as text, in the tables' type size (in
     one picture they printed at about 5 pt). On the narrow large-print page, two options to a
-    line. The most compact layout leaves the pictures to the aid."""
+    line. The most compact layout leaves the pictures to the aid, and says so."""
     if not layout.pictures:
+        titles = {t: TOPIC_TITLES[t] for t in ("works", "harms")}
+        pdf.para(words.PICTURES_LEFT_OUT.format(page=COMPARE_TITLE, **titles), size=TINY)
+        pdf.ln(0.6)
         return
     across = 3 if layout.side_by_side else 2
     rows = [_arrays_row(pdf, chart, layout.table_pt, layout.icon_h, across) for chart in charts]

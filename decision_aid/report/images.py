@@ -10,10 +10,12 @@ from urllib.parse import parse_qsl, urlencode
 import segno
 from PIL import Image
 
+from decision_aid import grid
 from decision_aid.engine import Result
 from decision_aid.evidence import least_certain
 from decision_aid.lru import BoundedCache
 from decision_aid.profile import CHECK, with_check
+from decision_aid.words.common import as_sentence
 from decision_aid.words.report import (
     CONTROL,
     CONTROL_SUBTITLE,
@@ -97,7 +99,11 @@ def _chart_specs(result: Result, options: list[dict], stated: bool) -> list[dict
     label = options[0]["success"]["label"] if options else CONTROL
     control = pd.DataFrame(
         [
-            row(o, o["success"]["low"], o["success"]["central"], o["success"]["high"], o["success"]["local"])
+            {
+                **row(o, *(o["success"][k] for k in ("low", "central", "high", "local"))),
+                # each beside its own picture: the figures side by side come from different time frames
+                "when": as_sentence(w) if (w := grid.when_words(o["success"].get("timeframe"))) else "",
+            }
             for o in options
         ]
     )

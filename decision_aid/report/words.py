@@ -93,7 +93,7 @@ def _spread(low: float, high: float) -> str | None:
 
 
 def _in_studies(low: float, high: float) -> str | None:
-    """'63 to 95 out of 100 in studies', or None when the range is one figure (after rounding)."""
+    """'could be 63 to 95 out of 100', or None when the range is one figure (after rounding)."""
     spread = _spread(low, high)
     return IN_STUDIES.format(spread=spread) if spread else None
 
@@ -170,8 +170,8 @@ def success_words(o: OptionResult) -> dict[str, str]:
 
 
 def risk_words(r: RiskUsed, *, when: bool = True) -> str:
-    """One harm as natural frequencies: '<name>: 10 out of 100 people per injection (5 to 27 out of
-    100 in studies). <how long>. When: <period>. How sure: low.'"""
+    """One harm as natural frequencies: '<name>: 10 out of 100 people per injection (could be 5 to 27
+    out of 100). <how long>. When: <period>. How sure: low.'"""
     per = r.per
     if r.local and r.published:
         extra = LOCAL_MARK.format(spread=per_100_range(r.published["low"], r.published["high"]))

@@ -110,10 +110,11 @@ NOT_MEASURED_WHY = _("Not measured. {why}")
 EXPERT_ESTIMATE = common.EXPERT_ESTIMATE
 WHEN = _("When: {timeframe}.")
 WHILE_TREATED = common.WHILE_TREATED
-IN_STUDIES = _("{spread} in studies")
-"""A figure's range from the studies: '63 to 95 out of 100 in studies'."""
+IN_STUDIES = _("could be {spread}")
+"""A figure's range: 'could be 63 to 95 out of 100', as the pictures say it. Not "in studies":
+an end may be the team's judgement or sum, which the figure's note says."""
 LOCAL = _("{figure}: your care team's own figure (local)")
-LOCAL_AND_PUBLISHED = _("{figure}: your care team's own figure (local); published {spread} in studies")
+LOCAL_AND_PUBLISHED = _("{figure}: your care team's own figure (local); published {spread}")
 LOCAL_MARK = _("local: your care team's own figure; published {spread}")
 """A local harm's bracket, beside its figure."""
 RISK = _("{name}: {figure}. {lasts}.")
@@ -126,8 +127,8 @@ CHANCE_WHY = _("{label}: {why}")
 CLEARLY_BETTER = _("are clearly better")
 NOT_CLEARLY_BETTER = _("are not")
 """The control figure framed both ways (`words.common.both_ways`)."""
-PUBLISHED_RANGE = _("Published figures: {spread} in studies.")
-RANGE = _("Range: {spread} in studies.")
+PUBLISHED_RANGE = _("Published figures: {spread}.")
+RANGE = _("Range: {spread}.")
 ONE_ESTIMATE = _("Only one estimate: no range is known.")
 
 
@@ -164,7 +165,7 @@ LOCAL_FIGURE_NAME = _("{name} (local figure)")
 CONTROL = review.CONTROL
 """The control chart's label when there is no option to take the measure's name from."""
 OUT_OF_100_PEOPLE = _("{label}: out of 100 people")
-CONTROL_SUBTITLE = _("Each option's figure comes from its own studies and time frame (see the table)")
+CONTROL_SUBTITLE = _("Each option's figure comes from its own studies, over the time frame given beside it")
 SERIOUS_HEADING = _("Serious or lasting harm (the chances of each added up)")
 SERIOUS_TITLE = _("Serious or lasting harm: out of 100 people")
 SERIOUS_SUBTITLE = _("The chances of each serious or lasting harm, added up")
@@ -271,6 +272,12 @@ PICTURES_INTRO = _(
     "about. The figures come from the tables below, each from its own studies. The serious or "
     "lasting harms are added up here; the tables give each one on its own."
 )
+PICTURES_LEFT_OUT = _(
+    "The pictures of 100 people did not fit on these pages; every figure is in the tables. The aid "
+    'shows the pictures in "{works}" and "{harms}" on its "{page}" page.'
+)
+"""Where the pictures would be, in the one layout that leaves them out to fit on MAX_PAGES: a
+summary that drops them says so."""
 
 LINE_UP = charts.MATCH_TITLE
 MATCH_TABLE_INTRO = _(

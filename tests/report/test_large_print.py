@@ -40,8 +40,12 @@ LINK = re.compile(r"\s*".join(map(re.escape, report.reopen_link(result_of(QUERY)
 """The link back, printed on as many lines as the page needs."""
 
 
-PICTURES = re.compile(f"{re.escape(words.PICTURES)}.*?(?={re.escape(words.IN_MORE_DETAIL)})", re.S)
-"""The pictures' section: large print always has room for it, the usual summary not always."""
+LEFT_OUT = r"\s+".join(map(re.escape, words.PICTURES_LEFT_OUT.partition(";")[0].split()))
+PICTURES = re.compile(
+    f"(?:{re.escape(words.PICTURES)}|{LEFT_OUT}).*?(?={re.escape(words.IN_MORE_DETAIL)})", re.S
+)
+"""The pictures' section, or in its place the line that says they did not fit: large print
+always has room for them, the usual summary not always."""
 
 
 def text_of(reader: PdfReader) -> str:
@@ -81,8 +85,8 @@ def test_it_says_everything_the_usual_summary_says(both):
     out to fit its pages (a US Letter one with QUERY, since its detail table said how long each
     option lasts)."""
     _, usual, large = both
-    assert PICTURES.search(text_of(large))  # large print always has room for them
-    pictures = bool(PICTURES.search(text_of(usual)))
+    assert text_of(large).count(words.PICTURES) == 1  # large print always has room for them
+    pictures = words.PICTURES in text_of(usual)
     (words_large, sources_large), (words_usual, sources_usual) = (
         parts(large, pictures=pictures),
         parts(usual, pictures=pictures),

@@ -27,7 +27,7 @@ from fpdf.image_datastructures import ImageCache
 from PIL import Image
 from pypdf import PdfReader
 
-from decision_aid import report
+from decision_aid import grid, report
 from decision_aid.derived import quiz
 from decision_aid.engine import LOCAL_SUCCESS_MEASURE, Result, evaluate
 from decision_aid.evidence import DEFAULT_DATASET, Evidence, load_evidence
@@ -243,11 +243,11 @@ def test_the_detail_table_says_how_long_each_option_lasts_and_its_chances_later_
     rec, reop = EVIDENCE.options["mvd"].recurrence, EVIDENCE.options["mvd"].reoperation
     assert (  # the whole time frame: the 10 in 100 comes from 7.4 years, not "about 3"
         "• Comes back, of those it made spasm-free: 2 out of 100 people "
-        f"(fewer than 1 to 10 out of 100 in studies). When: {rec.timeframe}. How sure: low." in mvd
+        f"(could be fewer than 1 to 10 out of 100). When: {rec.timeframe}. How sure: low." in mvd
     )
     assert (
-        "• A second operation (the spasm stayed or came back): 9 out of 100 people (1 to 18 out of 100 in "
-        f"studies). When: {reop.timeframe}. How sure: low." in mvd
+        "• A second operation (the spasm stayed or came back): 9 out of 100 people (could be 1 to 18 out "
+        f"of 100). When: {reop.timeframe}. How sure: low." in mvd
     )
     assert "• Stopped because of side effects: Not measured. No study has counted" in row["cells"][1]
 
@@ -699,6 +699,25 @@ def test_each_picture_says_how_sure_its_figure_is():
     assert squash("Medicines: fewer than 1 out of 100 About 7 out of 10,000.") in harms
 
 
+def test_each_benefit_picture_says_the_rest_of_the_100_and_its_time_frame():
+    """Beside 95 out of 100, the PDF gave neither the 5 who are not better (as the app's pictures
+    do) nor when the 95 were counted: two options' 95s read as the same, where one is at the
+    peak of each injection and the other years after an operation."""
+    result = result_of("relief=8&mri=vessel&anesthesia=fit&cause=vascular")
+    reader = PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result, base_url=BASE_URL)))
+    text = squash(pdf_text(reader))
+    shown = text.split(squash(pdf_words.PICTURES_INTRO))[1].split(squash("The options in more detail"))[0]
+    control, harms = shown.split(squash("Serious or lasting harm: out of 100 people."))
+    for o in result.options:
+        words = control.split(squash(f"{o.short_name}:"))[1][:200]
+        n = whole(o.success.central)
+        assert squash(f"{100 - n} out of 100 do not.") in words, o.id
+        assert squash(f"When: {grid.short(o.success.timeframe, 10)}.") in words, o.id
+    assert squash("When: At the peak of each injection.") in control
+    assert squash("94 out of 100 do not.") in harms  # MVD's 6 in 100, the other way round
+    assert squash("When:") not in harms  # each harm has its own time frame: the tables give them
+
+
 def test_the_pictures_words_print_as_text_beside_each_array_at_the_tables_size():
     """The icon arrays were one picture per measure, their words drawn into it and shrunk with it
     to about 4.7 pt on paper: unreadable for many of the older people who print the summary. Now
@@ -714,7 +733,7 @@ def test_the_pictures_words_print_as_text_beside_each_array_at_the_tables_size()
     for page in reader.pages:
         page.extract_text(visitor_text=visit)
     smallest = min(layout.table_pt for layout in LAYOUTS)
-    for words in ("MVD surgery: 6 out of 100", "Could be 4 to 16 out of 100.", "Medicines: 30 out of 100"):
+    for words in ("MVD surgery: 6 out of 100", "How sure: low.", "Medicines: 30 out of 100"):
         sizes = [size for text, size in runs if text == words]
         assert sizes, f"{words!r} is not a line of text in the PDF"
         assert min(sizes) >= smallest, (words, sizes)
@@ -857,6 +876,20 @@ def test_the_most_compact_layout_keeps_every_figure_without_pictures(built):
     for o in data["options"]:
         assert squash(o["success"]["words"]["range"].removeprefix("Range: ").rstrip(".")) in text
         assert squash(f"{whole(o['match'])} ({whole(o['match_low'])} to {whole(o['match_high'])})") in text
+
+
+def test_a_summary_without_the_pictures_says_they_did_not_fit():
+    """The longest summaries left the pictures out to fit on 5 pages and said nothing: a patient
+    with many cautions lost the plainest form of the figures without knowing it."""
+    from decision_aid.words.report import PICTURES, PICTURES_LEFT_OUT
+
+    left_out = squash(PICTURES_LEFT_OUT.partition(";")[0])
+    without = PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result_of(NO_PICTURES), base_url=BASE_URL)))
+    assert not chart_images(without)
+    text = squash(pdf_text(without))
+    assert left_out in text and squash(PICTURES) not in text
+    with_them = PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result_of("relief=8"), base_url=BASE_URL)))
+    assert left_out not in squash(pdf_text(with_them))
 
 
 def test_a_summary_without_the_match_chart_speaks_of_no_bar():
