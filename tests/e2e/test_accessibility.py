@@ -66,13 +66,15 @@ def _blocking_violations(page: Page, where: str) -> list[str]:
 
 
 def _names_with_escapes(page: Page, where: str) -> list[str]:
-    """Accessible names a screen reader would read with a Markdown backslash in them: Streamlit
-    uses a widget's raw label string as its aria-label."""
+    """Accessible names a screen reader would read with Markdown in them (a backslash, the "**"
+    of bold, a backtick): Streamlit uses a widget's raw label string as its aria-label, so the
+    SURE questions were read out as "star star Sure of myself star star"."""
     names = page.evaluate(
         """() => [...document.querySelectorAll('[aria-label]')]
-            .map((el) => el.getAttribute('aria-label')).filter((n) => n.includes('\\\\'))"""
+            .map((el) => el.getAttribute('aria-label'))
+            .filter((n) => n.includes('\\\\') || n.includes('**') || n.includes('`'))"""
     )
-    return [f"{where}: aria-label {n!r} has a Markdown backslash" for n in names]
+    return [f"{where}: aria-label {n!r} has Markdown in it" for n in names]
 
 
 def _charts_without_text_alternative(page: Page, where: str) -> list[str]:

@@ -39,7 +39,8 @@ SURE_LETTERS: dict[str, str] = {
     "sure_e": _("Encouragement"),
 }
 """What each letter of SURE stands for: the app shows it before the question."""
-SURE_ASKED = _("**{letter}:** {question}")
+SURE_ASKED = _("{letter}: {question}")
+"""Plain: Streamlit reads a label's raw text out as its accessible name, so bold read as "star star"."""
 SURE_HELP: dict[str, str] = {
     "sure_s": _(
         "**Not sure yet?** That is common. Look at the options side by side again, and talk them "
