@@ -48,7 +48,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:^=&])")
 
 def md(text: str) -> str:
     """Text from the dataset or the URL, escaped so Markdown shows it literally."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
+    return _MD_SPECIAL.sub(r"\\\1", _no_directive(str(text)))
 
 
 _AUTOLINK_START = re.compile(r"(?i)(https?:(?=//)|www(?=\.)|@)")
@@ -68,6 +68,15 @@ def no_autolink(text: str) -> str:
 
 _LABEL_SPECIAL = re.compile(r"([\\`*_\[\]<>~|$&])")
 _LABEL_DIRECTIVE = re.compile(r":(?=[\w/+-]+:)")  # ":smile:", ":material/face:" (":red[" needs "[")
+
+
+def _no_directive(text: str) -> str:
+    """An icon's code (":material/warning:") kept as text: Streamlit drew the icon even with its
+    colons escaped ("\\:"), so a link's note or unknown part could show a ⚠ or ✓ the patient never
+    wrote (found by a red-team pass). An invisible word joiner after the colon breaks the code."""
+    return _LABEL_DIRECTIVE.sub(":" + _WORD_JOINER, text)
+
+
 _LABEL_LINE_START = re.compile(r"^(\s*)(?:([-+>#])|(\d+)([.)]))(?=\s)")
 
 
@@ -86,8 +95,7 @@ def label(text: str) -> str:
     HTML, tables, maths, icons, a list, heading or quote at the start), so plain names and
     questions keep no backslash (found by tests/e2e/test_accessibility.py).
     """
-    out = _LABEL_SPECIAL.sub(r"\\\1", no_autolink(text))
-    out = _LABEL_DIRECTIVE.sub(r"\:", out)
+    out = _LABEL_SPECIAL.sub(r"\\\1", _no_directive(no_autolink(text)))
     return _LABEL_LINE_START.sub(_line_start, out)
 
 
