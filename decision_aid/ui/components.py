@@ -323,9 +323,10 @@ def fixed_scripts() -> None:
     (`state.follow_history` keeps the answers). The first script, the same text on every run,
     makes such a change replace the entry it is on. A text box sent its text only when it lost
     the focus, so Back pressed while typing a note lost the note: the second script sends it each
-    time the typing pauses. The third puts the keyboard focus back on a button Streamlit disabled
-    while it worked (the summary's download), which had left the focus nowhere. They sit last in
-    the sidebar, where they take no room the page needs.
+    time the typing pauses, and when Back or Forward comes first. The third copies the link again
+    when the click on its copy button also sent a typed answer. The fourth puts the keyboard focus
+    back on a button Streamlit disabled while it worked (the summary's download), which had left
+    the focus nowhere. They sit last in the sidebar, where they take no room the page needs.
     """
     st.html(FIXED_SCRIPTS_HTML, unsafe_allow_javascript=True)
 

@@ -20,15 +20,30 @@ ONE_ENTRY_PER_VIEW_JS = Template((ASSETS / "one_entry_per_view.js").read_text(en
 )
 """One browser history entry per page and per compare topic (`components.fixed_scripts`)."""
 
+BACK_WAIT_MS = 5000
+"""How long Back, pressed with typed text the app has not had, waits for the app's new link before
+it takes the step anyway (a run takes well under a second; an unchanged box writes no link)."""
+
 SEND_TYPED_TEXT_JS = Template((ASSETS / "send_typed_text.js").read_text(encoding="utf-8")).substitute(
-    pause=json.dumps(TYPING_PAUSE_MS)
+    pause=json.dumps(TYPING_PAUSE_MS), wait=json.dumps(BACK_WAIT_MS)
 )
 """A text area's text sent when the typing pauses (`components.fixed_scripts`)."""
+
+COPY_WAIT_MS = 3000
+"""How long after a click on the link's copy button, made while typing in a box, the link the box
+sends is copied too (a run takes well under a second)."""
+
+COPY_FRESH_LINK_JS = Template((ASSETS / "copy_fresh_link.js").read_text(encoding="utf-8")).substitute(
+    wait=json.dumps(COPY_WAIT_MS)
+)
+"""The link copied again when the click that copied it also sent a typed answer
+(`components.fixed_scripts`)."""
 
 KEEP_FOCUS_JS = (ASSETS / "keep_focus.js").read_text(encoding="utf-8")
 """The keyboard focus back on a button Streamlit disabled while it worked (`components.fixed_scripts`)."""
 
 FIXED_SCRIPTS_HTML = "".join(
-    f"<script>{js}</script>" for js in (ONE_ENTRY_PER_VIEW_JS, SEND_TYPED_TEXT_JS, KEEP_FOCUS_JS)
+    f"<script>{js}</script>"
+    for js in (ONE_ENTRY_PER_VIEW_JS, SEND_TYPED_TEXT_JS, COPY_FRESH_LINK_JS, KEEP_FOCUS_JS)
 )
-"""The three scripts in one element: the bench's bare app runs the same one."""
+"""The four scripts in one element: the bench's bare app runs the same one."""

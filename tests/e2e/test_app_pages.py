@@ -298,6 +298,32 @@ def test_the_link_s_copy_button_shows_on_a_phone_and_copies_the_link(browser, ap
         assert page.evaluate("() => navigator.clipboard.readText()") == link
 
 
+def test_copying_the_link_while_an_age_is_typed_copies_the_link_with_it(browser, app_server) -> None:
+    """A click on the copy button took the focus off the age box, which sent the age, but the
+    clipboard had the link from before it: the patient's saved link lacked the age while the box
+    beside the button showed it (found by a red-team pass, 4 runs in 4)."""
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, permissions=["clipboard-read", "clipboard-write"]
+    )
+    page = context.new_page()
+    try:
+        open_page(page, app_server.url, "situation", "?relief=8")
+        by_key(page, "age").locator("input").click()
+        page.keyboard.type("72")
+        box = page.get_by_test_id("stSidebar").get_by_test_id("stCode")
+        box.hover()
+        box.get_by_role("button", name="Copy to clipboard").click()
+        expect(page).to_have_url(re.compile(r"age=72(&|$)"))
+        expect(box.locator("code")).to_contain_text("age=72")
+        page.evaluate(  # the clipboard, read over and over (wait_for_function takes no promise)
+            "() => setInterval(async () => { window.hfsClip = await navigator.clipboard.readText(); }, 50)"
+        )
+        page.wait_for_function("() => (window.hfsClip || '').includes('age=72')")
+        assert page.evaluate("() => navigator.clipboard.readText()") == box.locator("code").inner_text()
+    finally:
+        context.close()
+
+
 def test_the_age_box_hint_keeps_clear_of_its_buttons_on_a_phone(browser, app_server) -> None:
     """While an age is typed on a phone, Streamlit's "Press Enter to apply" lay over the box's
     clear button, grown to a touch target's size."""
