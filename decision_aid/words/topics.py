@@ -74,6 +74,9 @@ DIFFERENT_STUDIES = _(
     "people."
 )
 SEE_CAUTION = _("⚠ See the caution below")
+SEE_CAUTION_FOR = _("{see}: {name}")
+"""The caution link's accessible name: its words, then the option's name (a keyboard user met a
+row of links all named alike; the name keeps the visible words first, WCAG 2.5.3)."""
 MAY_NOT_BE_AN_OPTION = common.OPTION_STATUS["not_suitable"]
 SAID_NO = common.OPTION_STATUS["avoided"]
 GRID_QUESTION = _("Question")

@@ -32,6 +32,7 @@ from decision_aid.words.topics import (
     MAY_NOT_BE_AN_OPTION,
     SAID_NO,
     SEE_CAUTION,
+    SEE_CAUTION_FOR,
     certainty_level,
 )
 
@@ -69,7 +70,9 @@ def _cell_html(cell: Cell, consulting: bool, column_name: str, sources: bool, st
         if more:
             parts.append(f'<span class="more">{escape(more, quote=False)}</span>')
     if cell.caution:  # a link: on a phone the cautions sit about 2,300 px below
-        parts.append(f'<a class="caution" href="#{CAUTIONS_ID}">{escape(SEE_CAUTION, quote=False)}</a>')
+        name = escape(SEE_CAUTION_FOR.format(see=SEE_CAUTION, name=column_name))
+        see = escape(SEE_CAUTION, quote=False)
+        parts.append(f'<a class="caution" href="#{CAUTIONS_ID}" aria-label="{name}">{see}</a>')
     return " ".join(parts)
 
 

@@ -509,6 +509,10 @@ def test_cautions_from_the_situation_mark_the_grid_and_are_listed():
     # the words are a link to the cautions, and the target is there
     assert f'href="#{CAUTIONS_ID}"' in grid
     assert any(f'id="{CAUTIONS_ID}"' in h.proto.body for h in at.get("html"))
+    # each link names its option: a keyboard user met up to 15 links all named alike
+    names = re.findall(r'<a class="caution"[^>]*aria-label="([^"]*)"', grid)
+    assert names and all(n.startswith("⚠ See the caution below: ") for n in names), names
+    assert {n.rsplit(": ", 1)[1] for n in names} == {"Medicines", "Botulinum toxin", "MVD surgery"}, names
 
 
 def _grid_cautions(at) -> str:
