@@ -193,6 +193,15 @@ def test_a_focused_link_or_choice_shows_a_ring(page: Page, app_server) -> None:
         " const s = getComputedStyle(box); return [s.outlineStyle, s.outlineWidth]; }"
     )
     assert page.evaluate(box_ring) == ["solid", "2px"]
+    # a slider's knob: Streamlit's only sign was a faint halo (about 2.2 to 2.5:1, under 3:1)
+    open_rendered(page, app_server.url, "priorities")
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    _tab_until(page, lambda f: f.get("tag") == "INPUT" and f.get("type") == "range", seen)
+    knob_ring = (
+        "() => { const knob = document.activeElement.closest('[data-rac]');"
+        " const s = getComputedStyle(knob); return [s.outlineStyle, s.outlineWidth]; }"
+    )
+    assert page.evaluate(knob_ring) == ["solid", "2px"]
 
 
 def test_the_summary_download_keeps_the_keyboard_focus_on_its_button(page: Page, app_server) -> None:
