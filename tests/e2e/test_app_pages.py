@@ -487,6 +487,19 @@ def test_choices_links_and_buttons_are_large_touch_targets_on_a_phone(browser, a
         assert min(compact) < TOUCH_TARGET_PX, f"{label}: with a mouse the layout should stay compact"
 
 
+def test_radio_choices_are_at_least_24_px_tall_with_a_mouse(page, app_server) -> None:
+    """WCAG 2.5.8 asks 24 by 24 px at least (or that much room around): the situation's choices were
+    22.4 px tall, stacked with no gap, so a hand with a tremor, or an eye in spasm, could hit the
+    one beside (accessibility pass)."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    for name in ("situation", "next_steps"):
+        open_page(page, app_server.url, name)
+        options = page.locator('[data-testid="stMain"] [data-testid="stRadioOption"]')
+        expect(options.first).to_be_visible()
+        heights = options.evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+        assert min(heights) >= 24 - 0.01, (name, sorted(heights)[:3])
+
+
 def test_the_sidebar_button_and_help_marks_are_large_touch_targets_on_a_phone(browser, app_server) -> None:
     """The button that opens the sidebar (the mode switch and the link to the answers live there)
     was 28 px square, each "?" help mark 16 px and the age's - and + 32 by 38 px: on a touch
