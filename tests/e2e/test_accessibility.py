@@ -22,6 +22,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from decision_aid.words.pages import situation as situation_words
 from tests.contrast import contrast_ratio
 
 from .helpers import expect_no_exception
@@ -260,3 +261,15 @@ def test_each_page_names_itself_in_the_tab_title(page: Page, app_server) -> None
     for name in ("situation", "compare"):
         open_rendered(page, app_server.url, name)
         expect(page).to_have_title(f"{TITLES[name]} - Hemifacial spasm decision aid")
+
+
+def test_the_tried_before_checkboxes_are_a_group_named_by_their_question(page: Page, app_server) -> None:
+    """Each checkbox was heard on its own, "Medicines (tablets), checkbox": nothing said it meant
+    tried before, not wanted (accessibility pass)."""
+    open_rendered(page, app_server.url, "situation", "?tried=botulinum")
+    question = situation_words.QUESTIONS["tried"].strip("*")
+    group = page.get_by_role("group", name=question)
+    expect(group.get_by_role("checkbox")).to_have_count(3)
+    group.get_by_text("Medicines (tablets)").click()  # still named after a run redraws the page
+    expect(page).to_have_url(re.compile(r"tried=medication"))
+    expect(page.get_by_role("group", name=question).get_by_role("checkbox")).to_have_count(3)

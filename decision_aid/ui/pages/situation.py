@@ -48,7 +48,7 @@ def _age() -> None:
 
 
 def _tried(ev) -> None:
-    with st.container(border=True, key="q_tried"):
+    with st.container(border=True, key="group_tried"):  # named by its question (name_groups.js)
         st.markdown(w.QUESTIONS["tried"])
         for oid, option in ev.ordered():
             st.checkbox(c.label(option.name), **state.bind_flag("tried", oid))
