@@ -393,6 +393,20 @@ def _not_allowed(key: str, raw: str) -> bool:
     return False
 
 
+MAX_NAMED = 5
+"""The most unknown names one notice lists; it says how many more there were."""
+
+
+def unknown_names(names: list[str]) -> str:
+    """One notice for the names the aid does not know (each quoted as the link gives it)."""
+    if len(names) == 1:
+        return W.UNKNOWN_PARAMETER.format(name=names[0])
+    listed = ", ".join(names[:MAX_NAMED])
+    if len(names) > MAX_NAMED:
+        listed = W.AND_MORE.format(names=listed, more=len(names) - MAX_NAMED)
+    return W.UNKNOWN_PARAMETERS.format(count=len(names), names=listed)
+
+
 def parse_query(query: str | Mapping[str, str | list[str]]) -> ParsedQuery:
     """Parse a query string (or a mapping such as Streamlit's query params).
 
@@ -428,6 +442,7 @@ def parse_query(query: str | Mapping[str, str | list[str]]) -> ParsedQuery:
 
     values: dict[str, object] = {}
     problems: list[ParamProblem] = []
+    unknown: list[str] = []
     # With a check that no longer fits, a last value that is not allowed is a cut too, as in
     # "tried=mvd%2" (the %2C before a second item) or "mvd_success=85.": said once, as a cut.
     cut = last if last is not None and (_cut_short(*last) or (mismatch and _not_allowed(*last))) else None
@@ -442,7 +457,7 @@ def parse_query(query: str | Mapping[str, str | list[str]]) -> ParsedQuery:
             if not raws:
                 continue
         if key not in PARAMS:
-            warnings.append(W.UNKNOWN_PARAMETER.format(name=repr(shown_in_notice(key))))
+            unknown.append(repr(shown_in_notice(key)))
             continue
         if len(raws) > 1 and len(set(raws)) > 1:
             problems.append(
@@ -455,6 +470,8 @@ def parse_query(query: str | Mapping[str, str | list[str]]) -> ParsedQuery:
                 warnings.append(note_cut)
         except ValueError:
             problems.append(ParamProblem(key, raws[0], allowed_text(key)))
+    if unknown:
+        warnings.append(unknown_names(unknown))
     changed = mismatch and not cut_part and not too_long  # a cut already said is not said twice
     if changed:
         warnings.append(W.CHANGED)

@@ -112,7 +112,7 @@ LINK_CHANGED = _(
 )
 """The link no longer matches the check the aid put first in it (`profile.CHECK`): the answers
 shown may not be the patient's, even where each one reads as an answer."""
-LINK_UNKNOWN_PART = _("The link had a part this aid does not know: {what}.")
+LINK_UNKNOWN_PART = _("The link had something this aid does not know: {what}.")
 LINK_UNREADABLE = _("The link could not be read, so every answer starts from the default.")
 NOTE_CUT_WORDS = _(
     "Your note can hold {limit} characters. The first {limit} are kept; "

@@ -11,6 +11,10 @@ NOT_ALLOWED = _("{param}={value} is not allowed; allowed: {allowed}")
 ONE_VALUE_ONLY = _("one value only; {allowed}")
 UNKNOWN_PARAMETER = _("unknown parameter {name} was ignored")
 """`{name}` is the name as given, quoted."""
+UNKNOWN_PARAMETERS = _("{count} unknown parameters were ignored: {names}")
+"""Two or more, in one notice: a link with 200 of them had shown 200 boxes before the page."""
+AND_MORE = _("{names} and {more} more")
+"""The names listed (at most `profile.MAX_NAMED`), then how many more there were."""
 CUT_SHORT = _("the link looks cut short: it ends part-way through an answer ({part})")
 """`{part}` is the link's last part as given, quoted: the start of a name, or a name and the
 start of a value."""
