@@ -23,6 +23,7 @@ def _icon_arrays(pdf: _PDF, charts: list[dict], layout: _Layout) -> None:
     line. The most compact layout leaves the pictures to the aid, and says so."""
     if not layout.pictures:
         titles = {t: TOPIC_TITLES[t] for t in ("works", "harms")}
+        pdf.ln(1.2)  # apart from the printed link above it
         pdf.para(words.PICTURES_LEFT_OUT.format(page=COMPARE_TITLE, **titles), size=TINY)
         pdf.ln(0.6)
         return
