@@ -325,9 +325,10 @@ def fixed_scripts() -> None:
     the focus, so Back pressed while typing a note lost the note: the second script sends it each
     time the typing pauses, and when Back or Forward comes first. The third copies the link again
     when the click on its copy button also sent a typed answer. The fourth names a group of
-    checkboxes by their question, for screen readers. The fifth puts the keyboard focus back on a
-    button Streamlit disabled while it worked (the summary's download), which had left the focus
-    nowhere. They sit last in the sidebar, where they take no room the page needs.
+    checkboxes by their question, and the fifth marks the page link of the page on view, for
+    screen readers. The last puts the keyboard focus back on a button Streamlit disabled while it
+    worked (the summary's download), which had left the focus nowhere. They sit last in the
+    sidebar, where they take no room the page needs.
     """
     st.html(FIXED_SCRIPTS_HTML, unsafe_allow_javascript=True)
 

@@ -42,11 +42,21 @@ COPY_FRESH_LINK_JS = Template((ASSETS / "copy_fresh_link.js").read_text(encoding
 NAME_GROUPS_JS = (ASSETS / "name_groups.js").read_text(encoding="utf-8")
 """Checkboxes under one question (a container keyed "group_...") as a group named by it."""
 
+MARK_CURRENT_PAGE_JS = (ASSETS / "mark_current_page.js").read_text(encoding="utf-8")
+"""The page link of the page on view marked aria-current="page"."""
+
 KEEP_FOCUS_JS = (ASSETS / "keep_focus.js").read_text(encoding="utf-8")
 """The keyboard focus back on a button Streamlit disabled while it worked (`components.fixed_scripts`)."""
 
 FIXED_SCRIPTS_HTML = "".join(
     f"<script>{js}</script>"
-    for js in (ONE_ENTRY_PER_VIEW_JS, SEND_TYPED_TEXT_JS, COPY_FRESH_LINK_JS, NAME_GROUPS_JS, KEEP_FOCUS_JS)
+    for js in (
+        ONE_ENTRY_PER_VIEW_JS,
+        SEND_TYPED_TEXT_JS,
+        COPY_FRESH_LINK_JS,
+        NAME_GROUPS_JS,
+        MARK_CURRENT_PAGE_JS,
+        KEEP_FOCUS_JS,
+    )
 )
-"""The five scripts in one element: the bench's bare app runs the same one."""
+"""The six scripts in one element: the bench's bare app runs the same one."""

@@ -273,3 +273,18 @@ def test_the_tried_before_checkboxes_are_a_group_named_by_their_question(page: P
     group.get_by_text("Medicines (tablets)").click()  # still named after a run redraws the page
     expect(page).to_have_url(re.compile(r"tried=medication"))
     expect(page.get_by_role("group", name=question).get_by_role("checkbox")).to_have_count(3)
+
+
+def test_the_page_link_of_the_page_on_view_is_marked_current(page: Page, app_server) -> None:
+    """Only a grey background showed which page was on view; a screen reader said nothing."""
+    current = page.locator(
+        '[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"][aria-current="page"]'
+    )
+    for name in ("about", "priorities", "compare"):
+        open_rendered(page, app_server.url, name, "?relief=3")
+        expect(current).to_have_count(1)
+        expect(current).to_contain_text(TITLES[name])
+    page.get_by_role("button", name=re.compile("^Next page: ")).click()  # and after a page change
+    expect(page).to_have_url(re.compile(r"/next-steps\?"))
+    expect(current).to_contain_text(TITLES["next_steps"])
+    expect(current).to_have_count(1)
