@@ -395,16 +395,24 @@ def _not_allowed(key: str, raw: str) -> bool:
 
 MAX_NAMED = 5
 """The most unknown names one notice lists; it says how many more there were."""
+MAX_NAMED_CHARS = 120
+"""And at most this many characters of them (a quoted name shows unprintable characters as
+escapes, ten characters for one): the notice stays short enough to read."""
 
 
 def unknown_names(names: list[str]) -> str:
     """One notice for the names the aid does not know (each quoted as the link gives it)."""
     if len(names) == 1:
-        return W.UNKNOWN_PARAMETER.format(name=names[0])
-    listed = ", ".join(names[:MAX_NAMED])
-    if len(names) > MAX_NAMED:
-        listed = W.AND_MORE.format(names=listed, more=len(names) - MAX_NAMED)
-    return W.UNKNOWN_PARAMETERS.format(count=len(names), names=listed)
+        return W.UNKNOWN_PARAMETER.format(name=shown_in_notice(names[0], MAX_NAMED_CHARS))
+    listed = [shown_in_notice(names[0], MAX_NAMED_CHARS)]
+    for name in names[1:MAX_NAMED]:
+        if len(", ".join([*listed, name])) > MAX_NAMED_CHARS:
+            break
+        listed.append(name)
+    text = ", ".join(listed)
+    if len(names) > len(listed):
+        text = W.AND_MORE.format(names=text, more=len(names) - len(listed))
+    return W.UNKNOWN_PARAMETERS.format(count=len(names), names=text)
 
 
 def parse_query(query: str | Mapping[str, str | list[str]]) -> ParsedQuery:

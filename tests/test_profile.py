@@ -347,3 +347,8 @@ def test_many_unknown_names_make_one_notice_that_names_a_few_and_counts_the_rest
     ]
     two = parse_query("a=1&relief=9&b=2")
     assert two.warnings == ["2 unknown parameters were ignored: 'a', 'b'"]
+    # names quoted with escapes (ten characters for one) are listed while they stay short
+    odd = "\U0003134b" * 40
+    long = parse_query({"x" * 40: "1", odd: "1", "b": "1"}).warnings
+    assert long == [f"3 unknown parameters were ignored: '{'x' * 40}' and 2 more"], long
+    assert len(parse_query({odd: "1"}).warnings[0]) < 200
