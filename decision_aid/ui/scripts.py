@@ -11,41 +11,43 @@ from string import Template
 
 from decision_aid.ui.css import ASSETS
 
+
+def _script(asset: str, **values: object) -> str:
+    """A script from decision_aid/assets, its ``$name`` placeholders filled with `values` as
+    JavaScript literals; one without values is read as it is (its own ``${...}`` are JavaScript)."""
+    text = (ASSETS / asset).read_text(encoding="utf-8")
+    return Template(text).substitute({k: json.dumps(v) for k, v in values.items()}) if values else text
+
+
 TYPING_PAUSE_MS = 800
 """How long typing stops before a text area's text is sent: long enough not to rerun the page at
 every word, short enough that a quick Back rarely comes first."""
 
-ONE_ENTRY_PER_VIEW_JS = Template((ASSETS / "one_entry_per_view.js").read_text(encoding="utf-8")).substitute(
-    param=json.dumps("topic")
-)
+ONE_ENTRY_PER_VIEW_JS = _script("one_entry_per_view.js", param="topic")
 """One browser history entry per page and per compare topic (`components.fixed_scripts`)."""
 
 BACK_WAIT_MS = 5000
 """How long Back, pressed with typed text the app has not had, waits for the app's new link before
 it takes the step anyway (a run takes well under a second; an unchanged box writes no link)."""
 
-SEND_TYPED_TEXT_JS = Template((ASSETS / "send_typed_text.js").read_text(encoding="utf-8")).substitute(
-    pause=json.dumps(TYPING_PAUSE_MS), wait=json.dumps(BACK_WAIT_MS)
-)
+SEND_TYPED_TEXT_JS = _script("send_typed_text.js", pause=TYPING_PAUSE_MS, wait=BACK_WAIT_MS)
 """A text area's text sent when the typing pauses (`components.fixed_scripts`)."""
 
 COPY_WAIT_MS = 3000
 """How long after a click on the link's copy button, made while typing in a box, the link the box
 sends is copied too (a run takes well under a second)."""
 
-COPY_FRESH_LINK_JS = Template((ASSETS / "copy_fresh_link.js").read_text(encoding="utf-8")).substitute(
-    wait=json.dumps(COPY_WAIT_MS)
-)
+COPY_FRESH_LINK_JS = _script("copy_fresh_link.js", wait=COPY_WAIT_MS)
 """The link copied again when the click that copied it also sent a typed answer
 (`components.fixed_scripts`)."""
 
-NAME_GROUPS_JS = (ASSETS / "name_groups.js").read_text(encoding="utf-8")
+NAME_GROUPS_JS = _script("name_groups.js")
 """Checkboxes under one question (a container keyed "group_...") as a group named by it."""
 
-MARK_CURRENT_PAGE_JS = (ASSETS / "mark_current_page.js").read_text(encoding="utf-8")
+MARK_CURRENT_PAGE_JS = _script("mark_current_page.js")
 """The page link of the page on view marked aria-current="page"."""
 
-KEEP_FOCUS_JS = (ASSETS / "keep_focus.js").read_text(encoding="utf-8")
+KEEP_FOCUS_JS = _script("keep_focus.js")
 """The keyboard focus back on a button Streamlit disabled while it worked (`components.fixed_scripts`)."""
 
 FIXED_SCRIPTS_HTML = "".join(
