@@ -23,8 +23,8 @@ from decision_aid.words.report import (
     CHANCE_FIGURE,
     CHANCE_WHY,
     CLEARLY_BETTER,
+    COULD_BE,
     EXPERT_ESTIMATE,
-    IN_STUDIES,
     LOCAL,
     LOCAL_AND_PUBLISHED,
     LOCAL_MARK,
@@ -92,10 +92,10 @@ def _spread(low: float, high: float) -> str | None:
     return per_100_range(low, high) if lo != hi else None
 
 
-def _in_studies(low: float, high: float) -> str | None:
+def _could_be(low: float, high: float) -> str | None:
     """'could be 63 to 95 out of 100', or None when the range is one figure (after rounding)."""
     spread = _spread(low, high)
-    return IN_STUDIES.format(spread=spread) if spread else None
+    return COULD_BE.format(range=spread) if spread else None
 
 
 def _with_range(central_words: str, extra: str | None) -> str:
@@ -127,7 +127,7 @@ def benefit_words(b: Any, *, expert_estimate: bool = False, short: bool = False)
     if _get(b, "local"):
         parts = [_local_words(b) + "."]
     else:
-        parts = [_with_range(per_100(central), _in_studies(_get(b, "low"), _get(b, "high"))) + "."]
+        parts = [_with_range(per_100(central), _could_be(_get(b, "low"), _get(b, "high"))) + "."]
     if expert_estimate:
         parts.append(EXPERT_ESTIMATE)
     parts.append(WHEN.format(timeframe=_get(b, "timeframe", "").rstrip(".")))
@@ -150,7 +150,7 @@ def chance_words(field: str, ch: Chance) -> str:
     p = ch.per_100
     return CHANCE_FIGURE.format(
         label=label,
-        figure=_with_range(_per_words(p.central), _in_studies(p.low, p.high)),
+        figure=_with_range(_per_words(p.central), _could_be(p.low, p.high)),
         timeframe=" ".join(ch.timeframe.split()).rstrip("."),
         how_sure=certainty_words(ch.certainty, short=True),
     )
@@ -176,7 +176,7 @@ def risk_words(r: RiskUsed, *, when: bool = True) -> str:
     if r.local and r.published:
         extra = LOCAL_MARK.format(spread=per_100_range(r.published["low"], r.published["high"]))
     else:
-        extra = _in_studies(r.low, r.high)
+        extra = _could_be(r.low, r.high)
     text = RISK.format(
         name=r.name, figure=_with_range(_per_words(r.central, per), extra), lasts=r.lasts.rstrip(".")
     )

@@ -110,7 +110,7 @@ NOT_MEASURED_WHY = _("Not measured. {why}")
 EXPERT_ESTIMATE = common.EXPERT_ESTIMATE
 WHEN = _("When: {timeframe}.")
 WHILE_TREATED = common.WHILE_TREATED
-IN_STUDIES = _("could be {spread}")
+COULD_BE = charts.COULD_BE
 """A figure's range: 'could be 63 to 95 out of 100', as the pictures say it. Not "in studies":
 an end may be the team's judgement or sum, which the figure's note says."""
 LOCAL = _("{figure}: your care team's own figure (local)")
