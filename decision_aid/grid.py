@@ -207,7 +207,7 @@ def benefits(o: OptionResult) -> list[dict[str, Any]]:
 def _benefit_cell(b: dict[str, Any] | None, ongoing: bool) -> Cell:
     if b is None or b.get("central") is None:
         return Cell(W.NOT_MEASURED, not_measured=True, sources=tuple((b or {}).get("sources") or ()))
-    parts = [when_words(b.get("timeframe"))] if b.get("timeframe") else []
+    parts = [when] if (when := when_words(b.get("timeframe"))) else []
     if b.get("while_treated") or (b.get("while_treated") is None and ongoing):
         parts.append(W.ONLY_WHILE_TREATED)
     if b.get("expert_estimate"):
