@@ -42,7 +42,8 @@ COPY_FRESH_LINK_JS = _script("copy_fresh_link.js", wait=COPY_WAIT_MS)
 (`components.fixed_scripts`)."""
 
 NAME_GROUPS_JS = _script("name_groups.js")
-"""Checkboxes under one question (a container keyed "group_...") as a group named by it."""
+"""Controls under one question (a container keyed "group_..." or a priority's "box_...") as a group
+named by it, each button in it named with the question too."""
 
 MARK_CURRENT_PAGE_JS = _script("mark_current_page.js")
 """The page link of the page on view marked aria-current="page"."""

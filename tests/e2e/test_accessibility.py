@@ -22,6 +22,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from decision_aid.words.app import UNSET
+from decision_aid.words.common import PRIORITY_LABELS
 from decision_aid.words.pages import situation as situation_words
 from tests.contrast import contrast_ratio
 
@@ -288,3 +290,19 @@ def test_the_page_link_of_the_page_on_view_is_marked_current(page: Page, app_ser
     expect(page).to_have_url(re.compile(r"/next-steps\?"))
     expect(current).to_contain_text(TITLES["next_steps"])
     expect(current).to_have_count(1)
+
+
+def test_each_clear_my_answer_button_is_named_with_its_priority(page: Page, app_server) -> None:
+    """The six priorities' "Clear my answer" buttons were six buttons of one name in a screen
+    reader's list of buttons (accessibility pass); the name still starts with the visible words."""
+    open_rendered(page, app_server.url, "priorities", "?relief=3")
+    for name, label in PRIORITY_LABELS.items():
+        box = page.get_by_role("group", name=label)
+        expect(box.get_by_role("slider")).to_have_count(1)
+        button = by_key(page, f"unset_{name}").get_by_role("button")
+        expect(button).to_have_accessible_name(f"{UNSET}: {label}")
+    page.get_by_role("button", name=f"{UNSET}: {PRIORITY_LABELS['relief']}").click()
+    expect(page).not_to_have_url(re.compile(r"relief="))  # the named button is the one that clears
+    expect(by_key(page, "unset_relief").get_by_role("button")).to_have_accessible_name(
+        f"{UNSET}: {PRIORITY_LABELS['relief']}"
+    )  # and keeps its name after the run redraws the page
