@@ -25,7 +25,7 @@ import pandas as pd
 
 from decision_aid.charts.data import _ordered, rows_of
 from decision_aid.charts.match import _match_totals
-from decision_aid.charts.style import PRIORITY_COLORS
+from decision_aid.charts.style import PRIORITY_COLORS, PRIORITY_PATTERNS
 from decision_aid.profile import PRIORITIES
 from decision_aid.words.charts import (
     MATCH_ADDS,
@@ -54,6 +54,11 @@ def _figure(value: float) -> str:
     return f"{float(value):.1f}"
 
 
+def _fill(priority: str) -> str:
+    """A priority's colour and line pattern, the same in its bar parts and in the key."""
+    return f"background-color:{PRIORITY_COLORS[priority]};background-image:{PRIORITY_PATTERNS[priority]}"
+
+
 def _bar(name: str, total: float, parts: list[dict]) -> str:
     """The bar, one coloured part per priority that adds any. A screen reader hears it as one
     picture named by its parts in whole numbers (`words.common.whole_parts`: they add up to the
@@ -78,7 +83,7 @@ def _bar(name: str, total: float, parts: list[dict]) -> str:
         spans.append(
             f'<span data-priority="{escape(r["priority"])}" data-points="{float(r["points"]):.4f}"'
             f' title="{escape(tip)}"'
-            f' style="width:{_pct(r["points"])};background:{PRIORITY_COLORS[r["priority"]]}"></span>'
+            f' style="width:{_pct(r["points"])};{_fill(r["priority"])}"></span>'
         )
     return f'<div class="hfs-match-bar" role="img" aria-label="{escape(label)}">' + "".join(spans) + "</div>"
 
@@ -97,7 +102,7 @@ def _axis() -> str:
 
 def _key() -> str:
     items = "".join(
-        f'<li><i style="background:{PRIORITY_COLORS[p]}"></i>{escape(PRIORITY_LABELS[p])}</li>'
+        f'<li><i data-priority="{p}" style="{_fill(p)}"></i>{escape(PRIORITY_LABELS[p])}</li>'
         for p in PRIORITIES
     )
     return (

@@ -49,6 +49,22 @@ PRIORITY_COLORS: dict[str, str] = {
 """Paul Tol's colour-blind-safe 'muted' set, dark and light in turn so neighbouring segments
 of a stacked bar also differ in black-and-white print. Distinct from the option colours."""
 
+PRIORITY_PATTERNS: dict[str, str] = {
+    "relief": "none",
+    "lasting": "repeating-linear-gradient(45deg, rgba(0,0,0,.55) 0 1.5px, transparent 1.5px 6px)",
+    "serious_risk": "repeating-linear-gradient(90deg, rgba(255,255,255,.75) 0 1.5px, transparent 1.5px 5px)",
+    "side_effects": "repeating-linear-gradient(0deg, rgba(0,0,0,.5) 0 1.5px, transparent 1.5px 5px)",
+    "burden": "repeating-linear-gradient(-45deg, rgba(255,255,255,.75) 0 1.5px, transparent 1.5px 6px)",
+    "recovery": (
+        "repeating-linear-gradient(45deg, rgba(0,0,0,.45) 0 1px, transparent 1px 6px),"
+        "repeating-linear-gradient(-45deg, rgba(0,0,0,.45) 0 1px, transparent 1px 6px)"
+    ),
+}
+"""A line pattern over each priority's colour in the screen's match bars and their key (CSS
+`background-image`): solid, slanted one way or the other, upright, level or crossed. The bars
+told the priorities apart by colour alone (WCAG 1.4.1; accessibility pass), which a screen in
+bright light, a grey print of the page or a rarer colour vision can lose."""
+
 PERSON_PATH = (
     "M0,-1A0.27,0.27,0,1,1,0,-0.46A0.27,0.27,0,1,1,0,-1Z"
     "M-0.2,-0.4H0.2C0.42,-0.4,0.55,-0.28,0.55,-0.05V0.32C0.55,0.42,0.38,0.42,0.38,0.32V0.02H0.3V1"

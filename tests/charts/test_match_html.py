@@ -7,7 +7,7 @@ import re
 from html import unescape
 
 from decision_aid import charts
-from decision_aid.charts.style import PRIORITY_COLORS
+from decision_aid.charts.style import PRIORITY_COLORS, PRIORITY_PATTERNS
 from decision_aid.profile import PRIORITIES
 from decision_aid.words.charts import MATCH_AXIS, MATCH_SUBTITLE, MATCH_TITLE, MAY_NOT_SUIT
 from decision_aid.words.common import PRIORITY_LABELS
@@ -18,7 +18,10 @@ OPTION = re.compile(
 )
 PART = re.compile(
     r'data-priority="([^"]+)" data-points="([^"]+)" title="([^"]*)"'
-    r' style="width:([0-9.]+)%;background:([^"]+)"'
+    r' style="width:([0-9.]+)%;background-color:([^;"]+);background-image:([^"]+)"'
+)
+KEY = re.compile(
+    r'<li><i data-priority="([^"]+)" style="background-color:([^;"]+);background-image:([^"]+)"></i>'
 )
 RANGE = re.compile(r'<span style="left:([0-9.]+)%;width:([0-9.]+)%">')
 
@@ -55,12 +58,28 @@ def test_each_bar_is_its_priorities_points_in_order_and_adds_up_to_the_match():
         parts = PART.findall(inner)
         mine = frame[(frame["option"] == option) & (frame["points"] > 0)]
         assert [p for p, *_ in parts] == [p for p in PRIORITIES if p in set(mine["priority"])]
-        assert abs(sum(float(points) for _, points, _, _, _ in parts) - match) < 0.1  # as the frame's own
+        assert abs(sum(float(points) for _, points, *_ in parts) - match) < 0.1  # as the frame's own
         name = frame[frame["option"] == option]["short_name"].iloc[0]
-        for priority, points, title, width, colour in parts:
+        for priority, points, title, width, colour, _ in parts:
             assert abs(float(width) - float(points)) < 0.01  # a point is 1% of the bar's full length
             assert colour == PRIORITY_COLORS[priority]
             assert unescape(title).startswith(f"{name}. {PRIORITY_LABELS[priority]}. ")
+
+
+def test_each_priority_has_its_own_line_pattern_in_the_bars_and_the_key():
+    """The bars told the priorities apart by colour alone (WCAG 1.4.1; accessibility pass): each
+    priority now also has a pattern of its own, the same in every bar part and in the key."""
+    body = charts.match_html(charts.match_frame(_evaluate(**dict.fromkeys(PRIORITIES, 7))))
+    key = {p: (colour, unescape(pattern)) for p, colour, pattern in KEY.findall(body)}
+    assert list(key) == list(PRIORITIES)
+    assert len({pattern for _, pattern in key.values()}) == len(PRIORITIES)  # no two alike
+    assert {p: pattern for p, (_, pattern) in key.items()} == PRIORITY_PATTERNS
+    seen = set()
+    for _, _, inner in _options(body):
+        for priority, *_, colour, pattern in PART.findall(inner):
+            assert (colour, unescape(pattern)) == key[priority]
+            seen.add(priority)
+    assert seen == set(PRIORITIES)
 
 
 def test_the_thin_line_spans_the_range():
