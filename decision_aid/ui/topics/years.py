@@ -10,7 +10,7 @@ from decision_aid.projection import NO_TREATMENT_ID, sources_used
 from decision_aid.ui import chart_cache
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, fit_x, in_words, show, sources_toggle
-from decision_aid.words.common import per_100
+from decision_aid.words.common import and_list, per_100
 from decision_aid.words.topics import (
     ASKS_HEADING,
     ASKS_NOTHING,
@@ -24,6 +24,9 @@ from decision_aid.words.topics import (
     MVD_LINE_LOCAL,
     NO_REFERENCE_LINE,
     NO_TREATMENT_ASKS,
+    NONE_DRAWN,
+    NOT_DRAWN,
+    NOT_DRAWN_CELL,
     OVER_YEARS,
     PILL_DAYS,
     RECOVERY_WEEKS,
@@ -70,20 +73,28 @@ def render(ctx: Ctx) -> None:
     result = ctx.result
     show_sources = sources_toggle("years") if ctx.consult else False
     years = result.projection.years
-    frame = charts.projection_frame(result)
-    reference = charts.reference_frame(result)
-    spec = chart_cache.parts(charts.projection_parts(frame, years=years, reference=reference), finish=fit_x)
-    show(spec, "chart_projection")
-    if reference.empty:
-        st.caption(NO_REFERENCE_LINE)
-    if any(o.success.local for o in result.options):
-        st.caption(c.md(MVD_LINE_LOCAL.format(mark=LOCAL_MARK)))
-    in_words(chart_cache.text(charts.describe_projection, frame, years, reference))
+    drawn = [o for o in result.options if o.figures_apply]
+    left_out = [o.short_name for o in result.options if not o.figures_apply]
+    if drawn:
+        frame = charts.projection_frame(result)
+        frame = frame[frame["option"].isin([o.id for o in drawn])].reset_index(drop=True)
+        reference = charts.reference_frame(result)
+        parts = charts.projection_parts(frame, years=years, reference=reference)
+        show(chart_cache.parts(parts, finish=fit_x), "chart_projection")
+        if left_out:
+            st.caption(c.md(NOT_DRAWN.format(options=and_list(left_out))))
+        if reference.empty:
+            st.caption(NO_REFERENCE_LINE)
+        if any(o.success.local for o in drawn):
+            st.caption(c.md(MVD_LINE_LOCAL.format(mark=LOCAL_MARK)))
+        in_words(chart_cache.text(charts.describe_projection, frame, years, reference))
+    else:
+        st.markdown(NONE_DRAWN)
     c.heading(ASKS_HEADING.format(years=years), 3)
     over = OVER_YEARS.format(years=years)
     rows = []
     nt = result.projection.options.get("no_treatment")
-    if nt is not None and nt.controlled_pct:
+    if drawn and nt is not None and nt.controlled_pct:
         cp = nt.controlled_pct
         rows.append(
             {
@@ -98,7 +109,7 @@ def render(ctx: Ctx) -> None:
         rows.append(
             {
                 COL_OPTION: o.short_name,
-                CONTROL_ON_AVERAGE: _controlled(cp),
+                CONTROL_ON_AVERAGE: _controlled(cp) if o.figures_apply else NOT_DRAWN_CELL,
                 over: _asks(p),
             }
         )

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
-from decision_aid.evidence import load_evidence
+from decision_aid.evidence import OPTION_IDS, load_evidence
 from decision_aid.profile import PRIORITIES
 from decision_aid.ui.topics.common import LOCAL_MARK
 from decision_aid.ui.topics.glance import CAUTIONS_ID
-from decision_aid.words.topics import CAUTIONS_IN_FULL
+from decision_aid.words.topics import CAUTIONS_IN_FULL, NOT_DRAWN_CELL
 from tests.ui.conftest import (
     chart_specs,
     go,
@@ -655,6 +655,35 @@ def test_the_years_table_gives_a_range_only_where_the_studies_give_one():
     control = [unescape(cell) for cell in frame[frame.columns[0]]]
     assert control[0] == "Spasm went away for a time: 10 out of 100 people (no range given in the studies)"
     assert all("could be" in cell and " to " in cell for cell in control[1:])
+
+
+def _projection_options(at) -> set[str]:
+    """The options the five-year chart draws a line for (its "projection" data, as Arrow)."""
+    import pyarrow as pa
+
+    (chart,) = at.get("vega_lite_chart")
+    (data,) = [d.data.data for d in chart.proto.datasets if d.name == "projection"]
+    return set(pa.ipc.open_stream(data).read_pandas()["option"])
+
+
+def test_the_years_chart_draws_no_line_for_an_option_whose_figures_may_not_apply():
+    """With MS, MVD's line rose to 92 in 100 under a note that its figures may not apply (no study
+    has counted MVD's results in MS): such an option gets no line, as it gets no bar in the match,
+    and the table says why its figure is missing; what it asks of you still shows."""
+    assert _projection_options(open_app({"topic": "years"}, page="compare")) == set(OPTION_IDS)
+    at = open_app({"topic": "years", "cause": "ms"}, page="compare")
+    assert _projection_options(at) == {"medication", "botulinum"}
+    (spec,) = chart_specs(at)
+    assert "MVD" not in spec["description"]
+    assert "Not drawn: MVD surgery, whose figures may not apply to you." in unescape(texts(at))
+    (table,) = at.table
+    last = [unescape(cell) for cell in table.value.iloc[-1]]
+    assert last[0] == NOT_DRAWN_CELL and "operation" in last[1]
+    at = open_app({"topic": "years", "sides": "both"}, page="compare")  # all three may not apply
+    assert _charts(at) == 0
+    assert "No lines are drawn" in unescape(texts(at))
+    (table,) = at.table
+    assert {unescape(cell) for cell in table.value.iloc[:, 0]} == {NOT_DRAWN_CELL}
 
 
 def test_the_figures_table_never_shows_a_figure_as_a_range_from_itself_to_itself():
