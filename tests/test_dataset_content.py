@@ -15,7 +15,6 @@ from pydantic import BaseModel
 from decision_aid.engine import evaluate
 from decision_aid.evidence import DEFAULT_DATASET, OPTION_IDS, Evidence, load_evidence
 from decision_aid.profile import Profile, parse_query
-from decision_aid.words.common import whole
 from decision_aid.words.pages import situation as situation_words
 
 
@@ -34,7 +33,7 @@ def _risk(ev: Evidence, option: str, risk_id: str):
 
 
 def test_shipped_dataset_loads(ev: Evidence) -> None:
-    assert ev.meta.version == "1.2.22"
+    assert ev.meta.version == "1.2.23"
     assert list(ev.options) == list(OPTION_IDS)
     assert ev.meta.next_review > ev.meta.last_reviewed
     assert ev.meta.funding and ev.meta.how_chosen and ev.meta.made_by
@@ -126,48 +125,19 @@ def test_summary_is_short_and_plain(ev: Evidence, option_id: str) -> None:
 
 
 @pytest.mark.parametrize("option_id", OPTION_IDS)
-def test_a_summary_that_counts_the_benefit_counts_a_harm_too(ev: Evidence, option_id: str) -> None:
-    """MVD's summary gave its benefit as "about 85 to 90 in 100" and its harm as "a small chance
-    of lasting harm": benefits and harms in equal detail, so a number for one asks for the other."""
+def test_a_summary_gives_no_figure_and_names_a_harm(ev: Evidence, option_id: str) -> None:
+    """The About page shows each summary with no source, range or time frame. MVD's alone gave
+    figures ("about 85 to 90 in 100" free of the spasm, then "about 89"), while the injections
+    "work for most people" and the medicines "help some people": read together, the one figure
+    leaned towards surgery (patient review, 2026-12-04). Figures stand where their sources and
+    time frames do; every summary still names a harm beside its benefit."""
     summary = " ".join(ev.options[option_id].summary.split())
-    sentences = re.split(r"(?<=[.!?])\s+", summary)
-    # each figure is a benefit or a harm by what its sentence is about
-    kinds = {
-        bool(HARM_WORDS.search(sentence))
-        for sentence in sentences
-        for _ in re.findall(r"\d+(?: to \d+)? in 100", sentence)
-    }
-    assert kinds in (set(), {True, False}), (option_id, summary)
+    assert not re.search(r"\d+(?: to \d+)? (?:in|out of) 100", summary), (option_id, summary)
+    assert HARM_WORDS.search(summary), (option_id, summary)
 
 
 HARM_WORDS = re.compile(r"harm|side effect|hearing loss|weak|stroke|droop|leak|infection", re.I)
 """What a sentence about a harm names (the options' risks as their summaries say them)."""
-
-
-def test_the_balance_check_tells_a_benefit_figure_from_a_harm_figure(ev: Evidence) -> None:
-    """Two benefit figures and no harm figure passed the old check (it only asked for not one)."""
-    mvd = ev.options["mvd"]
-    lopsided = mvd.summary.replace("about 2 in 100 have lasting hearing loss", "most are glad") + (
-        " About 95 in 100 are clearly better."
-    )
-    options = {**ev.options, "mvd": mvd.model_copy(update={"summary": lopsided})}
-    broken = ev.model_copy(update={"options": options})
-    with pytest.raises(AssertionError):
-        test_a_summary_that_counts_the_benefit_counts_a_harm_too(broken, "mvd")
-
-
-@pytest.mark.parametrize("option_id", OPTION_IDS)
-def test_a_summary_s_figures_are_the_option_s_own(ev: Evidence, option_id: str) -> None:
-    """MVD's summary said "about 85 to 90 in 100 people become free of the spasm" (a review's
-    words on most series) where every other view gives 89 (63 to 91): a summary, which carries no
-    sources of its own, may only give a figure the option stores, as every other view rounds it."""
-    opt = ev.options[option_id]
-    figures = [f.per_100 for f in [*opt.benefits, *opt.risks] if f.per_100]
-    said = {(whole(f.central),) for f in figures} | {(whole(f.low), whole(f.high)) for f in figures}
-    summary = " ".join(opt.summary.split())
-    for low, high in re.findall(r"(\d+)(?: to (\d+))? in 100", summary):
-        found = (int(low), int(high)) if high else (int(low),)
-        assert found in said, (option_id, found, summary)
 
 
 def test_success_ranges_explain_why_sources_disagree(ev: Evidence) -> None:
