@@ -51,13 +51,13 @@ of a stacked bar also differ in black-and-white print. Distinct from the option 
 
 PRIORITY_PATTERNS: dict[str, str] = {
     "relief": "none",
-    "lasting": "repeating-linear-gradient(45deg, rgba(0,0,0,.55) 0 1.5px, transparent 1.5px 6px)",
-    "serious_risk": "repeating-linear-gradient(90deg, rgba(255,255,255,.75) 0 1.5px, transparent 1.5px 5px)",
-    "side_effects": "repeating-linear-gradient(0deg, rgba(0,0,0,.5) 0 1.5px, transparent 1.5px 5px)",
-    "burden": "repeating-linear-gradient(-45deg, rgba(255,255,255,.75) 0 1.5px, transparent 1.5px 6px)",
+    "lasting": "repeating-linear-gradient(45deg, rgba(0,0,0,.55) 0 1.5px, #0000 1.5px 6px)",
+    "serious_risk": "repeating-linear-gradient(90deg, rgba(255,255,255,.75) 0 1.5px, #0000 1.5px 5px)",
+    "side_effects": "repeating-linear-gradient(0deg, rgba(0,0,0,.5) 0 1.5px, #0000 1.5px 5px)",
+    "burden": "repeating-linear-gradient(-45deg, rgba(255,255,255,.75) 0 1.5px, #0000 1.5px 6px)",
     "recovery": (
-        "repeating-linear-gradient(45deg, rgba(0,0,0,.45) 0 1px, transparent 1px 6px),"
-        "repeating-linear-gradient(-45deg, rgba(0,0,0,.45) 0 1px, transparent 1px 6px)"
+        "repeating-linear-gradient(45deg, rgba(0,0,0,.45) 0 1px, #0000 1px 6px),"
+        "repeating-linear-gradient(-45deg, rgba(0,0,0,.45) 0 1px, #0000 1px 6px)"
     ),
 }
 """A line pattern over each priority's colour in the screen's match bars and their key (CSS
