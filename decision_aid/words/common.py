@@ -44,6 +44,9 @@ chance is told as fully as the operation's."""
 EXPERT_ESTIMATE = _("An expert's estimate, not a study result.")
 """After a figure no study measured (the medicines' control figure), in the PDF and the command
 line."""
+ESTIMATE_MARK = _("an expert's estimate, not a study")
+"""Beside such a figure, in brackets or a cell: the grid's cell, the works topic's pictures, the
+five-year table and the figures table (a clinical review found the last three without it)."""
 FIGURE = _("Figure")
 WHEN = _("When")
 SOURCES = _("Sources")

@@ -36,7 +36,7 @@ NOT_MEASURED = NOT_MEASURED_STOP
 NOT_MEASURED_SEPARATELY = _("Not measured separately.")
 WHEN = _("When: {timeframe}")
 ONLY_WHILE_TREATED = _("only while treated")
-EXPERT_ESTIMATE = _("an expert's estimate, not a study")
+EXPERT_ESTIMATE = common.ESTIMATE_MARK
 NONE_REPORTED = common.NONE_REPORTED
 HARM_AND_MORE = _("{harm}, and {more} more")
 """The likeliest harm of its kind, and how many more the harms topic lists (named there, so the

@@ -169,9 +169,13 @@ def operations(n: int) -> str:
 # ---------------------------------------------------------------- all the figures
 
 FIGURES_INTRO = _(
-    "Every figure the aid uses, out of 100 people (or 100 injections, where it says so), with "
-    "where it comes from: one table, one tab for each option."
+    "Every chance the aid gives, out of 100 people (or 100 injections, where it says so), with "
+    "where it comes from: one table, one tab for each option. How soon each one works and how "
+    'long it lasts are in "{works}". Visits, nights in hospital and weeks of recovery are in '
+    '"{years}".'
 )
+"""It said "every figure the aid uses", and the times, visits and nights were not in it (clinical
+review, 2026-12-04): they stand, with their sources, in the topics it names."""
 COL_OPTION = common.OPTION
 COL_FIGURE = common.FIGURE
 COL_OUT_OF_100 = _("Out of 100")

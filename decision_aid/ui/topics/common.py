@@ -15,7 +15,14 @@ from decision_aid.profile import Profile
 from decision_aid.ui import chart_cache
 from decision_aid.ui import components as c
 from decision_aid.words.app import PUBLISHED_RANGE, RANGE
-from decision_aid.words.common import NO_RANGE_GIVEN, has_range, per_100_counted, per_100_range, span_text
+from decision_aid.words.common import (
+    ESTIMATE_MARK,
+    NO_RANGE_GIVEN,
+    has_range,
+    per_100_counted,
+    per_100_range,
+    span_text,
+)
 from decision_aid.words.topics import (
     HOW_SURE,
     IN_WORDS,
@@ -88,13 +95,20 @@ def sure(certainty: str | None) -> str:
 
 
 def figure_words(
-    central: float | None, *, per: str = "person", certainty: str | None = None, local: bool = False
+    central: float | None,
+    *,
+    per: str = "person",
+    certainty: str | None = None,
+    local: bool = False,
+    estimate: bool = False,
 ) -> str:
-    """'30 out of 100 people (how sure: very low)', 'per injection' and the local mark added."""
+    """'30 out of 100 people (an expert's estimate, not a study; how sure: very low)', 'per
+    injection' and the local mark added."""
     if central is None:
         return NOT_MEASURED
     text = per_100_counted(central, per)
-    extra = [x for x in (sure(certainty), LOCAL_MARK if local else "") if x]
+    marks = (ESTIMATE_MARK if estimate else "", sure(certainty), LOCAL_MARK if local else "")
+    extra = [x for x in marks if x]
     return text + (f" ({'; '.join(extra)})" if extra else "")
 
 

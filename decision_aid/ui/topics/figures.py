@@ -12,7 +12,7 @@ from decision_aid.results import shown_range
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, range_words
 from decision_aid.ui.topics.glance import GRID_CSS, table_html
-from decision_aid.words.common import CHANCE_LABELS, rounded_total_note, span_text
+from decision_aid.words.common import CHANCE_LABELS, ESTIMATE_MARK, rounded_total_note, span_text
 from decision_aid.words.topics import (
     COL_FIGURE,
     COL_HOW_SURE,
@@ -24,13 +24,16 @@ from decision_aid.words.topics import (
     FIGURES_INTRO,
     FULL_CITATIONS,
     NAME_PER_INJECTION,
+    TOPIC_TITLES,
     certainty_level,
     out_of_100,
 )
 
 
-def _sure(certainty: str | None) -> str:
-    return certainty_level(certainty) if certainty else ""
+def _sure(certainty: str | None, estimate: bool = False) -> str:
+    """The How sure column, with the mark of a figure no study measured."""
+    level = certainty_level(certainty) if certainty else ""
+    return "; ".join(x for x in (level, ESTIMATE_MARK if estimate else "") if x)
 
 
 def _range(fig: object) -> str:
@@ -47,6 +50,7 @@ def _row(
     when: str,
     certainty: str | None,
     sources: Any,
+    estimate: bool = False,
 ) -> dict[str, str]:
     """One figure's row, its columns in the table's order."""
     return {
@@ -55,7 +59,7 @@ def _row(
         COL_OUT_OF_100: out_of_100(central),
         COL_RANGE: range_,
         COL_WHEN: when,
-        COL_HOW_SURE: _sure(certainty),
+        COL_HOW_SURE: _sure(certainty, estimate),
         COL_SOURCES: ", ".join(sources or ()),
     }
 
@@ -85,8 +89,18 @@ def rows(ctx: Ctx) -> list[dict[str, str]]:
             measured = b.get("central") is not None
             span = _range(b) if measured else str(b.get("not_measured") or "")
             when = str(b.get("timeframe") or "") if measured else ""
+            estimate = bool(b.get("expert_estimate"))
             out.append(
-                _row(o.short_name, name, b.get("central"), span, when, b.get("certainty"), b.get("sources"))
+                _row(
+                    o.short_name,
+                    name,
+                    b.get("central"),
+                    span,
+                    when,
+                    b.get("certainty"),
+                    b.get("sources"),
+                    estimate,
+                )
             )
         for field, ch in ctx.ev.options[o.id].chances():  # late relief, return, a second operation
             p = ch.per_100
@@ -108,7 +122,7 @@ def rows(ctx: Ctx) -> list[dict[str, str]]:
 
 
 def render(ctx: Ctx) -> None:
-    st.markdown(FIGURES_INTRO)
+    st.markdown(FIGURES_INTRO.format(works=TOPIC_TITLES["works"], years=TOPIC_TITLES["years"]))
     table = rows(ctx)
     headers = [h for h in (table[0] if table else {}) if h != COL_OPTION]
     st.html(GRID_CSS)

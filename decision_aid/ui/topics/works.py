@@ -25,7 +25,7 @@ from decision_aid.ui.topics.common import (
     show_icons,
     sources_toggle,
 )
-from decision_aid.words.common import per_100
+from decision_aid.words.common import ESTIMATE_MARK, per_100
 from decision_aid.words.topics import (
     CERTAINTY_LINE,
     CHANCE_LABELS,
@@ -95,7 +95,10 @@ def _benefit_group(ctx: Ctx, measure: str, by_option: dict[str, dict], show_sour
                 c.md(
                     # how sure, beside the figure unless the consult's sources line below says it
                     figure_words(
-                        b["central"], certainty=None if show_sources else b.get("certainty"), local=local
+                        b["central"],
+                        certainty=None if show_sources else b.get("certainty"),
+                        local=local,
+                        estimate=bool(b.get("expert_estimate")),
                     )
                 )
             )
@@ -109,7 +112,8 @@ def _benefit_group(ctx: Ctx, measure: str, by_option: dict[str, dict], show_sour
                 if b.get("certainty"):
                     lines.append(CERTAINTY_LINE.format(level=certainty_level(b["certainty"])))
             st.caption(c.md(" ".join(lines)))
-            words.append(f"{o.short_name}: {per_100(b['central'])} ({when}).")
+            estimate = f"; {ESTIMATE_MARK}" if b.get("expert_estimate") else ""
+            words.append(f"{o.short_name}: {per_100(b['central'])} ({when}{estimate}).")
     in_words(f"{label}. " + " ".join(words))
 
 

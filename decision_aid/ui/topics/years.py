@@ -10,7 +10,7 @@ from decision_aid.projection import NO_TREATMENT_ID, sources_used
 from decision_aid.ui import chart_cache
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, fit_x, in_words, show, sources_toggle
-from decision_aid.words.common import and_list, per_100
+from decision_aid.words.common import ESTIMATE_MARK, and_list, per_100
 from decision_aid.words.topics import (
     ASKS_HEADING,
     ASKS_NOTHING,
@@ -52,11 +52,13 @@ def _asks(p) -> str:
     return "; ".join(parts) or ASKS_NOTHING
 
 
-def _controlled(cp: dict) -> str:
+def _controlled(cp: dict, estimate: bool = False) -> str:
     """'63 out of 100 people (could be 50 to 75 out of 100)'; not 'could be 10 out of 100' for
-    a figure the studies give without a range."""
+    a figure the studies give without a range; the mark of an expert's estimate first, when the
+    line comes from one (the medicines' control figure)."""
+    said = charts.range_text(cp["low"], cp["high"])
     return FIGURE_AND_RANGE.format(
-        figure=per_100(cp["central"]), range=charts.range_text(cp["low"], cp["high"])
+        figure=per_100(cp["central"]), range=f"{ESTIMATE_MARK}; {said}" if estimate else said
     )
 
 
@@ -109,7 +111,9 @@ def render(ctx: Ctx) -> None:
         rows.append(
             {
                 COL_OPTION: o.short_name,
-                CONTROL_ON_AVERAGE: _controlled(cp) if o.figures_apply else NOT_DRAWN_CELL,
+                CONTROL_ON_AVERAGE: _controlled(cp, o.success.expert_estimate)
+                if o.figures_apply
+                else NOT_DRAWN_CELL,
                 over: _asks(p),
             }
         )

@@ -10,6 +10,7 @@ from decision_aid.evidence import OPTION_IDS, load_evidence
 from decision_aid.profile import PRIORITIES
 from decision_aid.ui.topics.common import LOCAL_MARK
 from decision_aid.ui.topics.glance import CAUTIONS_ID
+from decision_aid.words.common import ESTIMATE_MARK
 from decision_aid.words.topics import CAUTIONS_IN_FULL, NOT_DRAWN_CELL
 from tests.ui.conftest import (
     chart_specs,
@@ -775,3 +776,19 @@ def test_a_consult_says_how_sure_each_figure_is_as_home_mode_does():
     consult = open_app({"topic": "works", "mode": "consult"}, page="compare")
     consult.toggle(key="sources_works").set_value(True).run()
     assert "**Relief comes late:** 33 out of 100 people (how sure: low)" in unescape(texts(consult))
+
+
+def test_the_medicines_estimate_is_marked_as_one_wherever_its_figure_stands():
+    """The grid, the PDF and the command line said the medicines' 30 in 100 is one expert's
+    estimate, not a study; the works pictures, the five-year table and the figures table gave it
+    like any study's figure (clinical review, 2026-12-04). Only that figure is marked."""
+    mark = ESTIMATE_MARK
+    works = unescape(texts(open_app({"topic": "works"}, page="compare")))
+    assert "30 out of 100 people (an expert's estimate, not a study; how sure: very low)" in works
+    assert works.count(mark) == 2  # beside the picture, and in its text alternative
+    (table,) = open_app({"topic": "years"}, page="compare").table
+    control = [unescape(cell) for cell in table.value.iloc[:, 0]]
+    assert [mark in cell for cell in control] == [False, True, False, False]
+    figures = _grid_html(open_app({"topic": "figures"}, page="compare"))
+    assert figures.count(mark) == 1
+    assert f"very low; {mark}" in figures
