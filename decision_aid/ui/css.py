@@ -32,6 +32,11 @@ SELECTED_PILL_COLOR = "#a8303d"
 """Text of a selected pill (st.pills): 5.8:1 on its pink background. Streamlit uses its primary
 colour #c53948 there, 4.47:1, just under the 4.5:1 that WCAG 1.4.3 needs."""
 
+CONTROL_EDGE_COLOR = "#767676"
+"""The edge of an empty radio circle or checkbox: 4.5:1 on white, 4.3:1 on the sidebar (WCAG 1.4.11
+asks 3:1 of what shows a control is there). Streamlit draws it about #dcd8d4, 1.4:1, so an
+unchosen "Both sides of my face" looked greyed out (patient review, 2026-12-04)."""
+
 FOCUS_COLOR = SELECTED_PILL_COLOR
 """The keyboard focus ring on links, on radio and checkbox choices and on text and number boxes:
 Streamlit rings its buttons but shows a focused link or choice only by a faint grey background
@@ -84,6 +89,7 @@ PAGE_CSS = (
             caption_color=CAPTION_COLOR,
             selected_pill_color=SELECTED_PILL_COLOR,
             focus_color=FOCUS_COLOR,
+            control_edge_color=CONTROL_EDGE_COLOR,
             touch_target_px=TOUCH_TARGET_PX,
             page_top=PAGE_TOP,
         ).splitlines()
