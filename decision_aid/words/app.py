@@ -132,7 +132,9 @@ SLIDER_NOT_SET = _("{label} (not set yet)")
 SLIDER_SET = _("{label} (set)")
 NONE_SET = _("None set yet. Move a slider to set it. Until you set one, nothing is matched.")
 SET_SO_FAR = _("Set so far: {n} of {total}. Any you leave unset count as the middle (5).")
-NOT_SET_YET = _("**Not set yet.** Move the slider to set it.")
+NOT_SET_YET = _("**Not set yet.** Move the slider to set it. For 5, move it away and back.")
+"""An unset slider waits at 5, and a move that ends at 5 changes nothing the app can see: a patient
+on a phone who wanted 5 dragged 5 to 7 to 5 and still read "Not set yet" (patient review)."""
 SET_VALUE = _("**Set: {value} out of 10.**")
 UNSET = _("Clear my answer")
 """The button that sets a priority back to "not set", say after a slider was moved by mistake."""

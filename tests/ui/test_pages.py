@@ -169,6 +169,8 @@ def test_priority_sliders_start_not_set_and_moving_one_sets_it():
     assert "Set so far: 1 of 6" in text and "Set: 9 out of 10." in text
     assert "None set yet" not in text  # its place is kept, hidden (components.steady_text)
     assert text.count("Not set yet.") == 5
+    # a move that ends where an unset slider waits changes nothing the app can see (patient review)
+    assert text.count("For 5, move it away and back.") == 5
     assert at.query_params["serious_risk"] == "9"
 
 
