@@ -42,6 +42,7 @@ from decision_aid.words.app import (
     WEIGHS_AGAINST_ONLY,
 )
 from decision_aid.words.common import (
+    ESTIMATE_MARK,
     FIT_A_LITTLE,
     FIT_PARTLY,
     FIT_WELL,
@@ -120,7 +121,9 @@ def priority_examples(ev: Evidence) -> dict[str, list[str]]:
     for oid, o in ev.ordered():
         name = o.short_name
         label, central, _ = _control(ev, oid)
-        out["relief"].append(f"{name}: {label.lower()}, {per_100(central)}")
+        # the medicines' figure is one expert's estimate, as every view of it says (clinical review)
+        estimate = f", {ESTIMATE_MARK}" if ev.control(oid).expert_estimate else ""
+        out["relief"].append(f"{name}: {label.lower()}, {per_100(central)}{estimate}")
         out["lasting"].append(f"{name}: {_lasting_line(o)}")
         serious = _serious(o)
         # where the studies counted none, a label's warning says so (never "no serious harm")

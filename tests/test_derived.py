@@ -142,6 +142,13 @@ def test_relief_example_uses_the_control_measure_and_says_which_it_is():
         assert f"{round(central)} out of 100" in line
 
 
+def test_relief_example_marks_the_medicines_estimate_as_one():
+    """The priorities page gave the medicines' 30 in 100 like a study's figure (clinical review)."""
+    for line, (oid, _) in zip(priority_examples(EV)["relief"], EV.ordered(), strict=True):
+        assert line.endswith(", an expert's estimate, not a study") == EV.control(oid).expert_estimate, line
+    assert any(EV.control(oid).expert_estimate for oid in EV.options)
+
+
 def test_side_effect_example_marks_a_per_injection_figure():
     line = next(t for t in priority_examples(EV)["side_effects"] if t.startswith("Botulinum"))
     assert line.endswith("per injection")
