@@ -70,7 +70,11 @@ def _controlled(option: Option, success: SuccessUsed, year: int, end: End) -> fl
         return s * (1 - share)
     share = s * (1 - recurrence_share(option, year, end))
     late = option.delayed_relief
-    if year == 1 and late is not None and late.per_100 is not None and late.months is not None:
+    # Late relief counts people not yet free of the spasm, a measure other than "clearly better":
+    # only the least favourable end takes them as not better until then. The central line took
+    # them off too, and MVD's first year read 68 in 100 (clinical review, 2026-12-04).
+    timed = late is not None and late.per_100 is not None and late.months is not None
+    if year == 1 and end == "low" and timed:
         share -= _bad(late.per_100, end) / 100 * min(12.0, _bad(late.months, end)) / 12
     return share
 

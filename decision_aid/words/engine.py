@@ -189,8 +189,9 @@ RECURRENCE_FIRST_YEAR = _(
     "({range} in the studies), all of it counted from the first year."
 )
 LATE_RELIEF = _(
-    "{name}: in the first year, {range} people are counted as not yet "
-    "better for {months_low} to {months_high} months, because their relief comes late."
+    "{name}: for {range} people the spasm goes only after {months_low} to {months_high} months. "
+    "The studies count them as not yet free of the spasm, not as not better. So only the low end "
+    "of the shaded range counts them as not yet better in the first year."
 )
 """`{range}` (and the recurrence's above) as `words.common.per_100_range` gives it, so these
 notes say chances in whole people as every other text does: they gave the studies' figures
