@@ -242,7 +242,8 @@ def test_pack_lists_the_words_patients_read_beyond_the_pages_under_where_they_re
     for heading in review_words.WORD_PLACES.values():
         assert has(words, heading)
     in_grid = words.split(html.escape(review_words.WORD_PLACES["grid"]))[1].split("<h3>")[0]
-    assert has(in_grid, grid.EXPERT_ESTIMATE)
+    assert has(in_grid, grid.NO_TREATMENT_HARMS)
+    assert has(words, grid.EXPERT_ESTIMATE)  # now one home with the topics' (words.common)
     in_report = words.split(html.escape(review_words.WORD_PLACES["report"]))[1].split("<h3>")[0]
     assert has(in_report, report.NO_CAUTIONS)
 
