@@ -19,7 +19,15 @@ from decision_aid.evidence import Certainty, Evidence, LabelWarning, Option, Qua
 from decision_aid.results import shown_range
 from decision_aid.schema import GRID_ROWS
 from decision_aid.words import grid as W
-from decision_aid.words.common import in_sentence, per_100_counted, whole
+from decision_aid.words.common import (
+    COUNTS_ANY,
+    COUNTS_ONE,
+    COUNTS_ONE_PER_INJECTION,
+    UNLIKE_SIDE_EFFECTS,
+    in_sentence,
+    per_100_counted,
+    whole,
+)
 
 NO_TREATMENT_NAME = W.NO_TREATMENT_NAME
 MAX_WORDS = 14
@@ -87,6 +95,8 @@ class Grid:
     dataset's `figures_note`): said under the grid, not in its rows, where they would sit beside
     treatment figures that count other things over other times."""
     reference_note_sources: tuple[str, ...] = ()
+    unlike_note: str = ""
+    """`unlike_side_effects`: said under the grid, as the no-treatment note is."""
 
 
 QUESTIONS: tuple[tuple[str, str], ...] = tuple((key, W.ROW_QUESTIONS[key]) for key in GRID_ROWS)
@@ -251,6 +261,26 @@ def _risk_cell(risks: list[Any], serious: bool, warning: LabelWarning | None = N
         local=bool(_get(r, "local")),
         timeframe=_get(r, "timeframe") or "",
     )
+
+
+def unlike_side_effects(result: Result) -> str:
+    """The note that the options' most common side effects that pass (the grid's cells, the harms
+    topic's pictures) are not counted the same way, naming how each is; "" when they are."""
+    tops = []
+    for o in result.options:
+        mine = [r for r in o.risks if not r.serious_or_lasting]
+        if mine:
+            top = max(mine, key=lambda r: r.central)
+            tops.append((o.short_name, top.counts, top.per))
+    if len({(counts, per) for _, counts, per in tops}) <= 1:
+        return ""
+    parts = [
+        (
+            COUNTS_ANY if counts == "any" else COUNTS_ONE_PER_INJECTION if per == "injection" else COUNTS_ONE
+        ).format(name=name)
+        for name, counts, per in tops
+    ]
+    return UNLIKE_SIDE_EFFECTS.format(parts="; ".join(parts))
 
 
 def _involves(opt: Option) -> Cell:
@@ -453,4 +483,6 @@ def glance_grid(ev: Evidence, result: Result) -> Grid:
                 cautions.append((oid, c.label, c.text))
     rows = tuple(Row(key, question, tuple(col[key] for col in by_column)) for key, question in QUESTIONS)
     note, note_sources = _reference_note(ev, result)
-    return Grid(tuple(columns), rows, tuple(cautions), tuple(good), note, note_sources)
+    return Grid(
+        tuple(columns), rows, tuple(cautions), tuple(good), note, note_sources, unlike_side_effects(result)
+    )

@@ -66,6 +66,7 @@ class RiskUsed(FigureUsed):
     serious: bool
     lasts: str
     per: Literal["person", "injection"] = "person"
+    counts: Literal["one", "any"] = "one"
     certainty: str = ""
     timeframe: str = ""
     per_year: dict[str, float] | None = None

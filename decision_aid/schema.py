@@ -144,6 +144,9 @@ class Risk(Sourced):
     per: Literal["person", "injection"] = Field(
         default="person", description="injection = the figure counts injections, not people"
     )
+    counts: Literal["one", "any"] = Field(
+        default="one", description="any = the figure counts any side effect at all, not one named one"
+    )
     certainty: Certainty
     timeframe: str = Field(min_length=1, description="what period the figure covers")
     note: str = ""

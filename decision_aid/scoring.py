@@ -149,6 +149,7 @@ def risks_used(option_id: str, option: Option, profile: Profile) -> list[RiskUse
                 serious=r.serious,
                 lasts=r.lasts,
                 per=r.per,
+                counts=r.counts,
                 certainty=r.certainty,
                 timeframe=r.timeframe,
                 per_year=per_year,

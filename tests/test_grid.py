@@ -252,3 +252,26 @@ def test_a_label_warning_with_no_figure_stands_in_its_serious_cell_in_words():
     )
     plain = glance_grid(bare, evaluate(bare, Profile()))
     assert _cell(plain, "serious", "botulinum").text == "None reported in the studies used."
+
+
+def test_the_side_effect_row_says_its_figures_count_different_things():
+    """Medicines' "any side effect at all" (65 in 100) stood beside one side effect per injection
+    and one after an operation, and read as six times worse (clinical and patient reviews): the
+    grid says how each is counted, under it; the note goes when they are counted alike."""
+    import yaml
+
+    from decision_aid.evidence import DEFAULT_DATASET, parse_evidence
+    from decision_aid.grid import unlike_side_effects
+
+    note = _grid().unlike_note
+    assert note.startswith("The side-effect figures count different things")
+    assert "Medicines: any side effect at all" in note
+    assert "Botulinum toxin: one side effect, at each injection" in note
+    assert note.endswith("MVD surgery: one side effect.")
+    raw = yaml.safe_load(DEFAULT_DATASET.read_text(encoding="utf-8"))
+    for option in raw["options"].values():
+        for risk in option["risks"]:
+            risk.pop("counts", None)
+            risk["per"] = "person"
+    alike = parse_evidence(yaml.safe_dump(raw, sort_keys=False))
+    assert unlike_side_effects(evaluate(alike, Profile())) == ""

@@ -387,6 +387,18 @@ def and_list(items: Sequence[str]) -> str:
     return AND_LIST.format(items=", ".join(items[:-1]), last=items[-1])
 
 
+UNLIKE_SIDE_EFFECTS = _(
+    "The side-effect figures count different things, so compare what each one says, not its size. {parts}."
+)
+"""Under the grid, over the harms topic's pictures and on the PDF's first page, when the options'
+most common side effects that pass are not counted the same way: medicines' "any side effect at
+all" in 65 of 100 stood beside one side effect per injection and one after an operation, and read
+as six times worse (clinical and patient reviews, 2026-12-04). `parts` joins these with "; "."""
+COUNTS_ANY = _("{name}: any side effect at all")
+COUNTS_ONE = _("{name}: one side effect")
+COUNTS_ONE_PER_INJECTION = _("{name}: one side effect, at each injection")
+
+
 EVERY_TREATMENT = _("All three treatments")
 """Who a caution concerns when it concerns every option: said once, not as three names."""
 

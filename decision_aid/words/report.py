@@ -92,8 +92,10 @@ def status_words(*, suitable: bool, avoided: bool) -> str:
 DIFFERENT_STUDIES = _(
     "Each figure is out of 100 people, but the figures come from different studies, with different "
     "people and different follow-up times (shown beside each figure). No study has compared the three "
-    "treatments in the same people. Figures sit side by side only when they measure the same thing."
+    "treatments in the same people."
 )
+"""It went on "Figures sit side by side only when they measure the same thing.", which the grid's
+side-effect row does not keep: the summary now says so where it does not (`grid.unlike_side_effects`)."""
 NOT_REVIEWED = about.NOT_REVIEWED
 REVIEWER = _("{name}, {role} ({date}: {scope})")
 REVIEWED_BY = _("Reviewed by {names}.")

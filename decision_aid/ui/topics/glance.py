@@ -98,7 +98,13 @@ def grid_html(grid: Grid, consulting: bool, sources: bool = False) -> str:
     return (
         '<table class="hfs-grid">'
         f'<thead><tr><th scope="col">{escape(GRID_QUESTION, quote=False)}</th>{"".join(heads)}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>" + _reference_note(grid, sources)
+        f"<tbody>{''.join(rows)}</tbody></table>"
+        + _reference_note(grid, sources)
+        + (
+            f'<p class="hfs-grid-note">{escape(grid.unlike_note, quote=False)}</p>'
+            if grid.unlike_note
+            else ""
+        )
     )
 
 

@@ -14,7 +14,7 @@ import streamlit as st
 from decision_aid import charts
 from decision_aid.engine import RiskUsed
 from decision_aid.evidence import LabelWarning
-from decision_aid.grid import first_clause, first_clause_within
+from decision_aid.grid import first_clause, first_clause_within, unlike_side_effects
 from decision_aid.results import shown_range
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import (
@@ -78,6 +78,9 @@ def _kind(ctx: Ctx, lasting: bool, heading: str, show_sources: bool) -> None:
     """The pictures side by side, then the lists full width: in three columns the whole texts
     made the topic taller than three screens on a desktop."""
     c.heading(heading, 3)
+    unlike = "" if lasting else unlike_side_effects(ctx.result)
+    if unlike:  # the pictures count different things: said before they are seen
+        st.caption(c.md(unlike))
     cols = st.columns(3)
     lists: list[str] = []
     for col, o in zip(cols, ctx.result.options, strict=True):
