@@ -78,9 +78,6 @@ def _kind(ctx: Ctx, lasting: bool, heading: str, show_sources: bool) -> None:
     """The pictures side by side, then the lists full width: in three columns the whole texts
     made the topic taller than three screens on a desktop."""
     c.heading(heading, 3)
-    unlike = "" if lasting else unlike_side_effects(ctx.result)
-    if unlike:  # the pictures count different things: said before they are seen
-        st.caption(c.md(unlike))
     cols = st.columns(3)
     lists: list[str] = []
     for col, o in zip(cols, ctx.result.options, strict=True):
@@ -116,7 +113,9 @@ def _kind(ctx: Ctx, lasting: bool, heading: str, show_sources: bool) -> None:
 
 
 def render(ctx: Ctx) -> None:
-    st.caption(HARMS_INTRO)
+    # the side-effect pictures count different things: said before they are seen, in the intro
+    # (a caption of its own under their heading took a consult's phone past its 5,100 px)
+    st.caption(" ".join(t for t in (HARMS_INTRO, c.md(unlike_side_effects(ctx.result))) if t))
     show_sources = sources_toggle("harms") if ctx.consult else False
     for lasting, heading in KINDS:
         _kind(ctx, lasting, heading, show_sources)

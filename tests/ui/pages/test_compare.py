@@ -796,13 +796,9 @@ def test_the_medicines_estimate_is_marked_as_one_wherever_its_figure_stands():
 
 def test_the_harms_pictures_say_they_count_different_things_before_they_are_seen():
     """Medicines' picture counts any side effect at all, the others one each (one per injection):
-    said under the "Side effects that pass" heading, before the pictures, and not for the serious
-    harms, whose pictures count alike."""
+    said in the topic's intro, before the pictures."""
     at = open_app({"topic": "harms"}, page="compare")
     note = "The side-effect figures count different things, so compare what each one says, not its size."
-    captions = [unescape(x.value) for x in at.caption]
-    assert sum(note in x for x in captions) == 1
-    # just after the "Side effects that pass" heading, before its pictures (page order)
-    blocks = [getattr(e, "value", "") for e in at.main]
-    heading = next(i for i, v in enumerate(blocks) if isinstance(v, str) and "Side effects that pass" in v)
-    assert note in unescape(str(blocks[heading + 1]))
+    (intro,) = [unescape(x.value) for x in at.caption if "Each picture shows" in x.value]
+    assert note in intro
+    assert sum(note in unescape(x.value) for x in at.caption) == 1
