@@ -15,7 +15,7 @@ from decision_aid.engine import Result
 from decision_aid.evidence import least_certain
 from decision_aid.lru import BoundedCache
 from decision_aid.profile import CHECK, with_check
-from decision_aid.words.common import as_sentence
+from decision_aid.words.common import EXPERT_ESTIMATE, as_sentence
 from decision_aid.words.report import (
     CONTROL,
     CONTROL_SUBTITLE,
@@ -133,7 +133,9 @@ def _chart_specs(result: Result, options: list[dict], stated: bool) -> list[dict
             "subtitle": CONTROL_SUBTITLE,
             "color": charts.BENEFIT_COLOR,
             "panels": _how_sure(
-                charts.option_arrays_words(control), {o["id"]: [o["success"]["certainty"]] for o in options}
+                charts.option_arrays_words(control),
+                {o["id"]: [o["success"]["certainty"]] for o in options},
+                {o["id"] for o in options if o["success"].get("expert_estimate")},
             ),
         },
         {
@@ -171,14 +173,18 @@ def _summed(o: dict) -> list[dict]:
     return [r for r in o["risks"] if r["kind"] == "serious" and r.get("per") != "injection"]
 
 
-def _how_sure(panels: list[dict], certainties: dict[str, list[str | None]]) -> list[dict]:
+def _how_sure(
+    panels: list[dict], certainties: dict[str, list[str | None]], estimates: set[str] = frozenset()
+) -> list[dict]:
     """Each option's words beside its picture end with how sure its figure is (`sure`, a line of
     its own), as the app's pictures and the tables say: a picture with no how-sure beside it claims
     more than it knows. A sum of serious harms is as sure as its least sure part. Empty where
-    nothing was counted."""
+    nothing was counted. An option in `estimates` says first that its figure is an expert's
+    estimate, not a study's, as the grid above it does."""
     for panel in panels:
         least = least_certain(certainties[panel["option"]])
-        panel["sure"] = certainty_words(least, short=True)
+        sure = certainty_words(least, short=True)
+        panel["sure"] = f"{EXPERT_ESTIMATE} {sure}" if panel["option"] in estimates else sure
     return panels
 
 

@@ -37,7 +37,7 @@ from decision_aid.report.fontcache import FONT_REGULAR, _parsed_font
 from decision_aid.report.images import _chart_cache, _grid_cache
 from decision_aid.report.layout import LAYOUTS, _lines_cache
 from decision_aid.words import report as pdf_words
-from decision_aid.words.common import CERTAINTY_LEVELS, PRIORITY_LABELS, whole
+from decision_aid.words.common import CERTAINTY_LEVELS, EXPERT_ESTIMATE, PRIORITY_LABELS, whole
 from decision_aid.words.engine import AVOIDED_LAST
 from decision_aid.words.report import certainty_words
 from devkit.browser import skip_unless_ci
@@ -697,6 +697,21 @@ def test_each_picture_says_how_sure_its_figure_is():
     assert squash("How sure: low to moderate.") not in harms
     # its heading says "fewer than 1 out of 100", the line under it only the scale that shows it
     assert squash("Medicines: fewer than 1 out of 100 About 7 out of 10,000.") in harms
+
+
+def test_the_medicines_picture_says_its_figure_is_an_expert_s_estimate():
+    """The grid above it said the medicines' 30 in 100 is an expert's estimate, not a study; the
+    picture beside the injections' and the operation's study figures did not (clinical review)."""
+    result = result_of("relief=8&mri=vessel&anesthesia=fit&cause=vascular")
+    reader = PdfReader(io.BytesIO(report.build_pdf(EVIDENCE, result, base_url=BASE_URL)))
+    text = squash(pdf_text(reader))
+    shown = text.split(squash(pdf_words.PICTURES_INTRO))[1].split(squash("The options in more detail"))[0]
+    control = shown.split(squash("Serious or lasting harm: out of 100 people."))[0]
+    estimate = squash(EXPERT_ESTIMATE)
+    for o in result.options:
+        words = control.split(squash(f"{o.short_name}:"))[1][:200]
+        assert (estimate in words) == o.success.expert_estimate, o.id
+    assert control.count(estimate) == 1
 
 
 def test_each_benefit_picture_says_the_rest_of_the_100_and_its_time_frame():
