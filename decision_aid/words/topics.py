@@ -151,6 +151,12 @@ which say so when the studies give no range."""
 NO_TREATMENT_ASKS = _("no treatment; see your doctor if it changes")
 REFERENCE_CONTROLLED = _("Spasm went away for a time: {figure}")
 """The no-treatment row's figure, which counts something else than the options' rows."""
+REFERENCE_SPREAD = _(
+    "{said}. The line spreads one clinic's {total} out of 100 evenly over about {years} years."
+)
+"""After it: the 10 in 100 is the 5-year average of the line that spreads the clinic's 41 in 100
+over its 12 years; the grid gives the 41 and the line reaches 17, and the row read as a third
+count of the same people (clinical review, 2026-12-04)."""
 PILL_DAYS = _("tablets every day ({days} days)")
 INJECTION_VISITS = _("about {n} injection visits")
 CLINIC_VISITS = _("about {n} clinic visits")

@@ -6,11 +6,11 @@ from __future__ import annotations
 import streamlit as st
 
 from decision_aid import charts
-from decision_aid.projection import NO_TREATMENT_ID, sources_used
+from decision_aid.projection import NO_TREATMENT_ID, REMISSION_FIGURE_ID, sources_used
 from decision_aid.ui import chart_cache
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, fit_x, in_words, show, sources_toggle
-from decision_aid.words.common import ESTIMATE_MARK, and_list, per_100
+from decision_aid.words.common import ESTIMATE_MARK, and_list, per_100, whole
 from decision_aid.words.topics import (
     ASKS_HEADING,
     ASKS_NOTHING,
@@ -31,6 +31,7 @@ from decision_aid.words.topics import (
     PILL_DAYS,
     RECOVERY_WEEKS,
     REFERENCE_CONTROLLED,
+    REFERENCE_SPREAD,
     operations,
 )
 
@@ -60,6 +61,15 @@ def _controlled(cp: dict, estimate: bool = False) -> str:
     return FIGURE_AND_RANGE.format(
         figure=per_100(cp["central"]), range=f"{ESTIMATE_MARK}; {said}" if estimate else said
     )
+
+
+def _reference(ctx: Ctx, cp: dict) -> str:
+    """No treatment's row: its 5-year average, and the clinic's figure the line spreads."""
+    said = REFERENCE_CONTROLLED.format(figure=_controlled(cp))
+    fig = next((f for f in ctx.ev.no_treatment.figures if f.id == REMISSION_FIGURE_ID), None)
+    if fig is None or not fig.years:
+        return said
+    return REFERENCE_SPREAD.format(said=said, total=whole(fig.per_100.central), years=c.number(fig.years))
 
 
 def _sources(ctx: Ctx) -> None:
@@ -101,7 +111,7 @@ def render(ctx: Ctx) -> None:
         rows.append(
             {
                 COL_OPTION: charts.REFERENCE_NAME,
-                CONTROL_ON_AVERAGE: REFERENCE_CONTROLLED.format(figure=_controlled(cp)),
+                CONTROL_ON_AVERAGE: _reference(ctx, cp),
                 over: NO_TREATMENT_ASKS,
             }
         )
