@@ -173,9 +173,17 @@ def test_unfit_for_anaesthetic_rules_out_mvd_and_unsure_cautions():
     )
 
 
-def test_tried_option_gets_a_caution_saying_so():
-    result = run(tried=("botulinum",))
-    assert any("tried" in c.lower() for c in result.option("botulinum").cautions)
+def test_tried_option_gets_a_note_saying_so_a_caution_only_where_it_warns():
+    """Each option tried before gets a note saying so. The injections' reassures ("how it worked for
+    you is a good guide"): listed as a caution it read as a warning against them (patient review),
+    so it is good to know; the medicines' (the effect often fades) and MVD's stay cautions."""
+    result = run(tried=OPTION_IDS)
+    said = re.compile(r"^You have (tried|had) .* before\.")
+    for oid in OPTION_IDS:
+        details = result.option(oid).caution_details
+        assert any(said.match(c.text) for c in details), oid
+    warned = {oid for oid in OPTION_IDS if any(said.match(c) for c in result.option(oid).cautions)}
+    assert warned == {"medication", "mvd"}
 
 
 def test_every_caution_is_a_sentence_with_a_source():
