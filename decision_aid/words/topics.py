@@ -137,10 +137,8 @@ NOT_DRAWN = _("Not drawn: {options}, whose figures may not apply to you.")
 with `not_matched`, such as MVD with MS) get no line, as they get no bar in the match: MVD's line
 rose to 92 in 100 for someone with MS, for whom no study has counted its results (clinical
 review, 2026-12-04)."""
-NONE_DRAWN = _(
-    "No lines are drawn: the figures for all three treatments may not apply to you. What each "
-    "one asks of you is below."
-)
+NONE_DRAWN = _("So no lines are drawn here. What each treatment asks of you is below.")
+"""Under the note over the topic that the figures for all three may not apply (`pages.compare`)."""
 NOT_DRAWN_CELL = _("Not shown: the figures may not apply to you")
 ASKS_HEADING = _("What each option asks of you over {years} years")
 CONTROL_ON_AVERAGE = _("Spasm under control, on average")

@@ -685,7 +685,9 @@ def test_the_years_chart_draws_no_line_for_an_option_whose_figures_may_not_apply
     assert last[0] == NOT_DRAWN_CELL and "operation" in last[1]
     at = open_app({"topic": "years", "sides": "both"}, page="compare")  # all three may not apply
     assert _charts(at) == 0
-    assert "No lines are drawn" in unescape(texts(at))
+    shown = unescape(texts(at))
+    assert "The figures for all three treatments may not apply to you" in shown  # the note over it
+    assert "So no lines are drawn here." in shown
     (table,) = at.table
     assert {unescape(cell) for cell in table.value.iloc[:, 0]} == {NOT_DRAWN_CELL}
 
