@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from decision_aid.derived import ExampleFigure, priority_example_figures, priority_examples
+from decision_aid.grid import unlike_side_effects
 from decision_aid.profile import DEFAULT_WEIGHT, PRIORITIES
 from decision_aid.ui import components as c
 from decision_aid.ui import state
@@ -67,6 +68,7 @@ def priority_sliders() -> None:
         figures = priority_example_figures(ev)
         for p in PRIORITIES:
             texts[p] = [_with_detail(t, f) for t, f in zip(texts[p], figures[p], strict=True)]
+    unlike = unlike_side_effects(state.result(ev, prof))
     for p in PRIORITIES:
         value = getattr(prof, p)
         with st.container(border=True, key=f"box_{p}"):
@@ -99,4 +101,7 @@ def priority_sliders() -> None:
                     on_click=state.unset_priority,
                     args=(p,),
                 )
-            st.caption(FOR_EXAMPLE + "\n" + "\n".join(f"- {c.md(line)}" for line in texts[p]))
+            caption = FOR_EXAMPLE + "\n" + "\n".join(f"- {c.md(line)}" for line in texts[p])
+            if p == "side_effects" and unlike:  # as under the grid: the lines count different things
+                caption += "\n\n" + c.md(unlike)
+            st.caption(caption)

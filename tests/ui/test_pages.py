@@ -12,7 +12,7 @@ from decision_aid import charts
 from decision_aid.engine import evaluate
 from decision_aid.evidence import DEFAULT_DATASET as DATASET
 from decision_aid.evidence import load_evidence
-from decision_aid.profile import parse_query
+from decision_aid.profile import PRIORITIES, parse_query
 from decision_aid.ui.state import EVIDENCE_ENV
 from decision_aid.words.common import CERTAINTY_LABELS, HOME_READING_GRADE, per_100, whole
 
@@ -299,3 +299,13 @@ def test_every_link_a_page_writes_fits_its_check(name):
         parsed = parse_query(query)
         assert parsed.warnings == [] and parsed.profile.relief == want.relief, query
         assert parsed.profile.note == want.note, query
+
+
+def test_the_side_effect_examples_say_they_count_different_things():
+    """The examples under "Avoiding common side effects that pass" set medicines' any side effect
+    at all beside one side effect per injection and one after an operation (patient review): the
+    grid's note on it follows them, and only them."""
+    at = open_app(page="priorities")
+    captions = [unescape(x.value) for x in at.caption if x.value.startswith("For example")]
+    note = "The side-effect figures count different things, so compare what each one says, not its size."
+    assert [note in x for x in captions] == [p == "side_effects" for p in PRIORITIES]
