@@ -10,7 +10,7 @@ from typing import Any, Literal
 from decision_aid.derived import quiz
 from decision_aid.engine import Caution, OptionResult, Result, anchors_for
 from decision_aid.evidence import Evidence
-from decision_aid.grid import glance_grid, how_long_text, unlike_side_effects
+from decision_aid.grid import glance_grid, how_long_text
 from decision_aid.profile import PRIORITIES
 from decision_aid.questions import questions_to_ask
 from decision_aid.report.images import _chart_specs
@@ -269,6 +269,7 @@ def _grid(evidence: Evidence, result: Result) -> dict[str, Any]:
             for r in g.rows
         ],
         "reference_note": g.reference_note,
+        "unlike_note": g.unlike_note,
     }
 
 
@@ -450,7 +451,6 @@ def _summary(
         "conversation": CONVERSATION_LINE,
         "not_a_verdict": NOT_A_VERDICT,
         "different_studies": DIFFERENT_STUDIES,
-        "unlike_side_effects": unlike_side_effects(result),
         "reference_class": meta.reference_class,
         "measures": [
             {"id": k, "label": m.label, "definition": m.definition} for k, m in meta.measures.items()

@@ -241,7 +241,7 @@ def _glance(pdf: _PDF, data: dict, layout: _Layout) -> None:
     with 'No treatment for now' first for reference."""
     grid = data["grid"]
     pdf.heading(words.GLANCE, keep=60)
-    pdf.para(" ".join(t for t in (data["different_studies"], data["unlike_side_effects"]) if t), size=TINY)
+    pdf.para(" ".join(t for t in (data["different_studies"], grid["unlike_note"]) if t), size=TINY)
     pdf.ln(0.8)
     label_w = 26.0
     n = len(grid["columns"])
