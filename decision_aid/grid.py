@@ -234,6 +234,12 @@ def _benefit_cell(b: dict[str, Any] | None, ongoing: bool) -> Cell:
     )
 
 
+def most_common(risks: list[Any]) -> Any:
+    """The likeliest harm of a kind: the one the grid's cell, the harms topic's picture and the
+    note on how those are counted (`unlike_side_effects`) all name."""
+    return max(risks, key=lambda r: _get(r, "central"))
+
+
 def _risk_cell(risks: list[Any], serious: bool, warning: LabelWarning | None = None) -> Cell:
     """The most common harm of the kind, with how many more; where the studies counted none, the
     label's warning in words (no figure), else "none reported"."""
@@ -242,7 +248,7 @@ def _risk_cell(risks: list[Any], serious: bool, warning: LabelWarning | None = N
         if warning is not None:
             return Cell(warning.short, sources=tuple(warning.sources))
         return Cell(W.NONE_REPORTED)
-    r = max(mine, key=lambda r: _get(r, "central"))
+    r = most_common(mine)
     more = len(mine) - 1
     if more:  # the harm's name gets the words the "and N more" leaves
         budget = MAX_WORDS + 1 - len(W.HARM_AND_MORE.format(harm="x", more=more).split())
@@ -270,7 +276,7 @@ def unlike_side_effects(result: Result) -> str:
     for o in result.options:
         mine = [r for r in o.risks if not r.serious_or_lasting]
         if mine:
-            top = max(mine, key=lambda r: r.central)
+            top = most_common(mine)
             tops.append((o.short_name, top.counts, top.per))
     if len({(counts, per) for _, counts, per in tops}) <= 1:
         return ""

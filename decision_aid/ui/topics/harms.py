@@ -14,7 +14,7 @@ import streamlit as st
 from decision_aid import charts
 from decision_aid.engine import RiskUsed
 from decision_aid.evidence import LabelWarning
-from decision_aid.grid import first_clause, first_clause_within, unlike_side_effects
+from decision_aid.grid import first_clause, first_clause_within, most_common, unlike_side_effects
 from decision_aid.results import shown_range
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import (
@@ -88,7 +88,7 @@ def _kind(ctx: Ctx, lasting: bool, heading: str, show_sources: bool) -> None:
                 more = f" {_warning(warning, show_sources)}" if warning is not None else ""
                 st.markdown(NONE_REPORTED.format(name=f"**{c.md(o.short_name)}**") + more)
                 continue
-            top = max(mine, key=lambda r: r.central)
+            top = most_common(mine)
             per = getattr(top, "per", "person") or "person"
             title = f"{o.short_name}: {first_clause(top.name)}" + (f" ({LOCAL_MARK})" if top.local else "")
             label = HAVE_IT_PER_INJECTION if per == "injection" else HAVE_IT
