@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from decision_aid.evidence import Chance, Evidence, Option, Quantity, Range
+from decision_aid.evidence import Chance, Evidence, Figure, Option, Quantity, Range
 from decision_aid.profile import Profile
 from decision_aid.results import OptionProjection, Projection, SuccessUsed, YearPoint
 from decision_aid.scoring import (
@@ -26,6 +26,11 @@ NO_TREATMENT_ID = "no_treatment"
 """The key of the natural-course reference line in `Projection.options` (never scored)."""
 REMISSION_FIGURE_ID = "remission"
 """The natural-course figure the no-treatment line is drawn from."""
+
+
+def remission_figure(evidence: Evidence) -> Figure | None:
+    """The no-treatment figure the reference line spreads over its years, or None."""
+    return next((f for f in evidence.no_treatment.figures if f.id == REMISSION_FIGURE_ID), None)
 
 
 def _long_term(chance: Chance | None) -> Chance | None:
@@ -89,7 +94,7 @@ def _totals(q: Quantity | None, years: int, per_year: bool = True) -> dict[str, 
 def _no_treatment_line(evidence: Evidence, years: int) -> OptionProjection:
     """The natural course as a reference line: the share whose spasm went away by itself, spread
     evenly over the follow-up the figure covers (empty when the data gives no follow-up)."""
-    fig = next((f for f in evidence.no_treatment.figures if f.id == REMISSION_FIGURE_ID), None)
+    fig = remission_figure(evidence)
     span = fig.years if fig is not None else None
     by_year = []
     if fig is not None and span:
@@ -159,7 +164,7 @@ def sources_used(evidence: Evidence, option_id: str, success: SuccessUsed | None
     clinician checks the five-year figures against. `success` is the option's control figure
     (`Result.option(...).success`), which may be a local one."""
     if option_id == NO_TREATMENT_ID:
-        fig = next((f for f in evidence.no_treatment.figures if f.id == REMISSION_FIGURE_ID), None)
+        fig = remission_figure(evidence)
         used: list = [fig]
     else:
         opt = evidence.options[option_id]
@@ -240,7 +245,7 @@ def projection_assumptions(evidence: Evidence) -> list[str]:
                 )
             elif late is not None:
                 out.append(W.LATE_RELIEF_UNTIMED.format(name=name))
-    fig = next((f for f in evidence.no_treatment.figures if f.id == REMISSION_FIGURE_ID), None)
+    fig = remission_figure(evidence)
     nt = evidence.no_treatment.short_name
     if fig is not None and fig.years:
         out.append(W.NATURAL_COURSE.format(name=nt, per_100=whole(fig.per_100.central), years=_n(fig.years)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from decision_aid import charts
-from decision_aid.projection import NO_TREATMENT_ID, REMISSION_FIGURE_ID, sources_used
+from decision_aid.projection import NO_TREATMENT_ID, remission_figure, sources_used
 from decision_aid.ui import chart_cache
 from decision_aid.ui import components as c
 from decision_aid.ui.topics.common import LOCAL_MARK, Ctx, fit_x, in_words, show, sources_toggle
@@ -66,7 +66,7 @@ def _controlled(cp: dict, estimate: bool = False) -> str:
 def _reference(ctx: Ctx, cp: dict) -> str:
     """No treatment's row: its 5-year average, and the clinic's figure the line spreads."""
     said = REFERENCE_CONTROLLED.format(figure=_controlled(cp))
-    fig = next((f for f in ctx.ev.no_treatment.figures if f.id == REMISSION_FIGURE_ID), None)
+    fig = remission_figure(ctx.ev)
     if fig is None or not fig.years:
         return said
     return REFERENCE_SPREAD.format(said=said, total=whole(fig.per_100.central), years=c.number(fig.years))
