@@ -22,6 +22,7 @@ unseeded (Streamlit gives them the browser's value, through each widget's own de
 from __future__ import annotations
 
 import os
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 import streamlit as st
@@ -186,19 +187,29 @@ SEEN = "_answers_seen"
 """The answers as the last run began (`changed_by_widget`)."""
 
 
-def changed_by_widget() -> bool:
-    """Whether a widget's callback changed an answer just before this run: call it once, at the
-    start of the run (callbacks run before the script)."""
+def changed_by_widget() -> frozenset[str]:
+    """The answers a widget's callback changed just before this run: call it once, at the start
+    of the run (callbacks run before the script)."""
     ss = st.session_state
-    changed = SEEN in ss and ss[SEEN] != _answers()
-    ss[SEEN] = dict(_answers())
-    return changed
+    before, now = ss.get(SEEN), _answers()
+    ss[SEEN] = dict(now)
+    if before is None:
+        return frozenset()
+    return frozenset(name for name in now.keys() | before.keys() if before.get(name) != now.get(name))
 
 
 ASKED = "_page_asked"
 """The page the patient last went to (`page_asked`)."""
 GOING = "_page_going"
 """(from, to): the page a footer button was pressed on and the page it asked for (`go_to`)."""
+DRAWN_ON = "_drawn_on"
+"""The pages each answer's widget has been drawn on (`drawn`): a change can only come from one."""
+
+
+def drawn(name: str) -> None:
+    """Note that the answer `name` has a widget on the page being drawn (`page_asked` reads it)."""
+    ss = st.session_state
+    ss.setdefault(DRAWN_ON, {}).setdefault(name, set()).add(ss.get(ASKED))
 
 
 def go_to(here: str, there: str) -> None:
@@ -213,7 +224,7 @@ def go_to(here: str, there: str) -> None:
     st.session_state[GOING] = (here, there)
 
 
-def page_asked(here: str, changed: bool) -> str | None:
+def page_asked(here: str, changed: AbstractSet[str]) -> str | None:
     """The page to go to instead of `here`, or None: carry on with `here`.
 
     A Back / Next page button pressed on `here` (`go_to`): its page, until a run reaches it, so a
@@ -221,7 +232,9 @@ def page_asked(here: str, changed: bool) -> str | None:
     (`changed`) for another page than the one last asked for came late: a widget changes answers
     only on the page on view (a phone's tap on a sidebar link blurs the note box, and the note's
     change reached the server after the page change). The change stands (its callback ran); the
-    page the patient went to stays.
+    page the patient went to stays. A run for a page without a widget for any changed answer is
+    the page change itself: Back pressed while a note was on its way (the box sends it when
+    typing pauses) made one request of the two, and was undone.
     """
     ss = st.session_state
     going = ss.get(GOING)
@@ -229,7 +242,8 @@ def page_asked(here: str, changed: bool) -> str | None:
         return going[1]
     ss.pop(GOING, None)  # reached, or another page chosen since
     asked = ss.get(ASKED)
-    if changed and asked is not None and asked != here:
+    drawn_on = ss.get(DRAWN_ON, {})
+    if asked is not None and asked != here and any(here in drawn_on.get(name, ()) for name in changed):
         return asked
     ss[ASKED] = here
     return None
@@ -255,7 +269,7 @@ def sync_url(prof: Profile) -> None:
     st.session_state[LINK_WRITTEN] = wanted
 
 
-def follow_history(changed: bool) -> None:
+def follow_history(changed: AbstractSet[str]) -> None:
     """Back or Forward in the browser: show the topic its link names, keep every answer.
 
     Only the browser changes the link between runs (this app writes it at the end of each run,
@@ -402,6 +416,7 @@ def bind(name: str) -> dict[str, Any]:
     ss = st.session_state
     if name not in ss and not _from_browser(name):
         ss[name] = _to_widget(name, _answers()[name])
+    drawn(name)
     return {"key": name, "on_change": _store, "args": (name,)}
 
 
@@ -423,6 +438,7 @@ def bind_flag(name: str, option_id: str) -> dict[str, Any]:
     key = flag_key(name, option_id)
     if key not in st.session_state and not _from_browser(key):
         st.session_state[key] = option_id in _answers()[name]
+    drawn(name)
     return {"key": key, "on_change": _store_flag, "args": (name, option_id)}
 
 
@@ -451,4 +467,5 @@ def bind_quiz(question_id: str, right_answer: str) -> dict[str, Any]:
     if key not in st.session_state:
         right = profile().quiz_results().get(question_id)
         st.session_state[key] = extras.get(key, right_answer if right else None)
+    drawn("quiz")
     return {"key": key, "on_change": _store_quiz, "args": (question_id, right_answer)}

@@ -9,7 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from decision_aid.profile import CHECK, LOCAL_FIGURES, Profile, format_number, parse_query
-from decision_aid.ui.state import GOING, read_local_figure
+from decision_aid.ui.state import ASKED, GOING, read_local_figure
 from decision_aid.words.app import LINK_CHANGED
 
 from .conftest import TITLES, go, headings, open_app, texts, unescape
@@ -304,6 +304,31 @@ def test_a_change_sent_late_from_the_page_left_does_not_undo_the_next_page_butto
     assert at.query_params["note"] == "Worried about hearing"
     go(at, "priorities")  # reached once, the press is spent
     assert headings(at, 1) == [TITLES["priorities"]]
+
+
+def test_a_change_sent_late_from_the_page_left_does_not_undo_a_sidebar_link():
+    """A phone's tap on a sidebar link blurs the note box: the link's run came first, then the
+    note's change, for the page left behind. The change stands and the page tapped stays."""
+    at = open_app(page="priorities")
+    at.session_state[ASKED] = "compare"  # the link's run came first
+    at.text_area(key="note").input("Worried about hearing").run()
+    assert headings(at, 1) == [TITLES["compare"]]
+    assert at.query_params["note"] == "Worried about hearing"
+
+
+def test_back_pressed_while_a_note_is_on_its_way_goes_back_and_keeps_the_note():
+    """The note box sends its text when typing pauses; Back pressed as it was on its way made one
+    request of the two, for the page before, carrying the note. The app took it for a change sent
+    late and went forward again: the page flicked back and Forward was lost (a browser test failed
+    once in CI; Back 0.8 s after the last key repeats it). A change made on another page than the
+    one asked for was made on the page the patient left, so it is not a late one."""
+    at = open_app(page="priorities")
+    at.text_area(key="note").input("I drive for work")
+    go(at, "situation")
+    assert headings(at, 1) == [TITLES["situation"]]
+    assert at.query_params["note"] == "I drive for work"
+    go(at, "priorities")
+    assert at.text_area(key="note").value == "I drive for work"
 
 
 def test_a_page_chosen_after_the_next_page_button_wins():

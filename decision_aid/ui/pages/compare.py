@@ -148,6 +148,7 @@ def render() -> None:
     st.html(PAGE_CSS + ("" if ctx.consult else HOME_CSS))
 
     c.heading(w.TITLE, 1)
+    state.drawn("topic")  # the topic buttons change it (state.page_asked)
     if ctx.consult:
         _choose(topic)
     else:
