@@ -15,6 +15,7 @@
   window.hfsOneEntryPerView = true;
   const param = $param;
   const push = window.history.pushState.bind(window.history);
+  const replace = window.history.replaceState.bind(window.history);
   let stepped = false; // Back or Forward, and nothing done in the page since
   let stray = false; // a write left out: step again once the run is over
   window.addEventListener("popstate", () => { stepped = true; });
@@ -33,20 +34,25 @@
     window.dispatchEvent(new PopStateEvent("popstate", { state: window.history.state }));
   };
   new MutationObserver(stepAgain).observe(document.body, { attributes: true, subtree: true, attributeFilter: ["data-test-script-state"] });
+  const sameView = (url) => {
+    const next = new URL(url, window.location.href);
+    const now = new URL(window.location.href);
+    return next.pathname === now.pathname && next.searchParams.get(param) === now.searchParams.get(param);
+  };
+  const leftOut = (url) => {
+    if (!stepped || url == null || sameView(url)) return false;
+    stray = true;
+    setTimeout(stepAgain, 0); // in case that run is over already
+    return true;
+  };
   window.history.pushState = (data, unused, url) => {
-    if (url != null) {
-      const next = new URL(url, window.location.href);
-      const now = new URL(window.location.href);
-      if (next.pathname === now.pathname && next.searchParams.get(param) === now.searchParams.get(param)) {
-        window.history.replaceState(data, unused, url);
-        return;
-      }
-      if (stepped) {
-        stray = true;
-        setTimeout(stepAgain, 0); // in case that run is over already
-        return;
-      }
-    }
-    push(data, unused, url);
+    if (leftOut(url)) return;
+    if (url != null && sameView(url)) replace(data, unused, url);
+    else push(data, unused, url);
+  };
+  // Streamlit replaces the entry, not adds one, while it follows Back or Forward: a late run's
+  // link for the topic left took the place of the topic Back had gone to.
+  window.history.replaceState = (data, unused, url) => {
+    if (!leftOut(url)) replace(data, unused, url);
   };
 })();
