@@ -35,13 +35,9 @@ changed = state.changed_by_widget()
 state.follow_history(changed)  # Back and Forward show the link's topic, with the latest answers
 profile = state.profile()
 
-pages = [
-    st.Page(p.path, title=p.title, url_path=p.url_path, icon=p.icon, default=(i == 0))
-    for i, p in enumerate(PAGES)
-]
 # The sidebar's page links are the app's own (components.sidebar): Streamlit's menu would clear
 # the link's answers on every page change.
-current = st.navigation(pages, position="hidden")
+current = st.navigation(components.streamlit_pages(), position="hidden")
 here = BY_URL.get(current.url_path, PAGES[0])  # the default page's url_path is ""
 # The layout is set once a run, here: when the compare page asked for "wide" after this shell's
 # "centered", the browser showed the page wide after some reruns and centered after others

@@ -6,6 +6,7 @@ import re
 from urllib.parse import urlencode
 
 import pytest
+import streamlit as st
 import yaml
 
 from decision_aid import charts
@@ -13,6 +14,7 @@ from decision_aid.engine import evaluate
 from decision_aid.evidence import DEFAULT_DATASET as DATASET
 from decision_aid.evidence import load_evidence
 from decision_aid.profile import PRIORITIES, parse_query
+from decision_aid.ui import nav
 from decision_aid.ui.state import EVIDENCE_ENV
 from decision_aid.words.common import CERTAINTY_LABELS, HOME_READING_GRADE, per_100, whole
 
@@ -282,6 +284,27 @@ def test_about_page_names_the_reviewers_once_there_are_some(tmp_path, monkeypatc
     text = unescape(texts(open_app()))
     assert "Dr Ada Example, Neurologist, on 20 November 2026 (all figures)" in text
     assert "Not yet reviewed" not in text
+
+
+def test_the_pages_are_made_once_a_session_and_their_links_go_where_they_did(monkeypatch):
+    """Made from a file's path, a Streamlit page looks its file up on disk: the shell makes the
+    five once a session (`components.streamlit_pages`), not at every slider move (bench row (a)).
+    The sidebar's links still name each page, with the answers."""
+    made = []
+    page = st.Page
+
+    def counted(*args, **kwargs):
+        made.append(args[0])
+        return page(*args, **kwargs)
+
+    monkeypatch.setattr(st, "Page", counted)
+    at = open_app({"relief": "5", "topic": "fit"}, page="compare")
+    for value in (6, 7):
+        at.slider(key="relief").set_value(value).run()
+    assert made == [p.path for p in nav.PAGES]
+    links = [(e.proto.page, e.proto.label) for e in at.get("page_link")]
+    assert links == [("" if i == 0 else p.url_path, p.title) for i, p in enumerate(nav.PAGES)]
+    assert all("relief=7" in e.proto.query_string for e in at.get("page_link"))
 
 
 @pytest.mark.parametrize("name", list(PAGES))
