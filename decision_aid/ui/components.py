@@ -279,8 +279,8 @@ def streamlit_pages() -> list[Any]:
 
     Made from a file's path, a page looks the file up on disk, and so does a page link given a
     path: ten lookups on every run. Made once, the server's run for a slider move in the compare
-    page took 12 ms, not 17 (bench row (a)). A session's own list, not one for all sessions:
-    Streamlit marks on the page itself which one a run may run.
+    page took 9.2 ms, not 13.6 (medians; bench/HISTORY.md, forty-first session). A session's own
+    list, not one for all sessions: Streamlit marks on the page itself which one a run may run.
     """
     ss = st.session_state
     if STREAMLIT_PAGES not in ss:
