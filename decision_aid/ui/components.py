@@ -291,6 +291,12 @@ def streamlit_pages() -> list[Any]:
     return ss[STREAMLIT_PAGES]
 
 
+def streamlit_page(url_path: str) -> Any:
+    """The session's Streamlit page for `url_path`, for a page link inside a page: one made from a
+    path would look its file up on disk again (`streamlit_pages`)."""
+    return streamlit_pages()[next(i for i, p in enumerate(PAGES) if p.url_path == url_path)]
+
+
 def page_links(prof: Profile) -> None:
     """The five pages, in order. Every link carries the answers in its query.
 

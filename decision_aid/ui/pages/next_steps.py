@@ -103,7 +103,7 @@ def _sure_help(name: str, prof: Profile) -> None:
             if page == "compare":  # the grid: every option's benefits and risks side by side
                 prof = prof.model_copy(update={"topic": "glance"})
             st.page_link(
-                target.path,
+                c.streamlit_page(page),
                 label=w.GO_TO.format(page=target.title),
                 icon=":material/arrow_back:",
                 query_params=prof.to_params() or None,  # made by the profile: its check fits

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import parse_qsl
 
 import pytest
+from streamlit.elements.widgets import button
 
 from decision_aid.derived import quiz
 from decision_aid.engine import evaluate
@@ -72,6 +73,25 @@ def test_each_sure_no_points_to_the_help_it_calls_for(name, help_words, page_lin
                 assert parsed.profile.topic == "glance"  # the grid, whatever topic was open
     at.radio(key=name).set_value("yes").run()
     assert not at.info
+
+
+def test_the_sure_help_link_names_the_sessions_page_not_its_file(monkeypatch):
+    """A page link given a file's path looks the file up on disk at every run; the help a SURE
+    "no" calls for links to the session's own page (`components.streamlit_page`), as the sidebar
+    does, and still goes to the grid."""
+    looked_up = []
+    realpath = button.os.path.realpath
+
+    def counted(path, *args, **kwargs):
+        looked_up.append(path)
+        return realpath(path, *args, **kwargs)
+
+    at = open_app({"relief": "7"}, page="next_steps")
+    monkeypatch.setattr(button.os.path, "realpath", counted)
+    at.radio(key="sure_u").set_value("no").run()
+    (link,) = [e.proto for e in at.get("page_link") if e.proto.label.startswith("Go to:")]
+    assert (link.page, parse_query(link.query_string).profile.topic) == ("compare", "glance")
+    assert [p for p in looked_up if str(p).endswith(".py")] == []
 
 
 def test_leaning_has_no_treatment_for_now_and_sits_with_sure_and_the_check():
